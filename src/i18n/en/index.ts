@@ -1,0 +1,12 @@
+import { chrome } from './chrome';
+
+/**
+ * The source dictionary. Each feature owns one namespace file beside this one (chrome, labs, quiz…);
+ * add a namespace here and in ../ko/index.ts.
+ */
+export const en = {
+  ...chrome,
+} as const;
+
+/** Every UI key the book knows. */
+export type UiKey = keyof typeof en;

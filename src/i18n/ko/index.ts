@@ -1,0 +1,7 @@
+import type { UiKey } from '../en';
+import { chrome } from './chrome';
+
+/** Korean dictionary; the annotation makes a missing key a type error. */
+export const ko: Record<UiKey, string> = {
+  ...chrome,
+};
