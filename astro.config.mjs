@@ -8,5 +8,8 @@ export default defineConfig({
   site: site.url,
   base: site.base,
   trailingSlash: 'always',
+  // BOOK_OUT / BOOK_CACHE let several builds run side by side (tests, bench, authors) without clobbering dist/.
+  outDir: process.env.BOOK_OUT ?? './dist',
+  cacheDir: process.env.BOOK_CACHE ?? './node_modules/.astro',
   integrations: [mdx(), preact()],
 });
