@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import preact from '@astrojs/preact';
+import { satteri } from '@astrojs/markdown-satteri';
 import { site } from './src/site.config.mjs';
 
 export default defineConfig({
@@ -12,4 +13,6 @@ export default defineConfig({
   outDir: process.env.BOOK_OUT ?? './dist',
   cacheDir: process.env.BOOK_CACHE ?? './node_modules/.astro',
   integrations: [mdx(), preact()],
+  // `## 제목 {#id}`: explicit heading ids, identical in ko and en, so links and quiz `proof` anchors survive translation.
+  markdown: { processor: satteri({ features: { headingAttributes: true } }) },
 });
