@@ -1,0 +1,19 @@
+/**
+ * Size limits for capture import. Every loop in the reader is bounded by one of these, so a
+ * hostile or corrupt file yields a CaptureError instead of exhausting memory or time.
+ */
+
+/** Largest file we read at all: big enough for the 100 MB benchmark capture, small enough for a tab. */
+export const MAX_FILE_BYTES = 256 * 1024 * 1024;
+/** Most packets per file; a 256 MiB file of minimum-size records stays below this. */
+export const MAX_PACKETS = 5_000_000;
+/** Largest captured length of one packet (libpcap's MAXIMUM_SNAPLEN). */
+export const MAX_CAPLEN = 262_144;
+/** Largest pcapng block; anything bigger than a maximum packet plus generous options is corrupt. */
+export const MAX_BLOCK_BYTES = MAX_CAPLEN + 64 * 1024;
+/** Most interfaces (IDBs) one pcapng section may declare. */
+export const MAX_INTERFACES = 1024;
+/** Most connections tracked per capture (bounds the connection table). */
+export const MAX_CONNECTIONS = 100_000;
+/** Most warnings kept; past this one summary warning says how many were dropped. */
+export const MAX_WARNINGS = 200;
