@@ -1,0 +1,20 @@
+/**
+ * html-validate over every built HTML file, with the repository's .htmlvalidate.json. The config
+ * is loaded explicitly because the build may live outside the repository (BOOK_OUT=/tmp/...),
+ * where html-validate's own config search would not find it.
+ */
+import { readFileSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
+import { HtmlValidate, StaticConfigLoader, type ConfigData } from 'html-validate';
+import { builtPages } from './pages.ts';
+
+const config = JSON.parse(readFileSync(new URL('../../.htmlvalidate.json', import.meta.url), 'utf8')) as ConfigData;
+const validator = new HtmlValidate(new StaticConfigLoader(config));
+
+for (const p of builtPages()) {
+  test(`valid HTML: ${p.path}`, async () => {
+    const report = await validator.validateFile(p.file);
+    const messages = report.results.flatMap((r) => r.messages.map((m) => `${m.line}:${m.column} ${m.ruleId}: ${m.message}`));
+    expect(messages, `html-validate on ${p.file}`).toEqual([]);
+  });
+}
