@@ -1,0 +1,28 @@
+/**
+ * Public API of the TCP engine. Import from here only ('src/engine/index.ts'); the other modules
+ * may be reorganized. Everything is pure: no DOM, no Date.now, no Math.random.
+ *
+ * Quick use:
+ *   const trace = runScenario('close-3-segment', { profile: 'linux', isn: 'fixed' });
+ *   for (const e of trace.events) if (e.kind === 'send') console.log(e.t, e.side, e.segment?.flags);
+ *
+ * Driving an endpoint by hand (what the simulator does):
+ *   let a = makeEndpoint('A', { ip: '10.0.0.1', port: 50000 }, { profile: 'rfc', isn: { kind: 'fixed', value: 100 } });
+ *   const r = step(a, { kind: 'user', call: { call: 'OPEN', mode: 'active', local: a.local, remote: B } }, { now: 0 });
+ *   a = r.endpoint; // r.effects holds { kind: 'send', segment } for the SYN, a timer-set, a state change …
+ */
+export type * from './types.ts';
+export { TCP_STATES, STATE_NAMES, isTcpState, parseStateName, isSynchronized, FIGURE5_TRANSITIONS, isAllowedTransition } from './states.ts';
+export { SEQ_MOD, seqAdd, seqDiff, seqLt, seqLe, seqGt, seqGe, seqInWindow } from './seq.ts';
+export { PROFILES, getProfile } from './profiles.ts';
+export { computeIsn, sipHash24 } from './isn.ts';
+export { FLAG_ORDER, flags, flagList, flagString, segLen, toHex, fromHex, segmentToJSON, segmentFromJSON, textBytes } from './segment.ts';
+export { makeEndpoint, step, nextTimer, snapshot } from './endpoint.ts';
+export type { EndpointOptions } from './endpoint.ts';
+export { normalize, signature } from './normalize.ts';
+export type { NormalizedSegment } from './normalize.ts';
+export { scenarios, getScenario, isScenarioId, SCENARIO_IDS, KERNEL_CAPTURES } from './scenarios.ts';
+export { runScenario, simulate, wireSegments, runKernelCapture } from './sim.ts';
+export type { WireSegment } from './sim.ts';
+export { observe } from './observe.ts';
+export type { ObserveOptions } from './observe.ts';

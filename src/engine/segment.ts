@@ -1,0 +1,79 @@
+import type { Address, FlagName, Segment, SegmentJSON, TcpFlags, TcpOptions } from './types.ts';
+
+/** Flag names in print order (trace CLI `flags` arrays use this order). */
+export const FLAG_ORDER: readonly FlagName[] = ['SYN', 'ACK', 'FIN', 'RST', 'PSH'];
+
+/** Build a TcpFlags from names, e.g. flags('SYN', 'ACK'). */
+export function flags(...names: FlagName[]): TcpFlags {
+  return { SYN: names.includes('SYN'), ACK: names.includes('ACK'), FIN: names.includes('FIN'), RST: names.includes('RST'), PSH: names.includes('PSH') };
+}
+
+/** The set flags in FLAG_ORDER (for display and for the CLI's JSON). */
+export function flagList(f: TcpFlags): FlagName[] {
+  return FLAG_ORDER.filter((n) => f[n]);
+}
+
+/** tcpdump-style short form: S, S., F., R., P. … ("." = ACK), handy in tests and labels. */
+export function flagString(f: TcpFlags): string {
+  return (f.SYN ? 'S' : '') + (f.FIN ? 'F' : '') + (f.RST ? 'R' : '') + (f.PSH ? 'P' : '') + (f.ACK ? '.' : '');
+}
+
+/** SEG.LEN of §3.4: payload bytes plus one for SYN and one for FIN. */
+export function segLen(s: Pick<Segment, 'flags' | 'payload'>): number {
+  return s.payload.length + (s.flags.SYN ? 1 : 0) + (s.flags.FIN ? 1 : 0);
+}
+
+/** Lowercase hex of bytes (the JSON form of payloads). */
+export function toHex(b: Uint8Array): string {
+  let s = '';
+  for (const x of b) s += x.toString(16).padStart(2, '0');
+  return s;
+}
+
+/** Inverse of toHex; throws naming the offset of a bad digit. */
+export function fromHex(h: string): Uint8Array {
+  if (h.length % 2 !== 0) throw new Error(`hex payload has odd length ${h.length}`);
+  const out = new Uint8Array(h.length / 2);
+  for (let i = 0; i < out.length; i++) {
+    const v = Number.parseInt(h.slice(2 * i, 2 * i + 2), 16);
+    if (Number.isNaN(v)) throw new Error(`hex payload: bad digit at offset ${2 * i}`);
+    out[i] = v;
+  }
+  return out;
+}
+
+function copyAddr(a: Address): Address {
+  return { ip: a.ip, port: a.port };
+}
+
+function copyOptions(o: TcpOptions): TcpOptions {
+  const r: TcpOptions = {};
+  if (o.mss !== undefined) r.mss = o.mss;
+  if (o.windowScale !== undefined) r.windowScale = o.windowScale;
+  if (o.sackPermitted !== undefined) r.sackPermitted = o.sackPermitted;
+  if (o.timestamps !== undefined) r.timestamps = { tsval: o.timestamps.tsval, tsecr: o.timestamps.tsecr };
+  return r;
+}
+
+/** Segment → JSON-safe form (payload hex). Traces store segments this way. */
+export function segmentToJSON(s: Segment): SegmentJSON {
+  return { src: copyAddr(s.src), dst: copyAddr(s.dst), seq: s.seq, ack: s.ack, flags: { ...s.flags }, window: s.window, options: copyOptions(s.options), payload: toHex(s.payload), len: s.payload.length };
+}
+
+/** JSON form → Segment (for pcap export from a Trace, or replaying a stored trace). */
+export function segmentFromJSON(j: SegmentJSON): Segment {
+  return { src: copyAddr(j.src), dst: copyAddr(j.dst), seq: j.seq, ack: j.ack, flags: { ...j.flags }, window: j.window, options: copyOptions(j.options), payload: fromHex(j.payload) };
+}
+
+/** UTF-8 bytes of a string (scenario scripts write text like "ping"). */
+export function textBytes(s: string): Uint8Array {
+  return new TextEncoder().encode(s);
+}
+
+/** Join two byte arrays into a new one (buffers are never written in place). */
+export function concatBytes(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a, 0);
+  out.set(b, a.length);
+  return out;
+}

@@ -1,0 +1,682 @@
+/**
+ * The engine's public data types. Everything here is plain data so that a Trace can travel
+ * through JSON (to islands, the trace CLI, pcap export) and so that a step never needs a
+ * class instance or hidden state. Section numbers are RFC 9293's unless another RFC is named.
+ */
+
+// ---------------------------------------------------------------------------------------------
+// States
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * The eleven connection states, spelled exactly as RFC 9293 §3.3.2 spells them. The book shows
+ * these spellings; other tools' spellings come from STATE_NAMES so a lesson can say
+ * "ss shows this as SYN-RECV".
+ */
+export type TcpState =
+  | 'CLOSED'
+  | 'LISTEN'
+  | 'SYN-SENT'
+  | 'SYN-RECEIVED'
+  | 'ESTABLISHED'
+  | 'FIN-WAIT-1'
+  | 'FIN-WAIT-2'
+  | 'CLOSE-WAIT'
+  | 'CLOSING'
+  | 'LAST-ACK'
+  | 'TIME-WAIT';
+
+/** How other tools print a state, so lessons and quizzes can accept or show them. */
+export interface StateNames {
+  /** RFC 9293 spelling (same as the TcpState value). */
+  rfc: TcpState;
+  /** Linux kernel enum, include/net/tcp_states.h (TCP_SYN_RECV …). */
+  linux: string;
+  /** iproute2 `ss` (SYN-RECV, ESTAB; a CLOSED socket shows as UNCONN). */
+  ss: string;
+  /** Linux net-tools `netstat` (SYN_RECV, FIN_WAIT1, TIME_WAIT; CLOSED shows as CLOSE). */
+  netstat: string;
+  /** Windows `netstat -an` (SYN_RECEIVED, FIN_WAIT_1, LISTENING). */
+  windows: string;
+  /** BSD/macOS `netstat` (netinet/tcp_fsm.h tcpstates[]: SYN_RCVD, FIN_WAIT_1). */
+  bsd: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Segments
+// ---------------------------------------------------------------------------------------------
+
+/** An IPv4 address in dotted form plus a port: enough for engine-wire to build real headers. */
+export interface Address {
+  ip: string;
+  port: number;
+}
+
+/** The control bits the book talks about. URG/ECE/CWR are never set by this engine. */
+export interface TcpFlags {
+  SYN: boolean;
+  ACK: boolean;
+  FIN: boolean;
+  RST: boolean;
+  PSH: boolean;
+}
+
+/** Flag names in the order the trace CLI and the book print them. */
+export type FlagName = keyof TcpFlags;
+
+/** TCP options carried on the SYN (and timestamps on every segment when negotiated). */
+export interface TcpOptions {
+  /** Maximum segment size (kind 2), SYN only. */
+  mss?: number;
+  /** Window scale shift count (kind 3, RFC 7323), SYN only. */
+  windowScale?: number;
+  /** SACK permitted (kind 4, RFC 2018), SYN only. */
+  sackPermitted?: boolean;
+  /** Timestamps (kind 8, RFC 7323). */
+  timestamps?: { tsval: number; tsecr: number };
+}
+
+/**
+ * One TCP segment as it leaves an endpoint. Numbers are absolute 32-bit values (not relative);
+ * `window` is the raw 16-bit header value (already scaled down when window scaling is in use).
+ */
+export interface Segment {
+  src: Address;
+  dst: Address;
+  seq: number;
+  ack: number;
+  flags: TcpFlags;
+  window: number;
+  options: TcpOptions;
+  payload: Uint8Array;
+}
+
+/** JSON-safe form of a Segment: payload as lowercase hex, plus its length for convenience. */
+export interface SegmentJSON extends Omit<Segment, 'payload'> {
+  payload: string;
+  len: number;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Profiles and configuration
+// ---------------------------------------------------------------------------------------------
+
+/** Which stack's timer values to use. Values and sources live in profiles.ts. */
+export type ProfileName = 'rfc' | 'linux' | 'windows' | 'macos';
+
+/** A source for a profile value, shown in the book next to the number. */
+export interface Source {
+  what: string;
+  url: string;
+}
+
+/**
+ * Timer values and behaviours of one stack. Times are in milliseconds of virtual time.
+ * A `null` timeout means "this stack has no such timer".
+ */
+export interface Profile {
+  name: ProfileName;
+  /** Maximum segment lifetime; TIME-WAIT is normally 2×MSL (§3.4.2). */
+  mslMs: number;
+  /** TIME-WAIT length actually used (Linux fixes it at 60 s regardless of MSL). */
+  timeWaitMs: number;
+  /** First retransmission timeout (RFC 6298 §2.1: 1 s). */
+  initialRtoMs: number;
+  /** Lower bound of the RTO (Linux TCP_RTO_MIN 200 ms; RFC 6298 says 1 s). */
+  minRtoMs: number;
+  /** Upper bound of the RTO (RFC 6298 §2.5 allows 60 s; Linux TCP_RTO_MAX 120 s). */
+  maxRtoMs: number;
+  /** SYN retransmissions before giving up (Linux tcp_syn_retries = 6). */
+  synRetries: number;
+  /** SYN+ACK retransmissions before a half-open entry is dropped (Linux tcp_synack_retries = 5). */
+  synAckRetries: number;
+  /** Retransmissions of data/FIN before the connection is aborted (Linux tcp_retries2 = 15). */
+  dataRetries: number;
+  /** Number of first SYN retries sent at a constant RTO before doubling (Linux tcp_syn_linear_timeouts). */
+  synLinearRetries: number;
+  /** Orphaned FIN-WAIT-2 timeout (Linux tcp_fin_timeout 60 s), or null. */
+  finWait2TimeoutMs: number | null;
+  /** Delayed-ACK delay (Linux ~40 ms), or null for "ACK every segment at once". */
+  delayedAckMs: number | null;
+  /**
+   * Linux "quick ACK" mode: the first N data segments of a connection are ACKed at once even
+   * with delayed ACK on (that is why normal.pcap ACKs `ping` immediately).
+   */
+  quickAcks: number;
+  /** MSS we advertise. */
+  mss: number;
+  /** Receive window we advertise (bytes, before scaling). */
+  window: number;
+  /** Window scale we advertise on SYN, or null to not send the option. */
+  windowScale: number | null;
+  /** Whether we send SACK-permitted and timestamps on SYN (Linux does). */
+  sackPermitted: boolean;
+  timestamps: boolean;
+  /** Where each number comes from. */
+  sources: Source[];
+}
+
+/**
+ * Where initial sequence numbers come from.
+ * - 'rfc6528': ISN = M + F(4-tuple, key): M a 4 µs clock of virtual time, F SipHash-2-4 keyed
+ *   by `key` (§3.4.1, RFC 6528). Deterministic given time, tuple and key.
+ * - 'fixed': always `value` (lessons with readable numbers).
+ */
+export type IsnSource = { kind: 'rfc6528'; key: number } | { kind: 'fixed'; value: number };
+
+/** Per-endpoint settings. Plain data; `makeEndpoint` fills defaults. */
+export interface EndpointConfig {
+  profile: Profile;
+  isn: IsnSource;
+  /** RFC 1337 fix F1: ignore RST in TIME-WAIT (Linux tcp_rfc1337, default off). */
+  rfc1337: boolean;
+  /** Use delayed ACK (profile.delayedAckMs) when the profile has it. */
+  delayedAck: boolean;
+  /**
+   * Listener backlog of half-open (SYN-RECEIVED) entries. null = the classic RFC model where the
+   * LISTEN record itself moves to SYN-RECEIVED (Figure 5). A number turns on a SYN queue.
+   */
+  backlog: number | null;
+  /** SYN cookies (RFC 4987 §3.6) when the backlog is full. */
+  synCookies: boolean;
+  /** Offset added to virtual ms to form TSval (Linux randomizes it per connection). */
+  tsOffset: number;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Endpoint (the TCB)
+// ---------------------------------------------------------------------------------------------
+
+/** Named timers an endpoint can run. Each holds at most one deadline. */
+export type TimerName =
+  | 'retransmit'
+  | 'time-wait'
+  | 'fin-wait-2'
+  | 'syn-received'
+  | 'delayed-ack';
+
+/** Absolute virtual-time deadlines (ms) of the running timers. */
+export type Timers = Partial<Record<TimerName, number>>;
+
+/**
+ * Transmission control block (§3.3.1). Sequence variables are absolute 32-bit values.
+ * Buffers are immutable views: a step replaces them, never writes into them.
+ */
+export interface Tcb {
+  iss: number;
+  irs: number;
+  sndUna: number;
+  sndNxt: number;
+  sndWnd: number;
+  sndWl1: number;
+  sndWl2: number;
+  rcvNxt: number;
+  rcvWnd: number;
+  /** Bytes from SND.UNA on: sent-but-unacknowledged followed by not-yet-sent. */
+  sendQueue: Uint8Array;
+  /** CLOSE was called: a FIN goes out after the send queue. */
+  finQueued: boolean;
+  /** Sequence number our FIN occupies once sent, else null. */
+  finSeq: number | null;
+  /** The peer's FIN has been received (no more data will come). */
+  finReceived: boolean;
+  /** Bytes received in order and handed to the application so far (the receive side). */
+  received: Uint8Array;
+  /** Out-of-order segments held for later (start seq + bytes; FIN flag kept too). */
+  ooo: { seq: number; data: Uint8Array; fin: boolean }[];
+  /** Current retransmission timeout and retries so far of the oldest outstanding segment. */
+  rto: number;
+  retries: number;
+  /** Segments received since our last ACK (delayed ACK sends after 2 or on the timer). */
+  ackPending: number;
+  /** Remaining quick ACKs (see Profile.quickAcks). */
+  quickAcks: number;
+  /** Delayed-ACK "pingpong" mode entered (Linux does on receiving FIN in ESTABLISHED). */
+  pingpong: boolean;
+  /** Peer's MSS and window scale from its SYN; our scale if both sides agreed. */
+  peerMss: number;
+  sndScale: number;
+  rcvScale: number;
+  /** Timestamps negotiated; last TSval seen from the peer (TS.Recent, RFC 7323). */
+  timestamps: boolean;
+  tsRecent: number;
+  /** The SYN cookie used for this connection if it was rebuilt from one. */
+  fromCookie: boolean;
+}
+
+/** A half-open connection in a listener's SYN queue (Linux "request sock"). */
+export interface HalfOpen {
+  remote: Address;
+  iss: number;
+  irs: number;
+  /** Peer's options from its SYN (MSS etc.), needed to build the TCB later. */
+  peerOptions: TcpOptions;
+  retries: number;
+  /** Virtual time the next SYN+ACK retransmission is due. */
+  deadline: number;
+}
+
+/**
+ * One TCP endpoint: a socket with at most one connection (and, when listening with a backlog,
+ * a queue of half-open entries). `step` returns a new Endpoint; none is ever mutated.
+ */
+export interface Endpoint {
+  /** Label used in logs ('A' or 'B' in the simulator). */
+  name: string;
+  local: Address;
+  /** Foreign socket; null while LISTENing for anyone (§3.10.1 unspecified foreign socket). */
+  remote: Address | null;
+  state: TcpState;
+  /** Null in CLOSED and LISTEN (no connection record). */
+  tcb: Tcb | null;
+  config: EndpointConfig;
+  timers: Timers;
+  /** This connection came from a passive OPEN: a RST in SYN-RECEIVED returns it to LISTEN (§3.10.7.4). */
+  passive: boolean;
+  /** SYN queue for listeners with a backlog; empty otherwise. */
+  synQueue: HalfOpen[];
+  /** Why the connection ended, once it has (shown by labs: "connection refused" etc.). */
+  error: EngineError | null;
+}
+
+/** Errors reported to the application (§3.10 "signal the user"). */
+export type EngineError =
+  | 'connection-refused'
+  | 'connection-reset'
+  | 'connection-timeout'
+  | 'connection-aborted'
+  | 'connection-closing'
+  | 'connection-does-not-exist'
+  | 'connection-already-exists'
+  | 'insufficient-resources';
+
+// ---------------------------------------------------------------------------------------------
+// Step: inputs and effects
+// ---------------------------------------------------------------------------------------------
+
+/** User calls of §3.10.1–3.10.6. shutdown(SHUT_WR) is CLOSE; close() with SO_LINGER{1,0} is ABORT. */
+export type UserCall =
+  | { call: 'OPEN'; mode: 'passive'; local: Address; remote?: Address }
+  | { call: 'OPEN'; mode: 'active'; local: Address; remote: Address }
+  | { call: 'SEND'; data: Uint8Array }
+  | { call: 'CLOSE' }
+  | { call: 'ABORT' };
+
+/** One thing that happens to an endpoint. */
+export type StepInput =
+  | { kind: 'user'; call: UserCall }
+  | { kind: 'segment'; segment: Segment }
+  | { kind: 'timer'; timer: TimerName };
+
+/**
+ * What a step may read from the outside world. Time is virtual milliseconds; nothing else is
+ * read (no clock, no Math.random): the ISN key lives in EndpointConfig.isn.
+ */
+export interface StepContext {
+  now: number;
+}
+
+/** What a step asks the world to do, as data. The simulator (or a caller) carries these out. */
+export type Effect =
+  | { kind: 'send'; segment: Segment; retransmit: boolean }
+  | { kind: 'timer-set'; timer: TimerName; at: number }
+  | { kind: 'timer-cancel'; timer: TimerName }
+  | { kind: 'state'; from: TcpState; to: TcpState; reason: ReasonCode; rfc: string }
+  /** In-order bytes handed to the application. */
+  | { kind: 'deliver'; data: Uint8Array }
+  /** The peer's FIN reached the application (read() returns 0). */
+  | { kind: 'eof' }
+  /** The connection is open for the application (connect() returned / accept() returned). */
+  | { kind: 'connected' }
+  | { kind: 'error'; error: EngineError }
+  | { kind: 'log'; reason: ReasonCode; rfc: string; detail?: string };
+
+/** Result of one step: the new endpoint and the effects in the order they happened. */
+export interface StepResult {
+  endpoint: Endpoint;
+  effects: Effect[];
+}
+
+/**
+ * Why the engine did something. Stable strings: labs translate them, tests assert them.
+ * REASON_TEXT (reasons.ts) has a ko/en sentence for each.
+ */
+export type ReasonCode =
+  // user calls §3.10.1–3.10.6
+  | 'open-passive'
+  | 'open-active'
+  | 'open-exists'
+  | 'send-queued'
+  | 'send-closing'
+  | 'send-no-connection'
+  | 'close-send-fin'
+  | 'close-listen'
+  | 'close-syn-sent'
+  | 'close-already'
+  | 'close-no-connection'
+  | 'abort-rst'
+  | 'abort-no-rst'
+  // CLOSED / LISTEN / SYN-SENT §3.10.7.1–3.10.7.3
+  | 'closed-rst-ignored'
+  | 'closed-send-rst'
+  | 'listen-rst-ignored'
+  | 'listen-ack-send-rst'
+  | 'listen-syn'
+  | 'listen-syn-queued'
+  | 'listen-backlog-full-drop'
+  | 'listen-syn-cookie'
+  | 'listen-cookie-ack'
+  | 'listen-cookie-bad'
+  | 'listen-halfopen-ack'
+  | 'listen-other-drop'
+  | 'syn-sent-bad-ack-rst'
+  | 'syn-sent-bad-ack-dropped'
+  | 'syn-sent-rst-accepted'
+  | 'syn-sent-rst-ignored'
+  | 'syn-sent-synack'
+  | 'syn-sent-simultaneous-syn'
+  | 'syn-sent-no-syn-drop'
+  // synchronized states §3.10.7.4
+  | 'seq-unacceptable-ack'
+  | 'seq-unacceptable-drop'
+  | 'seq-trimmed'
+  | 'rst-syn-received-to-listen'
+  | 'rst-syn-received-refused'
+  | 'rst-reset'
+  | 'rst-closing'
+  | 'rst-time-wait-closed'
+  | 'rst-time-wait-ignored-rfc1337'
+  | 'rst-challenge-ack'
+  | 'syn-challenge-ack'
+  | 'syn-time-wait-reopen'
+  | 'no-ack-drop'
+  | 'ack-syn-received-established'
+  | 'ack-syn-received-bad-rst'
+  | 'ack-duplicate'
+  | 'ack-future-ack'
+  | 'ack-advances'
+  | 'ack-fin-acked-fin-wait-2'
+  | 'ack-fin-acked-closing-time-wait'
+  | 'ack-fin-acked-last-ack-closed'
+  | 'ack-time-wait-restart'
+  | 'text-accepted'
+  | 'text-out-of-order'
+  | 'text-ignored'
+  | 'ack-delayed'
+  | 'ack-immediate'
+  | 'fin-close-wait'
+  | 'fin-closing'
+  | 'fin-time-wait'
+  | 'fin-time-wait-restart'
+  | 'fin-ignored'
+  // timers
+  | 'timer-retransmit'
+  | 'timer-retransmit-give-up'
+  | 'timer-synack-retransmit'
+  | 'timer-synack-give-up'
+  | 'timer-time-wait-closed'
+  | 'timer-fin-wait-2-closed'
+  | 'timer-delayed-ack'
+  | 'timer-stale';
+
+// ---------------------------------------------------------------------------------------------
+// Simulator, scenarios, traces
+// ---------------------------------------------------------------------------------------------
+
+/** Side A is always the client (the one that connects), B the server. */
+export type Side = 'A' | 'B';
+
+/** Bilingual text, for scenario titles and descriptions. */
+export interface I18nText {
+  ko: string;
+  en: string;
+}
+
+/**
+ * Reader-facing knobs of a scenario (the `knobs` prop of <SequenceLab>). Every knob is
+ * optional; a scenario's own defaults apply for the rest.
+ */
+export interface ScenarioKnobs {
+  /** Drop the n-th segment put on the wire (1-based, counting both directions, in send order). */
+  drop?: number;
+  /** Who calls CLOSE first. 'both' = at the same instant (simultaneous close). */
+  closer?: 'client' | 'server' | 'both';
+  /**
+   * How long the passive closer's application waits after reading EOF before it calls CLOSE.
+   * Below the profile's delayed-ACK time the FIN carries the ACK (3 segments); above it the
+   * ACK goes alone first (4 segments).
+   */
+  closeDelayMs?: number;
+  /** 'fixed' = readable ISNs (client 100, server 300 … per scenario); 'random' = RFC 6528 form keyed by seed. */
+  isn?: 'random' | 'fixed';
+  /** Seed for the ISN key and anything else random. Same scenario + knobs + seed → same trace. */
+  seed?: number;
+  profile?: ProfileName;
+  /** Both sides send SYN at the same time (simultaneous open). */
+  simultaneous?: boolean;
+  /** Override the profile's MSL (TIME-WAIT = 2×MSL then, Linux included). */
+  mslMs?: number;
+  /** RFC 1337: ignore RST in TIME-WAIT. */
+  rfc1337?: boolean;
+}
+
+/** Names of knobs as they appear in the `knobs="drop,closer,…"` MDX prop. */
+export type KnobName = 'drop' | 'closer' | 'close-delay' | 'isn' | 'profile' | 'simultaneous' | 'msl' | 'rfc1337';
+
+/** Which fields a snapshot exposes: the variables of §3.3.1 the book draws. */
+export interface Snapshot {
+  state: TcpState;
+  iss: number | null;
+  irs: number | null;
+  sndUna: number | null;
+  sndNxt: number | null;
+  sndWnd: number | null;
+  rcvNxt: number | null;
+  rcvWnd: number | null;
+  /** Half-open entries in a listener's SYN queue (SYN-flood lessons). */
+  synQueue: number;
+}
+
+/** Kinds of trace events. */
+export type TraceEventKind =
+  /** an application call (OPEN/SEND/CLOSE/ABORT) */
+  | 'user'
+  /** a segment put on the wire (gets a wire id) */
+  | 'send'
+  /** a segment arrives at `side` */
+  | 'deliver'
+  /** a fault rule removed a segment */
+  | 'drop'
+  /** a fault rule copied a segment (the copy gets its own wire id) */
+  | 'duplicate'
+  /** a state change of `side` */
+  | 'state'
+  | 'timer-set'
+  | 'timer-cancel'
+  | 'timer-fire'
+  /** the application at `side` got data, EOF, an error, or the connection */
+  | 'app'
+  /** a reasoned decision of the engine (why a segment was dropped, ACKed, …) */
+  | 'log';
+
+/** One event of a trace. `snapshot` is both sides after the event. */
+export interface TraceEvent {
+  /** Position in the trace (0-based). */
+  i: number;
+  /** Virtual time in ms since the scenario started. */
+  t: number;
+  kind: TraceEventKind;
+  side: Side;
+  /** For send/deliver/drop/duplicate: the segment and its wire id (1-based, in send order). */
+  segment?: SegmentJSON;
+  wireId?: number;
+  /** For send: a retransmission. */
+  retransmit?: boolean;
+  /** For segments injected by the scenario rather than sent by A or B (SYN flood, old duplicate). */
+  origin?: 'attacker' | 'old-duplicate';
+  /** For user events: the call's name; for app events: what the app saw. */
+  call?: 'OPEN' | 'SEND' | 'CLOSE' | 'ABORT';
+  app?: 'connected' | 'data' | 'eof' | 'error';
+  /** Data length for SEND / app data, error name for app errors. */
+  bytes?: number;
+  error?: EngineError;
+  /** For state events. */
+  from?: TcpState;
+  to?: TcpState;
+  /** For timer events. */
+  timer?: TimerName;
+  at?: number;
+  reason?: ReasonCode;
+  rfc?: string;
+  detail?: string;
+  snapshot: { A: Snapshot; B: Snapshot };
+}
+
+/** A whole run, JSON-safe (JSON.parse(JSON.stringify(trace)) deep-equals it). */
+export interface Trace {
+  scenario: string;
+  knobs: ScenarioKnobs;
+  profile: ProfileName;
+  seed: number;
+  a: Address;
+  b: Address;
+  /** One-way link latency used. */
+  latencyMs: number;
+  events: TraceEvent[];
+  /** States at the end of the run. */
+  final: { A: TcpState; B: TcpState };
+}
+
+/** Matches segments on the wire, for fault rules. */
+export interface SegmentMatch {
+  from?: Side;
+  /** Flags that must be set (others don't matter). */
+  flags?: FlagName[];
+  /** Flags that must be clear. */
+  notFlags?: FlagName[];
+  /** Only payload-carrying (true) or empty (false) segments. */
+  hasData?: boolean;
+  /** Only segments sent after this side's first FIN went on the wire ("the final ACK"). */
+  afterFinFrom?: Side;
+  /** Only the n-th (1-based) segment that matches the rest of this rule. */
+  nth?: number;
+}
+
+/** A fault on the simulated link. */
+export type FaultRule =
+  | { kind: 'drop'; wireId: number }
+  | { kind: 'drop-match'; match: SegmentMatch }
+  | { kind: 'duplicate'; match: SegmentMatch; extraDelayMs: number }
+  | { kind: 'delay'; match: SegmentMatch; extraDelayMs: number };
+
+/** Application actions on a timeline. `at` is virtual ms from the start. */
+export type AppAction =
+  | { at: number; side: Side; call: 'OPEN-passive' }
+  | { at: number; side: Side; call: 'OPEN-active' }
+  | { at: number; side: Side; call: 'SEND'; text: string }
+  | { at: number; side: Side; call: 'CLOSE' }
+  | { at: number; side: Side; call: 'ABORT' }
+  /** Segments from outside A/B delivered to `side` (SYN flood, old duplicates). */
+  | { at: number; side: Side; call: 'INJECT'; origin: 'attacker' | 'old-duplicate'; segments: InjectSpec[] }
+  /** B's application closes and a new incarnation listens/connects again (TIME-WAIT lessons). */
+  | { at: number; side: Side; call: 'REOPEN-passive' };
+
+/** A segment to inject, with numbers relative to the connection's ISNs where noted. */
+export interface InjectSpec {
+  src: Address;
+  flags: FlagName[];
+  /** Absolute seq, or relative to side A's ISS when `relativeTo` is 'A-iss'. */
+  seq: number;
+  ack: number;
+  relativeTo?: 'absolute' | 'A-iss' | 'B-iss';
+  text?: string;
+}
+
+/** Application behaviour that reacts to the connection instead of a fixed time. */
+export interface AppReactions {
+  /** Close this many ms after reading EOF (null: never close on EOF). */
+  closeOnEofAfterMs: number | null;
+  /** Write this text each time data arrives (an echo-like server), once. */
+  replyOnData?: string;
+}
+
+/**
+ * A scenario is data: who listens, who connects, what the applications do and when, the faults
+ * on the link, the profile and seed. `runScenario` interprets it.
+ */
+export interface ScenarioDef {
+  id: string;
+  title: I18nText;
+  description: I18nText;
+  /** Which knobs make sense here (SequenceLab may offer these). */
+  knobs: KnobName[];
+  profile: ProfileName;
+  seed: number;
+  latencyMs: number;
+  a: Address;
+  b: Address;
+  /** Readable ISNs used when knobs.isn === 'fixed' (the default for most lessons). */
+  fixedIsn: { A: number; B: number };
+  isn: 'random' | 'fixed';
+  actions: AppAction[];
+  reactions: { A: AppReactions; B: AppReactions };
+  faults: FaultRule[];
+  /** Endpoint settings other than profile and ISN. */
+  config?: { A?: Partial<Pick<EndpointConfig, 'rfc1337' | 'delayedAck' | 'backlog' | 'synCookies'>>; B?: Partial<Pick<EndpointConfig, 'rfc1337' | 'delayedAck' | 'backlog' | 'synCookies'>> };
+  /** Stop the run at this virtual time even if timers are pending. */
+  untilMs: number;
+  /** Knob values this scenario uses unless the caller overrides them (e.g. a short MSL). */
+  knobsDefaults?: ScenarioKnobs;
+}
+
+/** The public list entry for a scenario (what the labs and the CLI show). */
+export interface ScenarioInfo {
+  id: ScenarioId;
+  title: I18nText;
+  description: I18nText;
+  knobs: KnobName[];
+}
+
+/** The scenario ids fixed in ARCHITECTURE.md. */
+export type ScenarioId =
+  | 'normal-open'
+  | 'data-on-third'
+  | 'lost-syn'
+  | 'lost-syn-ack'
+  | 'lost-third-ack'
+  | 'simultaneous-open'
+  | 'closed-port-rst'
+  | 'close-4-segment'
+  | 'close-3-segment'
+  | 'server-closes-first'
+  | 'simultaneous-close'
+  | 'lost-fin'
+  | 'lost-final-ack'
+  | 'half-close'
+  | 'time-wait-too-short'
+  | 'rst-in-time-wait'
+  | 'rst-in-time-wait-rfc1337'
+  | 'syn-flood'
+  | 'syn-flood-cookies';
+
+// ---------------------------------------------------------------------------------------------
+// Observation (pcap import)
+// ---------------------------------------------------------------------------------------------
+
+/** One segment seen on the wire by a capture, with which side sent it. */
+export interface ObservedSegment {
+  /** Capture time in ms (any origin; only differences matter). */
+  t: number;
+  from: Side;
+  segment: Segment;
+}
+
+/** The inferred states after one observed segment. */
+export interface ObservedStep {
+  t: number;
+  from: Side;
+  stateA: TcpState;
+  stateB: TcpState;
+  /** Things the inference could not explain (e.g. capture starts mid-connection). */
+  notes: string[];
+}
