@@ -1,0 +1,145 @@
+/**
+ * `npm test`: the whole suite, in order, with one summary at the end.
+ *
+ *   1. type check      astro check
+ *   2. unit tests      vitest (unit, engine, content, islands)
+ *   3. build           npm run build (production build + search index + service worker)
+ *   4. browser tests   Playwright in Debian's Chromium against that build
+ *   5. kernel tests    npm run test:kernel (live comparison with Linux; needs root)
+ *
+ * A failing stage does not hide the others: every stage that can still run does, and the summary
+ * lists each stage as PASS or FAIL with its time. Browser tests need the build, so they are
+ * reported as FAIL ("not run") when it failed. The exit code is non-zero on any failure.
+ *
+ * Options: --only <stage,...> runs a subset (e.g. `npm test -- --only browser`).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+interface Counts {
+  passed: number;
+  failed: number;
+}
+
+interface Stage {
+  id: string;
+  title: string;
+  cmd: string[];
+  env?: Record<string, string>;
+  /** Reads passed/failed test counts from the runner's JSON report, if it wrote one. */
+  counts?: () => Counts | undefined;
+  needs?: string;
+}
+
+interface Result {
+  stage: Stage;
+  ok: boolean;
+  seconds: number;
+  note: string;
+  counts?: Counts;
+}
+
+const scratch = mkdtempSync(join(tmpdir(), 'book-test-'));
+const vitestJson = join(scratch, 'vitest.json');
+const playwrightJson = join(scratch, 'playwright.json');
+const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { scripts?: Record<string, string> };
+
+function readJson(file: string): unknown {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+/** Vitest's JSON reporter (Jest-compatible shape). */
+function vitestCounts(): Counts | undefined {
+  const r = readJson(vitestJson) as { numPassedTests?: number; numFailedTests?: number } | undefined;
+  return r && typeof r.numPassedTests === 'number' ? { passed: r.numPassedTests, failed: r.numFailedTests ?? 0 } : undefined;
+}
+
+/** Playwright's JSON reporter: stats.expected are passes; unexpected and flaky count as failures. */
+function playwrightCounts(): Counts | undefined {
+  const r = readJson(playwrightJson) as { stats?: { expected: number; unexpected: number; flaky: number; skipped: number } } | undefined;
+  return r?.stats ? { passed: r.stats.expected, failed: r.stats.unexpected + r.stats.flaky + r.stats.skipped } : undefined;
+}
+
+const stages: Stage[] = [
+  { id: 'check', title: 'type check (astro check)', cmd: ['npx', 'astro', 'check'] },
+  {
+    id: 'unit',
+    title: 'unit, engine, content, island tests (vitest)',
+    cmd: ['npx', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`],
+    counts: vitestCounts,
+  },
+  { id: 'build', title: 'production build (npm run build)', cmd: ['npm', 'run', 'build'] },
+  {
+    id: 'browser',
+    title: 'browser tests (Playwright, Chromium)',
+    cmd: ['npm', 'run', 'test:browser', '--', '--reporter=list,json'],
+    env: { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightJson },
+    counts: playwrightCounts,
+    needs: 'build',
+  },
+];
+if (pkg.scripts?.['test:kernel']) {
+  stages.push({ id: 'kernel', title: 'live kernel comparison (npm run test:kernel)', cmd: ['npm', 'run', 'test:kernel'] });
+} else {
+  // The engine's live-kernel suite plugs in here once package.json has a test:kernel script.
+  console.log('note: package.json has no "test:kernel" script; the live kernel stage is not part of this run.');
+}
+
+const onlyIdx = process.argv.indexOf('--only');
+const only = onlyIdx >= 0 ? new Set((process.argv[onlyIdx + 1] ?? '').split(',')) : undefined;
+if (only) {
+  const unknown = [...only].filter((id) => !stages.some((s) => s.id === id));
+  if (unknown.length) {
+    console.error(`--only: unknown stage(s) ${unknown.join(', ')}; stages are ${stages.map((s) => s.id).join(', ')}`);
+    process.exit(2);
+  }
+}
+
+const bar = (s: string): string => `\n${'━'.repeat(80)}\n▶ ${s}\n${'━'.repeat(80)}`;
+const results: Result[] = [];
+
+for (const stage of stages) {
+  if (only && !only.has(stage.id)) continue;
+  const dep = stage.needs ? results.find((r) => r.stage.id === stage.needs) : undefined;
+  if (dep && !dep.ok) {
+    results.push({ stage, ok: false, seconds: 0, note: `not run: ${dep.stage.id} failed` });
+    continue;
+  }
+  console.log(bar(`${stage.title}   $ ${stage.cmd.join(' ')}`));
+  const start = performance.now();
+  const r = spawnSync(stage.cmd[0] ?? '', stage.cmd.slice(1), { stdio: 'inherit', env: { ...process.env, ...stage.env } });
+  const seconds = (performance.now() - start) / 1000;
+  const counts = stage.counts?.();
+  const ok = r.status === 0 && (counts === undefined || counts.failed === 0);
+  const note = r.error ? `could not start: ${r.error.message}` : r.status === null ? `killed by ${r.signal}` : `exit ${r.status}`;
+  results.push({ stage, ok, seconds, note, counts });
+}
+
+let passed = 0;
+let failed = 0;
+console.log(bar('summary'));
+for (const r of results) {
+  if (r.counts) {
+    passed += r.counts.passed;
+    failed += r.counts.failed;
+    // A runner that crashed before reporting (or reported nothing) still counts as a failure.
+    if (!r.ok && r.counts.failed === 0) failed += 1;
+  } else if (r.ok) passed += 1;
+  else failed += 1;
+  const detail = r.counts ? `${r.counts.passed} passed, ${r.counts.failed} failed` : r.note;
+  console.log(`${r.ok ? 'PASS' : 'FAIL'}  ${r.stage.id.padEnd(8)} ${r.seconds.toFixed(1).padStart(6)} s  ${r.stage.title} — ${detail}`);
+}
+const bad = results.filter((r) => !r.ok);
+if (bad.length) console.log(`\n✗ FAILED: ${bad.map((r) => r.stage.id).join(', ')}`);
+else console.log('\n✓ all stages passed');
+// Counted checks: every test of vitest and Playwright, plus one per stage without its own tests.
+console.log(`tests: ${passed} passed, ${failed} failed`);
+rmSync(scratch, { recursive: true, force: true });
+if (existsSync(scratch)) console.log(`(could not remove ${scratch})`);
+process.exit(bad.length || results.length === 0 ? 1 : 0);
