@@ -1,0 +1,117 @@
+import { normalize } from '../normalize.ts';
+import { observe } from '../observe.ts';
+import { flagList } from '../segment.ts';
+import { wireSegments } from '../sim.ts';
+import type { FlagName, Segment, Side, TcpState, Trace } from '../types.ts';
+import { splitConnections, type CapturedConnection } from './connections.ts';
+import { decodeSegments } from './packets.ts';
+import { type CaptureWarning, readCapture, WarningLog } from './reader.ts';
+
+/** One row of the trace table: the stable `--json` shape of the trace CLI (issue 3). */
+export interface TraceRow {
+  /** Seconds since the first packet of the capture (or since the scenario started). */
+  t: number;
+  from: Side;
+  /** Set flags in the order SYN, ACK, FIN, RST, PSH. */
+  flags: FlagName[];
+  /** Relative to the sender's ISN (tshark's relative numbers). */
+  seq: number;
+  ack: number | null;
+  len: number;
+  stateA: TcpState;
+  stateB: TcpState;
+}
+
+/** One connection of the `--json` output. */
+export interface TraceConnection {
+  a: string;
+  b: string;
+  segments: TraceRow[];
+}
+
+/** The whole `--json` document; nothing else goes into it so scripts can rely on it. */
+export interface TraceReport {
+  connections: TraceConnection[];
+}
+
+/** Per-row details the table shows but the JSON contract leaves out. */
+export interface RowDetail {
+  packet: number;
+  offset: number;
+  notes: string[];
+}
+
+/** A capture's analysis: the report plus where each row came from and what looked wrong. */
+export interface CaptureAnalysis {
+  report: TraceReport;
+  details: RowDetail[][];
+  warnings: CaptureWarning[];
+  format: 'pcap' | 'pcapng';
+  packets: number;
+}
+
+function rows(list: ReadonlyArray<{ t: number; from: Side; segment: Segment }>, states: ReadonlyArray<{ stateA: TcpState; stateB: TcpState }>): TraceRow[] {
+  const norm = normalize(list);
+  return list.map((s, i) => ({
+    t: s.t,
+    from: s.from,
+    flags: flagList(s.segment.flags),
+    seq: norm[i]!.seq,
+    ack: norm[i]!.ack,
+    len: s.segment.payload.length,
+    stateA: states[i]!.stateA,
+    stateB: states[i]!.stateB,
+  }));
+}
+
+function analyseConnection(conn: CapturedConnection, log: WarningLog): { row: TraceConnection; detail: RowDetail[] } {
+  const steps = observe(conn.segments.map((s) => ({ t: s.t * 1000, from: s.from, segment: s.segment })), { profile: 'linux' });
+  const detail = conn.segments.map((s, i) => ({ packet: s.number, offset: s.offset, notes: steps[i]?.notes ?? [] }));
+  for (const d of detail) {
+    for (const n of d.notes) log.add({ code: 'inference', message: `${conn.a} ↔ ${conn.b}: ${n}`, packet: d.packet, offset: d.offset });
+  }
+  return { row: { a: conn.a, b: conn.b, segments: rows(conn.segments, steps) }, detail };
+}
+
+/**
+ * Reads a pcap/pcapng file and returns every TCP connection with relative numbers and both
+ * sides' inferred states. Throws CaptureError only when the file cannot be read at all;
+ * everything else (non-TCP packets, damage, a mid-connection start) is a warning with its place.
+ */
+export function analyseCapture(bytes: Uint8Array): CaptureAnalysis {
+  const file = readCapture(bytes);
+  const log = new WarningLog();
+  for (const w of file.warnings) log.add(w);
+  const { segments } = decodeSegments(file.packets, log);
+  const conns = splitConnections(segments, (w) => log.add(w));
+  const report: TraceReport = { connections: [] };
+  const details: RowDetail[][] = [];
+  for (const c of conns) {
+    const { row, detail } = analyseConnection(c, log);
+    report.connections.push(row);
+    details.push(detail);
+  }
+  if (file.packets.length > 0 && segments.length === 0) {
+    log.add({ code: 'no-tcp', message: `none of the ${file.packets.length} packets is a TCP segment` });
+  }
+  return { report, details, warnings: log.finish(), format: file.format, packets: file.packets.length };
+}
+
+/**
+ * A scenario's Trace in the same shape as an imported capture. States are the engine's own
+ * (the snapshot after the segment was delivered, or dropped), not inferred: the simulator
+ * knows them exactly.
+ */
+export function traceReport(trace: Trace): TraceReport {
+  const wire = wireSegments(trace).filter((w) => !w.origin);
+  const after = new Map<number, { stateA: TcpState; stateB: TcpState }>();
+  for (const e of trace.events) {
+    if ((e.kind === 'deliver' || e.kind === 'drop') && e.wireId !== undefined && !after.has(e.wireId)) {
+      after.set(e.wireId, { stateA: e.snapshot.A.state, stateB: e.snapshot.B.state });
+    }
+  }
+  const last = trace.events.at(-1)?.snapshot;
+  const states = wire.map((w) => after.get(w.wireId) ?? { stateA: last?.A.state ?? trace.final.A, stateB: last?.B.state ?? trace.final.B });
+  const list = wire.map((w) => ({ t: w.t / 1000, from: w.from, segment: w.segment }));
+  return { connections: [{ a: `${trace.a.ip}:${trace.a.port}`, b: `${trace.b.ip}:${trace.b.port}`, segments: rows(list, states) }] };
+}

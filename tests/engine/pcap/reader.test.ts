@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import {
+  CaptureError, decodeSegments, formatWarning, LINKTYPE, MAX_CAPLEN, readCapture, unwrapLink, writePcap,
+} from '../../../src/engine/pcap/index.ts';
+
+const fixture = (name: string): Uint8Array => new Uint8Array(readFileSync(new URL(`../../fixtures/${name}`, import.meta.url)));
+
+/** What tshark prints for normal.pcap: time, flags, raw seq. The variants must all say the same. */
+function summary(bytes: Uint8Array): string[] {
+  const file = readCapture(bytes);
+  const { segments } = decodeSegments(file.packets);
+  return segments.map((s) => `${s.time.toFixed(6)} ${s.tcp.srcPort}>${s.tcp.dstPort} ${s.tcp.flags.syn ? 'S' : ''}${s.tcp.flags.fin ? 'F' : ''}${s.tcp.flags.ack ? 'A' : ''} ${s.tcp.seq} ${s.tcp.payload.length}`);
+}
+
+describe('readCapture: formats, byte orders, link types', () => {
+  const reference = summary(fixture('kernel-traces/normal.pcap'));
+  it('reads the kernel capture: 10 segments, times as tshark prints them', () => {
+    expect(reference).toHaveLength(10);
+    expect(reference[0]).toBe('0.000000 42112>40000 S 3028432702 0');
+    expect(reference[9]).toMatch(/^0\.349756 42112>40000 A \d+ 0$/);
+  });
+  it.each([
+    ['variants/normal.pcapng', 'pcapng', true, LINKTYPE.ETHERNET],
+    ['variants/normal-be-2if.pcapng', 'pcapng', false, undefined],
+    ['variants/normal-be-nano.pcap', 'pcap', false, LINKTYPE.ETHERNET],
+    ['variants/normal-sll.pcap', 'pcap', true, LINKTYPE.LINUX_SLL],
+    ['variants/normal-sll2.pcap', 'pcap', true, LINKTYPE.LINUX_SLL2],
+    ['variants/normal-raw.pcap', 'pcap', true, LINKTYPE.RAW],
+    ['variants/normal-null.pcap', 'pcap', true, LINKTYPE.NULL],
+    ['variants/normal-ipv6.pcap', 'pcap', true, LINKTYPE.IPV6],
+  ] as const)('%s gives the same segments', (name, format, little, linkType) => {
+    const bytes = fixture(name);
+    const file = readCapture(bytes);
+    expect(file.format).toBe(format);
+    expect(file.littleEndian).toBe(little);
+    expect(file.warnings).toEqual([]);
+    if (linkType !== undefined) expect(new Set(file.packets.map((p) => p.linkType))).toEqual(new Set([linkType]));
+    expect(summary(bytes)).toEqual(reference);
+  });
+  it('uses both interfaces of a two-interface pcapng, each with its own link type and resolution', () => {
+    const file = readCapture(fixture('variants/normal-be-2if.pcapng'));
+    expect(file.packets.map((p) => p.interfaceId).slice(0, 4)).toEqual([0, 1, 0, 1]);
+    expect(file.packets.map((p) => p.linkType).slice(0, 2)).toEqual([LINKTYPE.ETHERNET, LINKTYPE.RAW]);
+  });
+  it('keeps nanoseconds exactly (a double could not hold epoch nanoseconds)', () => {
+    const file = readCapture(fixture('variants/normal-be-nano.pcap'));
+    expect(file.packets[1]!.nsec - file.packets[0]!.nsec).toBe(14_000);
+  });
+  it('IPv6 segments carry IPv6 addresses and good checksums', () => {
+    const { segments } = decodeSegments(readCapture(fixture('variants/normal-ipv6.pcap')).packets);
+    expect(segments[0]!.ipVersion).toBe(6);
+    expect(segments.every((s) => s.tcp.checksumOk === true)).toBe(true);
+  });
+  it('LOOP (108) is big-endian AF_INET', () => {
+    expect(unwrapLink(LINKTYPE.LOOP, Uint8Array.of(0, 0, 0, 2, 0x45))).toEqual({ ip: Uint8Array.of(0x45) });
+    expect(unwrapLink(LINKTYPE.LOOP, Uint8Array.of(0, 0, 0, 7, 0x45))).toEqual({ skip: 'loopback address family 7 is not IP' });
+  });
+  it('writePcap output reads back with the same frames and times', () => {
+    const frames = [{ time: 1.5, data: Uint8Array.of(1, 2, 3) }, { time: 2.000001, data: Uint8Array.of(4) }];
+    const file = readCapture(writePcap(frames, { linkType: LINKTYPE.RAW }));
+    expect(file.packets.map((p) => [p.sec, p.nsec, Array.from(p.data)])).toEqual([[1, 500_000_000, [1, 2, 3]], [2, 1000, [4]]]);
+    const nano = readCapture(writePcap(frames, { linkType: LINKTYPE.RAW, nanosecond: true }));
+    expect(nano.packets[1]!.nsec).toBe(1000);
+  });
+});
+
+describe('readCapture: bad input says what and where', () => {
+  const error = (bytes: Uint8Array): CaptureError => {
+    try {
+      readCapture(bytes);
+    } catch (e) {
+      if (e instanceof CaptureError) return e;
+      throw e;
+    }
+    throw new Error('expected a CaptureError');
+  };
+  it('wrong magic names the bytes it found and the offset', () => {
+    const e = error(fixture('broken/bad-magic.pcap'));
+    expect(e.code).toBe('bad-magic');
+    expect(e.offset).toBe(0);
+    expect(e.message).toMatch(/magic bytes 50 4b 03 04/);
+  });
+  it('an empty file is too short', () => {
+    expect(error(fixture('broken/empty.pcap')).code).toBe('truncated');
+  });
+  it('an absurd captured length names the packet and the offset of the field', () => {
+    const e = error(fixture('broken/absurd-caplen.pcap'));
+    expect(e.code).toBe('bad-length');
+    expect(e.packet).toBe(2);
+    expect(e.offset).toBe(24 + 16 + 74 + 8);
+    expect(e.message).toContain(String(MAX_CAPLEN));
+  });
+  it('an absurd pcapng block length names the offset', () => {
+    const e = error(fixture('broken/absurd-block.pcapng'));
+    expect(e.code).toBe('bad-length');
+    expect(e.message).toMatch(/block length 4294967280 is invalid.*MAX_BLOCK_BYTES.*byte offset \d+/);
+  });
+  it('a file cut inside a packet keeps the packets before it and warns where the cut is', () => {
+    const file = readCapture(fixture('broken/truncated.pcap'));
+    expect(file.packets).toHaveLength(1);
+    expect(file.warnings).toHaveLength(1);
+    expect(formatWarning(file.warnings[0]!)).toBe('file cut short inside packet data (30 of 74 bytes) (packet 2, byte offset 130)');
+  });
+  it('non-TCP packets are skipped with one warning naming the first', () => {
+    const file = readCapture(fixture('broken/non-tcp.pcap'));
+    const { segments, warnings } = decodeSegments(file.packets);
+    expect(segments).toHaveLength(10);
+    expect(warnings).toHaveLength(1);
+    expect(formatWarning(warnings[0]!)).toBe('2 packet(s) are not TCP and were skipped; the first: IP protocol 17 is not TCP (packet 1, byte offset 24)');
+  });
+  it('a packet block naming an interface that does not exist is an error', () => {
+    const ng = fixture('variants/normal.pcapng');
+    const view = new DataView(ng.buffer, ng.byteOffset);
+    const shb = view.getUint32(4, true);
+    const idb = view.getUint32(shb + 4, true);
+    view.setUint32(shb + idb + 8, 7, true); // EPB interface id
+    expect(error(ng).message).toMatch(/interface 7, but the section declares 1 \(packet 1, byte offset \d+\)/);
+  });
+  it('an unsupported link type is named', () => {
+    const bytes = writePcap([{ time: 0, data: new Uint8Array(20) }], { linkType: 147 });
+    const { warnings } = decodeSegments(readCapture(bytes).packets);
+    expect(warnings[0]!.message).toMatch(/link type 147 is not supported/);
+  });
+});
