@@ -1,4 +1,5 @@
 import { chrome } from './chrome';
+import { quiz } from './quiz';
 
 /**
  * The source dictionary. Each feature owns one namespace file beside this one (chrome, labs, quiz…);
@@ -6,6 +7,7 @@ import { chrome } from './chrome';
  */
 export const en = {
   ...chrome,
+  ...quiz,
 } as const;
 
 /** Every UI key the book knows. */

@@ -1,7 +1,9 @@
 import type { UiKey } from '../en';
 import { chrome } from './chrome';
+import { quiz } from './quiz';
 
 /** Korean dictionary; the annotation makes a missing key a type error. */
 export const ko: Record<UiKey, string> = {
   ...chrome,
+  ...quiz,
 };
