@@ -1,0 +1,164 @@
+/**
+ * Live conformance with the Linux kernel (`npm run test:kernel`, issue 3). For each case it
+ * makes a network namespace of its own, brings its loopback up, captures it with tcpdump while
+ * peer.ts runs real sockets on 127.0.0.1 inside, and compares the normalized captured segment
+ * sequence with the engine's scenario under the Linux profile. Then it exports every engine
+ * scenario as pcap and has tshark check checksums, malformed packets and expert warnings.
+ *
+ * Needs root, iproute2 (`ip netns`), tcpdump, nft, tc and tshark. Anything missing is a
+ * failure that names it. Ends with "N passed, N failed"; exit code 1 on any failure.
+ * Only 127.0.0.1 inside namespaces this script creates and deletes (also on failure).
+ */
+import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { normalize, runScenario, scenarios, signature, wireSegments } from '../../src/engine/index.ts';
+import { analyseCapture, decodeSegments, readCapture, splitConnections, traceToPcap } from '../../src/engine/pcap/index.ts';
+import { tsharkProblems } from '../engine/pcap/tshark.ts';
+
+const PEER = fileURLToPath(new URL('./peer.ts', import.meta.url));
+const work = mkdtempSync(join(tmpdir(), 'ew-kernel-'));
+const namespaces = new Set<string>();
+const results: { name: string; ok: boolean; detail: string }[] = [];
+const started = Date.now();
+
+function record(name: string, ok: boolean, detail = ''): void {
+  results.push({ name, ok, detail });
+  process.stdout.write(`${ok ? 'ok  ' : 'FAIL'} ${name}${detail ? `\n     ${detail.split('\n').join('\n     ')}` : ''}\n`);
+}
+
+function has(cmd: string, args: string[]): boolean {
+  return spawnSync(cmd, args, { stdio: 'ignore' }).status === 0;
+}
+
+/** What this suite needs that the machine lacks, each with how to get it. */
+function missingPrerequisites(): string[] {
+  const missing: string[] = [];
+  if (typeof process.getuid !== 'function' || process.getuid() !== 0) missing.push('root (run as root: network namespaces, nft and tc need it)');
+  if (!has('ip', ['-V'])) missing.push('ip (Debian package iproute2)');
+  if (!has('tcpdump', ['--version'])) missing.push('tcpdump (Debian package tcpdump)');
+  if (!has('nft', ['--version'])) missing.push('nft (Debian package nftables)');
+  if (!has('tc', ['-V'])) missing.push('tc (Debian package iproute2)');
+  if (!has('tshark', ['--version'])) missing.push('tshark (Debian package tshark)');
+  if (missing.length === 0) {
+    const probe = `ewprobe${process.pid}`;
+    if (!has('ip', ['netns', 'add', probe])) missing.push('`ip netns add` works (network namespaces unavailable in this container?)');
+    else spawnSync('ip', ['netns', 'delete', probe]);
+  }
+  return missing;
+}
+
+function netnsCreate(name: string): void {
+  execFileSync('ip', ['netns', 'add', name]);
+  namespaces.add(name);
+  execFileSync('ip', ['-n', name, 'link', 'set', 'lo', 'up']);
+}
+
+function cleanup(): void {
+  for (const ns of namespaces) spawnSync('ip', ['netns', 'delete', ns]);
+  namespaces.clear();
+}
+process.on('exit', cleanup);
+for (const sig of ['SIGINT', 'SIGTERM'] as const) process.on(sig, () => { cleanup(); process.exit(130); });
+
+function waitFor(child: ChildProcess, pattern: RegExp, ms: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let seen = '';
+    const timer = setTimeout(() => reject(new Error(`tcpdump did not start within ${ms} ms: ${seen}`)), ms);
+    child.stderr?.on('data', (d: Buffer) => {
+      seen += d.toString();
+      if (pattern.test(seen)) { clearTimeout(timer); resolve(); }
+    });
+    child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`tcpdump exited (${code}): ${seen}`)); });
+  });
+}
+
+/** Captures one case in a fresh namespace; returns the capture's bytes. */
+async function capture(name: string): Promise<Uint8Array> {
+  const ns = `ew${name.replace(/[^a-z0-9]/g, '').slice(0, 10)}${process.pid}`;
+  const file = join(work, `${name}.pcap`);
+  netnsCreate(ns);
+  try {
+    const dump = spawn('ip', ['netns', 'exec', ns, 'tcpdump', '-i', 'lo', '--immediate-mode', '-U', '-n', '-w', file, 'tcp'], { stdio: ['ignore', 'ignore', 'pipe'] });
+    await waitFor(dump, /listening on/, 5000);
+    const peer = spawnSync('ip', ['netns', 'exec', ns, process.execPath, PEER, name], { encoding: 'utf8', timeout: 15_000 });
+    await new Promise((r) => setTimeout(r, 200));
+    const exited = new Promise((r) => dump.once('exit', r));
+    dump.kill('SIGINT');
+    await exited;
+    if (peer.status !== 0) throw new Error(`peer failed (exit ${peer.status ?? peer.signal}): ${peer.stderr}`);
+    return new Uint8Array(readFileSync(file));
+  } finally {
+    spawnSync('ip', ['netns', 'delete', ns]);
+    namespaces.delete(ns);
+  }
+}
+
+/** Kernel cases: which engine scenario each must match. */
+const CASES: { name: string; scenario: string }[] = [
+  { name: 'close-3-segment', scenario: 'close-3-segment' },
+  { name: 'close-4-segment', scenario: 'close-4-segment' },
+  { name: 'server-closes-first', scenario: 'server-closes-first' },
+  { name: 'closed-port-rst', scenario: 'closed-port-rst' },
+  { name: 'lost-final-ack', scenario: 'lost-final-ack' },
+  { name: 'simultaneous-close', scenario: 'simultaneous-close' },
+  { name: 'lost-syn', scenario: 'lost-syn' },
+];
+
+function kernelSignatures(bytes: Uint8Array): string[] {
+  const { segments } = decodeSegments(readCapture(bytes).packets);
+  const conns = splitConnections(segments, () => undefined);
+  if (conns.length !== 1) throw new Error(`expected one connection in the capture, found ${conns.length}`);
+  return normalize(conns[0]!.segments).map(signature);
+}
+
+function engineSignatures(id: string): string[] {
+  return normalize(wireSegments(runScenario(id, { profile: 'linux' }))).map(signature);
+}
+
+async function main(): Promise<void> {
+  const missing = missingPrerequisites();
+  if (missing.length > 0) {
+    for (const m of missing) record(`prerequisite: ${m}`, false, 'missing; this suite cannot run without it');
+    return;
+  }
+  for (const c of CASES) {
+    let kernel: string[] = [];
+    try {
+      const bytes = await capture(c.name);
+      kernel = kernelSignatures(bytes);
+      const engine = engineSignatures(c.scenario);
+      const same = kernel.length === engine.length && kernel.every((s, i) => s === engine[i]);
+      record(`kernel ${c.name} = engine ${c.scenario}`, same, same ? kernel.join(' | ') : `kernel: ${kernel.join(' | ')}\nengine: ${engine.join(' | ')}\ncapture kept at ${join(work, `${c.name}.pcap`)}`);
+      // The capture must also import cleanly (states inferred, no damage warnings).
+      const analysis = analyseCapture(bytes);
+      const damage = analysis.warnings.filter((w) => w.code !== 'inference');
+      record(`import of live ${c.name} capture`, damage.length === 0, damage.map((w) => w.message).join('\n'));
+    } catch (e) {
+      record(`kernel ${c.name}`, false, `${String((e as Error).message ?? e)}${kernel.length ? `\nkernel: ${kernel.join(' | ')}` : ''}`);
+    }
+  }
+  for (const s of scenarios) {
+    try {
+      const file = join(work, `engine-${s.id}.pcap`);
+      writeFileSync(file, traceToPcap(runScenario(s.id, { profile: 'linux' })));
+      const problems = tsharkProblems(file);
+      record(`tshark clean on engine export ${s.id}`, problems.length === 0, problems.slice(0, 10).join('\n'));
+    } catch (e) {
+      record(`tshark on engine export ${s.id}`, false, String((e as Error).message ?? e));
+    }
+  }
+}
+
+main()
+  .catch((e: unknown) => record('suite', false, String(e)))
+  .finally(() => {
+    cleanup();
+    const failed = results.filter((r) => !r.ok).length;
+    if (failed === 0) rmSync(work, { recursive: true, force: true });
+    process.stdout.write(`\nkernel suite took ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+    process.stdout.write(`${results.length - failed} passed, ${failed} failed\n`);
+    process.exitCode = failed > 0 || results.length === 0 ? 1 : 0;
+  });
