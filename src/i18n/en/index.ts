@@ -1,5 +1,6 @@
 import { chrome } from './chrome';
 import { quiz } from './quiz';
+import { labs } from './labs';
 
 /**
  * The source dictionary. Each feature owns one namespace file beside this one (chrome, labs, quiz…);
@@ -8,6 +9,7 @@ import { quiz } from './quiz';
 export const en = {
   ...chrome,
   ...quiz,
+  ...labs,
 } as const;
 
 /** Every UI key the book knows. */

@@ -1,0 +1,510 @@
+/** @jsxImportSource preact */
+/**
+ * The sequence lab: a scenario's run as a two-lane sequence diagram the reader steps through,
+ * with a sentence per step, both sides' variables and the chapter's knobs. Server-rendered it
+ * shows the whole run (diagram + table) for readers without JS, print and search.
+ */
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { Side, Trace } from '../engine/types.ts';
+import { knobsOfTrace, knownScenario, runLab, toScenarioKnobs } from './lib/engine-adapter.ts';
+import { fmt, formatTime, stepSentence, type Strings } from './lib/explain.ts';
+import { publish } from './lib/lab-bus.ts';
+import { parseLabHash, serializeLabHash } from './lib/lab-hash.ts';
+import { CLOSE_DELAYS, DEFAULT_KNOBS, PROFILES, parseKnobList, type KnobId, type Knobs } from './lib/knobs.ts';
+import { arrowsAt, diagramHeight, rowY, SEQ, stateMarks } from './lib/sequence-layout.ts';
+import { bases, clampStep, segmentLabel, showNumber, viewOfTrace, type LabView, type SideView } from './lib/trace-view.ts';
+
+export interface SequenceLabProps {
+  /** DOM id and deep-link name; unique on the page. */
+  id: string;
+  scenario: string;
+  /** Comma-separated knob ids the chapter shows (ARCHITECTURE.md). */
+  knobs?: string;
+  /** Step to open at (the chapter's choice); a deep link overrides it. */
+  step?: number;
+  /** Scenario title in the page's language. */
+  title: string;
+  strings: Strings;
+  /** A capture to show instead of a scenario (the capture lab): no knobs, no links. */
+  replay?: { title: string; view: LabView } | null;
+}
+
+const SPEEDS = { slow: 1800, normal: 1000, fast: 450 } as const;
+type Speed = keyof typeof SPEEDS;
+
+const VARS = [
+  ['sndUna', 'SND.UNA'],
+  ['sndNxt', 'SND.NXT'],
+  ['rcvNxt', 'RCV.NXT'],
+] as const;
+
+function isTyping(t: EventTarget | null): boolean {
+  const el = t as HTMLElement | null;
+  return !!el && (el.tagName === 'SELECT' || el.tagName === 'INPUT' || el.tagName === 'TEXTAREA');
+}
+
+/** The lab. All state lives here; drawing and wording come from the pure helpers in ./lib. */
+export default function SequenceLab(props: SequenceLabProps) {
+  const { id, strings: S, replay } = props;
+  const shown = useMemo(() => parseKnobList(props.knobs).knobs, [props.knobs]);
+  const first = useMemo(() => runLab(props.scenario), [props.scenario]);
+  const [scenario, setScenario] = useState(props.scenario);
+  const [base, setBase] = useState<Knobs>(first.ok ? knobsOfTrace(first.trace) : DEFAULT_KNOBS);
+  const [knobs, setKnobs] = useState<Knobs>(base);
+  const [trace, setTrace] = useState<Trace | null>(first.ok ? first.trace : null);
+  const [error, setError] = useState<string | null>(first.ok ? null : first.message);
+  const view = useMemo(() => replay?.view ?? (trace ? viewOfTrace(trace) : null), [trace, replay]);
+  const last = view ? view.steps.length - 1 : 0;
+  const [step, setStep] = useState(() => (view ? clampStep(view, props.step ?? last) : 0));
+  const [live, setLive] = useState(false);
+  const [absolute, setAbsolute] = useState(false);
+  const [playing, setPlaying] = useState(false);
+  const [speed, setSpeed] = useState<Speed>('normal');
+  const [note, setNote] = useState('');
+  const touched = useRef(false);
+  const scroller = useRef<HTMLDivElement>(null);
+
+  // Hydrated: start at the chapter's step (or the beginning), unless the URL names a step.
+  useEffect(() => {
+    setLive(true);
+    if (replay) {
+      setStep(0);
+      return;
+    }
+    const fromHash = () => {
+      const p = parseLabHash(location.hash, id, props.scenario, base);
+      if (!p) return false;
+      const l = p.link;
+      const sc = knownScenario(l.scenario) ? l.scenario : props.scenario;
+      let b = base;
+      let tr = trace;
+      if (sc !== scenario) {
+        const r = runLab(sc);
+        if (!r.ok) return false;
+        b = knobsOfTrace(r.trace);
+        tr = r.trace;
+      }
+      const wanted = { ...l.knobs };
+      const r = runLab(sc, toScenarioKnobs(wanted, b));
+      if (r.ok) tr = r.trace;
+      setScenario(sc);
+      setBase(b);
+      setKnobs(r.ok ? wanted : b);
+      setTrace(tr);
+      setAbsolute(l.absolute);
+      if (tr) setStep(clampStep(viewOfTrace(tr), l.step));
+      return true;
+    };
+    if (!fromHash()) setStep(view ? clampStep(view, props.step ?? 0) : 0);
+    const onHash = () => void fromHash();
+    addEventListener('hashchange', onHash);
+    return () => removeEventListener('hashchange', onHash);
+    // Mount only: later changes come from the reader.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  // Tell the state diagram (and the capture lab) where we are.
+  useEffect(() => {
+    if (!view || !live) return;
+    const st = view.steps[step];
+    if (!st) return;
+    const pos = (side: Side) => ({
+      state: st[side].state,
+      from: st.last[side]?.from ?? null,
+      changed: !!st.changed[side],
+      name: fmt(S, `labs.lane.${side}`),
+    });
+    publish('position', { source: id, a: pos('A'), b: pos('B') });
+    if (trace && !replay) publish('run', { source: id, scenario, trace });
+  }, [view, step, live]);
+
+  // Keep the link in the address bar once the reader has done something.
+  useEffect(() => {
+    if (!live || !touched.current || replay) return;
+    const hash = serializeLabHash({ lab: id, scenario, step, absolute, knobs }, base);
+    if (location.hash !== hash) history.replaceState(history.state, '', hash);
+  }, [step, absolute, knobs, scenario, live]);
+
+  // Play: one step per tick until the end.
+  useEffect(() => {
+    if (!playing) return;
+    if (step >= last) {
+      setPlaying(false);
+      return;
+    }
+    const t = setTimeout(() => setStep((s) => Math.min(s + 1, last)), SPEEDS[speed]);
+    return () => clearTimeout(t);
+  }, [playing, step, speed, last]);
+
+  // Keep the current row in view inside the diagram's own scroll box (never scroll the page).
+  useEffect(() => {
+    const el = scroller.current;
+    if (!el || !live) return;
+    const y = rowY(step);
+    if (y < el.scrollTop + 40 || y > el.scrollTop + el.clientHeight - 40) el.scrollTop = Math.max(0, y - el.clientHeight / 2);
+  }, [step, live]);
+
+  if (!view) {
+    return (
+      <section class="lab seq-lab" id={id} data-pagefind-ignore>
+        <p class="lab-error" role="alert">{fmt(S, 'labs.error.engine', { message: error ?? '?' })}</p>
+      </section>
+    );
+  }
+
+  const go = (n: number) => {
+    touched.current = true;
+    setStep(clampStep(view, n));
+  };
+  const changeKnobs = (next: Knobs) => {
+    touched.current = true;
+    const r = runLab(scenario, toScenarioKnobs(next, base));
+    if (!r.ok) {
+      setError(r.message);
+      return;
+    }
+    setError(null);
+    setKnobs(next);
+    setTrace(r.trace);
+    setPlaying(false);
+    const v = viewOfTrace(r.trace);
+    setStep((s) => clampStep(v, s));
+    setNote(fmt(S, 'labs.knob.rerun'));
+  };
+  const onKey = (e: KeyboardEvent) => {
+    if (isTyping(e.target)) return;
+    const keys: Record<string, () => void> = {
+      ArrowRight: () => go(step + 1),
+      ArrowDown: () => go(step + 1),
+      ArrowLeft: () => go(step - 1),
+      ArrowUp: () => go(step - 1),
+      Home: () => go(0),
+      End: () => go(last),
+    };
+    const f = keys[e.key];
+    if (f) {
+      e.preventDefault();
+      setPlaying(false);
+      f();
+    }
+  };
+  const copyLink = async () => {
+    touched.current = true;
+    const hash = serializeLabHash({ lab: id, scenario, step, absolute, knobs }, base);
+    history.replaceState(history.state, '', hash);
+    try {
+      await navigator.clipboard.writeText(location.href);
+      setNote(fmt(S, 'labs.ctl.linkCopied'));
+    } catch {
+      setNote(fmt(S, 'labs.ctl.linkInAddressBar'));
+    }
+  };
+
+  const cur = view.steps[step] ?? view.steps[0]!;
+  const prev = view.steps[step - 1];
+  const relative = !absolute;
+  const height = diagramHeight(view);
+  const arrows = arrowsAt(view, step);
+  const marks = stateMarks(view, step);
+  const sentence = stepSentence(S, view, cur);
+  const title = replay ? replay.title : props.title;
+  const stepText = fmt(S, 'labs.step', { n: step, total: last });
+  const diagramLabel = fmt(S, 'labs.seq.diagram', { scenario: title });
+  const varCell = (side: Side, key: (typeof VARS)[number][0]) => {
+    const base = key === 'rcvNxt' ? view.iss[side === 'A' ? 'B' : 'A'] : view.iss[side];
+    const v = cur[side][key];
+    const was = prev ? prev[side][key] : v;
+    const changed = prev !== undefined && was !== v;
+    return (
+      <td class={changed ? 'lab-changed' : undefined}>
+        {showNumber(v, base, relative)}
+        {changed ? <span class="lab-was"> ▲ {fmt(S, 'labs.vars.was', { v: showNumber(was ?? null, base, relative) })}</span> : null}
+      </td>
+    );
+  };
+  const stateCell = (side: Side, sv: SideView) => {
+    const ch = cur.changed[side];
+    return (
+      <td class={ch ? 'lab-changed' : undefined}>
+        <strong>{sv.state}</strong>
+        {ch ? <span class="lab-was"> ▲ {fmt(S, 'labs.vars.was', { v: ch.from })}</span> : null}
+      </td>
+    );
+  };
+
+  return (
+    <section
+      class={`lab seq-lab${live ? ' is-live' : ''}`}
+      id={id}
+      aria-label={fmt(S, 'labs.seq.region')}
+      onKeyDown={onKey}
+      data-pagefind-ignore
+    >
+      <h3 class="lab-title">{fmt(S, 'labs.seq.title', { scenario: title })}</h3>
+      <div class="lab-controls" role="group" aria-label={stepText}>
+        <button type="button" onClick={() => go(0)} disabled={step === 0} aria-label={fmt(S, 'labs.ctl.reset')} title={fmt(S, 'labs.ctl.reset')}>⏮</button>
+        <button type="button" onClick={() => go(step - 1)} disabled={step === 0} aria-label={fmt(S, 'labs.ctl.prev')} title={fmt(S, 'labs.ctl.prev')}>◀</button>
+        <button
+          type="button"
+          class="lab-play"
+          aria-pressed={playing}
+          onClick={() => {
+            touched.current = true;
+            if (!playing && step >= last) setStep(0);
+            setPlaying(!playing);
+          }}
+        >
+          {playing ? `⏸ ${fmt(S, 'labs.ctl.pause')}` : `▶ ${fmt(S, 'labs.ctl.play')}`}
+        </button>
+        <button type="button" onClick={() => go(step + 1)} disabled={step >= last} aria-label={fmt(S, 'labs.ctl.next')} title={fmt(S, 'labs.ctl.next')}>▶</button>
+        <span class="lab-step">{stepText}</span>
+        <label class="lab-field">
+          {fmt(S, 'labs.ctl.speed')}{' '}
+          <select value={speed} onChange={(e) => setSpeed((e.currentTarget as HTMLSelectElement).value as Speed)}>
+            {(Object.keys(SPEEDS) as Speed[]).map((s) => (
+              <option key={s} value={s}>{fmt(S, `labs.ctl.speed.${s}`)}</option>
+            ))}
+          </select>
+        </label>
+        <fieldset class="lab-field lab-toggle">
+          <legend>{fmt(S, 'labs.ctl.numbers')}</legend>
+          <label>
+            <input type="radio" name={`${id}-num`} checked={relative} onChange={() => { touched.current = true; setAbsolute(false); }} /> {fmt(S, 'labs.ctl.relative')}
+          </label>
+          <label>
+            <input type="radio" name={`${id}-num`} checked={absolute} onChange={() => { touched.current = true; setAbsolute(true); }} /> {fmt(S, 'labs.ctl.absolute')}
+          </label>
+        </fieldset>
+        {replay ? null : (
+          <button type="button" onClick={copyLink}>🔗 {fmt(S, 'labs.ctl.link')}</button>
+        )}
+      </div>
+      {!replay && shown.length > 0 ? <KnobPanel id={id} shown={shown} knobs={knobs} strings={S} segments={view.segments.length} onChange={changeKnobs} /> : null}
+      {error ? <p class="lab-error" role="alert">{fmt(S, 'labs.error.engine', { message: error })}</p> : null}
+      <p class="lab-sentence" aria-live="polite" aria-atomic="true">
+        <span class="lab-step-inline">{stepText} · {fmt(S, 'labs.time', { t: formatTime(cur.t) })}</span> {sentence}
+      </p>
+      <div class="lab-scroll seq-scroll" ref={scroller} tabIndex={0} aria-label={diagramLabel}>
+        <svg class="seq-svg" viewBox={`0 0 ${SEQ.width} ${height}`} width={SEQ.width} height={height} role="img" aria-label={diagramLabel}>
+          <defs>
+            <marker id={`${id}-ah`} viewBox="0 0 10 10" refX="9" refY="5" markerUnits="userSpaceOnUse" markerWidth="9" markerHeight="9" orient="auto">
+              <path d="M0 0 L10 5 L0 10 z" class="seq-ah" />
+            </marker>
+          </defs>
+          <rect class="seq-now" x="0" y={rowY(step) - SEQ.row / 2} width={SEQ.width} height={SEQ.row} />
+          <text class="seq-now-mark" x="4" y={rowY(step) + 4}>▶ {step}</text>
+          {(['A', 'B'] as const).map((side) => {
+            const x = side === 'A' ? SEQ.laneA : SEQ.laneB;
+            return (
+              <g key={side} class={`seq-lane seq-lane-${side}`}>
+                <text x={x} y="16" text-anchor="middle" class="seq-lane-name">{fmt(S, `labs.lane.${side}`)}</text>
+                <text x={x} y="34" text-anchor="middle" class="seq-lane-state">{cur[side].state}</text>
+                <line x1={x} y1={SEQ.top - 14} x2={x} y2={height - SEQ.bottom} />
+              </g>
+            );
+          })}
+          {marks.map((m) => (
+            <text
+              key={`${m.side}-${m.step}`}
+              x={m.side === 'A' ? m.x - 8 : m.x + 8}
+              y={m.y + 4}
+              text-anchor={m.side === 'A' ? 'end' : 'start'}
+              class={`seq-state${m.changed ? ' seq-state-changed' : ''}${m.current ? ' seq-state-current' : ''}`}
+            >
+              {m.changed ? `→ ${m.state}` : m.state}
+            </text>
+          ))}
+          {arrows.map((a) => {
+            const seg = view.segments.find((s) => s.id === a.id)!;
+            const tags = [seg.retransmit ? fmt(S, 'labs.retransmit') : '', seg.origin === 'old-duplicate' ? fmt(S, 'labs.oldDuplicate') : seg.origin === 'attacker' ? fmt(S, 'labs.attacker') : '']
+              .filter(Boolean)
+              .join(', ');
+            return (
+              <g key={a.id} class={`seq-arrow${a.current ? ' seq-current' : ''}${a.dropped ? ' seq-dropped' : ''}${a.partial ? ' seq-partial' : ''}`} data-seg={a.id}>
+                <line x1={a.x1} y1={a.y1} x2={a.x2} y2={a.y2} marker-end={a.dropped || a.partial ? undefined : `url(#${id}-ah)`} />
+                {a.dropped ? (
+                  <text x={a.x2} y={a.y2 + 5} text-anchor="middle" class="seq-cross">✕ {fmt(S, 'labs.lost')}</text>
+                ) : null}
+                <text x={a.lx} y={a.ly} text-anchor={a.anchor} class="seq-label">
+                  {`#${seg.id} ${segmentLabel(view, seg, relative)}${tags ? ` (${tags})` : ''}`}
+                </text>
+              </g>
+            );
+          })}
+        </svg>
+      </div>
+      <p class="lab-note" aria-live="polite">{note}</p>
+      <table class="lab-vars">
+        <caption>{fmt(S, 'labs.vars.title')}</caption>
+        <thead>
+          <tr>
+            <th scope="col"></th>
+            <th scope="col">{fmt(S, 'labs.lane.A')}</th>
+            <th scope="col">{fmt(S, 'labs.lane.B')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          <tr>
+            <th scope="row">{fmt(S, 'labs.vars.state')}</th>
+            {stateCell('A', cur.A)}
+            {stateCell('B', cur.B)}
+          </tr>
+          {VARS.map(([key, name]) => (
+            <tr key={key}>
+              <th scope="row">{name}</th>
+              {varCell('A', key)}
+              {varCell('B', key)}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <TraceTable view={view} step={step} relative={relative} strings={S} />
+    </section>
+  );
+}
+
+/** Every segment of the run with both states after it: the lab's text form, and all a reader without JS gets. */
+function TraceTable({ view, step, relative, strings: S }: { view: LabView; step: number; relative: boolean; strings: Strings }) {
+  return (
+    <div class="lab-scroll">
+      <table class="lab-trace">
+        <caption>{fmt(S, 'labs.table.caption')}</caption>
+        <thead>
+          <tr>
+            {['n', 'time', 'dir', 'flags', 'seq', 'ack', 'len', 'fate', 'stateA', 'stateB'].map((c) => (
+              <th scope="col" key={c}>{fmt(S, `labs.table.${c}`)}</th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {view.segments.map((s) => {
+            const end = view.steps[s.endStep ?? view.steps.length - 1] ?? view.steps[view.steps.length - 1]!;
+            const b = bases(view, s.from);
+            const isCur = s.sendStep === step || s.endStep === step;
+            const fate = s.fate === 'dropped' ? `✕ ${fmt(S, 'labs.lost')}` : s.fate === 'delivered' ? fmt(S, 'labs.table.delivered') : fmt(S, 'labs.table.inFlight');
+            return (
+              <tr key={s.id} class={isCur ? 'lab-row-current' : undefined} aria-current={isCur ? 'step' : undefined}>
+                <td>{isCur ? '▶ ' : ''}{s.id}</td>
+                <td>{formatTime(view.steps[s.sendStep]?.t ?? 0)}</td>
+                <td>{s.from === 'A' ? 'A → B' : 'B → A'}</td>
+                <td>{s.flags.join(', ') || '—'}</td>
+                <td>{showNumber(s.seq, b.seq, relative)}</td>
+                <td>{showNumber(s.ack, b.ack, relative)}</td>
+                <td>{s.len}</td>
+                <td>{fate}</td>
+                <td>{end.A.state}</td>
+                <td>{end.B.state}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** The chapter's knobs; each change re-runs the engine in the browser. */
+function KnobPanel(p: { id: string; shown: KnobId[]; knobs: Knobs; strings: Strings; segments: number; onChange: (k: Knobs) => void }) {
+  const { id, knobs: k, strings: S, onChange } = p;
+  const set = (patch: Partial<Knobs>) => onChange({ ...k, ...patch });
+  const sel = (e: Event) => (e.currentTarget as HTMLSelectElement).value;
+  const knob = (kid: KnobId) => {
+    const label = fmt(S, `labs.knob.${kid}`);
+    switch (kid) {
+      case 'drop':
+        return (
+          <label class="lab-field" key={kid}>
+            {label}{' '}
+            <select value={String(k.drop)} onChange={(e) => set({ drop: Number(sel(e)) })}>
+              <option value="0">{fmt(S, 'labs.knob.drop.none')}</option>
+              {Array.from({ length: Math.max(p.segments, k.drop) }, (_, i) => (
+                <option key={i} value={String(i + 1)}>#{i + 1}</option>
+              ))}
+            </select>
+          </label>
+        );
+      case 'closer':
+        return (
+          <label class="lab-field" key={kid}>
+            {label}{' '}
+            <select value={k.closer} onChange={(e) => set({ closer: sel(e) as Knobs['closer'] })}>
+              {(['client', 'server', 'both'] as const).map((c) => (
+                <option key={c} value={c}>{fmt(S, `labs.knob.closer.${c}`)}</option>
+              ))}
+            </select>
+          </label>
+        );
+      case 'close-delay':
+        return (
+          <label class="lab-field" key={kid}>
+            {label}{' '}
+            <select value={String(k.closeDelay)} onChange={(e) => set({ closeDelay: Number(sel(e)) })}>
+              {[...new Set([...CLOSE_DELAYS, k.closeDelay])].sort((a, b) => a - b).map((d) => (
+                <option key={d} value={String(d)}>{d} ms</option>
+              ))}
+            </select>
+          </label>
+        );
+      case 'isn':
+        return (
+          <span class="lab-field" key={kid}>
+            <label>
+              {label}{' '}
+              <select value={k.isn === 'fixed' ? 'fixed' : 'random'} onChange={(e) => set({ isn: sel(e) === 'fixed' ? 'fixed' : newSeed() })}>
+                <option value="fixed">{fmt(S, 'labs.knob.isn.fixed')}</option>
+                <option value="random">{fmt(S, 'labs.knob.isn.random')}</option>
+              </select>
+            </label>
+            {k.isn !== 'fixed' ? (
+              <button type="button" onClick={() => set({ isn: newSeed() })}>🎲 {fmt(S, 'labs.knob.isn.reroll')}</button>
+            ) : null}
+          </span>
+        );
+      case 'profile':
+        return (
+          <label class="lab-field" key={kid}>
+            {label}{' '}
+            <select value={k.profile} onChange={(e) => set({ profile: sel(e) as Knobs['profile'] })}>
+              {PROFILES.map((pr) => (
+                <option key={pr} value={pr}>{fmt(S, `labs.knob.profile.${pr}`)}</option>
+              ))}
+            </select>
+          </label>
+        );
+      case 'simultaneous':
+        return (
+          <label class="lab-field" key={kid}>
+            <input type="checkbox" checked={k.simultaneous} onChange={(e) => set({ simultaneous: (e.currentTarget as HTMLInputElement).checked })} /> {label}
+          </label>
+        );
+      case 'rfc1337':
+        return (
+          <label class="lab-field" key={kid}>
+            <input type="checkbox" checked={k.rfc1337} onChange={(e) => set({ rfc1337: (e.currentTarget as HTMLInputElement).checked })} /> {label}
+          </label>
+        );
+      case 'msl':
+        return (
+          <label class="lab-field" key={kid}>
+            {label}{' '}
+            <select value={String(k.mslMs)} onChange={(e) => set({ mslMs: Number(sel(e)) })}>
+              {[0, 1000, 15000, 30000, 60000, 120000].map((m) => (
+                <option key={m} value={String(m)}>{m === 0 ? '—' : formatTime(m)}</option>
+              ))}
+            </select>
+          </label>
+        );
+    }
+  };
+  return (
+    <fieldset class="lab-knobs" id={`${id}-knobs`}>
+      <legend>{fmt(S, 'labs.knobs')}</legend>
+      {p.shown.map(knob)}
+    </fieldset>
+  );
+}
+
+/** A fresh seed for random ISNs; the lab is not the engine, so it may use Math.random. */
+function newSeed(): number {
+  return Math.floor(Math.random() * 0xffffffff) >>> 0;
+}
