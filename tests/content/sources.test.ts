@@ -1,25 +1,10 @@
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { RFC_SECTIONS, checkSourceFiles, checkSources, formatSourceIssue, sectionExists, type ChapterFile } from '../../src/content-checks/sources';
-
-const root = join(import.meta.dirname, '..', '..');
-
-function chapters(dir: string): ChapterFile[] {
-  const out: ChapterFile[] = [];
-  for (const lang of ['en', 'ko']) {
-    const d = join(dir, lang);
-    if (!existsSync(d)) continue;
-    for (const name of readdirSync(d).filter((n) => n.endsWith('.mdx')).sort()) {
-      out.push({ path: relative(root, join(d, name)), source: readFileSync(join(d, name), 'utf8') });
-    }
-  }
-  return out;
-}
+import { readChapters } from './read-chapters';
+import { RFC_SECTIONS, checkSourceFiles, checkSources, formatSourceIssue, sectionExists } from '../../src/content-checks/sources';
 
 describe('chapter sources', () => {
   it('every chapter lists sources and every RFC link and § reference names a real section', () => {
-    expect(checkSourceFiles(chapters(join(root, 'content'))).map(formatSourceIssue)).toEqual([]);
+    expect(checkSourceFiles(readChapters('content')).map(formatSourceIssue)).toEqual([]);
   });
 });
 
@@ -27,7 +12,7 @@ describe('sources check on fixtures', () => {
   it('reports each bad link, missing title, unknown RFC and wrong § in prose, with file and line', () => {
     const en = 'tests/fixtures/content/sources/bad/en/links.mdx';
     const ko = 'tests/fixtures/content/sources/bad/ko/nosources.mdx';
-    expect(checkSourceFiles(chapters(join(root, 'tests/fixtures/content/sources/bad'))).map(formatSourceIssue)).toEqual([
+    expect(checkSourceFiles(readChapters('tests/fixtures/content/sources/bad')).map(formatSourceIssue)).toEqual([
       `${en}:7: RFC 9293 link has no section anchor; link the section (…#section-x.y)`,
       `${en}:9: RFC 9293 has no section 3.11 ("#section-3.11")`,
       `${en}:10: source without a title`,

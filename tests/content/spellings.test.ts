@@ -1,27 +1,12 @@
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readChapters } from './read-chapters';
 import { allowedRegions, checkSpellings, formatSpellingIssue } from '../../src/content-checks/spellings';
 
-const root = join(import.meta.dirname, '..', '..');
-
-/** <dir>/{en,ko}/*.mdx with repository-relative paths, as the check reports them. */
-function chapters(dir: string): { path: string; source: string }[] {
-  const out: { path: string; source: string }[] = [];
-  for (const lang of ['en', 'ko']) {
-    const d = join(dir, lang);
-    if (!existsSync(d)) continue;
-    for (const name of readdirSync(d).filter((n) => n.endsWith('.mdx')).sort()) {
-      out.push({ path: relative(root, join(d, name)), source: readFileSync(join(d, name), 'utf8') });
-    }
-  }
-  return out;
-}
-const run = (dir: string) => chapters(join(root, dir)).flatMap((c) => checkSpellings(c.path, c.source).map(formatSpellingIssue));
+const run = (dir: string) => readChapters(dir).flatMap((c) => checkSpellings(c.path, c.source).map(formatSpellingIssue));
 
 describe('forbidden spellings in the book', () => {
   it('appear only inside misconception callouts and SpotError quizzes', () => {
-    const files = chapters(join(root, 'content'));
+    const files = readChapters('content');
     expect(files.length, 'no chapters found in content/').toBeGreaterThan(0);
     expect(run('content')).toEqual([]);
   });
