@@ -3,7 +3,11 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import preact from '@astrojs/preact';
 import { satteri } from '@astrojs/markdown-satteri';
+import sitemap from '@astrojs/sitemap';
 import { site } from './src/site.config.mjs';
+import { sitemapAlternates } from './src/lib/sitemap-alternates.mjs';
+
+const bookBase = `/${site.base.replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
 
 export default defineConfig({
   site: site.url,
@@ -12,7 +16,19 @@ export default defineConfig({
   // BOOK_OUT / BOOK_CACHE let several builds run side by side (tests, bench, authors) without clobbering dist/.
   outDir: process.env.BOOK_OUT ?? './dist',
   cacheDir: process.env.BOOK_CACHE ?? './node_modules/.astro',
-  integrations: [mdx(), preact()],
+  integrations: [
+    mdx(),
+    preact(),
+    // hreflang alternates in the sitemap (computed per URL: "/" is a chooser, not a language); no 404 pages.
+    sitemap({
+      filter: (page) => !/\/404\/?$|\/404\.html$/.test(page),
+      serialize: (item) => ({ ...item, links: sitemapAlternates(item.url, site.url, bookBase, ['ko', 'en']) }),
+    }),
+  ],
   // `## 제목 {#id}`: explicit heading ids, identical in ko and en, so links and quiz `proof` anchors survive translation.
-  markdown: { processor: satteri({ features: { headingAttributes: true } }) },
+  markdown: {
+    processor: satteri({ features: { headingAttributes: true } }),
+    // Both shiki themes as CSS variables (defaultColor: false); global.css picks one per data-theme.
+    shikiConfig: { themes: { light: 'github-light-default', dark: 'github-dark-default' }, defaultColor: false },
+  },
 });

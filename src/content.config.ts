@@ -3,7 +3,8 @@ import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
 
 const chapters = defineCollection({
-  loader: glob({ pattern: '{ko,en}/*.mdx', base: './content' }),
+  // BOOK_CONTENT points the book at another content folder (tests build fixture chapters with it).
+  loader: glob({ pattern: '{ko,en}/*.mdx', base: process.env.BOOK_CONTENT ?? './content' }),
   schema: z.object({
     title: z.string().min(1),
     description: z.string().min(1),

@@ -1,0 +1,285 @@
+/**
+ * The book's glossary: one entry per term, in Korean and English, with the spellings readers type.
+ *
+ * It feeds three things:
+ * - search aliases: every chapter that uses a term (or lists it in `chapters`) gets the term's spellings
+ *   as hidden indexed keywords, because pagefind has no Korean stemming and matches prefixes only
+ *   (so 핸드쉐이크 must find 핸드셰이크, and TIME_WAIT must find TIME-WAIT);
+ * - TRANSLATING.md's term table (keep them in step);
+ * - the glossary chapter, which may render it.
+ *
+ * To add a term: append an entry. `id` is kebab-case and unique. Everything else is optional except
+ * `ko` and `en`. Hyphen/underscore/space variants of every spelling are generated automatically
+ * (TIME-WAIT → TIME_WAIT, TIME WAIT, TIMEWAIT), so list only genuinely different spellings.
+ */
+
+/** How one TCP state (or field) is written by each source a reader meets. */
+export interface Spellings {
+  /** RFC 9293, e.g. SYN-RECEIVED. */
+  rfc?: string;
+  /** Linux kernel enum (include/net/tcp_states.h), e.g. TCP_SYN_RECV. */
+  linux?: string;
+  /** iproute2 `ss`, e.g. SYN-RECV. */
+  ss?: string;
+  /** net-tools `netstat` on Linux, e.g. SYN_RECV. */
+  netstat?: string;
+  /** Wireshark display names or filters, e.g. tcp.flags.syn. Wireshark shows flags, not states. */
+  wireshark?: string;
+}
+
+/** A term of the book. */
+export interface GlossaryEntry {
+  id: string;
+  /** The Korean term as Korean developers write it (TRANSLATING.md). */
+  ko: string;
+  /** The English term. */
+  en: string;
+  /** Other spellings readers search for, per language (typos people make, transliterations, short forms). */
+  aliases?: { ko?: readonly string[]; en?: readonly string[] };
+  spellings?: Spellings;
+  /**
+   * Chapters that explain the term (slugs). Their alias keywords weigh more, so the explaining chapter
+   * ranks above chapters that merely mention the term. Chapters that mention any spelling get the
+   * aliases too, at normal weight.
+   */
+  chapters?: readonly string[];
+}
+
+/** The eleven states (RFC 9293 §3.3.2): RFC, Linux, ss and netstat spellings, and Windows netstat forms as aliases. */
+const states: GlossaryEntry[] = [
+  {
+    id: 'state-closed',
+    ko: 'CLOSED',
+    en: 'CLOSED',
+    aliases: { ko: ['닫힌 상태'], en: ['CLOSED state'] },
+    spellings: { rfc: 'CLOSED', linux: 'TCP_CLOSE', ss: 'UNCONN', netstat: 'CLOSE' },
+  },
+  {
+    id: 'state-listen',
+    ko: 'LISTEN',
+    en: 'LISTEN',
+    aliases: { ko: ['리슨', '대기 상태'], en: ['LISTENING', 'listening socket'] },
+    spellings: { rfc: 'LISTEN', linux: 'TCP_LISTEN', ss: 'LISTEN', netstat: 'LISTEN' },
+  },
+  {
+    id: 'state-syn-sent',
+    ko: 'SYN-SENT',
+    en: 'SYN-SENT',
+    aliases: { ko: ['신 센트'], en: ['SYN SENT'] },
+    spellings: { rfc: 'SYN-SENT', linux: 'TCP_SYN_SENT', ss: 'SYN-SENT', netstat: 'SYN_SENT' },
+  },
+  {
+    id: 'state-syn-received',
+    ko: 'SYN-RECEIVED',
+    en: 'SYN-RECEIVED',
+    aliases: { ko: ['신 리시브드'], en: ['SYN_RCVD', 'SYN-RCVD'] },
+    spellings: { rfc: 'SYN-RECEIVED', linux: 'TCP_SYN_RECV', ss: 'SYN-RECV', netstat: 'SYN_RECV' },
+  },
+  {
+    id: 'state-established',
+    ko: 'ESTABLISHED',
+    en: 'ESTABLISHED',
+    aliases: { ko: ['연결 수립 상태', '이스태블리시드'], en: ['established connection'] },
+    spellings: { rfc: 'ESTABLISHED', linux: 'TCP_ESTABLISHED', ss: 'ESTAB', netstat: 'ESTABLISHED' },
+  },
+  {
+    id: 'state-fin-wait-1',
+    ko: 'FIN-WAIT-1',
+    en: 'FIN-WAIT-1',
+    aliases: { ko: ['핀 웨이트 1'], en: ['FIN_WAIT_1'] },
+    spellings: { rfc: 'FIN-WAIT-1', linux: 'TCP_FIN_WAIT1', ss: 'FIN-WAIT-1', netstat: 'FIN_WAIT1' },
+  },
+  {
+    id: 'state-fin-wait-2',
+    ko: 'FIN-WAIT-2',
+    en: 'FIN-WAIT-2',
+    aliases: { ko: ['핀 웨이트 2'], en: ['FIN_WAIT_2'] },
+    spellings: { rfc: 'FIN-WAIT-2', linux: 'TCP_FIN_WAIT2', ss: 'FIN-WAIT-2', netstat: 'FIN_WAIT2' },
+  },
+  {
+    id: 'state-close-wait',
+    ko: 'CLOSE-WAIT',
+    en: 'CLOSE-WAIT',
+    aliases: { ko: ['클로즈 웨이트', '클로즈웨이트'], en: [] },
+    spellings: { rfc: 'CLOSE-WAIT', linux: 'TCP_CLOSE_WAIT', ss: 'CLOSE-WAIT', netstat: 'CLOSE_WAIT' },
+  },
+  {
+    id: 'state-closing',
+    ko: 'CLOSING',
+    en: 'CLOSING',
+    aliases: { ko: ['클로징'], en: [] },
+    spellings: { rfc: 'CLOSING', linux: 'TCP_CLOSING', ss: 'CLOSING', netstat: 'CLOSING' },
+  },
+  {
+    id: 'state-last-ack',
+    ko: 'LAST-ACK',
+    en: 'LAST-ACK',
+    aliases: { ko: ['라스트 액'], en: [] },
+    spellings: { rfc: 'LAST-ACK', linux: 'TCP_LAST_ACK', ss: 'LAST-ACK', netstat: 'LAST_ACK' },
+  },
+  {
+    id: 'state-time-wait',
+    ko: 'TIME-WAIT',
+    en: 'TIME-WAIT',
+    aliases: { ko: ['타임 웨이트', '타임웨이트', 'TIME_WAIT 상태'], en: ['time wait state', 'TIME_WAIT state'] },
+    spellings: { rfc: 'TIME-WAIT', linux: 'TCP_TIME_WAIT', ss: 'TIME-WAIT', netstat: 'TIME_WAIT' },
+  },
+];
+
+/** Concepts and mechanisms. */
+const terms: GlossaryEntry[] = [
+  {
+    id: 'three-way-handshake',
+    ko: '3-way 핸드셰이크',
+    en: 'three-way handshake',
+    aliases: {
+      ko: ['3-way handshake', '쓰리웨이', '쓰리 웨이', '쓰리웨이 핸드셰이크', '3방향 핸드셰이크', '핸드셰이크', '핸드쉐이크', '핸드세이크', '악수', '연결 수립', '연결 설정'],
+      en: ['3-way handshake', '3way', 'handshake', 'connection establishment', 'opening a connection'],
+    },
+  },
+  {
+    id: 'four-way-handshake',
+    ko: '4-way 핸드셰이크',
+    en: 'four-way handshake',
+    aliases: {
+      ko: ['4-way handshake', '4-way 핸드쉐이크', '포웨이', '포 웨이', '포웨이 핸드셰이크', '4방향 핸드셰이크', '연결 종료', '연결 해제'],
+      en: ['4-way handshake', '4way', 'connection termination', 'teardown', 'closing a connection'],
+    },
+  },
+  {
+    id: 'segment',
+    ko: '세그먼트',
+    en: 'segment',
+    aliases: { ko: ['세그멘트', '패킷'], en: ['TCP segment', 'packet'] },
+  },
+  {
+    id: 'sequence-number',
+    ko: '시퀀스 번호',
+    en: 'sequence number',
+    aliases: { ko: ['순서 번호', '시퀀스넘버', '일련번호', 'seq 번호'], en: ['seq', 'seq number', 'SEQ'] },
+    spellings: { rfc: 'SEG.SEQ', wireshark: 'tcp.seq' },
+  },
+  {
+    id: 'acknowledgment-number',
+    ko: '확인 응답 번호',
+    en: 'acknowledgment number',
+    aliases: { ko: ['ACK 번호', '응답 번호', '애크 번호'], en: ['acknowledgement number', 'ack number'] },
+    spellings: { rfc: 'SEG.ACK', wireshark: 'tcp.ack' },
+  },
+  {
+    id: 'isn',
+    ko: '초기 시퀀스 번호',
+    en: 'initial sequence number',
+    aliases: { ko: ['ISN', '초기 순서 번호'], en: ['ISN', 'ISS', 'IRS'] },
+  },
+  {
+    id: 'flags',
+    ko: 'TCP 플래그',
+    en: 'TCP flags',
+    aliases: { ko: ['컨트롤 비트', '제어 비트', '플래그'], en: ['control bits', 'SYN flag', 'FIN flag', 'ACK flag'] },
+    spellings: { wireshark: 'tcp.flags' },
+  },
+  {
+    id: 'syn',
+    ko: 'SYN',
+    en: 'SYN',
+    aliases: { ko: ['신', '싱크'], en: ['synchronize'] },
+    spellings: { wireshark: 'tcp.flags.syn' },
+  },
+  {
+    id: 'fin',
+    ko: 'FIN',
+    en: 'FIN',
+    aliases: { ko: ['핀'], en: ['finish'] },
+    spellings: { wireshark: 'tcp.flags.fin' },
+  },
+  {
+    id: 'rst',
+    ko: 'RST',
+    en: 'RST',
+    aliases: { ko: ['리셋', '연결 재설정', 'RST 세그먼트'], en: ['reset', 'connection reset', 'ECONNRESET'] },
+    spellings: { wireshark: 'tcp.flags.reset' },
+  },
+  {
+    id: 'retransmission',
+    ko: '재전송',
+    en: 'retransmission',
+    aliases: { ko: ['재송신', '리트랜스미션', '재전송 타이머'], en: ['retransmit', 'RTO', 'retransmission timeout'] },
+    spellings: { wireshark: 'tcp.analysis.retransmission' },
+  },
+  {
+    id: 'msl',
+    ko: '최대 세그먼트 수명',
+    en: 'maximum segment lifetime',
+    aliases: { ko: ['MSL', '2MSL', '2×MSL'], en: ['MSL', '2MSL', '2×MSL', 'twice the MSL'] },
+  },
+  {
+    id: 'half-close',
+    ko: '하프 클로즈',
+    en: 'half-close',
+    aliases: { ko: ['반닫힘', '반쯤 닫힌 연결', 'half-closed'], en: ['half-closed', 'shutdown', 'SHUT_WR'] },
+  },
+  {
+    id: 'half-open',
+    ko: '하프 오픈',
+    en: 'half-open',
+    aliases: { ko: ['반열림', '반쯤 열린 연결'], en: ['half-open connection'] },
+  },
+  {
+    id: 'simultaneous-open',
+    ko: '동시 열기',
+    en: 'simultaneous open',
+    aliases: { ko: ['동시 오픈', '동시 연결'], en: [] },
+  },
+  {
+    id: 'simultaneous-close',
+    ko: '동시 닫기',
+    en: 'simultaneous close',
+    aliases: { ko: ['동시 종료', '동시 클로즈'], en: [] },
+  },
+  {
+    id: 'active-close',
+    ko: '능동 닫기',
+    en: 'active close',
+    aliases: { ko: ['액티브 클로즈', '먼저 닫는 쪽', '능동적 종료'], en: ['active closer'] },
+  },
+  {
+    id: 'passive-close',
+    ko: '수동 닫기',
+    en: 'passive close',
+    aliases: { ko: ['패시브 클로즈', '나중에 닫는 쪽', '수동적 종료'], en: ['passive closer'] },
+  },
+  {
+    id: 'syn-flood',
+    ko: 'SYN 플러드',
+    en: 'SYN flood',
+    aliases: { ko: ['SYN 플러딩', '신 플러드', 'SYN 공격'], en: ['SYN flooding', 'SYN flood attack'] },
+  },
+  {
+    id: 'syn-cookies',
+    ko: 'SYN 쿠키',
+    en: 'SYN cookies',
+    aliases: { ko: ['신 쿠키'], en: ['syncookies', 'tcp_syncookies'] },
+  },
+  {
+    id: 'backlog',
+    ko: '백로그',
+    en: 'backlog',
+    aliases: { ko: ['대기열', 'SYN 큐', 'accept 큐'], en: ['SYN queue', 'accept queue', 'listen backlog'] },
+  },
+  {
+    id: 'time-wait-assassination',
+    ko: 'TIME-WAIT 암살',
+    en: 'TIME-WAIT assassination',
+    aliases: { ko: ['RFC 1337'], en: ['RFC 1337', 'TWA'] },
+  },
+  {
+    id: 'tcp-fast-open',
+    ko: 'TCP Fast Open',
+    en: 'TCP Fast Open',
+    aliases: { ko: ['TFO', '패스트 오픈'], en: ['TFO'] },
+  },
+];
+
+/** Every glossary entry, states first. */
+export const glossary: readonly GlossaryEntry[] = [...states, ...terms];

@@ -1,0 +1,134 @@
+/**
+ * The book's only script on prose pages (kept tiny: the budget is 3 KB gzipped before search opens).
+ * Theme toggle, copy buttons, lazy search, mobile menu Escape, service worker registration.
+ * Every feature degrades to plain HTML without it.
+ */
+
+const root = document.documentElement;
+const THEME_KEY = 'tcp-book:theme';
+
+function storedTheme(): string | null {
+  try {
+    return localStorage.getItem(THEME_KEY);
+  } catch {
+    return null; // storage disabled (privacy mode): follow the system
+  }
+}
+
+function syncToggles(): void {
+  const dark = String(root.dataset.theme === 'dark');
+  document.querySelectorAll('[data-theme-toggle]').forEach((b) => b.setAttribute('aria-pressed', dark));
+}
+
+document.querySelectorAll('[data-theme-toggle]').forEach((button) =>
+  button.addEventListener('click', () => {
+    const next = root.dataset.theme === 'dark' ? 'light' : 'dark';
+    root.dataset.theme = next;
+    try {
+      localStorage.setItem(THEME_KEY, next);
+    } catch {
+      /* not persisted, still switched */
+    }
+    syncToggles();
+  }),
+);
+matchMedia('(prefers-color-scheme: dark)').addEventListener('change', (e) => {
+  const s = storedTheme();
+  if (s !== 'dark' && s !== 'light') {
+    root.dataset.theme = e.matches ? 'dark' : 'light';
+    syncToggles();
+  }
+});
+syncToggles();
+
+// Copy buttons on code blocks; labels come from the article so this file holds no UI strings.
+const article = document.querySelector<HTMLElement>('[data-copy]');
+if (article) {
+  const { copy = 'Copy', copied = 'Copied', copyLabel = 'Copy' } = article.dataset;
+  article.querySelectorAll('pre').forEach((pre) => {
+    const wrap = document.createElement('div');
+    wrap.className = 'code-block';
+    pre.replaceWith(wrap);
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'btn copy-btn';
+    button.textContent = copy;
+    button.setAttribute('aria-label', copyLabel);
+    button.setAttribute('data-pagefind-ignore', '');
+    button.addEventListener('click', () => {
+      navigator.clipboard.writeText(pre.innerText.replace(/\n$/, '')).then(() => {
+        button.textContent = copied;
+        setTimeout(() => (button.textContent = copy), 1500);
+      });
+    });
+    wrap.append(pre, button);
+  });
+}
+
+// Search: pagefind's own UI, fetched only when the reader opens the dialog.
+const dialog = document.getElementById('search-dialog') as HTMLDialogElement | null;
+let searchLoaded = false;
+
+function openSearch(): void {
+  if (!dialog) return;
+  if (!dialog.open) dialog.showModal();
+  if (searchLoaded) {
+    dialog.querySelector('input')?.focus();
+    return;
+  }
+  searchLoaded = true;
+  const bundle = `${import.meta.env.BASE_URL}pagefind/`;
+  const css = document.createElement('link');
+  css.rel = 'stylesheet';
+  css.href = `${bundle}pagefind-ui.css`;
+  document.head.append(css);
+  const script = document.createElement('script');
+  script.src = `${bundle}pagefind-ui.js`;
+  script.onload = () => {
+    const ui = (window as unknown as { PagefindUI: new (o: object) => unknown }).PagefindUI;
+    new ui({
+      element: '#search-ui',
+      bundlePath: bundle,
+      baseUrl: import.meta.env.BASE_URL,
+      showImages: false,
+      showSubResults: true,
+      autofocus: true,
+    });
+  };
+  script.onerror = () => {
+    searchLoaded = false;
+    const status = document.getElementById('search-ui');
+    if (status) status.textContent = dialog.dataset.offline ?? '';
+  };
+  document.head.append(script);
+}
+
+document.querySelectorAll('[data-search-open]').forEach((b) => b.addEventListener('click', openSearch));
+dialog?.addEventListener('click', (e) => {
+  if (e.target === dialog) dialog.close(); // click on the backdrop
+});
+addEventListener('keydown', (e) => {
+  const target = e.target as HTMLElement;
+  const typing = target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName);
+  if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'k') {
+    e.preventDefault();
+    openSearch();
+  } else if (e.key === '/' && !typing && !e.ctrlKey && !e.metaKey && !e.altKey) {
+    e.preventDefault();
+    openSearch();
+  } else if (e.key === 'Escape') {
+    const menu = document.querySelector<HTMLDetailsElement>('.mobile-nav[open]');
+    if (menu) {
+      menu.open = false;
+      menu.querySelector('summary')?.focus();
+    }
+  }
+});
+
+if (import.meta.env.PROD && 'serviceWorker' in navigator) {
+  addEventListener('load', () => {
+    navigator.serviceWorker.register(`${import.meta.env.BASE_URL}sw.js`).catch(() => {
+      /* no service worker (dev server, file://): the book still works online */
+    });
+  });
+}
