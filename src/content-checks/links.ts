@@ -1,0 +1,97 @@
+/**
+ * Checks the book's internal links: `../slug/#id` between chapters, `#id` within a chapter and quiz
+ * `proof="#id"` anchors. The interview chapter links into every other chapter, and chapters are
+ * written by different people at the same time, so a renamed heading id must fail `npm test`
+ * instead of sending an interview reader to the top of a page.
+ *
+ * Ids come from headings written `## Title {#id}` (ARCHITECTURE.md) and from JSX `id="…"` props.
+ * Relative links are the book's convention because they survive any base path (BOOK_BASE).
+ */
+
+/** One chapter: its language, slug and MDX source. */
+export interface LinkChapter {
+  path: string;
+  lang: string;
+  slug: string;
+  source: string;
+}
+
+/** A broken internal link. */
+export interface LinkIssue {
+  file: string;
+  line: number;
+  message: string;
+}
+
+/** Routes that are pages of the site, not chapters (ARCHITECTURE.md "Routes"). */
+export const NON_CHAPTER_ROUTES = ['labs', 'drill', 'review'] as const;
+
+/** The anchor ids a chapter defines. */
+export function chapterIds(source: string): Set<string> {
+  const ids = new Set<string>();
+  for (const m of source.matchAll(/^#{1,6}\s.*\{#([A-Za-z0-9_-]+)\}\s*$/gm)) ids.add(m[1] as string);
+  // Quiz ids are not anchors, so only plain HTML elements count.
+  for (const m of source.matchAll(/<(?:h[1-6]|a|span|div|section)\b[^>]*\bid="([A-Za-z0-9_-]+)"/g)) ids.add(m[1] as string);
+  return ids;
+}
+
+function lineOf(src: string, index: number): number {
+  let n = 1;
+  for (let i = 0; i < index; i++) if (src.charCodeAt(i) === 10) n++;
+  return n;
+}
+
+/** Blanks fenced code blocks, keeping line breaks, so shell examples are not read as links. */
+function blankFences(src: string): string {
+  return src.replace(/^(\s*)(```|~~~)[^\n]*\n[\s\S]*?^\s*\2[^\n]*$/gm, (m) => m.replace(/[^\n]/g, ' '));
+}
+
+/** Every broken internal link or anchor across a set of chapters. */
+export function checkLinks(chapters: readonly LinkChapter[]): LinkIssue[] {
+  const ids = new Map<string, Set<string>>();
+  for (const c of chapters) ids.set(`${c.lang}/${c.slug}`, chapterIds(c.source));
+  const issues: LinkIssue[] = [];
+  for (const c of chapters) {
+    const src = blankFences(c.source);
+    const own = ids.get(`${c.lang}/${c.slug}`) as Set<string>;
+    // Markdown links and href props: ](target) or href="target".
+    for (const m of src.matchAll(/\]\(([^)\s]+)\)|\bhref="([^"]+)"/g)) {
+      const target = (m[1] ?? m[2]) as string;
+      const line = lineOf(src, m.index);
+      const rel = /^(?:\.\.\/|\/(ko|en)\/)([a-z0-9-]+)\/(?:#([A-Za-z0-9_-]+))?$/.exec(target);
+      if (target.startsWith('#')) {
+        if (!own.has(target.slice(1))) issues.push({ file: c.path, line, message: `no heading id "${target.slice(1)}" in this chapter` });
+        continue;
+      }
+      if (/^(?:https?:|mailto:)/.test(target)) continue;
+      if (!rel) {
+        if (target.startsWith('../') || target.startsWith('/')) {
+          issues.push({ file: c.path, line, message: `internal link "${target}" is not of the form ../slug/ or ../slug/#id` });
+        }
+        continue;
+      }
+      const lang = rel[1] ?? c.lang;
+      const slug = rel[2] as string;
+      const anchor = rel[3];
+      if ((NON_CHAPTER_ROUTES as readonly string[]).includes(slug)) {
+        if (anchor) issues.push({ file: c.path, line, message: `"${target}": the ${slug} page has no anchors to check` });
+        continue;
+      }
+      const targetIds = ids.get(`${lang}/${slug}`);
+      if (!targetIds) {
+        issues.push({ file: c.path, line, message: `"${target}": no chapter ${lang}/${slug}` });
+      } else if (anchor && !targetIds.has(anchor)) {
+        issues.push({ file: c.path, line, message: `"${target}": ${lang}/${slug} has no heading id "${anchor}"` });
+      }
+    }
+    for (const m of src.matchAll(/\bproof="#([^"]*)"/g)) {
+      if (!own.has(m[1] as string)) issues.push({ file: c.path, line: lineOf(src, m.index), message: `quiz proof "#${m[1]}" names no heading id in this chapter` });
+    }
+  }
+  return issues.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
+}
+
+/** `file:line: message`. */
+export function formatLinkIssue(i: LinkIssue): string {
+  return `${i.file}:${i.line}: ${i.message}`;
+}
