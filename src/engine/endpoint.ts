@@ -1,24 +1,129 @@
-import type { Address, Endpoint, EndpointConfig, Profile, ProfileName, StepContext, StepInput, StepResult, TimerName } from './types.ts';
+/**
+ * The endpoint: makeEndpoint, the pure step function, timers (§3.8.1, §3.10.8) and snapshots.
+ */
+import { onSegment } from './arrive.ts';
+import { onQueueTimer } from './listen.ts';
+import { getProfile } from './profiles.ts';
+import { begin, fail, log, retransmitOldest, sendAck, setState, setTimer, tcbOf, type Work } from './tx.ts';
+import type { Address, Endpoint, EndpointConfig, Profile, ProfileName, Snapshot, StepContext, StepInput, StepResult, TimerName } from './types.ts';
+import { onUser } from './user.ts';
 
 /** Options for makeEndpoint: any EndpointConfig field, and the profile by name or value. */
 export type EndpointOptions = Partial<Omit<EndpointConfig, 'profile'>> & { profile?: ProfileName | Profile };
 
-/** A fresh endpoint in CLOSED (no connection record). Defaults: linux profile, RFC 6528 ISNs keyed by 0. */
-export function makeEndpoint(_name: string, _local: Address, _options: EndpointOptions = {}): Endpoint {
-  throw new Error('not implemented yet');
+/**
+ * A fresh endpoint in CLOSED (no connection record), ready for an OPEN call. Defaults: linux
+ * profile, RFC 6528 ISNs keyed by 0, delayed ACK on, no RFC 1337, classic listener (no backlog).
+ */
+export function makeEndpoint(name: string, local: Address, options: EndpointOptions = {}): Endpoint {
+  const { profile, ...rest } = options;
+  const config: EndpointConfig = {
+    profile: typeof profile === 'object' ? profile : getProfile(profile ?? 'linux'),
+    isn: { kind: 'rfc6528', key: 0 },
+    rfc1337: false,
+    delayedAck: true,
+    backlog: null,
+    synCookies: false,
+    tsOffset: 0,
+    ...rest,
+  };
+  return { name, local: { ...local }, remote: null, state: 'CLOSED', tcb: null, config, timers: {}, passive: false, synQueue: [], error: null };
 }
 
-/** Process one input (§3.10). Pure: returns a new endpoint and the effects; inputs are untouched. */
-export function step(_endpoint: Endpoint, _input: StepInput, _ctx: StepContext): StepResult {
-  throw new Error('not implemented yet');
+/**
+ * Process one input: a user call (§3.10.1–3.10.6), an arriving segment (§3.10.7) or a timer
+ * expiry (§3.10.8). Pure: the input endpoint is never modified; time comes from ctx.now.
+ * A timer input whose deadline is not yet due (or that is no longer set) changes nothing and
+ * logs 'timer-stale', so a simulator may deliver timers lazily.
+ */
+export function step(endpoint: Endpoint, input: StepInput, ctx: StepContext): StepResult {
+  const w = begin(endpoint, ctx.now);
+  switch (input.kind) {
+    case 'user':
+      onUser(w, input.call);
+      break;
+    case 'segment':
+      onSegment(w, input.segment);
+      break;
+    case 'timer':
+      onTimer(w, input.timer);
+      break;
+  }
+  return { endpoint: w.ep, effects: w.effects };
 }
 
-/** The earliest running timer, for a simulator's virtual clock. */
-export function nextTimer(_endpoint: Endpoint): { timer: TimerName; at: number } | null {
-  throw new Error('not implemented yet');
+/** §3.10.8 timeouts. */
+function onTimer(w: Work, timer: TimerName): void {
+  const due = w.ep.timers[timer];
+  if (due === undefined || due > w.now) {
+    log(w, 'timer-stale', '3.10.8', `${timer} not due`);
+    return;
+  }
+  delete w.ep.timers[timer];
+  const p = w.ep.config.profile;
+  switch (timer) {
+    case 'retransmit': {
+      const tcb = tcbOf(w);
+      const st = w.ep.state;
+      const limit = st === 'SYN-SENT' ? p.synRetries : st === 'SYN-RECEIVED' ? p.synAckRetries : p.dataRetries;
+      if (tcb.retries >= limit) {
+        log(w, st === 'SYN-RECEIVED' ? 'timer-synack-give-up' : 'timer-retransmit-give-up', '3.8.3', `${tcb.retries} retransmissions`);
+        if (st === 'SYN-RECEIVED' && w.ep.passive) {
+          setState(w, 'LISTEN', 'timer-synack-give-up', '3.8.3');
+        } else {
+          fail(w, 'connection-timeout');
+          setState(w, 'CLOSED', 'timer-retransmit-give-up', '3.8.3');
+        }
+        return;
+      }
+      tcb.retries += 1;
+      // Linux retries the SYN at a constant RTO first (tcp_syn_linear_timeouts), then doubles (RFC 6298 §5.5).
+      const linear = st === 'SYN-SENT' && tcb.retries < p.synLinearRetries;
+      if (!linear) tcb.rto = Math.min(tcb.rto * 2, p.maxRtoMs);
+      log(w, st === 'SYN-RECEIVED' ? 'timer-synack-retransmit' : 'timer-retransmit', 'RFC 6298 §5.4', `retry ${tcb.retries}, next RTO ${tcb.rto} ms`);
+      retransmitOldest(w);
+      setTimer(w, 'retransmit', w.now + tcb.rto);
+      return;
+    }
+    case 'time-wait':
+      setState(w, 'CLOSED', 'timer-time-wait-closed', '3.10.8');
+      return;
+    case 'fin-wait-2':
+      setState(w, 'CLOSED', 'timer-fin-wait-2-closed', '3.10.8');
+      return;
+    case 'delayed-ack':
+      if (w.ep.tcb) {
+        log(w, 'timer-delayed-ack', '3.8.6.3');
+        sendAck(w);
+      }
+      return;
+    case 'syn-received':
+      onQueueTimer(w);
+      return;
+  }
+}
+
+/** The earliest running timer, so a simulator can jump its virtual clock straight to it. */
+export function nextTimer(endpoint: Endpoint): { timer: TimerName; at: number } | null {
+  let best: { timer: TimerName; at: number } | null = null;
+  for (const [timer, at] of Object.entries(endpoint.timers) as [TimerName, number][]) {
+    if (best === null || at < best.at) best = { timer, at };
+  }
+  return best;
 }
 
 /** Variables the book draws for one side (§3.3.1); nulls when there is no connection record. */
-export function snapshot(_endpoint: Endpoint): import('./types.ts').Snapshot {
-  throw new Error('not implemented yet');
+export function snapshot(endpoint: Endpoint): Snapshot {
+  const t = endpoint.tcb;
+  return {
+    state: endpoint.state,
+    iss: t ? t.iss : null,
+    irs: t && endpoint.state !== 'SYN-SENT' ? t.irs : null,
+    sndUna: t ? t.sndUna : null,
+    sndNxt: t ? t.sndNxt : null,
+    sndWnd: t && endpoint.state !== 'SYN-SENT' ? t.sndWnd : null,
+    rcvNxt: t && endpoint.state !== 'SYN-SENT' ? t.rcvNxt : null,
+    rcvWnd: t ? t.rcvWnd : null,
+    synQueue: endpoint.synQueue.length,
+  };
 }

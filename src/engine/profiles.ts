@@ -5,7 +5,7 @@ const RFC6298 = 'https://www.rfc-editor.org/rfc/rfc6298';
 
 /**
  * RFC 9293 as written: MSL 2 minutes so TIME-WAIT 4 minutes (§3.4.2), RTO 1 s doubling with a
- * 1 s floor (RFC 6298 §2.4), SYN retries covering at least 3 minutes (MUST-23), ACK at once.
+ * 1 s floor (RFC 6298 §2.4), SYN retries covering at least 3 minutes (MUST-23), delayed ACK 200 ms.
  */
 const rfc: Profile = {
   name: 'rfc',
@@ -19,8 +19,9 @@ const rfc: Profile = {
   dataRetries: 8,
   synLinearRetries: 0,
   finWait2TimeoutMs: null,
-  delayedAckMs: null,
+  delayedAckMs: 200,
   quickAcks: 0,
+  invalidAckIntervalMs: 500,
   mss: 1460,
   window: 65535,
   windowScale: null,
@@ -30,6 +31,7 @@ const rfc: Profile = {
     { what: 'MSL 2 min, TIME-WAIT 2×MSL (§3.4.2, MUST-13)', url: `${RFC9293}#section-3.4.2` },
     { what: 'SYN retransmission at least 3 minutes (MUST-23, §3.8.3)', url: `${RFC9293}#section-3.8.3` },
     { what: 'Initial RTO 1 s, doubling, 1 s minimum (RFC 6298 §2, §5.5)', url: `${RFC6298}#section-2` },
+    { what: 'Delayed ACK SHOULD, delay MUST be under 0.5 s (§3.8.6.3); 200 ms is the classic BSD value', url: `${RFC9293}#section-3.8.6.3` },
   ],
 };
 
@@ -48,6 +50,7 @@ const linux: Profile = {
   finWait2TimeoutMs: 60_000,
   delayedAckMs: 40,
   quickAcks: 16,
+  invalidAckIntervalMs: 500,
   mss: 1460,
   window: 64240,
   windowScale: 7,
@@ -56,7 +59,7 @@ const linux: Profile = {
   sources: [
     { what: 'TIME-WAIT fixed 60 s: TCP_TIMEWAIT_LEN (60*HZ), include/net/tcp.h', url: 'https://github.com/torvalds/linux/blob/master/include/net/tcp.h' },
     { what: 'TCP_RTO_MIN 200 ms, TCP_RTO_MAX 120 s, TCP_TIMEOUT_INIT 1 s, TCP_DELACK_MIN 40 ms, TCP_MAX_QUICKACKS 16 (include/net/tcp.h)', url: 'https://github.com/torvalds/linux/blob/master/include/net/tcp.h' },
-    { what: 'tcp_syn_retries 6, tcp_synack_retries 5, tcp_retries2 15, tcp_fin_timeout 60, tcp_syn_linear_timeouts 4 (ip-sysctl.rst)', url: 'https://docs.kernel.org/networking/ip-sysctl.html' },
+    { what: 'tcp_syn_retries 6, tcp_synack_retries 5, tcp_retries2 15, tcp_fin_timeout 60, tcp_syn_linear_timeouts 4, tcp_invalid_ratelimit 500 ms (ip-sysctl.rst)', url: 'https://docs.kernel.org/networking/ip-sysctl.html' },
     { what: 'Observed: SYN retransmitted at 0, 1.02, 2.04, 3.07 s (kernel-traces/synsent.pcap)', url: 'https://docs.kernel.org/networking/ip-sysctl.html#tcp-variables' },
   ],
 };

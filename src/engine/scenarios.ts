@@ -53,8 +53,8 @@ function def(d: Draft): ScenarioDef {
     b: B,
     fixedIsn: { A: 1000, B: 5000 },
     isn: 'fixed',
-    untilMs: 200_000,
-    reactions: { A: echo(100), B: echo(0) },
+    untilMs: 300_000,
+    reactions: { A: { closeOnEofAfterMs: 100 }, B: echo(0) },
     faults: [],
     ...d,
   };
@@ -151,7 +151,7 @@ const list: ScenarioDef[] = [
     },
     knobs: ALL_KNOBS,
     actions: LIFE,
-    reactions: { A: echo(100), B: echo(500) },
+    reactions: { A: { closeOnEofAfterMs: 100 }, B: echo(500) },
   }),
   def({
     id: 'close-3-segment',
@@ -253,8 +253,7 @@ const list: ScenarioDef[] = [
       en: 'An old duplicate segment arrives during TIME-WAIT. The client ACKs it, the server, which has already closed, answers RST, and that RST ends TIME-WAIT early (TIME-WAIT assassination).',
     },
     knobs: ['rfc1337', 'isn', 'profile'],
-    actions: [...LIFE, { at: 1000, side: 'A', call: 'INJECT', origin: 'old-duplicate', segments: [{ src: B, flags: ['ACK'], seq: 1, ack: 1, relativeTo: 'B-iss', text: 'pong' }] }],
-    untilMs: 5_000,
+    actions: [...LIFE, { at: 1000, side: 'A', call: 'INJECT', origin: 'old-duplicate', segments: [{ src: B, flags: ['ACK'], seq: 1, ack: 5, relative: true, text: 'pong' }] }],
   }),
   def({
     id: 'rst-in-time-wait-rfc1337',
@@ -264,7 +263,7 @@ const list: ScenarioDef[] = [
       en: 'The same situation with RFC 1337\'s fix F1: a RST received in TIME-WAIT is ignored, and the client keeps its full TIME-WAIT.',
     },
     knobs: ['rfc1337', 'isn', 'profile'],
-    actions: [...LIFE, { at: 1000, side: 'A', call: 'INJECT', origin: 'old-duplicate', segments: [{ src: B, flags: ['ACK'], seq: 1, ack: 1, relativeTo: 'B-iss', text: 'pong' }] }],
+    actions: [...LIFE, { at: 1000, side: 'A', call: 'INJECT', origin: 'old-duplicate', segments: [{ src: B, flags: ['ACK'], seq: 1, ack: 5, relative: true, text: 'pong' }] }],
     knobsDefaults: { rfc1337: true },
   }),
   def({
@@ -323,14 +322,14 @@ export type { FaultRule };
 
 /**
  * Which scenario reproduces each capture in ../shared/kernel-traces under the Linux profile
- * (engine-wire's conformance test uses this). `faults`/`untilMs` replace the scenario's own
- * when given: synsent.pcap drops every SYN, not just the first.
+ * (engine-wire's conformance test uses this). `faults`/`actions`/`untilMs` replace the
+ * scenario's own when given: synsent.pcap drops every SYN, not just the first, and never closes.
  */
-export const KERNEL_CAPTURES: Readonly<Record<string, { scenario: ScenarioId; knobs: ScenarioKnobs; faults?: FaultRule[]; untilMs?: number }>> = {
+export const KERNEL_CAPTURES: Readonly<Record<string, { scenario: ScenarioId; knobs: ScenarioKnobs; faults?: FaultRule[]; actions?: AppAction[]; untilMs?: number }>> = {
   'normal.pcap': { scenario: 'close-3-segment', knobs: { profile: 'linux' } },
   'slowpassive.pcap': { scenario: 'close-4-segment', knobs: { profile: 'linux' } },
   'serverfirst.pcap': { scenario: 'server-closes-first', knobs: { profile: 'linux' } },
   'rst.pcap': { scenario: 'closed-port-rst', knobs: { profile: 'linux' } },
-  'synsent.pcap': { scenario: 'lost-syn', knobs: { profile: 'linux' }, faults: [{ kind: 'drop-match', match: { from: 'A', flags: ['SYN'] } }], untilMs: 3_500 },
+  'synsent.pcap': { scenario: 'lost-syn', knobs: { profile: 'linux' }, faults: [{ kind: 'drop-match', match: { from: 'A', flags: ['SYN'] } }], actions: OPEN, untilMs: 3_500 },
   'simclose3.pcap': { scenario: 'simultaneous-close', knobs: { profile: 'linux' } },
 };

@@ -1,4 +1,17 @@
-import type { ScenarioDef, ScenarioId, ScenarioKnobs, Segment, Side, Trace } from './types.ts';
+/**
+ * The simulator: two endpoints on a link with latency, fault rules, a virtual clock that jumps
+ * to the next deadline, and the scenario interpreter. Deterministic: no clock, no Math.random;
+ * the seed only keys the ISN hash.
+ */
+import { makeEndpoint, nextTimer, snapshot, step } from './endpoint.ts';
+import { getProfile } from './profiles.ts';
+import { KERNEL_CAPTURES, getScenario } from './scenarios.ts';
+import { flags as mkFlags, segmentFromJSON, segmentToJSON, textBytes } from './segment.ts';
+import { seqAdd } from './seq.ts';
+import type {
+  Address, AppAction, AppReactions, Effect, Endpoint, FaultRule, IsnSource, ScenarioDef, ScenarioId, ScenarioKnobs, Segment,
+  SegmentMatch, Side, StepInput, Trace, TraceEvent,
+} from './types.ts';
 
 /** A segment as it went on the wire, for pcap export and segment lists (OrderSegments quiz). */
 export interface WireSegment {
@@ -9,31 +22,322 @@ export interface WireSegment {
   from: Side;
   segment: Segment;
   retransmit: boolean;
-  /** Removed by a fault rule (a capture at the sender still sees it, as synsent.pcap does). */
+  /** Removed by a fault rule or sent to no host (a capture at the sender still sees it, as synsent.pcap does). */
   dropped: boolean;
   /** Injected by the scenario (attacker SYNs, an old duplicate), not sent by A or B. */
   origin?: 'attacker' | 'old-duplicate';
 }
 
-/** Run a scenario definition with knobs applied. Deterministic: same def + knobs → same Trace. */
-export function simulate(_def: ScenarioDef, _knobs: ScenarioKnobs = {}): Trace {
-  throw new Error('not implemented yet');
+/** A safety net against an engine bug looping forever; real scenarios stay far below. */
+const MAX_EVENTS = 200_000;
+
+interface InFlight {
+  at: number;
+  order: number;
+  wireId: number;
+  to: Side;
+  segment: Segment;
+  origin?: 'attacker' | 'old-duplicate';
+}
+
+interface Pending {
+  at: number;
+  order: number;
+  action: AppAction;
+}
+
+const other = (s: Side): Side => (s === 'A' ? 'B' : 'A');
+
+/** Apply the knobs to a definition: the result is again plain data. */
+function applyKnobs(def: ScenarioDef, knobs: ScenarioKnobs): { def: ScenarioDef; knobs: ScenarioKnobs } {
+  const k: ScenarioKnobs = { ...def.knobsDefaults, ...knobs };
+  let actions = def.actions.slice();
+  let reactions = { A: { ...def.reactions.A }, B: { ...def.reactions.B } };
+  let faults = def.faults.slice();
+  if (k.drop !== undefined) {
+    faults = faults.filter((f) => f.kind !== 'drop' && f.kind !== 'drop-match');
+    if (k.drop > 0) faults.push({ kind: 'drop', wireId: k.drop });
+  }
+  if (k.simultaneous) {
+    const openA = actions.find((a) => a.side === 'A' && a.call === 'OPEN-active');
+    actions = actions.map((a) => (a.side === 'B' && a.call === 'OPEN-passive' ? { at: openA ? openA.at : a.at, side: 'B', call: 'OPEN-active' } : a));
+  }
+  if (k.closer !== undefined) {
+    const closes = actions.filter((a) => a.call === 'CLOSE');
+    const at = closes.length > 0 ? Math.min(...closes.map((a) => a.at)) : 300;
+    actions = actions.filter((a) => a.call !== 'CLOSE');
+    if (k.closer === 'client' || k.closer === 'both') actions.push({ at, side: 'A', call: 'CLOSE' });
+    if (k.closer === 'server' || k.closer === 'both') actions.push({ at, side: 'B', call: 'CLOSE' });
+  }
+  if (k.closeDelayMs !== undefined) {
+    const passive: Side = (k.closer ?? (actions.some((a) => a.side === 'A' && a.call === 'CLOSE') ? 'client' : 'server')) === 'server' ? 'A' : 'B';
+    reactions = { ...reactions, [passive]: { ...reactions[passive], closeOnEofAfterMs: k.closeDelayMs } };
+  }
+  return {
+    def: { ...def, actions, reactions, faults, profile: k.profile ?? def.profile, seed: k.seed ?? def.seed, isn: k.isn ?? def.isn },
+    knobs: k,
+  };
+}
+
+function isnFor(def: ScenarioDef, side: Side): IsnSource {
+  if (def.isn === 'fixed') return { kind: 'fixed', value: def.fixedIsn[side] };
+  // Each host has its own secret; both derive from the seed so a run is reproducible.
+  return { kind: 'rfc6528', key: def.seed * 2 + (side === 'A' ? 1 : 2) };
+}
+
+function sameAddr(a: Address, b: Address): boolean {
+  return a.ip === b.ip && a.port === b.port;
+}
+
+function matches(m: SegmentMatch, from: Side, seg: Segment, finSeen: Record<Side, boolean>): boolean {
+  if (m.from !== undefined && m.from !== from) return false;
+  if (m.flags && !m.flags.every((f) => seg.flags[f])) return false;
+  if (m.notFlags && m.notFlags.some((f) => seg.flags[f])) return false;
+  if (m.hasData !== undefined && (seg.payload.length > 0) !== m.hasData) return false;
+  if (m.afterFinFrom !== undefined && !finSeen[m.afterFinFrom]) return false;
+  return true;
+}
+
+/**
+ * Run a scenario definition with knobs applied. Same def + knobs → the same Trace, event for
+ * event. Knobs: `drop` replaces the scenario's own drop rules (0 = drop nothing); `closer`
+ * moves the first CLOSE to that side (or both); `closeDelayMs` sets the passive closer's delay
+ * after EOF; `simultaneous` turns B's passive OPEN into an active one at A's time.
+ */
+export function simulate(scenario: ScenarioDef, knobs: ScenarioKnobs = {}): Trace {
+  const { def, knobs: k } = applyKnobs(scenario, knobs);
+  const profile = getProfile(def.profile, k.mslMs === undefined ? undefined : { mslMs: k.mslMs });
+  const addr: Record<Side, Address> = { A: def.a, B: def.b };
+  const ep: Record<Side, Endpoint> = {
+    A: makeEndpoint('A', def.a, { profile, isn: isnFor(def, 'A'), rfc1337: k.rfc1337 ?? false, tsOffset: def.isn === 'fixed' ? 0 : (def.seed * 7919 + 17) >>> 0, ...def.config?.A }),
+    B: makeEndpoint('B', def.b, { profile, isn: isnFor(def, 'B'), rfc1337: k.rfc1337 ?? false, tsOffset: def.isn === 'fixed' ? 0 : (def.seed * 104729 + 31) >>> 0, ...def.config?.B }),
+  };
+  if (k.rfc1337 !== undefined) {
+    ep.A = { ...ep.A, config: { ...ep.A.config, rfc1337: k.rfc1337 } };
+    ep.B = { ...ep.B, config: { ...ep.B.config, rfc1337: k.rfc1337 } };
+  }
+  const reactions: Record<Side, AppReactions> = def.reactions;
+  const replied: Record<Side, boolean> = { A: false, B: false };
+  const lastIss: Record<Side, number> = { A: def.fixedIsn.A, B: def.fixedIsn.B };
+  const finSeen: Record<Side, boolean> = { A: false, B: false };
+  const events: TraceEvent[] = [];
+  let order = 0;
+  let wireCount = 0;
+  let now = 0;
+  let pending: Pending[] = def.actions.map((action) => ({ at: action.at, order: order++, action }));
+  let flight: InFlight[] = [];
+  const faultHits = new Map<FaultRule, number>();
+
+  const push = (e: Omit<TraceEvent, 'i' | 't' | 'snapshot'>): void => {
+    if (events.length >= MAX_EVENTS) throw new Error(`scenario ${def.id}: more than ${MAX_EVENTS} events (engine loop?)`);
+    events.push({ i: events.length, t: now, ...e, snapshot: { A: snapshot(ep.A), B: snapshot(ep.B) } });
+  };
+
+  /** A segment leaves `from`: faults decide whether, when and how often it arrives. */
+  const transmit = (from: Side, segment: Segment, retransmit: boolean, origin?: 'attacker' | 'old-duplicate', to?: Side): void => {
+    const wireId = ++wireCount;
+    const json = segmentToJSON(segment);
+    push({ kind: 'send', side: from, segment: json, wireId, ...(retransmit ? { retransmit } : {}), ...(origin ? { origin } : {}) });
+    const dest: Side | null = to ?? (sameAddr(segment.dst, addr[other(from)]) ? other(from) : null);
+    if (segment.flags.FIN && !origin) finSeen[from] = true;
+    if (dest === null) {
+      push({ kind: 'drop', side: from, segment: json, wireId, detail: `no host at ${segment.dst.ip}:${segment.dst.port} (spoofed source)` });
+      return;
+    }
+    let delay = def.latencyMs;
+    const copies: number[] = [];
+    for (const f of def.faults) {
+      if (f.kind === 'drop') {
+        if (f.wireId === wireId) {
+          push({ kind: 'drop', side: from, segment: json, wireId, detail: `fault: drop segment #${wireId}` });
+          return;
+        }
+        continue;
+      }
+      if (origin || !matches(f.match, from, segment, finSeen)) continue;
+      const hit = (faultHits.get(f) ?? 0) + 1;
+      faultHits.set(f, hit);
+      if (f.match.nth !== undefined && f.match.nth !== hit) continue;
+      if (f.kind === 'drop-match') {
+        push({ kind: 'drop', side: from, segment: json, wireId, detail: 'fault: drop rule' });
+        return;
+      }
+      if (f.kind === 'delay') delay += f.extraDelayMs;
+      if (f.kind === 'duplicate') copies.push(def.latencyMs + f.extraDelayMs);
+    }
+    flight.push({ at: now + delay, order: order++, wireId, to: dest, segment, ...(origin ? { origin } : {}) });
+    for (const d of copies) {
+      const copyId = ++wireCount;
+      push({ kind: 'duplicate', side: from, segment: json, wireId: copyId, detail: `copy of #${wireId}, arrives ${d} ms after sending` });
+      flight.push({ at: now + d, order: order++, wireId: copyId, to: dest, segment, origin: 'old-duplicate' });
+    }
+  };
+
+  const apply = (side: Side, effects: Effect[]): void => {
+    for (const e of effects) {
+      switch (e.kind) {
+        case 'send':
+          transmit(side, e.segment, e.retransmit);
+          break;
+        case 'timer-set':
+          push({ kind: 'timer-set', side, timer: e.timer, at: e.at });
+          break;
+        case 'timer-cancel':
+          push({ kind: 'timer-cancel', side, timer: e.timer });
+          break;
+        case 'state':
+          if (e.to === 'SYN-SENT' || e.to === 'SYN-RECEIVED') lastIss[side] = ep[side].tcb?.iss ?? lastIss[side];
+          push({ kind: 'state', side, from: e.from, to: e.to, reason: e.reason, rfc: e.rfc });
+          break;
+        case 'log':
+          push({ kind: 'log', side, reason: e.reason, rfc: e.rfc, ...(e.detail !== undefined ? { detail: e.detail } : {}) });
+          break;
+        case 'deliver':
+          push({ kind: 'app', side, app: 'data', bytes: e.data.length, detail: new TextDecoder().decode(e.data) });
+          if (reactions[side].replyOnData && !replied[side]) {
+            replied[side] = true;
+            pending.push({ at: now, order: order++, action: { at: now, side, call: 'SEND', text: reactions[side].replyOnData } });
+          }
+          break;
+        case 'eof': {
+          push({ kind: 'app', side, app: 'eof' });
+          const d = reactions[side].closeOnEofAfterMs;
+          if (d !== null && d !== undefined) pending.push({ at: now + d, order: order++, action: { at: now + d, side, call: 'CLOSE' } });
+          break;
+        }
+        case 'connected':
+          push({ kind: 'app', side, app: 'connected' });
+          break;
+        case 'error':
+          push({ kind: 'app', side, app: 'error', error: e.error });
+          break;
+      }
+    }
+  };
+
+  const run = (side: Side, input: StepInput): void => {
+    const r = step(ep[side], input, { now });
+    ep[side] = r.endpoint;
+    apply(side, r.effects);
+  };
+
+  const act = (p: Pending): void => {
+    const a = p.action;
+    const side = a.side;
+    switch (a.call) {
+      case 'OPEN-passive':
+        push({ kind: 'user', side, call: 'OPEN', detail: 'passive' });
+        run(side, { kind: 'user', call: { call: 'OPEN', mode: 'passive', local: addr[side] } });
+        break;
+      case 'OPEN-active':
+        push({ kind: 'user', side, call: 'OPEN', detail: 'active' });
+        replied[side] = false;
+        run(side, { kind: 'user', call: { call: 'OPEN', mode: 'active', local: addr[side], remote: addr[other(side)] } });
+        break;
+      case 'SEND': {
+        const data = textBytes(a.text);
+        push({ kind: 'user', side, call: 'SEND', bytes: data.length, detail: a.text });
+        run(side, { kind: 'user', call: { call: 'SEND', data } });
+        break;
+      }
+      case 'CLOSE':
+        push({ kind: 'user', side, call: 'CLOSE' });
+        run(side, { kind: 'user', call: { call: 'CLOSE' } });
+        break;
+      case 'ABORT':
+        push({ kind: 'user', side, call: 'ABORT' });
+        run(side, { kind: 'user', call: { call: 'ABORT' } });
+        break;
+      case 'INJECT':
+        for (const s of a.segments) {
+          const fromSide: Side | null = sameAddr(s.src, addr.A) ? 'A' : sameAddr(s.src, addr.B) ? 'B' : null;
+          const seq = s.relative && fromSide ? seqAdd(lastIss[fromSide], s.seq) : s.seq >>> 0;
+          const ack = s.relative ? seqAdd(lastIss[side], s.ack) : s.ack >>> 0;
+          const seg: Segment = { src: s.src, dst: addr[side], seq, ack: s.flags.includes('ACK') ? ack : 0, flags: mkFlags(...s.flags), window: 64240, options: s.flags.includes('SYN') ? { mss: 1460 } : {}, payload: textBytes(s.text ?? '') };
+          transmit(other(side), seg, false, a.origin, side);
+        }
+        break;
+    }
+  };
+
+  for (;;) {
+    const tAct = pending.reduce((m, p) => Math.min(m, p.at), Infinity);
+    const tFly = flight.reduce((m, f) => Math.min(m, f.at), Infinity);
+    const timers = (['A', 'B'] as const).map((s) => ({ s, n: nextTimer(ep[s]) }));
+    const tTim = timers.reduce((m, x) => Math.min(m, x.n ? x.n.at : Infinity), Infinity);
+    const t = Math.min(tAct, tFly, tTim);
+    if (t === Infinity || t > def.untilMs) break;
+    now = Math.max(now, t);
+    // Same instant: application actions first, then arrivals, then timers (A before B).
+    if (tAct === t) {
+      const p = pending.filter((x) => x.at === t).sort((x, y) => x.order - y.order)[0];
+      if (p) {
+        pending = pending.filter((x) => x !== p);
+        act(p);
+        continue;
+      }
+    }
+    if (tFly === t) {
+      const f = flight.filter((x) => x.at === t).sort((x, y) => x.order - y.order)[0];
+      if (f) {
+        flight = flight.filter((x) => x !== f);
+        push({ kind: 'deliver', side: f.to, segment: segmentToJSON(f.segment), wireId: f.wireId, ...(f.origin ? { origin: f.origin } : {}) });
+        run(f.to, { kind: 'segment', segment: f.segment });
+        continue;
+      }
+    }
+    const due = timers.find((x) => x.n && x.n.at === t);
+    if (due && due.n) {
+      push({ kind: 'timer-fire', side: due.s, timer: due.n.timer });
+      run(due.s, { kind: 'timer', timer: due.n.timer });
+    }
+  }
+
+  return {
+    scenario: def.id,
+    knobs: k,
+    profile: def.profile,
+    seed: def.seed,
+    a: { ...def.a },
+    b: { ...def.b },
+    latencyMs: def.latencyMs,
+    events,
+    final: { A: ep.A.state, B: ep.B.state },
+  };
 }
 
 /** Run a built-in scenario by id (ARCHITECTURE.md lists the ids). Throws on an unknown id. */
-export function runScenario(_id: ScenarioId | string, _knobs: ScenarioKnobs = {}): Trace {
-  throw new Error('not implemented yet');
-}
-
-/** Every segment put on the wire in a trace, in order (dropped ones flagged). */
-export function wireSegments(_trace: Trace): WireSegment[] {
-  throw new Error('not implemented yet');
+export function runScenario(id: ScenarioId | string, knobs: ScenarioKnobs = {}): Trace {
+  return simulate(getScenario(id), knobs);
 }
 
 /**
  * Run the scenario that reproduces a kernel capture (file name as in ../shared/kernel-traces,
  * e.g. 'normal.pcap'); see KERNEL_CAPTURES. Throws for an unknown file name.
  */
-export function runKernelCapture(_file: string): Trace {
-  throw new Error('not implemented yet');
+export function runKernelCapture(file: string): Trace {
+  const m = KERNEL_CAPTURES[file];
+  if (!m) throw new Error(`no scenario for capture "${file}" (known: ${Object.keys(KERNEL_CAPTURES).join(', ')})`);
+  const def = getScenario(m.scenario);
+  return simulate({ ...def, ...(m.faults ? { faults: m.faults } : {}), ...(m.actions ? { actions: m.actions } : {}), ...(m.untilMs !== undefined ? { untilMs: m.untilMs } : {}) }, m.knobs);
+}
+
+/** Every segment put on the wire in a trace, in order (dropped ones flagged). */
+export function wireSegments(trace: Trace): WireSegment[] {
+  const dropped = new Set(trace.events.filter((e) => e.kind === 'drop').map((e) => e.wireId));
+  const out: WireSegment[] = [];
+  for (const e of trace.events) {
+    if ((e.kind !== 'send' && e.kind !== 'duplicate') || !e.segment || e.wireId === undefined) continue;
+    if (e.kind === 'duplicate') continue;
+    out.push({
+      wireId: e.wireId,
+      t: e.t,
+      from: e.side,
+      segment: segmentFromJSON(e.segment),
+      retransmit: e.retransmit ?? false,
+      dropped: dropped.has(e.wireId),
+      ...(e.origin ? { origin: e.origin } : {}),
+    });
+  }
+  return out;
 }

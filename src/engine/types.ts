@@ -143,6 +143,11 @@ export interface Profile {
    * with delayed ACK on (that is why normal.pcap ACKs `ping` immediately).
    */
   quickAcks: number;
+  /**
+   * Minimum gap between ACKs sent in answer to unacceptable segments (RFC 5961 §7 throttling;
+   * Linux tcp_invalid_ratelimit 500 ms). Stops "ACK storms" between desynchronized endpoints.
+   */
+  invalidAckIntervalMs: number;
   /** MSS we advertise. */
   mss: number;
   /** Receive window we advertise (bytes, before scaling). */
@@ -227,6 +232,10 @@ export interface Tcb {
   /** Current retransmission timeout and retries so far of the oldest outstanding segment. */
   rto: number;
   retries: number;
+  /** RFC 6298 estimator state (null until the first RTT sample) and the segment being timed (Karn). */
+  srtt: number | null;
+  rttvar: number;
+  rttProbe: { seq: number; at: number } | null;
   /** Segments received since our last ACK (delayed ACK sends after 2 or on the timer). */
   ackPending: number;
   /** Remaining quick ACKs (see Profile.quickAcks). */
@@ -240,8 +249,10 @@ export interface Tcb {
   /** Timestamps negotiated; last TSval seen from the peer (TS.Recent, RFC 7323). */
   timestamps: boolean;
   tsRecent: number;
-  /** The SYN cookie used for this connection if it was rebuilt from one. */
+  /** The connection was rebuilt from a SYN cookie (RFC 4987 §3.6). */
   fromCookie: boolean;
+  /** When we last answered an unacceptable segment with an ACK (rate limit, RFC 5961 §7). */
+  lastInvalidAckAt: number | null;
 }
 
 /** A half-open connection in a listener's SYN queue (Linux "request sock"). */
@@ -376,6 +387,8 @@ export type ReasonCode =
   | 'syn-sent-synack'
   | 'syn-sent-simultaneous-syn'
   | 'syn-sent-no-syn-drop'
+  | 'syn-received-dup-syn'
+  | 'invalid-ack-rate-limited'
   // synchronized states §3.10.7.4
   | 'seq-unacceptable-ack'
   | 'seq-unacceptable-drop'
@@ -577,18 +590,19 @@ export type AppAction =
   | { at: number; side: Side; call: 'CLOSE' }
   | { at: number; side: Side; call: 'ABORT' }
   /** Segments from outside A/B delivered to `side` (SYN flood, old duplicates). */
-  | { at: number; side: Side; call: 'INJECT'; origin: 'attacker' | 'old-duplicate'; segments: InjectSpec[] }
-  /** B's application closes and a new incarnation listens/connects again (TIME-WAIT lessons). */
-  | { at: number; side: Side; call: 'REOPEN-passive' };
+  | { at: number; side: Side; call: 'INJECT'; origin: 'attacker' | 'old-duplicate'; segments: InjectSpec[] };
 
-/** A segment to inject, with numbers relative to the connection's ISNs where noted. */
+/** A segment to inject. */
 export interface InjectSpec {
   src: Address;
   flags: FlagName[];
-  /** Absolute seq, or relative to side A's ISS when `relativeTo` is 'A-iss'. */
   seq: number;
   ack: number;
-  relativeTo?: 'absolute' | 'A-iss' | 'B-iss';
+  /**
+   * When true, seq is relative to the ISS of the side whose address is `src` and ack to the
+   * ISS of the receiving side (the latest connection's ISS of each), like tshark's relative numbers.
+   */
+  relative?: boolean;
   text?: string;
 }
 

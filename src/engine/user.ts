@@ -1,0 +1,133 @@
+/**
+ * User calls (§3.10.1–§3.10.6): OPEN, SEND, CLOSE, ABORT. RECEIVE and STATUS are not modelled:
+ * received bytes go to the application at once as 'deliver' effects.
+ */
+import { computeIsn } from './isn.ts';
+import { concatBytes, flags } from './segment.ts';
+import { emit, fail, log, makeSegment, newTcb, output, remoteOf, setState, setTimer, synOptions, tcbOf, type Work } from './tx.ts';
+import type { UserCall } from './types.ts';
+
+/** Dispatch one user call. */
+export function onUser(w: Work, call: UserCall): void {
+  switch (call.call) {
+    case 'OPEN':
+      return call.mode === 'passive' ? openPassive(w, call) : openActive(w, call);
+    case 'SEND':
+      return send(w, call.data);
+    case 'CLOSE':
+      return close(w);
+    case 'ABORT':
+      return abort(w);
+  }
+}
+
+/** §3.10.1 OPEN on CLOSED: passive → LISTEN. Elsewhere "connection already exists". */
+function openPassive(w: Work, call: Extract<UserCall, { mode: 'passive' }>): void {
+  if (w.ep.state !== 'CLOSED') {
+    log(w, 'open-exists', '3.10.1');
+    fail(w, 'connection-already-exists');
+    return;
+  }
+  w.ep.local = { ...call.local };
+  w.ep.remote = call.remote ? { ...call.remote } : null;
+  w.ep.passive = true;
+  w.ep.error = null;
+  setState(w, 'LISTEN', 'open-passive', '3.10.1');
+}
+
+/** §3.10.1 active OPEN: select an ISS, send <SEQ=ISS><CTL=SYN>, SYN-SENT, start the RTO. */
+function openActive(w: Work, call: Extract<UserCall, { mode: 'active' }>): void {
+  if (w.ep.state !== 'CLOSED') {
+    log(w, 'open-exists', '3.10.1', `already ${w.ep.state} (EADDRINUSE/EISCONN)`);
+    fail(w, 'connection-already-exists');
+    return;
+  }
+  w.ep.local = { ...call.local };
+  w.ep.remote = { ...call.remote };
+  w.ep.passive = false;
+  w.ep.error = null;
+  const iss = computeIsn(w.ep.config.isn, w.ep.local, w.ep.remote, w.now);
+  const tcb = newTcb(w, iss);
+  w.ep.tcb = tcb;
+  emit(w, makeSegment(w, remoteOf(w), flags('SYN'), iss, 0, undefined, synOptions(w, null, 0)));
+  setState(w, 'SYN-SENT', 'open-active', '3.10.1');
+  setTimer(w, 'retransmit', w.now + tcb.rto);
+}
+
+/** §3.10.2 SEND: queue, and transmit when the connection is synchronized. */
+function send(w: Work, data: Uint8Array): void {
+  const st = w.ep.state;
+  if (st === 'CLOSED' || st === 'LISTEN') {
+    log(w, 'send-no-connection', '3.10.2');
+    fail(w, 'connection-does-not-exist');
+    return;
+  }
+  if (st === 'FIN-WAIT-1' || st === 'FIN-WAIT-2' || st === 'CLOSING' || st === 'LAST-ACK' || st === 'TIME-WAIT') {
+    log(w, 'send-closing', '3.10.2');
+    fail(w, 'connection-closing');
+    return;
+  }
+  const tcb = tcbOf(w);
+  tcb.sendQueue = concatBytes(tcb.sendQueue, data);
+  log(w, 'send-queued', '3.10.2', `${data.length} byte(s)`);
+  output(w);
+}
+
+/** §3.10.4 CLOSE. */
+function close(w: Work): void {
+  const st = w.ep.state;
+  switch (st) {
+    case 'CLOSED':
+      log(w, 'close-no-connection', '3.10.4');
+      fail(w, 'connection-does-not-exist');
+      return;
+    case 'LISTEN':
+      w.ep.synQueue = [];
+      setState(w, 'CLOSED', 'close-listen', '3.10.4');
+      return;
+    case 'SYN-SENT':
+      setState(w, 'CLOSED', 'close-syn-sent', '3.10.4');
+      return;
+    case 'SYN-RECEIVED':
+    case 'ESTABLISHED':
+    case 'CLOSE-WAIT': {
+      const tcb = tcbOf(w);
+      tcb.finQueued = true;
+      setState(w, st === 'CLOSE-WAIT' ? 'LAST-ACK' : 'FIN-WAIT-1', 'close-send-fin', '3.10.4');
+      if (st !== 'SYN-RECEIVED') output(w);
+      else if (tcb.sendQueue.length === 0) sendFinNow(w);
+      return;
+    }
+    default:
+      log(w, 'close-already', '3.10.4', `CLOSE in ${st}: "connection closing"`);
+      fail(w, 'connection-closing');
+  }
+}
+
+/** CLOSE in SYN-RECEIVED with nothing queued: form a FIN and send it (§3.10.4). */
+function sendFinNow(w: Work): void {
+  const tcb = tcbOf(w);
+  emit(w, makeSegment(w, remoteOf(w), flags('FIN', 'ACK'), tcb.sndNxt, tcb.rcvNxt));
+  tcb.finSeq = tcb.sndNxt;
+  tcb.sndNxt = (tcb.sndNxt + 1) >>> 0;
+}
+
+/** §3.10.5 ABORT: RST in synchronized states and SYN-RECEIVED, then CLOSED. */
+function abort(w: Work): void {
+  const st = w.ep.state;
+  if (st === 'CLOSED') {
+    log(w, 'close-no-connection', '3.10.5');
+    fail(w, 'connection-does-not-exist');
+    return;
+  }
+  if (st === 'SYN-RECEIVED' || st === 'ESTABLISHED' || st === 'FIN-WAIT-1' || st === 'FIN-WAIT-2' || st === 'CLOSE-WAIT') {
+    const tcb = tcbOf(w);
+    emit(w, makeSegment(w, remoteOf(w), flags('RST'), tcb.sndNxt, 0));
+    log(w, 'abort-rst', '3.10.5', '<SEQ=SND.NXT><CTL=RST>');
+  } else {
+    log(w, 'abort-no-rst', '3.10.5');
+  }
+  w.ep.synQueue = [];
+  setState(w, 'CLOSED', st === 'LISTEN' || st === 'SYN-SENT' ? 'abort-no-rst' : 'abort-rst', '3.10.5');
+  fail(w, 'connection-aborted');
+}
