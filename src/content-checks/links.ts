@@ -46,10 +46,35 @@ function blankFences(src: string): string {
   return src.replace(/^(\s*)(```|~~~)[^\n]*\n[\s\S]*?^\s*\2[^\n]*$/gm, (m) => m.replace(/[^\n]/g, ' '));
 }
 
+/**
+ * A sequence-lab deep link (`lab=lab-<scenario>&s=<scenario>&step=n`, src/islands/lib/lab-hash.ts)
+ * must name a lab the target chapter shows: the lab's DOM id is `lab-<scenario>` for the first lab of
+ * that scenario on the page, `lab-<scenario>-2` for the second, and so on.
+ */
+export function checkLabLink(hash: string, targetSource: string): string | null {
+  const p = new URLSearchParams(hash);
+  const lab = p.get('lab') ?? '';
+  const m = /^lab-([a-z0-9-]+?)(?:-(\d+))?$/.exec(lab);
+  if (!m) return `lab id "${lab}" is not of the form lab-<scenario>`;
+  const shown = [...targetSource.matchAll(/<SequenceLab\b[^>]*\bscenario="([a-z0-9-]+)"/g)].map((x) => x[1]);
+  const scenario = m[1] as string;
+  const nth = m[2] ? Number(m[2]) : 1;
+  if (shown.filter((s) => s === scenario).length < nth) return nth > 1 ? `the chapter shows fewer than ${nth} <SequenceLab scenario="${scenario}">` : `the chapter shows no <SequenceLab scenario="${scenario}">`;
+  const s = p.get('s');
+  if (s !== null && s !== scenario) return `s=${s} differs from the lab's scenario ${scenario}`;
+  const step = p.get('step');
+  if (step !== null && !/^\d{1,5}$/.test(step)) return `step "${step}" is not a whole number`;
+  return null;
+}
+
 /** Every broken internal link or anchor across a set of chapters. */
 export function checkLinks(chapters: readonly LinkChapter[]): LinkIssue[] {
   const ids = new Map<string, Set<string>>();
-  for (const c of chapters) ids.set(`${c.lang}/${c.slug}`, chapterIds(c.source));
+  const sources = new Map<string, string>();
+  for (const c of chapters) {
+    ids.set(`${c.lang}/${c.slug}`, chapterIds(c.source));
+    sources.set(`${c.lang}/${c.slug}`, c.source);
+  }
   const issues: LinkIssue[] = [];
   for (const c of chapters) {
     const src = blankFences(c.source);
@@ -58,7 +83,12 @@ export function checkLinks(chapters: readonly LinkChapter[]): LinkIssue[] {
     for (const m of src.matchAll(/\]\(([^)\s]+)\)|\bhref="([^"]+)"/g)) {
       const target = (m[1] ?? m[2]) as string;
       const line = lineOf(src, m.index);
-      const rel = /^(?:\.\.\/|\/(ko|en)\/)([a-z0-9-]+)\/(?:#([A-Za-z0-9_-]+))?$/.exec(target);
+      const rel = /^(?:\.\.\/|\/(ko|en)\/)([a-z0-9-]+)\/(?:#([A-Za-z0-9_-]+|lab=[^#\s]+))?$/.exec(target);
+      if (target.startsWith('#lab=')) {
+        const problem = checkLabLink(target.slice(1), c.source);
+        if (problem) issues.push({ file: c.path, line, message: `"${target}": ${problem}` });
+        continue;
+      }
       if (target.startsWith('#')) {
         if (!own.has(target.slice(1))) issues.push({ file: c.path, line, message: `no heading id "${target.slice(1)}" in this chapter` });
         continue;
@@ -80,6 +110,9 @@ export function checkLinks(chapters: readonly LinkChapter[]): LinkIssue[] {
       const targetIds = ids.get(`${lang}/${slug}`);
       if (!targetIds) {
         issues.push({ file: c.path, line, message: `"${target}": no chapter ${lang}/${slug}` });
+      } else if (anchor?.startsWith('lab=')) {
+        const problem = checkLabLink(anchor, sources.get(`${lang}/${slug}`) as string);
+        if (problem) issues.push({ file: c.path, line, message: `"${target}": ${problem}` });
       } else if (anchor && !targetIds.has(anchor)) {
         issues.push({ file: c.path, line, message: `"${target}": ${lang}/${slug} has no heading id "${anchor}"` });
       }

@@ -26,10 +26,21 @@ export function entryKeywords(entry: GlossaryEntry, lang: Locale): string[] {
   return [...new Set([...own, ...english, ...spellings].flatMap(spellingVariants))];
 }
 
-/** Whether `text` contains `needle` as a whole token (so "FIN" is not found inside "FINISH" or "define"). */
+const tokenPatterns = new Map<string, RegExp>();
+
+/**
+ * Whether `text` contains `needle` as a token: "FIN" is not found in "FINISHED" or "define", but
+ * "TIME-WAIT" is found in "TIME-WAIT를" (Korean particles attach to the word they follow).
+ */
 function mentions(text: string, needle: string): boolean {
-  const escaped = needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(`(?<![\\p{L}\\p{N}_])${escaped}`, 'iu').test(text);
+  let re = tokenPatterns.get(needle);
+  if (!re) {
+    const escaped = needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const tail = /[A-Za-z0-9]$/.test(needle) ? '(?![A-Za-z0-9_])' : '';
+    re = new RegExp(`(?<![\\p{L}\\p{N}_])${escaped}${tail}`, 'iu');
+    tokenPatterns.set(needle, re);
+  }
+  return re.test(text);
 }
 
 /** The keywords to hide in one chapter, in two weights. */

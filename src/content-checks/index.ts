@@ -1,0 +1,166 @@
+/**
+ * Content checks that need no build: every chapter exists in both languages, and both versions embed
+ * the same components in the same order. Reusable: other checks (quiz ids, lab props) plug in as
+ * PairCheck functions, using componentCalls() to read the JSX tags of a chapter.
+ * Pure Node (fs only), so it runs under vitest and from scripts alike.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** One chapter file as read from disk. */
+export interface ChapterFile {
+  lang: string;
+  slug: string;
+  /** Path as shown in messages, e.g. content/ko/tcp-basics.mdx. */
+  path: string;
+  source: string;
+}
+
+/** A problem found by a check; `file` is what the contributor must open. */
+export interface Problem {
+  file: string;
+  message: string;
+}
+
+/** One JSX element opening in a chapter: `<Callout type="note">` → { name: 'Callout', attrs: { type: 'note' } }. */
+export interface ComponentCall {
+  name: string;
+  /** String attributes as written; `{expr}` attributes keep the expression text; bare attributes are "true". */
+  attrs: Record<string, string>;
+  line: number;
+}
+
+/** Compares the two language versions of one chapter. */
+export type PairCheck = (ko: ChapterFile, en: ChapterFile) => Problem[];
+
+/** The book's languages as folders under content/. */
+export const CONTENT_LANGS = ['ko', 'en'] as const;
+
+/** Reads content/<lang>/*.mdx. `label` is the folder name used in messages (content/ for the real book). */
+export function readChapterFiles(contentDir: string, label = 'content'): ChapterFile[] {
+  const files: ChapterFile[] = [];
+  for (const lang of CONTENT_LANGS) {
+    const dir = join(contentDir, lang);
+    if (!existsSync(dir)) continue;
+    for (const name of readdirSync(dir).filter((f) => f.endsWith('.mdx')).sort()) {
+      files.push({ lang, slug: name.slice(0, -4), path: `${label}/${lang}/${name}`, source: readFileSync(join(dir, name), 'utf8') });
+    }
+  }
+  return files;
+}
+
+/** Blanks a region but keeps its newlines, so offsets still map to the right line. */
+function blank(text: string): string {
+  return text.replace(/[^\n]/g, ' ');
+}
+
+/**
+ * Removes what is not JSX: frontmatter, fenced code, inline code, MDX/HTML comments. A `<Callout>`
+ * shown inside a code block is an example, not a component.
+ */
+export function stripNonJsx(source: string): string {
+  return source
+    .replace(/^---\n[\s\S]*?\n---(?=\n|$)/, blank)
+    .replace(/^( {0,3})(`{3,}|~{3,})[^\n]*\n[\s\S]*?(?:\n\1?\2[`~]*[ \t]*(?=\n|$)|$)/gm, blank)
+    .replace(/`[^`\n]+`/g, blank)
+    .replace(/\{\/\*[\s\S]*?\*\/\}/g, blank)
+    .replace(/<!--[\s\S]*?-->/g, blank);
+}
+
+/** Parses the attributes between `<Name` and `>`; handles "…", '…' and {…} (nested braces). */
+function parseAttrs(text: string, start: number): { attrs: Record<string, string>; end: number } {
+  const attrs: Record<string, string> = {};
+  let i = start;
+  while (i < text.length) {
+    while (/\s/.test(text[i] ?? '')) i++;
+    const ch = text[i];
+    if (ch === undefined || ch === '>' || (ch === '/' && text[i + 1] === '>')) break;
+    const name = /^[A-Za-z_:][\w:.-]*/.exec(text.slice(i))?.[0];
+    if (!name) {
+      i++;
+      continue;
+    }
+    i += name.length;
+    if (text[i] !== '=') {
+      attrs[name] = 'true';
+      continue;
+    }
+    i++;
+    const q = text[i];
+    if (q === '"' || q === "'") {
+      const close = text.indexOf(q, i + 1);
+      attrs[name] = text.slice(i + 1, close === -1 ? undefined : close);
+      i = close === -1 ? text.length : close + 1;
+    } else if (q === '{') {
+      let depth = 0;
+      const from = i;
+      for (; i < text.length; i++) {
+        if (text[i] === '{') depth++;
+        else if (text[i] === '}' && --depth === 0) break;
+      }
+      attrs[name] = text.slice(from + 1, i).trim();
+      i++;
+    }
+  }
+  return { attrs, end: i };
+}
+
+/** Every component (capitalised JSX tag) a chapter opens, in source order, with its attributes. */
+export function componentCalls(source: string): ComponentCall[] {
+  const text = stripNonJsx(source);
+  const calls: ComponentCall[] = [];
+  for (const m of text.matchAll(/<([A-Z][\w.]*)/g)) {
+    const { attrs } = parseAttrs(text, m.index + m[0].length);
+    calls.push({ name: m[1]!, attrs, line: text.slice(0, m.index).split('\n').length });
+  }
+  return calls;
+}
+
+/** A chapter must exist in every language (same slug). */
+export function missingPairs(files: ChapterFile[], label = 'content'): Problem[] {
+  const problems: Problem[] = [];
+  const slugs = new Set(files.map((f) => f.slug));
+  for (const slug of [...slugs].sort()) {
+    const have = files.filter((f) => f.slug === slug);
+    for (const lang of CONTENT_LANGS) {
+      if (!have.some((f) => f.lang === lang)) {
+        const other = have[0]!;
+        problems.push({ file: other.path, message: `${other.path} has no ${lang} version: add ${label}/${lang}/${slug}.mdx (npm run new-chapter creates both).` });
+      }
+    }
+  }
+  return problems;
+}
+
+/** Same components, same order in ko and en: the labs and quizzes must not drift apart between languages. */
+export const sameComponents: PairCheck = (ko, en) => {
+  const a = componentCalls(ko.source);
+  const b = componentCalls(en.source);
+  const n = Math.max(a.length, b.length);
+  for (let i = 0; i < n; i++) {
+    if (a[i]?.name !== b[i]?.name) {
+      const describe = (c: ComponentCall | undefined, f: ChapterFile) => (c ? `<${c.name}> at ${f.path}:${c.line}` : `nothing (${f.path} ends)`);
+      return [{ file: en.path, message: `component #${i + 1} differs between languages: ${describe(a[i], ko)} vs ${describe(b[i], en)}. Both versions must embed the same components in the same order.` }];
+    }
+  }
+  return [];
+};
+
+/** The pair checks run by default; add yours to this list (or pass your own list to runContentChecks). */
+export const defaultPairChecks: PairCheck[] = [sameComponents];
+
+/** Runs the pairing check, then every pair check on each complete pair. */
+export function runContentChecks(contentDir: string, pairChecks: PairCheck[] = defaultPairChecks, label = 'content'): Problem[] {
+  const files = readChapterFiles(contentDir, label);
+  const problems = missingPairs(files, label);
+  for (const ko of files.filter((f) => f.lang === 'ko')) {
+    const en = files.find((f) => f.lang === 'en' && f.slug === ko.slug);
+    if (en) for (const check of pairChecks) problems.push(...check(ko, en));
+  }
+  return problems;
+}
+
+/** One line per problem, for test failures and CLI output. */
+export function formatProblems(problems: Problem[]): string {
+  return problems.map((p) => `- ${p.message}`).join('\n');
+}

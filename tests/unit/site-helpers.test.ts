@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { absoluteHref, editHref, href, normalizeBase, stripBase } from '../../src/lib/urls';
+import { sitemapAlternates } from '../../src/lib/sitemap-alternates.mjs';
+import { chapterKeywords, spellingVariants } from '../../src/lib/search-keywords';
+import { glossary } from '../../src/data/glossary';
+import { serviceWorkerOptions } from '../../scripts/service-worker.ts';
+
+describe('URL helper', () => {
+  it('normalises any base spelling', () => {
+    for (const b of ['tcp-book', '/tcp-book', '/tcp-book/', ' tcp-book// ']) expect(normalizeBase(b)).toBe('/tcp-book/');
+    expect(normalizeBase('')).toBe('/');
+    expect(normalizeBase('/')).toBe('/');
+  });
+  it('prefixes the base exactly once', () => {
+    expect(href('ko/tcp-basics/', '/tcp-book/')).toBe('/tcp-book/ko/tcp-basics/');
+    expect(href('/ko/', '/tcp-book/')).toBe('/tcp-book/ko/');
+    expect(href('', '/')).toBe('/');
+    expect(absoluteHref('en/', 'https://x.org/', '/b/')).toBe('https://x.org/b/en/');
+  });
+  it('strips the base to find the page path', () => {
+    expect(stripBase('/tcp-book/ko/x/', '/tcp-book/')).toBe('ko/x/');
+    expect(stripBase('/tcp-book', '/tcp-book/')).toBe('');
+    expect(stripBase('/en/', '/')).toBe('en/');
+  });
+  it('builds the edit link to the chapter source', () => {
+    expect(editHref('ko', 'time-wait', 'https://github.com/o/r/', 'main')).toBe('https://github.com/o/r/edit/main/content/ko/time-wait.mdx');
+  });
+});
+
+describe('sitemap alternates', () => {
+  it('gives a chapter its ko/en/x-default alternates under the base path', () => {
+    expect(sitemapAlternates('https://x.org/b/en/time-wait/', 'https://x.org', '/b/', ['ko', 'en'])).toEqual([
+      { url: 'https://x.org/b/ko/time-wait/', lang: 'ko' },
+      { url: 'https://x.org/b/en/time-wait/', lang: 'en' },
+      { url: 'https://x.org/b/', lang: 'x-default' },
+    ]);
+  });
+  it('treats / as the chooser, not as a language', () => {
+    expect(sitemapAlternates('https://x.org/', 'https://x.org', '/', ['ko', 'en']).map((a) => a.url)).toEqual([
+      'https://x.org/ko/',
+      'https://x.org/en/',
+      'https://x.org/',
+    ]);
+  });
+});
+
+describe('search aliases from the glossary', () => {
+  it('generates separator variants', () => {
+    expect(spellingVariants('TIME-WAIT').sort()).toEqual(['TIME WAIT', 'TIME-WAIT', 'TIMEWAIT', 'TIME_WAIT'].sort());
+    expect(spellingVariants('FIN-WAIT-1')).toContain('FIN_WAIT_1');
+    expect(spellingVariants('핸드셰이크')).toEqual(['핸드셰이크']);
+  });
+  it('gives a chapter that mentions TIME-WAIT every spelling readers type', () => {
+    const { mentioned } = chapterKeywords(glossary, 'x', 'en', 'The closer waits in `TIME-WAIT`.');
+    for (const k of ['TIME_WAIT', 'TIME WAIT', 'TIMEWAIT', 'TCP_TIME_WAIT']) expect(mentioned).toContain(k);
+  });
+  it('gives a Korean handshake chapter the misspelling and the transliteration', () => {
+    const { mentioned } = chapterKeywords(glossary, 'x', 'ko', '3-way 핸드셰이크는 세그먼트 세 개로 연결을 엽니다.');
+    for (const k of ['핸드쉐이크', '쓰리웨이', '3 way handshake', '3way']) expect(mentioned).toContain(k);
+  });
+  it('maps ss/netstat spellings of every state, and does not match inside words', () => {
+    const { mentioned } = chapterKeywords(glossary, 'x', 'en', 'SYN-RECEIVED and ESTABLISHED');
+    for (const k of ['SYN-RECV', 'SYN_RECV', 'ESTAB', 'TCP_SYN_RECV']) expect(mentioned).toContain(k);
+    expect(chapterKeywords(glossary, 'x', 'en', 'We define FINISHED work.').mentioned).not.toContain('tcp.flags.fin');
+  });
+  it('weights the chapters an entry names above those that mention it', () => {
+    const g = [{ id: 't', ko: '티', en: 'tee', aliases: { en: ['T-shape'] }, chapters: ['home'] }];
+    expect(chapterKeywords(g, 'home', 'en', '').primary).toContain('T shape');
+    expect(chapterKeywords(g, 'other', 'en', 'a tee').mentioned).toContain('T-shape');
+    expect(chapterKeywords(g, 'other', 'en', 'nothing').mentioned).toEqual([]);
+  });
+  it('has unique kebab-case ids and the eleven RFC states', () => {
+    const ids = glossary.map((e) => e.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of ids) expect(id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+    expect(glossary.filter((e) => e.spellings?.rfc && e.id.startsWith('state-'))).toHaveLength(11);
+  });
+});
+
+describe('service worker options', () => {
+  it('ignores pagefind\'s ts parameter, precaches the index, and waits before taking over', () => {
+    const o = serviceWorkerOptions('/out', '/b/');
+    expect(o.ignoreURLParametersMatching?.some((r) => r.test('ts'))).toBe(true);
+    expect(o.globPatterns?.join()).toMatch(/pf_meta.*pf_index.*pf_fragment|pagefind/);
+    expect(o.skipWaiting).toBe(false);
+    expect(o.modifyURLPrefix).toEqual({ '': '/b/' });
+  });
+});
