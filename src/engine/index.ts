@@ -26,3 +26,4 @@ export { runScenario, simulate, wireSegments, runKernelCapture } from './sim.ts'
 export type { WireSegment } from './sim.ts';
 export { observe } from './observe.ts';
 export type { ObserveOptions } from './observe.ts';
+export { REASON_TEXT } from './reasons.ts';

@@ -411,7 +411,6 @@ export type ReasonCode =
   | 'ack-fin-acked-fin-wait-2'
   | 'ack-fin-acked-closing-time-wait'
   | 'ack-fin-acked-last-ack-closed'
-  | 'ack-time-wait-restart'
   | 'text-accepted'
   | 'text-out-of-order'
   | 'text-ignored'
