@@ -1,0 +1,545 @@
+/**
+ * The interview drill: the twenty questions of shared/facts/interview-questions.md and their
+ * follow-ups ("tail questions"), each with a model answer in Korean and English and a link to
+ * the chapter section that proves it. Facts follow shared/facts/tcp-facts.md (RFC 9293 section
+ * numbers unless another document is named). Answers may use `backticks` for code.
+ */
+
+/** One side of a card in one language. */
+export interface CardText {
+  q: string;
+  /** model answer, one string per paragraph */
+  a: string[];
+}
+
+/** A flashcard. `next` names the follow-up an interviewer usually asks after this one. */
+export interface DrillCard {
+  id: string;
+  /** number of the question in the list of twenty; follow-ups share their parent's number */
+  n: number;
+  /** the card this one follows up on, if it is a follow-up */
+  parent?: string;
+  next?: string;
+  /** chapter slug and section anchor that prove the answer */
+  proof: { slug: string; anchor: string };
+  ko: CardText;
+  en: CardText;
+}
+
+export const cards: readonly DrillCard[] = [
+  {
+    id: 'q01-handshake',
+    n: 1,
+    proof: { slug: 'three-way-handshake', anchor: 'three-steps' },
+    en: {
+      q: 'Walk through the 3-way handshake: each segment’s flags, seq/ack numbers, and each side’s state.',
+      a: [
+        'The client (CLOSED) sends SYN with seq=x, its initial sequence number, and enters SYN-SENT. The listening server receives it and enters SYN-RECEIVED.',
+        'The server answers SYN+ACK with seq=y (its own ISN) and ack=x+1: the SYN consumed one sequence number. When the client receives it, the client is ESTABLISHED.',
+        'The client sends ACK with seq=x+1, ack=y+1. When the server receives it, the server is ESTABLISHED too. This third segment may already carry data (RFC 9293 §3.5, Figure 6).',
+      ],
+    },
+    ko: {
+      q: '3-way 핸드셰이크를 설명해 보세요. 세그먼트마다 플래그, seq/ack 번호, 양쪽 상태를 말해야 합니다.',
+      a: [
+        '클라이언트(CLOSED)가 자신의 초기 시퀀스 번호(ISN) x를 담아 SYN(seq=x)을 보내고 SYN-SENT가 됩니다. LISTEN 중인 서버는 이를 받고 SYN-RECEIVED가 됩니다.',
+        '서버는 SYN+ACK로 답합니다. seq=y는 서버 자신의 ISN이고, ack=x+1입니다. SYN이 시퀀스 번호 하나를 쓰기 때문입니다. 클라이언트는 이 세그먼트를 받는 순간 ESTABLISHED가 됩니다.',
+        '클라이언트가 ACK(seq=x+1, ack=y+1)를 보내고, 서버는 이를 받아 ESTABLISHED가 됩니다. 이 세 번째 세그먼트에 데이터를 실어도 됩니다(RFC 9293 §3.5, Figure 6).',
+      ],
+    },
+  },
+  {
+    id: 'q02-why-three',
+    n: 2,
+    next: 'q04-isn',
+    proof: { slug: 'three-way-handshake', anchor: 'why-three' },
+    en: {
+      q: 'Why three segments, not two (or four)?',
+      a: [
+        'Each side must send its own ISN and see it acknowledged. That is four messages; the server’s ACK and its SYN ride in one segment, SYN+ACK, so three remain (RFC 9293 §3.4.1).',
+        'With two, the server would never learn that the client received its ISN, and it could not tell an old duplicate SYN from a new one. With three, the client answers a SYN+ACK that acknowledges the wrong number with RST, and the server goes back to LISTEN (§3.5, Figure 8).',
+        'Four would work but wastes a segment: nothing forces the server to send its ACK and SYN apart.',
+      ],
+    },
+    ko: {
+      q: '왜 세그먼트가 두 개나 네 개가 아니라 세 개입니까?',
+      a: [
+        '양쪽 모두 자기 ISN을 보내고 상대가 그것을 확인 응답(ACK)하는 것을 봐야 합니다. 그러면 메시지가 네 개인데, 서버의 ACK와 서버의 SYN을 한 세그먼트(SYN+ACK)에 합치므로 세 개가 됩니다(RFC 9293 §3.4.1).',
+        '두 개로 끝내면 서버는 클라이언트가 자기 ISN을 받았는지 알 수 없고, 오래된 중복 SYN과 새 SYN을 구별할 수도 없습니다. 세 번 주고받으면 클라이언트가 엉뚱한 번호를 확인 응답한 SYN+ACK에 RST로 답하고, 서버는 LISTEN으로 돌아갑니다(§3.5, Figure 8).',
+        '네 개로 해도 동작은 하지만 세그먼트 하나가 낭비입니다. 서버가 ACK와 SYN을 따로 보낼 이유가 없습니다.',
+      ],
+    },
+  },
+  {
+    id: 'q03-lost-segments',
+    n: 3,
+    next: 'q03-data-completes',
+    proof: { slug: 'three-way-handshake', anchor: 'lost-segments' },
+    en: {
+      q: 'What happens if the SYN, the SYN+ACK, or the final ACK is lost?',
+      a: [
+        'SYN lost: the client’s retransmission timer fires and it sends the SYN again, starting at 1 s and doubling (RFC 6298). Linux retries `tcp_syn_retries` = 6 times, about 127 s in all; recent kernels first retry at a fixed interval.',
+        'SYN+ACK lost: the client still waits in SYN-SENT and retransmits its SYN; the server, in SYN-RECEIVED, retransmits its SYN+ACK (Linux `tcp_synack_retries` = 5).',
+        'Final ACK lost: the client is already ESTABLISHED and may send data. The server stays in SYN-RECEIVED and retransmits SYN+ACK; the client ACKs it again, and any data segment from the client, which carries the ACK, also completes the handshake.',
+      ],
+    },
+    ko: {
+      q: 'SYN, SYN+ACK, 마지막 ACK가 각각 유실되면 어떻게 됩니까?',
+      a: [
+        'SYN이 유실되면 클라이언트의 재전송 타이머가 만료되어 SYN을 다시 보냅니다. 간격은 1초에서 시작해 두 배씩 늘어납니다(RFC 6298). 리눅스는 `tcp_syn_retries` = 6번 재시도하며 모두 약 127초가 걸립니다. 최근 커널은 처음 몇 번을 같은 간격으로 재시도합니다.',
+        'SYN+ACK가 유실되면 클라이언트는 SYN-SENT에 머물며 SYN을 재전송하고, SYN-RECEIVED인 서버는 SYN+ACK를 재전송합니다(리눅스 `tcp_synack_retries` = 5).',
+        '마지막 ACK가 유실되면 클라이언트는 이미 ESTABLISHED이므로 데이터를 보낼 수 있습니다. 서버는 SYN-RECEIVED에 남아 SYN+ACK를 재전송하고, 클라이언트가 다시 ACK합니다. 클라이언트의 데이터 세그먼트에도 ACK가 실려 있으므로 그것만으로도 핸드셰이크가 끝납니다.',
+      ],
+    },
+  },
+  {
+    id: 'q03-data-completes',
+    n: 3,
+    parent: 'q03-lost-segments',
+    proof: { slug: 'three-way-handshake', anchor: 'lost-segments' },
+    en: {
+      q: 'Follow-up: the third ACK is lost, but the client sends its request right away. Does the server drop it?',
+      a: [
+        'No. Every segment after the SYN carries the ACK flag and an acknowledgment number. The data segment acknowledges the server’s SYN just as the lost ACK would have, so the server moves from SYN-RECEIVED to ESTABLISHED and accepts the data.',
+        'So a lost third ACK usually costs nothing when the client speaks first. It matters for protocols where the server speaks first: then the server waits for its SYN+ACK retransmission to be answered.',
+      ],
+    },
+    ko: {
+      q: '꼬리 질문: 세 번째 ACK가 유실됐는데 클라이언트가 곧바로 요청을 보냅니다. 서버는 이 요청을 버립니까?',
+      a: [
+        '버리지 않습니다. SYN 다음의 모든 세그먼트에는 ACK 플래그와 확인 응답 번호가 있습니다. 데이터 세그먼트도 유실된 ACK와 똑같이 서버의 SYN을 확인 응답하므로, 서버는 SYN-RECEIVED에서 ESTABLISHED로 바뀌고 데이터를 받습니다.',
+        '그래서 클라이언트가 먼저 말하는 프로토콜에서는 세 번째 ACK 유실이 거의 비용이 없습니다. 서버가 먼저 말하는 프로토콜이라면 서버는 SYN+ACK 재전송에 대한 응답을 기다려야 합니다.',
+      ],
+    },
+  },
+  {
+    id: 'q04-isn',
+    n: 4,
+    parent: 'q02-why-three',
+    next: 'q04-old-duplicates',
+    proof: { slug: 'three-way-handshake', anchor: 'isn' },
+    en: {
+      q: 'Why is the initial sequence number not 0, and how is it chosen?',
+      a: [
+        'Two reasons: segments of an old connection with the same 4-tuple must not be taken for segments of a new one, and an attacker off the path must not be able to guess the numbers and inject segments (RFC 9293 §3.4.1).',
+        'RFC 9293 requires a clock-driven ISN that outsiders cannot predict: ISN = M + F(local IP, local port, remote IP, remote port, secret key), where M is a timer ticking every 4 µs and F a keyed hash (RFC 6528). Linux uses SipHash of the 4-tuple with a secret plus a 64 ns clock.',
+        'So it is not simply “a random number”: the clock part keeps successive connections on the same 4-tuple moving forward, the hash part makes it unguessable.',
+      ],
+    },
+    ko: {
+      q: '초기 시퀀스 번호(ISN)는 왜 0이 아니고, 어떻게 정합니까?',
+      a: [
+        '이유는 두 가지입니다. 같은 4-튜플을 쓰던 예전 연결의 세그먼트가 새 연결의 것으로 오인되면 안 되고, 경로 밖의 공격자가 번호를 추측해 세그먼트를 끼워 넣을 수 없어야 합니다(RFC 9293 §3.4.1).',
+        'RFC 9293은 시계에 따라 증가하면서도 밖에서 예측할 수 없는 ISN을 요구합니다. ISN = M + F(로컬 IP, 로컬 포트, 원격 IP, 원격 포트, 비밀 키)이며, M은 4µs마다 증가하는 타이머, F는 키가 있는 해시입니다(RFC 6528). 리눅스는 4-튜플과 비밀 값의 SipHash에 64ns 단위 시계를 더합니다.',
+        '그래서 단순한 "난수"가 아닙니다. 시계 부분은 같은 4-튜플의 연속된 연결이 앞으로 나아가게 하고, 해시 부분은 추측을 막습니다.',
+      ],
+    },
+  },
+  {
+    id: 'q04-old-duplicates',
+    n: 4,
+    parent: 'q04-isn',
+    proof: { slug: 'three-way-handshake', anchor: 'why-three' },
+    en: {
+      q: 'Follow-up: an old duplicate SYN from a previous connection arrives at the server. What does the handshake do about it?',
+      a: [
+        'The server cannot tell it is old, so it answers with SYN+ACK acknowledging the old sequence number and enters SYN-RECEIVED.',
+        'The client did not send that SYN: the SYN+ACK acknowledges a number it never used, so it answers with RST (an unacceptable ACK in SYN-SENT or CLOSED gets a reset). The server then returns to LISTEN and nothing was opened (RFC 9293 §3.5, Figure 8).',
+        'This is the part of “why three” that a two-segment handshake cannot do: only the initiator knows which SYN is current.',
+      ],
+    },
+    ko: {
+      q: '꼬리 질문: 예전 연결의 오래된 중복 SYN이 서버에 도착합니다. 핸드셰이크는 이를 어떻게 처리합니까?',
+      a: [
+        '서버는 그 SYN이 오래된 것인지 알 수 없으므로 그 시퀀스 번호를 확인 응답하는 SYN+ACK를 보내고 SYN-RECEIVED가 됩니다.',
+        '클라이언트는 그런 SYN을 보낸 적이 없습니다. SYN+ACK가 쓰지도 않은 번호를 확인 응답하므로 RST로 답합니다(SYN-SENT나 CLOSED에서 받아들일 수 없는 ACK에는 RST를 보냅니다). 서버는 LISTEN으로 돌아가고, 아무 연결도 열리지 않습니다(RFC 9293 §3.5, Figure 8).',
+        '이것이 "왜 세 번인가"에서 두 번짜리 핸드셰이크로는 할 수 없는 부분입니다. 어느 SYN이 지금 것인지는 연결을 시작한 쪽만 압니다.',
+      ],
+    },
+  },
+  {
+    id: 'q05-syn-states',
+    n: 5,
+    proof: { slug: 'three-way-handshake', anchor: 'client-established-first' },
+    en: {
+      q: 'What are SYN-SENT and SYN-RECEIVED? Which side reaches ESTABLISHED first?',
+      a: [
+        'SYN-SENT: the side that called connect() has sent its SYN and waits for a matching SYN+ACK. SYN-RECEIVED: a side has received a SYN, sent its SYN+ACK, and waits for the ACK of its own SYN (§3.3.2).',
+        'The client is ESTABLISHED first: as soon as the SYN+ACK arrives, both ISNs are known and its own is acknowledged. The server becomes ESTABLISHED one half round trip later, when the third segment arrives.',
+        'In `ss` they show as `SYN-SENT` and `SYN-RECV`; netstat prints `SYN_SENT` and `SYN_RECV`. “SYN_SEND” and “SYN_RECIEVED” are typos, not state names.',
+      ],
+    },
+    ko: {
+      q: 'SYN-SENT와 SYN-RECEIVED는 무엇입니까? 어느 쪽이 먼저 ESTABLISHED가 됩니까?',
+      a: [
+        'SYN-SENT는 connect()를 호출한 쪽이 SYN을 보내고 그에 맞는 SYN+ACK를 기다리는 상태입니다. SYN-RECEIVED는 SYN을 받고 SYN+ACK를 보낸 뒤, 자기 SYN에 대한 ACK를 기다리는 상태입니다(§3.3.2).',
+        '클라이언트가 먼저 ESTABLISHED가 됩니다. SYN+ACK가 도착하면 양쪽 ISN을 모두 알고 자기 ISN도 확인받았기 때문입니다. 서버는 세 번째 세그먼트가 도착하는 반 왕복 뒤에 ESTABLISHED가 됩니다.',
+        '`ss`에서는 `SYN-SENT`, `SYN-RECV`로, netstat에서는 `SYN_SENT`, `SYN_RECV`로 보입니다. "SYN_SEND", "SYN_RECIEVED"는 오타이지 상태 이름이 아닙니다.',
+      ],
+    },
+  },
+  {
+    id: 'q06-teardown',
+    n: 6,
+    proof: { slug: 'four-way-handshake', anchor: 'four-steps' },
+    en: {
+      q: 'Walk through the connection teardown with each side’s state.',
+      a: [
+        'A’s application closes: A sends FIN and enters FIN-WAIT-1. B receives it, ACKs it and enters CLOSE-WAIT; B’s application reads end-of-file.',
+        'A receives that ACK and enters FIN-WAIT-2. Later B’s application closes: B sends its FIN and enters LAST-ACK.',
+        'A receives B’s FIN, ACKs it and enters TIME-WAIT. B receives the ACK and is CLOSED. A becomes CLOSED after 2×MSL (RFC 9293 §3.6, Figure 13).',
+        'A is whichever side closes first, the active closer; that is often the server, not “the client”.',
+      ],
+    },
+    ko: {
+      q: '연결 종료 과정을 양쪽 상태와 함께 설명해 보세요.',
+      a: [
+        'A의 애플리케이션이 close()를 호출하면 A는 FIN을 보내고 FIN-WAIT-1이 됩니다. B는 FIN을 받아 ACK를 보내고 CLOSE-WAIT가 됩니다. B의 애플리케이션은 EOF를 읽습니다.',
+        'A는 그 ACK를 받고 FIN-WAIT-2가 됩니다. 나중에 B의 애플리케이션이 close()를 호출하면 B는 FIN을 보내고 LAST-ACK가 됩니다.',
+        'A는 B의 FIN을 받아 ACK를 보내고 TIME-WAIT가 됩니다. B는 그 ACK를 받고 CLOSED가 됩니다. A는 2×MSL이 지난 뒤 CLOSED가 됩니다(RFC 9293 §3.6, Figure 13).',
+        '여기서 A는 먼저 닫는 쪽(active closer)입니다. "클라이언트"가 아니라 서버인 경우도 많습니다.',
+      ],
+    },
+  },
+  {
+    id: 'q07-four-or-three',
+    n: 7,
+    next: 'q08-close-wait',
+    proof: { slug: 'four-way-handshake', anchor: 'why-four-when-three' },
+    en: {
+      q: 'Why does the teardown take four segments, and when does it take three?',
+      a: [
+        'Each direction closes on its own (half-close). TCP ACKs a FIN at once, but sends its own FIN only when its own application calls close(). Between the two, the passive side may still send data (§3.6).',
+        'Three segments when the passive side’s application closes at once: its FIN carries the ACK of the other FIN, so FIN, FIN+ACK, ACK. The active closer then goes from FIN-WAIT-1 straight to TIME-WAIT. A Linux capture of a typical Node.js server shows exactly this.',
+      ],
+    },
+    ko: {
+      q: '연결 종료에는 왜 세그먼트가 네 개 필요하고, 언제 세 개로 끝납니까?',
+      a: [
+        '두 방향이 각각 따로 닫히기 때문입니다(하프 클로즈). TCP는 FIN을 받으면 곧바로 ACK하지만, 자기 FIN은 자기 애플리케이션이 close()를 호출할 때에야 보냅니다. 그 사이에 나중에 닫는 쪽은 데이터를 더 보낼 수 있습니다(§3.6).',
+        '나중에 닫는 쪽의 애플리케이션이 곧바로 닫으면 세 개로 끝납니다. 그 FIN에 상대 FIN에 대한 ACK가 함께 실려 FIN, FIN+ACK, ACK가 됩니다. 이때 먼저 닫는 쪽은 FIN-WAIT-1에서 곧바로 TIME-WAIT로 갑니다. 평범한 Node.js 서버를 리눅스에서 캡처하면 바로 이 모양입니다.',
+      ],
+    },
+  },
+  {
+    id: 'q08-close-wait',
+    n: 8,
+    parent: 'q07-four-or-three',
+    next: 'q08-find-leak',
+    proof: { slug: 'four-way-handshake', anchor: 'close-wait' },
+    en: {
+      q: 'What is CLOSE-WAIT, and what do many CLOSE-WAIT sockets on a server mean?',
+      a: [
+        'CLOSE-WAIT means the peer has sent its FIN, the kernel has ACKed it, and TCP now waits for the local application to close the socket. Only the application can end it.',
+        'Many CLOSE-WAIT sockets mean the application never calls close(): a leak, typically a code path that forgets to close a connection or return it to a pool after the peer hung up. No sysctl times it out; restarting the process “fixes” it until it piles up again.',
+      ],
+    },
+    ko: {
+      q: 'CLOSE-WAIT는 무엇이고, 서버에 CLOSE-WAIT 소켓이 많다면 무슨 뜻입니까?',
+      a: [
+        'CLOSE-WAIT는 상대가 FIN을 보냈고 커널이 이미 ACK했으며, 이제 로컬 애플리케이션이 소켓을 닫기를 기다리는 상태입니다. 이 상태는 애플리케이션만 끝낼 수 있습니다.',
+        'CLOSE-WAIT 소켓이 많다는 것은 애플리케이션이 close()를 호출하지 않는다는 뜻입니다. 상대가 끊은 뒤 연결을 닫거나 풀에 돌려주는 것을 잊은 코드 경로가 있는 누수입니다. 이를 끝내는 sysctl은 없습니다. 프로세스를 재시작하면 사라졌다가 다시 쌓입니다.',
+      ],
+    },
+  },
+  {
+    id: 'q08-find-leak',
+    n: 8,
+    parent: 'q08-close-wait',
+    proof: { slug: 'four-way-handshake', anchor: 'close-wait' },
+    en: {
+      q: 'Follow-up: how do you find the leak?',
+      a: [
+        'List them with `ss -tanp state close-wait`: the `-p` shows the owning process, and the remote addresses show which peer or upstream service is involved. A count that only grows confirms a leak.',
+        'Then look at the code paths that handle that peer: error paths and early returns that skip close(), response bodies that are never read to the end so the client library never releases the connection, pools with no idle check. `lsof -p <pid>` shows the file descriptors piling up.',
+      ],
+    },
+    ko: {
+      q: '꼬리 질문: 그 누수는 어떻게 찾습니까?',
+      a: [
+        '`ss -tanp state close-wait`로 목록을 봅니다. `-p`는 소켓을 가진 프로세스를, 원격 주소는 어느 상대나 어느 업스트림 서비스와의 연결인지 보여 줍니다. 개수가 계속 늘기만 하면 누수가 맞습니다.',
+        '그다음 그 상대를 다루는 코드 경로를 봅니다. close()를 건너뛰는 에러 경로나 조기 반환, 끝까지 읽지 않아 클라이언트 라이브러리가 연결을 놓아주지 않는 응답 본문, 유휴 검사가 없는 커넥션 풀 등이 흔한 원인입니다. `lsof -p <pid>`로 파일 디스크립터가 쌓이는 것도 확인할 수 있습니다.',
+      ],
+    },
+  },
+  {
+    id: 'q09-fin-wait-2',
+    n: 9,
+    next: 'q09-fin-timeout',
+    proof: { slug: 'four-way-handshake', anchor: 'four-steps' },
+    en: {
+      q: 'What is FIN-WAIT-2, and can it last forever?',
+      a: [
+        'FIN-WAIT-2: the active closer’s FIN has been acknowledged, and it waits for the peer’s FIN. Its own direction is closed; the peer may still send data.',
+        'In the RFC it can last as long as the peer keeps its side open: a half-closed connection is legal. In practice, when the application has fully closed the socket (an orphan), Linux ends FIN-WAIT-2 after `net.ipv4.tcp_fin_timeout` (60 s). A socket closed only with shutdown(SHUT_WR) is not an orphan and can wait as long as the peer does.',
+      ],
+    },
+    ko: {
+      q: 'FIN-WAIT-2는 무엇이고, 영원히 계속될 수 있습니까?',
+      a: [
+        'FIN-WAIT-2는 먼저 닫는 쪽의 FIN이 확인 응답을 받았고, 상대의 FIN을 기다리는 상태입니다. 자기 쪽 방향은 닫혔지만 상대는 아직 데이터를 보낼 수 있습니다.',
+        'RFC로는 상대가 자기 방향을 열어 두는 한 계속될 수 있습니다. 하프 클로즈는 정상적인 상태입니다. 실제로는 애플리케이션이 소켓을 완전히 닫은(고아가 된) 경우 리눅스가 `net.ipv4.tcp_fin_timeout`(60초) 뒤에 FIN-WAIT-2를 끝냅니다. shutdown(SHUT_WR)으로만 닫은 소켓은 고아가 아니므로 상대가 닫을 때까지 기다릴 수 있습니다.',
+      ],
+    },
+  },
+  {
+    id: 'q09-fin-timeout',
+    n: 9,
+    parent: 'q09-fin-wait-2',
+    proof: { slug: 'time-wait', anchor: 'real-durations' },
+    en: {
+      q: 'Follow-up: does lowering `tcp_fin_timeout` shorten TIME-WAIT on Linux?',
+      a: [
+        'No. `tcp_fin_timeout` bounds orphaned FIN-WAIT-2 sockets. TIME-WAIT on Linux is fixed at 60 s by `TCP_TIMEWAIT_LEN` in the kernel source, and no sysctl changes it.',
+        'The two are often confused because both default to 60 s and both concern the active closer.',
+      ],
+    },
+    ko: {
+      q: '꼬리 질문: 리눅스에서 `tcp_fin_timeout`을 줄이면 TIME-WAIT가 짧아집니까?',
+      a: [
+        '아닙니다. `tcp_fin_timeout`은 고아가 된 FIN-WAIT-2 소켓의 시간을 제한합니다. 리눅스의 TIME-WAIT는 커널 소스의 `TCP_TIMEWAIT_LEN`으로 60초로 고정되어 있고, 이를 바꾸는 sysctl은 없습니다.',
+        '둘 다 기본값이 60초이고 둘 다 먼저 닫는 쪽의 일이라서 자주 헷갈립니다.',
+      ],
+    },
+  },
+  {
+    id: 'q10-why-time-wait',
+    n: 10,
+    next: 'q11-two-msl',
+    proof: { slug: 'time-wait', anchor: 'reason-lost-ack' },
+    en: {
+      q: 'Why does TIME-WAIT exist? Give both reasons.',
+      a: [
+        'First, the last ACK may be lost. The peer in LAST-ACK then retransmits its FIN, and the TIME-WAIT side must still be there to ACK it again (and restart its timer). Without that state the retransmitted FIN would get a RST, and the peer would report an error instead of a clean close.',
+        'Second, old duplicate segments of this connection must die out in the network before a new connection with the same 4-tuple can receive them and take them for its own data (RFC 9293 §3.4.1, §3.6.1).',
+      ],
+    },
+    ko: {
+      q: 'TIME-WAIT는 왜 있습니까? 두 가지 이유를 모두 말해 보세요.',
+      a: [
+        '첫째, 마지막 ACK가 유실될 수 있습니다. 그러면 LAST-ACK 상태의 상대가 FIN을 재전송하는데, TIME-WAIT 쪽이 아직 남아 있어야 다시 ACK할 수 있습니다(타이머도 다시 시작합니다). 이 상태가 없으면 재전송된 FIN에 RST가 돌아가고, 상대는 정상 종료 대신 에러를 보고합니다.',
+        '둘째, 이 연결의 오래된 중복 세그먼트가 네트워크에서 사라져야 합니다. 그래야 같은 4-튜플을 쓰는 새 연결이 그 세그먼트를 자기 데이터로 받아들이지 않습니다(RFC 9293 §3.4.1, §3.6.1).',
+      ],
+    },
+  },
+  {
+    id: 'q11-two-msl',
+    n: 11,
+    parent: 'q10-why-time-wait',
+    next: 'q14-many-time-wait',
+    proof: { slug: 'time-wait', anchor: 'why-2msl' },
+    en: {
+      q: 'Why 2×MSL and not 1×MSL? What is MSL, and how long is TIME-WAIT on Linux, Windows and macOS?',
+      a: [
+        'MSL, the maximum segment lifetime, is how long a segment may survive in the network; the RFC sets it to 2 minutes (§3.4.2). Two of them cover a round trip: the last ACK may take up to one MSL to get lost on its way, and the retransmitted FIN up to one more to arrive, and old segments in both directions must have died out.',
+        'The RFC thus asks for 4 minutes (MUST-13). Real systems use less: Linux a fixed 60 s, Windows Server 2003 and later 120 s (`TcpTimedWaitDelay`), macOS 30 s (MSL 15 s), FreeBSD 60 s. “240 s by default” was Windows 2000.',
+      ],
+    },
+    ko: {
+      q: '왜 1×MSL이 아니라 2×MSL입니까? MSL은 무엇이고, 리눅스·윈도우·macOS의 TIME-WAIT는 얼마입니까?',
+      a: [
+        'MSL(maximum segment lifetime)은 세그먼트가 네트워크에서 살아 있을 수 있는 최대 시간이고, RFC는 2분으로 정합니다(§3.4.2). 2배는 왕복을 덮습니다. 마지막 ACK가 가다가 유실되기까지 최대 MSL 하나, 재전송된 FIN이 도착하기까지 또 하나가 걸릴 수 있고, 양방향의 오래된 세그먼트가 모두 사라져야 합니다.',
+        '그래서 RFC는 4분을 요구합니다(MUST-13). 실제 시스템은 더 짧습니다. 리눅스는 60초로 고정, Windows Server 2003 이후는 120초(`TcpTimedWaitDelay`), macOS는 30초(MSL 15초), FreeBSD는 60초입니다. "기본값 240초"는 Windows 2000 이야기입니다.',
+      ],
+    },
+  },
+  {
+    id: 'q12-who-time-wait',
+    n: 12,
+    proof: { slug: 'four-way-handshake', anchor: 'either-side-closes' },
+    en: {
+      q: 'Which side enters TIME-WAIT: the client or the server?',
+      a: [
+        'The side that closes first, the active closer, whichever it is. It is not tied to who connected.',
+        'An HTTP server that closes idle keep-alive connections, or one that closes after each response, collects the TIME-WAIT sockets itself. In a simultaneous close both sides end in TIME-WAIT.',
+      ],
+    },
+    ko: {
+      q: 'TIME-WAIT에 들어가는 쪽은 클라이언트입니까, 서버입니까?',
+      a: [
+        '먼저 닫는 쪽(active closer)입니다. 누가 연결을 시작했는지와는 상관이 없습니다.',
+        '유휴 keep-alive 연결을 서버가 끊거나 응답마다 서버가 연결을 닫는 HTTP 서버라면 TIME-WAIT 소켓은 서버에 쌓입니다. 동시 종료(simultaneous close)에서는 양쪽 모두 TIME-WAIT로 끝납니다.',
+      ],
+    },
+  },
+  {
+    id: 'q13-late-data',
+    n: 13,
+    proof: { slug: 'time-wait', anchor: 'late-packets' },
+    en: {
+      q: '“Data sent before the FIN arrives after it and is lost, so TIME-WAIT waits for it.” True?',
+      a: [
+        'No, it is a trap. TCP delivers in sequence order: the FIN has a sequence number after the last data byte, and the receiver processes the FIN only after all data before it has arrived (§3.10.7.4). Data that arrives out of order is held and reordered, not lost.',
+        'By the time the FIN is acknowledged, the earlier data has been received. The real reasons for TIME-WAIT are the lost last ACK and old duplicates reaching a new connection with the same 4-tuple.',
+      ],
+    },
+    ko: {
+      q: '"FIN보다 먼저 보낸 데이터가 FIN보다 늦게 도착하면 유실되므로 TIME-WAIT가 그것을 기다린다." 맞습니까?',
+      a: [
+        '아닙니다. 함정 질문입니다. TCP는 시퀀스 번호 순서대로 전달합니다. FIN은 마지막 데이터 바이트 다음 번호를 가지며, 받는 쪽은 그 앞의 데이터가 모두 도착한 뒤에야 FIN을 처리합니다(§3.10.7.4). 순서가 뒤바뀌어 도착한 데이터는 잠시 보관했다가 재정렬하지, 버리지 않습니다.',
+        'FIN이 확인 응답되었다면 그 앞의 데이터는 이미 도착한 것입니다. TIME-WAIT의 진짜 이유는 마지막 ACK의 유실과, 같은 4-튜플의 새 연결에 오래된 중복 세그먼트가 도착하는 문제입니다.',
+      ],
+    },
+  },
+  {
+    id: 'q14-many-time-wait',
+    n: 14,
+    parent: 'q11-two-msl',
+    next: 'q14-tw-recycle',
+    proof: { slug: 'time-wait', anchor: 'many-time-wait' },
+    en: {
+      q: 'Are many TIME-WAIT sockets a problem? EADDRINUSE vs EADDRNOTAVAIL; SO_REUSEADDR, tcp_tw_reuse; connection pooling.',
+      a: [
+        'Usually not: a TIME-WAIT socket is a small kernel record. It becomes a problem on a client that opens many short outgoing connections to the same server address and port: each one holds an ephemeral port for 60 s on Linux, and connect() fails with EADDRNOTAVAIL when the ports run out.',
+        'EADDRINUSE is the server-side symptom: a restarted server cannot bind() its port while old connections sit in TIME-WAIT. `SO_REUSEADDR` fixes that, and every server should set it.',
+        'Linux `tcp_tw_reuse` (0 off, 1 on, 2 loopback only, the default) lets outgoing connections reuse a TIME-WAIT 4-tuple when timestamps show it is safe. The best remedy is not to churn: keep-alive and connection pools reuse one connection for many requests.',
+      ],
+    },
+    ko: {
+      q: 'TIME-WAIT 소켓이 많으면 문제입니까? EADDRINUSE와 EADDRNOTAVAIL, SO_REUSEADDR, tcp_tw_reuse, 커넥션 풀을 설명해 보세요.',
+      a: [
+        '대개는 문제가 아닙니다. TIME-WAIT 소켓은 커널의 작은 기록일 뿐입니다. 문제가 되는 곳은 같은 서버 주소와 포트로 짧은 연결을 많이 여는 클라이언트입니다. 연결마다 임시 포트(ephemeral port)를 리눅스에서 60초씩 붙잡으므로, 포트가 바닥나면 connect()가 EADDRNOTAVAIL로 실패합니다.',
+        'EADDRINUSE는 서버 쪽 증상입니다. 재시작한 서버가 예전 연결이 TIME-WAIT에 있는 동안 포트에 bind()하지 못합니다. `SO_REUSEADDR`로 해결하며, 모든 서버가 이 옵션을 켜야 합니다.',
+        '리눅스 `tcp_tw_reuse`(0 끔, 1 켬, 2 루프백만, 기본값 2)는 타임스탬프로 안전하다고 판단될 때 나가는 연결이 TIME-WAIT 상태의 4-튜플을 다시 쓰게 합니다. 가장 좋은 해결책은 연결을 자꾸 만들지 않는 것입니다. keep-alive와 커넥션 풀은 연결 하나로 여러 요청을 처리합니다.',
+      ],
+    },
+  },
+  {
+    id: 'q14-tw-recycle',
+    n: 14,
+    parent: 'q14-many-time-wait',
+    proof: { slug: 'time-wait', anchor: 'many-time-wait' },
+    en: {
+      q: 'Follow-up: why not just turn on `tcp_tw_recycle`?',
+      a: [
+        'It no longer exists: Linux removed it in 4.12. It dropped SYNs whose timestamps went backwards compared with the last one seen from the same IP address.',
+        'Behind a NAT, many clients share one IP address but each has its own timestamp clock, so their SYNs looked “old” and were silently dropped: connections from NATed clients failed at random. Use `tcp_tw_reuse` for outgoing connections, `SO_REUSEADDR` for servers, and connection reuse.',
+      ],
+    },
+    ko: {
+      q: '꼬리 질문: 그냥 `tcp_tw_recycle`을 켜면 안 됩니까?',
+      a: [
+        '이 옵션은 이제 없습니다. 리눅스 4.12에서 제거되었습니다. 같은 IP 주소에서 마지막으로 본 타임스탬프보다 작은 타임스탬프를 가진 SYN을 버리는 기능이었습니다.',
+        'NAT 뒤에서는 여러 클라이언트가 IP 주소 하나를 나눠 쓰지만 타임스탬프 시계는 제각각입니다. 그래서 어떤 클라이언트의 SYN은 "오래된" 것으로 보여 조용히 버려졌고, NAT 뒤 클라이언트의 연결이 무작위로 실패했습니다. 나가는 연결에는 `tcp_tw_reuse`, 서버에는 `SO_REUSEADDR`, 그리고 연결 재사용을 쓰세요.',
+      ],
+    },
+  },
+  {
+    id: 'q15-syn-flood',
+    n: 15,
+    proof: { slug: 'syn-flood', anchor: 'syn-cookies' },
+    en: {
+      q: 'What is a SYN flood, how do SYN cookies work, and what do they cost?',
+      a: [
+        'A SYN flood sends many SYNs, usually from spoofed addresses, and never completes the handshakes. Each SYN creates a half-open entry in SYN-RECEIVED, and the listener’s backlog fills up, so real clients are refused (RFC 4987).',
+        'With SYN cookies the server keeps no record: it encodes what it needs (a hash of the 4-tuple and a secret, a time counter, the MSS) in its own ISN. A real client’s ACK returns that number plus one, and the server rebuilds the connection from it.',
+        'Cost: only a few MSS values fit, and options like window scaling and SACK are lost or limited unless timestamps carry them. That is why Linux (`tcp_syncookies` = 1) uses cookies only when the backlog overflows. Other defences: a bigger backlog, shorter SYN-RECEIVED timeouts, recycling the oldest half-open entry, SYN caches, firewalls and proxies.',
+      ],
+    },
+    ko: {
+      q: 'SYN 플러드란 무엇이고, SYN 쿠키는 어떻게 동작하며, 대가는 무엇입니까?',
+      a: [
+        'SYN 플러드는 대개 위조한 주소로 SYN을 대량으로 보내고 핸드셰이크를 끝내지 않는 공격입니다. SYN마다 SYN-RECEIVED 상태의 반쯤 열린 항목이 생기고, 리스너의 백로그가 가득 차서 진짜 클라이언트가 거절당합니다(RFC 4987).',
+        'SYN 쿠키를 쓰면 서버는 아무 기록도 남기지 않습니다. 필요한 정보(4-튜플과 비밀 값의 해시, 시간 카운터, MSS)를 자기 ISN에 담습니다. 진짜 클라이언트의 ACK는 그 번호에 1을 더해 돌려주므로, 서버는 그 번호로 연결을 다시 만듭니다.',
+        '대가: MSS 값은 몇 가지만 표현할 수 있고, 타임스탬프에 싣지 않으면 윈도 스케일이나 SACK 같은 옵션을 잃거나 제한됩니다. 그래서 리눅스(`tcp_syncookies` = 1)는 백로그가 넘칠 때만 쿠키를 씁니다. 다른 방어책으로는 더 큰 백로그, 더 짧은 SYN-RECEIVED 타임아웃, 가장 오래된 반쯤 열린 항목 재사용, SYN 캐시, 방화벽과 프록시가 있습니다.',
+      ],
+    },
+  },
+  {
+    id: 'q16-rst',
+    n: 16,
+    proof: { slug: 'when-things-go-wrong', anchor: 'rst' },
+    en: {
+      q: 'When does TCP send RST?',
+      a: [
+        'A segment arrives for a port with no connection and no listener: the answer is RST (the client sees “connection refused”).',
+        'An unacceptable ACK arrives in LISTEN, SYN-SENT or SYN-RECEIVED, for example an old duplicate: RST. A half-open connection is discovered (the other side lost its state): RST. The application aborts: close() with unread data, or SO_LINGER with a zero timeout, sends RST instead of FIN.',
+        'Not RST: an out-of-window segment in a synchronized state gets an ACK (RFC 5961). And a received RST counts only if its sequence number is in the window.',
+      ],
+    },
+    ko: {
+      q: 'TCP는 언제 RST를 보냅니까?',
+      a: [
+        '연결도 리스너도 없는 포트로 세그먼트가 오면 RST로 답합니다. 클라이언트는 "connection refused"를 봅니다.',
+        'LISTEN, SYN-SENT, SYN-RECEIVED에서 받아들일 수 없는 ACK(예: 오래된 중복 세그먼트)가 오면 RST를 보냅니다. 한쪽이 상태를 잃은 하프 오픈(half-open) 연결이 드러날 때도 RST입니다. 애플리케이션이 연결을 중단할 때, 즉 읽지 않은 데이터가 남은 채로 close()하거나 SO_LINGER를 0으로 설정하고 닫을 때도 FIN 대신 RST를 보냅니다.',
+        'RST가 아닌 경우: 동기화된 상태에서 윈도 밖의 세그먼트를 받으면 ACK로 답합니다(RFC 5961). 또 받은 RST는 시퀀스 번호가 윈도 안에 있을 때만 유효합니다.',
+      ],
+    },
+  },
+  {
+    id: 'q17-simultaneous',
+    n: 17,
+    proof: { slug: 'four-way-handshake', anchor: 'simultaneous-close' },
+    en: {
+      q: 'Simultaneous open and simultaneous close: which states, and who ends in TIME-WAIT?',
+      a: [
+        'Simultaneous open: both sides send SYN and are in SYN-SENT; each receives the other’s SYN, enters SYN-RECEIVED and sends SYN+ACK; each receives a SYN+ACK and becomes ESTABLISHED (RFC 9293 Figure 7). Four segments cross, not three.',
+        'Simultaneous close: both send FIN and are in FIN-WAIT-1; each receives the other’s FIN before the ACK of its own and enters CLOSING; each receives the ACK and enters TIME-WAIT. Both sides end in TIME-WAIT.',
+      ],
+    },
+    ko: {
+      q: '동시 연결(simultaneous open)과 동시 종료(simultaneous close)에서는 어떤 상태를 거치고, 누가 TIME-WAIT로 끝납니까?',
+      a: [
+        '동시 연결: 양쪽이 SYN을 보내 SYN-SENT가 됩니다. 각자 상대의 SYN을 받아 SYN-RECEIVED가 되고 SYN+ACK를 보냅니다. 각자 SYN+ACK를 받으면 ESTABLISHED가 됩니다(RFC 9293 Figure 7). 세그먼트가 세 개가 아니라 네 개 오갑니다.',
+        '동시 종료: 양쪽이 FIN을 보내 FIN-WAIT-1이 됩니다. 각자 자기 FIN의 ACK보다 상대의 FIN을 먼저 받아 CLOSING이 되고, ACK를 받으면 TIME-WAIT가 됩니다. 양쪽 모두 TIME-WAIT로 끝납니다.',
+      ],
+    },
+  },
+  {
+    id: 'q18-half-close',
+    n: 18,
+    proof: { slug: 'when-things-go-wrong', anchor: 'half-open-vs-half-closed' },
+    en: {
+      q: 'Half-close vs half-open; what does shutdown(SHUT_WR) do?',
+      a: [
+        'Half-close is deliberate: one direction is closed, the other still carries data, and both sides know it. shutdown(SHUT_WR) sends a FIN (“I have nothing more to send”) while the socket can still read; the peer reads end-of-file, sits in CLOSE-WAIT and may keep sending.',
+        'Half-open is an accident: one side lost its state (a crash or reboot) while the other still believes the connection is ESTABLISHED (§3.5.1). The survivor finds out when it sends and gets a RST back.',
+      ],
+    },
+    ko: {
+      q: '하프 클로즈와 하프 오픈은 어떻게 다르고, shutdown(SHUT_WR)은 무엇을 합니까?',
+      a: [
+        '하프 클로즈(half-close)는 의도한 상태입니다. 한 방향만 닫혔고 다른 방향으로는 데이터가 계속 오가며, 양쪽 모두 이를 압니다. shutdown(SHUT_WR)은 "더 보낼 것이 없다"는 FIN을 보내지만 소켓으로 계속 읽을 수 있습니다. 상대는 EOF를 읽고 CLOSE-WAIT에 있으면서 데이터를 더 보낼 수 있습니다.',
+        '하프 오픈(half-open)은 사고입니다. 한쪽이 충돌이나 재부팅으로 상태를 잃었는데 다른 쪽은 여전히 ESTABLISHED라고 믿는 상황입니다(§3.5.1). 남은 쪽은 무언가를 보냈다가 RST를 받고서야 알게 됩니다.',
+      ],
+    },
+  },
+  {
+    id: 'q19-data-in-handshake',
+    n: 19,
+    proof: { slug: 'three-way-handshake', anchor: 'data-on-third' },
+    en: {
+      q: 'Can data be sent in the SYN or in the third segment? (TCP Fast Open)',
+      a: [
+        'The third segment: yes. The client is ESTABLISHED when it sends it, so that segment may carry the first request along with its ACK. Most stacks send a bare ACK at once because connect() returns only after the handshake; either way, every data segment also carries the ACK.',
+        'The SYN: the RFC allows data on a SYN, but the receiver must hold it until the handshake completes, so classic stacks gain nothing. TCP Fast Open (RFC 7413) makes it useful: with a cookie obtained on an earlier connection, the server may hand the SYN’s data to the application at once, saving a round trip. Replayed SYNs can deliver the data twice, so it suits idempotent requests.',
+      ],
+    },
+    ko: {
+      q: 'SYN이나 세 번째 세그먼트에 데이터를 실을 수 있습니까? (TCP Fast Open)',
+      a: [
+        '세 번째 세그먼트에는 실을 수 있습니다. 클라이언트는 이 세그먼트를 보낼 때 이미 ESTABLISHED이므로 ACK와 함께 첫 요청을 실어도 됩니다. connect()는 핸드셰이크가 끝나야 반환되므로 대부분의 스택은 빈 ACK를 먼저 보냅니다. 어느 쪽이든 데이터 세그먼트에는 모두 ACK가 실립니다.',
+        'SYN에 데이터를 싣는 것도 RFC상 허용되지만, 받는 쪽은 핸드셰이크가 끝날 때까지 데이터를 붙잡고 있어야 하므로 보통의 스택에서는 이득이 없습니다. TCP Fast Open(RFC 7413)은 예전 연결에서 받은 쿠키가 있으면 서버가 SYN의 데이터를 곧바로 애플리케이션에 넘기게 해서 왕복 한 번을 줄입니다. 재전송된 SYN 때문에 데이터가 두 번 전달될 수 있으므로 멱등한 요청에 맞습니다.',
+      ],
+    },
+  },
+  {
+    id: 'q20-rfc1337',
+    n: 20,
+    proof: { slug: 'time-wait', anchor: 'assassination' },
+    en: {
+      q: 'What is TIME-WAIT assassination (RFC 1337)?',
+      a: [
+        'A RST that arrives in TIME-WAIT, for example an old duplicate or the answer to a stray segment, makes the connection close at once, cutting TIME-WAIT short. Then both of its protections are gone: old duplicates can reach a new incarnation, and a retransmitted FIN is not ACKed (RFC 1337 hazards H1–H3).',
+        'RFC 1337’s fix F1 is to ignore RST in TIME-WAIT. Linux has it as `net.ipv4.tcp_rfc1337`, which defaults to 0 (off).',
+      ],
+    },
+    ko: {
+      q: 'TIME-WAIT 암살(TIME-WAIT assassination, RFC 1337)이란 무엇입니까?',
+      a: [
+        'TIME-WAIT 상태에서 RST(예: 오래된 중복 세그먼트나 엉뚱한 세그먼트에 대한 응답)를 받으면 연결이 곧바로 닫혀 TIME-WAIT가 일찍 끝나 버립니다. 그러면 TIME-WAIT의 두 가지 보호가 모두 사라집니다. 오래된 중복 세그먼트가 새 연결에 도착할 수 있고, 재전송된 FIN에 ACK할 수도 없습니다(RFC 1337의 위험 H1–H3).',
+        'RFC 1337의 해결책 F1은 TIME-WAIT에서 RST를 무시하는 것입니다. 리눅스에서는 `net.ipv4.tcp_rfc1337`이며 기본값은 0(꺼짐)입니다.',
+      ],
+    },
+  },
+];
