@@ -7,6 +7,12 @@ import Callout from './Callout.astro';
 import OnYourMachine from './OnYourMachine.astro';
 import H2 from './H2.astro';
 import H3 from './H3.astro';
+import MultipleChoice from './quiz/MultipleChoice.astro';
+import Option from './quiz/Option.astro';
+import OrderSegments from './quiz/OrderSegments.astro';
+import NameState from './quiz/NameState.astro';
+import PredictNumbers from './quiz/PredictNumbers.astro';
+import SpotError from './quiz/SpotError.astro';
 
 export const components = {
   // site: frame and prose
@@ -15,5 +21,11 @@ export const components = {
   Callout,
   OnYourMachine,
   // labs: add SequenceLab, StateDiagram, TimeWaitLab, SegmentInspector, CaptureLab here
-  // quiz: add MultipleChoice, Option, OrderSegments, NameState, PredictNumbers, SpotError here
+  // quiz
+  MultipleChoice,
+  Option,
+  OrderSegments,
+  NameState,
+  PredictNumbers,
+  SpotError,
 };
