@@ -13,6 +13,12 @@ import OrderSegments from './quiz/OrderSegments.astro';
 import NameState from './quiz/NameState.astro';
 import PredictNumbers from './quiz/PredictNumbers.astro';
 import SpotError from './quiz/SpotError.astro';
+import SequenceLab from './labs/SequenceLab.astro';
+import StateDiagram from './labs/StateDiagram.astro';
+import TimeWaitLab from './labs/TimeWaitLab.astro';
+import SegmentInspector from './labs/SegmentInspector.astro';
+import CaptureLab from './labs/CaptureLab.astro';
+import GlossaryTable from './GlossaryTable.astro';
 
 export const components = {
   // site: frame and prose
@@ -20,7 +26,12 @@ export const components = {
   h3: H3,
   Callout,
   OnYourMachine,
-  // labs: add SequenceLab, StateDiagram, TimeWaitLab, SegmentInspector, CaptureLab here
+  // labs
+  SequenceLab,
+  StateDiagram,
+  TimeWaitLab,
+  SegmentInspector,
+  CaptureLab,
   // quiz
   MultipleChoice,
   Option,
@@ -28,4 +39,6 @@ export const components = {
   NameState,
   PredictNumbers,
   SpotError,
+  // content: the glossary chapter's tables, from src/data/glossary.ts
+  GlossaryTable,
 };

@@ -5,7 +5,7 @@
  * shows the whole run (diagram + table) for readers without JS, print and search.
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { Side, Trace } from '../engine/types.ts';
+import type { ScenarioKnobs, Side, Trace } from '../engine/types.ts';
 import { knobsOfTrace, knownScenario, runLab, toScenarioKnobs } from './lib/engine-adapter.ts';
 import { fmt, formatTime, stepSentence, type Strings } from './lib/explain.ts';
 import { publish } from './lib/lab-bus.ts';
@@ -25,6 +25,8 @@ export interface SequenceLabProps {
   /** Scenario title in the page's language. */
   title: string;
   strings: Strings;
+  /** Engine knobs set by an enclosing lab (the TIME-WAIT lab's MSL and RFC 1337 switch), applied to every run. */
+  engineKnobs?: ScenarioKnobs;
   /** A capture to show instead of a scenario (the capture lab): no knobs, no links. */
   replay?: { title: string; view: LabView } | null;
 }
@@ -46,8 +48,9 @@ function isTyping(t: EventTarget | null): boolean {
 /** The lab. All state lives here; drawing and wording come from the pure helpers in ./lib. */
 export default function SequenceLab(props: SequenceLabProps) {
   const { id, strings: S, replay } = props;
+  const preset = props.engineKnobs ?? {};
   const shown = useMemo(() => parseKnobList(props.knobs).knobs, [props.knobs]);
-  const first = useMemo(() => runLab(props.scenario), [props.scenario]);
+  const first = useMemo(() => (replay ? ({ ok: false, message: '' } as const) : runLab(props.scenario, preset)), [props.scenario, replay]);
   const [scenario, setScenario] = useState(props.scenario);
   const [base, setBase] = useState<Knobs>(first.ok ? knobsOfTrace(first.trace) : DEFAULT_KNOBS);
   const [knobs, setKnobs] = useState<Knobs>(base);
@@ -79,13 +82,13 @@ export default function SequenceLab(props: SequenceLabProps) {
       let b = base;
       let tr = trace;
       if (sc !== scenario) {
-        const r = runLab(sc);
+        const r = runLab(sc, preset);
         if (!r.ok) return false;
         b = knobsOfTrace(r.trace);
         tr = r.trace;
       }
       const wanted = { ...l.knobs };
-      const r = runLab(sc, toScenarioKnobs(wanted, b));
+      const r = runLab(sc, { ...preset, ...toScenarioKnobs(wanted, b) });
       if (r.ok) tr = r.trace;
       setScenario(sc);
       setBase(b);
@@ -158,7 +161,7 @@ export default function SequenceLab(props: SequenceLabProps) {
   };
   const changeKnobs = (next: Knobs) => {
     touched.current = true;
-    const r = runLab(scenario, toScenarioKnobs(next, base));
+    const r = runLab(scenario, { ...preset, ...toScenarioKnobs(next, base) });
     if (!r.ok) {
       setError(r.message);
       return;
@@ -242,7 +245,7 @@ export default function SequenceLab(props: SequenceLabProps) {
     >
       <h3 class="lab-title">{fmt(S, 'labs.seq.title', { scenario: title })}</h3>
       <div class="lab-controls" role="group" aria-label={stepText}>
-        <button type="button" onClick={() => go(0)} disabled={step === 0} aria-label={fmt(S, 'labs.ctl.reset')} title={fmt(S, 'labs.ctl.reset')}>⏮</button>
+        <button type="button" onClick={() => go(0)} disabled={step === 0} aria-label={fmt(S, 'labs.ctl.reset')} title={fmt(S, 'labs.ctl.reset')}>|◀</button>
         <button type="button" onClick={() => go(step - 1)} disabled={step === 0} aria-label={fmt(S, 'labs.ctl.prev')} title={fmt(S, 'labs.ctl.prev')}>◀</button>
         <button
           type="button"
@@ -276,7 +279,7 @@ export default function SequenceLab(props: SequenceLabProps) {
           </label>
         </fieldset>
         {replay ? null : (
-          <button type="button" onClick={copyLink}>🔗 {fmt(S, 'labs.ctl.link')}</button>
+          <button type="button" onClick={copyLink}>{fmt(S, 'labs.ctl.link')}</button>
         )}
       </div>
       {!replay && shown.length > 0 ? <KnobPanel id={id} shown={shown} knobs={knobs} strings={S} segments={view.segments.length} onChange={changeKnobs} /> : null}
@@ -320,12 +323,12 @@ export default function SequenceLab(props: SequenceLabProps) {
               .filter(Boolean)
               .join(', ');
             return (
-              <g key={a.id} class={`seq-arrow${a.current ? ' seq-current' : ''}${a.dropped ? ' seq-dropped' : ''}${a.partial ? ' seq-partial' : ''}`} data-seg={a.id}>
+              <g key={a.id} data-from={a.from} class={`seq-arrow${a.current ? ' seq-current' : ''}${a.dropped ? ' seq-dropped' : ''}${a.partial ? ' seq-partial' : ''}`} data-seg={a.id}>
                 <line x1={a.x1} y1={a.y1} x2={a.x2} y2={a.y2} marker-end={a.dropped || a.partial ? undefined : `url(#${id}-ah)`} />
                 {a.dropped ? (
                   <text x={a.x2} y={a.y2 + 5} text-anchor="middle" class="seq-cross">✕ {fmt(S, 'labs.lost')}</text>
                 ) : null}
-                <text x={a.lx} y={a.ly} text-anchor={a.anchor} class="seq-label">
+                <text x={a.lx} y={a.ly - 5} text-anchor="middle" transform={`rotate(${a.angle} ${a.lx} ${a.ly})`} class="seq-label">
                   {`#${seg.id} ${segmentLabel(view, seg, relative)}${tags ? ` (${tags})` : ''}`}
                 </text>
               </g>
@@ -456,7 +459,7 @@ function KnobPanel(p: { id: string; shown: KnobId[]; knobs: Knobs; strings: Stri
               </select>
             </label>
             {k.isn !== 'fixed' ? (
-              <button type="button" onClick={() => set({ isn: newSeed() })}>🎲 {fmt(S, 'labs.knob.isn.reroll')}</button>
+              <button type="button" onClick={() => set({ isn: newSeed() })}>{fmt(S, 'labs.knob.isn.reroll')}</button>
             ) : null}
           </span>
         );

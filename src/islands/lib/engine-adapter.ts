@@ -3,26 +3,52 @@
  * (knobs.ts); this turns them into the engine's ScenarioKnobs and catches what a run may throw,
  * so a bad combination shows a message instead of breaking the page.
  */
-import { isScenarioId, runScenario } from '../../engine/index.ts';
+import { getScenario, isScenarioId, runScenario } from '../../engine/index.ts';
 import type { ScenarioKnobs, Trace } from '../../engine/types.ts';
 import { DEFAULT_KNOBS, KNOB_IDS, knobToString, type KnobId, type Knobs, type ProfileId } from './knobs.ts';
 
 /** A run, or why there is none. */
 export type LabRunResult = { ok: true; trace: Trace } | { ok: false; message: string };
 
-/** Knob values a trace was run with, as the lab's controls show them (scenario defaults included). */
-export function knobsOfTrace(trace: Trace): Knobs {
-  const k = trace.knobs;
-  return {
-    drop: k.drop ?? 0,
-    closer: k.closer ?? DEFAULT_KNOBS.closer,
-    closeDelay: k.closeDelayMs ?? DEFAULT_KNOBS.closeDelay,
-    isn: k.isn === 'random' ? (k.seed ?? trace.seed) >>> 0 : 'fixed',
-    profile: (trace.profile ?? k.profile ?? DEFAULT_KNOBS.profile) as ProfileId,
-    simultaneous: k.simultaneous ?? false,
-    mslMs: k.mslMs ?? 0,
-    rfc1337: k.rfc1337 ?? false,
+/** Knob values a scenario runs with when nobody changes anything, read from its definition. */
+export function scenarioKnobs(id: string): Knobs {
+  if (!isScenarioId(id)) return { ...DEFAULT_KNOBS };
+  const def = getScenario(id);
+  const closes = def.actions.filter((a) => a.call === 'CLOSE');
+  const firstAt = closes.length ? Math.min(...closes.map((a) => a.at)) : null;
+  const closers = new Set(closes.filter((a) => a.at === firstAt).map((a) => a.side));
+  const closer: Knobs['closer'] = closers.size === 2 ? 'both' : closers.has('B') ? 'server' : 'client';
+  const passive = closer === 'server' ? 'A' : 'B';
+  const drop = def.faults.find((f) => f.kind === 'drop');
+  const k: Knobs = {
+    drop: drop && drop.kind === 'drop' ? drop.wireId : 0,
+    closer,
+    closeDelay: def.reactions[passive].closeOnEofAfterMs ?? 0,
+    isn: def.isn === 'random' ? def.seed >>> 0 : 'fixed',
+    profile: def.profile as ProfileId,
+    simultaneous: def.actions.some((a) => a.side === 'B' && a.call === 'OPEN-active'),
+    mslMs: 0,
+    rfc1337: !!(def.config?.A?.rfc1337 || def.config?.B?.rfc1337),
   };
+  return overlay(k, def.knobsDefaults ?? {});
+}
+
+/** The knobs a trace was run with, as the lab's controls show them (scenario defaults included). */
+export function knobsOfTrace(trace: Trace): Knobs {
+  return overlay(scenarioKnobs(trace.scenario), trace.knobs);
+}
+
+function overlay(k: Knobs, s: ScenarioKnobs): Knobs {
+  const out = { ...k };
+  if (s.drop !== undefined) out.drop = s.drop;
+  if (s.closer !== undefined) out.closer = s.closer;
+  if (s.closeDelayMs !== undefined) out.closeDelay = s.closeDelayMs;
+  if (s.isn !== undefined) out.isn = s.isn === 'random' ? (s.seed ?? 1) >>> 0 : 'fixed';
+  if (s.profile !== undefined) out.profile = s.profile;
+  if (s.simultaneous !== undefined) out.simultaneous = s.simultaneous;
+  if (s.mslMs !== undefined) out.mslMs = s.mslMs;
+  if (s.rfc1337 !== undefined) out.rfc1337 = s.rfc1337;
+  return out;
 }
 
 /**
@@ -36,7 +62,7 @@ export function toScenarioKnobs(k: Knobs, base: Knobs): ScenarioKnobs {
     if (!differs(id)) continue;
     switch (id) {
       case 'drop':
-        if (k.drop > 0) out.drop = k.drop;
+        out.drop = k.drop; // 0 = lose nothing, replacing the scenario's own loss
         break;
       case 'closer':
         out.closer = k.closer;

@@ -66,9 +66,11 @@ export function stepSentence(strings: Strings, view: LabView, step: ViewStep): s
       what = fmt(strings, 'labs.what.other');
   }
   if (!step.reason) return what;
-  const why = fmt(strings, `labs.reason.${step.reason}`, { side });
+  const why = capitalize(fmt(strings, `labs.reason.${step.reason}`, { side }));
   const cite = citation(strings, step.rfc);
-  return `${what} ${capitalize(why)}${cite ? ` ${cite}` : ''}`;
+  // A user call or a timer is named by its own reason ("the client opens actively…"); saying it twice reads badly.
+  const both = step.kind === 'user' || step.kind === 'timer' ? why : `${what} ${why}`;
+  return `${both}${cite ? ` ${cite}` : ''}`;
 }
 
 /** Sentences start with a capital even when they open with "{side}" ("the server …"). */

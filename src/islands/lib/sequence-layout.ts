@@ -25,10 +25,13 @@ export interface ArrowGeom {
   y1: number;
   x2: number;
   y2: number;
-  /** Where the label sits and how it is anchored (toward the sender, so crossing arrows keep their labels apart). */
+  /**
+   * Where the label sits (35 % of the way from the sender, so two arrows crossing between the
+   * same rows keep their labels apart) and the angle that lays it along its own arrow.
+   */
   lx: number;
   ly: number;
-  anchor: 'start' | 'end';
+  angle: number;
   /** Lost in the network: drawn to the middle with a cross. */
   dropped: boolean;
   /** Still travelling at this step: cut short. */
@@ -84,9 +87,12 @@ export function arrowAt(seg: ViewSegment, current: number): ArrowGeom | null {
     x2 = x1 + (fx - x1) * f;
     y2 = y1 + (fy - y1) * f;
   }
-  const lf = 0.12;
+  const lf = 0.35;
   const lx = x1 + (fx - x1) * lf;
-  const ly = y1 + (fy - y1) * lf - 6;
+  const ly = y1 + (fy - y1) * lf;
+  // Text reads left to right whichever way the arrow points.
+  const angle = (Math.atan2(fy - y1, fx - x1) * 180) / Math.PI;
+  const readable = seg.from === 'A' ? angle : angle - 180;
   return {
     id: seg.id,
     from: seg.from,
@@ -96,7 +102,7 @@ export function arrowAt(seg: ViewSegment, current: number): ArrowGeom | null {
     y2,
     lx,
     ly,
-    anchor: seg.from === 'A' ? 'start' : 'end',
+    angle: Math.round(readable * 100) / 100,
     dropped: dropped && ended,
     partial,
     current: seg.sendStep === current || seg.endStep === current,

@@ -1,0 +1,69 @@
+/**
+ * A connection found in the reader's own capture, as the sequence lab's view: one step per
+ * captured segment, states as the engine inferred them. Sequence numbers arrive already
+ * relative (tshark's convention), so the view has no ISNs to subtract.
+ */
+import type { TraceConnection } from '../../engine/pcap/index.ts';
+import type { Side, TcpState } from '../../engine/types.ts';
+import type { LabView, SideView, ViewSegment, ViewStep } from './trace-view.ts';
+
+const side = (state: TcpState): SideView => ({ state, iss: null, irs: null, sndUna: null, sndNxt: null, rcvNxt: null });
+
+/** Builds the replay view of one captured connection. */
+export function viewOfConnection(conn: TraceConnection): LabView {
+  const rows = conn.segments;
+  const first = rows[0];
+  const opensWithSyn = !!first && first.flags.includes('SYN') && !first.flags.includes('ACK');
+  const start: ViewStep = {
+    index: 0,
+    t: 0,
+    kind: 'start',
+    side: 'A',
+    segment: null,
+    sent: [],
+    call: null,
+    timer: null,
+    reason: null,
+    rfc: null,
+    changed: {},
+    last: {},
+    A: side(opensWithSyn ? 'CLOSED' : (first?.stateA ?? 'CLOSED')),
+    B: side(opensWithSyn ? 'LISTEN' : (first?.stateB ?? 'CLOSED')),
+  };
+  const steps: ViewStep[] = [start];
+  const segments: ViewSegment[] = [];
+  const t0 = first?.t ?? 0;
+  let prev = start;
+  rows.forEach((r, i) => {
+    const id = i + 1;
+    const changed: ViewStep['changed'] = {};
+    const last: ViewStep['last'] = { ...prev.last };
+    for (const s of ['A', 'B'] as const satisfies readonly Side[]) {
+      const now = s === 'A' ? r.stateA : r.stateB;
+      if (now !== prev[s].state) {
+        changed[s] = { from: prev[s].state, to: now };
+        last[s] = changed[s];
+      }
+    }
+    const step: ViewStep = {
+      index: id,
+      t: (r.t - t0) * 1000,
+      kind: 'deliver',
+      side: r.from === 'A' ? 'B' : 'A',
+      segment: id,
+      sent: [id],
+      call: null,
+      timer: null,
+      reason: null,
+      rfc: null,
+      changed,
+      last,
+      A: side(r.stateA),
+      B: side(r.stateB),
+    };
+    steps.push(step);
+    segments.push({ id, from: r.from, flags: [...r.flags], seq: r.seq, ack: r.ack, len: r.len, sendStep: id, endStep: id, fate: 'delivered', retransmit: false, origin: null });
+    prev = step;
+  });
+  return { steps, segments, iss: { A: null, B: null } };
+}
