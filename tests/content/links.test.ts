@@ -11,6 +11,14 @@ function linkChapters(dir: string): LinkChapter[] {
   });
 }
 
+describe('internal links of the book', () => {
+  it('every ../slug/#id link, lab deep link, #id link and quiz proof anchor exists', () => {
+    const chapters = linkChapters('content');
+    expect(chapters.length, 'no chapters found in content/').toBeGreaterThan(0);
+    expect(checkLinks(chapters).map(formatLinkIssue)).toEqual([]);
+  });
+});
+
 describe('links check on fixtures', () => {
   it('names file and line of each broken link and proof anchor', () => {
     const a = 'tests/fixtures/content/links/bad/en/alpha.mdx';
@@ -25,6 +33,10 @@ describe('links check on fixtures', () => {
       `${a}:13: "/en/gamma/": no chapter en/gamma`,
       `${a}:19: quiz proof "#missing" names no heading id in this chapter`,
       `${b}:7: "../alpha/#alpha-q": en/alpha has no heading id "alpha-q"`,
+      `${b}:12: "../beta/#lab=lab-lost-fin&s=lost-fin&step=1": the chapter shows no <SequenceLab scenario="lost-fin">`,
+      `${b}:12: "#lab=lab-lost-syn-2&s=lost-syn": the chapter shows fewer than 2 <SequenceLab scenario="lost-syn">`,
+      `${b}:13: "#lab=lab-lost-syn&s=lost-syn&step=x": step "x" is not a whole number`,
+      `${b}:13: "#lab=lab-lost-syn&s=lost-fin": s=lost-fin differs from the lab's scenario lost-syn`,
       `${k}:7: "../alpha/#first": no chapter ko/alpha`,
     ]);
   });

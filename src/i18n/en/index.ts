@@ -1,6 +1,7 @@
 import { chrome } from './chrome';
 import { quiz } from './quiz';
 import { labs } from './labs';
+import { glossary } from './glossary';
 
 /**
  * The source dictionary. Each feature owns one namespace file beside this one (chrome, labs, quiz…);
@@ -10,6 +11,7 @@ export const en = {
   ...chrome,
   ...quiz,
   ...labs,
+  ...glossary,
 } as const;
 
 /** Every UI key the book knows. */
