@@ -33,12 +33,10 @@ export function toHex(b: Uint8Array): string {
 /** Inverse of toHex; throws naming the offset of a bad digit. */
 export function fromHex(h: string): Uint8Array {
   if (h.length % 2 !== 0) throw new Error(`hex payload has odd length ${h.length}`);
+  const bad = h.search(/[^0-9a-fA-F]/);
+  if (bad >= 0) throw new Error(`hex payload: bad digit "${h[bad]}" at offset ${bad}`);
   const out = new Uint8Array(h.length / 2);
-  for (let i = 0; i < out.length; i++) {
-    const v = Number.parseInt(h.slice(2 * i, 2 * i + 2), 16);
-    if (Number.isNaN(v)) throw new Error(`hex payload: bad digit at offset ${2 * i}`);
-    out[i] = v;
-  }
+  for (let i = 0; i < out.length; i++) out[i] = Number.parseInt(h.slice(2 * i, 2 * i + 2), 16);
   return out;
 }
 
