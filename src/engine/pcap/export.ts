@@ -51,18 +51,25 @@ export function segmentFrame(seg: Segment, ipId: number, from: Side | 'other', t
 }
 
 /**
- * A Trace as a classic pcap (Ethernet, microseconds): every segment put on the wire, at its
- * send time, including ones the simulated link later dropped: the capture point is the
- * sender's interface, as in synsent.pcap. Times start at 0 s (1970) like a virtual clock.
+ * The frames of a Trace: every segment put on the wire, at its send time, including ones the
+ * simulated link later dropped: the capture point is the sender's interface, as in
+ * synsent.pcap. `rename` may map addresses (tests put many scenarios in one file).
  */
-export function traceToPcap(trace: Trace): Uint8Array {
+export function traceFrames(trace: Trace, rename: (ip: string) => string = (ip) => ip): FrameToWrite[] {
   const ids: Record<string, number> = { A: 0, B: 0, other: 0 };
   const frames: FrameToWrite[] = [];
   for (const w of wireSegments(trace)) {
     const from: Side | 'other' = w.origin ? 'other' : w.from;
-    const to: Side | 'other' = w.origin ? (w.segment.dst.ip === trace.a.ip && w.segment.dst.port === trace.a.port ? 'A' : 'B') : (w.from === 'A' ? 'B' : 'A');
+    const toA = w.segment.dst.ip === trace.a.ip && w.segment.dst.port === trace.a.port;
+    const to: Side | 'other' = w.origin ? (toA ? 'A' : 'B') : (w.from === 'A' ? 'B' : 'A');
     ids[from] = (ids[from]! + 1) & 0xffff;
-    frames.push({ time: w.t / 1000, data: segmentFrame(w.segment, ids[from]!, from, to) });
+    const seg = { ...w.segment, src: { ...w.segment.src, ip: rename(w.segment.src.ip) }, dst: { ...w.segment.dst, ip: rename(w.segment.dst.ip) } };
+    frames.push({ time: w.t / 1000, data: segmentFrame(seg, ids[from]!, from, to) });
   }
-  return writePcap(frames, { linkType: LINKTYPE.ETHERNET });
+  return frames;
+}
+
+/** A Trace as a classic pcap (Ethernet, microseconds); times start at 0 s like the virtual clock. */
+export function traceToPcap(trace: Trace): Uint8Array {
+  return writePcap(traceFrames(trace), { linkType: LINKTYPE.ETHERNET });
 }

@@ -13,6 +13,6 @@ export { decodeSegments } from './packets.ts';
 export type { CapturedSegment } from './packets.ts';
 export { splitConnections, engineOptions } from './connections.ts';
 export type { CapturedConnection, ConnectionSegment } from './connections.ts';
-export { traceToPcap, segmentFrame, wireOptions } from './export.ts';
+export { traceToPcap, traceFrames, segmentFrame, wireOptions } from './export.ts';
 export { analyseCapture, traceReport } from './report.ts';
 export type { TraceRow, TraceConnection, TraceReport, RowDetail, CaptureAnalysis } from './report.ts';

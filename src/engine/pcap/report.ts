@@ -1,9 +1,9 @@
 import { normalize } from '../normalize.ts';
-import { observe } from '../observe.ts';
 import { flagList } from '../segment.ts';
 import { wireSegments } from '../sim.ts';
 import type { FlagName, Segment, Side, TcpState, Trace } from '../types.ts';
 import { splitConnections, type CapturedConnection } from './connections.ts';
+import { inferStates } from './infer.ts';
 import { decodeSegments } from './packets.ts';
 import { type CaptureWarning, readCapture, WarningLog } from './reader.ts';
 
@@ -64,12 +64,10 @@ function rows(list: ReadonlyArray<{ t: number; from: Side; segment: Segment }>, 
   }));
 }
 
-function analyseConnection(conn: CapturedConnection, log: WarningLog): { row: TraceConnection; detail: RowDetail[] } {
-  const steps = observe(conn.segments.map((s) => ({ t: s.t * 1000, from: s.from, segment: s.segment })), { profile: 'linux' });
+/** Notes (what the inference assumed) stay with their rows: they explain, they are not damage. */
+function analyseConnection(conn: CapturedConnection): { row: TraceConnection; detail: RowDetail[] } {
+  const steps = inferStates(conn.segments);
   const detail = conn.segments.map((s, i) => ({ packet: s.number, offset: s.offset, notes: steps[i]?.notes ?? [] }));
-  for (const d of detail) {
-    for (const n of d.notes) log.add({ code: 'inference', message: `${conn.a} ↔ ${conn.b}: ${n}`, packet: d.packet, offset: d.offset });
-  }
   return { row: { a: conn.a, b: conn.b, segments: rows(conn.segments, steps) }, detail };
 }
 
@@ -87,7 +85,7 @@ export function analyseCapture(bytes: Uint8Array): CaptureAnalysis {
   const report: TraceReport = { connections: [] };
   const details: RowDetail[][] = [];
   for (const c of conns) {
-    const { row, detail } = analyseConnection(c, log);
+    const { row, detail } = analyseConnection(c);
     report.connections.push(row);
     details.push(detail);
   }
@@ -98,20 +96,26 @@ export function analyseCapture(bytes: Uint8Array): CaptureAnalysis {
 }
 
 /**
- * A scenario's Trace in the same shape as an imported capture. States are the engine's own
- * (the snapshot after the segment was delivered, or dropped), not inferred: the simulator
- * knows them exactly.
+ * A scenario's Trace in the same shape as an imported capture. States are the engine's own,
+ * not inferred: both sides' states at the instant the segment has arrived and been processed
+ * (or was dropped). With the same latency both ways that instant only moves forward down
+ * the table, so no row shows a state older than the row above.
  */
 export function traceReport(trace: Trace): TraceReport {
   const wire = wireSegments(trace).filter((w) => !w.origin);
-  const after = new Map<number, { stateA: TcpState; stateB: TcpState }>();
-  for (const e of trace.events) {
-    if ((e.kind === 'deliver' || e.kind === 'drop') && e.wireId !== undefined && !after.has(e.wireId)) {
-      after.set(e.wireId, { stateA: e.snapshot.A.state, stateB: e.snapshot.B.state });
+  const INPUTS = new Set(['deliver', 'drop', 'duplicate', 'user', 'timer-fire']);
+  const ev = trace.events;
+  const done = new Map<number, { stateA: TcpState; stateB: TcpState }>();
+  for (let i = 0; i < ev.length; i++) {
+    const e = ev[i]!;
+    if ((e.kind === 'deliver' || e.kind === 'drop') && e.wireId !== undefined && !done.has(e.wireId)) {
+      let j = i; // the last event caused by this arrival: before the next input
+      while (j + 1 < ev.length && !INPUTS.has(ev[j + 1]!.kind)) j++;
+      done.set(e.wireId, { stateA: ev[j]!.snapshot.A.state, stateB: ev[j]!.snapshot.B.state });
     }
   }
-  const last = trace.events.at(-1)?.snapshot;
-  const states = wire.map((w) => after.get(w.wireId) ?? { stateA: last?.A.state ?? trace.final.A, stateB: last?.B.state ?? trace.final.B });
+  const end = { stateA: trace.final.A, stateB: trace.final.B };
+  const states = wire.map((w) => done.get(w.wireId) ?? end);
   const list = wire.map((w) => ({ t: w.t / 1000, from: w.from, segment: w.segment }));
   return { connections: [{ a: `${trace.a.ip}:${trace.a.port}`, b: `${trace.b.ip}:${trace.b.port}`, segments: rows(list, states) }] };
 }

@@ -52,3 +52,31 @@ export function tsharkProblems(file: string, allowed: readonly RegExp[] = EXPECT
   }
   return problems;
 }
+
+/**
+ * Every scenario's export in ONE capture, so tshark starts once instead of once per scenario
+ * (it takes seconds to start on a busy machine). Each scenario gets its own address pair
+ * (10.k.0.1 ↔ 10.k.0.2) and its own hour, so tshark's conversation tracking keeps them apart;
+ * `ranges` maps frame numbers back to scenario ids.
+ */
+export function exportAll(ids: readonly string[], frameOf: (id: string) => { time: number; data: Uint8Array }[]): { frames: { time: number; data: Uint8Array }[]; ranges: { id: string; first: number; last: number }[] } {
+  const frames: { time: number; data: Uint8Array }[] = [];
+  const ranges: { id: string; first: number; last: number }[] = [];
+  ids.forEach((id, k) => {
+    const own = frameOf(id);
+    ranges.push({ id, first: frames.length + 1, last: frames.length + own.length });
+    for (const f of own) frames.push({ time: k * 3600 + f.time, data: f.data });
+  });
+  return { frames, ranges };
+}
+
+/** Groups "frame N: …" problems by the scenario whose range holds N. */
+export function problemsByRange(problems: string[], ranges: { id: string; first: number; last: number }[]): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const p of problems) {
+    const n = Number(/^frame (\d+):/.exec(p)?.[1] ?? NaN);
+    const id = ranges.find((r) => n >= r.first && n <= r.last)?.id ?? 'whole file';
+    (out[id] ??= []).push(p);
+  }
+  return out;
+}

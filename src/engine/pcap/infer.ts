@@ -1,0 +1,227 @@
+import { makeEndpoint, step } from '../endpoint.ts';
+import { segLen } from '../segment.ts';
+import { seqAdd, seqGt, seqLe } from '../seq.ts';
+import type { Address, Endpoint, Segment, Side, TcpState, UserCall } from '../types.ts';
+
+/** A segment seen on the wire, attributed to a side; `t` in seconds. */
+export interface ObservedInput {
+  t: number;
+  from: Side;
+  segment: Segment;
+}
+
+/** Both sides' states after one observed segment, and what the inference had to assume. */
+export interface InferredStep {
+  stateA: TcpState;
+  stateB: TcpState;
+  notes: string[];
+}
+
+/** Restarts allowed per connection when a segment turns out not to have arrived (bounds time). */
+const MAX_REPLAYS = 32;
+
+type Pair = Record<Side, Endpoint>;
+
+const other = (s: Side): Side => (s === 'A' ? 'B' : 'A');
+
+/**
+ * How B behaves, read from what B sends: a listener answers SYN with SYN+ACK, a closed port
+ * with RST, a simultaneous opener sends its own SYN; a silent B (SYNs dropped before it) never
+ * receives anything we could prove.
+ */
+type Role = 'listener' | 'active' | 'closed' | 'silent';
+
+function roleOfB(segs: readonly ObservedInput[]): Role {
+  const first = segs.find((s) => s.from === 'B');
+  if (!first) return 'silent';
+  const syn = segs.find((s) => s.from === 'B' && s.segment.flags.SYN);
+  if (syn) return syn.segment.flags.ACK ? 'listener' : 'active';
+  return first.segment.flags.RST ? 'closed' : 'listener';
+}
+
+function apply(ep: Endpoint, input: Parameters<typeof step>[1], nowMs: number): Endpoint {
+  return step(ep, input, { now: nowMs }).endpoint;
+}
+
+function user(ep: Endpoint, call: UserCall, nowMs: number): Endpoint {
+  return apply(ep, { kind: 'user', call }, nowMs);
+}
+
+/** A bare segment for the synthetic handshake of a mid-connection capture (no options: no PAWS, no scaling). */
+function bare(src: Address, dst: Address, seq: number, ack: number, syn: boolean, hasAck: boolean): Segment {
+  return { src, dst, seq, ack, flags: { SYN: syn, ACK: hasAck, FIN: false, RST: false, PSH: false }, window: 65535, options: {}, payload: new Uint8Array(0) };
+}
+
+/** Fires TIME-WAIT and FIN-WAIT-2 timers that fell due before `nowMs`: real stacks did too. */
+function runDueTimers(ep: Endpoint, nowMs: number): Endpoint {
+  for (const timer of ['time-wait', 'fin-wait-2'] as const) {
+    const due = ep.timers[timer];
+    if (due !== undefined && due <= nowMs) ep = apply(ep, { kind: 'timer', timer }, due);
+  }
+  return ep;
+}
+
+/** Where the sender's not-yet-acknowledged data ends (SYN and FIN excluded). */
+function dataEnd(ep: Endpoint): number | null {
+  const tcb = ep.tcb;
+  if (!tcb) return null;
+  const start = tcb.sndUna === tcb.iss ? seqAdd(tcb.iss, 1) : tcb.sndUna;
+  return seqAdd(start, tcb.sendQueue.length);
+}
+
+/** The application calls that make the sender's engine produce `seg` (the engine's own output is ignored). */
+function senderCalls(ep: Endpoint, seg: Segment, peer: Address, nowMs: number): Endpoint {
+  const f = seg.flags;
+  if (f.SYN && !f.ACK && ep.state === 'CLOSED') ep = user(ep, { call: 'OPEN', mode: 'active', local: ep.local, remote: peer }, nowMs);
+  if (seg.payload.length > 0) {
+    const end = dataEnd(ep);
+    const start = f.SYN ? seqAdd(seg.seq, 1) : seg.seq;
+    const segEnd = seqAdd(start, seg.payload.length);
+    if (end !== null && seqGt(segEnd, end)) {
+      const fresh = Math.min(seg.payload.length, seqAdd(segEnd, -end));
+      ep = user(ep, { call: 'SEND', data: seg.payload.subarray(seg.payload.length - fresh) }, nowMs);
+    }
+  }
+  if (f.FIN && ep.tcb && !ep.tcb.finQueued && (ep.state === 'ESTABLISHED' || ep.state === 'SYN-RECEIVED' || ep.state === 'CLOSE-WAIT')) {
+    ep = user(ep, { call: 'CLOSE' }, nowMs);
+  }
+  if (f.RST && ep.state !== 'CLOSED' && ep.state !== 'LISTEN') ep = user(ep, { call: 'ABORT' }, nowMs);
+  return ep;
+}
+
+/**
+ * True when `seg` repeats sequence space its sender's engine already saw acknowledged: then the
+ * acknowledgment it got cannot really have arrived (a capture point before a drop).
+ */
+function repeatsAcked(ep: Endpoint, seg: Segment): boolean {
+  const len = segLen(seg);
+  if (len === 0 || seg.flags.RST) return false;
+  if (!ep.tcb) return ep.state === 'CLOSED' && !(seg.flags.SYN && !seg.flags.ACK);
+  return seqLe(seqAdd(seg.seq, len), ep.tcb.sndUna) && ep.tcb.sndUna !== ep.tcb.iss;
+}
+
+function initial(segs: readonly ObservedInput[], role: Role, mid: boolean): Pair {
+  const first = segs[0]!.segment;
+  const addrA = first.src;
+  const addrB = first.dst;
+  const firstA = segs.find((s) => s.from === 'A')!.segment;
+  const firstB = segs.find((s) => s.from === 'B')?.segment;
+  const synB = segs.find((s) => s.from === 'B' && s.segment.flags.SYN)?.segment;
+  let issA = firstA.flags.SYN ? firstA.seq : seqAdd(firstA.seq, -1);
+  let issB = synB ? synB.seq : firstB ? seqAdd(firstB.seq, -1) : firstA.flags.ACK ? seqAdd(firstA.ack, -1) : 0;
+  if (mid && firstA.flags.SYN) issA = firstA.seq; // a mid-capture SYN+ACK from A keeps its ISN
+  if (mid && firstB?.flags.SYN) issB = firstB.seq;
+  let A = makeEndpoint('A', addrA, { profile: 'linux', isn: { kind: 'fixed', value: issA } });
+  let B = makeEndpoint('B', addrB, { profile: 'linux', isn: { kind: 'fixed', value: issB } });
+  if (role === 'listener' || role === 'silent') B = user(B, { call: 'OPEN', mode: 'passive', local: addrB }, 0);
+  if (mid) {
+    // Rebuild "both ESTABLISHED" through the engine's own handshake with the numbers the capture implies.
+    A = user(A, { call: 'OPEN', mode: 'active', local: addrA, remote: addrB }, 0);
+    if (B.state !== 'LISTEN') B = user(B, { call: 'OPEN', mode: 'passive', local: addrB }, 0);
+    B = apply(B, { kind: 'segment', segment: bare(addrA, addrB, issA, 0, true, false) }, 0);
+    A = apply(A, { kind: 'segment', segment: bare(addrB, addrA, issB, seqAdd(issA, 1), true, true) }, 0);
+    B = apply(B, { kind: 'segment', segment: bare(addrA, addrB, seqAdd(issA, 1), seqAdd(issB, 1), false, true) }, 0);
+  }
+  return { A, B };
+}
+
+/**
+ * True when `seg` does not acknowledge everything its sender's engine has received: the sender
+ * sent it before those segments reached it (segments crossing on the wire, as in a
+ * simultaneous close, where both FINs are captured before either arrives).
+ */
+function acksLess(ep: Endpoint, seg: Segment): boolean {
+  return seg.flags.ACK && !seg.flags.RST && ep.tcb !== null && seqGt(ep.tcb.rcvNxt, seg.ack) && ep.state !== 'SYN-SENT';
+}
+
+/**
+ * Infers both sides' states after every segment of one connection by replaying it through two
+ * engine endpoints: each segment first becomes the application calls its sender must have made
+ * (OPEN, SEND, CLOSE, ABORT), then arrives at the receiver's endpoint. Two repairs, each a
+ * replay from the segment concerned (bounded by MAX_REPLAYS):
+ * - a side retransmits what the other had acknowledged: that acknowledgment was lost after the
+ *   capture point, so it is not delivered;
+ * - a side's segment does not acknowledge something it was already given: they crossed, so that
+ *   earlier segment arrives only after this one was sent.
+ */
+export function inferStates(segs: readonly ObservedInput[]): InferredStep[] {
+  if (segs.length === 0) return [];
+  const role = roleOfB(segs);
+  const s0 = segs[0]!;
+  const mid = !(s0.from === 'A' && s0.segment.flags.SYN && !s0.segment.flags.ACK);
+  const lost = new Set<number>();
+  /** j → i: segment j reaches its receiver only after segment i was sent. */
+  const deferred = new Map<number, number>();
+  const before: Pair[] = [];
+  const out: InferredStep[] = [];
+  let pair = initial(segs, role, mid);
+  let i = 0;
+  let replays = 0;
+  const replayFrom = (j: number): void => {
+    replays++;
+    pair = before[j]!;
+    out.length = j;
+    i = j;
+  };
+  while (i < segs.length) {
+    before[i] = pair;
+    const { from, segment, t } = segs[i]!;
+    const to = other(from);
+    const now = t * 1000;
+    let sender = runDueTimers(pair[from], now);
+    let receiver = runDueTimers(pair[to], now);
+    if (replays < MAX_REPLAYS && repeatsAcked(sender, segment)) {
+      // The latest delivered segment from the receiver that acknowledged this one.
+      const end = seqAdd(segment.seq, segLen(segment));
+      let j = i - 1;
+      while (j >= 0 && !(segs[j]!.from === to && segs[j]!.segment.flags.ACK && !lost.has(j) && seqLe(end, segs[j]!.segment.ack))) j--;
+      if (j >= 0) {
+        lost.add(j);
+        replayFrom(j);
+        continue;
+      }
+    }
+    if (replays < MAX_REPLAYS && segment.flags.SYN && !segment.flags.ACK) {
+      // A SYN sent again with no answer in between: the earlier copy never arrived.
+      let p = i - 1;
+      while (p >= 0 && segs[p]!.from === from && !(segs[p]!.segment.flags.SYN && segs[p]!.segment.seq === segment.seq)) p--;
+      if (p >= 0 && segs[p]!.from === from && !lost.has(p)) {
+        lost.add(p);
+        replayFrom(p);
+        continue;
+      }
+    }
+    if (replays < MAX_REPLAYS && acksLess(sender, segment)) {
+      // The earliest delivered segment to the sender that this one does not acknowledge.
+      let j = 0;
+      while (j < i && !(segs[j]!.from === to && !lost.has(j) && !deferred.has(j) && segLen(segs[j]!.segment) > 0 && seqGt(seqAdd(segs[j]!.segment.seq, segLen(segs[j]!.segment)), segment.ack))) j++;
+      if (j < i) {
+        deferred.set(j, i);
+        replayFrom(j);
+        continue;
+      }
+    }
+    const notes: string[] = [];
+    if (i === 0 && mid) notes.push('capture starts mid-connection: both sides taken as ESTABLISHED before it');
+    sender = senderCalls(sender, segment, receiver.local, now);
+    if (lost.has(i)) {
+      notes.push(segment.flags.SYN && !segment.flags.ACK
+        ? `not received by ${to}: ${from} sent the SYN again with no answer in between`
+        : `not received by ${to}: ${to} later retransmitted what this acknowledges, so it was lost after the capture point`);
+    }
+    const later = deferred.get(i);
+    if (later !== undefined) notes.push(`reached ${to} only after ${to} sent its segment at ${segs[later]!.t.toFixed(6)} s (the segments crossed)`);
+    if (!lost.has(i) && later === undefined && !(to === 'B' && role === 'silent')) receiver = apply(receiver, { kind: 'segment', segment }, now);
+    pair = from === 'A' ? { A: sender, B: receiver } : { A: receiver, B: sender };
+    // Segments that crossed this one arrive now.
+    for (const [j, after] of deferred) {
+      if (after !== i) continue;
+      const d = segs[j]!;
+      const dest = other(d.from);
+      pair = { ...pair, [dest]: apply(pair[dest], { kind: 'segment', segment: d.segment }, now) };
+    }
+    out.push({ stateA: pair.A.state, stateB: pair.B.state, notes });
+    i++;
+  }
+  return out;
+}

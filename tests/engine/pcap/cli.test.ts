@@ -1,0 +1,136 @@
+/**
+ * The trace CLI, spawned as readers run it (`node scripts/trace.ts`, Node 24 type stripping):
+ * on every fixture, the pcapng and SLL2 variants, broken files, and the scenario modes.
+ */
+import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { SCENARIO_IDS } from '../../../src/engine/index.ts';
+import { readCapture } from '../../../src/engine/pcap/index.ts';
+
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const FIX = join(ROOT, 'tests/fixtures');
+const STATES = ['CLOSED', 'LISTEN', 'SYN-SENT', 'SYN-RECEIVED', 'ESTABLISHED', 'FIN-WAIT-1', 'FIN-WAIT-2', 'CLOSE-WAIT', 'CLOSING', 'LAST-ACK', 'TIME-WAIT'];
+const FLAG_ORDER = ['SYN', 'ACK', 'FIN', 'RST', 'PSH'];
+
+function trace(...args: string[]): { code: number | null; out: string; err: string } {
+  const major = Number(process.versions.node.split('.')[0]);
+  if (major < 24) throw new Error(`the CLI needs Node 24 (type stripping); this test runs on ${process.version}: run it through npm/npx so the pinned node package is used`);
+  const r = spawnSync(process.execPath, [join(ROOT, 'scripts/trace.ts'), ...args], { encoding: 'utf8', cwd: ROOT, timeout: 30_000 });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+/** Checks the documented --json shape exactly: no missing and no extra keys. */
+function checkShape(doc: unknown): { connections: { a: string; b: string; segments: Record<string, unknown>[] }[] } {
+  expect(Object.keys(doc as object)).toEqual(['connections']);
+  const d = doc as { connections: { a: string; b: string; segments: Record<string, unknown>[] }[] };
+  for (const c of d.connections) {
+    expect(Object.keys(c)).toEqual(['a', 'b', 'segments']);
+    expect(c.a).toMatch(/:\d+$/);
+    for (const s of c.segments) {
+      expect(Object.keys(s)).toEqual(['t', 'from', 'flags', 'seq', 'ack', 'len', 'stateA', 'stateB']);
+      expect(['A', 'B']).toContain(s.from);
+      const flags = s.flags as string[];
+      expect(flags).toEqual(FLAG_ORDER.filter((f) => flags.includes(f)));
+      expect(STATES).toContain(s.stateA);
+      expect(STATES).toContain(s.stateB);
+      expect(s.ack === null || typeof s.ack === 'number').toBe(true);
+    }
+  }
+  return d;
+}
+
+const captures = ['kernel-traces', 'variants'].flatMap((d) => readdirSync(join(FIX, d)).filter((f) => /\.pcap(ng)?$/.test(f)).map((f) => `${d}/${f}`));
+
+describe('npm run trace -- <capture>', () => {
+  it.each(captures.map((c) => [c]))('%s: JSON in the documented shape, one row per TCP packet', (name) => {
+    const r = trace(join(FIX, name), '--json');
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    const doc = checkShape(JSON.parse(r.out));
+    const rows = doc.connections.reduce((n, c) => n + c.segments.length, 0);
+    expect(rows).toBe(readCapture(new Uint8Array(readFileSync(join(FIX, name)))).packets.length);
+  });
+
+  it('the pcapng and SLL2 versions of normal.pcap print exactly what normal.pcap prints', () => {
+    const ref = trace(join(FIX, 'kernel-traces/normal.pcap'), '--json').out;
+    expect(trace(join(FIX, 'variants/normal.pcapng'), '--json').out).toBe(ref);
+    expect(trace(join(FIX, 'variants/normal-sll2.pcap'), '--json').out).toBe(ref);
+  });
+
+  it('the table shows every column and both states', () => {
+    const r = trace(join(FIX, 'kernel-traces/normal.pcap'));
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/connection 1: A 127\.0\.0\.1:42112 {2}<-> {2}B 127\.0\.0\.1:40000/);
+    expect(r.out).toMatch(/time +dir +flags +seq +ack +len +A state +B state/);
+    expect(r.out).toMatch(/0\.349713 +B→A +ACK,FIN +5 +6 +0 +TIME-WAIT +LAST-ACK/);
+  });
+
+  it.each([
+    ['broken/bad-magic.pcap', /error: not a pcap or pcapng file: magic bytes 50 4b 03 04.*byte offset 0/],
+    ['broken/absurd-caplen.pcap', /error: captured length 2147483647 exceeds.*\(packet 2, byte offset 122\)/],
+    ['broken/absurd-block.pcapng', /error: block length 4294967280 is invalid/],
+    ['broken/empty.pcap', /error: file is 0 bytes/],
+    ['does-not-exist.pcap', /cannot read: ENOENT/],
+  ])('%s: a clear message on stderr, exit code 1', (name, message) => {
+    const r = trace(join(FIX, name));
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(message);
+    expect(r.out).toBe('');
+  });
+
+  it.each([
+    ['broken/truncated.pcap', /warning: file cut short inside packet data \(30 of 74 bytes\) \(packet 2, byte offset 130\)/],
+    ['broken/non-tcp.pcap', /warning: 2 packet\(s\) are not TCP.*\(packet 1, byte offset 24\)/],
+    ['broken/midconnection.pcap', /warning: connection 127\.0\.0\.1:42112 ↔ 127\.0\.0\.1:40000 starts mid-connection.*\(packet 1, byte offset 24\)/],
+  ])('%s: prints what it could read and warns what and where', (name, message) => {
+    const r = trace(join(FIX, name), '--json');
+    expect(r.code).toBe(0);
+    expect(r.err).toMatch(message);
+    checkShape(JSON.parse(r.out));
+  });
+
+  it('bad usage exits 2 with the usage text', () => {
+    const r = trace('--frobnicate');
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/unknown option --frobnicate[\s\S]*usage:/);
+  });
+});
+
+describe('npm run trace -- --scenario / --scenarios', () => {
+  it('--scenarios lists every id, one a line', () => {
+    const r = trace('--scenarios');
+    expect(r.code).toBe(0);
+    expect(r.out.trim().split('\n')).toEqual([...SCENARIO_IDS]);
+  });
+  it('--scenarios --json is an array of {id, title}', () => {
+    const list = JSON.parse(trace('--scenarios', '--json').out) as { id: string; title: string }[];
+    expect(list.map((s) => s.id)).toEqual([...SCENARIO_IDS]);
+    for (const s of list) {
+      expect(Object.keys(s)).toEqual(['id', 'title']);
+      expect(s.title.length).toBeGreaterThan(3);
+    }
+  });
+  it('--scenario close-3-segment --json --pcap writes a capture that the CLI reads back the same', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ew-cli-'));
+    try {
+      const file = join(dir, 'out.pcap');
+      const r = trace('--scenario', 'close-3-segment', '--json', '--pcap', file);
+      expect(r.code).toBe(0);
+      const doc = checkShape(JSON.parse(r.out));
+      const back = checkShape(JSON.parse(trace(file, '--json').out));
+      const strip = (d: typeof doc) => d.connections[0]!.segments.map(({ t: _t, ...rest }) => rest);
+      expect(strip(back)).toEqual(strip(doc));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+  it('an unknown scenario is an error naming it', () => {
+    const r = trace('--scenario', 'no-such-thing');
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/unknown scenario "no-such-thing"/);
+  });
+});
