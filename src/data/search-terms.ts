@@ -44,4 +44,32 @@ export const searchTerms: readonly ChapterSearchTerms[] = [
       ko: ['TIME-WAIT', 'tcp_tw_reuse', 'MSL'],
     },
   },
+  {
+    slug: 'when-things-go-wrong',
+    terms: {
+      en: ['retransmission timeout', 'challenge ACK', 'connection refused'],
+      ko: ['재전송 타이머', '챌린지 ACK', '하프 오픈'],
+    },
+  },
+  {
+    slug: 'syn-flood',
+    terms: {
+      en: ['SYN flood', 'SYN cookies', 'TCP Fast Open'],
+      ko: ['SYN 플러드', 'SYN 쿠키', 'TCP Fast Open'],
+    },
+  },
+  {
+    slug: 'interview',
+    terms: {
+      en: ['interview', 'follow-up chains', 'trap'],
+      ko: ['면접', '꼬리 질문', '함정'],
+    },
+  },
+  {
+    slug: 'glossary',
+    terms: {
+      en: ['glossary', 'Wireshark', 'TCP_SYN_RECV'],
+      ko: ['용어', 'Wireshark', 'TCP_SYN_RECV'],
+    },
+  },
 ];
