@@ -7,8 +7,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { CaptureAnalysis } from '../engine/pcap/index.ts';
 import { viewOfConnection } from './lib/capture-view.ts';
-import { runLab } from './lib/engine-adapter.ts';
 import { fmt, type Strings } from './lib/explain.ts';
+import { DEFAULT_KNOBS } from './lib/knobs.ts';
 import { subscribe, type LabRun } from './lib/lab-bus.ts';
 import SequenceLab from './sequence-lab.tsx';
 
@@ -68,14 +68,13 @@ export default function CaptureLab({ id, scenario, strings: S }: CaptureLabProps
   const download = async () => {
     setError(null);
     try {
-      const r = run ?? (() => {
-        const x = runLab(scenario);
-        if (!x.ok) throw new Error(x.message);
-        return { source: id, scenario, trace: x.trace };
-      })();
-      const { traceToPcap } = await import('../engine/pcap/export.ts');
-      saveBytes(traceToPcap(r.trace), `${r.scenario}.pcap`);
-      setStatus(fmt(S, 'labs.cap.downloaded', { name: `${r.scenario}.pcap` }));
+      const which = run ?? { source: id, scenario, knobs: {} };
+      const [{ runLab }, { traceToPcap }] = await Promise.all([import('./lib/engine-adapter.ts'), import('../engine/pcap/export.ts')]);
+      const r = runLab(which.scenario, which.knobs);
+      if (!r.ok) throw new Error(r.message);
+      const name = `${which.scenario}.pcap`;
+      saveBytes(traceToPcap(r.trace), name);
+      setStatus(fmt(S, 'labs.cap.downloaded', { name }));
     } catch (e) {
       setError(captureErrorText(S, e));
     }
@@ -148,7 +147,7 @@ export default function CaptureLab({ id, scenario, strings: S }: CaptureLabProps
               </ul>
             </details>
           ) : null}
-          {replay ? <SequenceLab key={`${fileName}-${pick}`} id={`${id}-replay`} scenario="normal-open" title={replay.title} strings={S} replay={replay} /> : null}
+          {replay ? <SequenceLab key={`${fileName}-${pick}`} id={`${id}-replay`} scenario="normal-open" title={replay.title} strings={S} replay={replay} initial={{ ok: true, view: replay.view, base: DEFAULT_KNOBS }} /> : null}
         </div>
       ) : null}
     </section>

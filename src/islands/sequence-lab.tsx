@@ -5,14 +5,13 @@
  * shows the whole run (diagram + table) for readers without JS, print and search.
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { ScenarioKnobs, Side, Trace } from '../engine/types.ts';
-import { knobsOfTrace, knownScenario, runLab, toScenarioKnobs } from './lib/engine-adapter.ts';
+import type { ScenarioKnobs, Side } from '../engine/types.ts';
 import { fmt, formatTime, stepSentence, type Strings } from './lib/explain.ts';
 import { publish } from './lib/lab-bus.ts';
 import { parseLabHash, serializeLabHash } from './lib/lab-hash.ts';
-import { CLOSE_DELAYS, DEFAULT_KNOBS, PROFILES, parseKnobList, type KnobId, type Knobs } from './lib/knobs.ts';
+import { CLOSE_DELAYS, DEFAULT_KNOBS, PROFILES, parseKnobList, sameKnobs, type KnobId, type Knobs } from './lib/knobs.ts';
 import { arrowsAt, diagramHeight, rowY, SEQ, stateMarks } from './lib/sequence-layout.ts';
-import { bases, clampStep, segmentLabel, showNumber, viewOfTrace, type LabView, type SideView } from './lib/trace-view.ts';
+import { bases, clampStep, segmentLabel, showNumber, type LabView, type SideView } from './lib/trace-view.ts';
 
 export interface SequenceLabProps {
   /** DOM id and deep-link name; unique on the page. */
@@ -27,6 +26,8 @@ export interface SequenceLabProps {
   strings: Strings;
   /** Engine knobs set by an enclosing lab (the TIME-WAIT lab's MSL and RFC 1337 switch), applied to every run. */
   engineKnobs?: ScenarioKnobs;
+  /** The first run, computed at build time (engine-adapter's runForLab), so the engine loads only on a change. */
+  initial: { ok: true; view: LabView; base: Knobs } | { ok: false; message: string };
   /** A capture to show instead of a scenario (the capture lab): no knobs, no links. */
   replay?: { title: string; view: LabView } | null;
 }
@@ -47,16 +48,16 @@ function isTyping(t: EventTarget | null): boolean {
 
 /** The lab. All state lives here; drawing and wording come from the pure helpers in ./lib. */
 export default function SequenceLab(props: SequenceLabProps) {
-  const { id, strings: S, replay } = props;
+  const { id, strings: S, replay, initial } = props;
   const preset = props.engineKnobs ?? {};
   const shown = useMemo(() => parseKnobList(props.knobs).knobs, [props.knobs]);
-  const first = useMemo(() => (replay ? ({ ok: false, message: '' } as const) : runLab(props.scenario, preset)), [props.scenario, replay]);
   const [scenario, setScenario] = useState(props.scenario);
-  const [base, setBase] = useState<Knobs>(first.ok ? knobsOfTrace(first.trace) : DEFAULT_KNOBS);
+  const [base, setBase] = useState<Knobs>(initial.ok ? initial.base : DEFAULT_KNOBS);
   const [knobs, setKnobs] = useState<Knobs>(base);
-  const [trace, setTrace] = useState<Trace | null>(first.ok ? first.trace : null);
-  const [error, setError] = useState<string | null>(first.ok ? null : first.message);
-  const view = useMemo(() => replay?.view ?? (trace ? viewOfTrace(trace) : null), [trace, replay]);
+  const [applied, setApplied] = useState<ScenarioKnobs>(preset);
+  const [ranView, setRanView] = useState<LabView | null>(initial.ok ? initial.view : null);
+  const [error, setError] = useState<string | null>(initial.ok ? null : initial.message);
+  const view = replay?.view ?? ranView;
   const last = view ? view.steps.length - 1 : 0;
   const [step, setStep] = useState(() => (view ? clampStep(view, props.step ?? last) : 0));
   const [live, setLive] = useState(false);
@@ -67,6 +68,25 @@ export default function SequenceLab(props: SequenceLabProps) {
   const touched = useRef(false);
   const scroller = useRef<HTMLDivElement>(null);
 
+  /** Re-runs the engine (loaded on first use) and shows the result; keeps the last good run on failure. */
+  const rerun = async (sc: string, wanted: Knobs | null, atStep: (v: LabView) => number): Promise<boolean> => {
+    const { runForLab, knownScenario } = await import('./lib/engine-adapter.ts');
+    if (!knownScenario(sc)) return false;
+    const r = runForLab(sc, preset, wanted);
+    if (!r.ok) {
+      setError(r.message);
+      return false;
+    }
+    setError(null);
+    setScenario(sc);
+    setBase(r.base);
+    setKnobs(r.knobs);
+    setApplied(r.applied);
+    setRanView(r.view);
+    setStep(atStep(r.view));
+    return true;
+  };
+
   // Hydrated: start at the chapter's step (or the beginning), unless the URL names a step.
   useEffect(() => {
     setLive(true);
@@ -74,28 +94,14 @@ export default function SequenceLab(props: SequenceLabProps) {
       setStep(0);
       return;
     }
-    const fromHash = () => {
-      const p = parseLabHash(location.hash, id, props.scenario, base);
+    const fromHash = (): boolean => {
+      // Links are written against fixed defaults, so they mean the same whatever scenario they name.
+      const p = parseLabHash(location.hash, id, props.scenario);
       if (!p) return false;
       const l = p.link;
-      const sc = knownScenario(l.scenario) ? l.scenario : props.scenario;
-      let b = base;
-      let tr = trace;
-      if (sc !== scenario) {
-        const r = runLab(sc, preset);
-        if (!r.ok) return false;
-        b = knobsOfTrace(r.trace);
-        tr = r.trace;
-      }
-      const wanted = { ...l.knobs };
-      const r = runLab(sc, { ...preset, ...toScenarioKnobs(wanted, b) });
-      if (r.ok) tr = r.trace;
-      setScenario(sc);
-      setBase(b);
-      setKnobs(r.ok ? wanted : b);
-      setTrace(tr);
       setAbsolute(l.absolute);
-      if (tr) setStep(clampStep(viewOfTrace(tr), l.step));
+      if (l.scenario === scenario && sameKnobs(l.knobs, base) && view) setStep(clampStep(view, l.step));
+      else void rerun(l.scenario, l.knobs, (v) => clampStep(v, l.step));
       return true;
     };
     if (!fromHash()) setStep(view ? clampStep(view, props.step ?? 0) : 0);
@@ -118,13 +124,13 @@ export default function SequenceLab(props: SequenceLabProps) {
       name: fmt(S, `labs.lane.${side}`),
     });
     publish('position', { source: id, a: pos('A'), b: pos('B') });
-    if (trace && !replay) publish('run', { source: id, scenario, trace });
+    if (!replay) publish('run', { source: id, scenario, knobs: applied });
   }, [view, step, live]);
 
   // Keep the link in the address bar once the reader has done something.
   useEffect(() => {
     if (!live || !touched.current || replay) return;
-    const hash = serializeLabHash({ lab: id, scenario, step, absolute, knobs }, base);
+    const hash = serializeLabHash({ lab: id, scenario, step, absolute, knobs });
     if (location.hash !== hash) history.replaceState(history.state, '', hash);
   }, [step, absolute, knobs, scenario, live]);
 
@@ -161,18 +167,8 @@ export default function SequenceLab(props: SequenceLabProps) {
   };
   const changeKnobs = (next: Knobs) => {
     touched.current = true;
-    const r = runLab(scenario, { ...preset, ...toScenarioKnobs(next, base) });
-    if (!r.ok) {
-      setError(r.message);
-      return;
-    }
-    setError(null);
-    setKnobs(next);
-    setTrace(r.trace);
     setPlaying(false);
-    const v = viewOfTrace(r.trace);
-    setStep((s) => clampStep(v, s));
-    setNote(fmt(S, 'labs.knob.rerun'));
+    void rerun(scenario, next, (v) => clampStep(v, step)).then((ok) => ok && setNote(fmt(S, 'labs.knob.rerun')));
   };
   const onKey = (e: KeyboardEvent) => {
     if (isTyping(e.target)) return;
@@ -193,7 +189,7 @@ export default function SequenceLab(props: SequenceLabProps) {
   };
   const copyLink = async () => {
     touched.current = true;
-    const hash = serializeLabHash({ lab: id, scenario, step, absolute, knobs }, base);
+    const hash = serializeLabHash({ lab: id, scenario, step, absolute, knobs });
     history.replaceState(history.state, '', hash);
     try {
       await navigator.clipboard.writeText(location.href);

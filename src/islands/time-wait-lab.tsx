@@ -4,11 +4,11 @@
  * timeline. The reader picks a case, an OS preset and the MSL; every change re-runs the engine,
  * and the run below is an ordinary sequence lab the reader can step through.
  */
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ProfileName, ScenarioKnobs } from '../engine/types.ts';
-import { runLab } from './lib/engine-adapter.ts';
 import { fmt, formatTime, type Strings } from './lib/explain.ts';
-import { timeScale, timeWaitTimeline } from './lib/time-wait-timeline.ts';
+import { timeScale } from './lib/time-wait-timeline.ts';
+import type { TimeWaitCaseRun } from './lib/time-wait-run.ts';
 import SequenceLab from './sequence-lab.tsx';
 
 /** The cases, each an engine scenario. */
@@ -24,6 +24,8 @@ export interface TwPreset {
 
 export interface TimeWaitLabProps {
   id: string;
+  /** The first case (lost final ACK, Linux) run at build time; later runs load the engine. */
+  initial: TimeWaitCaseRun;
   presets: TwPreset[];
   titles: Record<string, string>;
   strings: Strings;
@@ -34,7 +36,7 @@ const LEFT = 16;
 const AXIS = W - 2 * LEFT;
 
 /** The lab. */
-export default function TimeWaitLab({ id, presets, titles, strings: S }: TimeWaitLabProps) {
+export default function TimeWaitLab({ id, presets, titles, strings: S, initial }: TimeWaitLabProps) {
   const [live, setLive] = useState(false);
   const [which, setWhich] = useState<TwCase>('lost-final-ack');
   const [profile, setProfile] = useState<ProfileName>('linux');
@@ -50,8 +52,24 @@ export default function TimeWaitLab({ id, presets, titles, strings: S }: TimeWai
     if (which === 'rst-in-time-wait') k.rfc1337 = rfc1337;
     return k;
   }, [profile, mslMs, rfc1337, which, preset]);
-  const run = useMemo(() => runLab(scenario, knobs), [scenario, knobs]);
-  const tl = run.ok ? timeWaitTimeline(run.trace) : null;
+  // What is on screen: the run and what it was run with (the controls may already be ahead of it).
+  const [shownCase, setShown] = useState({ run: initial, scenario: 'lost-final-ack', knobs: { profile: 'linux' } as ScenarioKnobs, n: 0 });
+  const run = shownCase.run;
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    let stale = false;
+    void import('./lib/time-wait-run.ts').then(({ runTimeWaitCase }) => {
+      if (!stale) setShown((old) => ({ run: runTimeWaitCase(scenario, knobs), scenario, knobs, n: old.n + 1 }));
+    });
+    return () => {
+      stale = true;
+    };
+  }, [scenario, knobs]);
+  const tl = run.ok ? run.timeline : null;
   const x = tl ? timeScale(tl.until * 1.05, LEFT, AXIS) : () => LEFT;
   const twEnd = tl?.end ?? tl?.due ?? null;
   const markText = (k: string) => fmt(S, `labs.tw.mark.${k}`);
@@ -96,7 +114,7 @@ export default function TimeWaitLab({ id, presets, titles, strings: S }: TimeWai
           </label>
         ) : null}
       </div>
-      <p class="lab-sentence" aria-live="polite">{fmt(S, `labs.tw.explain.${scenario}`)}</p>
+      <p class="lab-sentence" aria-live="polite">{fmt(S, `labs.tw.explain.${shownCase.scenario}`)}</p>
       {!run.ok ? <p class="lab-error" role="alert">{fmt(S, 'labs.error.engine', { message: run.message })}</p> : null}
       {tl ? (
         <div class="lab-scroll">
@@ -129,7 +147,15 @@ export default function TimeWaitLab({ id, presets, titles, strings: S }: TimeWai
           </svg>
         </div>
       ) : null}
-      <SequenceLab key={`${scenario}-${JSON.stringify(knobs)}`} id={`${id}-run`} scenario={scenario} title={titles[scenario] ?? scenario} strings={S} engineKnobs={knobs} />
+      <SequenceLab
+        key={shownCase.n}
+        id={`${id}-run`}
+        scenario={shownCase.scenario}
+        title={titles[shownCase.scenario] ?? shownCase.scenario}
+        strings={S}
+        engineKnobs={shownCase.knobs}
+        initial={run.ok ? { ok: true, view: run.view, base: run.base } : run}
+      />
     </section>
   );
 }

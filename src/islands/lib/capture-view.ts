@@ -5,7 +5,7 @@
  */
 import type { TraceConnection } from '../../engine/pcap/index.ts';
 import type { Side, TcpState } from '../../engine/types.ts';
-import type { LabView, SideView, ViewSegment, ViewStep } from './trace-view.ts';
+import { startStep, type LabView, type SideView, type ViewSegment, type ViewStep } from './trace-view.ts';
 
 const side = (state: TcpState): SideView => ({ state, iss: null, irs: null, sndUna: null, sndNxt: null, rcvNxt: null });
 
@@ -14,22 +14,7 @@ export function viewOfConnection(conn: TraceConnection): LabView {
   const rows = conn.segments;
   const first = rows[0];
   const opensWithSyn = !!first && first.flags.includes('SYN') && !first.flags.includes('ACK');
-  const start: ViewStep = {
-    index: 0,
-    t: 0,
-    kind: 'start',
-    side: 'A',
-    segment: null,
-    sent: [],
-    call: null,
-    timer: null,
-    reason: null,
-    rfc: null,
-    changed: {},
-    last: {},
-    A: side(opensWithSyn ? 'CLOSED' : (first?.stateA ?? 'CLOSED')),
-    B: side(opensWithSyn ? 'LISTEN' : (first?.stateB ?? 'CLOSED')),
-  };
+  const start = startStep(side(opensWithSyn ? 'CLOSED' : (first?.stateA ?? 'CLOSED')), side(opensWithSyn ? 'LISTEN' : (first?.stateB ?? 'CLOSED')));
   const steps: ViewStep[] = [start];
   const segments: ViewSegment[] = [];
   const t0 = first?.t ?? 0;

@@ -5,6 +5,7 @@
  */
 import { getScenario, isScenarioId, runScenario } from '../../engine/index.ts';
 import type { ScenarioKnobs, Trace } from '../../engine/types.ts';
+import { viewOfTrace, type LabView } from './trace-view.ts';
 import { DEFAULT_KNOBS, KNOB_IDS, knobToString, type KnobId, type Knobs, type ProfileId } from './knobs.ts';
 
 /** A run, or why there is none. */
@@ -102,6 +103,24 @@ export function runLab(scenario: string, knobs: ScenarioKnobs = {}): LabRunResul
   } catch (e) {
     return { ok: false, message: e instanceof Error ? e.message : String(e) };
   }
+}
+
+/** A run as the islands need it: the lab view, the knobs it ran with and the engine knobs applied. */
+export type LabRunView = { ok: true; scenario: string; trace: Trace; view: LabView; base: Knobs; knobs: Knobs; applied: ScenarioKnobs } | { ok: false; message: string };
+
+/**
+ * Runs `scenario` with an enclosing lab's `preset` and the reader's `wanted` knobs (null: none
+ * changed). Islands import this module lazily, so the engine loads only when a reader changes
+ * something; at build time the wrappers call it directly for the first picture.
+ */
+export function runForLab(scenario: string, preset: ScenarioKnobs, wanted: Knobs | null): LabRunView {
+  if (!isScenarioId(scenario)) return { ok: false, message: `unknown scenario "${scenario}"` };
+  const base = overlay(scenarioKnobs(scenario), preset);
+  const knobs = wanted ?? base;
+  const applied = { ...preset, ...toScenarioKnobs(knobs, base) };
+  const r = runLab(scenario, applied);
+  if (!r.ok) return r;
+  return { ok: true, scenario, trace: r.trace, view: viewOfTrace(r.trace), base, knobs, applied };
 }
 
 /** Whether a link's scenario id may be run (links are untrusted input). */

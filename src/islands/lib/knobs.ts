@@ -149,3 +149,8 @@ export function knobFromString(id: KnobId, s: string, into: Knobs): boolean {
       return true;
   }
 }
+
+/** Whether two knob sets would give the same run (compared as the hash writes them). */
+export function sameKnobs(a: Knobs, b: Knobs): boolean {
+  return KNOB_IDS.every((id) => knobToString(id, a) === knobToString(id, b));
+}

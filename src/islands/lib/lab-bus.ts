@@ -5,7 +5,7 @@
  * separately and in any order, so each channel remembers its last message: a diagram that wakes
  * up after the lab has already stepped still shows the right states.
  */
-import type { Trace } from '../../engine/types.ts';
+import type { ScenarioKnobs } from '../../engine/types.ts';
 import type { TcpStateName } from './state-diagram-geometry.ts';
 import type { LabView } from './trace-view.ts';
 
@@ -27,11 +27,11 @@ export interface LabPosition {
   b: EndpointPosition;
 }
 
-/** The run a sequence lab shows, so a capture lab can export exactly that. */
+/** The run a sequence lab shows (scenario and the engine knobs applied), so a capture lab can export exactly that. */
 export interface LabRun {
   source: string;
   scenario: string;
-  trace: Trace;
+  knobs: ScenarioKnobs;
 }
 
 /** A capture connection to replay in the sequence lab. */

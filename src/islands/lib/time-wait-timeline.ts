@@ -59,3 +59,4 @@ export function timeScale(until: number, left: number, width: number): (t: numbe
   const span = Math.max(1, until);
   return (t) => left + (Math.max(0, Math.min(t, span)) / span) * width;
 }
+

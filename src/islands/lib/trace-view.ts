@@ -95,27 +95,17 @@ export function flagList(f: { SYN: boolean; ACK: boolean; FIN: boolean; RST: boo
   return (['SYN', 'ACK', 'FIN', 'RST', 'PSH'] as const).filter((k) => f[k]);
 }
 
+/** The step before anything happens, with each side's state at that moment. */
+export function startStep(A: SideView, B: SideView): ViewStep {
+  return { index: 0, t: 0, kind: 'start', side: 'A', segment: null, sent: [], call: null, timer: null, reason: null, rfc: null, changed: {}, last: {}, A, B };
+}
+
 /** Builds the lab's view of an engine trace. Pure; the same trace always gives the same view. */
 export function viewOfTrace(trace: Trace): LabView {
   const steps: ViewStep[] = [];
   const segments = new Map<number, ViewSegment>();
   const last: ViewStep['last'] = {};
-  let cur: ViewStep = {
-    index: 0,
-    t: 0,
-    kind: 'start',
-    side: 'A',
-    segment: null,
-    sent: [],
-    call: null,
-    timer: null,
-    reason: null,
-    rfc: null,
-    changed: {},
-    last: {},
-    A: CLOSED_SIDE,
-    B: CLOSED_SIDE,
-  };
+  let cur: ViewStep = startStep(CLOSED_SIDE, CLOSED_SIDE);
   steps.push(cur);
   const iss: LabView['iss'] = { A: null, B: null };
   let stateExplained = false;
