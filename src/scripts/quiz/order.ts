@@ -26,28 +26,37 @@ class QuizOrder extends QuizElement {
       e.preventDefault();
       this.move(li, e.key === 'ArrowUp' ? -1 : 1, e.key === 'ArrowUp' ? 'up' : 'down');
     });
-    for (const li of this.items()) {
-      li.draggable = true;
-      li.addEventListener('dragstart', (e) => {
-        if (this.locked()) return e.preventDefault();
-        this.dragged = li;
-        li.dataset.dragging = '';
-        e.dataTransfer?.setData('text/plain', li.dataset.key ?? '');
-      });
-      li.addEventListener('dragend', () => {
-        delete li.dataset.dragging;
-        this.dragged = null;
-        this.renumber();
-      });
-      li.addEventListener('dragover', (e) => {
-        const d = this.dragged;
-        if (!d || d === li || !this.list) return;
-        e.preventDefault();
+    // Pointer events rather than HTML5 drag and drop: one code path for mouse, touch and pen.
+    this.list.addEventListener('pointerdown', (e) => {
+      const li = (e.target as HTMLElement).closest('li');
+      if (!li || this.locked() || (e.target as HTMLElement).closest('button') || e.button !== 0) return;
+      e.preventDefault();
+      this.dragged = li as HTMLLIElement;
+      li.dataset.dragging = '';
+      this.list?.setPointerCapture(e.pointerId);
+    });
+    this.list.addEventListener('pointermove', (e) => {
+      const d = this.dragged;
+      if (!d || !this.list) return;
+      const over = this.items().find((li) => {
         const r = li.getBoundingClientRect();
-        this.list.insertBefore(d, e.clientY < r.top + r.height / 2 ? li : li.nextSibling);
+        return li !== d && e.clientY >= r.top && e.clientY <= r.bottom;
       });
-      li.addEventListener('drop', (e) => e.preventDefault());
-    }
+      if (!over) return;
+      const r = over.getBoundingClientRect();
+      this.list.insertBefore(d, e.clientY < r.top + r.height / 2 ? over : over.nextSibling);
+    });
+    const drop = (): void => {
+      const d = this.dragged;
+      if (!d) return;
+      delete d.dataset.dragging;
+      this.dragged = null;
+      this.renumber();
+      const items = this.items();
+      if (this.moves) this.moves.textContent = fill(this.s.moved ?? '', { item: d.dataset.label ?? '', pos: items.indexOf(d) + 1, total: items.length });
+    };
+    this.list.addEventListener('pointerup', drop);
+    this.list.addEventListener('pointercancel', drop);
     this.renumber();
   }
 
