@@ -23,11 +23,13 @@ export function segLen(s: Pick<Segment, 'flags' | 'payload'>): number {
   return s.payload.length + (s.flags.SYN ? 1 : 0) + (s.flags.FIN ? 1 : 0);
 }
 
-/** Lowercase hex of bytes (the JSON form of payloads). */
+const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+
+/** Lowercase hex of bytes (the JSON form of payloads). Table-driven: traces hex every segment. */
 export function toHex(b: Uint8Array): string {
-  let s = '';
-  for (const x of b) s += x.toString(16).padStart(2, '0');
-  return s;
+  const parts = new Array<string>(b.length);
+  for (let i = 0; i < b.length; i++) parts[i] = HEX[b[i] ?? 0] ?? '00';
+  return parts.join('');
 }
 
 /** Inverse of toHex; throws naming the offset of a bad digit. */

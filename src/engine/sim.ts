@@ -10,7 +10,7 @@ import { flags as mkFlags, segmentFromJSON, segmentToJSON, textBytes } from './s
 import { seqAdd } from './seq.ts';
 import type {
   Address, AppAction, AppReactions, Effect, Endpoint, FaultRule, IsnSource, ScenarioDef, ScenarioId, ScenarioKnobs, Segment,
-  SegmentMatch, Side, StepInput, Trace, TraceEvent,
+  SegmentJSON, SegmentMatch, Side, StepInput, Trace, TraceEvent,
 } from './types.ts';
 
 /** A segment as it went on the wire, for pcap export and segment lists (OrderSegments quiz). */
@@ -37,6 +37,7 @@ interface InFlight {
   wireId: number;
   to: Side;
   segment: Segment;
+  json: SegmentJSON;
   origin?: 'attacker' | 'old-duplicate';
 }
 
@@ -165,11 +166,11 @@ export function simulate(scenario: ScenarioDef, knobs: ScenarioKnobs = {}): Trac
       if (f.kind === 'delay') delay += f.extraDelayMs;
       if (f.kind === 'duplicate') copies.push(def.latencyMs + f.extraDelayMs);
     }
-    flight.push({ at: now + delay, order: order++, wireId, to: dest, segment, ...(origin ? { origin } : {}) });
+    flight.push({ at: now + delay, order: order++, wireId, to: dest, segment, json, ...(origin ? { origin } : {}) });
     for (const d of copies) {
       const copyId = ++wireCount;
       push({ kind: 'duplicate', side: from, segment: json, wireId: copyId, detail: `copy of #${wireId}, arrives ${d} ms after sending` });
-      flight.push({ at: now + d, order: order++, wireId: copyId, to: dest, segment, origin: 'old-duplicate' });
+      flight.push({ at: now + d, order: order++, wireId: copyId, to: dest, segment, json, origin: 'old-duplicate' });
     }
   };
 
@@ -281,7 +282,7 @@ export function simulate(scenario: ScenarioDef, knobs: ScenarioKnobs = {}): Trac
       const f = flight.filter((x) => x.at === t).sort((x, y) => x.order - y.order)[0];
       if (f) {
         flight = flight.filter((x) => x !== f);
-        push({ kind: 'deliver', side: f.to, segment: segmentToJSON(f.segment), wireId: f.wireId, ...(f.origin ? { origin: f.origin } : {}) });
+        push({ kind: 'deliver', side: f.to, segment: { ...f.json, src: { ...f.json.src }, dst: { ...f.json.dst }, flags: { ...f.json.flags }, options: structuredClone(f.json.options) }, wireId: f.wireId, ...(f.origin ? { origin: f.origin } : {}) });
         run(f.to, { kind: 'segment', segment: f.segment });
         continue;
       }
