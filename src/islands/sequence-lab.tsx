@@ -95,13 +95,21 @@ export default function SequenceLab(props: SequenceLabProps) {
       return;
     }
     const fromHash = (): boolean => {
-      // Links are written against fixed defaults, so they mean the same whatever scenario they name.
-      const p = parseLabHash(location.hash, id, props.scenario);
+      // A link lists only the knobs that differ from its scenario's own values.
+      const p = parseLabHash(location.hash, id, props.scenario, base);
       if (!p) return false;
       const l = p.link;
       setAbsolute(l.absolute);
-      if (l.scenario === scenario && sameKnobs(l.knobs, base) && view) setStep(clampStep(view, l.step));
-      else void rerun(l.scenario, l.knobs, (v) => clampStep(v, l.step));
+      if (l.scenario === scenario) {
+        if (sameKnobs(l.knobs, base) && view) setStep(clampStep(view, l.step));
+        else void rerun(scenario, l.knobs, (v) => clampStep(v, l.step));
+      } else {
+        void import('./lib/engine-adapter.ts').then(({ baseKnobs, knownScenario }) => {
+          if (!knownScenario(l.scenario)) return;
+          const again = parseLabHash(location.hash, id, props.scenario, baseKnobs(l.scenario, preset));
+          if (again) void rerun(l.scenario, again.link.knobs, (v) => clampStep(v, l.step));
+        });
+      }
       return true;
     };
     if (!fromHash()) setStep(view ? clampStep(view, props.step ?? 0) : 0);
@@ -130,7 +138,7 @@ export default function SequenceLab(props: SequenceLabProps) {
   // Keep the link in the address bar once the reader has done something.
   useEffect(() => {
     if (!live || !touched.current || replay) return;
-    const hash = serializeLabHash({ lab: id, scenario, step, absolute, knobs });
+    const hash = serializeLabHash({ lab: id, scenario, step, absolute, knobs }, base);
     if (location.hash !== hash) history.replaceState(history.state, '', hash);
   }, [step, absolute, knobs, scenario, live]);
 
@@ -189,7 +197,7 @@ export default function SequenceLab(props: SequenceLabProps) {
   };
   const copyLink = async () => {
     touched.current = true;
-    const hash = serializeLabHash({ lab: id, scenario, step, absolute, knobs });
+    const hash = serializeLabHash({ lab: id, scenario, step, absolute, knobs }, base);
     history.replaceState(history.state, '', hash);
     try {
       await navigator.clipboard.writeText(location.href);

@@ -105,6 +105,11 @@ export function runLab(scenario: string, knobs: ScenarioKnobs = {}): LabRunResul
   }
 }
 
+/** A scenario's knob values under an enclosing lab's preset: what a link's missing knobs mean. */
+export function baseKnobs(scenario: string, preset: ScenarioKnobs): Knobs {
+  return overlay(scenarioKnobs(scenario), preset);
+}
+
 /** A run as the islands need it: the lab view, the knobs it ran with and the engine knobs applied. */
 export type LabRunView = { ok: true; scenario: string; trace: Trace; view: LabView; base: Knobs; knobs: Knobs; applied: ScenarioKnobs } | { ok: false; message: string };
 
@@ -115,7 +120,7 @@ export type LabRunView = { ok: true; scenario: string; trace: Trace; view: LabVi
  */
 export function runForLab(scenario: string, preset: ScenarioKnobs, wanted: Knobs | null): LabRunView {
   if (!isScenarioId(scenario)) return { ok: false, message: `unknown scenario "${scenario}"` };
-  const base = overlay(scenarioKnobs(scenario), preset);
+  const base = baseKnobs(scenario, preset);
   const knobs = wanted ?? base;
   const applied = { ...preset, ...toScenarioKnobs(knobs, base) };
   const r = runLab(scenario, applied);
