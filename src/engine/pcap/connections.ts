@@ -1,4 +1,4 @@
-import { formatAddress, formatEndpoint } from '../wire/address.ts';
+import { formatAddress } from '../wire/address.ts';
 import type { TcpOption } from '../wire/tcp.ts';
 import type { Segment, Side, TcpOptions } from '../types.ts';
 import { MAX_CONNECTIONS } from './limits.ts';
@@ -39,20 +39,6 @@ export function engineOptions(options: TcpOption[]): TcpOptions {
   return out;
 }
 
-function toEngineSegment(s: CapturedSegment): Segment {
-  const t = s.tcp;
-  return {
-    src: { ip: formatAddress(s.src), port: t.srcPort },
-    dst: { ip: formatAddress(s.dst), port: t.dstPort },
-    seq: t.seq,
-    ack: t.ack,
-    flags: { SYN: t.flags.syn, ACK: t.flags.ack, FIN: t.flags.fin, RST: t.flags.rst, PSH: t.flags.psh },
-    window: t.window,
-    options: engineOptions(t.options),
-    payload: t.payload,
-  };
-}
-
 interface Building {
   conn: CapturedConnection;
   /** Endpoint key of A (the first SYN's sender, or the first sender). */
@@ -60,49 +46,91 @@ interface Building {
   aIsn: number | null;
   /** Saw FIN or RST: a later SYN from A with a new ISN starts a new incarnation. */
   ended: boolean;
+  /** Only SYNs from A so far (a new ISN then means the client gave up and tried again). */
+  onlySyns: boolean;
+}
+
+/** Address text by value, so a capture of a million packets formats each address once. */
+class AddressNames {
+  private readonly v4 = new Map<number, string>();
+  name(b: Uint8Array): string {
+    if (b.length !== 4) return formatAddress(b);
+    const key = b[0]! * 0x1000000 + ((b[1]! << 16) | (b[2]! << 8) | b[3]!);
+    let n = this.v4.get(key);
+    if (n === undefined) {
+      n = formatAddress(b);
+      this.v4.set(key, n);
+    }
+    return n;
+  }
 }
 
 /**
- * Splits segments into connections by 4-tuple. A SYN from the same client with a different
- * ISN after the old connection ended (FIN or RST seen), or while only SYNs were seen, starts a
- * new connection: that is a new incarnation on the same 4-tuple (TIME-WAIT lessons).
+ * Splits segments into connections by 4-tuple, one segment at a time. A SYN from the same
+ * client with a different ISN after the old connection ended (FIN or RST seen), or while only
+ * SYNs were seen, starts a new connection: a new incarnation on the same 4-tuple.
  */
-export function splitConnections(segments: CapturedSegment[], warn: (w: CaptureWarning) => void): CapturedConnection[] {
-  const open = new Map<string, Building>();
-  const all: CapturedConnection[] = [];
-  let limitWarned = false;
-  for (const s of segments) {
-    const srcKey = formatEndpoint(s.src, s.tcp.srcPort);
-    const dstKey = formatEndpoint(s.dst, s.tcp.dstPort);
+export class ConnectionSplitter {
+  readonly connections: CapturedConnection[] = [];
+  private readonly open = new Map<string, Building>();
+  private readonly names = new AddressNames();
+  private readonly warn: (w: CaptureWarning) => void;
+  private limitWarned = false;
+
+  constructor(warn: (w: CaptureWarning) => void) {
+    this.warn = warn;
+  }
+
+  add(s: CapturedSegment): void {
+    const srcIp = this.names.name(s.src);
+    const dstIp = this.names.name(s.dst);
+    const t = s.tcp;
+    const srcKey = s.src.length === 16 ? `[${srcIp}]:${t.srcPort}` : `${srcIp}:${t.srcPort}`;
+    const dstKey = s.dst.length === 16 ? `[${dstIp}]:${t.dstPort}` : `${dstIp}:${t.dstPort}`;
     const key = srcKey < dstKey ? `${srcKey}|${dstKey}` : `${dstKey}|${srcKey}`;
-    const isSyn = s.tcp.flags.syn && !s.tcp.flags.ack;
-    let b = open.get(key);
-    if (b && isSyn && b.aKey === srcKey && b.aIsn !== null && b.aIsn !== s.tcp.seq) {
-      const onlySyns = b.conn.segments.every((x) => x.from === 'A' && x.segment.flags.SYN);
-      if (b.ended || onlySyns) b = undefined;
+    const isSyn = t.flags.syn && !t.flags.ack;
+    let b = this.open.get(key);
+    if (b && isSyn && b.aKey === srcKey && b.aIsn !== null && b.aIsn !== t.seq) {
+      if (b.ended || b.onlySyns) b = undefined;
     }
     if (!b) {
-      if (all.length >= MAX_CONNECTIONS) {
-        if (!limitWarned) warn({ code: 'too-many-connections', message: `more than ${MAX_CONNECTIONS} connections (MAX_CONNECTIONS); the rest are ignored`, packet: s.number, offset: s.offset });
-        limitWarned = true;
-        continue;
+      if (this.connections.length >= MAX_CONNECTIONS) {
+        if (!this.limitWarned) this.warn({ code: 'too-many-connections', message: `more than ${MAX_CONNECTIONS} connections (MAX_CONNECTIONS); the rest are ignored`, packet: s.number, offset: s.offset });
+        this.limitWarned = true;
+        return;
       }
-      const mid = !isSyn;
-      const conn: CapturedConnection = { a: srcKey, b: dstKey, segments: [], midConnection: mid };
-      if (mid) {
-        warn({
+      const conn: CapturedConnection = { a: srcKey, b: dstKey, segments: [], midConnection: !isSyn };
+      if (!isSyn) {
+        this.warn({
           code: 'mid-connection',
           message: `connection ${srcKey} ↔ ${dstKey} starts mid-connection (first segment is not a SYN); A is the first sender, states before the capture are guessed`,
           packet: s.number, offset: s.offset,
         });
       }
-      b = { conn, aKey: srcKey, aIsn: isSyn ? s.tcp.seq : null, ended: false };
-      open.set(key, b);
-      all.push(conn);
+      b = { conn, aKey: srcKey, aIsn: isSyn ? t.seq : null, ended: false, onlySyns: true };
+      this.open.set(key, b);
+      this.connections.push(conn);
     }
     const from: Side = srcKey === b.aKey ? 'A' : 'B';
-    if (s.tcp.flags.fin || s.tcp.flags.rst) b.ended = true;
-    b.conn.segments.push({ t: s.time, from, segment: toEngineSegment(s), number: s.number, offset: s.offset, checksumOk: s.tcp.checksumOk });
+    if (t.flags.fin || t.flags.rst) b.ended = true;
+    if (!(from === 'A' && t.flags.syn)) b.onlySyns = false;
+    const segment: Segment = {
+      src: { ip: srcIp, port: t.srcPort },
+      dst: { ip: dstIp, port: t.dstPort },
+      seq: t.seq,
+      ack: t.ack,
+      flags: { SYN: t.flags.syn, ACK: t.flags.ack, FIN: t.flags.fin, RST: t.flags.rst, PSH: t.flags.psh },
+      window: t.window,
+      options: engineOptions(t.options),
+      payload: t.payload,
+    };
+    b.conn.segments.push({ t: s.time, from, segment, number: s.number, offset: s.offset, checksumOk: t.checksumOk });
   }
-  return all;
+}
+
+/** Splits a whole segment list (see ConnectionSplitter). */
+export function splitConnections(segments: CapturedSegment[], warn: (w: CaptureWarning) => void): CapturedConnection[] {
+  const splitter = new ConnectionSplitter(warn);
+  for (const s of segments) splitter.add(s);
+  return splitter.connections;
 }

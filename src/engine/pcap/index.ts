@@ -4,14 +4,14 @@
  */
 export { CaptureError } from '../wire/capture-error.ts';
 export { MAX_FILE_BYTES, MAX_PACKETS, MAX_CAPLEN, MAX_BLOCK_BYTES, MAX_INTERFACES, MAX_CONNECTIONS, MAX_WARNINGS } from './limits.ts';
-export { readCapture, formatWarning } from './reader.ts';
-export type { RawPacket, CaptureFile, CaptureWarning } from './reader.ts';
+export { readCapture, scanCapture, formatWarning, WarningLog } from './reader.ts';
+export type { RawPacket, CaptureFile, CaptureSummary, CaptureWarning } from './reader.ts';
 export { LINKTYPE, unwrapLink } from './linktype.ts';
 export { writePcap } from './writer.ts';
 export type { FrameToWrite } from './writer.ts';
-export { decodeSegments } from './packets.ts';
+export { decodeSegments, SegmentDecoder } from './packets.ts';
 export type { CapturedSegment } from './packets.ts';
-export { splitConnections, engineOptions } from './connections.ts';
+export { splitConnections, ConnectionSplitter, engineOptions } from './connections.ts';
 export type { CapturedConnection, ConnectionSegment } from './connections.ts';
 export { traceToPcap, traceFrames, segmentFrame, wireOptions } from './export.ts';
 export { analyseCapture, traceReport } from './report.ts';

@@ -18,20 +18,30 @@ export interface CapturedSegment {
 }
 
 /**
- * Decodes every raw packet down to TCP. Packets that are not TCP, or that are damaged, become
- * warnings naming the packet and its offset; they never stop the import.
+ * Decodes raw packets one at a time down to TCP. Packets that are not TCP, or that are damaged,
+ * become warnings naming the packet and its offset; they never stop the import. One instance
+ * per file: it remembers the first packet's time and counts the non-TCP packets.
  */
-export function decodeSegments(packets: RawPacket[], log: WarningLog = new WarningLog()): { segments: CapturedSegment[]; warnings: CaptureWarning[] } {
-  const segments: CapturedSegment[] = [];
-  const first = packets[0];
-  const sec0 = first?.sec ?? 0;
-  const nsec0 = first?.nsec ?? 0;
-  let nonTcp = 0;
-  let firstNonTcp: { packet: number; offset: number; why: string } | undefined;
-  for (const p of packets) {
+export class SegmentDecoder {
+  private readonly log: WarningLog;
+  private sec0: number | undefined;
+  private nsec0 = 0;
+  private nonTcp = 0;
+  private firstNonTcp: { packet: number; offset: number; why: string } | undefined;
+
+  constructor(log: WarningLog) {
+    this.log = log;
+  }
+
+  /** The packet's TCP segment, or null when it has none (counted or logged). */
+  decode(p: RawPacket): CapturedSegment | null {
+    if (this.sec0 === undefined) {
+      this.sec0 = p.sec;
+      this.nsec0 = p.nsec;
+    }
     try {
       const link = unwrapLink(p.linkType, p.data);
-      let why: string | undefined;
+      let why: string;
       if ('skip' in link) why = link.skip;
       else {
         const ip = decodeIp(link.ip);
@@ -39,28 +49,41 @@ export function decodeSegments(packets: RawPacket[], log: WarningLog = new Warni
         else if (ip.fragment) why = 'IP fragment (reassembly is not supported)';
         else {
           const tcp = decodeTcp(ip.payload, ip.payloadLength, ip.src, ip.dst);
-          segments.push({
+          return {
             number: p.number, offset: p.offset,
-            time: (p.sec - sec0) + (p.nsec - nsec0) / 1e9,
+            time: (p.sec - this.sec0) + (p.nsec - this.nsec0) / 1e9,
             src: ip.src, dst: ip.dst, ipVersion: ip.version, ipChecksumOk: ip.checksumOk, tcp,
-          });
+          };
         }
       }
-      if (why !== undefined) {
-        nonTcp++;
-        firstNonTcp ??= { packet: p.number, offset: p.offset, why };
-      }
+      this.nonTcp++;
+      this.firstNonTcp ??= { packet: p.number, offset: p.offset, why };
     } catch (e) {
       if (!(e instanceof CaptureError)) throw e;
-      log.add({ code: e.code, message: `damaged packet skipped: ${e.detail}`, packet: p.number, offset: p.offset });
+      this.log.add({ code: e.code, message: `damaged packet skipped: ${e.detail}`, packet: p.number, offset: p.offset });
     }
+    return null;
   }
-  if (firstNonTcp) {
-    log.add({
+
+  /** Adds the one summary warning for non-TCP packets. */
+  finish(): void {
+    if (!this.firstNonTcp) return;
+    this.log.add({
       code: 'non-tcp',
-      message: `${nonTcp} packet(s) are not TCP and were skipped; the first: ${firstNonTcp.why}`,
-      packet: firstNonTcp.packet, offset: firstNonTcp.offset,
+      message: `${this.nonTcp} packet(s) are not TCP and were skipped; the first: ${this.firstNonTcp.why}`,
+      packet: this.firstNonTcp.packet, offset: this.firstNonTcp.offset,
     });
   }
+}
+
+/** Decodes a whole packet list (see SegmentDecoder). */
+export function decodeSegments(packets: RawPacket[], log: WarningLog = new WarningLog()): { segments: CapturedSegment[]; warnings: CaptureWarning[] } {
+  const decoder = new SegmentDecoder(log);
+  const segments: CapturedSegment[] = [];
+  for (const p of packets) {
+    const s = decoder.decode(p);
+    if (s) segments.push(s);
+  }
+  decoder.finish();
   return { segments, warnings: log.finish() };
 }

@@ -56,22 +56,40 @@ export function formatWarning(w: CaptureWarning): string {
   return CaptureError.describe(w.message, { packet: w.packet, offset: w.offset });
 }
 
+/** What scanning a file found, without the packets themselves (they went to the callback). */
+export interface CaptureSummary {
+  format: 'pcap' | 'pcapng';
+  littleEndian: boolean;
+  packets: number;
+  warnings: CaptureWarning[];
+}
+
 /**
  * Reads a classic pcap or pcapng file from memory. Throws CaptureError when the file cannot be
  * read at all (wrong magic, absurd lengths); a file cut short keeps the packets before the cut
  * and says where the cut is.
  */
 export function readCapture(bytes: Uint8Array): CaptureFile {
+  const packets: RawPacket[] = [];
+  const s = scanCapture(bytes, (p) => packets.push(p));
+  return { format: s.format, littleEndian: s.littleEndian, packets, warnings: s.warnings };
+}
+
+/**
+ * Like readCapture, but hands each packet to `onPacket` as it is found instead of keeping
+ * them all: a large capture is then imported without a second copy of its packet list.
+ */
+export function scanCapture(bytes: Uint8Array, onPacket: (p: RawPacket) => void): CaptureSummary {
   if (bytes.length > MAX_FILE_BYTES) {
     throw new CaptureError('too-large', `file is ${bytes.length} bytes; the limit is ${MAX_FILE_BYTES} (MAX_FILE_BYTES)`);
   }
   if (bytes.length < 4) throw new CaptureError('truncated', `file is ${bytes.length} bytes, too short to hold a capture header`, { offset: 0 });
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const magicBE = view.getUint32(0, false);
-  if (magicBE === PCAPNG_SHB) return readPcapng(bytes, view);
+  if (magicBE === PCAPNG_SHB) return readPcapng(bytes, view, onPacket);
   const magicLE = view.getUint32(0, true);
   for (const [magic, le] of [[magicLE, true], [magicBE, false]] as const) {
-    if (magic === PCAP_MAGIC_US || magic === PCAP_MAGIC_NS) return readPcap(bytes, view, le, magic === PCAP_MAGIC_NS);
+    if (magic === PCAP_MAGIC_US || magic === PCAP_MAGIC_NS) return readPcap(bytes, view, le, magic === PCAP_MAGIC_NS, onPacket);
   }
   const hex = Array.from(bytes.subarray(0, 4), (b) => b.toString(16).padStart(2, '0')).join(' ');
   throw new CaptureError(
@@ -81,7 +99,7 @@ export function readCapture(bytes: Uint8Array): CaptureFile {
   );
 }
 
-function readPcap(bytes: Uint8Array, view: DataView, le: boolean, nano: boolean): CaptureFile {
+function readPcap(bytes: Uint8Array, view: DataView, le: boolean, nano: boolean, onPacket: (p: RawPacket) => void): CaptureSummary {
   if (bytes.length < 24) throw new CaptureError('truncated', `pcap file header needs 24 bytes, file has ${bytes.length}`, { offset: 0 });
   const warnings = new WarningLog();
   const major = view.getUint16(4, le);
@@ -91,10 +109,10 @@ function readPcap(bytes: Uint8Array, view: DataView, le: boolean, nano: boolean)
     warnings.add({ code: 'snaplen', message: `snap length ${snaplen} exceeds ${MAX_CAPLEN}; packet lengths are checked against ${MAX_CAPLEN}`, offset: 16 });
   }
   const linkType = view.getUint32(20, le) & 0x0fffffff & 0xffff;
-  const packets: RawPacket[] = [];
+  let count = 0;
   let at = 24;
   while (at < bytes.length) {
-    const number = packets.length + 1;
+    const number = count + 1;
     if (number > MAX_PACKETS) throw new CaptureError('too-many-packets', `more than ${MAX_PACKETS} packets (MAX_PACKETS)`, { offset: at, packet: number });
     if (at + 16 > bytes.length) {
       warnings.add({ code: 'truncated', message: `file cut short inside a packet header (${bytes.length - at} of 16 bytes)`, offset: at, packet: number });
@@ -114,13 +132,14 @@ function readPcap(bytes: Uint8Array, view: DataView, le: boolean, nano: boolean)
       warnings.add({ code: 'truncated', message: `file cut short inside packet data (${bytes.length - at - 16} of ${caplen} bytes)`, offset: at + 16, packet: number });
       break;
     }
-    packets.push({
+    count++;
+    onPacket({
       number, offset: at, sec, nsec: nano ? frac % 1e9 : (frac % 1e6) * 1000, linkType, interfaceId: 0,
       data: bytes.subarray(at + 16, at + 16 + caplen), origLength,
     });
     at += 16 + caplen;
   }
-  return { format: 'pcap', littleEndian: le, packets, warnings: warnings.finish() };
+  return { format: 'pcap', littleEndian: le, packets: count, warnings: warnings.finish() };
 }
 
 interface Interface {
@@ -154,9 +173,9 @@ function unitsFromTsresol(r: number | undefined, blockOffset: number): bigint {
   return (r & 0x80) ? 1n << BigInt(exp) : 10n ** BigInt(exp);
 }
 
-function readPcapng(bytes: Uint8Array, view: DataView): CaptureFile {
+function readPcapng(bytes: Uint8Array, view: DataView, onPacket: (p: RawPacket) => void): CaptureSummary {
   const warnings = new WarningLog();
-  const packets: RawPacket[] = [];
+  let count = 0;
   let interfaces: Interface[] = [];
   let le = true;
   let firstLe: boolean | undefined;
@@ -181,10 +200,10 @@ function readPcapng(bytes: Uint8Array, view: DataView): CaptureFile {
     const type = view.getUint32(at, le);
     const length = view.getUint32(at + 4, le);
     if (length < 12 || length % 4 !== 0 || length > MAX_BLOCK_BYTES) {
-      throw new CaptureError('bad-length', `block length ${length} is invalid (must be a multiple of 4 between 12 and ${MAX_BLOCK_BYTES}, MAX_BLOCK_BYTES)`, { offset: at + 4, packet: packets.length + 1 });
+      throw new CaptureError('bad-length', `block length ${length} is invalid (must be a multiple of 4 between 12 and ${MAX_BLOCK_BYTES}, MAX_BLOCK_BYTES)`, { offset: at + 4, packet: count + 1 });
     }
     if (at + length > bytes.length) {
-      warnings.add({ code: 'truncated', message: `file cut short inside a block of ${length} bytes (${bytes.length - at} bytes left)`, offset: at, packet: packets.length + 1 });
+      warnings.add({ code: 'truncated', message: `file cut short inside a block of ${length} bytes (${bytes.length - at} bytes left)`, offset: at, packet: count + 1 });
       break;
     }
     const trailer = view.getUint32(at + length - 4, le);
@@ -207,7 +226,7 @@ function readPcapng(bytes: Uint8Array, view: DataView): CaptureFile {
         offsetSeconds: opts.tsoffset ?? 0n,
       });
     } else if (type === 6 || type === 2 || type === 3) {
-      const number = packets.length + 1;
+      const number = count + 1;
       if (number > MAX_PACKETS) throw new CaptureError('too-many-packets', `more than ${MAX_PACKETS} packets (MAX_PACKETS)`, { offset: at, packet: number });
       let ifId: number;
       let tsHigh = 0;
@@ -250,7 +269,8 @@ function readPcapng(bytes: Uint8Array, view: DataView): CaptureFile {
         sec = Number(whole + iface.offsetSeconds);
         nsec = Number((rest * 1_000_000_000n) / iface.unitsPerSecond);
       }
-      packets.push({
+      count++;
+    onPacket({
         number, offset: at, sec, nsec, linkType: iface.linkType, interfaceId: ifId,
         data: bytes.subarray(dataAt, dataAt + caplen), origLength,
       });
@@ -258,5 +278,5 @@ function readPcapng(bytes: Uint8Array, view: DataView): CaptureFile {
     // Other blocks (name resolution, statistics, custom, decryption secrets) carry no packets.
     at += length;
   }
-  return { format: 'pcapng', littleEndian: firstLe ?? true, packets, warnings: warnings.finish() };
+  return { format: 'pcapng', littleEndian: firstLe ?? true, packets: count, warnings: warnings.finish() };
 }

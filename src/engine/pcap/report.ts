@@ -2,10 +2,10 @@ import { normalize } from '../normalize.ts';
 import { flagList } from '../segment.ts';
 import { wireSegments } from '../sim.ts';
 import type { FlagName, Segment, Side, TcpState, Trace } from '../types.ts';
-import { splitConnections, type CapturedConnection } from './connections.ts';
+import { ConnectionSplitter, type CapturedConnection } from './connections.ts';
 import { inferStates } from './infer.ts';
-import { decodeSegments } from './packets.ts';
-import { type CaptureWarning, readCapture, WarningLog } from './reader.ts';
+import { SegmentDecoder } from './packets.ts';
+import { type CaptureWarning, scanCapture, WarningLog } from './reader.ts';
 
 /** One row of the trace table: the stable `--json` shape of the trace CLI (issue 3). */
 export interface TraceRow {
@@ -77,22 +77,29 @@ function analyseConnection(conn: CapturedConnection): { row: TraceConnection; de
  * everything else (non-TCP packets, damage, a mid-connection start) is a warning with its place.
  */
 export function analyseCapture(bytes: Uint8Array): CaptureAnalysis {
-  const file = readCapture(bytes);
   const log = new WarningLog();
-  for (const w of file.warnings) log.add(w);
-  const { segments } = decodeSegments(file.packets, log);
-  const conns = splitConnections(segments, (w) => log.add(w));
+  const decoder = new SegmentDecoder(log);
+  const splitter = new ConnectionSplitter((w) => log.add(w));
+  let tcp = 0;
+  const file = scanCapture(bytes, (p) => {
+    const s = decoder.decode(p);
+    if (s) {
+      tcp++;
+      splitter.add(s);
+    }
+  });
+  decoder.finish();
+  const warnings = new WarningLog();
+  for (const w of [...file.warnings, ...log.finish()]) warnings.add(w);
   const report: TraceReport = { connections: [] };
   const details: RowDetail[][] = [];
-  for (const c of conns) {
+  for (const c of splitter.connections) {
     const { row, detail } = analyseConnection(c);
     report.connections.push(row);
     details.push(detail);
   }
-  if (file.packets.length > 0 && segments.length === 0) {
-    log.add({ code: 'no-tcp', message: `none of the ${file.packets.length} packets is a TCP segment` });
-  }
-  return { report, details, warnings: log.finish(), format: file.format, packets: file.packets.length };
+  if (file.packets > 0 && tcp === 0) warnings.add({ code: 'no-tcp', message: `none of the ${file.packets} packets is a TCP segment` });
+  return { report, details, warnings: warnings.finish(), format: file.format, packets: file.packets };
 }
 
 /**

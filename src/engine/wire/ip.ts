@@ -56,7 +56,6 @@ export function encodeIpv4(f: Ipv4Fields): Uint8Array {
 /** Decodes an IPv4 header; the payload is cut at Total Length (Ethernet padding dropped). */
 export function decodeIpv4(bytes: Uint8Array): DecodedIp {
   if (bytes.length < 20) throw new CaptureError('truncated', `IPv4 header needs 20 bytes, only ${bytes.length} captured`);
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const version = bytes[0]! >> 4;
   if (version !== 4) throw new CaptureError('bad-header', `IP version ${version} where 4 was expected`, { offset: 0 });
   const headerLength = (bytes[0]! & 0x0f) * 4;
@@ -64,11 +63,11 @@ export function decodeIpv4(bytes: Uint8Array): DecodedIp {
   if (headerLength > bytes.length) {
     throw new CaptureError('truncated', `IPv4 header says ${headerLength} bytes, only ${bytes.length} captured`, { offset: 0 });
   }
-  const total = view.getUint16(2);
+  const total = (bytes[2]! << 8) | bytes[3]!;
   if (total < headerLength) {
     throw new CaptureError('bad-header', `IPv4 total length ${total} is shorter than its header (${headerLength})`, { offset: 2 });
   }
-  const flagsFrag = view.getUint16(6);
+  const flagsFrag = (bytes[6]! << 8) | bytes[7]!;
   return {
     version: 4,
     src: bytes.subarray(12, 16),

@@ -138,12 +138,19 @@ export function encodeTcp(seg: TcpSegmentFields, src: Uint8Array, dst: Uint8Arra
   return out;
 }
 
+/** Big-endian reads without a DataView: decoding runs once per packet of a large capture. */
+function u16(b: Uint8Array, i: number): number {
+  return (b[i]! << 8) | b[i + 1]!;
+}
+function u32(b: Uint8Array, i: number): number {
+  return b[i]! * 0x1000000 + ((b[i + 1]! << 16) | (b[i + 2]! << 8) | b[i + 3]!);
+}
+
 /** Options whose length RFC 9293 / RFC 7323 fix: MSS, WS, SACK_PERM, TS. */
 const FIXED_OPTION_LENGTH: Readonly<Record<number, number>> = { 2: 4, 3: 3, 4: 2, 8: 10 };
 
 /** Parses the option area; a malformed option ends parsing with a precise error. */
 export function decodeOptions(bytes: Uint8Array, start: number, end: number): TcpOption[] {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const options: TcpOption[] = [];
   let at = start;
   while (at < end) {
@@ -159,13 +166,13 @@ export function decodeOptions(bytes: Uint8Array, start: number, end: number): Tc
     if (want !== undefined && len !== want) {
       throw new CaptureError('bad-option', `TCP option ${type} must be ${want} bytes long, not ${len}`, { offset: at });
     }
-    if (type === 2) options.push({ kind: 'MSS', mss: view.getUint16(at + 2) });
+    if (type === 2) options.push({ kind: 'MSS', mss: u16(bytes, at + 2) });
     else if (type === 3) options.push({ kind: 'WS', shift: bytes[at + 2]! });
     else if (type === 4) options.push({ kind: 'SACK_PERM' });
-    else if (type === 8) options.push({ kind: 'TS', value: view.getUint32(at + 2), echo: view.getUint32(at + 6) });
+    else if (type === 8) options.push({ kind: 'TS', value: u32(bytes, at + 2), echo: u32(bytes, at + 6) });
     else if (type === 5 && (len - 2) % 8 === 0) {
       const blocks: Array<{ left: number; right: number }> = [];
-      for (let b = at + 2; b < at + len; b += 8) blocks.push({ left: view.getUint32(b), right: view.getUint32(b + 4) });
+      for (let b = at + 2; b < at + len; b += 8) blocks.push({ left: u32(bytes, b), right: u32(bytes, b + 4) });
       options.push({ kind: 'SACK', blocks });
     } else options.push({ kind: 'UNKNOWN', type, data: bytes.slice(at + 2, at + len) });
     at += len;
@@ -185,7 +192,6 @@ export function decodeTcp(
   dst?: Uint8Array,
 ): DecodedTcp {
   if (bytes.length < 20) throw new CaptureError('truncated', `TCP header needs 20 bytes, only ${bytes.length} captured`);
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const headerLength = (bytes[12]! >> 4) * 4;
   if (headerLength < 20) throw new CaptureError('bad-header', `TCP data offset ${headerLength / 4} is below the minimum 5`, { offset: 12 });
   if (headerLength > bytes.length) {
@@ -201,14 +207,14 @@ export function decodeTcp(
     checksumOk = finishChecksum(sumWords(bytes, 0, tcpLength, pseudoHeaderSum(src, dst, tcpLength))) === 0;
   }
   return {
-    srcPort: view.getUint16(0),
-    dstPort: view.getUint16(2),
-    seq: view.getUint32(4),
-    ack: view.getUint32(8),
+    srcPort: u16(bytes, 0),
+    dstPort: u16(bytes, 2),
+    seq: u32(bytes, 4),
+    ack: u32(bytes, 8),
     flags: flagsFromByte(bytes[13]!),
-    window: view.getUint16(14),
-    checksum: view.getUint16(16),
-    urgent: view.getUint16(18),
+    window: u16(bytes, 14),
+    checksum: u16(bytes, 16),
+    urgent: u16(bytes, 18),
     options: decodeOptions(bytes, 20, headerLength),
     payload,
     headerLength,
