@@ -138,8 +138,8 @@ export const definitions: Readonly<Record<string, Definition>> = {
     see: 'when-things-go-wrong#half-closed',
   },
   'half-open': {
-    ko: '한쪽이 상대 모르게 연결 상태를 잃은 상태입니다(장애, 재부팅). 다음 세그먼트에 RST가 돌아옵니다.',
-    en: 'One side lost the connection without the other knowing (crash, reboot); its next segment meets a RST.',
+    ko: '한쪽이 상대 모르게 연결 상태를 잃은 상태입니다(장애, 재부팅, RFC 9293 §3.5.1). SYN 플러드 글에서는 SYN-RECEIVED 항목을 뜻하기도 합니다.',
+    en: 'One side lost the connection without the other knowing (crash, reboot; RFC 9293 §3.5.1). Texts on SYN floods also use it for SYN-RECEIVED entries.',
     see: 'when-things-go-wrong#half-open',
   },
   'simultaneous-open': {
