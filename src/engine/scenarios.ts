@@ -32,8 +32,15 @@ const A = { ip: '10.0.0.1', port: 50000 };
 const B = { ip: '10.0.0.2', port: 80 };
 const ALL_KNOBS: KnobName[] = ['drop', 'closer', 'close-delay', 'isn', 'profile', 'simultaneous', 'msl', 'rfc1337'];
 
-/** Client request and server reply, as in kernel-traces (client writes ping, server answers pong). */
-const PING: AppAction = { at: 50, side: 'A', call: 'SEND', text: 'ping' };
+/**
+ * Client request and server reply, as in kernel-traces (client writes ping, server answers
+ * pong). Application actions are timed from the moment that side's connection opened, so a
+ * lost handshake segment (drop knob) shifts them instead of closing a half-open connection.
+ * Without losses A connects at 21 ms and B at 31 ms (10 ms one-way latency).
+ */
+const PING: AppAction = { at: 29, side: 'A', call: 'SEND', text: 'ping', after: 'connected' };
+const CLOSE_A: AppAction = { at: 279, side: 'A', call: 'CLOSE', after: 'connected' };
+const CLOSE_B: AppAction = { at: 269, side: 'B', call: 'CLOSE', after: 'connected' };
 const OPEN: AppAction[] = [
   { at: 0, side: 'B', call: 'OPEN-passive' },
   { at: 1, side: 'A', call: 'OPEN-active' },
@@ -61,7 +68,7 @@ function def(d: Draft): ScenarioDef {
 }
 
 /** The standard life of a connection: open, ping/pong, client closes at 300 ms. */
-const LIFE: AppAction[] = [...OPEN, PING, { at: 300, side: 'A', call: 'CLOSE' }];
+const LIFE: AppAction[] = [...OPEN, PING, CLOSE_A];
 
 const list: ScenarioDef[] = [
   def({
@@ -82,7 +89,7 @@ const list: ScenarioDef[] = [
       en: 'The client application writes before the connection is open. The data waits in the queue and rides on the handshake\'s final ACK.',
     },
     knobs: ['drop', 'isn', 'profile'],
-    actions: [...OPEN, { at: 1, side: 'A', call: 'SEND', text: 'ping' }, { at: 300, side: 'A', call: 'CLOSE' }],
+    actions: [...OPEN, { at: 1, side: 'A', call: 'SEND', text: 'ping' }, CLOSE_A],
   }),
   def({
     id: 'lost-syn',
@@ -92,7 +99,7 @@ const list: ScenarioDef[] = [
       en: 'The first SYN is lost. The client stays in SYN-SENT and sends the SYN again when its retransmission timer (RTO) expires.',
     },
     knobs: ['drop', 'isn', 'profile'],
-    actions: [...OPEN, { at: 1500, side: 'A', call: 'SEND', text: 'ping' }, { at: 1800, side: 'A', call: 'CLOSE' }],
+    actions: LIFE,
     faults: [{ kind: 'drop', wireId: 1 }],
   }),
   def({
@@ -103,7 +110,7 @@ const list: ScenarioDef[] = [
       en: 'The server\'s SYN+ACK is lost. The client retransmits its SYN and the server its SYN+ACK.',
     },
     knobs: ['drop', 'isn', 'profile'],
-    actions: [...OPEN, { at: 1500, side: 'A', call: 'SEND', text: 'ping' }, { at: 1800, side: 'A', call: 'CLOSE' }],
+    actions: LIFE,
     faults: [{ kind: 'drop', wireId: 2 }],
   }),
   def({
@@ -114,7 +121,7 @@ const list: ScenarioDef[] = [
       en: 'The client is already ESTABLISHED. The server stays in SYN-RECEIVED and retransmits its SYN+ACK; the client\'s new ACK completes the connection.',
     },
     knobs: ['drop', 'isn', 'profile'],
-    actions: [...OPEN, { at: 2500, side: 'A', call: 'SEND', text: 'ping' }, { at: 2800, side: 'A', call: 'CLOSE' }],
+    actions: [...OPEN, { at: 2500, side: 'A', call: 'SEND', text: 'ping', after: 'connected' }, { at: 2800, side: 'A', call: 'CLOSE', after: 'connected' }],
     faults: [{ kind: 'drop', wireId: 3 }],
   }),
   def({
@@ -129,7 +136,7 @@ const list: ScenarioDef[] = [
       { at: 0, side: 'A', call: 'OPEN-active' },
       { at: 0, side: 'B', call: 'OPEN-active' },
       PING,
-      { at: 300, side: 'A', call: 'CLOSE' },
+      CLOSE_A,
     ],
   }),
   def({
@@ -171,7 +178,7 @@ const list: ScenarioDef[] = [
       en: 'The server sends the first FIN: it is the active closer. The server ends in TIME-WAIT; the client passes through CLOSE-WAIT.',
     },
     knobs: ALL_KNOBS,
-    actions: [...OPEN, PING, { at: 300, side: 'B', call: 'CLOSE' }],
+    actions: [...OPEN, PING, CLOSE_B],
   }),
   def({
     id: 'simultaneous-close',
@@ -181,7 +188,7 @@ const list: ScenarioDef[] = [
       en: 'Both applications close at the same instant and the FINs cross. Both go FIN-WAIT-1 → CLOSING → TIME-WAIT.',
     },
     knobs: ALL_KNOBS,
-    actions: [...OPEN, PING, { at: 300, side: 'A', call: 'CLOSE' }, { at: 300, side: 'B', call: 'CLOSE' }],
+    actions: [...OPEN, PING, CLOSE_A, CLOSE_B],
   }),
   def({
     id: 'lost-fin',
@@ -215,11 +222,11 @@ const list: ScenarioDef[] = [
     knobs: ['drop', 'isn', 'profile'],
     actions: [
       ...OPEN,
-      { at: 50, side: 'A', call: 'SEND', text: 'GET /' },
-      { at: 60, side: 'A', call: 'CLOSE' },
-      { at: 200, side: 'B', call: 'SEND', text: 'part 1;' },
-      { at: 400, side: 'B', call: 'SEND', text: 'part 2.' },
-      { at: 600, side: 'B', call: 'CLOSE' },
+      { at: 29, side: 'A', call: 'SEND', text: 'GET /', after: 'connected' },
+      { at: 39, side: 'A', call: 'CLOSE', after: 'connected' },
+      { at: 169, side: 'B', call: 'SEND', text: 'part 1;', after: 'connected' },
+      { at: 369, side: 'B', call: 'SEND', text: 'part 2.', after: 'connected' },
+      { at: 569, side: 'B', call: 'CLOSE', after: 'connected' },
     ],
     reactions: { A: noReact, B: noReact },
   }),
@@ -294,7 +301,7 @@ const list: ScenarioDef[] = [
       { at: 0, side: 'B', call: 'OPEN-passive' },
       { at: 5, side: 'B', call: 'INJECT', origin: 'attacker', segments: [1, 2, 3, 4, 5, 6].map((n) => ({ src: { ip: `203.0.113.${n}`, port: 40000 + n }, flags: ['SYN'], seq: 7777 * n, ack: 0 })) },
       { at: 50, side: 'A', call: 'OPEN-active' },
-      { at: 150, side: 'A', call: 'SEND', text: 'ping' },
+      { at: 80, side: 'A', call: 'SEND', text: 'ping', after: 'connected' },
     ],
     config: { B: { backlog: 4, synCookies: true } },
     untilMs: 8_000,

@@ -65,10 +65,16 @@ function applyKnobs(def: ScenarioDef, knobs: ScenarioKnobs): { def: ScenarioDef;
   }
   if (k.closer !== undefined) {
     const closes = actions.filter((a) => a.call === 'CLOSE');
-    const at = closes.length > 0 ? Math.min(...closes.map((a) => a.at)) : 300;
+    const first = closes.reduce<AppAction | null>((m, a) => (m === null || a.at < m.at ? a : m), null);
+    const at = first ? first.at : 300;
+    // A close timed from "connected" stays so: the server connects one one-way delay after the client.
+    const rel = first !== null && 'after' in first && first.after === 'connected';
+    const atFor = (s: Side): number => (rel && first && s !== first.side ? Math.max(0, at + (s === 'B' ? -def.latencyMs : def.latencyMs)) : at);
     actions = actions.filter((a) => a.call !== 'CLOSE');
-    if (k.closer === 'client' || k.closer === 'both') actions.push({ at, side: 'A', call: 'CLOSE' });
-    if (k.closer === 'server' || k.closer === 'both') actions.push({ at, side: 'B', call: 'CLOSE' });
+    for (const s of ['A', 'B'] as const) {
+      if ((s === 'A' && k.closer === 'server') || (s === 'B' && k.closer === 'client')) continue;
+      actions.push(rel ? { at: atFor(s), side: s, call: 'CLOSE', after: 'connected' } : { at, side: s, call: 'CLOSE' });
+    }
   }
   if (k.closeDelayMs !== undefined) {
     const passive: Side = (k.closer ?? (actions.some((a) => a.side === 'A' && a.call === 'CLOSE') ? 'client' : 'server')) === 'server' ? 'A' : 'B';
@@ -125,7 +131,10 @@ export function simulate(scenario: ScenarioDef, knobs: ScenarioKnobs = {}): Trac
   let order = 0;
   let wireCount = 0;
   let now = 0;
-  let pending: Pending[] = def.actions.map((action) => ({ at: action.at, order: order++, action }));
+  const isRelative = (a: AppAction): boolean => 'after' in a && a.after === 'connected';
+  let pending: Pending[] = def.actions.filter((a) => !isRelative(a)).map((action) => ({ at: action.at, order: order++, action }));
+  /** Actions waiting for their side's first connection. */
+  const waiting: Record<Side, AppAction[]> = { A: def.actions.filter((a) => isRelative(a) && a.side === 'A'), B: def.actions.filter((a) => isRelative(a) && a.side === 'B') };
   let flight: InFlight[] = [];
   const faultHits = new Map<FaultRule, number>();
 
@@ -208,6 +217,8 @@ export function simulate(scenario: ScenarioDef, knobs: ScenarioKnobs = {}): Trac
         }
         case 'connected':
           push({ kind: 'app', side, app: 'connected' });
+          for (const a of waiting[side]) pending.push({ at: now + a.at, order: order++, action: { ...a, at: now + a.at } });
+          waiting[side] = [];
           break;
         case 'error':
           push({ kind: 'app', side, app: 'error', error: e.error });

@@ -581,13 +581,17 @@ export type FaultRule =
   | { kind: 'duplicate'; match: SegmentMatch; extraDelayMs: number }
   | { kind: 'delay'; match: SegmentMatch; extraDelayMs: number };
 
-/** Application actions on a timeline. `at` is virtual ms from the start. */
+/**
+ * Application actions on a timeline. `at` is virtual ms from the start, or, with
+ * `after: 'connected'`, from the moment this side's first connection opened (so a lost SYN
+ * delays the application's writes and close instead of closing a half-open connection).
+ */
 export type AppAction =
   | { at: number; side: Side; call: 'OPEN-passive' }
   | { at: number; side: Side; call: 'OPEN-active' }
-  | { at: number; side: Side; call: 'SEND'; text: string }
-  | { at: number; side: Side; call: 'CLOSE' }
-  | { at: number; side: Side; call: 'ABORT' }
+  | { at: number; side: Side; call: 'SEND'; text: string; after?: 'connected' }
+  | { at: number; side: Side; call: 'CLOSE'; after?: 'connected' }
+  | { at: number; side: Side; call: 'ABORT'; after?: 'connected' }
   /** Segments from outside A/B delivered to `side` (SYN flood, old duplicates). */
   | { at: number; side: Side; call: 'INJECT'; origin: 'attacker' | 'old-duplicate'; segments: InjectSpec[] };
 

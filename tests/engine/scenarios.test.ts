@@ -1,7 +1,7 @@
 // Every built-in scenario replayed, with the facts the book states about it asserted.
 import { describe, expect, it } from 'vitest';
 import {
-  SCENARIO_IDS, getScenario, normalize, runScenario, scenarios, signature, wireSegments,
+  SCENARIO_IDS, getScenario, isAllowedTransition, normalize, runScenario, scenarios, signature, wireSegments,
   type ScenarioKnobs, type Side, type TcpState, type Trace,
 } from '../../src/engine/index.ts';
 
@@ -269,5 +269,33 @@ describe('knobs', () => {
   it('rfc1337 switches the RST-in-TIME-WAIT outcome', () => {
     expect(reasonsOf(run('rst-in-time-wait', { rfc1337: true }), 'A')).toContain('rst-time-wait-ignored-rfc1337');
     expect(reasonsOf(run('rst-in-time-wait-rfc1337', { rfc1337: false }), 'A')).toContain('rst-time-wait-closed');
+  });
+});
+
+describe('every scenario × profile × knob combination', () => {
+  const knobSets: ScenarioKnobs[] = [{}, { isn: 'random', seed: 3 }, { closer: 'server' }, { closer: 'both' }, { closeDelayMs: 500 }, { simultaneous: true }, { drop: 2 }, { drop: 5 }, { drop: 9 }, { mslMs: 1000 }, { rfc1337: true }];
+  const profiles = ['rfc', 'linux', 'windows', 'macos'] as const;
+
+  it('runs, stays inside Figure 5, and (for the close lessons) ends with both sides CLOSED', () => {
+    const problems: string[] = [];
+    for (const id of ARCHITECTURE_IDS) {
+      for (const profile of profiles) {
+        for (const k of knobSets) {
+          const t = runScenario(id, { ...k, profile });
+          for (const e of t.events) {
+            if (e.kind === 'state' && e.from && e.to && !isAllowedTransition(e.from, e.to)) problems.push(`${id} ${profile} ${JSON.stringify(k)}: ${e.from} → ${e.to}`);
+          }
+          const closes = !id.startsWith('syn-flood') && id !== 'time-wait-too-short' && !(id === 'half-close' && k.closer);
+          if (closes && (t.final.A !== 'CLOSED' || t.final.B !== 'CLOSED')) problems.push(`${id} ${profile} ${JSON.stringify(k)}: ends ${t.final.A}/${t.final.B}`);
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+  }, 60_000);
+
+  it('a lost SYN+ACK (drop 2) delays the application instead of breaking the lesson', () => {
+    const t = runScenario('close-3-segment', { drop: 2 });
+    expect(appData(t, 'B')).toEqual(['ping']);
+    expect(teardown(t)).toHaveLength(3);
   });
 });
