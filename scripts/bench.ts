@@ -227,7 +227,7 @@ async function main(): Promise<void> {
     say(`Full build (astro build + pagefind + service worker, fresh cache): **${buildSeconds.toFixed(1)} s** (target ≤ ${TARGETS.buildSeconds} s ${buildSeconds <= TARGETS.buildSeconds ? '✓' : '✗'})`);
     say();
   }
-  say('Bytes loaded before search is opened (gzip -9 of each response; page scrolled to the end):');
+  say('Bytes loaded before search is opened (gzip -9 of each response; page scrolled to the end). JS counts external and inline scripts; inline scripts are also inside the HTML figure:');
   say();
   say('| page type | lang | page | JS gz | JS target | CSS gz | HTML gz | requests |');
   say('| --- | --- | --- | --- | --- | --- | --- | --- |');
@@ -245,11 +245,13 @@ async function main(): Promise<void> {
   say();
   say('Search index (pagefind) per language:');
   say();
-  say('| lang | index files | size |');
-  say('| --- | --- | --- |');
+  say('| lang | index files | index size | search wasm |');
+  say('| --- | --- | --- | --- |');
   for (const lang of ['en', 'ko']) {
-    const s = dirSize(join(OUT, 'pagefind'), (n) => n.startsWith(`${lang}_`) || n.startsWith(`pagefind.${lang}_`) || n === `wasm.${lang}.pagefind`);
-    say(`| ${lang} | ${s.files} | ${kb(s.bytes)} |`);
+    const s = dirSize(join(OUT, 'pagefind'), (n) => n.startsWith(`${lang}_`) || n.startsWith(`pagefind.${lang}_`));
+    // Languages without a stemmer (Korean) use pagefind's generic wasm.
+    const wasm = [`wasm.${lang}.pagefind`, 'wasm.unknown.pagefind'].map((n) => join(OUT, 'pagefind', n)).find((f) => existsSync(f));
+    say(`| ${lang} | ${s.files} | ${kb(s.bytes)} | ${wasm ? `${kb(statSync(wasm).size)} (${wasm.split('/').pop()})` : 'none'} |`);
   }
   for (const [script, what] of [
     ['scripts/bench-engine.ts', 'Engine (scenarios/s, property runs/s, peak memory)'],
@@ -264,7 +266,8 @@ async function main(): Promise<void> {
     const r = run('node', [script]);
     say(`${what} (\`node ${script}\`${r.ok ? '' : ', FAILED'}):`);
     say();
-    say(r.out.trim());
+    const text = r.out.trim();
+    say(text.startsWith('|') ? text : `\`\`\`\n${text}\n\`\`\``);
   }
   mkdirSync('.bench', { recursive: true });
   writeFileSync('.bench/bench.md', `${lines.join('\n')}\n`);
