@@ -34,13 +34,13 @@ const ALL_KNOBS: KnobName[] = ['drop', 'closer', 'close-delay', 'isn', 'profile'
 
 /**
  * Client request and server reply, as in kernel-traces (client writes ping, server answers
- * pong). Application actions are timed from the moment that side's connection opened, so a
+ * pong). Application actions are timed from the moment the client's connection opened, so a
  * lost handshake segment (drop knob) shifts them instead of closing a half-open connection.
- * Without losses A connects at 21 ms and B at 31 ms (10 ms one-way latency).
+ * Without losses A connects at 21 ms, so ping leaves at 50 ms and the close comes at 300 ms.
  */
 const PING: AppAction = { at: 29, side: 'A', call: 'SEND', text: 'ping', after: 'connected' };
 const CLOSE_A: AppAction = { at: 279, side: 'A', call: 'CLOSE', after: 'connected' };
-const CLOSE_B: AppAction = { at: 269, side: 'B', call: 'CLOSE', after: 'connected' };
+const CLOSE_B: AppAction = { at: 279, side: 'B', call: 'CLOSE', after: 'connected' };
 const OPEN: AppAction[] = [
   { at: 0, side: 'B', call: 'OPEN-passive' },
   { at: 1, side: 'A', call: 'OPEN-active' },
@@ -224,9 +224,9 @@ const list: ScenarioDef[] = [
       ...OPEN,
       { at: 29, side: 'A', call: 'SEND', text: 'GET /', after: 'connected' },
       { at: 39, side: 'A', call: 'CLOSE', after: 'connected' },
-      { at: 169, side: 'B', call: 'SEND', text: 'part 1;', after: 'connected' },
-      { at: 369, side: 'B', call: 'SEND', text: 'part 2.', after: 'connected' },
-      { at: 569, side: 'B', call: 'CLOSE', after: 'connected' },
+      { at: 179, side: 'B', call: 'SEND', text: 'part 1;', after: 'connected' },
+      { at: 379, side: 'B', call: 'SEND', text: 'part 2.', after: 'connected' },
+      { at: 579, side: 'B', call: 'CLOSE', after: 'connected' },
     ],
     reactions: { A: noReact, B: noReact },
   }),

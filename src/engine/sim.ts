@@ -67,13 +67,11 @@ function applyKnobs(def: ScenarioDef, knobs: ScenarioKnobs): { def: ScenarioDef;
     const closes = actions.filter((a) => a.call === 'CLOSE');
     const first = closes.reduce<AppAction | null>((m, a) => (m === null || a.at < m.at ? a : m), null);
     const at = first ? first.at : 300;
-    // A close timed from "connected" stays so: the server connects one one-way delay after the client.
     const rel = first !== null && 'after' in first && first.after === 'connected';
-    const atFor = (s: Side): number => (rel && first && s !== first.side ? Math.max(0, at + (s === 'B' ? -def.latencyMs : def.latencyMs)) : at);
     actions = actions.filter((a) => a.call !== 'CLOSE');
     for (const s of ['A', 'B'] as const) {
       if ((s === 'A' && k.closer === 'server') || (s === 'B' && k.closer === 'client')) continue;
-      actions.push(rel ? { at: atFor(s), side: s, call: 'CLOSE', after: 'connected' } : { at, side: s, call: 'CLOSE' });
+      actions.push(rel ? { at, side: s, call: 'CLOSE', after: 'connected' } : { at, side: s, call: 'CLOSE' });
     }
   }
   if (k.closeDelayMs !== undefined) {
@@ -133,8 +131,8 @@ export function simulate(scenario: ScenarioDef, knobs: ScenarioKnobs = {}): Trac
   let now = 0;
   const isRelative = (a: AppAction): boolean => 'after' in a && a.after === 'connected';
   let pending: Pending[] = def.actions.filter((a) => !isRelative(a)).map((action) => ({ at: action.at, order: order++, action }));
-  /** Actions waiting for their side's first connection. */
-  const waiting: Record<Side, AppAction[]> = { A: def.actions.filter((a) => isRelative(a) && a.side === 'A'), B: def.actions.filter((a) => isRelative(a) && a.side === 'B') };
+  /** Actions timed from the client's first ESTABLISHED. */
+  let waiting: AppAction[] = def.actions.filter(isRelative);
   let flight: InFlight[] = [];
   const faultHits = new Map<FaultRule, number>();
 
@@ -217,8 +215,10 @@ export function simulate(scenario: ScenarioDef, knobs: ScenarioKnobs = {}): Trac
         }
         case 'connected':
           push({ kind: 'app', side, app: 'connected' });
-          for (const a of waiting[side]) pending.push({ at: now + a.at, order: order++, action: { ...a, at: now + a.at } });
-          waiting[side] = [];
+          if (side === 'A') {
+            for (const a of waiting) pending.push({ at: now + a.at, order: order++, action: { ...a, at: now + a.at } });
+            waiting = [];
+          }
           break;
         case 'error':
           push({ kind: 'app', side, app: 'error', error: e.error });

@@ -583,8 +583,10 @@ export type FaultRule =
 
 /**
  * Application actions on a timeline. `at` is virtual ms from the start, or, with
- * `after: 'connected'`, from the moment this side's first connection opened (so a lost SYN
- * delays the application's writes and close instead of closing a half-open connection).
+ * `after: 'connected'`, from the moment the client (A) first reached ESTABLISHED, for either
+ * side (one reference point, so equal `at` values still mean "at the same instant"). A lost
+ * handshake segment then delays the applications' writes and closes instead of closing a
+ * half-open connection.
  */
 export type AppAction =
   | { at: number; side: Side; call: 'OPEN-passive' }
