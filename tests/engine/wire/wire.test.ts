@@ -54,7 +54,7 @@ describe('IPv4', () => {
     ['IHL below 5', Uint8Array.from(KERNEL_SYN, (b, i) => (i === 0 ? 0x44 : b)), 'bad-header'],
     ['total length below header', Uint8Array.from(KERNEL_SYN, (b, i) => (i === 3 ? 10 : i === 2 ? 0 : b)), 'bad-header'],
   ])('rejects %s with a CaptureError', (_name, bytes, code) => {
-    expect(() => decodeIpv4(bytes)).toThrowError(CaptureError);
+    expect(() => decodeIpv4(bytes)).toThrow(CaptureError);
     try { decodeIpv4(bytes); } catch (e) { expect((e as CaptureError).code).toBe(code); }
   });
 });
@@ -90,12 +90,12 @@ describe('TCP', () => {
     expect(three.length).toBe(24);
     expect(three[23]).toBe(0);
     const tooMany: TcpOption[] = Array.from({ length: 5 }, () => ({ kind: 'TS', value: 1, echo: 2 }));
-    expect(() => encodeTcp({ ...seg, options: tooMany }, A, B)).toThrowError(/at most 40/);
+    expect(() => encodeTcp({ ...seg, options: tooMany }, A, B)).toThrow(/at most 40/);
   });
   it('names a malformed option and its offset', () => {
     const bytes = encodeTcp({ srcPort: 1, dstPort: 2, seq: 0, ack: 0, flags: NO_FLAGS, window: 0, urgent: 0, options: [{ kind: 'MSS', mss: 1460 }], payload: new Uint8Array(0) }, A, B);
     bytes[21] = 9; // MSS claims 9 bytes
-    expect(() => decodeTcp(bytes)).toThrowError(/option 2 has length 9.*byte offset 20/);
+    expect(() => decodeTcp(bytes)).toThrow(/option 2 has length 9.*byte offset 20/);
   });
   it('round-trips any segment, with a checksum that verifies (IPv4 and IPv6 pseudo-headers)', () => {
     const option: fc.Arbitrary<TcpOption> = fc.oneof(
@@ -145,14 +145,14 @@ describe('IPv6 and Ethernet', () => {
     expect(formatAddress(hex('20010db8000100000001000100010001'))).toBe('2001:db8:1:0:1:1:1:1');
   });
   it('rejects an unknown IP version and a cut Ethernet header', () => {
-    expect(() => decodeIp(Uint8Array.of(0x50))).toThrowError(/IP version 5/);
-    expect(() => decodeEthernet(new Uint8Array(5))).toThrowError(CaptureError);
+    expect(() => decodeIp(Uint8Array.of(0x50))).toThrow(/IP version 5/);
+    expect(() => decodeEthernet(new Uint8Array(5))).toThrow(CaptureError);
   });
   it('steps over a VLAN tag', () => {
     const frame = encodeEthernet(new Uint8Array(6), new Uint8Array(6), 0x8100, Uint8Array.of(0, 5, 0x08, 0x00, 0x45));
     expect(decodeEthernet(frame)).toEqual({ etherType: 0x0800, offset: 18 });
   });
   it('rejects a malformed dotted address', () => {
-    expect(() => parseIpv4('300.1.1.1')).toThrowError(CaptureError);
+    expect(() => parseIpv4('300.1.1.1')).toThrow(CaptureError);
   });
 });
