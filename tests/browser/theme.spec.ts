@@ -28,6 +28,21 @@ function themeToggle(page: Page) {
 
 const chapter = chapterPages('en')[0];
 
+// page.route cannot see requests a service worker answers; these tests delay scripts through it.
+test.use({ serviceWorkers: 'block' });
+
+/** Clicks the theme toggle until the page is dark (a toggle may cycle system/light/dark). */
+async function chooseDark(page: Page): Promise<number> {
+  const toggle = themeToggle(page);
+  await expect(toggle, 'a theme toggle button').toBeVisible();
+  let now = await backgroundLuminance(page);
+  for (let i = 0; i < 3 && now > 0.2; i++) {
+    await toggle.click();
+    now = await backgroundLuminance(page);
+  }
+  return now;
+}
+
 test('the theme follows the system setting', async ({ page }) => {
   expect(chapter, 'an English chapter to test on').toBeDefined();
   await page.emulateMedia({ colorScheme: 'light' });
@@ -43,18 +58,27 @@ test('the theme follows the system setting', async ({ page }) => {
 test('a chosen theme persists across a reload', async ({ page }) => {
   await page.emulateMedia({ colorScheme: 'light' });
   await page.goto(chapter?.path ?? '');
-  const initial = await backgroundLuminance(page);
-  const toggle = themeToggle(page);
-  await expect(toggle, 'a theme toggle button').toBeVisible();
-  // A toggle may cycle through system/light/dark: click until the page turns dark.
-  let now = initial;
-  for (let i = 0; i < 3 && now > 0.2; i++) {
-    await toggle.click();
-    now = await backgroundLuminance(page);
-  }
-  expect(now, 'the toggle switched to the dark theme').toBeLessThan(0.2);
+  expect(await chooseDark(page), 'the toggle switched to the dark theme').toBeLessThan(0.2);
   await page.reload();
   expect(await backgroundLuminance(page), 'still dark after a reload').toBeLessThan(0.2);
   await page.goto(chapterPages('ko')[0]?.path ?? '');
   expect(await backgroundLuminance(page), 'still dark on another page').toBeLessThan(0.2);
+});
+
+test('a chosen theme is painted first, before any script file has run (no flash)', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.goto(chapter?.path ?? '');
+  expect(await chooseDark(page)).toBeLessThan(0.2);
+  // Hold back every script file: only what is inline in <head> can set the theme before first paint.
+  let release: () => void = () => {};
+  const held = new Promise<void>((r) => (release = r));
+  await page.route(/\.m?js(\?|$)/, async (route) => {
+    await held;
+    await route.continue().catch(() => {});
+  });
+  await page.goto(chapterPages('ko')[0]?.path ?? '', { waitUntil: 'commit' });
+  await page.waitForFunction(() => document.body !== null && document.styleSheets.length > 0 && getComputedStyle(document.body).backgroundColor !== 'rgba(0, 0, 0, 0)');
+  const firstPaint = await backgroundLuminance(page);
+  release();
+  expect(firstPaint, 'background before scripts ran').toBeLessThan(0.2);
 });
