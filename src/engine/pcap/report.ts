@@ -107,22 +107,52 @@ export function analyseCapture(bytes: Uint8Array): CaptureAnalysis {
  * not inferred: both sides' states at the instant the segment has arrived and been processed
  * (or was dropped). With the same latency both ways that instant only moves forward down
  * the table, so no row shows a state older than the row above.
+ *
+ * Segments are grouped by 4-tuple, as a capture would be: an old duplicate that claims to come
+ * from A or B belongs to their connection (and is shown as sent by the side it claims); SYN-flood
+ * segments from spoofed addresses get a connection each, whose A has no TCB at all (CLOSED).
+ * A new SYN from A after the connection ended starts a new incarnation, as in a capture.
  */
 export function traceReport(trace: Trace): TraceReport {
-  const wire = wireSegments(trace).filter((w) => !w.origin);
   const INPUTS = new Set(['deliver', 'drop', 'duplicate', 'user', 'timer-fire']);
   const ev = trace.events;
-  const done = new Map<number, { stateA: TcpState; stateB: TcpState }>();
+  const done = new Map<number, { A: TcpState; B: TcpState }>();
   for (let i = 0; i < ev.length; i++) {
     const e = ev[i]!;
     if ((e.kind === 'deliver' || e.kind === 'drop') && e.wireId !== undefined && !done.has(e.wireId)) {
       let j = i; // the last event caused by this arrival: before the next input
       while (j + 1 < ev.length && !INPUTS.has(ev[j + 1]!.kind)) j++;
-      done.set(e.wireId, { stateA: ev[j]!.snapshot.A.state, stateB: ev[j]!.snapshot.B.state });
+      done.set(e.wireId, { A: ev[j]!.snapshot.A.state, B: ev[j]!.snapshot.B.state });
     }
   }
-  const end = { stateA: trace.final.A, stateB: trace.final.B };
-  const states = wire.map((w) => done.get(w.wireId) ?? end);
-  const list = wire.map((w) => ({ t: w.t / 1000, from: w.from, segment: w.segment }));
-  return { connections: [{ a: `${trace.a.ip}:${trace.a.port}`, b: `${trace.b.ip}:${trace.b.port}`, segments: rows(list, states) }] };
+  const end = { A: trace.final.A, B: trace.final.B };
+  const key = (x: { ip: string; port: number }): string => `${x.ip}:${x.port}`;
+  const aKey = key(trace.a);
+  const bKey = key(trace.b);
+  interface Group { a: string; b: string; main: boolean; ended: boolean; list: { t: number; from: Side; segment: Segment }[]; states: { stateA: TcpState; stateB: TcpState }[] }
+  const groups: Group[] = [];
+  const current = new Map<string, Group>();
+  for (const w of wireSegments(trace)) {
+    const src = key(w.segment.src);
+    const dst = key(w.segment.dst);
+    const main = (src === aKey && dst === bKey) || (src === bKey && dst === aKey);
+    const tuple = src < dst ? `${src}|${dst}` : `${dst}|${src}`;
+    let g = current.get(tuple);
+    const f = w.segment.flags;
+    if (g && main && g.ended && src === aKey && f.SYN && !f.ACK) g = undefined; // a new incarnation
+    if (!g) {
+      const outsider = src === aKey || src === bKey ? dst : src;
+      g = main ? { a: aKey, b: bKey, main, ended: false, list: [], states: [] } : { a: outsider, b: outsider === dst ? src : dst, main, ended: false, list: [], states: [] };
+      current.set(tuple, g);
+      groups.push(g);
+    }
+    if (f.FIN || f.RST) g.ended = true;
+    const from: Side = src === g.a ? 'A' : 'B';
+    const st = done.get(w.wireId) ?? end;
+    // Outside connections: their A is a spoofed address with no TCB; their B is one of ours.
+    const ours: Side = g.main ? 'A' : (g.b === aKey ? 'A' : 'B');
+    g.list.push({ t: w.t / 1000, from, segment: w.segment });
+    g.states.push(g.main ? { stateA: st.A, stateB: st.B } : { stateA: 'CLOSED', stateB: st[ours] });
+  }
+  return { connections: groups.map((g) => ({ a: g.a, b: g.b, segments: rows(g.list, g.states) })) };
 }
