@@ -5,16 +5,35 @@
  */
 import { build } from 'astro';
 import * as pagefind from 'pagefind';
-import { resolve, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { mkdirSync, rmSync } from 'node:fs';
 import { writeServiceWorker } from './service-worker.ts';
 import { site } from '../src/site.config.mjs';
 
 const started = performance.now();
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = resolve(process.env.BOOK_OUT ?? 'dist');
+// Absolute paths, because of the chdir below.
+process.env.BOOK_OUT = outDir;
+if (process.env.BOOK_CACHE) process.env.BOOK_CACHE = resolve(process.env.BOOK_CACHE);
+if (process.env.BOOK_CONTENT) process.env.BOOK_CONTENT = resolve(process.env.BOOK_CONTENT);
 const base = `/${site.base.replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
 const seconds = () => ((performance.now() - started) / 1000).toFixed(1);
 
-await build({ logLevel: 'warn' });
+// Astro writes its temporary server bundle to <cwd>/.astro/.prerender/ when the output folder is
+// outside the working directory, so side-by-side builds (BOOK_OUT=/tmp/a-dist, /tmp/b-dist) run from
+// the project root share that folder and clobber each other (missing CSS, random render errors).
+// Each build therefore works from its own folder inside the project (node_modules must resolve).
+const work = join(root, 'node_modules', '.book-build', String(process.pid));
+mkdirSync(work, { recursive: true });
+process.chdir(work);
+try {
+  await build({ root, logLevel: 'warn' });
+} finally {
+  process.chdir(root);
+  rmSync(work, { recursive: true, force: true });
+}
 console.log(`[build] astro done in ${seconds()} s → ${outDir}`);
 
 const { index, errors } = await pagefind.createIndex({});
