@@ -2,7 +2,7 @@
  * The trace CLI, spawned as readers run it (`node scripts/trace.ts`, Node 24 type stripping):
  * on every fixture, the pcapng and SLL2 variants, broken files, and the scenario modes.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,6 +10,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { SCENARIO_IDS } from '../../../src/engine/index.ts';
 import { readCapture } from '../../../src/engine/pcap/index.ts';
+
+// Spawning Node or tshark takes seconds when the machine is busy; these are not speed tests.
+vi.setConfig({ testTimeout: 60_000 });
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const FIX = join(ROOT, 'tests/fixtures');

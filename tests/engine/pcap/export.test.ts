@@ -3,7 +3,7 @@
  * malformed packet and no expert warning beyond the expected (tshark.ts EXPECTED_WARNINGS).
  * Without tshark this FAILS and says so. Importing the export must give back the same segments.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +11,9 @@ import { afterAll } from 'vitest';
 import { runScenario, SCENARIO_IDS, wireSegments } from '../../../src/engine/index.ts';
 import { analyseCapture, decodeSegments, LINKTYPE, readCapture, traceFrames, traceReport, traceToPcap, writePcap } from '../../../src/engine/pcap/index.ts';
 import { exportAll, problemsByRange, requireTshark, tsharkProblems } from './tshark.ts';
+
+// Spawning Node or tshark takes seconds when the machine is busy; these are not speed tests.
+vi.setConfig({ testTimeout: 60_000 });
 
 const dir = mkdtempSync(join(tmpdir(), 'ew-export-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -3,14 +3,18 @@
  * CaptureError, and does so quickly. Default run counts keep `npm test` fast; set FUZZ_RUNS
  * (e.g. FUZZ_RUNS=20000) for a long run.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
 import { readdirSync, readFileSync } from 'node:fs';
 import { analyseCapture, CaptureError } from '../../../src/engine/pcap/index.ts';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 150);
-/** A fixture-sized input must import in far less than this (ms), even when corrupt. */
-const MAX_MS_PER_INPUT = 500;
+vi.setConfig({ testTimeout: 120_000 });
+/**
+ * A fixture-sized input imports in a few ms; this bound (ms) only has to prove there is no
+ * hang or blow-up, with room for a busy shared machine.
+ */
+const MAX_MS_PER_INPUT = 2000;
 
 const dirs = ['kernel-traces', 'variants', 'broken'];
 const fixtures = dirs.flatMap((d) =>
