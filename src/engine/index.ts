@@ -22,7 +22,7 @@ export type { EndpointOptions } from './endpoint.ts';
 export { normalize, signature } from './normalize.ts';
 export type { NormalizedSegment } from './normalize.ts';
 export { scenarios, getScenario, isScenarioId, SCENARIO_IDS, KERNEL_CAPTURES } from './scenarios.ts';
-export { runScenario, simulate, wireSegments, runKernelCapture } from './sim.ts';
+export { runScenario, simulate, wireSegments, runKernelCapture, validateKnobs } from './sim.ts';
 export type { WireSegment } from './sim.ts';
 export { observe } from './observe.ts';
 export type { ObserveOptions } from './observe.ts';

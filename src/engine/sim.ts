@@ -49,8 +49,28 @@ interface Pending {
 
 const other = (s: Side): Side => (s === 'A' ? 'B' : 'A');
 
+/**
+ * Reject knob values no lesson can mean (they may come from a URL or a form): the error names
+ * the knob and the value, so a lab can show it instead of a broken trace.
+ */
+export function validateKnobs(k: ScenarioKnobs): void {
+  const bad = (name: string, v: unknown, want: string): never => {
+    throw new Error(`knob ${name}: ${JSON.stringify(v)} is not ${want}`);
+  };
+  if (k.drop !== undefined && !(Number.isInteger(k.drop) && k.drop >= 0)) bad('drop', k.drop, 'a whole number ≥ 0');
+  if (k.closer !== undefined && !['client', 'server', 'both'].includes(k.closer)) bad('closer', k.closer, 'client, server or both');
+  if (k.closeDelayMs !== undefined && !(Number.isFinite(k.closeDelayMs) && k.closeDelayMs >= 0)) bad('closeDelayMs', k.closeDelayMs, 'a time ≥ 0 ms');
+  if (k.isn !== undefined && k.isn !== 'random' && k.isn !== 'fixed') bad('isn', k.isn, 'random or fixed');
+  if (k.seed !== undefined && !Number.isSafeInteger(k.seed)) bad('seed', k.seed, 'a whole number');
+  if (k.profile !== undefined && !['rfc', 'linux', 'windows', 'macos'].includes(k.profile)) bad('profile', k.profile, 'rfc, linux, windows or macos');
+  if (k.mslMs !== undefined && !(Number.isFinite(k.mslMs) && k.mslMs > 0)) bad('mslMs', k.mslMs, 'a time > 0 ms');
+  if (k.simultaneous !== undefined && typeof k.simultaneous !== 'boolean') bad('simultaneous', k.simultaneous, 'true or false');
+  if (k.rfc1337 !== undefined && typeof k.rfc1337 !== 'boolean') bad('rfc1337', k.rfc1337, 'true or false');
+}
+
 /** Apply the knobs to a definition: the result is again plain data. */
 function applyKnobs(def: ScenarioDef, knobs: ScenarioKnobs): { def: ScenarioDef; knobs: ScenarioKnobs } {
+  validateKnobs(knobs);
   const k: ScenarioKnobs = { ...def.knobsDefaults, ...knobs };
   let actions = def.actions.slice();
   let reactions = { A: { ...def.reactions.A }, B: { ...def.reactions.B } };

@@ -266,6 +266,13 @@ describe('knobs', () => {
     expect(path(run('normal-open', { simultaneous: true }), 'B').slice(0, 2)).toEqual(['SYN-SENT', 'SYN-RECEIVED']);
   });
 
+  it('bad knob values fail with the knob\'s name and value', () => {
+    expect(() => run('normal-open', { drop: -1 })).toThrow(/knob drop: -1/);
+    expect(() => run('normal-open', { mslMs: 0 })).toThrow(/knob mslMs/);
+    expect(() => run('normal-open', { closeDelayMs: Number.NaN })).toThrow(/knob closeDelayMs/);
+    expect(() => run('normal-open', { profile: 'bsd' as never })).toThrow(/knob profile: "bsd"/);
+  });
+
   it('rfc1337 switches the RST-in-TIME-WAIT outcome', () => {
     expect(reasonsOf(run('rst-in-time-wait', { rfc1337: true }), 'A')).toContain('rst-time-wait-ignored-rfc1337');
     expect(reasonsOf(run('rst-in-time-wait-rfc1337', { rfc1337: false }), 'A')).toContain('rst-time-wait-closed');
