@@ -250,8 +250,8 @@ function onSynchronized(w: Work, original: Segment): void {
     } else if (seg.ack === tcb.sndUna && tcb.sndUna !== tcb.sndNxt && segLen(seg) === 0) {
       log(w, 'ack-duplicate', '3.10.7.4');
     }
-    // Window update (§3.10.7.4: SND.WL1/SND.WL2 rule).
-    if (seqLt(tcb.sndWl1, seg.seq) || (tcb.sndWl1 === seg.seq && seqLe(tcb.sndWl2, seg.ack))) {
+    // Window update (§3.10.7.4: only if SND.UNA =< SEG.ACK, then the SND.WL1/SND.WL2 rule).
+    if (seqLe(tcb.sndUna, seg.ack) && (seqLt(tcb.sndWl1, seg.seq) || (tcb.sndWl1 === seg.seq && seqLe(tcb.sndWl2, seg.ack)))) {
       tcb.sndWnd = seg.window << tcb.sndScale;
       tcb.sndWl1 = seg.seq;
       tcb.sndWl2 = seg.ack;
