@@ -4,43 +4,22 @@
  * state it names, not on punctuation.
  */
 
-/** RFC 9293 state names (§3.3.2), the canonical form every spelling is reduced to. */
-export const RFC_STATES = [
-  'LISTEN',
-  'SYN-SENT',
-  'SYN-RECEIVED',
-  'ESTABLISHED',
-  'FIN-WAIT-1',
-  'FIN-WAIT-2',
-  'CLOSE-WAIT',
-  'CLOSING',
-  'LAST-ACK',
-  'TIME-WAIT',
-  'CLOSED',
-] as const;
+import { STATE_NAMES, TCP_STATES } from '../engine/states.ts';
+import type { TcpState } from '../engine/types.ts';
+
+/** RFC 9293 state names (§3.3.2), the canonical form every spelling is reduced to (the engine's list). */
+export const RFC_STATES: readonly TcpState[] = TCP_STATES;
 
 /** One RFC state name; the quiz stores and compares only this form. */
-export type RfcState = (typeof RFC_STATES)[number];
+export type RfcState = TcpState;
 
-/** Latin spellings after upper-casing and removing separators, prefixes and the word "state". */
-const LATIN: Record<string, RfcState> = {
-  LISTEN: 'LISTEN',
-  SYNSENT: 'SYN-SENT',
-  SYNRECEIVED: 'SYN-RECEIVED',
-  SYNRECV: 'SYN-RECEIVED',
-  SYNRCVD: 'SYN-RECEIVED', // BSD sources
-  ESTABLISHED: 'ESTABLISHED',
-  ESTAB: 'ESTABLISHED',
-  FINWAIT1: 'FIN-WAIT-1',
-  FINWAIT2: 'FIN-WAIT-2',
-  CLOSEWAIT: 'CLOSE-WAIT',
-  CLOSING: 'CLOSING',
-  LASTACK: 'LAST-ACK',
-  TIMEWAIT: 'TIME-WAIT',
-  CLOSED: 'CLOSED',
-  CLOSE: 'CLOSED', // Linux TCP_CLOSE
-  UNCONN: 'CLOSED', // what ss prints for a socket with no connection
-};
+/**
+ * Latin spellings after upper-casing and removing separators, prefixes and the word "state":
+ * every tool spelling the engine knows (RFC, Linux, ss, netstat, Windows, BSD), plus `CLOSE`.
+ */
+const LATIN: Record<string, RfcState> = Object.fromEntries(
+  TCP_STATES.flatMap((st) => Object.values(STATE_NAMES[st]).map((name: string) => [squeeze(name), st] as const)),
+);
 
 /** Hangul spellings (spaces removed) that Korean developers write for each state. */
 const HANGUL: Record<string, RfcState> = {

@@ -1,9 +1,10 @@
 /**
  * <quiz-predict>: the engine runs the scenario with fresh random ISNs in the browser, shows the
  * segments so far, and the reader types the seq/ack of the next one. "New random numbers" gives
- * another run at any time: practice without end. This is the one quiz that ships the engine.
+ * another run at any time: practice without end. This is the one quiz that ships the engine, and
+ * it loads it only when the quiz comes near the screen (the labs on the page share the chunk).
  */
-import { runScenario } from '../../engine/index.ts';
+import type { runScenario as RunScenario } from '../../engine/index.ts';
 import { checkNumbers } from '../../quiz/check.ts';
 import { predictQuestion, predictableSteps, type PredictQuestion, type QuizSegment, type TraceLike } from '../../quiz/scenario.ts';
 import { QuizElement, el, fill } from './base.ts';
@@ -19,6 +20,7 @@ class QuizPredict extends QuizElement {
   private seqInput: HTMLInputElement | null = null;
   private ackInput: HTMLInputElement | null = null;
   private streak = 0;
+  private run: typeof RunScenario | null = null;
 
   protected setup(): void {
     this.seqInput = this.querySelector('[data-field="seq"] input');
@@ -35,7 +37,26 @@ class QuizPredict extends QuizElement {
         }
       });
     }
-    this.fresh();
+    if (this.checkBtn) this.checkBtn.disabled = true;
+    const load = (): void => {
+      import('../../engine/index.ts')
+        .then((m) => {
+          this.run = m.runScenario;
+          if (this.checkBtn) this.checkBtn.disabled = false;
+          this.fresh();
+        })
+        .catch((e: unknown) => console.error(`[tcp-book] quiz ${this.quizId}: the engine did not load`, e));
+    };
+    if (typeof IntersectionObserver === 'undefined') return load();
+    const io = new IntersectionObserver(
+      (entries) => {
+        if (!entries.some((e) => e.isIntersecting)) return;
+        io.disconnect();
+        load();
+      },
+      { rootMargin: '400px' },
+    );
+    io.observe(this);
   }
 
   private side(s: 'client' | 'server'): string {
@@ -55,8 +76,9 @@ class QuizPredict extends QuizElement {
   private fresh(): void {
     const scenario = this.dataset.scenario ?? 'normal-open';
     let q: PredictQuestion | null = null;
+    if (!this.run) return;
     try {
-      const trace = runScenario(scenario, { isn: 'random', seed: randomSeed() }) as unknown as TraceLike;
+      const trace = this.run(scenario, { isn: 'random', seed: randomSeed() }) as unknown as TraceLike;
       const steps = predictableSteps(trace);
       const pick = steps[randomSeed() % Math.max(1, steps.length)];
       if (pick !== undefined) q = predictQuestion(trace, pick);
