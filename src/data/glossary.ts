@@ -49,6 +49,7 @@ export interface GlossaryEntry {
 const states: GlossaryEntry[] = [
   {
     id: 'state-closed',
+    chapters: ['tcp-basics'],
     ko: 'CLOSED',
     en: 'CLOSED',
     aliases: { ko: ['닫힌 상태'], en: ['CLOSED state'] },
@@ -56,6 +57,7 @@ const states: GlossaryEntry[] = [
   },
   {
     id: 'state-listen',
+    chapters: ['tcp-basics'],
     ko: 'LISTEN',
     en: 'LISTEN',
     aliases: { ko: ['리슨', '대기 상태'], en: ['LISTENING', 'listening socket'] },
@@ -63,6 +65,7 @@ const states: GlossaryEntry[] = [
   },
   {
     id: 'state-syn-sent',
+    chapters: ['three-way-handshake'],
     ko: 'SYN-SENT',
     en: 'SYN-SENT',
     aliases: { ko: ['신 센트'], en: ['SYN SENT'] },
@@ -70,6 +73,7 @@ const states: GlossaryEntry[] = [
   },
   {
     id: 'state-syn-received',
+    chapters: ['three-way-handshake'],
     ko: 'SYN-RECEIVED',
     en: 'SYN-RECEIVED',
     aliases: { ko: ['신 리시브드'], en: ['SYN_RCVD', 'SYN-RCVD'] },
@@ -77,6 +81,7 @@ const states: GlossaryEntry[] = [
   },
   {
     id: 'state-established',
+    chapters: ['three-way-handshake'],
     ko: 'ESTABLISHED',
     en: 'ESTABLISHED',
     aliases: { ko: ['연결 수립 상태', '이스태블리시드'], en: ['established connection'] },
@@ -84,6 +89,7 @@ const states: GlossaryEntry[] = [
   },
   {
     id: 'state-fin-wait-1',
+    chapters: ['four-way-handshake'],
     ko: 'FIN-WAIT-1',
     en: 'FIN-WAIT-1',
     aliases: { ko: ['핀 웨이트 1'], en: ['FIN_WAIT_1'] },
@@ -91,6 +97,7 @@ const states: GlossaryEntry[] = [
   },
   {
     id: 'state-fin-wait-2',
+    chapters: ['four-way-handshake'],
     ko: 'FIN-WAIT-2',
     en: 'FIN-WAIT-2',
     aliases: { ko: ['핀 웨이트 2'], en: ['FIN_WAIT_2'] },
@@ -98,6 +105,7 @@ const states: GlossaryEntry[] = [
   },
   {
     id: 'state-close-wait',
+    chapters: ['four-way-handshake'],
     ko: 'CLOSE-WAIT',
     en: 'CLOSE-WAIT',
     aliases: { ko: ['클로즈 웨이트', '클로즈웨이트'], en: [] },
@@ -105,6 +113,7 @@ const states: GlossaryEntry[] = [
   },
   {
     id: 'state-closing',
+    chapters: ['four-way-handshake'],
     ko: 'CLOSING',
     en: 'CLOSING',
     aliases: { ko: ['클로징'], en: [] },
@@ -112,6 +121,7 @@ const states: GlossaryEntry[] = [
   },
   {
     id: 'state-last-ack',
+    chapters: ['four-way-handshake'],
     ko: 'LAST-ACK',
     en: 'LAST-ACK',
     aliases: { ko: ['라스트 액'], en: [] },
@@ -119,6 +129,7 @@ const states: GlossaryEntry[] = [
   },
   {
     id: 'state-time-wait',
+    chapters: ['time-wait'],
     ko: 'TIME-WAIT',
     en: 'TIME-WAIT',
     aliases: { ko: ['타임 웨이트', '타임웨이트', 'TIME_WAIT 상태'], en: ['time wait state', 'TIME_WAIT state'] },
@@ -130,6 +141,7 @@ const states: GlossaryEntry[] = [
 const terms: GlossaryEntry[] = [
   {
     id: 'three-way-handshake',
+    chapters: ['three-way-handshake'],
     ko: '3-way 핸드셰이크',
     en: 'three-way handshake',
     aliases: {
@@ -139,6 +151,7 @@ const terms: GlossaryEntry[] = [
   },
   {
     id: 'four-way-handshake',
+    chapters: ['four-way-handshake'],
     ko: '4-way 핸드셰이크',
     en: 'four-way handshake',
     aliases: {
@@ -148,12 +161,14 @@ const terms: GlossaryEntry[] = [
   },
   {
     id: 'segment',
+    chapters: ['tcp-basics'],
     ko: '세그먼트',
     en: 'segment',
     aliases: { ko: ['세그멘트', '패킷'], en: ['TCP segment', 'packet'] },
   },
   {
     id: 'sequence-number',
+    chapters: ['tcp-basics'],
     ko: '시퀀스 번호',
     en: 'sequence number',
     aliases: { ko: ['순서 번호', '시퀀스넘버', '일련번호', 'seq 번호'], en: ['seq', 'seq number', 'SEQ'] },
@@ -161,6 +176,7 @@ const terms: GlossaryEntry[] = [
   },
   {
     id: 'acknowledgment-number',
+    chapters: ['tcp-basics'],
     ko: '확인 응답 번호',
     en: 'acknowledgment number',
     aliases: { ko: ['ACK 번호', '응답 번호', '애크 번호'], en: ['acknowledgement number', 'ack number'] },
@@ -168,12 +184,14 @@ const terms: GlossaryEntry[] = [
   },
   {
     id: 'isn',
+    chapters: ['three-way-handshake'],
     ko: '초기 시퀀스 번호',
     en: 'initial sequence number',
     aliases: { ko: ['ISN', '초기 순서 번호'], en: ['ISN', 'ISS', 'IRS'] },
   },
   {
     id: 'flags',
+    chapters: ['tcp-basics'],
     ko: 'TCP 플래그',
     en: 'TCP flags',
     aliases: { ko: ['컨트롤 비트', '제어 비트', '플래그'], en: ['control bits', 'SYN flag', 'FIN flag', 'ACK flag'] },
@@ -181,6 +199,7 @@ const terms: GlossaryEntry[] = [
   },
   {
     id: 'syn',
+    chapters: ['tcp-basics'],
     ko: 'SYN',
     en: 'SYN',
     aliases: { ko: ['신', '싱크'], en: ['synchronize'] },
@@ -188,6 +207,7 @@ const terms: GlossaryEntry[] = [
   },
   {
     id: 'fin',
+    chapters: ['tcp-basics'],
     ko: 'FIN',
     en: 'FIN',
     aliases: { ko: ['핀'], en: ['finish'] },
@@ -195,6 +215,7 @@ const terms: GlossaryEntry[] = [
   },
   {
     id: 'rst',
+    chapters: ['when-things-go-wrong'],
     ko: 'RST',
     en: 'RST',
     aliases: { ko: ['리셋', '연결 재설정', 'RST 세그먼트'], en: ['reset', 'connection reset', 'ECONNRESET'] },
@@ -202,6 +223,7 @@ const terms: GlossaryEntry[] = [
   },
   {
     id: 'retransmission',
+    chapters: ['when-things-go-wrong'],
     ko: '재전송',
     en: 'retransmission',
     aliases: { ko: ['재송신', '리트랜스미션', '재전송 타이머'], en: ['retransmit', 'RTO', 'retransmission timeout'] },
@@ -209,72 +231,84 @@ const terms: GlossaryEntry[] = [
   },
   {
     id: 'msl',
+    chapters: ['time-wait'],
     ko: '최대 세그먼트 수명',
     en: 'maximum segment lifetime',
     aliases: { ko: ['MSL', '2MSL', '2×MSL'], en: ['MSL', '2MSL', '2×MSL', 'twice the MSL'] },
   },
   {
     id: 'half-close',
+    chapters: ['four-way-handshake'],
     ko: '하프 클로즈',
     en: 'half-close',
     aliases: { ko: ['반닫힘', '반쯤 닫힌 연결', 'half-closed'], en: ['half-closed', 'shutdown', 'SHUT_WR'] },
   },
   {
     id: 'half-open',
+    chapters: ['when-things-go-wrong'],
     ko: '하프 오픈',
     en: 'half-open',
     aliases: { ko: ['반열림', '반쯤 열린 연결'], en: ['half-open connection'] },
   },
   {
     id: 'simultaneous-open',
+    chapters: ['three-way-handshake'],
     ko: '동시 열기',
     en: 'simultaneous open',
     aliases: { ko: ['동시 오픈', '동시 연결'], en: [] },
   },
   {
     id: 'simultaneous-close',
+    chapters: ['four-way-handshake'],
     ko: '동시 닫기',
     en: 'simultaneous close',
     aliases: { ko: ['동시 종료', '동시 클로즈'], en: [] },
   },
   {
     id: 'active-close',
+    chapters: ['four-way-handshake'],
     ko: '능동 닫기',
     en: 'active close',
     aliases: { ko: ['액티브 클로즈', '먼저 닫는 쪽', '능동적 종료'], en: ['active closer'] },
   },
   {
     id: 'passive-close',
+    chapters: ['four-way-handshake'],
     ko: '수동 닫기',
     en: 'passive close',
     aliases: { ko: ['패시브 클로즈', '나중에 닫는 쪽', '수동적 종료'], en: ['passive closer'] },
   },
   {
     id: 'syn-flood',
+    chapters: ['syn-flood'],
     ko: 'SYN 플러드',
     en: 'SYN flood',
     aliases: { ko: ['SYN 플러딩', '신 플러드', 'SYN 공격'], en: ['SYN flooding', 'SYN flood attack'] },
   },
   {
     id: 'syn-cookies',
+    chapters: ['syn-flood'],
     ko: 'SYN 쿠키',
     en: 'SYN cookies',
     aliases: { ko: ['신 쿠키'], en: ['syncookies', 'tcp_syncookies'] },
   },
   {
     id: 'backlog',
+    chapters: ['syn-flood'],
     ko: '백로그',
     en: 'backlog',
     aliases: { ko: ['대기열', 'SYN 큐', 'accept 큐'], en: ['SYN queue', 'accept queue', 'listen backlog'] },
   },
   {
     id: 'time-wait-assassination',
+    chapters: ['time-wait'],
     ko: 'TIME-WAIT 암살',
     en: 'TIME-WAIT assassination',
     aliases: { ko: ['RFC 1337'], en: ['RFC 1337', 'TWA'] },
   },
   {
     id: 'tcp-fast-open',
+    chapters: ['syn-flood'],
     ko: 'TCP Fast Open',
     en: 'TCP Fast Open',
     aliases: { ko: ['TFO', '패스트 오픈'], en: ['TFO'] },

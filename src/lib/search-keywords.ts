@@ -62,5 +62,7 @@ export function chapterKeywords(glossary: readonly GlossaryEntry[], slug: string
     if (entry.chapters?.includes(slug)) entryKeywords(entry, lang).forEach((k) => primary.add(k));
     else if (strongSpellings(entry).some((s) => mentions(body, s))) entryKeywords(entry, lang).forEach((k) => mentioned.add(k));
   }
-  return { primary: [...primary], mentioned: [...mentioned].filter((k) => !primary.has(k)) };
+  // Word-level dedupe: a word already boosted as primary must not be repeated at the lower weight.
+  const primaryWords = new Set([...primary].flatMap((k) => k.toLowerCase().split(/\s+/)));
+  return { primary: [...primary], mentioned: [...mentioned].filter((k) => !k.toLowerCase().split(/\s+/).every((w) => primaryWords.has(w))) };
 }

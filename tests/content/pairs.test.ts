@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { resolve } from 'node:path';
-import { componentCalls, formatProblems, runContentChecks } from '../../src/content-checks';
+import { componentCalls, formatProblems, readChapterFiles, runContentChecks } from '../../src/content-checks';
+import { glossary } from '../../src/data/glossary';
 
 const root = resolve(__dirname, '../..');
 const fixtures = resolve(root, 'tests/fixtures/content');
@@ -9,6 +10,14 @@ describe('the book (content/)', () => {
   it('has every chapter in ko and en, embedding the same components in the same order', () => {
     const problems = runContentChecks(resolve(root, 'content'));
     expect(problems, formatProblems(problems)).toEqual([]);
+  });
+});
+
+describe('glossary → chapters', () => {
+  it('names only chapters that exist (a typo would silently drop the search boost)', () => {
+    const slugs = new Set(readChapterFiles(resolve(root, 'content')).map((f) => f.slug));
+    const unknown = glossary.flatMap((e) => (e.chapters ?? []).filter((s) => !slugs.has(s)).map((s) => `${e.id} → ${s}`));
+    expect(unknown, 'glossary entries pointing at missing chapters').toEqual([]);
   });
 });
 
