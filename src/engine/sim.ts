@@ -143,6 +143,8 @@ export function simulate(scenario: ScenarioDef, knobs: ScenarioKnobs = {}): Trac
   }
   const reactions: Record<Side, AppReactions> = def.reactions;
   const replied: Record<Side, boolean> = { A: false, B: false };
+  /** The application has called CLOSE/ABORT on its current connection: EOF reactions no longer apply. */
+  const closedByApp: Record<Side, boolean> = { A: false, B: false };
   const lastIss: Record<Side, number> = { A: def.fixedIsn.A, B: def.fixedIsn.B };
   const finSeen: Record<Side, boolean> = { A: false, B: false };
   const events: TraceEvent[] = [];
@@ -230,7 +232,7 @@ export function simulate(scenario: ScenarioDef, knobs: ScenarioKnobs = {}): Trac
         case 'eof': {
           push({ kind: 'app', side, app: 'eof' });
           const d = reactions[side].closeOnEofAfterMs;
-          if (d !== null && d !== undefined) pending.push({ at: now + d, order: order++, action: { at: now + d, side, call: 'CLOSE' } });
+          if (d !== null && d !== undefined && !closedByApp[side]) pending.push({ at: now + d, order: order++, action: { at: now + d, side, call: 'CLOSE' } });
           break;
         }
         case 'connected':
@@ -259,11 +261,13 @@ export function simulate(scenario: ScenarioDef, knobs: ScenarioKnobs = {}): Trac
     switch (a.call) {
       case 'OPEN-passive':
         push({ kind: 'user', side, call: 'OPEN', detail: 'passive' });
+        closedByApp[side] = false;
         run(side, { kind: 'user', call: { call: 'OPEN', mode: 'passive', local: addr[side] } });
         break;
       case 'OPEN-active':
         push({ kind: 'user', side, call: 'OPEN', detail: 'active' });
         replied[side] = false;
+        closedByApp[side] = false;
         run(side, { kind: 'user', call: { call: 'OPEN', mode: 'active', local: addr[side], remote: addr[other(side)] } });
         break;
       case 'SEND': {
@@ -273,10 +277,12 @@ export function simulate(scenario: ScenarioDef, knobs: ScenarioKnobs = {}): Trac
         break;
       }
       case 'CLOSE':
+        closedByApp[side] = true;
         push({ kind: 'user', side, call: 'CLOSE' });
         run(side, { kind: 'user', call: { call: 'CLOSE' } });
         break;
       case 'ABORT':
+        closedByApp[side] = true;
         push({ kind: 'user', side, call: 'ABORT' });
         run(side, { kind: 'user', call: { call: 'ABORT' } });
         break;

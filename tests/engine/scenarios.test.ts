@@ -54,6 +54,11 @@ describe('scenario list', () => {
     }
   });
 
+  it('with default knobs only closed-port-rst reports an error to an application', () => {
+    const withErrors = ARCHITECTURE_IDS.filter((id) => runScenario(id).events.some((e) => e.kind === 'app' && e.app === 'error'));
+    expect(withErrors).toEqual(['closed-port-rst']);
+  });
+
   it('an unknown id fails with a message naming it', () => {
     expect(() => runScenario('no-such-thing')).toThrow(/no-such-thing/);
     expect(() => getScenario('')).toThrow(/unknown scenario/);
