@@ -3,7 +3,7 @@ import type { glossary as source } from '../en/glossary';
 
 /** Korean strings of the glossary tables; typed against English so a missing key fails `astro check`. */
 export const glossary: Namespace<typeof source> = {
-  'glossary.states.caption': '11개 상태와 도구별 표기',
+  'glossary.states.caption': '상태 11개와 도구별 표기',
   'glossary.terms.caption': '한국어와 영어 용어',
   'glossary.col.rfc': 'RFC 9293',
   'glossary.col.linux': 'Linux 커널',
