@@ -67,7 +67,7 @@ class AddressNames {
 
 /**
  * Splits segments into connections by 4-tuple, one segment at a time. A SYN from the same
- * client with a different ISN after the old connection ended (FIN or RST seen), or while only
+ * client after the old connection ended (FIN or RST seen), or with a different ISN while only
  * SYNs were seen, starts a new connection: a new incarnation on the same 4-tuple.
  */
 export class ConnectionSplitter {
@@ -90,9 +90,9 @@ export class ConnectionSplitter {
     const key = srcKey < dstKey ? `${srcKey}|${dstKey}` : `${dstKey}|${srcKey}`;
     const isSyn = t.flags.syn && !t.flags.ack;
     let b = this.open.get(key);
-    if (b && isSyn && b.aKey === srcKey && b.aIsn !== null && b.aIsn !== t.seq) {
-      if (b.ended || b.onlySyns) b = undefined;
-    }
+    // A new SYN from A after a FIN or RST is a new incarnation even with the same ISN (lessons
+    // use fixed ISNs); before that, only a different ISN while nothing but SYNs were seen.
+    if (b && isSyn && b.aKey === srcKey && (b.ended || (b.onlySyns && b.aIsn !== null && b.aIsn !== t.seq))) b = undefined;
     if (!b) {
       if (this.connections.length >= MAX_CONNECTIONS) {
         if (!this.limitWarned) this.warn({ code: 'too-many-connections', message: `more than ${MAX_CONNECTIONS} connections (MAX_CONNECTIONS); the rest are ignored`, packet: s.number, offset: s.offset });

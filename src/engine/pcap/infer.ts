@@ -1,6 +1,6 @@
 import { makeEndpoint, step } from '../endpoint.ts';
 import { segLen } from '../segment.ts';
-import { seqAdd, seqGt, seqLe } from '../seq.ts';
+import { seqAdd, seqGt, seqLe, seqLt } from '../seq.ts';
 import type { Address, Endpoint, Segment, Side, TcpState, UserCall } from '../types.ts';
 
 /** A segment seen on the wire, attributed to a side; `t` in seconds. */
@@ -16,6 +16,12 @@ export interface InferredStep {
   stateB: TcpState;
   notes: string[];
 }
+
+/**
+ * A repeat this soon after the acknowledgment cannot be a retransmission (Linux's smallest RTO
+ * is 200 ms, TCP_RTO_MIN): the segments crossed instead.
+ */
+const CROSSING_WINDOW_S = 0.2;
 
 /** Restarts allowed per connection when a segment turns out not to have arrived (bounds time). */
 const MAX_REPLAYS = 32;
@@ -131,7 +137,23 @@ function initial(segs: readonly ObservedInput[], role: Role, mid: boolean): Pair
  * simultaneous close, where both FINs are captured before either arrives).
  */
 function acksLess(ep: Endpoint, seg: Segment): boolean {
-  return seg.flags.ACK && !seg.flags.RST && ep.tcb !== null && seqGt(ep.tcb.rcvNxt, seg.ack) && ep.state !== 'SYN-SENT';
+  return seg.flags.ACK && !seg.flags.RST && ep.tcb !== null && seqGt(ep.tcb.rcvNxt, seg.ack) && ep.state !== 'SYN-SENT'
+    && !seqLt(seg.seq, ep.tcb.sndNxt); // a retransmission carries the current ACK; only new segments can cross
+}
+
+/**
+ * Segments whose ACK is older than one their sender already sent: a TCP never moves its ACK
+ * back, so such a segment is an old duplicate (or injected), not something the sender just did.
+ */
+function staleAcks(segs: readonly ObservedInput[]): boolean[] {
+  const max: Partial<Record<Side, number>> = {};
+  return segs.map(({ from, segment }) => {
+    if (!segment.flags.ACK) return false;
+    const m = max[from];
+    if (m !== undefined && seqLt(segment.ack, m)) return true;
+    max[from] = segment.ack;
+    return false;
+  });
 }
 
 /**
@@ -154,7 +176,15 @@ export function inferStates(segs: readonly ObservedInput[]): InferredStep[] {
   const deferred = new Map<number, number>();
   const before: Pair[] = [];
   const out: InferredStep[] = [];
+  const stale = staleAcks(segs);
   let pair = initial(segs, role, mid);
+  if (role === 'active') {
+    // Simultaneous open: B's first SYN carries no ACK, so A's earlier SYNs had not reached B yet.
+    const k = segs.findIndex((x) => x.from === 'B' && x.segment.flags.SYN);
+    segs.forEach((x, j) => {
+      if (j < k && x.from === 'A' && x.segment.flags.SYN) deferred.set(j, k);
+    });
+  }
   let i = 0;
   let replays = 0;
   const replayFrom = (j: number): void => {
@@ -170,13 +200,23 @@ export function inferStates(segs: readonly ObservedInput[]): InferredStep[] {
     const now = t * 1000;
     let sender = runDueTimers(pair[from], now);
     let receiver = runDueTimers(pair[to], now);
+    if (stale[i]) {
+      // Delivered as it is (the receiver's engine decides, e.g. TIME-WAIT re-ACKs it); no repair.
+      if (!(to === 'B' && role === 'silent')) receiver = apply(receiver, { kind: 'segment', segment }, now);
+      pair = from === 'A' ? { A: sender, B: receiver } : { A: receiver, B: sender };
+      out.push({ stateA: pair.A.state, stateB: pair.B.state, notes: [`an old duplicate: its ACK is older than one ${from} had already sent`] });
+      i++;
+      continue;
+    }
     if (replays < MAX_REPLAYS && repeatsAcked(sender, segment)) {
       // The latest delivered segment from the receiver that acknowledged this one.
       const end = seqAdd(segment.seq, segLen(segment));
       let j = i - 1;
       while (j >= 0 && !(segs[j]!.from === to && segs[j]!.segment.flags.ACK && !lost.has(j) && seqLe(end, segs[j]!.segment.ack))) j--;
       if (j >= 0) {
-        lost.add(j);
+        // Sooner than any retransmission timer could fire: the two crossed (simultaneous open).
+        if (t - segs[j]!.t < CROSSING_WINDOW_S && !deferred.has(j)) deferred.set(j, i);
+        else lost.add(j);
         replayFrom(j);
         continue;
       }

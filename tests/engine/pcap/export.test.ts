@@ -58,15 +58,29 @@ describe('Trace → pcap export', () => {
 describe('states inferred from an exported capture match the engine that made it', () => {
   // Rows may differ where segments cross (the engine knows when each arrived, a capture does
   // not), so compare the path of states each side goes through, and where each ends.
-  const path = (rows: { stateA: string; stateB: string }[], side: 'stateA' | 'stateB'): string[] =>
-    rows.map((r) => r[side]).filter((s, i, all) => i === 0 || s !== all[i - 1]);
-  const CASES = ['normal-open', 'data-on-third', 'close-3-segment', 'close-4-segment', 'server-closes-first', 'simultaneous-close', 'half-close', 'lost-fin', 'lost-final-ack', 'lost-syn', 'closed-port-rst'];
-  it.each(CASES.map((id) => [id]))('%s', (id) => {
+  // A side's state before it first acts is unknown to a capture (CLOSED/LISTEN), so leading
+  // CLOSED/LISTEN entries are left out of the path.
+  const path = (rows: { stateA: string; stateB: string }[], side: 'stateA' | 'stateB'): string[] => {
+    const states = rows.map((r) => r[side]).filter((s, i, all) => i === 0 || s !== all[i - 1]);
+    while (states[0] === 'CLOSED' || states[0] === 'LISTEN') states.shift();
+    return states;
+  };
+  // Not comparable, by design:
+  // - rst-in-time-wait-rfc1337: a capture cannot show the tcp_rfc1337 switch; import assumes
+  //   Linux's default (off), so the RST in TIME-WAIT closes A there.
+  // - syn-flood, syn-flood-cookies: with a backlog the engine's B is the listening socket (it
+  //   stays LISTEN, half-open entries sit in its queue), while a capture shows each half-open
+  //   connection on its own, whose server side is SYN-RECEIVED (ss: SYN-RECV).
+  const NOT_COMPARABLE = new Set(['rst-in-time-wait-rfc1337', 'syn-flood', 'syn-flood-cookies']);
+  it.each(SCENARIO_IDS.filter((id) => !NOT_COMPARABLE.has(id)).map((id) => [id]))('%s', (id) => {
     const trace = runScenario(id, { profile: 'linux' });
-    const truth = traceReport(trace).connections[0]!.segments;
-    const imported = analyseCapture(traceToPcap(trace)).report.connections[0]!.segments;
-    expect(imported).toHaveLength(truth.length);
-    expect(path(imported, 'stateA')).toEqual(path(truth, 'stateA'));
-    expect(path(imported, 'stateB')).toEqual(path(truth, 'stateB'));
+    const truth = traceReport(trace).connections;
+    const imported = analyseCapture(traceToPcap(trace)).report.connections;
+    expect(imported.map((c) => [c.a.replace(/:\d+$/, ''), c.segments.length])).toEqual(truth.map((c) => [c.a.replace(/:\d+$/, ''), c.segments.length]));
+    truth.forEach((c, k) => {
+      const mine = imported[k]!.segments;
+      expect(path(mine, 'stateA'), `connection ${k + 1} A`).toEqual(path(c.segments, 'stateA'));
+      expect(path(mine, 'stateB'), `connection ${k + 1} B`).toEqual(path(c.segments, 'stateB'));
+    });
   });
 });
