@@ -3,8 +3,13 @@
  * link, retry after a wrong answer, keyboard-only use, nothing visible or sent before answering,
  * and axe clean with the feedback open, in both themes.
  */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
+import { extractQuizzes } from '../../src/content-checks/quiz.ts';
+import { OUT } from './pages.ts';
 import { correctIndex, pageWith, quizzesReady, singleChoice } from './quiz-helpers.ts';
 
 test('single choice: wrong answer explained with proof link, retry, then right', async ({ page }) => {
@@ -99,6 +104,8 @@ test('predict the numbers: the truth is shown after a wrong guess, and new rando
   await page.goto(pageWith('<quiz-predict').path);
   await quizzesReady(page);
   const quiz = page.locator('quiz-predict').first();
+  // the engine loads when the quiz nears the screen
+  await quiz.scrollIntoViewIfNeeded();
   await expect(quiz.locator('[data-shown] li').first()).toBeVisible();
   const fields = quiz.locator('.quiz-field:visible input');
   const n = await fields.count();
@@ -149,3 +156,25 @@ for (const scheme of ['light', 'dark'] as const) {
     expect(r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
   });
 }
+
+test('quiz answers and explanations are not in the search index', () => {
+  const dir = join(OUT, 'pagefind', 'fragment');
+  if (!existsSync(dir)) throw new Error(`no search index at ${dir}: build with npm run build (it runs pagefind)`);
+  const text = readdirSync(dir)
+    .map((f) => gunzipSync(readFileSync(join(dir, f))).toString('utf8'))
+    .join('\n');
+  expect(text.length).toBeGreaterThan(1000);
+  const explanations: string[] = [];
+  for (const lang of ['en', 'ko']) {
+    const folder = join('content', lang);
+    for (const name of readdirSync(folder).filter((n) => n.endsWith('.mdx'))) {
+      for (const q of extractQuizzes(name, readFileSync(join(folder, name), 'utf8')).quizzes) {
+        for (const o of q.options) if (o.explanation && o.explanation.length > 30) explanations.push(o.explanation.replace(/`/g, ''));
+      }
+    }
+  }
+  expect(explanations.length).toBeGreaterThan(10);
+  // 80 characters: long enough that a prose sentence saying the same thing is not taken for a leak
+  const leaked = explanations.filter((e) => text.includes(e.slice(0, 80)));
+  expect(leaked).toEqual([]);
+});
