@@ -353,16 +353,16 @@ function receiveFin(w: Work, tcb: Tcb): void {
     case 'FIN-WAIT-1':
       if (finAcked(tcb)) {
         // Our FIN is ACKed by this very segment: straight to TIME-WAIT (Figure 5 note).
-        sendAck(w);
         enterTimeWait(w, 'fin-time-wait');
+        sendAck(w);
       } else {
         setState(w, 'CLOSING', 'fin-closing', '3.10.7.4');
         sendAck(w);
       }
       return;
     case 'FIN-WAIT-2':
-      sendAck(w);
       enterTimeWait(w, 'fin-time-wait');
+      sendAck(w);
       return;
     default:
       log(w, 'fin-ignored', '3.10.7.4', `FIN in ${w.ep.state}`);

@@ -118,8 +118,8 @@ export function onListen(w: Work, seg: Segment): 'done' | 'continue' {
       w.ep.remote = { ...seg.src };
       w.ep.passive = true;
       const opts = synOptions(w, seg.options, seg.options.timestamps?.tsval ?? 0);
-      emit(w, makeSegment(w, seg.src, flags('SYN', 'ACK'), iss, tcb.rcvNxt, undefined, opts));
       setState(w, 'SYN-RECEIVED', 'listen-syn', '3.10.7.2');
+      emit(w, makeSegment(w, seg.src, flags('SYN', 'ACK'), iss, tcb.rcvNxt, undefined, opts));
       setTimer(w, 'retransmit', w.now + tcb.rto);
       return 'done';
     }

@@ -49,8 +49,8 @@ function openActive(w: Work, call: Extract<UserCall, { mode: 'active' }>): void 
   const iss = computeIsn(w.ep.config.isn, w.ep.local, w.ep.remote, w.now);
   const tcb = newTcb(w, iss);
   w.ep.tcb = tcb;
-  emit(w, makeSegment(w, remoteOf(w), flags('SYN'), iss, 0, undefined, synOptions(w, null, 0)));
   setState(w, 'SYN-SENT', 'open-active', '3.10.1');
+  emit(w, makeSegment(w, remoteOf(w), flags('SYN'), iss, 0, undefined, synOptions(w, null, 0)));
   setTimer(w, 'retransmit', w.now + tcb.rto);
 }
 
