@@ -7,10 +7,10 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Locator } from '@playwright/test';
 import { extractQuizzes } from '../../src/content-checks/quiz.ts';
 import { OUT } from './pages.ts';
-import { correctIndex, pageWith, quizzesReady, singleChoice } from './quiz-helpers.ts';
+import { correctIndex, pageWith, quizzesReady, singleChoice, type QuizTagName } from './quiz-helpers.ts';
 
 test('single choice: wrong answer explained with proof link, retry, then right', async ({ page }) => {
   await page.goto(pageWith('<quiz-choice').path);
@@ -143,18 +143,33 @@ test('answering sends nothing anywhere', async ({ page }) => {
   expect(requests).toEqual([]);
 });
 
+/** Gives each kind some answer so that its feedback (and marks) are on screen for axe. */
+const answer: Record<QuizTagName, (quiz: Locator) => Promise<void>> = {
+  'quiz-choice': async (quiz) => quiz.locator('.quiz-option input').first().check(),
+  'quiz-order': async (quiz) => quiz.locator('[data-move="down"]').first().click(),
+  'quiz-state': async (quiz) => quiz.getByRole('textbox').fill('LISTEN'),
+  'quiz-predict': async (quiz) => {
+    await quiz.scrollIntoViewIfNeeded();
+    await expect(quiz.locator('[data-shown] li').first()).toBeVisible();
+    const fields = quiz.locator('.quiz-field:visible input');
+    for (let i = 0; i < (await fields.count()); i++) await fields.nth(i).fill('1');
+  },
+};
+
 for (const scheme of ['light', 'dark'] as const) {
-  test(`axe with feedback open, ${scheme} theme`, async ({ page }) => {
-    await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
-    await page.goto(pageWith('<quiz-choice').path);
-    await quizzesReady(page);
-    const quiz = singleChoice(page);
-    await quiz.locator('.quiz-option input').first().check();
-    await quiz.getByRole('button', { name: 'Check' }).click();
-    await expect(quiz.locator('.quiz-verdict')).toBeVisible();
-    const r = await new AxeBuilder({ page }).include('.quiz').analyze();
-    expect(r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-  });
+  for (const tag of ['quiz-choice', 'quiz-order', 'quiz-state', 'quiz-predict'] as const) {
+    test(`axe with feedback open, ${tag}, ${scheme} theme`, async ({ page }) => {
+      await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
+      await page.goto(pageWith(`<${tag}`).path);
+      await quizzesReady(page);
+      const quiz = page.locator(tag).first();
+      await answer[tag](quiz);
+      await quiz.getByRole('button', { name: 'Check' }).click();
+      await expect(quiz.locator('.quiz-verdict')).toBeVisible();
+      const r = await new AxeBuilder({ page }).include(`#${await quiz.getAttribute('id')}`).analyze();
+      expect(r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    });
+  }
 }
 
 test('quiz answers and explanations are not in the search index', () => {

@@ -5,6 +5,7 @@
  * Also the drill: Leitner boxes saved, and it keeps working offline.
  */
 import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { correctIndex, pageWith, quizzesReady, singleChoice } from './quiz-helpers.ts';
 
@@ -106,6 +107,8 @@ for (const [name, raw, notice] of [
     const note = page.locator('.quiz-notice');
     await expect(note).toContainText(notice);
     await expect(note).toHaveAttribute('role', 'status');
+    const axe = await new AxeBuilder({ page }).include('.quiz-notice').analyze();
+    expect(axe.violations.map((v) => v.id)).toEqual([]);
     await note.getByRole('button', { name: 'Dismiss' }).click();
     await expect(note).toHaveCount(0);
     await answerWrong(page);
