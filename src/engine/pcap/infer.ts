@@ -18,10 +18,11 @@ export interface InferredStep {
 }
 
 /**
- * A repeat this soon after the acknowledgment cannot be a retransmission (Linux's smallest RTO
- * is 200 ms, TCP_RTO_MIN): the segments crossed instead.
+ * A segment sent again this soon after its first copy cannot be a retransmission: Linux's
+ * smallest RTO is 200 ms (TCP_RTO_MIN), RFC 6298's 1 s. Kept below 200 ms so a retransmission
+ * exactly at the minimum still counts as one.
  */
-const CROSSING_WINDOW_S = 0.2;
+const CROSSING_WINDOW_S = 0.15;
 
 /** Restarts allowed per connection when a segment turns out not to have arrived (bounds time). */
 const MAX_REPLAYS = 32;
@@ -214,8 +215,12 @@ export function inferStates(segs: readonly ObservedInput[]): InferredStep[] {
       let j = i - 1;
       while (j >= 0 && !(segs[j]!.from === to && segs[j]!.segment.flags.ACK && !lost.has(j) && seqLe(end, segs[j]!.segment.ack))) j--;
       if (j >= 0) {
-        // Sooner than any retransmission timer could fire: the two crossed (simultaneous open).
-        if (t - segs[j]!.t < CROSSING_WINDOW_S && !deferred.has(j)) deferred.set(j, i);
+        // Sent again sooner after its first copy than any retransmission timer fires: not a
+        // retransmission, so the two crossed instead (simultaneous open's SYN,ACKs).
+        let first = i - 1;
+        while (first >= 0 && !(segs[first]!.from === from && segs[first]!.segment.seq === segment.seq && segLen(segs[first]!.segment) > 0)) first--;
+        const sinceFirst = first >= 0 ? t - segs[first]!.t : Infinity;
+        if (sinceFirst < CROSSING_WINDOW_S && !deferred.has(j)) deferred.set(j, i);
         else lost.add(j);
         replayFrom(j);
         continue;

@@ -1,0 +1,65 @@
+/**
+ * State inference for imported captures (src/engine/pcap/infer.ts): the cases a capture makes
+ * hard, each checked against what the endpoints really went through.
+ */
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { flags, runScenario, wireSegments } from '../../../src/engine/index.ts';
+import type { Segment } from '../../../src/engine/index.ts';
+import { analyseCapture } from '../../../src/engine/pcap/index.ts';
+import { inferStates, type ObservedInput } from '../../../src/engine/pcap/infer.ts';
+
+const fixture = (name: string): Uint8Array => new Uint8Array(readFileSync(new URL(`../../fixtures/${name}`, import.meta.url)));
+const pairs = (steps: { stateA: string; stateB: string }[]): string[] => steps.map((s) => `${s.stateA}/${s.stateB}`);
+
+describe('inferStates', () => {
+  it('a capture that starts mid-connection: both sides taken as ESTABLISHED, then the teardown as usual', () => {
+    const a = analyseCapture(fixture('broken/midconnection.pcap'));
+    expect(pairs(a.report.connections[0]!.segments)).toEqual(['FIN-WAIT-1/CLOSE-WAIT', 'TIME-WAIT/LAST-ACK', 'TIME-WAIT/CLOSED']);
+    expect(a.details[0]![0]!.notes[0]).toMatch(/mid-connection/);
+    expect(a.warnings.map((w) => w.code)).toEqual(['mid-connection']);
+  });
+
+  it('a final ACK lost after the capture point: the server stays in LAST-ACK until the re-ACK', () => {
+    const wire = wireSegments(runScenario('lost-final-ack', { profile: 'linux' }));
+    const steps = inferStates(wire.map((w) => ({ t: w.t / 1000, from: w.from, segment: w.segment })));
+    const dropped = wire.findIndex((w) => w.dropped);
+    expect(steps[dropped]!.stateB).toBe('LAST-ACK');
+    expect(steps[dropped]!.notes.join()).toMatch(/not received by B/);
+    expect(pairs(steps).at(-1)).toBe('TIME-WAIT/CLOSED');
+  });
+
+  it('nothing to infer from nothing', () => {
+    expect(inferStates([])).toEqual([]);
+  });
+
+  it('a closed port: the server side never has a record', () => {
+    const A = { ip: '192.0.2.1', port: 5000 };
+    const B = { ip: '192.0.2.2', port: 80 };
+    const seg = (src: typeof A, dst: typeof A, seq: number, ack: number, f: Segment['flags']): Segment => ({ src, dst, seq, ack, flags: f, window: 0, options: {}, payload: new Uint8Array(0) });
+    const input: ObservedInput[] = [
+      { t: 0, from: 'A', segment: seg(A, B, 1000, 0, flags('SYN')) },
+      { t: 0.001, from: 'B', segment: seg(B, A, 0, 1001, flags('RST', 'ACK')) },
+    ];
+    expect(pairs(inferStates(input))).toEqual(['SYN-SENT/CLOSED', 'CLOSED/CLOSED']);
+  });
+
+  it('sequence numbers across the 2^32 wrap change nothing', () => {
+    const trace = runScenario('close-3-segment', { profile: 'linux' });
+    const wire = wireSegments(trace);
+    const shift = (n: number, by: number): number => (n + by) % 0x1_0000_0000;
+    const isnA = wire[0]!.segment.seq;
+    const isnB = wire[1]!.segment.seq;
+    // Move both ISNs to 3 below 2^32, so the data and the FINs cross the wrap.
+    const byA = 0x1_0000_0000 - 3 - isnA;
+    const byB = 0x1_0000_0000 - 3 - isnB;
+    const moved = wire.map((w) => {
+      const mine = w.from === 'A' ? byA : byB;
+      const theirs = w.from === 'A' ? byB : byA;
+      return { t: w.t / 1000, from: w.from, segment: { ...w.segment, seq: shift(w.segment.seq, mine + 0x1_0000_0000), ack: w.segment.flags.ACK ? shift(w.segment.ack, theirs + 0x1_0000_0000) : 0 } };
+    });
+    const plain = inferStates(wire.map((w) => ({ t: w.t / 1000, from: w.from, segment: w.segment })));
+    expect(pairs(inferStates(moved))).toEqual(pairs(plain));
+    expect(pairs(plain).at(-1)).toBe('TIME-WAIT/CLOSED');
+  });
+});
