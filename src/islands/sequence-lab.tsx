@@ -243,11 +243,13 @@ export default function SequenceLab(props: SequenceLabProps) {
     <section
       class={`lab seq-lab${live ? ' is-live' : ''}`}
       id={id}
-      aria-label={fmt(S, 'labs.seq.region')}
+      aria-labelledby={`${id}-title`}
+      aria-describedby={`${id}-help`}
       onKeyDown={onKey}
       data-pagefind-ignore
     >
-      <h3 class="lab-title">{fmt(S, 'labs.seq.title', { scenario: title })}</h3>
+      <h3 class="lab-title" id={`${id}-title`}>{fmt(S, 'labs.seq.title', { scenario: title })}</h3>
+      <p class="visually-hidden" id={`${id}-help`}>{fmt(S, 'labs.seq.region')}</p>
       <div class="lab-controls" role="group" aria-label={stepText}>
         <button type="button" onClick={() => go(0)} disabled={step === 0} aria-label={fmt(S, 'labs.ctl.reset')} title={fmt(S, 'labs.ctl.reset')}>|◀</button>
         <button type="button" onClick={() => go(step - 1)} disabled={step === 0} aria-label={fmt(S, 'labs.ctl.prev')} title={fmt(S, 'labs.ctl.prev')}>◀</button>
@@ -341,11 +343,12 @@ export default function SequenceLab(props: SequenceLabProps) {
         </svg>
       </div>
       <p class="lab-note" aria-live="polite">{note}</p>
+      <div class="lab-scroll" tabIndex={0} role="group" aria-label={fmt(S, 'labs.vars.title')}>
       <table class="lab-vars">
         <caption>{fmt(S, 'labs.vars.title')}</caption>
         <thead>
           <tr>
-            <th scope="col"></th>
+            <td></td>
             <th scope="col">{fmt(S, 'labs.lane.A')}</th>
             <th scope="col">{fmt(S, 'labs.lane.B')}</th>
           </tr>
@@ -365,6 +368,7 @@ export default function SequenceLab(props: SequenceLabProps) {
           ))}
         </tbody>
       </table>
+      </div>
       <TraceTable view={view} step={step} relative={relative} strings={S} />
     </section>
   );
@@ -373,7 +377,7 @@ export default function SequenceLab(props: SequenceLabProps) {
 /** Every segment of the run with both states after it: the lab's text form, and all a reader without JS gets. */
 function TraceTable({ view, step, relative, strings: S }: { view: LabView; step: number; relative: boolean; strings: Strings }) {
   return (
-    <div class="lab-scroll">
+    <div class="lab-scroll" tabIndex={0} role="group" aria-label={fmt(S, 'labs.table.caption')}>
       <table class="lab-trace">
         <caption>{fmt(S, 'labs.table.caption')}</caption>
         <thead>

@@ -1,0 +1,64 @@
+/**
+ * Captures in a real browser: "download this run" gives a classic pcap whose bytes start with the
+ * pcap magic and parse back into the same connection; opening a real Linux capture replays it in
+ * the sequence lab and the state diagram; a broken file gives a plain message, not a broken page.
+ */
+import { readFileSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+import { analyseCapture } from '../../src/engine/pcap/index.ts';
+import { watchPage } from './watch.ts';
+
+async function captureLab(page: Page, lang: 'en' | 'ko' = 'en') {
+  await page.goto(`${lang}/labs/`);
+  const lab = page.locator('#capture-lab');
+  await lab.scrollIntoViewIfNeeded();
+  await expect(lab).toHaveClass(/is-live/);
+  return lab;
+}
+
+test('downloads the page’s run as a pcap that parses back', async ({ page }) => {
+  // Make the sequence lab publish its run first (the capture lab exports what the reader sees).
+  await page.goto('en/labs/');
+  await page.locator('#lab-close-4-segment').scrollIntoViewIfNeeded();
+  await expect(page.locator('#lab-close-4-segment')).toHaveClass(/is-live/);
+  const lab = await captureLab(page);
+  const [download] = await Promise.all([page.waitForEvent('download'), lab.getByRole('button', { name: /Download/ }).click()]);
+  expect(download.suggestedFilename()).toBe('close-4-segment.pcap');
+  const bytes = new Uint8Array(readFileSync((await download.path()) ?? ''));
+  expect([...bytes.slice(0, 4)], 'classic pcap magic, little-endian').toEqual([0xd4, 0xc3, 0xb2, 0xa1]);
+  const a = analyseCapture(bytes);
+  expect(a.report.connections).toHaveLength(1);
+  const flags = a.report.connections[0]!.segments.map((s) => s.flags.join('+'));
+  expect(flags.slice(0, 3)).toEqual(['SYN', 'SYN+ACK', 'ACK']);
+  expect(a.warnings.filter((w) => w.code !== 'inference')).toEqual([]);
+});
+
+for (const lang of ['en', 'ko'] as const) {
+  test(`opens a real Linux capture and replays it (${lang})`, async ({ page, baseURL }) => {
+    const problems = watchPage(page, new URL(baseURL ?? '').origin);
+    const lab = await captureLab(page, lang);
+    await lab.locator('input[type=file]').setInputFiles('tests/fixtures/kernel-traces/normal.pcap');
+    const replay = page.locator('#capture-lab-replay');
+    await expect(replay).toBeVisible();
+    await expect(replay.locator('.lab-trace')).toContainText('TIME-WAIT');
+    await replay.locator('.seq-scroll').focus();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await expect(replay.locator('.lab-step')).toContainText(lang === 'en' ? 'Step 2 of' : '단계 중 2단계');
+    // The state diagram follows the replay: the client is ESTABLISHED after the SYN+ACK.
+    await page.locator('.state-diagram').scrollIntoViewIfNeeded();
+    await expect(page.locator('.state-diagram [data-node="ESTABLISHED"]')).toHaveClass(/sd-current/);
+    expect(problems()).toEqual([]);
+  });
+}
+
+test('a broken file gets a plain message in the reader’s language and the page keeps working', async ({ page }) => {
+  const lab = await captureLab(page, 'ko');
+  await lab.locator('input[type=file]').setInputFiles('tests/fixtures/broken/bad-magic.pcap');
+  await expect(lab.getByRole('alert')).toContainText('pcap이나 pcapng 파일이 아닙니다');
+  await lab.locator('input[type=file]').setInputFiles('tests/fixtures/broken/absurd-caplen.pcap');
+  await expect(lab.getByRole('alert')).toContainText('불가능한 길이');
+  await expect(lab.getByRole('alert')).toContainText('2번째 패킷');
+  await lab.locator('input[type=file]').setInputFiles('tests/fixtures/kernel-traces/rst.pcap');
+  await expect(page.locator('#capture-lab-replay')).toBeVisible();
+});
