@@ -4,7 +4,8 @@
  *
  *   npm run build && npm run test:browser
  *
- * BOOK_PORT picks the port (default 4330, so it never collides with `npm start` on 4321).
+ * BOOK_PORT picks the port (default 4330, so it never collides with `npm start` on 4321);
+ * BOOK_TRACE=1 keeps a Playwright trace of each failing test; BOOK_TEST_WORKERS sets parallelism.
  */
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, ensureBrowser } from './scripts/ensure-browser.ts';
@@ -29,9 +30,10 @@ export default defineConfig({
     browserName: 'chromium',
     baseURL: `http://127.0.0.1:${port}${base}`,
     headless: true,
-    serviceWorkers: 'allow',
+    // Off by default: each test's fresh context would otherwise precache the whole book (MBs). The offline test turns it on.
+    serviceWorkers: 'block',
     launchOptions: { executablePath: ensureBrowser(), args: CHROMIUM_ARGS },
-    trace: 'retain-on-failure',
+    trace: process.env.BOOK_TRACE ? 'retain-on-failure' : 'off',
   },
   webServer: {
     command: `node scripts/serve.ts --port ${port} --dir "${out}"`,

@@ -6,6 +6,8 @@ import { expect, test } from '@playwright/test';
 import { chapterPages } from './pages.ts';
 import { search } from './search-ui.ts';
 
+test.use({ serviceWorkers: 'allow' });
+
 test('after one visit, pages and search work offline', async ({ page, context }) => {
   const en = chapterPages('en');
   const ko = chapterPages('ko');
