@@ -51,42 +51,34 @@ function exchange(): Promise<Pair> {
 
 const eof = (s: Socket): Promise<void> => new Promise((r) => s.once('end', () => r()));
 
+/**
+ * Exchange ping/pong, wait 300 ms, run `before` (a firewall rule), then `first` closes and the
+ * other application closes `delayMs` after it reads EOF; keep the process `linger` ms for
+ * retransmissions to show.
+ */
+async function teardown(first: 'client' | 'server', delayMs: number, linger = 300, before?: () => void): Promise<void> {
+  const { client, server } = await exchange();
+  await sleep(300);
+  before?.();
+  const [closer, other] = first === 'client' ? [client, server] : [server, client];
+  const otherEof = eof(other);
+  closer.end();
+  await otherEof;
+  if (delayMs > 0) await sleep(delayMs);
+  other.end();
+  await sleep(linger);
+}
+
 async function main(): Promise<void> {
   switch (which) {
-    case 'close-3-segment': {
+    case 'close-3-segment':
       // Client closes first; the server application closes as soon as it reads EOF.
-      const { client, server } = await exchange();
-      await sleep(300);
-      const serverEof = eof(server);
-      client.end();
-      await serverEof;
-      server.end();
-      await sleep(300);
-      return;
-    }
-    case 'close-4-segment': {
+      return teardown('client', 0);
+    case 'close-4-segment':
       // Client closes first; the server application waits 500 ms after EOF (delayed ACK goes alone).
-      const { client, server } = await exchange();
-      await sleep(300);
-      const serverEof = eof(server);
-      client.end();
-      await serverEof;
-      await sleep(500);
-      server.end();
-      await sleep(300);
-      return;
-    }
-    case 'server-closes-first': {
-      const { client, server } = await exchange();
-      await sleep(300);
-      const clientEof = eof(client);
-      server.end();
-      await clientEof;
-      await sleep(100);
-      client.end();
-      await sleep(300);
-      return;
-    }
+      return teardown('client', 500);
+    case 'server-closes-first':
+      return teardown('server', 100);
     case 'closed-port-rst': {
       await new Promise<void>((resolve) => {
         const s = connect({ host: HOST, port: CLOSED_PORT });
@@ -96,24 +88,17 @@ async function main(): Promise<void> {
       await sleep(100);
       return;
     }
-    case 'lost-final-ack': {
+    case 'lost-final-ack':
       // Like close-3-segment, but the client's final ACK is dropped once. nft's quota counts the
       // bytes it matched, including the one that crosses it: "until 100 bytes" matches the first
-      // 52-byte ACK (20 IP + 32 TCP with timestamps) and not the second (104 > 100). The server
+      // 52-byte ACK (20 IP + 32 TCP with timestamps) and not the second (104 > 100). Only pure
+      // ACKs from the client to the server port after the exchange: the final ACK(s). The server
       // retransmits its FIN; the client re-ACKs it from TIME-WAIT.
-      const { client, server } = await exchange();
-      run('nft', ['add', 'table', 'inet', 'ewtest']);
-      run('nft', ['add', 'chain', 'inet', 'ewtest', 'input', '{ type filter hook input priority 0 ; }']);
-      await sleep(300);
-      // Only pure ACKs from the client to the server port after this point: the final ACK(s).
-      run('nft', ['add', 'rule', 'inet', 'ewtest', 'input', 'tcp', 'dport', String(PORT), 'tcp', 'flags', '==', 'ack', 'quota', 'until', '100', 'bytes', 'drop']);
-      const serverEof = eof(server);
-      client.end();
-      await serverEof;
-      server.end();
-      await sleep(1500);
-      return;
-    }
+      return teardown('client', 0, 1500, () => {
+        run('nft', ['add', 'table', 'inet', 'ewtest']);
+        run('nft', ['add', 'chain', 'inet', 'ewtest', 'input', '{ type filter hook input priority 0 ; }']);
+        run('nft', ['add', 'rule', 'inet', 'ewtest', 'input', 'tcp', 'dport', String(PORT), 'tcp', 'flags', '==', 'ack', 'quota', 'until', '100', 'bytes', 'drop']);
+      });
     case 'simultaneous-close': {
       // Both applications close in the same tick. A token bucket on lo, drained just before by
       // one UDP datagram, holds both FINs back so they cross on the wire.
