@@ -43,6 +43,18 @@ describe('readCapture: formats, byte orders, link types', () => {
     expect(file.packets.map((p) => p.interfaceId).slice(0, 4)).toEqual([0, 1, 0, 1]);
     expect(file.packets.map((p) => p.linkType).slice(0, 2)).toEqual([LINKTYPE.ETHERNET, LINKTYPE.RAW]);
   });
+  it('reads a pcapng file of two sections with different byte orders (interfaces reset per section)', () => {
+    const le = fixture('variants/normal.pcapng');
+    const be = fixture('variants/normal-be-2if.pcapng');
+    const both = new Uint8Array(le.length + be.length);
+    both.set(le);
+    both.set(be, le.length);
+    const file = readCapture(both);
+    expect(file.warnings).toEqual([]);
+    expect(file.packets).toHaveLength(20);
+    expect(file.packets.slice(10, 12).map((p) => [p.interfaceId, p.linkType])).toEqual([[0, LINKTYPE.ETHERNET], [1, LINKTYPE.RAW]]);
+    expect(summary(both).slice(10).map((l) => l.split(' ').slice(1).join(' '))).toEqual(reference.map((l) => l.split(' ').slice(1).join(' ')));
+  });
   it('keeps nanoseconds exactly (a double could not hold epoch nanoseconds)', () => {
     const file = readCapture(fixture('variants/normal-be-nano.pcap'));
     expect(file.packets[1]!.nsec - file.packets[0]!.nsec).toBe(14_000);
