@@ -79,7 +79,8 @@ const windows: Profile = {
   sackPermitted: true,
   sources: [
     { what: 'TcpTimedWaitDelay default 0x78 = 120 s (Windows Server 2003 and later)', url: 'https://learn.microsoft.com/en-us/troubleshoot/windows-client/networking/tcpip-and-nbt-configuration-parameters' },
-    { what: 'MinRto 300 ms, MaxSynRetransmissions 2, DelayedAck 200 ms (TcpDelAckTicks 2): Get-NetTCPSetting / registry docs', url: 'https://learn.microsoft.com/en-us/powershell/module/nettcpip/set-nettcpsetting' },
+    { what: 'MinRto 300 ms, MaxSynRetransmissions 2 (Set-NetTCPSetting parameters)', url: 'https://learn.microsoft.com/en-us/powershell/module/nettcpip/set-nettcpsetting' },
+    { what: 'Delayed ACK timer 200 ms (TcpAckFrequency documentation)', url: 'https://learn.microsoft.com/en-us/troubleshoot/windows-server/networking/registry-entry-control-tcp-acknowledgment-behavior' },
   ],
 };
 
@@ -96,6 +97,7 @@ const macos: Profile = {
   timestamps: true,
   sources: [
     { what: 'TCPTV_MSL 15 s, TIME-WAIT 2×MSL = 30 s (xnu bsd/netinet/tcp_timer.h)', url: 'https://github.com/apple-oss-distributions/xnu/blob/main/bsd/netinet/tcp_timer.h' },
+    { what: 'Delayed ACK 100 ms is an assumption taken from BSD (FreeBSD net.inet.tcp.delacktime = 100 ms); RTO and retries follow the RFC profile', url: 'https://man.freebsd.org/cgi/man.cgi?query=tcp&sektion=4' },
   ],
 };
 
