@@ -129,6 +129,20 @@ describe('readCapture: bad input says what and where', () => {
     view.setUint32(shb + idb + 8, 7, true); // EPB interface id
     expect(error(ng).message).toMatch(/interface 7, but the section declares 1 \(packet 1, byte offset \d+\)/);
   });
+  it('an absurd snap length in the file header is a warning with its offset, not a failure', () => {
+    const bytes = fixture('kernel-traces/normal.pcap');
+    new DataView(bytes.buffer, bytes.byteOffset).setUint32(16, 0xffffffff, true);
+    const file = readCapture(bytes);
+    expect(file.packets).toHaveLength(10);
+    expect(file.warnings.map((w) => [w.code, w.offset])).toEqual([['snaplen', 16]]);
+  });
+  it('a pcapng block whose trailing length disagrees is an error at the trailer', () => {
+    const ng = fixture('variants/normal.pcapng');
+    const view = new DataView(ng.buffer, ng.byteOffset);
+    const shb = view.getUint32(4, true);
+    view.setUint32(shb - 4, shb + 4, true);
+    expect(error(ng).message).toMatch(new RegExp(`block length ${shb} at its start but ${shb + 4} at its end \\(byte offset ${shb - 4}\\)`));
+  });
   it('an unsupported link type is named', () => {
     const bytes = writePcap([{ time: 0, data: new Uint8Array(20) }], { linkType: 147 });
     const { warnings } = decodeSegments(readCapture(bytes).packets);
