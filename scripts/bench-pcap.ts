@@ -3,7 +3,7 @@
  * a temp dir by repeating engine scenario exports (each repetition on its own client port, so
  * it is a real many-connection capture), then times the whole import: parse, decode, split
  * into connections, infer states. Prints one JSON line: {"importMBps": n, "fileMB": n}.
- *   node scripts/bench-pcap.ts [targetMB]   (default 64)
+ *   node scripts/bench-pcap.ts [targetMB]   (default 50)
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { runScenario, wireSegments } from '../src/engine/index.ts';
 import { analyseCapture, LINKTYPE, segmentFrame, writePcap, type FrameToWrite } from '../src/engine/pcap/index.ts';
 
-const targetMB = Number(process.argv[2] ?? 64);
+const targetMB = Number(process.argv[2] ?? 50);
 const SCENARIOS = ['close-3-segment', 'close-4-segment', 'server-closes-first', 'simultaneous-close', 'lost-final-ack', 'closed-port-rst'];
 
 const templates = SCENARIOS.map((id) => {
