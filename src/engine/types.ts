@@ -449,7 +449,10 @@ export interface I18nText {
  * optional; a scenario's own defaults apply for the rest.
  */
 export interface ScenarioKnobs {
-  /** Drop the n-th segment put on the wire (1-based, counting both directions, in send order). */
+  /**
+   * Drop the n-th segment put on the wire (1-based, counting both directions, in send order).
+   * Replaces the scenario's own drop rules; 0 drops nothing.
+   */
   drop?: number;
   /** Who calls CLOSE first. 'both' = at the same instant (simultaneous close). */
   closer?: 'client' | 'server' | 'both';
@@ -459,7 +462,7 @@ export interface ScenarioKnobs {
    * ACK goes alone first (4 segments).
    */
   closeDelayMs?: number;
-  /** 'fixed' = readable ISNs (client 100, server 300 … per scenario); 'random' = RFC 6528 form keyed by seed. */
+  /** 'fixed' = readable ISNs (ScenarioDef.fixedIsn: client 1000, server 5000); 'random' = RFC 6528 form keyed by seed. */
   isn?: 'random' | 'fixed';
   /** Seed for the ISN key and anything else random. Same scenario + knobs + seed → same trace. */
   seed?: number;

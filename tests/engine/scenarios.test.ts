@@ -311,3 +311,19 @@ describe('every scenario × profile × knob combination', () => {
     expect(teardown(t)).toHaveLength(3);
   });
 });
+
+describe('purity', () => {
+  function deepFreeze<T>(x: T): T {
+    if (x === null || typeof x !== 'object' || ArrayBuffer.isView(x) || Object.isFrozen(x)) return x;
+    for (const v of Object.values(x)) deepFreeze(v);
+    return Object.freeze(x);
+  }
+
+  it('running scenarios never writes into the shared scenario definitions or the knobs', () => {
+    for (const id of ARCHITECTURE_IDS) {
+      deepFreeze(getScenario(id));
+      const knobs = deepFreeze<ScenarioKnobs>({ closer: 'both', drop: 3, closeDelayMs: 100, simultaneous: true });
+      expect(() => runScenario(id, knobs)).not.toThrow();
+    }
+  });
+});
