@@ -98,6 +98,7 @@ export const quiz: Namespace<typeof source> = {
   'drill.description': '면접에서 자주 나오는 TCP 연결 질문 20개와 꼬리 질문을 간격 반복(spaced repetition) 플래시카드로 연습합니다.',
   'drill.howto': '소리 내어 답하거나 적어 본 다음, 모범 답안을 열고 스스로 채점하세요. 모르는 카드는 오늘 다시 나오고, 아는 카드는 1일, 3일, 7일, 16일 뒤에 다시 나옵니다.',
   'drill.offline': '모든 동작이 이 페이지 안에서 일어나므로 오프라인에서도 됩니다. 상자 기록은 이 브라우저에 남습니다.',
+  'drill.write': '내 답(선택 사항입니다. 이 페이지에만 있고 저장하지 않습니다)',
   'drill.show': '모범 답안 보기',
   'drill.again': '몰랐습니다',
   'drill.hard': '절반쯤 알았습니다',

@@ -67,6 +67,8 @@ class QuizDrill extends HTMLElement {
     if (card) {
       card.hidden = false;
       card.dataset.current = '';
+      const draft = card.querySelector('textarea');
+      if (draft) draft.value = ''; // a card that comes back is answered afresh
       const pos = card.querySelector('[data-pos]');
       const box = progress().drill[card.dataset.card ?? '']?.box ?? 1;
       if (pos) pos.textContent = `${fill(this.s.card ?? '', { n: 1, total: this.queue.length })} · ${fill(this.s.box ?? '', { n: box })}`;
