@@ -147,6 +147,13 @@ function onSynchronized(w: Work, original: Segment): void {
     ackAtEnd = true;
   }
 
+  // TIME-WAIT: a new SYN with a higher sequence number may reopen the connection (§3.6.1 MAY-2;
+  // Linux does this whether or not the SYN falls in the old window).
+  if (w.ep.state === 'TIME-WAIT' && seg.flags.SYN && !seg.flags.ACK && !seg.flags.RST && seqGt(seg.seq, tcb.rcvNxt)) {
+    reopenFromTimeWait(w, seg);
+    return;
+  }
+
   // First: check the sequence number.
   if (!acceptable(tcb, seg)) {
     if (seg.flags.RST) {
@@ -158,11 +165,6 @@ function onSynchronized(w: Work, original: Segment): void {
       log(w, 'fin-time-wait-restart', '3.10.7.4', 'retransmitted FIN: ACK again and restart the 2 MSL timer');
       sendAck(w);
       setTimer(w, 'time-wait', w.now + w.ep.config.profile.timeWaitMs);
-      return;
-    }
-    // TIME-WAIT: a new SYN with a higher sequence number may reopen the connection (§3.6.1 MAY-2).
-    if (w.ep.state === 'TIME-WAIT' && seg.flags.SYN && !seg.flags.ACK && seqGt(seg.seq, tcb.rcvNxt)) {
-      reopenFromTimeWait(w, seg);
       return;
     }
     // SYN-RECEIVED: the peer repeats its SYN because our SYN,ACK was lost: answer with SYN,ACK again (as Linux does).

@@ -51,6 +51,18 @@ describe('TIME-WAIT (§3.10.7.4, §3.4.2, RFC 1337)', () => {
     expect(flagsOf(sent(fx)[0])).toBe('SYN+ACK');
   });
 
+  it('TIME-WAIT: new SYN with a higher sequence number inside the old window → SYN-RECEIVED too', () => {
+    const n = inTimeWait();
+    expect(states(arrive(n, seg('B', ['SYN'], B1 + 10, 0)))).toEqual(['SYN-RECEIVED']);
+  });
+
+  it('TIME-WAIT: SYN with a lower sequence number (an old duplicate) → ACK, stays TIME-WAIT', () => {
+    const n = inTimeWait();
+    const fx = arrive(n, seg('B', ['SYN'], B1 - 10, 0));
+    expect(n.ep.A.state).toBe('TIME-WAIT');
+    expect(flagsOf(sent(fx)[0])).toBe('ACK');
+  });
+
   it('TIME-WAIT: active OPEN on the same port → error connection-already-exists', () => {
     const n = inTimeWait();
     expect(errors(connect(n, 'A'))).toEqual(['connection-already-exists']);
