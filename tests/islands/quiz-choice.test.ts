@@ -86,6 +86,7 @@ describe('answering', () => {
     expect(fb.textContent).toContain('Not quite.');
     expect(fb.textContent).toContain('A bare SYN is the first.');
     expect(fb.textContent).not.toContain('It carries the ISN'); // the right answer is not given away
+    expect(fb.textContent).not.toContain('At least one right answer'); // that hint is for multiple choice
     expect(q<HTMLAnchorElement>(fb, '.quiz-proof a').getAttribute('href')).toBe('#flags');
     expect(inputs(root).every((i) => i.disabled)).toBe(true);
     const retry = q<HTMLButtonElement>(root, '[data-act="retry"]');

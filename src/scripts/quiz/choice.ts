@@ -52,7 +52,8 @@ class QuizChoice extends QuizElement {
         detail.push(this.explanationParagraph(i));
       }
       for (const i of picked.filter((i) => !r.wrongPicks.includes(i))) this.explain(i, 'right', false);
-      if (r.missed.length > 0) detail.push(el('p', this.s.missedSome ?? 'At least one right answer is not chosen yet.'));
+      // only a multiple-choice answer can be "partly right"; for a single choice the pick's explanation says it all
+      if (r.missed.length > 0 && this.inputs[0]?.type === 'checkbox') detail.push(el('p', this.s.missedSome ?? 'At least one right answer is not chosen yet.'));
     }
     return { correct: r.correct, detail };
   }
