@@ -151,7 +151,7 @@ export default function TimeWaitLab({ id, presets, titles, strings: S, initial }
         key={shownCase.n}
         id={`${id}-run`}
         scenario={shownCase.scenario}
-        title={titles[shownCase.scenario] ?? shownCase.scenario}
+        title={`TIME-WAIT · ${titles[shownCase.scenario] ?? shownCase.scenario}`}
         strings={S}
         engineKnobs={shownCase.knobs}
         initial={run.ok ? { ok: true, view: run.view, base: run.base } : run}
