@@ -46,8 +46,24 @@ function roleOfB(segs: readonly ObservedInput[]): Role {
   return first.segment.flags.RST ? 'closed' : 'listener';
 }
 
+const EMPTY = new Uint8Array(0);
+/** The largest window TCP can advertise (65535 << 14): whatever the real receiver took, it allowed. */
+const WIDE_WINDOW = 65535 * 2 ** 14;
+
+/**
+ * Two adjustments of the replayed endpoints' data (not of the engine): the bytes handed to the
+ * application are dropped, since states never depend on them and keeping them would make a
+ * long transfer quadratic; and the receive window is opened wide, since the engine's default
+ * window is smaller than what real scaled windows let a sender put in flight.
+ */
+function lean(ep: Endpoint): Endpoint {
+  const tcb = ep.tcb;
+  if (!tcb || (tcb.received.length === 0 && tcb.rcvWnd >= WIDE_WINDOW)) return ep;
+  return { ...ep, tcb: { ...tcb, received: EMPTY, rcvWnd: Math.max(tcb.rcvWnd, WIDE_WINDOW) } };
+}
+
 function apply(ep: Endpoint, input: Parameters<typeof step>[1], nowMs: number): Endpoint {
-  return step(ep, input, { now: nowMs }).endpoint;
+  return lean(step(ep, input, { now: nowMs }).endpoint);
 }
 
 function user(ep: Endpoint, call: UserCall, nowMs: number): Endpoint {

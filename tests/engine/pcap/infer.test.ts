@@ -29,6 +29,33 @@ describe('inferStates', () => {
     expect(pairs(steps).at(-1)).toBe('TIME-WAIT/CLOSED');
   });
 
+  it('a long transfer replays in linear time (7 MB in 5000 segments, bounded well below a quadratic replay)', () => {
+    const A = { ip: '192.0.2.1', port: 5000 };
+    const B = { ip: '192.0.2.2', port: 80 };
+    const MSS = 1448;
+    const data = new Uint8Array(MSS);
+    const seg = (src: typeof A, dst: typeof A, seq: number, ack: number, f: Segment['flags'], len = 0): Segment => ({ src, dst, seq, ack, flags: f, window: 65535, options: {}, payload: len ? data : new Uint8Array(0) });
+    const input: ObservedInput[] = [];
+    let t = 0;
+    const add = (from: 'A' | 'B', s: Segment): void => { input.push({ t: (t += 0.0001), from, segment: s }); };
+    add('A', seg(A, B, 1000, 0, flags('SYN')));
+    add('B', seg(B, A, 5000, 1001, flags('SYN', 'ACK')));
+    add('A', seg(A, B, 1001, 5001, flags('ACK')));
+    let next = 1001;
+    for (let i = 0; i < 5000; i++) {
+      add('A', seg(A, B, next, 5001, flags('ACK', 'PSH'), MSS));
+      next += MSS;
+      if (i % 2 === 1) add('B', seg(B, A, 5001, next, flags('ACK')));
+    }
+    add('A', seg(A, B, next, 5001, flags('FIN', 'ACK')));
+    add('B', seg(B, A, 5001, next + 1, flags('FIN', 'ACK')));
+    add('A', seg(A, B, next + 1, 5002, flags('ACK')));
+    const started = performance.now();
+    const steps = inferStates(input);
+    expect(performance.now() - started).toBeLessThan(20_000);
+    expect(pairs(steps).slice(-3)).toEqual(['FIN-WAIT-1/CLOSE-WAIT', 'TIME-WAIT/LAST-ACK', 'TIME-WAIT/CLOSED']);
+  }, 60_000);
+
   it('nothing to infer from nothing', () => {
     expect(inferStates([])).toEqual([]);
   });
