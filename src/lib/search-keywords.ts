@@ -7,7 +7,8 @@ import type { Locale } from '../i18n/locales';
  */
 export function spellingVariants(term: string): string[] {
   const out = new Set([term]);
-  if (/[A-Za-z0-9][-_ ][A-Za-z0-9]/.test(term)) {
+  // Only for Latin-script terms: "4-way 핸드셰이크" → "4_way 핸드셰이크" helps nobody and clutters excerpts.
+  if (/^[\x20-\x7e]+$/.test(term) && /[A-Za-z0-9][-_ ][A-Za-z0-9]/.test(term)) {
     for (const sep of ['-', '_', ' ', '']) out.add(term.replace(/(?<=[A-Za-z0-9])[-_ ](?=[A-Za-z0-9])/g, sep));
   }
   return [...out];
@@ -62,7 +63,12 @@ export function chapterKeywords(glossary: readonly GlossaryEntry[], slug: string
     if (entry.chapters?.includes(slug)) entryKeywords(entry, lang).forEach((k) => primary.add(k));
     else if (strongSpellings(entry).some((s) => mentions(body, s))) entryKeywords(entry, lang).forEach((k) => mentioned.add(k));
   }
+  // Spellings the prose already contains are found there, with a real excerpt: add only the others.
+  const absent = (k: string) => !mentions(body, k);
   // Word-level dedupe: a word already boosted as primary must not be repeated at the lower weight.
   const primaryWords = new Set([...primary].flatMap((k) => k.toLowerCase().split(/\s+/)));
-  return { primary: [...primary], mentioned: [...mentioned].filter((k) => !k.toLowerCase().split(/\s+/).every((w) => primaryWords.has(w))) };
+  return {
+    primary: [...primary].filter(absent),
+    mentioned: [...mentioned].filter((k) => absent(k) && !k.toLowerCase().split(/\s+/).every((w) => primaryWords.has(w))),
+  };
 }

@@ -72,10 +72,8 @@ let searchLoaded = false;
 function openSearch(): void {
   if (!dialog) return;
   if (!dialog.open) dialog.showModal();
-  if (searchLoaded) {
-    dialog.querySelector('input')?.focus();
-    return;
-  }
+  dialog.querySelector('input')?.focus();
+  if (searchLoaded) return;
   searchLoaded = true;
   const bundle = `${import.meta.env.BASE_URL}pagefind/`;
   const css = document.createElement('link');
@@ -85,8 +83,8 @@ function openSearch(): void {
   const script = document.createElement('script');
   script.src = `${bundle}pagefind-ui.js`;
   script.onload = () => {
-    const ui = (window as unknown as { PagefindUI: new (o: object) => unknown }).PagefindUI;
-    new ui({
+    const UI = (window as unknown as { PagefindUI: new (o: object) => { triggerSearch(q: string): void } }).PagefindUI;
+    const ui = new UI({
       element: '#search-ui',
       bundlePath: bundle,
       baseUrl: import.meta.env.BASE_URL,
@@ -94,6 +92,10 @@ function openSearch(): void {
       showSubResults: true,
       autofocus: true,
     });
+    // Hand over what the reader typed while the UI was loading.
+    const early = document.getElementById('search-early') as HTMLInputElement | null;
+    if (early?.value) ui.triggerSearch(early.value);
+    early?.remove();
   };
   script.onerror = () => {
     searchLoaded = false;

@@ -13,7 +13,7 @@ const cases = [
   { lang: 'en', query: '3 way', slug: 'three-way-handshake' },
   { lang: 'en', query: 'time wait', slug: 'time-wait' },
   { lang: 'ko', query: 'TIME_WAIT', slug: 'time-wait' },
-  { lang: 'en', query: 'SYN_RECV', slug: 'three-way-handshake' },
+  { lang: 'en', query: 'SYN_RCVD', slug: 'three-way-handshake' },
   { lang: 'en', query: 'CLOSE_WAIT', slug: 'four-way-handshake' },
   { lang: 'ko', query: 'FIN_WAIT2', slug: 'four-way-handshake' },
 ] as const;
