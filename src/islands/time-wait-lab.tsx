@@ -31,6 +31,12 @@ export interface TimeWaitLabProps {
   strings: Strings;
 }
 
+/** MSL slider range per case: the too-short case lives in milliseconds (its old duplicate is 770 ms late). */
+function mslRange(c: TwCase, preset: TwPreset | undefined): { min: number; max: number; step: number; start: number } {
+  if (c === 'time-wait-too-short') return { min: 10, max: 1000, step: 10, start: 50 };
+  return { min: 1000, max: 120_000, step: 1000, start: preset?.mslMs ?? 30_000 };
+}
+
 const W = 600;
 const LEFT = 16;
 const AXIS = W - 2 * LEFT;
@@ -46,9 +52,10 @@ export default function TimeWaitLab({ id, presets, titles, strings: S, initial }
   useEffect(() => setLive(true), []);
 
   const scenario = which === 'rst-in-time-wait' && rfc1337 ? 'rst-in-time-wait-rfc1337' : which;
+  const range = mslRange(which, preset);
   const knobs: ScenarioKnobs = useMemo(() => {
     const k: ScenarioKnobs = { profile };
-    if (preset && mslMs !== preset.mslMs) k.mslMs = mslMs;
+    if (which === 'time-wait-too-short' || (preset && mslMs !== preset.mslMs)) k.mslMs = mslMs;
     if (which === 'rst-in-time-wait') k.rfc1337 = rfc1337;
     return k;
   }, [profile, mslMs, rfc1337, which, preset]);
@@ -73,6 +80,10 @@ export default function TimeWaitLab({ id, presets, titles, strings: S, initial }
   const x = tl ? timeScale(tl.until * 1.05, LEFT, AXIS) : () => LEFT;
   const twEnd = tl?.end ?? tl?.due ?? null;
   const markText = (k: string) => fmt(S, `labs.tw.mark.${k}`);
+  // With 2×MSL longer than the old segment's delay, the duplicate finds the closer still in TIME-WAIT.
+  const dup = tl?.marks.find((m) => m.kind === 'old-duplicate');
+  const safe = shownCase.scenario === 'time-wait-too-short' && !!dup && (tl?.end === null || (tl?.end ?? 0) >= dup.t);
+  const explainKey = `labs.tw.explain.${shownCase.scenario}${safe ? '.safe' : ''}`;
 
   return (
     <section class={`lab tw${live ? ' is-live' : ''}`} id={id} aria-label={fmt(S, 'labs.tw.title')} data-pagefind-ignore>
@@ -82,7 +93,16 @@ export default function TimeWaitLab({ id, presets, titles, strings: S, initial }
           <legend>{fmt(S, 'labs.tw.case')}</legend>
           {TW_CASES.map((c) => (
             <label key={c}>
-              <input type="radio" name={`${id}-case`} checked={which === c} onChange={() => setWhich(c)} /> {fmt(S, `labs.tw.case.${c}`)}
+              <input
+                type="radio"
+                name={`${id}-case`}
+                checked={which === c}
+                onChange={() => {
+                  setWhich(c);
+                  setMsl(mslRange(c, preset).start);
+                }}
+              />{' '}
+              {fmt(S, `labs.tw.case.${c}`)}
             </label>
           ))}
         </fieldset>
@@ -94,7 +114,7 @@ export default function TimeWaitLab({ id, presets, titles, strings: S, initial }
               const p = (e.currentTarget as HTMLSelectElement).value as ProfileName;
               setProfile(p);
               const pr = presets.find((q) => q.id === p);
-              if (pr) setMsl(pr.mslMs);
+              if (pr && which !== 'time-wait-too-short') setMsl(pr.mslMs);
             }}
           >
             {presets.map((p) => (
@@ -106,7 +126,7 @@ export default function TimeWaitLab({ id, presets, titles, strings: S, initial }
         </label>
         <label class="lab-field">
           {fmt(S, 'labs.tw.msl', { msl: formatTime(mslMs), tw: formatTime(2 * mslMs) })}{' '}
-          <input type="range" min="1000" max="120000" step="1000" value={mslMs} onInput={(e) => setMsl(Number((e.currentTarget as HTMLInputElement).value))} />
+          <input type="range" min={range.min} max={range.max} step={range.step} value={mslMs} onInput={(e) => setMsl(Number((e.currentTarget as HTMLInputElement).value))} />
         </label>
         {which === 'rst-in-time-wait' ? (
           <label class="lab-field">
@@ -114,7 +134,7 @@ export default function TimeWaitLab({ id, presets, titles, strings: S, initial }
           </label>
         ) : null}
       </div>
-      <p class="lab-sentence" aria-live="polite">{fmt(S, `labs.tw.explain.${shownCase.scenario}`)}</p>
+      <p class="lab-sentence" aria-live="polite">{fmt(S, explainKey)}</p>
       {!run.ok ? <p class="lab-error" role="alert">{fmt(S, 'labs.error.engine', { message: run.message })}</p> : null}
       {tl ? (
         <div class="lab-scroll">

@@ -103,3 +103,16 @@ describe('<TimeWaitLab>', () => {
     await waitFor(() => expect(document.querySelector('.tw .lab-sentence')!.textContent).toContain('ignores the RST'));
   });
 });
+
+describe('<TimeWaitLab> MSL slider', () => {
+  it('in the too-short case, a longer MSL keeps the old duplicate out of the new connection', async () => {
+    const presets = [{ id: 'linux' as const, mslMs: 30_000, timeWaitMs: 60_000 }];
+    render(<TimeWaitLab id="tw" presets={presets} titles={{}} strings={S} initial={runTimeWaitCase('lost-final-ack', { profile: 'linux' })} />);
+    fireEvent.click(screen.getByRole('radio', { name: 'TIME-WAIT cut short' }));
+    await waitFor(() => expect(document.querySelector('.tw .lab-sentence')!.textContent).toContain('Reason 2'));
+    const slider = document.querySelector('.tw input[type=range]') as HTMLInputElement;
+    expect(slider.max).toBe('1000');
+    fireEvent.input(slider, { target: { value: '500' } });
+    await waitFor(() => expect(document.querySelector('.tw .lab-sentence')!.textContent).toContain('no data is mixed up'));
+  });
+});

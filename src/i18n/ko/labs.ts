@@ -306,6 +306,7 @@ export const labs: Namespace<typeof en> = {
   'labs.tw.mark.new-syn': '새 SYN',
   'labs.tw.explain.lost-final-ack': '이유 1: 마지막 ACK가 사라지면 상대는 FIN을 다시 보냅니다. 먼저 닫은 쪽은 아직 TIME-WAIT에 있으므로 다시 ACK를 보내고 타이머를 새로 시작합니다. TIME-WAIT가 없다면 이 FIN은 RST를 받고, 상대는 오류를 보고합니다.',
   'labs.tw.explain.time-wait-too-short': '이유 2: 이전 연결의 세그먼트가 네트워크에서 사라지기 전에 TIME-WAIT가 끝납니다. 같은 4-튜플로 새 연결이 시작되고, 늦게 도착한 오래된 중복 세그먼트가 새 윈도 안에 들어와 새 데이터로 받아들여집니다. 엉뚱한 연결(incarnation)에 섞이는 것입니다.',
+  'labs.tw.explain.time-wait-too-short.safe': '이제 2×MSL이 오래된 세그먼트의 지연보다 깁니다. 새 연결이 같은 4-튜플을 쓰려 할 때 먼저 닫은 쪽이 아직 TIME-WAIT에 있으므로 그 OPEN은 실패하고, 늦게 온 중복 세그먼트는 새 연결이 아니라 이전 연결에 도착합니다. 데이터가 섞이지 않습니다.',
   'labs.tw.explain.rst-in-time-wait': 'RST(여기서는 이전 상대가 보낸 것)가 TIME-WAIT인 쪽에 도착하고, RFC 9293대로라면 TIME-WAIT가 곧바로 끝납니다. RFC 1337은 이를 TIME-WAIT 암살이라고 부릅니다. 오래된 중복 세그먼트를 막는 보호가 사라집니다.',
   'labs.tw.explain.rst-in-time-wait-rfc1337': 'RFC 1337의 해결책을 쓰면 TIME-WAIT인 쪽이 RST를 무시하고 2×MSL을 끝까지 기다립니다. 리눅스에서는 net.ipv4.tcp_rfc1337이고, 기본값은 꺼져 있습니다.',
 
