@@ -67,7 +67,7 @@ export const definitions: Readonly<Record<string, Definition>> = {
     see: 'four-way-handshake#four-steps',
   },
   'state-time-wait': {
-    ko: '먼저 닫은 쪽이 마지막 ACK를 보낸 뒤 2×MSL 동안 기다리는 상태입니다. Linux에서는 60초입니다.',
+    ko: '먼저 닫은 쪽이 마지막 ACK를 보낸 뒤 2×MSL 동안 기다리는 상태입니다. 리눅스에서는 60초입니다.',
     en: 'The active closer waits 2×MSL after its last ACK; 60 s on Linux.',
     see: 'time-wait#where',
   },
@@ -98,7 +98,7 @@ export const definitions: Readonly<Record<string, Definition>> = {
     see: 'tcp-basics#seq-and-ack',
   },
   isn: {
-    ko: '연결을 시작하는 시퀀스 번호입니다. 시계와 4-튜플의 키 해시로 정합니다(RFC 9293 §3.4.1).',
+    ko: '연결을 시작하는 시퀀스 번호입니다. 클록과 4-튜플의 키 해시로 정합니다(RFC 9293 §3.4.1).',
     en: 'The sequence number a connection starts from; a clock plus a keyed hash of the 4-tuple (RFC 9293 §3.4.1).',
     see: 'three-way-handshake#isn',
   },
@@ -173,12 +173,12 @@ export const definitions: Readonly<Record<string, Definition>> = {
     see: 'syn-flood#syn-cookies',
   },
   backlog: {
-    ko: '리슨 소켓의 대기열입니다. Linux에는 SYN 큐(SYN-RECEIVED)와 accept 큐(ESTABLISHED)가 있습니다.',
+    ko: '리슨 소켓의 대기열입니다. 리눅스에는 SYN 큐(SYN-RECEIVED)와 accept 큐(ESTABLISHED)가 있습니다.',
     en: 'A listening socket’s queues; Linux has a SYN queue (SYN-RECEIVED) and an accept queue (ESTABLISHED).',
     see: 'syn-flood#syn-backlog',
   },
   'time-wait-assassination': {
-    ko: 'TIME-WAIT 중에 받은 RST가 대기를 일찍 끝내 버리는 위험입니다(RFC 1337). Linux tcp_rfc1337의 기본값은 0입니다.',
+    ko: 'TIME-WAIT 중에 받은 RST가 대기를 일찍 끝내 버리는 위험입니다(RFC 1337). 리눅스 tcp_rfc1337의 기본값은 0입니다.',
     en: 'A RST received in TIME-WAIT ending it early (RFC 1337); Linux tcp_rfc1337 defaults to 0.',
     see: 'time-wait#assassination',
   },
@@ -293,7 +293,7 @@ export const definitions: Readonly<Record<string, Definition>> = {
     see: 'time-wait#many-time-wait',
   },
   'tcp-tw-reuse': {
-    ko: '나가는 연결이 TIME-WAIT의 4-튜플을 재사용하게 하는 Linux sysctl입니다. 타임스탬프가 필요합니다. tcp_tw_recycle은 4.12에서 제거됐습니다.',
+    ko: '나가는 연결이 TIME-WAIT의 4-튜플을 재사용하게 하는 리눅스 sysctl입니다. 타임스탬프가 필요합니다. tcp_tw_recycle은 4.12에서 제거됐습니다.',
     en: 'A Linux sysctl letting outgoing connections reuse a TIME-WAIT 4-tuple, with timestamps; tcp_tw_recycle was removed in 4.12.',
     see: 'time-wait#many-time-wait',
   },

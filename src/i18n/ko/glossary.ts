@@ -6,7 +6,7 @@ export const glossary: Namespace<typeof source> = {
   'glossary.states.caption': '상태 11개와 도구별 표기',
   'glossary.terms.caption': '한국어와 영어 용어',
   'glossary.col.rfc': 'RFC 9293',
-  'glossary.col.linux': 'Linux 커널',
+  'glossary.col.linux': '리눅스 커널',
   'glossary.col.ss': 'ss',
   'glossary.col.netstat': 'netstat',
   'glossary.col.meaning': '뜻',
