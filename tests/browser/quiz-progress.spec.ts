@@ -130,7 +130,7 @@ test('the sidebar score tolerates garbage on pages without quizzes', async ({ pa
   expect(errors).toEqual([]);
 });
 
-test('drill: grade cards, boxes survive a reload, and it works offline', async ({ page, context }) => {
+test('drill: grade cards with the network off, and the boxes survive a reload', async ({ page, context }) => {
   await page.goto('/en/drill/');
   const drill = page.locator('quiz-drill');
   await expect(drill).toHaveAttribute('data-ready', '');
@@ -154,4 +154,26 @@ test('drill: grade cards, boxes survive a reload, and it works offline', async (
   await page.reload();
   await expect(drill.locator('[data-box="2"] [data-count]')).toHaveText('1');
   expect(firstId).not.toBeNull();
+});
+
+test.describe('offline', () => {
+  test.use({ serviceWorkers: 'allow' });
+  test('the drill works offline after one visit to the book (never-visited drill page, service worker)', async ({ page, context }) => {
+    await page.goto('');
+    const active = await page.evaluate(async () => {
+      if (!('serviceWorker' in navigator)) return 'no serviceWorker API';
+      const reg = await Promise.race([navigator.serviceWorker.ready, new Promise<undefined>((r) => setTimeout(() => r(undefined), 20_000))]);
+      return reg?.active ? 'active' : 'no service worker became active within 20 s';
+    });
+    expect(active).toBe('active');
+    await context.setOffline(true);
+    const res = await page.goto('/ko/drill/');
+    expect(res?.ok()).toBe(true);
+    const drill = page.locator('quiz-drill');
+    await expect(drill).toHaveAttribute('data-ready', '');
+    const card = drill.locator('[data-card]:visible');
+    await card.getByRole('button', { name: '모범 답안 보기' }).click();
+    await card.getByRole('button', { name: '알았습니다', exact: true }).click();
+    await expect(drill.locator('[data-box="2"] [data-count]')).toHaveText('1');
+  });
 });
