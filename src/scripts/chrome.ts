@@ -65,6 +65,33 @@ if (article) {
   });
 }
 
+// "On this page": mark the section being read (the last heading above the top third of the screen).
+const tocLinks = [...document.querySelectorAll<HTMLAnchorElement>('.toc a')];
+const tocHeadings = tocLinks.map((a) => document.getElementById(decodeURIComponent(a.hash.slice(1))));
+function markSection(): void {
+  let current = -1;
+  tocHeadings.forEach((h, i) => {
+    if (h && h.getBoundingClientRect().top < innerHeight / 3) current = i;
+  });
+  tocLinks.forEach((a, i) => (i === current ? a.setAttribute('aria-current', 'true') : a.removeAttribute('aria-current')));
+}
+if (tocLinks.length) {
+  let queued = false;
+  addEventListener(
+    'scroll',
+    () => {
+      if (queued) return;
+      queued = true;
+      requestAnimationFrame(() => {
+        queued = false;
+        markSection();
+      });
+    },
+    { passive: true },
+  );
+  markSection();
+}
+
 // Search: pagefind's own UI, fetched only when the reader opens the dialog.
 const dialog = document.getElementById('search-dialog') as HTMLDialogElement | null;
 let searchLoaded = false;
