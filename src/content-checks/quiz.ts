@@ -151,6 +151,7 @@ export function extractQuizzes(file: string, source: string): { quizzes: QuizDec
   const src = blankFences(source);
   const quizzes: QuizDecl[] = [];
   const issues: QuizIssue[] = [];
+  const spans: [number, number][] = [];
   TAG_RE.lastIndex = 0;
   for (let m = TAG_RE.exec(src); m; m = TAG_RE.exec(src)) {
     const tag = m[1] as QuizTag;
@@ -193,6 +194,13 @@ export function extractQuizzes(file: string, source: string): { quizzes: QuizDec
       TAG_RE.lastIndex = close + closeTag.length;
     }
     quizzes.push(decl);
+    spans.push([m.index, TAG_RE.lastIndex]);
+  }
+  // An <Option> outside a choice quiz renders as a broken input: name it.
+  for (const o of src.matchAll(/<Option(?=[\s/>])/g)) {
+    if (!spans.some(([a, b]) => o.index > a && o.index < b)) {
+      issues.push({ file, line: lineAt(src, o.index), quizId: null, message: '<Option> outside <MultipleChoice> or <SpotError>' });
+    }
   }
   return { quizzes, issues };
 }

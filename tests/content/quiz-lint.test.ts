@@ -72,6 +72,10 @@ describe('quiz lint on broken fixtures', () => {
     ]).map(formatIssue);
     expect(issues).toEqual(['content/ko/x.mdx:1: quiz "p-one": quizzes are in a different order than in content/en/x.mdx (en: p-one, p-two; ko: p-two, p-one)']);
   });
+  it('reports an <Option> outside a choice quiz', () => {
+    const issues = lintQuizFiles([{ path: 'content/en/x.mdx', source: 'Text.\n\n<Option correct explanation="x">stray</Option>\n' }]).map(formatIssue);
+    expect(issues).toEqual(['content/en/x.mdx:3: quiz: <Option> outside <MultipleChoice> or <SpotError>']);
+  });
   it('reports bad props and broken syntax with clear messages', () => {
     const out = fixture('bad-props');
     expect(out).toEqual([
@@ -82,6 +86,8 @@ describe('quiz lint on broken fixtures', () => {
       'tests/fixtures/quiz/bad-props/en/handshake.mdx:11: quiz: <MultipleChoice> has no id="…"',
       'tests/fixtures/quiz/bad-props/en/handshake.mdx:11: quiz: proof must be a "#section-anchor", a "#lab=…" step link or a "/path"',
       'tests/fixtures/quiz/bad-props/en/handshake.mdx:15: quiz "never-closed": <MultipleChoice> is never closed with </MultipleChoice>',
+      // its option, without a closed parent, is a stray option
+      'tests/fixtures/quiz/bad-props/en/handshake.mdx:16: quiz: <Option> outside <MultipleChoice> or <SpotError>',
     ]);
   });
 });
