@@ -24,6 +24,16 @@ export interface InferredStep {
  */
 const CROSSING_WINDOW_S = 0.15;
 
+/**
+ * How far back (in segments of the connection) a repair may reach. Only the states before the
+ * last HORIZON segments are kept for replays, so memory stays bounded on long transfers
+ * (each kept state holds its send queue).
+ */
+const HORIZON = 128;
+
+/** SYN and FIN change states; data and pure ACKs crossing or lost do not need a repair. */
+const controls = (s: Segment): boolean => s.flags.SYN || s.flags.FIN;
+
 /** Restarts allowed per connection when a segment turns out not to have arrived (bounds time). */
 const MAX_REPLAYS = 32;
 
@@ -51,15 +61,16 @@ const EMPTY = new Uint8Array(0);
 const WIDE_WINDOW = 65535 * 2 ** 14;
 
 /**
- * Two adjustments of the replayed endpoints' data (not of the engine): the bytes handed to the
+ * Adjustments of the replayed endpoints' data (not of the engine): the bytes handed to the
  * application are dropped, since states never depend on them and keeping them would make a
- * long transfer quadratic; and the receive window is opened wide, since the engine's default
- * window is smaller than what real scaled windows let a sender put in flight.
+ * long transfer quadratic; and both windows are opened wide, since the capture already shows
+ * what the real windows allowed (the engine's defaults are smaller than scaled real ones, and a
+ * sender held back by them would never send the FIN the capture shows).
  */
 function lean(ep: Endpoint): Endpoint {
   const tcb = ep.tcb;
-  if (!tcb || (tcb.received.length === 0 && tcb.rcvWnd >= WIDE_WINDOW)) return ep;
-  return { ...ep, tcb: { ...tcb, received: EMPTY, rcvWnd: Math.max(tcb.rcvWnd, WIDE_WINDOW) } };
+  if (!tcb || (tcb.received.length === 0 && tcb.rcvWnd >= WIDE_WINDOW && tcb.sndWnd >= WIDE_WINDOW)) return ep;
+  return { ...ep, tcb: { ...tcb, received: EMPTY, rcvWnd: Math.max(tcb.rcvWnd, WIDE_WINDOW), sndWnd: Math.max(tcb.sndWnd, WIDE_WINDOW) } };
 }
 
 function apply(ep: Endpoint, input: Parameters<typeof step>[1], nowMs: number): Endpoint {
@@ -212,6 +223,8 @@ export function inferStates(segs: readonly ObservedInput[]): InferredStep[] {
   };
   while (i < segs.length) {
     before[i] = pair;
+    if (i >= HORIZON) delete before[i - HORIZON];
+    const floor = Math.max(0, i - HORIZON + 1);
     const { from, segment, t } = segs[i]!;
     const to = other(from);
     const now = t * 1000;
@@ -225,17 +238,17 @@ export function inferStates(segs: readonly ObservedInput[]): InferredStep[] {
       i++;
       continue;
     }
-    if (replays < MAX_REPLAYS && repeatsAcked(sender, segment)) {
+    if (replays < MAX_REPLAYS && controls(segment) && repeatsAcked(sender, segment)) {
       // The latest delivered segment from the receiver that acknowledged this one.
       const end = seqAdd(segment.seq, segLen(segment));
       let j = i - 1;
-      while (j >= 0 && !(segs[j]!.from === to && segs[j]!.segment.flags.ACK && !lost.has(j) && seqLe(end, segs[j]!.segment.ack))) j--;
-      if (j >= 0) {
+      while (j >= floor && !(segs[j]!.from === to && segs[j]!.segment.flags.ACK && !lost.has(j) && seqLe(end, segs[j]!.segment.ack))) j--;
+      if (j >= floor) {
         // Sent again sooner after its first copy than any retransmission timer fires: not a
         // retransmission, so the two crossed instead (simultaneous open's SYN,ACKs).
         let first = i - 1;
-        while (first >= 0 && !(segs[first]!.from === from && segs[first]!.segment.seq === segment.seq && segLen(segs[first]!.segment) > 0)) first--;
-        const sinceFirst = first >= 0 ? t - segs[first]!.t : Infinity;
+        while (first >= floor && !(segs[first]!.from === from && segs[first]!.segment.seq === segment.seq && segLen(segs[first]!.segment) > 0)) first--;
+        const sinceFirst = first >= floor ? t - segs[first]!.t : Infinity;
         if (sinceFirst < CROSSING_WINDOW_S && !deferred.has(j)) deferred.set(j, i);
         else lost.add(j);
         replayFrom(j);
@@ -245,17 +258,17 @@ export function inferStates(segs: readonly ObservedInput[]): InferredStep[] {
     if (replays < MAX_REPLAYS && segment.flags.SYN && !segment.flags.ACK) {
       // A SYN sent again with no answer in between: the earlier copy never arrived.
       let p = i - 1;
-      while (p >= 0 && segs[p]!.from === from && !(segs[p]!.segment.flags.SYN && segs[p]!.segment.seq === segment.seq)) p--;
-      if (p >= 0 && segs[p]!.from === from && !lost.has(p)) {
+      while (p >= floor && segs[p]!.from === from && !(segs[p]!.segment.flags.SYN && segs[p]!.segment.seq === segment.seq)) p--;
+      if (p >= floor && segs[p]!.from === from && !lost.has(p)) {
         lost.add(p);
         replayFrom(p);
         continue;
       }
     }
     if (replays < MAX_REPLAYS && acksLess(sender, segment)) {
-      // The earliest delivered segment to the sender that this one does not acknowledge.
-      let j = 0;
-      while (j < i && !(segs[j]!.from === to && !lost.has(j) && !deferred.has(j) && segLen(segs[j]!.segment) > 0 && seqGt(seqAdd(segs[j]!.segment.seq, segLen(segs[j]!.segment)), segment.ack))) j++;
+      // The earliest delivered SYN or FIN to the sender that this one does not acknowledge.
+      let j = floor;
+      while (j < i && !(segs[j]!.from === to && !lost.has(j) && !deferred.has(j) && controls(segs[j]!.segment) && seqGt(seqAdd(segs[j]!.segment.seq, segLen(segs[j]!.segment)), segment.ack))) j++;
       if (j < i) {
         deferred.set(j, i);
         replayFrom(j);

@@ -56,6 +56,33 @@ describe('inferStates', () => {
     expect(pairs(steps).slice(-3)).toEqual(['FIN-WAIT-1/CLOSE-WAIT', 'TIME-WAIT/LAST-ACK', 'TIME-WAIT/CLOSED']);
   }, 60_000);
 
+  it('ACKs lagging far behind the data (much in flight) do not count as crossing: states stay right', () => {
+    const A = { ip: '192.0.2.1', port: 5000 };
+    const B = { ip: '192.0.2.2', port: 80 };
+    const MSS = 1000;
+    const data = new Uint8Array(MSS);
+    const seg = (src: typeof A, dst: typeof A, seq: number, ack: number, f: Segment['flags'], len = 0): Segment => ({ src, dst, seq, ack, flags: f, window: 65535, options: {}, payload: len ? data : new Uint8Array(0) });
+    const input: ObservedInput[] = [];
+    let t = 0;
+    const add = (from: 'A' | 'B', s: Segment): void => { input.push({ t: (t += 0.0001), from, segment: s }); };
+    add('A', seg(A, B, 1000, 0, flags('SYN')));
+    add('B', seg(B, A, 5000, 1001, flags('SYN', 'ACK')));
+    add('A', seg(A, B, 1001, 5001, flags('ACK')));
+    let next = 1001;
+    const LAG = 200; // segments in flight: 200 kB, more than an unscaled window
+    for (let i = 0; i < 600; i++) {
+      add('A', seg(A, B, next, 5001, flags('ACK', 'PSH'), MSS));
+      next += MSS;
+      if (i % 2 === 1 && i > LAG) add('B', seg(B, A, 5001, next - LAG * MSS, flags('ACK')));
+    }
+    add('A', seg(A, B, next, 5001, flags('FIN', 'ACK')));
+    add('B', seg(B, A, 5001, next + 1, flags('FIN', 'ACK')));
+    add('A', seg(A, B, next + 1, 5002, flags('ACK')));
+    const steps = inferStates(input);
+    expect(steps.every((s) => s.notes.length === 0)).toBe(true);
+    expect(pairs(steps).slice(-3)).toEqual(['FIN-WAIT-1/CLOSE-WAIT', 'TIME-WAIT/LAST-ACK', 'TIME-WAIT/CLOSED']);
+  }, 60_000);
+
   it('nothing to infer from nothing', () => {
     expect(inferStates([])).toEqual([]);
   });
