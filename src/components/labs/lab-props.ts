@@ -10,7 +10,7 @@ import { pickStrings } from '../../islands/lib/explain.ts';
 
 /** Key prefixes the sequence lab reads (also used by the capture lab, which embeds one). */
 export const SEQUENCE_KEYS = [
-  'labs.side.', 'labs.lane.', 'labs.seq.', 'labs.ctl.', 'labs.step', 'labs.time', 'labs.stateChanged', 'labs.lost',
+  'labs.side.', 'labs.lane.', 'labs.seq.', 'labs.ctl.', 'labs.step', 'labs.time', 'labs.lost',
   'labs.retransmit', 'labs.oldDuplicate', 'labs.attacker', 'labs.vars.', 'labs.table.', 'labs.knob', 'labs.error.',
   'labs.what.', 'labs.cite', 'labs.timer.', 'labs.reason.',
 ] as const;

@@ -28,7 +28,6 @@ export const labs = {
   'labs.seq.title': 'Sequence lab: {scenario}',
   'labs.seq.diagram': 'Sequence diagram of {scenario}: time flows down, the client on the left, the server on the right.',
   'labs.seq.region': 'Sequence lab. Use the left and right arrow keys to step.',
-  'labs.seq.noscript': 'Every segment of this run, computed by the book’s TCP engine when the page was built.',
   'labs.ctl.prev': 'Previous step',
   'labs.ctl.next': 'Next step',
   'labs.ctl.play': 'Play',
@@ -46,7 +45,6 @@ export const labs = {
   'labs.ctl.linkInAddressBar': 'The link is in the address bar.',
   'labs.step': 'Step {n} of {total}',
   'labs.time': 't = {t}',
-  'labs.stateChanged': '{from} → {to}',
   'labs.lost': 'lost',
   'labs.retransmit': 'retransmission',
   'labs.oldDuplicate': 'old duplicate',
@@ -56,7 +54,6 @@ export const labs = {
   'labs.vars.title': 'Variables after this step',
   'labs.vars.state': 'State',
   'labs.vars.was': 'was {v}',
-  'labs.vars.none': 'no connection record',
 
   // Trace table
   'labs.table.caption': 'Segments of this run',
@@ -96,7 +93,6 @@ export const labs = {
   'labs.knob.rfc1337': 'Ignore RST in TIME-WAIT (RFC 1337)',
   'labs.knob.rerun': 'The engine ran again with your settings.',
   'labs.error.engine': 'The engine could not run these settings ({message}). The lab still shows the last good run.',
-  'labs.error.scenario': 'Unknown scenario “{id}”.',
 
   // Step sentences
   'labs.what.start': 'Before anything happens, both sides are CLOSED.',

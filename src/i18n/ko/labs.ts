@@ -22,7 +22,6 @@ export const labs: Namespace<typeof en> = {
   'labs.seq.title': '시퀀스 실습: {scenario}',
   'labs.seq.diagram': '{scenario}의 시퀀스 다이어그램입니다. 시간은 위에서 아래로 흐르고, 왼쪽이 클라이언트, 오른쪽이 서버입니다.',
   'labs.seq.region': '시퀀스 실습입니다. 왼쪽·오른쪽 화살표 키로 한 단계씩 움직입니다.',
-  'labs.seq.noscript': '이 실행의 모든 세그먼트입니다. 페이지를 만들 때 이 책의 TCP 엔진이 계산했습니다.',
   'labs.ctl.prev': '이전 단계',
   'labs.ctl.next': '다음 단계',
   'labs.ctl.play': '재생',
@@ -40,7 +39,6 @@ export const labs: Namespace<typeof en> = {
   'labs.ctl.linkInAddressBar': '주소 표시줄에 링크가 있습니다.',
   'labs.step': '{total}단계 중 {n}단계',
   'labs.time': 't = {t}',
-  'labs.stateChanged': '{from} → {to}',
   'labs.lost': '유실',
   'labs.retransmit': '재전송',
   'labs.oldDuplicate': '오래된 중복 세그먼트',
@@ -49,7 +47,6 @@ export const labs: Namespace<typeof en> = {
   'labs.vars.title': '이 단계 뒤의 변수',
   'labs.vars.state': '상태',
   'labs.vars.was': '이전 {v}',
-  'labs.vars.none': '연결 레코드 없음',
 
   'labs.table.caption': '이 실행의 세그먼트',
   'labs.table.n': '#',
@@ -87,7 +84,6 @@ export const labs: Namespace<typeof en> = {
   'labs.knob.rfc1337': 'TIME-WAIT에서 RST 무시(RFC 1337)',
   'labs.knob.rerun': '바꾼 조건으로 엔진을 다시 실행했습니다.',
   'labs.error.engine': '이 조건으로는 엔진을 실행할 수 없습니다({message}). 마지막으로 성공한 실행을 계속 보여 줍니다.',
-  'labs.error.scenario': '“{id}”라는 시나리오는 없습니다.',
 
   'labs.what.start': '아직 아무 일도 일어나지 않았습니다. 양쪽 모두 CLOSED입니다.',
   'labs.what.user': '{side}에서 {call} 호출이 일어납니다.',
