@@ -21,7 +21,8 @@ export default defineConfig({
     preact(),
     // hreflang alternates in the sitemap (computed per URL: "/" is a chooser, not a language); no 404 pages.
     sitemap({
-      filter: (page) => !/\/404\/?$|\/404\.html$/.test(page),
+      // no 404 pages; no review page (it only shows this browser's own quiz results, and says noindex)
+      filter: (page) => !/\/404\/?$|\/404\.html$|\/review\/$/.test(page),
       serialize: (item) => ({ ...item, links: sitemapAlternates(item.url, site.url, bookBase, ['ko', 'en']) }),
     }),
   ],
