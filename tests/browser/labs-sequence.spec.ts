@@ -95,3 +95,21 @@ test('no step costs the main thread more than 50 ms', async ({ page }) => {
   expect(costs.every(Number.isFinite), 'Chromium reported task times').toBe(true);
   expect(Math.max(...costs), `main-thread ms per step: ${costs.join(' ')}`).toBeLessThan(50);
 });
+
+test('without JS each lab shows the whole run: diagram arrows, the segment table, no dead controls', async ({ browser, baseURL }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false, baseURL });
+  const page = await context.newPage();
+  await page.goto('en/three-way-handshake/');
+  const labs = page.locator('.seq-lab');
+  expect(await labs.count()).toBeGreaterThan(0);
+  for (let i = 0; i < (await labs.count()); i++) {
+    const lab = labs.nth(i);
+    const rows = await lab.locator('.lab-trace tbody tr').count();
+    expect(rows, 'segments in the table').toBeGreaterThan(2);
+    await expect(lab.locator('.seq-arrow')).toHaveCount(rows);
+    await expect(lab.locator('.seq-arrow').first()).toBeVisible();
+    await expect(lab.locator('.lab-controls')).toBeHidden();
+  }
+  await expect(page.locator('.state-diagram [data-node]')).toHaveCount(12);
+  await context.close();
+});
