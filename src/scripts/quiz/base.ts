@@ -104,7 +104,8 @@ export abstract class QuizElement extends HTMLElement {
   protected showStatus(): void {
     const line = this.querySelector('.quiz-status');
     if (!line) return;
-    const rec = progress().quizzes[this.quizId];
+    // answered on this page just now: the feedback says it all
+    const rec = this.dataset.result ? undefined : progress().quizzes[this.quizId];
     line.textContent = rec ? fill(rec.correct ? (this.s.statusRight ?? '') : (this.s.statusWrong ?? ''), { n: rec.attempts }) : '';
     (line as HTMLElement).hidden = !rec;
   }
