@@ -9,10 +9,12 @@ import { execFileSync } from 'node:child_process';
 import { createSocket } from 'node:dgram';
 import { createServer, connect, type Socket } from 'node:net';
 
-const HOST = '127.0.0.1';
+/** The namespace's own loopback; `<case>@ipv6` runs the same case over ::1. */
+const IPV6 = (process.argv[2] ?? '').endsWith('@ipv6');
+const HOST = IPV6 ? '::1' : '127.0.0.1';
 const PORT = 40000;
 const CLOSED_PORT = 40001;
-const which = process.argv[2] ?? '';
+const which = (process.argv[2] ?? '').replace(/@ipv6$/, '');
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 function fail(msg: string): never {

@@ -76,9 +76,11 @@ function waitFor(child: ChildProcess, pattern: RegExp, ms: number): Promise<void
   });
 }
 
+let nsCount = 0;
+
 /** Captures one case in a fresh namespace; returns the capture's bytes. */
 async function capture(name: string): Promise<Uint8Array> {
-  const ns = `ew${name.replace(/[^a-z0-9]/g, '').slice(0, 10)}${process.pid}`;
+  const ns = `ew${++nsCount}${name.replace(/[^a-z0-9]/g, '').slice(0, 8)}${process.pid}`;
   const file = join(work, `${name}.pcap`);
   netnsCreate(ns);
   try {
@@ -106,6 +108,8 @@ const CASES: { name: string; scenario: string; final: string }[] = [
   { name: 'lost-final-ack', scenario: 'lost-final-ack', final: 'TIME-WAIT/CLOSED' },
   { name: 'simultaneous-close', scenario: 'simultaneous-close', final: 'TIME-WAIT/TIME-WAIT' },
   { name: 'lost-syn', scenario: 'lost-syn', final: 'SYN-SENT/LISTEN' },
+  // The same teardown over IPv6 (::1): import of IPv6 from a real capture.
+  { name: 'close-3-segment@ipv6', scenario: 'close-3-segment', final: 'TIME-WAIT/CLOSED' },
 ];
 
 function kernelSignatures(bytes: Uint8Array): string[] {
@@ -140,8 +144,14 @@ async function main(): Promise<void> {
       const rows = analysis.report.connections[0]?.segments ?? [];
       const last = rows.at(-1);
       const final = last ? `${last.stateA}/${last.stateB}` : 'no rows';
-      const problems = [...analysis.warnings.map((w) => w.message), ...(final === c.final ? [] : [`final states ${final}, expected ${c.final}`])];
-      record(`import of live ${c.name} capture ends ${c.final}`, problems.length === 0, problems.join('\n'));
+      const a = analysis.report.connections[0]?.a ?? '';
+      const wantA = c.name.endsWith('@ipv6') ? /^\[::1\]:\d+$/ : /^127\.0\.0\.1:\d+$/;
+      const problems = [
+        ...analysis.warnings.map((w) => w.message),
+        ...(final === c.final ? [] : [`final states ${final}, expected ${c.final}`]),
+        ...(wantA.test(a) ? [] : [`client address ${a} does not match ${String(wantA)}`]),
+      ];
+      record(`import of live ${c.name} capture (A ${a}) ends ${c.final}`, problems.length === 0, problems.join('\n'));
     } catch (e) {
       record(`kernel ${c.name}`, false, `${String((e as Error).message ?? e)}${kernel.length ? `\nkernel: ${kernel.join(' | ')}` : ''}`);
     }
