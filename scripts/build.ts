@@ -1,7 +1,7 @@
 /**
  * `npm run build`: astro build → pagefind index (one per <html lang>) → service worker.
  * The order matters: pagefind reads the built HTML, and the service worker precaches the index.
- * BOOK_OUT, BOOK_CACHE, BOOK_BASE and BOOK_CONTENT are honoured (see ARCHITECTURE.md).
+ * BOOK_OUT, BOOK_CACHE and BOOK_BASE are honoured (see ARCHITECTURE.md).
  */
 import { build } from 'astro';
 import * as pagefind from 'pagefind';
@@ -17,7 +17,6 @@ const outDir = resolve(process.env.BOOK_OUT ?? 'dist');
 // Absolute paths, because of the chdir below.
 process.env.BOOK_OUT = outDir;
 if (process.env.BOOK_CACHE) process.env.BOOK_CACHE = resolve(process.env.BOOK_CACHE);
-if (process.env.BOOK_CONTENT) process.env.BOOK_CONTENT = resolve(process.env.BOOK_CONTENT);
 const base = `/${site.base.replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
 const seconds = () => ((performance.now() - started) / 1000).toFixed(1);
 

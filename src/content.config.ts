@@ -3,8 +3,7 @@ import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
 
 const chapters = defineCollection({
-  // BOOK_CONTENT points the book at another content folder (tests build fixture chapters with it).
-  loader: glob({ pattern: '{ko,en}/*.mdx', base: process.env.BOOK_CONTENT ?? './content' }),
+  loader: glob({ pattern: '{ko,en}/*.mdx', base: './content' }),
   schema: z.object({
     title: z.string().min(1),
     description: z.string().min(1),
