@@ -7,6 +7,7 @@
  * Exit codes: 0 ok, 1 the capture or scenario could not be read/run, 2 bad usage.
  */
 import { closeSync, openSync, readSync, fstatSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { runScenario, scenarios } from '../src/engine/index.ts';
 import { analyseCapture, CaptureError, formatWarning, MAX_FILE_BYTES, traceReport, traceToPcap } from '../src/engine/pcap/index.ts';
 import type { RowDetail, TraceReport } from '../src/engine/pcap/index.ts';
@@ -92,6 +93,14 @@ function printTable(report: TraceReport, details?: RowDetail[][]): void {
   process.stdout.write(out.join('\n') + '\n');
 }
 
+/**
+ * `npm run` starts scripts in the package root; INIT_CWD is where the reader typed the command,
+ * so relative capture and output paths mean what they meant there.
+ */
+function fromUserDir(path: string): string {
+  return resolve(process.env.INIT_CWD ?? process.cwd(), path);
+}
+
 function main(argv: string[]): number {
   let args: Args;
   try {
@@ -116,7 +125,7 @@ function main(argv: string[]): number {
     const trace = runScenario(id, { profile: 'linux' });
     const report = traceReport(trace);
     if (args.pcap !== undefined) {
-      writeFileSync(args.pcap, traceToPcap(trace));
+      writeFileSync(fromUserDir(args.pcap), traceToPcap(trace));
       process.stderr.write(`trace: wrote ${args.pcap}\n`);
     }
     if (args.json) process.stdout.write(JSON.stringify(report, null, 2) + '\n');
@@ -125,7 +134,7 @@ function main(argv: string[]): number {
   }
   const file = args.file!;
   try {
-    const analysis = analyseCapture(readLimited(file));
+    const analysis = analyseCapture(readLimited(fromUserDir(file)));
     for (const w of analysis.warnings) process.stderr.write(`trace: ${file}: warning: ${formatWarning(w)}\n`);
     if (args.json) process.stdout.write(JSON.stringify(analysis.report, null, 2) + '\n');
     else printTable(analysis.report, analysis.details);
