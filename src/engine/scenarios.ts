@@ -1,4 +1,4 @@
-import type { AppAction, AppReactions, FaultRule, KnobName, ScenarioDef, ScenarioId, ScenarioInfo, ScenarioKnobs } from './types.ts';
+import type { AppAction, AppReactions, FaultRule, KnobName, ScenarioDef, ScenarioId, ScenarioKnobs } from './types.ts';
 
 /** The ids fixed in ARCHITECTURE.md, in the book's order. */
 export const SCENARIO_IDS: readonly ScenarioId[] = [
@@ -73,64 +73,34 @@ const LIFE: AppAction[] = [...OPEN, PING, CLOSE_A];
 const list: ScenarioDef[] = [
   def({
     id: 'normal-open',
-    title: { ko: '정상적인 3-way 핸드셰이크', en: 'A normal three-way handshake' },
-    description: {
-      ko: '클라이언트가 SYN을 보내고, 서버가 SYN+ACK로 답하고, 클라이언트가 ACK를 보냅니다. 클라이언트가 먼저 ESTABLISHED가 됩니다. 이후 ping/pong을 주고받고 닫습니다.',
-      en: 'The client sends SYN, the server answers SYN+ACK, the client sends ACK. The client is ESTABLISHED first. Then ping/pong and a close.',
-    },
     knobs: ['drop', 'isn', 'profile', 'simultaneous'],
     actions: LIFE,
   }),
   def({
     id: 'data-on-third',
-    title: { ko: '세 번째 세그먼트에 실린 데이터', en: 'Data on the third segment' },
-    description: {
-      ko: '클라이언트 애플리케이션이 연결이 열리기 전에 write를 호출합니다. 데이터는 큐에 있다가 핸드셰이크의 마지막 ACK에 실려 나갑니다.',
-      en: 'The client application writes before the connection is open. The data waits in the queue and rides on the handshake\'s final ACK.',
-    },
     knobs: ['drop', 'isn', 'profile'],
     actions: [...OPEN, { at: 1, side: 'A', call: 'SEND', text: 'ping' }, CLOSE_A],
   }),
   def({
     id: 'lost-syn',
-    title: { ko: 'SYN 유실', en: 'Lost SYN' },
-    description: {
-      ko: '첫 SYN이 사라집니다. 클라이언트는 SYN-SENT에 머물다가 재전송 타이머(RTO)가 만료되면 SYN을 다시 보냅니다.',
-      en: 'The first SYN is lost. The client stays in SYN-SENT and sends the SYN again when its retransmission timer (RTO) expires.',
-    },
     knobs: ['drop', 'isn', 'profile'],
     actions: LIFE,
     faults: [{ kind: 'drop', wireId: 1 }],
   }),
   def({
     id: 'lost-syn-ack',
-    title: { ko: 'SYN+ACK 유실', en: 'Lost SYN+ACK' },
-    description: {
-      ko: '서버의 SYN+ACK가 사라집니다. 클라이언트는 SYN을, 서버는 SYN+ACK를 각자 재전송합니다.',
-      en: 'The server\'s SYN+ACK is lost. The client retransmits its SYN and the server its SYN+ACK.',
-    },
     knobs: ['drop', 'isn', 'profile'],
     actions: LIFE,
     faults: [{ kind: 'drop', wireId: 2 }],
   }),
   def({
     id: 'lost-third-ack',
-    title: { ko: '세 번째 ACK 유실', en: 'Lost third ACK' },
-    description: {
-      ko: '클라이언트는 이미 ESTABLISHED입니다. 서버는 SYN-RECEIVED에 남아 SYN+ACK를 재전송하고, 클라이언트가 다시 보낸 ACK로 연결이 완성됩니다.',
-      en: 'The client is already ESTABLISHED. The server stays in SYN-RECEIVED and retransmits its SYN+ACK; the client\'s new ACK completes the connection.',
-    },
     knobs: ['drop', 'isn', 'profile'],
     actions: [...OPEN, { at: 2500, side: 'A', call: 'SEND', text: 'ping', after: 'connected' }, { at: 2800, side: 'A', call: 'CLOSE', after: 'connected' }],
     faults: [{ kind: 'drop', wireId: 3 }],
   }),
   def({
     id: 'simultaneous-open',
-    title: { ko: '동시 열기', en: 'Simultaneous open' },
-    description: {
-      ko: '양쪽이 같은 순간 서로에게 SYN을 보냅니다. 둘 다 SYN-SENT에서 SYN-RECEIVED를 거쳐 ESTABLISHED가 됩니다(RFC 9293 그림 7).',
-      en: 'Both sides send a SYN to each other at the same instant. Both go SYN-SENT → SYN-RECEIVED → ESTABLISHED (RFC 9293 Figure 7).',
-    },
     knobs: ['drop', 'isn', 'profile'],
     actions: [
       { at: 0, side: 'A', call: 'OPEN-active' },
@@ -141,84 +111,44 @@ const list: ScenarioDef[] = [
   }),
   def({
     id: 'closed-port-rst',
-    title: { ko: '닫힌 포트로 연결: RST', en: 'Connecting to a closed port: RST' },
-    description: {
-      ko: '아무도 듣지 않는 포트로 SYN을 보내면 RST+ACK(seq 0, ack ISN+1)가 돌아옵니다. 애플리케이션은 "connection refused"를 받습니다.',
-      en: 'A SYN to a port nobody listens on is answered with RST+ACK (seq 0, ack ISN+1). The application gets "connection refused".',
-    },
     knobs: ['isn', 'profile'],
     actions: [{ at: 1, side: 'A', call: 'OPEN-active' }],
   }),
   def({
     id: 'close-4-segment',
-    title: { ko: '클라이언트가 먼저 닫기: 4개 세그먼트', en: 'Client closes first: four segments' },
-    description: {
-      ko: '서버 애플리케이션이 500 ms 뒤에 닫습니다. 그동안 커널이 지연 ACK로 FIN을 먼저 확인하므로 FIN, ACK, FIN, ACK 4개가 오갑니다.',
-      en: 'The server application closes 500 ms later. Meanwhile its kernel ACKs the FIN on its own (delayed ACK), so FIN, ACK, FIN, ACK: four segments.',
-    },
     knobs: ALL_KNOBS,
     actions: LIFE,
     reactions: { A: { closeOnEofAfterMs: 100 }, B: echo(500) },
   }),
   def({
     id: 'close-3-segment',
-    title: { ko: '클라이언트가 먼저 닫기: 3개 세그먼트', en: 'Client closes first: three segments' },
-    description: {
-      ko: '서버 애플리케이션이 EOF를 읽자마자 닫습니다. 서버의 FIN이 클라이언트 FIN에 대한 ACK를 함께 싣고 가므로 세그먼트가 3개입니다.',
-      en: 'The server application closes as soon as it reads EOF. Its FIN carries the ACK of the client\'s FIN, so three segments.',
-    },
     knobs: ALL_KNOBS,
     actions: LIFE,
   }),
   def({
     id: 'server-closes-first',
-    title: { ko: '서버가 먼저 닫기', en: 'Server closes first' },
-    description: {
-      ko: '서버가 먼저 FIN을 보내는 능동 종료자(active closer)입니다. 서버가 TIME-WAIT에 남고, 클라이언트가 CLOSE-WAIT를 거칩니다.',
-      en: 'The server sends the first FIN: it is the active closer. The server ends in TIME-WAIT; the client passes through CLOSE-WAIT.',
-    },
     knobs: ALL_KNOBS,
     actions: [...OPEN, PING, CLOSE_B],
   }),
   def({
     id: 'simultaneous-close',
-    title: { ko: '동시 종료', en: 'Simultaneous close' },
-    description: {
-      ko: '양쪽 애플리케이션이 같은 순간 닫아 FIN이 엇갈립니다. 둘 다 FIN-WAIT-1에서 CLOSING을 거쳐 TIME-WAIT가 됩니다.',
-      en: 'Both applications close at the same instant and the FINs cross. Both go FIN-WAIT-1 → CLOSING → TIME-WAIT.',
-    },
     knobs: ALL_KNOBS,
     actions: [...OPEN, PING, CLOSE_A, CLOSE_B],
   }),
   def({
     id: 'lost-fin',
-    title: { ko: 'FIN 유실', en: 'Lost FIN' },
-    description: {
-      ko: '클라이언트의 FIN이 사라집니다. 클라이언트는 FIN-WAIT-1에 머물다가 RTO 뒤에 FIN을 재전송합니다.',
-      en: 'The client\'s FIN is lost. The client stays in FIN-WAIT-1 and retransmits the FIN after the RTO.',
-    },
     knobs: ALL_KNOBS,
     actions: LIFE,
     faults: [{ kind: 'drop-match', match: { from: 'A', flags: ['FIN'], nth: 1 } }],
   }),
   def({
     id: 'lost-final-ack',
-    title: { ko: '마지막 ACK 유실', en: 'Lost final ACK' },
-    description: {
-      ko: '마지막 ACK가 사라지면 LAST-ACK 쪽이 FIN을 재전송합니다. TIME-WAIT 쪽이 아직 남아 있어서 다시 ACK하고 2×MSL 타이머를 새로 시작합니다.',
-      en: 'When the final ACK is lost, the LAST-ACK side retransmits its FIN. The TIME-WAIT side is still there: it ACKs again and restarts its 2×MSL timer.',
-    },
     knobs: ALL_KNOBS,
     actions: LIFE,
     faults: [{ kind: 'drop-match', match: { from: 'A', flags: ['ACK'], notFlags: ['SYN', 'FIN', 'RST'], hasData: false, afterFinFrom: 'B', nth: 1 } }],
   }),
   def({
     id: 'half-close',
-    title: { ko: '하프 클로즈', en: 'Half-close' },
-    description: {
-      ko: '클라이언트가 요청을 보낸 뒤 shutdown(SHUT_WR)으로 자기 방향만 닫습니다. 서버는 CLOSE-WAIT에서도 계속 데이터를 보내고, 다 보낸 뒤 닫습니다.',
-      en: 'The client sends its request, then shutdown(SHUT_WR) closes its direction only. The server keeps sending from CLOSE-WAIT and closes when it is done.',
-    },
     knobs: ['drop', 'isn', 'profile'],
     actions: [
       ...OPEN,
@@ -232,11 +162,6 @@ const list: ScenarioDef[] = [
   }),
   def({
     id: 'time-wait-too-short',
-    title: { ko: 'TIME-WAIT가 너무 짧을 때', en: 'When TIME-WAIT is too short' },
-    description: {
-      ko: 'TIME-WAIT를 100 ms로 줄였습니다. 같은 4-튜플로 새 연결(새 인스턴스)이 열리자, 네트워크에 늦게 남아 있던 이전 연결의 세그먼트가 새 연결의 데이터로 받아들여집니다.',
-      en: 'TIME-WAIT is cut to 100 ms. A new connection (a new incarnation) opens on the same 4-tuple, and a late segment of the old connection is accepted as data of the new one.',
-    },
     knobs: ['isn', 'msl', 'profile'],
     actions: [
       ...OPEN,
@@ -254,32 +179,17 @@ const list: ScenarioDef[] = [
   }),
   def({
     id: 'rst-in-time-wait',
-    title: { ko: 'TIME-WAIT에서 받은 RST', en: 'RST in TIME-WAIT' },
-    description: {
-      ko: 'TIME-WAIT 중에 오래된 중복 세그먼트가 도착합니다. 클라이언트의 ACK에 이미 연결을 닫은 서버가 RST로 답하고, 그 RST가 TIME-WAIT를 일찍 끝냅니다(TIME-WAIT assassination).',
-      en: 'An old duplicate segment arrives during TIME-WAIT. The client ACKs it, the server, which has already closed, answers RST, and that RST ends TIME-WAIT early (TIME-WAIT assassination).',
-    },
     knobs: ['rfc1337', 'isn', 'profile'],
     actions: [...LIFE, { at: 1000, side: 'A', call: 'INJECT', origin: 'old-duplicate', segments: [{ src: B, flags: ['ACK'], seq: 1, ack: 5, relative: true, text: 'pong' }] }],
   }),
   def({
     id: 'rst-in-time-wait-rfc1337',
-    title: { ko: 'TIME-WAIT에서 받은 RST: RFC 1337 적용', en: 'RST in TIME-WAIT with RFC 1337' },
-    description: {
-      ko: '같은 상황에서 RFC 1337의 해결책 F1을 적용하면 TIME-WAIT 중에 받은 RST를 무시합니다. 클라이언트는 TIME-WAIT를 끝까지 지킵니다.',
-      en: 'The same situation with RFC 1337\'s fix F1: a RST received in TIME-WAIT is ignored, and the client keeps its full TIME-WAIT.',
-    },
     knobs: ['rfc1337', 'isn', 'profile'],
     actions: [...LIFE, { at: 1000, side: 'A', call: 'INJECT', origin: 'old-duplicate', segments: [{ src: B, flags: ['ACK'], seq: 1, ack: 5, relative: true, text: 'pong' }] }],
     knobsDefaults: { rfc1337: true },
   }),
   def({
     id: 'syn-flood',
-    title: { ko: 'SYN 플러드', en: 'SYN flood' },
-    description: {
-      ko: '공격자가 위조한 주소로 SYN을 쏟아내 서버의 작은 백로그(4개)를 반쯤 열린 연결로 채웁니다. 정상 클라이언트의 SYN은 버려지고 클라이언트는 재전송만 반복합니다.',
-      en: 'An attacker floods SYNs from spoofed addresses and fills the server\'s small backlog (4) with half-open connections. The real client\'s SYNs are dropped and it keeps retransmitting.',
-    },
     knobs: ['profile'],
     actions: [
       { at: 0, side: 'B', call: 'OPEN-passive' },
@@ -291,11 +201,6 @@ const list: ScenarioDef[] = [
   }),
   def({
     id: 'syn-flood-cookies',
-    title: { ko: 'SYN 플러드와 SYN 쿠키', en: 'SYN flood with SYN cookies' },
-    description: {
-      ko: '백로그가 가득 차도 서버는 SYN 쿠키로 답합니다. 연결 상태를 ISN에 담아 보내므로 기록을 남기지 않고, 클라이언트의 ACK가 돌아오면 그때 연결을 만듭니다.',
-      en: 'With the backlog full the server still answers with a SYN cookie. It encodes the connection\'s state in its ISN and keeps no record; when the client\'s ACK returns, it builds the connection then.',
-    },
     knobs: ['profile'],
     actions: [
       { at: 0, side: 'B', call: 'OPEN-passive' },
@@ -309,13 +214,6 @@ const list: ScenarioDef[] = [
 ];
 
 const byId = new Map<string, ScenarioDef>(list.map((d) => [d.id, d]));
-
-/** Public list (id, bilingual title and description, useful knobs), in the book's order. */
-export const scenarios: readonly ScenarioInfo[] = SCENARIO_IDS.map((id) => {
-  const d = byId.get(id);
-  if (!d) throw new Error(`scenario ${id} has no definition`);
-  return { id, title: d.title, description: d.description, knobs: d.knobs };
-});
 
 /** The full definition of a built-in scenario; throws naming the id when it is unknown. */
 export function getScenario(id: string): ScenarioDef {

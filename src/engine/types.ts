@@ -438,7 +438,7 @@ export type ReasonCode =
 /** Side A is always the client (the one that connects), B the server. */
 export type Side = 'A' | 'B';
 
-/** Bilingual text, for scenario titles and descriptions. */
+/** Bilingual text, for scenario titles and descriptions (scenario-text.ts). */
 export interface I18nText {
   ko: string;
   en: string;
@@ -628,8 +628,6 @@ export interface AppReactions {
  */
 export interface ScenarioDef {
   id: string;
-  title: I18nText;
-  description: I18nText;
   /** Which knobs make sense here (SequenceLab may offer these). */
   knobs: KnobName[];
   profile: ProfileName;

@@ -47,8 +47,6 @@ export function build(g: Gen): ScenarioDef {
   ];
   return {
     id: 'property',
-    title: { ko: '', en: '' },
-    description: { ko: '', en: '' },
     knobs: [],
     profile: g.profile,
     seed: 1,
