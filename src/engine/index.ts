@@ -27,4 +27,3 @@ export { runScenario, simulate, wireSegments, runKernelCapture, validateKnobs } 
 export type { WireSegment } from './sim.ts';
 export { observe } from './observe.ts';
 export type { ObserveOptions } from './observe.ts';
-export { REASON_TEXT } from './reasons.ts';

@@ -349,8 +349,9 @@ export interface StepResult {
 }
 
 /**
- * Why the engine did something. Stable strings: labs translate them, tests assert them.
- * REASON_TEXT (reasons.ts) has a ko/en sentence for each.
+ * Why the engine did something. Stable strings: labs translate them, tests assert them. The
+ * sentences live in the book's UI dictionaries (`labs.reason.<code>` in src/i18n/en|ko/labs.ts,
+ * typed so that a code without a sentence fails the type check); the engine carries no prose.
  */
 export type ReasonCode =
   // user calls §3.10.1–3.10.6

@@ -2,8 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import {
   PROFILES, STATE_NAMES, TCP_STATES, computeIsn, flagList, flags, fromHex, getProfile, isTcpState, observe, parseStateName,
-  runScenario, segmentFromJSON, segmentToJSON, sipHash24, toHex, wireSegments, REASON_TEXT, makeEndpoint, step,
+  runScenario, segmentFromJSON, segmentToJSON, sipHash24, toHex, wireSegments, makeEndpoint, step, SCENARIO_IDS,
 } from '../../src/engine/index.ts';
+import { labs as labsEn } from '../../src/i18n/en/labs.ts';
+import { labs as labsKo } from '../../src/i18n/ko/labs.ts';
 
 describe('ISN (§3.4.1, RFC 6528)', () => {
   it('SipHash-2-4 gives the reference test vectors', () => {
@@ -70,9 +72,14 @@ describe('segments and reasons', () => {
     expect(flagList(flags('PSH', 'SYN', 'ACK'))).toEqual(['SYN', 'ACK', 'PSH']);
   });
 
-  it('every reason code that a scenario produces has ko and en text', () => {
-    for (const id of ['normal-open', 'close-4-segment', 'lost-final-ack', 'syn-flood-cookies', 'rst-in-time-wait']) {
-      for (const e of runScenario(id).events) if (e.reason) expect(REASON_TEXT[e.reason].ko).toMatch(/[가-힣]/);
+  it('every reason code that a scenario produces has a ko and an en sentence (labs.reason.* in src/i18n)', () => {
+    for (const id of SCENARIO_IDS) {
+      for (const e of runScenario(id).events) {
+        if (!e.reason) continue;
+        const key = `labs.reason.${e.reason}` as const;
+        expect(labsEn[key], key).toMatch(/[A-Za-z]/);
+        expect(labsKo[key], key).toMatch(/[가-힣]/);
+      }
     }
   });
 
