@@ -15,6 +15,7 @@ export type * from './types.ts';
 export { TCP_STATES, STATE_NAMES, isTcpState, parseStateName, isSynchronized, FIGURE5_TRANSITIONS, isAllowedTransition } from './states.ts';
 export { SEQ_MOD, seqAdd, seqDiff, seqLt, seqLe, seqGt, seqGe, seqInWindow } from './seq.ts';
 export { PROFILES, getProfile } from './profiles.ts';
+export { PROFILE_SOURCES } from './profile-sources.ts';
 export { computeIsn, sipHash24 } from './isn.ts';
 export { FLAG_ORDER, flags, flagList, flagString, segLen, toHex, fromHex, segmentToJSON, segmentFromJSON, textBytes } from './segment.ts';
 export { makeEndpoint, step, nextTimer, snapshot } from './endpoint.ts';

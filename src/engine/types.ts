@@ -101,7 +101,7 @@ export interface SegmentJSON extends Omit<Segment, 'payload'> {
 // Profiles and configuration
 // ---------------------------------------------------------------------------------------------
 
-/** Which stack's timer values to use. Values and sources live in profiles.ts. */
+/** Which stack's timer values to use. Values live in profiles.ts, their sources in profile-sources.ts. */
 export type ProfileName = 'rfc' | 'linux' | 'windows' | 'macos';
 
 /** A source for a profile value, shown in the book next to the number. */
@@ -157,8 +157,6 @@ export interface Profile {
   /** Whether we send SACK-permitted and timestamps on SYN (Linux does). */
   sackPermitted: boolean;
   timestamps: boolean;
-  /** Where each number comes from. */
-  sources: Source[];
 }
 
 /**

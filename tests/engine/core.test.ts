@@ -1,7 +1,7 @@
 // Building blocks: ISN hash, state names, profiles, segment helpers, observe().
 import { describe, expect, it } from 'vitest';
 import {
-  PROFILES, STATE_NAMES, TCP_STATES, computeIsn, flagList, flags, fromHex, getProfile, isTcpState, observe, parseStateName,
+  PROFILES, PROFILE_SOURCES, STATE_NAMES, TCP_STATES, computeIsn, flagList, flags, fromHex, getProfile, isTcpState, observe, parseStateName,
   runScenario, segmentFromJSON, segmentToJSON, sipHash24, toHex, wireSegments, makeEndpoint, step, SCENARIO_IDS,
 } from '../../src/engine/index.ts';
 import { labs as labsEn } from '../../src/i18n/en/labs.ts';
@@ -58,7 +58,7 @@ describe('profiles', () => {
     expect([PROFILES.rfc.timeWaitMs, PROFILES.linux.timeWaitMs, PROFILES.windows.timeWaitMs, PROFILES.macos.timeWaitMs]).toEqual([240_000, 60_000, 120_000, 30_000]);
     expect(PROFILES.rfc.timeWaitMs).toBe(2 * PROFILES.rfc.mslMs);
     expect(PROFILES.macos.mslMs).toBe(15_000);
-    for (const p of Object.values(PROFILES)) expect(p.sources.length).toBeGreaterThan(0);
+    for (const name of Object.keys(PROFILES) as (keyof typeof PROFILES)[]) expect(PROFILE_SOURCES[name].length).toBeGreaterThan(0);
     expect(getProfile('linux', { mslMs: 1000 }).timeWaitMs).toBe(2000);
   });
 });
