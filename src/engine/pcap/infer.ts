@@ -1,13 +1,22 @@
 import { makeEndpoint, step } from '../endpoint.ts';
 import { segLen } from '../segment.ts';
 import { seqAdd, seqGt, seqLe, seqLt } from '../seq.ts';
-import type { Address, Endpoint, Segment, Side, TcpState, UserCall } from '../types.ts';
+import type { Address, Endpoint, ProfileName, Segment, Side, TcpState, UserCall } from '../types.ts';
 
 /** A segment seen on the wire, attributed to a side; `t` in seconds. */
 export interface ObservedInput {
   t: number;
   from: Side;
   segment: Segment;
+}
+
+/** Options of inferStates. */
+export interface InferOptions {
+  /**
+   * The stacks' profile: it sets the timers the inference runs itself (TIME-WAIT, FIN-WAIT-2),
+   * which a capture does not show. Default 'linux', what most captures readers make come from.
+   */
+  profile?: ProfileName;
 }
 
 /** Both sides' states after one observed segment, and what the inference had to assume. */
@@ -134,19 +143,20 @@ function repeatsAcked(ep: Endpoint, seg: Segment): boolean {
   return seqLe(seqAdd(seg.seq, len), ep.tcb.sndUna) && ep.tcb.sndUna !== ep.tcb.iss;
 }
 
-function initial(segs: readonly ObservedInput[], role: Role, mid: boolean): Pair {
-  const first = segs[0]!.segment;
-  const addrA = first.src;
-  const addrB = first.dst;
-  const firstA = segs.find((s) => s.from === 'A')!.segment;
+function initial(segs: readonly ObservedInput[], role: Role, mid: boolean, profile: ProfileName): Pair {
+  // Addresses and numbers come from each side's own segments: the first captured segment may be
+  // B's (a capture that starts mid-connection), and A may send nothing at all.
+  const firstA = segs.find((s) => s.from === 'A')?.segment;
   const firstB = segs.find((s) => s.from === 'B')?.segment;
+  const addrA = firstA ? firstA.src : firstB!.dst;
+  const addrB = firstA ? firstA.dst : firstB!.src;
   const synB = segs.find((s) => s.from === 'B' && s.segment.flags.SYN)?.segment;
-  let issA = firstA.flags.SYN ? firstA.seq : seqAdd(firstA.seq, -1);
-  let issB = synB ? synB.seq : firstB ? seqAdd(firstB.seq, -1) : firstA.flags.ACK ? seqAdd(firstA.ack, -1) : 0;
-  if (mid && firstA.flags.SYN) issA = firstA.seq; // a mid-capture SYN+ACK from A keeps its ISN
+  let issA = firstA ? (firstA.flags.SYN ? firstA.seq : seqAdd(firstA.seq, -1)) : firstB!.flags.ACK ? seqAdd(firstB!.ack, -1) : 0;
+  let issB = synB ? synB.seq : firstB ? seqAdd(firstB.seq, -1) : firstA!.flags.ACK ? seqAdd(firstA!.ack, -1) : 0;
+  if (mid && firstA?.flags.SYN) issA = firstA.seq; // a mid-capture SYN+ACK from A keeps its ISN
   if (mid && firstB?.flags.SYN) issB = firstB.seq;
-  let A = makeEndpoint('A', addrA, { profile: 'linux', isn: { kind: 'fixed', value: issA } });
-  let B = makeEndpoint('B', addrB, { profile: 'linux', isn: { kind: 'fixed', value: issB } });
+  let A = makeEndpoint('A', addrA, { profile, isn: { kind: 'fixed', value: issA } });
+  let B = makeEndpoint('B', addrB, { profile, isn: { kind: 'fixed', value: issB } });
   if (role === 'listener' || role === 'silent') B = user(B, { call: 'OPEN', mode: 'passive', local: addrB }, 0);
   if (mid) {
     // Rebuild "both ESTABLISHED" through the engine's own handshake with the numbers the capture implies.
@@ -187,25 +197,46 @@ function staleAcks(segs: readonly ObservedInput[]): boolean[] {
 /**
  * Infers both sides' states after every segment of one connection by replaying it through two
  * engine endpoints: each segment first becomes the application calls its sender must have made
- * (OPEN, SEND, CLOSE, ABORT), then arrives at the receiver's endpoint. Two repairs, each a
+ * (OPEN, SEND, CLOSE, ABORT), then arrives at the receiver's endpoint. Three repairs, each a
  * replay from the segment concerned (bounded by MAX_REPLAYS):
  * - a side retransmits what the other had acknowledged: that acknowledgment was lost after the
  *   capture point, so it is not delivered;
  * - a side's segment does not acknowledge something it was already given: they crossed, so that
- *   earlier segment arrives only after this one was sent.
+ *   earlier segment arrives only after this one was sent;
+ * - a side sends its SYN or FIN again with nothing from the other side in between: the first
+ *   copy never arrived.
+ * A SYN from A once its connection is over starts a new connection on the same ports, inferred
+ * afresh (analyseCapture already splits those; observe() callers may not have).
+ * This is the engine's only state inference: observe() (src/engine/observe.ts) delegates here.
  */
-export function inferStates(segs: readonly ObservedInput[]): InferredStep[] {
-  if (segs.length === 0) return [];
+export function inferStates(segs: readonly ObservedInput[], options: InferOptions = {}): InferredStep[] {
+  const out: InferredStep[] = [];
+  let rest = segs;
+  while (rest.length > 0) {
+    const { steps, next } = inferIncarnation(rest, options.profile ?? 'linux');
+    if (out.length > 0 && steps[0]) steps[0].notes.unshift('a new SYN after the previous connection ended: a new connection on the same ports, inferred afresh');
+    out.push(...steps);
+    rest = next === null ? [] : rest.slice(next);
+  }
+  return out;
+}
+
+/**
+ * One incarnation of the connection: stops (`next` = its index) at a SYN from A once A's
+ * previous connection is over (TIME-WAIT or CLOSED), which starts the next one on the same ports.
+ */
+function inferIncarnation(segs: readonly ObservedInput[], profile: ProfileName): { steps: InferredStep[]; next: number | null } {
   const role = roleOfB(segs);
   const s0 = segs[0]!;
   const mid = !(s0.from === 'A' && s0.segment.flags.SYN && !s0.segment.flags.ACK);
-  const lost = new Set<number>();
+  /** Segments that never arrived, and how we know: its sender sent it again unanswered, or the receiver repeated what it acknowledges. */
+  const lost = new Map<number, 'resent' | 'acked'>();
   /** j → i: segment j reaches its receiver only after segment i was sent. */
   const deferred = new Map<number, number>();
   const before: Pair[] = [];
   const out: InferredStep[] = [];
   const stale = staleAcks(segs);
-  let pair = initial(segs, role, mid);
+  let pair = initial(segs, role, mid, profile);
   if (role === 'active') {
     // Simultaneous open: B's first SYN carries no ACK, so A's earlier SYNs had not reached B yet.
     const k = segs.findIndex((x) => x.from === 'B' && x.segment.flags.SYN);
@@ -230,6 +261,7 @@ export function inferStates(segs: readonly ObservedInput[]): InferredStep[] {
     const now = t * 1000;
     let sender = runDueTimers(pair[from], now);
     let receiver = runDueTimers(pair[to], now);
+    if (i > 0 && from === 'A' && segment.flags.SYN && !segment.flags.ACK && (sender.state === 'TIME-WAIT' || sender.state === 'CLOSED')) return { steps: out, next: i };
     if (stale[i]) {
       // Delivered as it is (the receiver's engine decides, e.g. TIME-WAIT re-ACKs it); no repair.
       if (!(to === 'B' && role === 'silent')) receiver = apply(receiver, { kind: 'segment', segment }, now);
@@ -250,17 +282,20 @@ export function inferStates(segs: readonly ObservedInput[]): InferredStep[] {
         while (first >= floor && !(segs[first]!.from === from && segs[first]!.segment.seq === segment.seq && segLen(segs[first]!.segment) > 0)) first--;
         const sinceFirst = first >= floor ? t - segs[first]!.t : Infinity;
         if (sinceFirst < CROSSING_WINDOW_S && !deferred.has(j)) deferred.set(j, i);
-        else lost.add(j);
+        else lost.set(j, 'acked');
         replayFrom(j);
         continue;
       }
     }
-    if (replays < MAX_REPLAYS && segment.flags.SYN && !segment.flags.ACK) {
-      // A SYN sent again with no answer in between: the earlier copy never arrived.
+    const resendable = segment.flags.SYN ? !segment.flags.ACK : segment.flags.FIN;
+    if (replays < MAX_REPLAYS && resendable) {
+      // A SYN (or FIN) sent again with no answer in between: the earlier copy never arrived
+      // (a receiver answers both at once, and the capture would show the answer).
+      const kind = segment.flags.SYN ? 'SYN' : 'FIN';
       let p = i - 1;
-      while (p >= floor && segs[p]!.from === from && !(segs[p]!.segment.flags.SYN && segs[p]!.segment.seq === segment.seq)) p--;
+      while (p >= floor && segs[p]!.from === from && !(segs[p]!.segment.flags[kind] && segs[p]!.segment.seq === segment.seq)) p--;
       if (p >= floor && segs[p]!.from === from && !lost.has(p)) {
-        lost.add(p);
+        lost.set(p, 'resent');
         replayFrom(p);
         continue;
       }
@@ -279,8 +314,8 @@ export function inferStates(segs: readonly ObservedInput[]): InferredStep[] {
     if (i === 0 && mid) notes.push('capture starts mid-connection: both sides taken as ESTABLISHED before it');
     sender = senderCalls(sender, segment, receiver.local, now);
     if (lost.has(i)) {
-      notes.push(segment.flags.SYN && !segment.flags.ACK
-        ? `not received by ${to}: ${from} sent the SYN again with no answer in between`
+      notes.push(lost.get(i) === 'resent'
+        ? `not received by ${to}: ${from} sent the ${segment.flags.SYN ? 'SYN' : 'FIN'} again with no answer in between`
         : `not received by ${to}: ${to} later retransmitted what this acknowledges, so it was lost after the capture point`);
     }
     const later = deferred.get(i);
@@ -297,5 +332,5 @@ export function inferStates(segs: readonly ObservedInput[]): InferredStep[] {
     out.push({ stateA: pair.A.state, stateB: pair.B.state, notes });
     i++;
   }
-  return out;
+  return { steps: out, next: null };
 }

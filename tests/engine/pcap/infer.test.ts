@@ -83,6 +83,48 @@ describe('inferStates', () => {
     expect(pairs(steps).slice(-3)).toEqual(['FIN-WAIT-1/CLOSE-WAIT', 'TIME-WAIT/LAST-ACK', 'TIME-WAIT/CLOSED']);
   }, 60_000);
 
+  it('a capture that starts mid-connection with the server\'s segment: addresses come from each side\'s own segments', () => {
+    // close-4-segment from the server's ACK of the client's FIN on: the capture missed that FIN.
+    const wire = wireSegments(runScenario('close-4-segment', { profile: 'linux' }));
+    const finA = wire.findIndex((w) => w.from === 'A' && w.segment.flags.FIN);
+    const tail = wire.slice(finA + 1);
+    expect(tail[0]!.from).toBe('B');
+    const steps = inferStates(tail.map((w) => ({ t: w.t / 1000, from: w.from, segment: w.segment })));
+    expect(steps[0]!.notes.join()).toMatch(/mid-connection/);
+    // As far as the capture shows, A is ESTABLISHED when B's FIN reaches it: CLOSE-WAIT. (With
+    // the first segment's addresses taken as A's, A's engine discarded B's FIN and stayed ESTABLISHED.)
+    expect(pairs(steps)).toEqual(['ESTABLISHED/ESTABLISHED', 'CLOSE-WAIT/FIN-WAIT-1', 'CLOSE-WAIT/FIN-WAIT-2']);
+  });
+
+  it('a capture of one direction only (A sends nothing): no crash, B\'s own states follow its segments', () => {
+    const onlyB = wireSegments(runScenario('close-4-segment', { profile: 'linux' })).filter((w) => w.from === 'B').slice(2);
+    const steps = inferStates(onlyB.map((w) => ({ t: w.t / 1000, from: w.from, segment: w.segment })));
+    expect(steps).toHaveLength(onlyB.length);
+    expect(steps[0]!.notes.join()).toMatch(/mid-connection/);
+    expect(steps.at(-1)!.stateB).toBe('FIN-WAIT-1');
+  });
+
+  it('a FIN sent again with no answer in between: the first copy was lost, the receiver stays ESTABLISHED until the retransmission', () => {
+    const wire = wireSegments(runScenario('lost-fin', { profile: 'linux' }));
+    const steps = inferStates(wire.map((w) => ({ t: w.t / 1000, from: w.from, segment: w.segment })));
+    const dropped = wire.findIndex((w) => w.dropped);
+    expect(wire[dropped]!.segment.flags.FIN).toBe(true);
+    expect(steps[dropped]).toMatchObject({ stateA: 'FIN-WAIT-1', stateB: 'ESTABLISHED' });
+    expect(steps[dropped]!.notes.join()).toMatch(/not received by B: A sent the FIN again with no answer in between/);
+    expect(steps[dropped + 1]).toMatchObject({ stateA: 'FIN-WAIT-1', stateB: 'CLOSE-WAIT' });
+  });
+
+  it('a new SYN after the connection ended starts a new connection on the same ports; the first one is left as it ended', () => {
+    const wire = wireSegments(runScenario('time-wait-too-short', { profile: 'linux' }));
+    const steps = inferStates(wire.map((w) => ({ t: w.t / 1000, from: w.from, segment: w.segment })));
+    const second = wire.findIndex((w, i) => i > 0 && w.from === 'A' && w.segment.flags.SYN);
+    expect(second).toBeGreaterThan(0);
+    expect(pairs(steps.slice(0, second)).at(-1)).toBe('TIME-WAIT/CLOSED');
+    expect(steps.slice(0, second).some((s) => s.notes.length > 0)).toBe(false);
+    expect(steps[second]).toMatchObject({ stateA: 'SYN-SENT', stateB: 'SYN-RECEIVED' });
+    expect(steps[second]!.notes.join()).toMatch(/new connection on the same ports/);
+  });
+
   it('nothing to infer from nothing', () => {
     expect(inferStates([])).toEqual([]);
   });
