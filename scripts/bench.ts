@@ -15,7 +15,7 @@
  * Options: --no-lighthouse (sizes only), --skip-build (reuse BOOK_OUT). Output also goes to
  * .bench/bench.md.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -51,10 +51,20 @@ interface Sizes {
 const gz = (b: Buffer | string): number => gzipSync(b, { level: 9 }).length;
 const kb = (n: number): string => `${(n / 1024).toFixed(1)} KB`;
 
-function run(cmd: string, argv: string[], env: Record<string, string> = {}): { ok: boolean; out: string; seconds: number } {
+/**
+ * Runs a command without blocking the event loop: the book's server lives in this process, and a
+ * synchronous spawn would leave Lighthouse waiting forever for a page nobody serves.
+ */
+function run(cmd: string, argv: string[], env: Record<string, string> = {}): Promise<{ ok: boolean; out: string; seconds: number }> {
   const t0 = performance.now();
-  const r = spawnSync(cmd, argv, { encoding: 'utf8', env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024 });
-  return { ok: r.status === 0, out: `${r.stdout ?? ''}${r.stderr ?? ''}`, seconds: (performance.now() - t0) / 1000 };
+  return new Promise((done) => {
+    const child = spawn(cmd, argv, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+    child.on('error', (err) => done({ ok: false, out: `${out}${err.message}`, seconds: (performance.now() - t0) / 1000 }));
+    child.on('close', (code) => done({ ok: code === 0, out, seconds: (performance.now() - t0) / 1000 }));
+  });
 }
 
 /** Quiz markers the quiz components render; counted to find a chapter with five questions. */
@@ -134,10 +144,10 @@ async function measure(page: Page, url: string): Promise<Sizes> {
 }
 
 /** Runs the Lighthouse CLI (mobile, its default) in our Chromium and returns the four category scores. */
-function lighthouse(url: string, browser: string): Record<string, number> | string {
+async function lighthouse(url: string, browser: string): Promise<Record<string, number> | string> {
   const dir = mkdtempSync(join(tmpdir(), 'book-lh-'));
   const report = join(dir, 'report.json');
-  const r = run(
+  const r = await run(
     'npx',
     [
       'lighthouse',
@@ -194,7 +204,7 @@ async function main(): Promise<void> {
     rmSync(OUT, { recursive: true, force: true });
     rmSync(CACHE, { recursive: true, force: true });
     console.error(`building into ${OUT} …`);
-    const b = run('npm', ['run', 'build'], { BOOK_OUT: OUT, BOOK_CACHE: CACHE });
+    const b = await run('npm', ['run', 'build'], { BOOK_OUT: OUT, BOOK_CACHE: CACHE });
     if (!b.ok) {
       console.error(b.out);
       throw new Error('npm run build failed; no figures.');
@@ -221,7 +231,7 @@ async function main(): Promise<void> {
     rows.push(`| ${t.kind}${t.note ? ` (${t.note})` : ''} | ${t.lang} | \`${t.path}\` | ${kb(js)} (${parts}) | ${verdict} | ${kb(s.css)} | ${kb(s.html)} | ${s.requests} |`);
     if (!args.includes('--no-lighthouse')) {
       console.error(`lighthouse ${t.path} …`);
-      const lh = lighthouse(origin + t.path, browser);
+      const lh = await lighthouse(origin + t.path, browser);
       if (typeof lh === 'string') lhRows.push(`| ${t.kind} | ${t.lang} | \`${t.path}\` | ${lh} | | | |`);
       else {
         const cell = (k: string): string => `${lh[k] ?? '?'}${lh[k] === TARGETS.lighthouse ? '' : ' ✗'}`;
@@ -274,7 +284,7 @@ async function main(): Promise<void> {
       continue;
     }
     console.error(`running ${script} …`);
-    const r = run('node', [script]);
+    const r = await run('node', [script]);
     say(`${what} (\`node ${script}\`${r.ok ? '' : ', FAILED'}):`);
     say();
     const text = r.out.trim();
