@@ -26,7 +26,21 @@ const rfc: Profile = {
   timestamps: false,
 };
 
-/** Linux 6.x defaults, matching ../shared/kernel-traces (Linux 6.18). */
+/**
+ * Linux 6.x defaults, matching ../shared/kernel-traces (Linux 6.18, HZ=250).
+ *
+ * Times are the kernel's nominal values, not what its timers add on top. synsent.pcap shows SYN
+ * gaps of 1.019, 1.024, 1.024 s, not 1 s: the RTO itself is exact (TCP_TIMEOUT_INIT = 1*HZ = 250
+ * jiffies of 4 ms), but the timer wheel files a 250-jiffy timeout in level 1, whose buckets are 8
+ * jiffies (32 ms) wide, and rounds the expiry up to the next bucket so a timer never fires early
+ * (kernel/time/timer.c, the HZ 250 table and LVL_START/calc_index). Armed at a bucket boundary (as
+ * a retransmission armed by the previous expiry is), 250 jiffies become 256 = 1.024 s; the first
+ * gap depends on where in a bucket connect() happened to run (1.004–1.032 s). The same slack adds
+ * a few ms to the 40 ms delayed ACK (slowpassive.pcap: ~43 ms) and up to 2 s to TIME-WAIT. It is
+ * left out on purpose: it depends on the jiffies phase, which no scenario determines, and the book
+ * teaches the nominal values. tests/engine/kernel-signatures.test.ts checks this reading of the
+ * capture.
+ */
 const linux: Profile = {
   name: 'linux',
   mslMs: 30_000,

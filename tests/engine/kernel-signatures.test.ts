@@ -3,7 +3,9 @@
 // payload length). engine-wire's conformance test reads the pcaps themselves; this one pins the
 // same facts so the engine cannot drift while the reader changes.
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { normalize, runKernelCapture, signature, wireSegments } from '../../src/engine/index.ts';
+import { readCapture } from '../../src/engine/pcap/index.ts';
 
 const HANDSHAKE_AND_PING = ['A S 0 - 0', 'B SA 0 1 0', 'A A 1 1 0', 'A A 1 1 4', 'B A 1 5 0', 'B A 1 5 4', 'A A 5 5 0'];
 
@@ -42,6 +44,22 @@ describe('engine scenarios match the Linux kernel captures (normalized)', () => 
     const ws = wireSegments(runKernelCapture('synsent.pcap'));
     const t0 = ws[0]?.t ?? 0;
     expect(ws.map((w) => w.t - t0)).toEqual([0, 1000, 2000, 3000]);
+  });
+
+  it('synsent.pcap: the kernel’s extra ~20 ms per retry is timer-wheel rounding at HZ=250 (why the engine keeps 1 s; see profiles.ts)', () => {
+    const { packets } = readCapture(new Uint8Array(readFileSync(new URL('../fixtures/kernel-traces/synsent.pcap', import.meta.url))));
+    const ms = packets.map((p) => (p.sec - packets[0]!.sec) * 1000 + (p.nsec - packets[0]!.nsec) / 1e6);
+    const gaps = ms.slice(1).map((t, i) => t - ms[i]!);
+    const JIFFY_MS = 4; // HZ=250
+    const RTO_JIFFIES = 250; // TCP_TIMEOUT_INIT = 1 s
+    const BUCKET = 8; // timer wheel level 1 granularity in jiffies (timeouts of 63..503 jiffies)
+    const armedOnBoundary = (Math.floor(RTO_JIFFIES / BUCKET) + 1) * BUCKET * JIFFY_MS; // 256 jiffies = 1024 ms
+    expect(gaps).toHaveLength(3);
+    // the first SYN left at an arbitrary point of a bucket: between 250 and 258 jiffies
+    expect(gaps[0]!).toBeGreaterThan(RTO_JIFFIES * JIFFY_MS);
+    expect(gaps[0]!).toBeLessThanOrEqual((RTO_JIFFIES + BUCKET) * JIFFY_MS);
+    // later retries are armed when the previous timer fired, on a bucket boundary: exactly 256 jiffies
+    for (const g of gaps.slice(1)) expect(Math.abs(g - armedOnBoundary)).toBeLessThan(1);
   });
 
   it('slowpassive.pcap: the lone ACK of the FIN comes one delayed-ACK time (40 ms) after the FIN arrives', () => {
