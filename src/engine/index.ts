@@ -26,5 +26,6 @@ export { getScenario, isScenarioId, SCENARIO_IDS, KERNEL_CAPTURES } from './scen
 export { scenarios, SCENARIO_TEXT } from './scenario-text.ts';
 export { runScenario, simulate, wireSegments, runKernelCapture, validateKnobs } from './sim.ts';
 export type { WireSegment } from './sim.ts';
-export { observe } from './observe.ts';
-export type { ObserveOptions } from './observe.ts';
+// observe() (state inference for captured segments) is imported from './observe.ts' directly, not
+// re-exported here: it pulls in the pcap inference (pcap/infer.ts), and a re-export made the
+// browser's lazily loaded engine chunk share a chunk with it (+2.6 KB gz the labs never run).

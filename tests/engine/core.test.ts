@@ -1,9 +1,10 @@
 // Building blocks: ISN hash, state names, profiles, segment helpers, observe().
 import { describe, expect, it } from 'vitest';
 import {
-  PROFILES, PROFILE_SOURCES, STATE_NAMES, TCP_STATES, computeIsn, flagList, flags, fromHex, getProfile, isTcpState, observe, parseStateName,
+  PROFILES, PROFILE_SOURCES, STATE_NAMES, TCP_STATES, computeIsn, flagList, flags, fromHex, getProfile, isTcpState, parseStateName,
   runScenario, segmentFromJSON, segmentToJSON, sipHash24, toHex, wireSegments, makeEndpoint, step, SCENARIO_IDS,
 } from '../../src/engine/index.ts';
+import { observe } from '../../src/engine/observe.ts';
 import { labs as labsEn } from '../../src/i18n/en/labs.ts';
 import { labs as labsKo } from '../../src/i18n/ko/labs.ts';
 

@@ -7,7 +7,8 @@
  * stay in tests/engine/core.test.ts.
  */
 import { describe, expect, it } from 'vitest';
-import { observe, runScenario, wireSegments } from '../../src/engine/index.ts';
+import { runScenario, wireSegments } from '../../src/engine/index.ts';
+import { observe } from '../../src/engine/observe.ts';
 import type { ObservedSegment } from '../../src/engine/index.ts';
 import { inferStates } from '../../src/engine/pcap/infer.ts';
 import { traceReport } from '../../src/engine/pcap/index.ts';
