@@ -8,33 +8,13 @@
  * bare booleans), and a small scanner gives better messages than a full MDX parse would.
  */
 
+import { isScenarioId } from '../engine/scenarios.ts';
+
 /** The quiz tags of ARCHITECTURE.md. */
 export const QUIZ_TAGS = ['MultipleChoice', 'OrderSegments', 'NameState', 'PredictNumbers', 'SpotError'] as const;
 /** One quiz tag name. */
 export type QuizTag = (typeof QUIZ_TAGS)[number];
 
-/** Scenario ids fixed in ARCHITECTURE.md; a quiz naming another cannot render. */
-export const SCENARIO_IDS = [
-  'normal-open',
-  'data-on-third',
-  'lost-syn',
-  'lost-syn-ack',
-  'lost-third-ack',
-  'simultaneous-open',
-  'closed-port-rst',
-  'close-4-segment',
-  'close-3-segment',
-  'server-closes-first',
-  'simultaneous-close',
-  'lost-fin',
-  'lost-final-ack',
-  'half-close',
-  'time-wait-too-short',
-  'rst-in-time-wait',
-  'rst-in-time-wait-rfc1337',
-  'syn-flood',
-  'syn-flood-cookies',
-] as const;
 
 /** A prop value as written: a string literal, a `{…}` expression (kept as source), or a bare boolean prop. */
 export type PropValue = { kind: 'string'; value: string } | { kind: 'expr'; value: string } | { kind: 'flag' };
@@ -242,7 +222,7 @@ export function lintQuiz(q: QuizDecl): QuizIssue[] {
     if (q.options.length > 0) issue(`<${q.tag}> takes no <Option> children`);
     const scenario = propText(q.props.scenario);
     if (scenario === null) issue(`<${q.tag}> needs scenario="…"`);
-    else if (!(SCENARIO_IDS as readonly string[]).includes(scenario)) issue(`unknown scenario "${scenario}" (see ARCHITECTURE.md for the ids)`);
+    else if (!isScenarioId(scenario)) issue(`unknown scenario "${scenario}" (see ARCHITECTURE.md for the ids)`);
     if (q.tag !== 'PredictNumbers') need('question');
     if (q.tag === 'NameState') {
       const step = propText(q.props.step);
