@@ -9,7 +9,7 @@ import type { ScenarioKnobs, Side } from '../engine/types.ts';
 import { fmt, formatTime, stepSentence, type Strings } from './lib/explain.ts';
 import { publish } from './lib/lab-bus.ts';
 import { parseLabHash, serializeLabHash } from './lib/lab-hash.ts';
-import { CLOSE_DELAYS, DEFAULT_KNOBS, PROFILES, parseKnobList, sameKnobs, type KnobId, type Knobs } from './lib/knobs.ts';
+import { CLOSE_DELAYS, DEFAULT_KNOBS, PROFILES, mslChoices, parseKnobList, sameKnobs, type KnobId, type Knobs } from './lib/knobs.ts';
 import { arrowsAt, diagramHeight, rowY, SEQ, stateMarks } from './lib/sequence-layout.ts';
 import { bases, clampStep, segmentLabel, showNumber, type LabView, type SideView } from './lib/trace-view.ts';
 
@@ -499,7 +499,7 @@ function KnobPanel(p: { id: string; shown: KnobId[]; knobs: Knobs; strings: Stri
           <label class="lab-field" key={kid}>
             {label}{' '}
             <select value={String(k.mslMs)} onChange={(e) => set({ mslMs: Number(sel(e)) })}>
-              {[0, 1000, 15000, 30000, 60000, 120000].map((m) => (
+              {mslChoices(k.mslMs).map((m) => (
                 <option key={m} value={String(m)}>{m === 0 ? '—' : formatTime(m)}</option>
               ))}
             </select>

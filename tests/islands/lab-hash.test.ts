@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parseLabHash, serializeLabHash, type LabLink } from '../../src/islands/lib/lab-hash.ts';
-import { DEFAULT_KNOBS, PROFILES, parseKnobList } from '../../src/islands/lib/knobs.ts';
+import { DEFAULT_KNOBS, PROFILES, mslChoices, parseKnobList } from '../../src/islands/lib/knobs.ts';
 
 const link = (over: Partial<LabLink> = {}): LabLink => ({ lab: 'lab-1', scenario: 'lost-syn-ack', step: 3, absolute: false, knobs: { ...DEFAULT_KNOBS }, ...over });
 
@@ -48,5 +48,16 @@ describe('lab deep links', () => {
   it('reads the knobs prop, reporting unknown names instead of failing', () => {
     expect(parseKnobList('drop, closer,drop,,banana')).toEqual({ knobs: ['drop', 'closer'], unknown: ['banana'] });
     expect(parseKnobList(undefined)).toEqual({ knobs: [], unknown: [] });
+  });
+});
+
+describe('MSL choices', () => {
+  it('lists a scenario MSL that is not a preset, so the select shows it', () => {
+    expect(mslChoices(50)).toContain(50);
+    expect(mslChoices(50)[0]).toBe(0);
+    expect(mslChoices(50)[1]).toBe(50);
+  });
+  it('keeps the presets unchanged for a preset value', () => {
+    expect(mslChoices(30000)).toEqual([0, 1000, 15000, 30000, 60000, 120000]);
   });
 });

@@ -154,3 +154,14 @@ export function knobFromString(id: KnobId, s: string, into: Knobs): boolean {
 export function sameKnobs(a: Knobs, b: Knobs): boolean {
   return KNOB_IDS.every((id) => knobToString(id, a) === knobToString(id, b));
 }
+
+/** MSL values the lab offers (ms; 0 = the scenario's own). */
+const MSL_PRESETS = [0, 1000, 15000, 30000, 60000, 120000];
+
+/**
+ * The MSL select's options. A scenario (or a deep link) may set an MSL that is not a preset, such
+ * as the 50 ms of time-wait-too-short; it is listed too, so the select never shows an empty value.
+ */
+export function mslChoices(current: number): number[] {
+  return MSL_PRESETS.includes(current) ? MSL_PRESETS : [...MSL_PRESETS, current].sort((a, b) => a - b);
+}
