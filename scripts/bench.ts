@@ -91,7 +91,8 @@ function pickTargets(): Target[] {
     const lab = chapters
       .filter((c) => LAB_MARK.test(c.html) && /component-url="[^"]*state-diagram/i.test(c.html))
       .sort((a, b) => islands(a.html) - islands(b.html))[0];
-    const quiz = chapters.filter((c) => quizzes(c.html) >= 5).sort((a, b) => islands(a.html) - islands(b.html) || quizzes(a.html) - quizzes(b.html))[0];
+    const quizCandidates = chapters.filter((c) => quizzes(c.html) >= 5).sort((a, b) => islands(a.html) - islands(b.html) || quizzes(a.html) - quizzes(b.html));
+    const quiz = quizCandidates.find((c) => c !== lab) ?? quizCandidates[0];
     if (text) targets.push({ kind: 'text chapter', lang, path: `/${lang}/${text.slug}/`, note: '' });
     if (lab) targets.push({ kind: 'lab chapter', lang, path: `/${lang}/${lab.slug}/`, note: `${islands(lab.html)} islands` });
     if (quiz) targets.push({ kind: 'quiz chapter', lang, path: `/${lang}/${quiz.slug}/`, note: `${quizzes(quiz.html)} quizzes, ${islands(quiz.html)} islands` });
@@ -129,8 +130,13 @@ async function measure(page: Page, url: string): Promise<Sizes> {
     }
     window.scrollTo(0, document.body.scrollHeight);
   });
+  // Every island on the page must have hydrated (Astro drops `ssr` then) before the bytes are counted.
+  await page.waitForFunction(() => document.querySelectorAll('astro-island[ssr]').length === 0, undefined, { timeout: 30_000 }).catch(() => {
+    console.error(`  warning: some islands on ${url} did not hydrate within 30 s`);
+  });
   await page.waitForLoadState('networkidle');
-  await page.waitForTimeout(300);
+  await page.waitForTimeout(1000);
+  await page.waitForLoadState('networkidle');
   const inline = await page.evaluate(() =>
     Array.from(document.querySelectorAll('script:not([src])'))
       .filter((s) => !/json/.test(s.getAttribute('type') ?? ''))
