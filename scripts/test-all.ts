@@ -13,7 +13,7 @@
  *
  * Options: --only <stage,...> runs a subset (e.g. `npm test -- --only browser`).
  */
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -101,6 +101,32 @@ if (only) {
   }
 }
 
+/** Runs a command with its output shown live, keeping the last lines to read a closing count from. */
+function runStreaming(cmd: string[], env: NodeJS.ProcessEnv): Promise<{ status: number | null; signal: string | null; error?: Error; tail: string }> {
+  return new Promise((done) => {
+    const child = spawn(cmd[0] ?? '', cmd.slice(1), { env, stdio: ['inherit', 'pipe', 'pipe'] });
+    let tail = '';
+    const keep = (chunk: Buffer, to: NodeJS.WriteStream): void => {
+      to.write(chunk);
+      tail = (tail + chunk.toString()).slice(-4000);
+    };
+    child.stdout.on('data', (c: Buffer) => keep(c, process.stdout));
+    child.stderr.on('data', (c: Buffer) => keep(c, process.stderr));
+    child.on('error', (error) => done({ status: null, signal: null, error, tail }));
+    child.on('close', (status, signal) => done({ status, signal, tail }));
+  });
+}
+
+/** A runner's own closing line "N passed, M failed" (the kernel suite prints one), if any. */
+function closingCounts(tail: string): Counts | undefined {
+  const lines = tail.split('\n').map((l) => l.trim()).reverse();
+  for (const line of lines) {
+    const m = /^(?:\w+: )?(\d+) passed, (\d+) failed/.exec(line);
+    if (m) return { passed: Number(m[1]), failed: Number(m[2]) };
+  }
+  return undefined;
+}
+
 const bar = (s: string): string => `\n${'━'.repeat(80)}\n▶ ${s}\n${'━'.repeat(80)}`;
 const results: Result[] = [];
 
@@ -113,9 +139,9 @@ for (const stage of stages) {
   }
   console.log(bar(`${stage.title}   $ ${stage.cmd.join(' ')}`));
   const start = performance.now();
-  const r = spawnSync(stage.cmd[0] ?? '', stage.cmd.slice(1), { stdio: 'inherit', env: { ...process.env, ...stage.env } });
+  const r = await runStreaming(stage.cmd, { ...process.env, ...stage.env });
   const seconds = (performance.now() - start) / 1000;
-  const counts = stage.counts?.();
+  const counts = stage.counts?.() ?? closingCounts(r.tail);
   const ok = r.status === 0 && (counts === undefined || counts.failed === 0);
   const note = r.error ? `could not start: ${r.error.message}` : r.status === null ? `killed by ${r.signal}` : `exit ${r.status}`;
   results.push({ stage, ok, seconds, note, counts });
