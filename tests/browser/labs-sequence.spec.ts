@@ -51,6 +51,15 @@ test('a deep link restores scenario step and numbers after a reload', async ({ p
   await expect(stepText(page)).toContainText('Step 6 of');
 });
 
+test('a deep link to a lab far down a chapter scrolls to it, and it opens at the linked step', async ({ page }) => {
+  // The interview chapter links like this; nothing here scrolls by hand.
+  await page.goto('en/time-wait/#lab=lab-rst-in-time-wait&s=rst-in-time-wait&step=4');
+  const lab = page.locator('#lab-rst-in-time-wait');
+  await expect(lab).toBeInViewport();
+  await expect(lab).toHaveClass(/is-live/);
+  await expect(lab.locator('.lab-step')).toContainText('Step 4 of');
+});
+
 test('changing a knob re-runs the engine: the server closing first puts the server in TIME-WAIT', async ({ page }) => {
   const lab = await openLab(page, 'en');
   const firstFin = () => lab.locator('.lab-trace tbody tr', { hasText: 'FIN' }).first();
