@@ -17,7 +17,7 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from '@playwright/test';
@@ -123,10 +123,11 @@ async function measure(page: Page, url: string): Promise<Sizes> {
   };
   page.on('response', onResponse);
   await page.goto(url, { waitUntil: 'networkidle' });
+  // Bring every island into view, one after another, so that those hydrating on visibility load.
   await page.evaluate(async () => {
-    for (let y = 0; y < document.body.scrollHeight; y += window.innerHeight / 2) {
-      window.scrollTo(0, y);
-      await new Promise((r) => setTimeout(r, 50));
+    for (const island of Array.from(document.querySelectorAll('astro-island'))) {
+      island.scrollIntoView({ block: 'center' });
+      await new Promise((r) => setTimeout(r, 150));
     }
     window.scrollTo(0, document.body.scrollHeight);
   });
@@ -248,7 +249,8 @@ async function main(): Promise<void> {
   await ch.close();
   server.close();
 
-  say(`## Benchmark (${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, ${process.version}, ${browser})`);
+  const load = loadavg().map((l) => l.toFixed(1)).join(' / ');
+  say(`## Benchmark (${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, ${process.version}, ${browser}, ${cpus().length} cores, load average ${load})`);
   say();
   if (buildSeconds !== undefined) {
     say(`Full build (astro build + pagefind + service worker, fresh cache): **${buildSeconds.toFixed(1)} s** (target ≤ ${TARGETS.buildSeconds} s ${buildSeconds <= TARGETS.buildSeconds ? '✓' : '✗'})`);
