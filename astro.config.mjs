@@ -6,6 +6,7 @@ import { satteri } from '@astrojs/markdown-satteri';
 import sitemap from '@astrojs/sitemap';
 import { site } from './src/site.config.mjs';
 import { sitemapAlternates } from './src/lib/sitemap-alternates.mjs';
+import { keepCodeTogether } from './src/lib/keep-code-together.mjs';
 
 const bookBase = `/${site.base.replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
 
@@ -28,7 +29,7 @@ export default defineConfig({
   ],
   // `## 제목 {#id}`: explicit heading ids, identical in ko and en, so links and quiz `proof` anchors survive translation.
   markdown: {
-    processor: satteri({ features: { headingAttributes: true } }),
+    processor: satteri({ features: { headingAttributes: true }, hastPlugins: [keepCodeTogether] }),
     // Both shiki themes as CSS variables (defaultColor: false); global.css picks one per data-theme.
     shikiConfig: { themes: { light: 'github-light-default', dark: 'github-dark-default' }, defaultColor: false },
   },
