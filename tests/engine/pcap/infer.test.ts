@@ -12,6 +12,22 @@ import { inferStates, type ObservedInput } from '../../../src/engine/pcap/infer.
 const fixture = (name: string): Uint8Array => new Uint8Array(readFileSync(new URL(`../../fixtures/${name}`, import.meta.url)));
 const pairs = (steps: { stateA: string; stateB: string }[]): string[] => steps.map((s) => `${s.stateA}/${s.stateB}`);
 
+
+/** A capture being built by hand: A (client) and B (server) already through the handshake, ISNs 1000 and 5000. */
+function handshaken(MSS: number) {
+  const A = { ip: '192.0.2.1', port: 5000 };
+  const B = { ip: '192.0.2.2', port: 80 };
+  const data = new Uint8Array(MSS);
+  const seg = (src: typeof A, dst: typeof A, seq: number, ack: number, f: Segment['flags'], len = 0): Segment => ({ src, dst, seq, ack, flags: f, window: 65535, options: {}, payload: len ? data : new Uint8Array(0) });
+  const input: ObservedInput[] = [];
+  let t = 0;
+  const add = (from: 'A' | 'B', s: Segment): void => { input.push({ t: (t += 0.0001), from, segment: s }); };
+  add('A', seg(A, B, 1000, 0, flags('SYN')));
+  add('B', seg(B, A, 5000, 1001, flags('SYN', 'ACK')));
+  add('A', seg(A, B, 1001, 5001, flags('ACK')));
+  return { A, B, MSS, seg, add, input };
+}
+
 describe('inferStates', () => {
   it('a capture that starts mid-connection: both sides taken as ESTABLISHED, then the teardown as usual', () => {
     const a = analyseCapture(fixture('broken/midconnection.pcap'));
@@ -30,17 +46,7 @@ describe('inferStates', () => {
   });
 
   it('a long transfer replays in linear time (7 MB in 5000 segments, bounded well below a quadratic replay)', () => {
-    const A = { ip: '192.0.2.1', port: 5000 };
-    const B = { ip: '192.0.2.2', port: 80 };
-    const MSS = 1448;
-    const data = new Uint8Array(MSS);
-    const seg = (src: typeof A, dst: typeof A, seq: number, ack: number, f: Segment['flags'], len = 0): Segment => ({ src, dst, seq, ack, flags: f, window: 65535, options: {}, payload: len ? data : new Uint8Array(0) });
-    const input: ObservedInput[] = [];
-    let t = 0;
-    const add = (from: 'A' | 'B', s: Segment): void => { input.push({ t: (t += 0.0001), from, segment: s }); };
-    add('A', seg(A, B, 1000, 0, flags('SYN')));
-    add('B', seg(B, A, 5000, 1001, flags('SYN', 'ACK')));
-    add('A', seg(A, B, 1001, 5001, flags('ACK')));
+    const { A, B, MSS, seg, add, input } = handshaken(1448);
     let next = 1001;
     for (let i = 0; i < 5000; i++) {
       add('A', seg(A, B, next, 5001, flags('ACK', 'PSH'), MSS));
@@ -57,17 +63,7 @@ describe('inferStates', () => {
   }, 60_000);
 
   it('ACKs lagging far behind the data (much in flight) do not count as crossing: states stay right', () => {
-    const A = { ip: '192.0.2.1', port: 5000 };
-    const B = { ip: '192.0.2.2', port: 80 };
-    const MSS = 1000;
-    const data = new Uint8Array(MSS);
-    const seg = (src: typeof A, dst: typeof A, seq: number, ack: number, f: Segment['flags'], len = 0): Segment => ({ src, dst, seq, ack, flags: f, window: 65535, options: {}, payload: len ? data : new Uint8Array(0) });
-    const input: ObservedInput[] = [];
-    let t = 0;
-    const add = (from: 'A' | 'B', s: Segment): void => { input.push({ t: (t += 0.0001), from, segment: s }); };
-    add('A', seg(A, B, 1000, 0, flags('SYN')));
-    add('B', seg(B, A, 5000, 1001, flags('SYN', 'ACK')));
-    add('A', seg(A, B, 1001, 5001, flags('ACK')));
+    const { A, B, MSS, seg, add, input } = handshaken(1000);
     let next = 1001;
     const LAG = 200; // segments in flight: 200 kB, more than an unscaled window
     for (let i = 0; i < 600; i++) {
