@@ -3,6 +3,7 @@
  * hash that survives a reload and can be shared. The hash names the lab it belongs to, so a
  * page with several labs (or an ordinary heading anchor) is left alone by the others.
  */
+import { linkedLabId } from './lab-link-id.ts';
 import { DEFAULT_KNOBS, HASH_KEYS, KNOB_IDS, knobFromString, knobToString, type KnobId, type Knobs } from './knobs.ts';
 
 /** Everything a link restores. */
@@ -49,15 +50,8 @@ export interface ParsedLabHash {
  * another lab. Bad values never throw: each falls back to `base` and is listed in `rejected`.
  */
 export function parseLabHash(hash: string, lab: string, fallbackScenario: string, base: Knobs = DEFAULT_KNOBS): ParsedLabHash | null {
-  const raw = hash.startsWith('#') ? hash.slice(1) : hash;
-  if (!raw.includes('lab=')) return null;
-  let p: URLSearchParams;
-  try {
-    p = new URLSearchParams(raw);
-  } catch {
-    return null;
-  }
-  if (p.get('lab') !== lab) return null;
+  if (linkedLabId(hash) !== lab) return null;
+  const p = new URLSearchParams(hash.startsWith('#') ? hash.slice(1) : hash);
   const rejected: string[] = [];
   const knobs: Knobs = { ...base };
   const s = p.get('s');
