@@ -34,8 +34,8 @@ export default defineConfig({
           rolldownOptions: {
             output: {
               // Fewer, larger chunks for the labs: one gzip stream compresses better than many small
-              // ones (measured: 2.3 KB less on a lab page). `lab` is Preact plus the sequence lab and
-              // state diagram (on every page with an island); `engine` loads on a lab's first knob
+              // ones (measured: 2.3 KB less on a lab page). `lab` is Preact (not its hooks: the sequence lab is
+              // a class component) plus the sequence lab and state diagram (on every page with an island); `engine` loads on a lab's first knob
               // change. Modules that eager page scripts also import get their own small groups at a
               // higher priority, so no eager script pulls in `lab` or `engine`.
               codeSplitting: {
@@ -45,7 +45,7 @@ export default defineConfig({
                   { name: 'states', test: /src[\\/]engine[\\/]states\.ts/, priority: 3 },
                   {
                     name: 'lab',
-                    test: /node_modules[\\/](preact|@astrojs[\\/]preact)[\\/]|src[\\/]islands[\\/](sequence-lab\.tsx|state-diagram\.tsx|lib[\\/](explain|lab-bus|lab-hash|knobs|sequence-layout|trace-view|diagram-highlight|state-diagram-geometry)\.ts)/,
+                    test: /node_modules[\\/](preact[\\/](?!hooks)|@astrojs[\\/]preact[\\/])|src[\\/]islands[\\/](sequence-lab\.tsx|state-diagram\.tsx|lib[\\/](explain|lab-bus|lab-hash|knobs|sequence-layout|trace-view|diagram-highlight|state-diagram-geometry)\.ts)/,
                     priority: 2,
                   },
                   { name: 'engine', test: /src[\\/]engine[\\/](?!states\.ts|pcap|wire)|src[\\/]islands[\\/]lib[\\/]engine-adapter\.ts/, priority: 1 },

@@ -4,7 +4,7 @@
  * with a sentence per step, both sides' variables and the chapter's knobs. Server-rendered it
  * shows the whole run (diagram + table) for readers without JS, print and search.
  */
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { Component, createRef } from 'preact';
 import type { ScenarioKnobs, Side } from '../engine/types.ts';
 import { fmt, formatTime, stepSentence, type Strings } from './lib/explain.ts';
 import { publish } from './lib/lab-bus.ts';
@@ -46,332 +46,381 @@ function isTyping(t: EventTarget | null): boolean {
   return !!el && (el.tagName === 'SELECT' || el.tagName === 'INPUT' || el.tagName === 'TEXTAREA');
 }
 
-/** The lab. All state lives here; drawing and wording come from the pure helpers in ./lib. */
-export default function SequenceLab(props: SequenceLabProps) {
-  const { id, strings: S, replay, initial } = props;
-  const preset = props.engineKnobs ?? {};
-  const shown = useMemo(() => parseKnobList(props.knobs).knobs, [props.knobs]);
-  const [scenario, setScenario] = useState(props.scenario);
-  const [base, setBase] = useState<Knobs>(initial.ok ? initial.base : DEFAULT_KNOBS);
-  const [knobs, setKnobs] = useState<Knobs>(base);
-  const [applied, setApplied] = useState<ScenarioKnobs>(preset);
-  const [ranView, setRanView] = useState<LabView | null>(initial.ok ? initial.view : null);
-  const [error, setError] = useState<string | null>(initial.ok ? null : initial.message);
-  const view = replay?.view ?? ranView;
-  const last = view ? view.steps.length - 1 : 0;
-  const [step, setStep] = useState(() => (view ? clampStep(view, props.step ?? last) : 0));
-  const [live, setLive] = useState(false);
-  const [absolute, setAbsolute] = useState(false);
-  const [playing, setPlaying] = useState(false);
-  const [speed, setSpeed] = useState<Speed>('normal');
-  const [note, setNote] = useState('');
-  const touched = useRef(false);
-  const scroller = useRef<HTMLDivElement>(null);
+interface LabState {
+  scenario: string;
+  base: Knobs;
+  knobs: Knobs;
+  applied: ScenarioKnobs;
+  ranView: LabView | null;
+  error: string | null;
+  step: number;
+  live: boolean;
+  absolute: boolean;
+  playing: boolean;
+  speed: Speed;
+  note: string;
+}
+
+/**
+ * The lab. All state lives here; drawing and wording come from the pure helpers in ./lib.
+ * A class component, not hooks: it is the only component on most lab pages, and without hooks the
+ * page does not load preact/hooks (measured 0.9 KB gz of the 25 KB lab budget).
+ */
+export default class SequenceLab extends Component<SequenceLabProps, LabState> {
+  /** Whether the reader has done something (only then does the lab write its link into the URL). */
+  touched = false;
+  scroller = createRef<HTMLDivElement>();
+  timer: ReturnType<typeof setTimeout> | undefined;
+  onHash = (): void => void this.fromHash();
+
+  constructor(props: SequenceLabProps) {
+    super(props);
+    const { initial } = props;
+    const ranView = initial.ok ? initial.view : null;
+    const view = props.replay?.view ?? ranView;
+    const base = initial.ok ? initial.base : DEFAULT_KNOBS;
+    this.state = {
+      scenario: props.scenario,
+      base,
+      knobs: base,
+      applied: props.engineKnobs ?? {},
+      ranView,
+      error: initial.ok ? null : initial.message,
+      step: view ? clampStep(view, props.step ?? view.steps.length - 1) : 0,
+      live: false,
+      absolute: false,
+      playing: false,
+      speed: 'normal',
+      note: '',
+    };
+  }
+
+  view(): LabView | null {
+    return this.props.replay?.view ?? this.state.ranView;
+  }
 
   /** Re-runs the engine (loaded on first use) and shows the result; keeps the last good run on failure. */
-  const rerun = async (sc: string, wanted: Knobs | null, atStep: (v: LabView) => number): Promise<boolean> => {
+  async rerun(sc: string, wanted: Knobs | null, atStep: (v: LabView) => number): Promise<boolean> {
     const { runForLab, knownScenario } = await import('./lib/engine-adapter.ts');
     if (!knownScenario(sc)) return false;
-    const r = runForLab(sc, preset, wanted);
+    const r = runForLab(sc, this.props.engineKnobs ?? {}, wanted);
     if (!r.ok) {
-      setError(r.message);
+      this.setState({ error: r.message });
       return false;
     }
-    setError(null);
-    setScenario(sc);
-    setBase(r.base);
-    setKnobs(r.knobs);
-    setApplied(r.applied);
-    setRanView(r.view);
-    setStep(atStep(r.view));
+    this.setState({ error: null, scenario: sc, base: r.base, knobs: r.knobs, applied: r.applied, ranView: r.view, step: atStep(r.view) });
     return true;
-  };
+  }
+
+  /** Applies the URL hash if it names this lab; false when it does not. */
+  fromHash(): boolean {
+    const { id, scenario: own } = this.props;
+    const { base, scenario } = this.state;
+    const view = this.view();
+    // A link lists only the knobs that differ from its scenario's own values.
+    const p = parseLabHash(location.hash, id, own, base);
+    if (!p) return false;
+    const l = p.link;
+    this.setState({ absolute: l.absolute });
+    if (l.scenario === scenario) {
+      if (sameKnobs(l.knobs, base) && view) this.setState({ step: clampStep(view, l.step) });
+      else void this.rerun(scenario, l.knobs, (v) => clampStep(v, l.step));
+    } else {
+      void import('./lib/engine-adapter.ts').then(({ baseKnobs, knownScenario }) => {
+        if (!knownScenario(l.scenario)) return;
+        const again = parseLabHash(location.hash, id, own, baseKnobs(l.scenario, this.props.engineKnobs ?? {}));
+        if (again) void this.rerun(l.scenario, again.link.knobs, (v) => clampStep(v, l.step));
+      });
+    }
+    return true;
+  }
 
   // Hydrated: start at the chapter's step (or the beginning), unless the URL names a step.
-  useEffect(() => {
-    setLive(true);
-    if (replay) {
-      setStep(0);
+  componentDidMount(): void {
+    this.setState({ live: true });
+    if (this.props.replay) {
+      this.setState({ step: 0 });
       return;
     }
-    const fromHash = (): boolean => {
-      // A link lists only the knobs that differ from its scenario's own values.
-      const p = parseLabHash(location.hash, id, props.scenario, base);
-      if (!p) return false;
-      const l = p.link;
-      setAbsolute(l.absolute);
-      if (l.scenario === scenario) {
-        if (sameKnobs(l.knobs, base) && view) setStep(clampStep(view, l.step));
-        else void rerun(scenario, l.knobs, (v) => clampStep(v, l.step));
-      } else {
-        void import('./lib/engine-adapter.ts').then(({ baseKnobs, knownScenario }) => {
-          if (!knownScenario(l.scenario)) return;
-          const again = parseLabHash(location.hash, id, props.scenario, baseKnobs(l.scenario, preset));
-          if (again) void rerun(l.scenario, again.link.knobs, (v) => clampStep(v, l.step));
-        });
-      }
-      return true;
-    };
-    if (!fromHash()) setStep(view ? clampStep(view, props.step ?? 0) : 0);
-    const onHash = () => void fromHash();
-    addEventListener('hashchange', onHash);
-    return () => removeEventListener('hashchange', onHash);
-    // Mount only: later changes come from the reader.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+    const view = this.view();
+    if (!this.fromHash()) this.setState({ step: view ? clampStep(view, this.props.step ?? 0) : 0 });
+    addEventListener('hashchange', this.onHash);
+  }
 
-  // Tell the state diagram (and the capture lab) where we are.
-  useEffect(() => {
+  componentWillUnmount(): void {
+    removeEventListener('hashchange', this.onHash);
+    clearTimeout(this.timer);
+  }
+
+  componentDidUpdate(_: SequenceLabProps, was: LabState): void {
+    const { id, replay, strings: S } = this.props;
+    const { step, live, absolute, knobs, scenario, base, playing, speed, applied, ranView } = this.state;
+    const view = this.view();
     if (!view || !live) return;
-    const st = view.steps[step];
-    if (!st) return;
-    const pos = (side: Side) => ({
-      state: st[side].state,
-      from: st.last[side]?.from ?? null,
-      changed: !!st.changed[side],
-      name: fmt(S, `labs.lane.${side}`),
-    });
-    publish('position', { source: id, a: pos('A'), b: pos('B') });
-    if (!replay) publish('run', { source: id, scenario, knobs: applied });
-  }, [view, step, live]);
-
-  // Keep the link in the address bar once the reader has done something.
-  useEffect(() => {
-    if (!live || !touched.current || replay) return;
-    const hash = serializeLabHash({ lab: id, scenario, step, absolute, knobs }, base);
-    if (location.hash !== hash) history.replaceState(history.state, '', hash);
-  }, [step, absolute, knobs, scenario, live]);
-
-  // Play: one step per tick until the end.
-  useEffect(() => {
-    if (!playing) return;
-    if (step >= last) {
-      setPlaying(false);
-      return;
+    const last = view.steps.length - 1;
+    const moved = step !== was.step || !was.live;
+    // Tell the state diagram (and the capture lab) where we are.
+    if (moved || ranView !== was.ranView) {
+      const st = view.steps[step];
+      if (st) {
+        const pos = (side: Side) => ({
+          state: st[side].state,
+          from: st.last[side]?.from ?? null,
+          changed: !!st.changed[side],
+          name: fmt(S, `labs.lane.${side}`),
+        });
+        publish('position', { source: id, a: pos('A'), b: pos('B') });
+        if (!replay) publish('run', { source: id, scenario, knobs: applied });
+      }
     }
-    const t = setTimeout(() => setStep((s) => Math.min(s + 1, last)), SPEEDS[speed]);
-    return () => clearTimeout(t);
-  }, [playing, step, speed, last]);
+    // Keep the link in the address bar once the reader has done something.
+    if (this.touched && !replay && (moved || absolute !== was.absolute || knobs !== was.knobs || scenario !== was.scenario)) {
+      const hash = serializeLabHash({ lab: id, scenario, step, absolute, knobs }, base);
+      if (location.hash !== hash) history.replaceState(history.state, '', hash);
+    }
+    // Play: one step per tick until the end.
+    if (playing !== was.playing || moved || speed !== was.speed || ranView !== was.ranView) {
+      clearTimeout(this.timer);
+      if (playing) {
+        if (step >= last) this.setState({ playing: false });
+        else this.timer = setTimeout(() => this.setState((s) => ({ step: Math.min(s.step + 1, last) })), SPEEDS[speed]);
+      }
+    }
+    // Keep the current row in view inside the diagram's own scroll box (never scroll the page).
+    const el = this.scroller.current;
+    if (el && moved) {
+      const y = rowY(step);
+      if (y < el.scrollTop + 40 || y > el.scrollTop + el.clientHeight - 40) el.scrollTop = Math.max(0, y - el.clientHeight / 2);
+    }
+  }
 
-  // Keep the current row in view inside the diagram's own scroll box (never scroll the page).
-  useEffect(() => {
-    const el = scroller.current;
-    if (!el || !live) return;
-    const y = rowY(step);
-    if (y < el.scrollTop + 40 || y > el.scrollTop + el.clientHeight - 40) el.scrollTop = Math.max(0, y - el.clientHeight / 2);
-  }, [step, live]);
+  render(props: SequenceLabProps, state: LabState) {
+    const { id, strings: S, replay } = props;
+    const { scenario, base, knobs, error, step, live, absolute, playing, speed, note } = state;
+    const view = this.view();
+    const last = view ? view.steps.length - 1 : 0;
+    const shown = parseKnobList(props.knobs).knobs;
+    const setStep = (n: number) => this.setState({ step: n });
+    const setPlaying = (b: boolean) => this.setState({ playing: b });
+    const setNote = (t: string) => this.setState({ note: t });
+    const setAbsolute = (b: boolean) => this.setState({ absolute: b });
+    const setSpeed = (sp: Speed) => this.setState({ speed: sp });
+    const touch = () => {
+      this.touched = true;
+    };
 
-  if (!view) {
+    if (!view) {
+      return (
+        <section class="lab seq-lab" id={id} data-pagefind-ignore>
+          <p class="lab-error" role="alert">{fmt(S, 'labs.error.engine', { message: error ?? '?' })}</p>
+        </section>
+      );
+    }
+
+    const go = (n: number) => {
+      touch();
+      setStep(clampStep(view, n));
+    };
+    const changeKnobs = (next: Knobs) => {
+      touch();
+      setPlaying(false);
+      void this.rerun(scenario, next, (v) => clampStep(v, step)).then((ok) => ok && setNote(fmt(S, 'labs.knob.rerun')));
+    };
+    const onKey = (e: KeyboardEvent) => {
+      if (isTyping(e.target)) return;
+      const keys: Record<string, () => void> = {
+        ArrowRight: () => go(step + 1),
+        ArrowDown: () => go(step + 1),
+        ArrowLeft: () => go(step - 1),
+        ArrowUp: () => go(step - 1),
+        Home: () => go(0),
+        End: () => go(last),
+      };
+      const f = keys[e.key];
+      if (f) {
+        e.preventDefault();
+        setPlaying(false);
+        f();
+      }
+    };
+    const copyLink = async () => {
+      touch();
+      const hash = serializeLabHash({ lab: id, scenario, step, absolute, knobs }, base);
+      history.replaceState(history.state, '', hash);
+      try {
+        await navigator.clipboard.writeText(location.href);
+        setNote(fmt(S, 'labs.ctl.linkCopied'));
+      } catch {
+        setNote(fmt(S, 'labs.ctl.linkInAddressBar'));
+      }
+    };
+
+    const cur = view.steps[step] ?? view.steps[0]!;
+    const prev = view.steps[step - 1];
+    const relative = !absolute;
+    const height = diagramHeight(view);
+    const arrows = arrowsAt(view, step);
+    const marks = stateMarks(view, step);
+    const sentence = stepSentence(S, view, cur);
+    const title = replay ? replay.title : props.title;
+    const stepText = fmt(S, 'labs.step', { n: step, total: last });
+    const diagramLabel = fmt(S, 'labs.seq.diagram', { scenario: title });
+    const varCell = (side: Side, key: (typeof VARS)[number][0]) => {
+      const base = key === 'rcvNxt' ? view.iss[side === 'A' ? 'B' : 'A'] : view.iss[side];
+      const v = cur[side][key];
+      const was = prev ? prev[side][key] : v;
+      const changed = prev !== undefined && was !== v;
+      return (
+        <td class={changed ? 'lab-changed' : undefined}>
+          {showNumber(v, base, relative)}
+          {changed ? <span class="lab-was"> ▲ {fmt(S, 'labs.vars.was', { v: showNumber(was ?? null, base, relative) })}</span> : null}
+        </td>
+      );
+    };
+    const stateCell = (side: Side, sv: SideView) => {
+      const ch = cur.changed[side];
+      return (
+        <td class={ch ? 'lab-changed' : undefined}>
+          <strong>{sv.state}</strong>
+          {ch ? <span class="lab-was"> ▲ {fmt(S, 'labs.vars.was', { v: ch.from })}</span> : null}
+        </td>
+      );
+    };
+
     return (
-      <section class="lab seq-lab" id={id} data-pagefind-ignore>
-        <p class="lab-error" role="alert">{fmt(S, 'labs.error.engine', { message: error ?? '?' })}</p>
+      <section
+        class={`lab seq-lab${live ? ' is-live' : ''}`}
+        id={id}
+        aria-labelledby={`${id}-title`}
+        aria-describedby={`${id}-help`}
+        onKeyDown={onKey}
+        data-pagefind-ignore
+      >
+        <h3 class="lab-title" id={`${id}-title`}>{fmt(S, 'labs.seq.title', { scenario: title })}</h3>
+        <p class="visually-hidden" id={`${id}-help`}>{fmt(S, 'labs.seq.region')}</p>
+        <div class="lab-controls" role="group" aria-label={stepText}>
+          <button type="button" onClick={() => go(0)} disabled={step === 0} aria-label={fmt(S, 'labs.ctl.reset')} title={fmt(S, 'labs.ctl.reset')}>|◀</button>
+          <button type="button" onClick={() => go(step - 1)} disabled={step === 0} aria-label={fmt(S, 'labs.ctl.prev')} title={fmt(S, 'labs.ctl.prev')}>◀</button>
+          <button
+            type="button"
+            class="lab-play"
+            aria-pressed={playing}
+            onClick={() => {
+              touch();
+              if (!playing && step >= last) setStep(0);
+              setPlaying(!playing);
+            }}
+          >
+            {playing ? `⏸ ${fmt(S, 'labs.ctl.pause')}` : `▶ ${fmt(S, 'labs.ctl.play')}`}
+          </button>
+          <button type="button" onClick={() => go(step + 1)} disabled={step >= last} aria-label={fmt(S, 'labs.ctl.next')} title={fmt(S, 'labs.ctl.next')}>▶</button>
+          <span class="lab-step">{stepText}</span>
+          <label class="lab-field">
+            {fmt(S, 'labs.ctl.speed')}{' '}
+            <select value={speed} onChange={(e) => setSpeed((e.currentTarget as HTMLSelectElement).value as Speed)}>
+              {(Object.keys(SPEEDS) as Speed[]).map((s) => (
+                <option key={s} value={s}>{fmt(S, `labs.ctl.speed.${s}`)}</option>
+              ))}
+            </select>
+          </label>
+          <fieldset class="lab-field lab-toggle">
+            <legend>{fmt(S, 'labs.ctl.numbers')}</legend>
+            <label>
+              <input type="radio" name={`${id}-num`} checked={relative} onChange={() => { touch(); setAbsolute(false); }} /> {fmt(S, 'labs.ctl.relative')}
+            </label>
+            <label>
+              <input type="radio" name={`${id}-num`} checked={absolute} onChange={() => { touch(); setAbsolute(true); }} /> {fmt(S, 'labs.ctl.absolute')}
+            </label>
+          </fieldset>
+          {replay ? null : (
+            <button type="button" onClick={copyLink}>{fmt(S, 'labs.ctl.link')}</button>
+          )}
+        </div>
+        {!replay && shown.length > 0 ? <KnobPanel id={id} shown={shown} knobs={knobs} strings={S} segments={view.segments.length} onChange={changeKnobs} /> : null}
+        {error ? <p class="lab-error" role="alert">{fmt(S, 'labs.error.engine', { message: error })}</p> : null}
+        <p class="lab-sentence" aria-live="polite" aria-atomic="true">
+          <span class="lab-step-inline">{stepText} · {fmt(S, 'labs.time', { t: formatTime(cur.t) })}</span> {sentence}
+        </p>
+        <div class="lab-scroll seq-scroll" ref={this.scroller} tabIndex={0} aria-label={diagramLabel}>
+          <svg class="seq-svg" viewBox={`0 0 ${SEQ.width} ${height}`} width={SEQ.width} height={height} role="img" aria-label={diagramLabel}>
+            <defs>
+              <marker id={`${id}-ah`} viewBox="0 0 10 10" refX="9" refY="5" markerUnits="userSpaceOnUse" markerWidth="9" markerHeight="9" orient="auto">
+                <path d="M0 0 L10 5 L0 10 z" class="seq-ah" />
+              </marker>
+            </defs>
+            <rect class="seq-now" x="0" y={rowY(step) - SEQ.row / 2} width={SEQ.width} height={SEQ.row} />
+            <text class="seq-now-mark" x="4" y={rowY(step) + 4}>▶ {step}</text>
+            {(['A', 'B'] as const).map((side) => {
+              const x = side === 'A' ? SEQ.laneA : SEQ.laneB;
+              return (
+                <g key={side} class={`seq-lane seq-lane-${side}`}>
+                  <text x={x} y="16" text-anchor="middle" class="seq-lane-name">{fmt(S, `labs.lane.${side}`)}</text>
+                  <text x={x} y="34" text-anchor="middle" class="seq-lane-state">{cur[side].state}</text>
+                  <line x1={x} y1={SEQ.top - 14} x2={x} y2={height - SEQ.bottom} />
+                </g>
+              );
+            })}
+            {marks.map((m) => (
+              <text
+                key={`${m.side}-${m.step}`}
+                x={m.side === 'A' ? m.x - 8 : m.x + 8}
+                y={m.y + 4}
+                text-anchor={m.side === 'A' ? 'end' : 'start'}
+                class={`seq-state${m.changed ? ' seq-state-changed' : ''}${m.current ? ' seq-state-current' : ''}`}
+              >
+                {m.changed ? `→ ${m.state}` : m.state}
+              </text>
+            ))}
+            {arrows.map((a) => {
+              const seg = view.segments.find((s) => s.id === a.id)!;
+              const tags = [seg.retransmit ? fmt(S, 'labs.retransmit') : '', seg.origin === 'old-duplicate' ? fmt(S, 'labs.oldDuplicate') : seg.origin === 'attacker' ? fmt(S, 'labs.attacker') : '']
+                .filter(Boolean)
+                .join(', ');
+              return (
+                <g key={a.id} data-from={a.from} class={`seq-arrow${a.current ? ' seq-current' : ''}${a.dropped ? ' seq-dropped' : ''}${a.partial ? ' seq-partial' : ''}`} data-seg={a.id}>
+                  <line x1={a.x1} y1={a.y1} x2={a.x2} y2={a.y2} marker-end={a.dropped || a.partial ? undefined : `url(#${id}-ah)`} />
+                  {a.dropped ? (
+                    <text x={a.x2} y={a.y2 + 5} text-anchor="middle" class="seq-cross">✕ {fmt(S, 'labs.lost')}</text>
+                  ) : null}
+                  <text x={a.lx} y={a.ly - 5} text-anchor="middle" transform={`rotate(${a.angle} ${a.lx} ${a.ly})`} class="seq-label">
+                    {`#${seg.id} ${segmentLabel(view, seg, relative)}${tags ? ` (${tags})` : ''}`}
+                  </text>
+                </g>
+              );
+            })}
+          </svg>
+        </div>
+        <p class="lab-note" aria-live="polite">{note}</p>
+        <div class="lab-scroll" tabIndex={0} role="group" aria-label={fmt(S, 'labs.vars.title')}>
+        <table class="lab-vars">
+          <caption>{fmt(S, 'labs.vars.title')}</caption>
+          <thead>
+            <tr>
+              <td></td>
+              <th scope="col">{fmt(S, 'labs.lane.A')}</th>
+              <th scope="col">{fmt(S, 'labs.lane.B')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            <tr>
+              <th scope="row">{fmt(S, 'labs.vars.state')}</th>
+              {stateCell('A', cur.A)}
+              {stateCell('B', cur.B)}
+            </tr>
+            {VARS.map(([key, name]) => (
+              <tr key={key}>
+                <th scope="row">{name}</th>
+                {varCell('A', key)}
+                {varCell('B', key)}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        </div>
+        <TraceTable view={view} step={step} relative={relative} strings={S} />
       </section>
     );
   }
-
-  const go = (n: number) => {
-    touched.current = true;
-    setStep(clampStep(view, n));
-  };
-  const changeKnobs = (next: Knobs) => {
-    touched.current = true;
-    setPlaying(false);
-    void rerun(scenario, next, (v) => clampStep(v, step)).then((ok) => ok && setNote(fmt(S, 'labs.knob.rerun')));
-  };
-  const onKey = (e: KeyboardEvent) => {
-    if (isTyping(e.target)) return;
-    const keys: Record<string, () => void> = {
-      ArrowRight: () => go(step + 1),
-      ArrowDown: () => go(step + 1),
-      ArrowLeft: () => go(step - 1),
-      ArrowUp: () => go(step - 1),
-      Home: () => go(0),
-      End: () => go(last),
-    };
-    const f = keys[e.key];
-    if (f) {
-      e.preventDefault();
-      setPlaying(false);
-      f();
-    }
-  };
-  const copyLink = async () => {
-    touched.current = true;
-    const hash = serializeLabHash({ lab: id, scenario, step, absolute, knobs }, base);
-    history.replaceState(history.state, '', hash);
-    try {
-      await navigator.clipboard.writeText(location.href);
-      setNote(fmt(S, 'labs.ctl.linkCopied'));
-    } catch {
-      setNote(fmt(S, 'labs.ctl.linkInAddressBar'));
-    }
-  };
-
-  const cur = view.steps[step] ?? view.steps[0]!;
-  const prev = view.steps[step - 1];
-  const relative = !absolute;
-  const height = diagramHeight(view);
-  const arrows = arrowsAt(view, step);
-  const marks = stateMarks(view, step);
-  const sentence = stepSentence(S, view, cur);
-  const title = replay ? replay.title : props.title;
-  const stepText = fmt(S, 'labs.step', { n: step, total: last });
-  const diagramLabel = fmt(S, 'labs.seq.diagram', { scenario: title });
-  const varCell = (side: Side, key: (typeof VARS)[number][0]) => {
-    const base = key === 'rcvNxt' ? view.iss[side === 'A' ? 'B' : 'A'] : view.iss[side];
-    const v = cur[side][key];
-    const was = prev ? prev[side][key] : v;
-    const changed = prev !== undefined && was !== v;
-    return (
-      <td class={changed ? 'lab-changed' : undefined}>
-        {showNumber(v, base, relative)}
-        {changed ? <span class="lab-was"> ▲ {fmt(S, 'labs.vars.was', { v: showNumber(was ?? null, base, relative) })}</span> : null}
-      </td>
-    );
-  };
-  const stateCell = (side: Side, sv: SideView) => {
-    const ch = cur.changed[side];
-    return (
-      <td class={ch ? 'lab-changed' : undefined}>
-        <strong>{sv.state}</strong>
-        {ch ? <span class="lab-was"> ▲ {fmt(S, 'labs.vars.was', { v: ch.from })}</span> : null}
-      </td>
-    );
-  };
-
-  return (
-    <section
-      class={`lab seq-lab${live ? ' is-live' : ''}`}
-      id={id}
-      aria-labelledby={`${id}-title`}
-      aria-describedby={`${id}-help`}
-      onKeyDown={onKey}
-      data-pagefind-ignore
-    >
-      <h3 class="lab-title" id={`${id}-title`}>{fmt(S, 'labs.seq.title', { scenario: title })}</h3>
-      <p class="visually-hidden" id={`${id}-help`}>{fmt(S, 'labs.seq.region')}</p>
-      <div class="lab-controls" role="group" aria-label={stepText}>
-        <button type="button" onClick={() => go(0)} disabled={step === 0} aria-label={fmt(S, 'labs.ctl.reset')} title={fmt(S, 'labs.ctl.reset')}>|◀</button>
-        <button type="button" onClick={() => go(step - 1)} disabled={step === 0} aria-label={fmt(S, 'labs.ctl.prev')} title={fmt(S, 'labs.ctl.prev')}>◀</button>
-        <button
-          type="button"
-          class="lab-play"
-          aria-pressed={playing}
-          onClick={() => {
-            touched.current = true;
-            if (!playing && step >= last) setStep(0);
-            setPlaying(!playing);
-          }}
-        >
-          {playing ? `⏸ ${fmt(S, 'labs.ctl.pause')}` : `▶ ${fmt(S, 'labs.ctl.play')}`}
-        </button>
-        <button type="button" onClick={() => go(step + 1)} disabled={step >= last} aria-label={fmt(S, 'labs.ctl.next')} title={fmt(S, 'labs.ctl.next')}>▶</button>
-        <span class="lab-step">{stepText}</span>
-        <label class="lab-field">
-          {fmt(S, 'labs.ctl.speed')}{' '}
-          <select value={speed} onChange={(e) => setSpeed((e.currentTarget as HTMLSelectElement).value as Speed)}>
-            {(Object.keys(SPEEDS) as Speed[]).map((s) => (
-              <option key={s} value={s}>{fmt(S, `labs.ctl.speed.${s}`)}</option>
-            ))}
-          </select>
-        </label>
-        <fieldset class="lab-field lab-toggle">
-          <legend>{fmt(S, 'labs.ctl.numbers')}</legend>
-          <label>
-            <input type="radio" name={`${id}-num`} checked={relative} onChange={() => { touched.current = true; setAbsolute(false); }} /> {fmt(S, 'labs.ctl.relative')}
-          </label>
-          <label>
-            <input type="radio" name={`${id}-num`} checked={absolute} onChange={() => { touched.current = true; setAbsolute(true); }} /> {fmt(S, 'labs.ctl.absolute')}
-          </label>
-        </fieldset>
-        {replay ? null : (
-          <button type="button" onClick={copyLink}>{fmt(S, 'labs.ctl.link')}</button>
-        )}
-      </div>
-      {!replay && shown.length > 0 ? <KnobPanel id={id} shown={shown} knobs={knobs} strings={S} segments={view.segments.length} onChange={changeKnobs} /> : null}
-      {error ? <p class="lab-error" role="alert">{fmt(S, 'labs.error.engine', { message: error })}</p> : null}
-      <p class="lab-sentence" aria-live="polite" aria-atomic="true">
-        <span class="lab-step-inline">{stepText} · {fmt(S, 'labs.time', { t: formatTime(cur.t) })}</span> {sentence}
-      </p>
-      <div class="lab-scroll seq-scroll" ref={scroller} tabIndex={0} aria-label={diagramLabel}>
-        <svg class="seq-svg" viewBox={`0 0 ${SEQ.width} ${height}`} width={SEQ.width} height={height} role="img" aria-label={diagramLabel}>
-          <defs>
-            <marker id={`${id}-ah`} viewBox="0 0 10 10" refX="9" refY="5" markerUnits="userSpaceOnUse" markerWidth="9" markerHeight="9" orient="auto">
-              <path d="M0 0 L10 5 L0 10 z" class="seq-ah" />
-            </marker>
-          </defs>
-          <rect class="seq-now" x="0" y={rowY(step) - SEQ.row / 2} width={SEQ.width} height={SEQ.row} />
-          <text class="seq-now-mark" x="4" y={rowY(step) + 4}>▶ {step}</text>
-          {(['A', 'B'] as const).map((side) => {
-            const x = side === 'A' ? SEQ.laneA : SEQ.laneB;
-            return (
-              <g key={side} class={`seq-lane seq-lane-${side}`}>
-                <text x={x} y="16" text-anchor="middle" class="seq-lane-name">{fmt(S, `labs.lane.${side}`)}</text>
-                <text x={x} y="34" text-anchor="middle" class="seq-lane-state">{cur[side].state}</text>
-                <line x1={x} y1={SEQ.top - 14} x2={x} y2={height - SEQ.bottom} />
-              </g>
-            );
-          })}
-          {marks.map((m) => (
-            <text
-              key={`${m.side}-${m.step}`}
-              x={m.side === 'A' ? m.x - 8 : m.x + 8}
-              y={m.y + 4}
-              text-anchor={m.side === 'A' ? 'end' : 'start'}
-              class={`seq-state${m.changed ? ' seq-state-changed' : ''}${m.current ? ' seq-state-current' : ''}`}
-            >
-              {m.changed ? `→ ${m.state}` : m.state}
-            </text>
-          ))}
-          {arrows.map((a) => {
-            const seg = view.segments.find((s) => s.id === a.id)!;
-            const tags = [seg.retransmit ? fmt(S, 'labs.retransmit') : '', seg.origin === 'old-duplicate' ? fmt(S, 'labs.oldDuplicate') : seg.origin === 'attacker' ? fmt(S, 'labs.attacker') : '']
-              .filter(Boolean)
-              .join(', ');
-            return (
-              <g key={a.id} data-from={a.from} class={`seq-arrow${a.current ? ' seq-current' : ''}${a.dropped ? ' seq-dropped' : ''}${a.partial ? ' seq-partial' : ''}`} data-seg={a.id}>
-                <line x1={a.x1} y1={a.y1} x2={a.x2} y2={a.y2} marker-end={a.dropped || a.partial ? undefined : `url(#${id}-ah)`} />
-                {a.dropped ? (
-                  <text x={a.x2} y={a.y2 + 5} text-anchor="middle" class="seq-cross">✕ {fmt(S, 'labs.lost')}</text>
-                ) : null}
-                <text x={a.lx} y={a.ly - 5} text-anchor="middle" transform={`rotate(${a.angle} ${a.lx} ${a.ly})`} class="seq-label">
-                  {`#${seg.id} ${segmentLabel(view, seg, relative)}${tags ? ` (${tags})` : ''}`}
-                </text>
-              </g>
-            );
-          })}
-        </svg>
-      </div>
-      <p class="lab-note" aria-live="polite">{note}</p>
-      <div class="lab-scroll" tabIndex={0} role="group" aria-label={fmt(S, 'labs.vars.title')}>
-      <table class="lab-vars">
-        <caption>{fmt(S, 'labs.vars.title')}</caption>
-        <thead>
-          <tr>
-            <td></td>
-            <th scope="col">{fmt(S, 'labs.lane.A')}</th>
-            <th scope="col">{fmt(S, 'labs.lane.B')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          <tr>
-            <th scope="row">{fmt(S, 'labs.vars.state')}</th>
-            {stateCell('A', cur.A)}
-            {stateCell('B', cur.B)}
-          </tr>
-          {VARS.map(([key, name]) => (
-            <tr key={key}>
-              <th scope="row">{name}</th>
-              {varCell('A', key)}
-              {varCell('B', key)}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      </div>
-      <TraceTable view={view} step={step} relative={relative} strings={S} />
-    </section>
-  );
 }
 
 /** Every segment of the run with both states after it: the lab's text form, and all a reader without JS gets. */

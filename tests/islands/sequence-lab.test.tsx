@@ -1,7 +1,7 @@
 /** @jsxImportSource preact */
 // @vitest-environment happy-dom
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import SequenceLab from '../../src/islands/sequence-lab.tsx';
 import { resetBus, subscribe, type LabPosition } from '../../src/islands/lib/lab-bus.ts';
 import { S, initialRun } from './lab-fixtures.ts';
@@ -47,6 +47,29 @@ describe('<SequenceLab>', () => {
     expect(document.querySelector('.lab-step')!.textContent).toMatch(/Step (\d+) of \1/);
     fireEvent.keyDown(screen.getByRole('combobox', { name: /Speed/ }), { key: 'ArrowLeft' });
     expect(document.querySelector('.lab-step')!.textContent).toMatch(/Step (\d+) of \1/);
+  });
+
+  it('plays one step per tick at the chosen speed, pauses, and stops by itself at the end', async () => {
+    render(lab());
+    await waitFor(() => expect(stepOf()).toBe(0));
+    vi.useFakeTimers();
+    try {
+      fireEvent.change(screen.getByRole('combobox', { name: /Speed/ }), { target: { value: 'fast' } });
+      const play = screen.getByRole('button', { name: /Play/ });
+      fireEvent.click(play);
+      expect(play.getAttribute('aria-pressed')).toBe('true');
+      await vi.advanceTimersByTimeAsync(450 * 3 + 10);
+      expect(stepOf()).toBe(3);
+      fireEvent.click(screen.getByRole('button', { name: /Pause/ }));
+      await vi.advanceTimersByTimeAsync(450 * 5);
+      expect(stepOf()).toBe(3);
+      fireEvent.click(screen.getByRole('button', { name: /Play/ }));
+      await vi.advanceTimersByTimeAsync(450 * 200);
+      expect(document.querySelector('.lab-step')!.textContent).toMatch(/Step (\d+) of \1/);
+      expect(screen.getByRole('button', { name: /Play/ }).getAttribute('aria-pressed')).toBe('false');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('toggles relative and absolute numbers on the arrows', async () => {
