@@ -1,4 +1,5 @@
 // @ts-check
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import preact from '@astrojs/preact';
@@ -7,6 +8,25 @@ import sitemap from '@astrojs/sitemap';
 import { site } from './src/site.config.mjs';
 import { sitemapAlternates } from './src/lib/sitemap-alternates.mjs';
 import { keepCodeTogether } from './src/lib/keep-code-together.mjs';
+
+/**
+ * In the production client build only, engine modules get notes-off.ts for './notes.ts'. Not an
+ * alias: aliases also reach vitest (which builds on this config) and the build-time render, and
+ * the engine's tests must run with the notes.
+ */
+function engineWithoutNotes() {
+  const off = fileURLToPath(new URL('./src/engine/notes-off.ts', import.meta.url));
+  return {
+    name: 'tcp-book:engine-without-notes',
+    apply: 'build',
+    enforce: 'pre',
+    applyToEnvironment: (env) => env.name === 'client',
+    resolveId(source, importer) {
+      if (source === './notes.ts' && importer && /[\\/]src[\\/]engine[\\/][^\\/]+\.ts$/.test(importer)) return off;
+      return null;
+    },
+  };
+}
 
 const bookBase = `/${site.base.replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
 
@@ -28,6 +48,8 @@ export default defineConfig({
     }),
   ],
   vite: {
+    // The browser's engine without its English working notes: no page shows them (src/engine/notes.ts).
+    plugins: [engineWithoutNotes()],
     environments: {
       client: {
         build: {

@@ -12,6 +12,7 @@ import {
   retransmitOldest, rttSample, sendAck, sendInvalidAck, setState, setTimer, synOptions, tcbOf, type Work,
 } from './tx.ts';
 import type { Segment, Tcb } from './types.ts';
+import { NOTES } from './notes.ts';
 
 /** Entry point for an arriving segment. */
 export function onSegment(w: Work, seg: Segment): void {
@@ -47,7 +48,7 @@ function onClosed(w: Work, seg: Segment): void {
     log(w, 'closed-rst-ignored', '3.10.7.1');
     return;
   }
-  log(w, 'closed-send-rst', '3.10.7.1', seg.flags.ACK ? '<SEQ=SEG.ACK><CTL=RST>' : '<SEQ=0><ACK=SEG.SEQ+SEG.LEN><CTL=RST,ACK>');
+  log(w, 'closed-send-rst', '3.10.7.1', NOTES && (seg.flags.ACK ? '<SEQ=SEG.ACK><CTL=RST>' : '<SEQ=0><ACK=SEG.SEQ+SEG.LEN><CTL=RST,ACK>'));
   sendResetFor(w, seg);
 }
 
@@ -61,7 +62,7 @@ function onSynSent(w: Work, seg: Segment): void {
       if (seg.flags.RST) {
         log(w, 'syn-sent-bad-ack-dropped', '3.10.7.3');
       } else {
-        log(w, 'syn-sent-bad-ack-rst', '3.10.7.3', 'SEG.ACK =< ISS or SEG.ACK > SND.NXT');
+        log(w, 'syn-sent-bad-ack-rst', '3.10.7.3', NOTES && 'SEG.ACK =< ISS or SEG.ACK > SND.NXT');
         emit(w, makeSegment(w, seg.src, flags('RST'), seg.ack, 0));
       }
       return;
@@ -71,11 +72,11 @@ function onSynSent(w: Work, seg: Segment): void {
   // Second: check the RST bit. Acceptable only if it acknowledges our SYN (RFC 5961 §3, §3.10.7.3).
   if (seg.flags.RST) {
     if (ackOk) {
-      log(w, 'syn-sent-rst-accepted', '3.10.7.3', 'connection refused');
+      log(w, 'syn-sent-rst-accepted', '3.10.7.3', NOTES && 'connection refused');
       fail(w, 'connection-refused');
       setState(w, 'CLOSED', 'syn-sent-rst-accepted', '3.10.7.3');
     } else {
-      log(w, 'syn-sent-rst-ignored', '3.10.7.3', 'RST without an acceptable ACK');
+      log(w, 'syn-sent-rst-ignored', '3.10.7.3', NOTES && 'RST without an acceptable ACK');
     }
     return;
   }
@@ -142,7 +143,7 @@ function onSynchronized(w: Work, original: Segment): void {
   // Figure 7 takes its ACK (→ ESTABLISHED); the repeated SYN is old, so it is trimmed and ACKed,
   // which is what Linux puts on the wire (S, S, SA, SA, A, A).
   if (w.ep.state === 'SYN-RECEIVED' && seg.flags.SYN && seg.flags.ACK && seg.seq === tcb.irs && !seg.flags.RST) {
-    log(w, 'seq-trimmed', '3.10.7.4', 'repeated SYN (simultaneous open, Figure 7): processing its ACK');
+    log(w, 'seq-trimmed', '3.10.7.4', NOTES && 'repeated SYN (simultaneous open, Figure 7): processing its ACK');
     seg = { ...seg, seq: seqAdd(seg.seq, 1), flags: { ...seg.flags, SYN: false } };
     ackAtEnd = true;
   }
@@ -157,24 +158,24 @@ function onSynchronized(w: Work, original: Segment): void {
   // First: check the sequence number.
   if (!acceptable(tcb, seg)) {
     if (seg.flags.RST) {
-      log(w, 'seq-unacceptable-drop', '3.10.7.4', 'RST outside the window');
+      log(w, 'seq-unacceptable-drop', '3.10.7.4', NOTES && 'RST outside the window');
       return;
     }
     // TIME-WAIT: a retransmitted FIN (the final ACK was lost) is re-ACKed and restarts 2×MSL.
     if (w.ep.state === 'TIME-WAIT' && seg.flags.FIN && seqAdd(seg.seq, segLen(seg)) === tcb.rcvNxt) {
-      log(w, 'fin-time-wait-restart', '3.10.7.4', 'retransmitted FIN: ACK again and restart the 2 MSL timer');
+      log(w, 'fin-time-wait-restart', '3.10.7.4', NOTES && 'retransmitted FIN: ACK again and restart the 2 MSL timer');
       sendAck(w);
       setTimer(w, 'time-wait', w.now + w.ep.config.profile.timeWaitMs);
       return;
     }
     // SYN-RECEIVED: the peer repeats its SYN because our SYN,ACK was lost: answer with SYN,ACK again (as Linux does).
     if (w.ep.state === 'SYN-RECEIVED' && seg.flags.SYN && !seg.flags.ACK && seg.seq === tcb.irs) {
-      log(w, 'syn-received-dup-syn', '3.10.7.4', 'retransmitted SYN: SYN,ACK again');
+      log(w, 'syn-received-dup-syn', '3.10.7.4', NOTES && 'retransmitted SYN: SYN,ACK again');
       retransmitOldest(w);
       setTimer(w, 'retransmit', w.now + tcb.rto);
       return;
     }
-    log(w, 'seq-unacceptable-ack', '3.10.7.4', `SEG.SEQ=${seg.seq} outside RCV.NXT=${tcb.rcvNxt} RCV.WND=${tcb.rcvWnd}`);
+    log(w, 'seq-unacceptable-ack', '3.10.7.4', NOTES && `SEG.SEQ=${seg.seq} outside RCV.NXT=${tcb.rcvNxt} RCV.WND=${tcb.rcvWnd}`);
     sendInvalidAck(w);
     return;
   }
@@ -188,19 +189,19 @@ function onSynchronized(w: Work, original: Segment): void {
       drop -= 1;
     }
     seg = { ...seg, seq: tcb.rcvNxt, flags: f, payload: seg.payload.slice(Math.min(drop, seg.payload.length)) };
-    log(w, 'seq-trimmed', '3.10.7.4', `${before} old sequence number(s) removed`);
+    log(w, 'seq-trimmed', '3.10.7.4', NOTES && `${before} old sequence number(s) removed`);
   }
   const past = seqDiff(seqAdd(seg.seq, segLen(seg)), seqAdd(tcb.rcvNxt, tcb.rcvWnd));
   if (past > 0) {
     const keep = Math.max(0, seg.payload.length - past + (seg.flags.FIN ? 1 : 0));
     seg = { ...seg, flags: { ...seg.flags, FIN: false }, payload: seg.payload.slice(0, keep) };
-    log(w, 'seq-trimmed', '3.10.7.4', 'beyond the receive window');
+    log(w, 'seq-trimmed', '3.10.7.4', NOTES && 'beyond the receive window');
   }
 
   // Second: check the RST bit (RFC 5961 §3.2 as adopted by §3.10.7.4).
   if (seg.flags.RST) {
     if (seg.seq !== tcb.rcvNxt) {
-      log(w, 'rst-challenge-ack', '3.10.7.4', 'RST in window but not at RCV.NXT: challenge ACK (RFC 5961 §3.2)');
+      log(w, 'rst-challenge-ack', '3.10.7.4', NOTES && 'RST in window but not at RCV.NXT: challenge ACK (RFC 5961 §3.2)');
       sendInvalidAck(w);
       return;
     }
@@ -214,7 +215,7 @@ function onSynchronized(w: Work, original: Segment): void {
       setState(w, 'LISTEN', 'rst-syn-received-to-listen', '3.10.7.4');
       return;
     }
-    log(w, 'syn-challenge-ack', '3.10.7.4', 'SYN in a synchronized state: challenge ACK (RFC 5961 §4)');
+    log(w, 'syn-challenge-ack', '3.10.7.4', NOTES && 'SYN in a synchronized state: challenge ACK (RFC 5961 §4)');
     sendInvalidAck(w);
     return;
   }
@@ -234,19 +235,19 @@ function onSynchronized(w: Work, original: Segment): void {
       setState(w, 'ESTABLISHED', 'ack-syn-received-established', '3.10.7.4');
       w.effects.push({ kind: 'connected' });
     } else {
-      log(w, 'ack-syn-received-bad-rst', '3.10.7.4', '<SEQ=SEG.ACK><CTL=RST>');
+      log(w, 'ack-syn-received-bad-rst', '3.10.7.4', NOTES && '<SEQ=SEG.ACK><CTL=RST>');
       emit(w, makeSegment(w, seg.src, flags('RST'), seg.ack, 0));
       return;
     }
   } else if (w.ep.state !== 'TIME-WAIT') {
     if (seqGt(seg.ack, tcb.sndNxt)) {
-      log(w, 'ack-future-ack', '3.10.7.4', 'SEG.ACK > SND.NXT: ACK and drop');
+      log(w, 'ack-future-ack', '3.10.7.4', NOTES && 'SEG.ACK > SND.NXT: ACK and drop');
       sendInvalidAck(w);
       return;
     }
     if (seqLt(tcb.sndUna, seg.ack)) {
       ackAdvance(w, tcb, seg.ack);
-      log(w, 'ack-advances', '3.10.7.4', `SND.UNA=${tcb.sndUna}`);
+      log(w, 'ack-advances', '3.10.7.4', NOTES && `SND.UNA=${tcb.sndUna}`);
       cancelTimer(w, 'retransmit');
       armRetransmit(w);
     } else if (seg.ack === tcb.sndUna && tcb.sndUna !== tcb.sndNxt && segLen(seg) === 0) {
@@ -275,19 +276,19 @@ function onSynchronized(w: Work, original: Segment): void {
     if (st === 'ESTABLISHED' || st === 'FIN-WAIT-1' || st === 'FIN-WAIT-2') {
       held = receiveText(w, tcb, seg) === 'held';
     } else {
-      log(w, 'text-ignored', '3.10.7.4', `text in ${st} (a FIN was already received)`);
+      log(w, 'text-ignored', '3.10.7.4', NOTES && `text in ${st} (a FIN was already received)`);
     }
   }
 
   // Eighth: check the FIN bit.
   if (seg.flags.FIN && !held) {
     if (tcb.finReceived) {
-      log(w, 'fin-ignored', '3.10.7.4', `FIN again in ${w.ep.state}`);
+      log(w, 'fin-ignored', '3.10.7.4', NOTES && `FIN again in ${w.ep.state}`);
     } else if (seqAdd(seg.seq, seg.payload.length) === tcb.rcvNxt) {
       receiveFin(w, tcb);
     } else {
       tcb.ooo = [...tcb.ooo, { seq: seg.seq, data: seg.payload, fin: true }];
-      log(w, 'text-out-of-order', '3.10.7.4', 'FIN ahead of missing data: held');
+      log(w, 'text-out-of-order', '3.10.7.4', NOTES && 'FIN ahead of missing data: held');
       sendAck(w);
     }
   }
@@ -305,12 +306,12 @@ function onSynchronized(w: Work, original: Segment): void {
 function receiveText(w: Work, tcb: Tcb, seg: Segment): 'held' | 'accepted' {
   if (seg.seq !== tcb.rcvNxt) {
     tcb.ooo = [...tcb.ooo, { seq: seg.seq, data: seg.payload, fin: seg.flags.FIN }];
-    log(w, 'text-out-of-order', '3.10.7.4', `SEG.SEQ=${seg.seq} ahead of RCV.NXT=${tcb.rcvNxt}: held, duplicate ACK`);
+    log(w, 'text-out-of-order', '3.10.7.4', NOTES && `SEG.SEQ=${seg.seq} ahead of RCV.NXT=${tcb.rcvNxt}: held, duplicate ACK`);
     sendAck(w);
     return 'held';
   }
   deliver(w, tcb, seg.payload);
-  log(w, 'text-accepted', '3.10.7.4', `${seg.payload.length} byte(s)`);
+  log(w, 'text-accepted', '3.10.7.4', NOTES && `${seg.payload.length} byte(s)`);
   // Drain held segments that are now in order.
   let progress = true;
   let heldFin = false;
@@ -367,7 +368,7 @@ function receiveFin(w: Work, tcb: Tcb): void {
       sendAck(w);
       return;
     default:
-      log(w, 'fin-ignored', '3.10.7.4', `FIN in ${w.ep.state}`);
+      log(w, 'fin-ignored', '3.10.7.4', NOTES && `FIN in ${w.ep.state}`);
   }
 }
 
@@ -394,11 +395,11 @@ function onReset(w: Work): void {
   }
   if (st === 'TIME-WAIT') {
     if (w.ep.config.rfc1337) {
-      log(w, 'rst-time-wait-ignored-rfc1337', 'RFC 1337 §3 (F1)', 'RST ignored: TIME-WAIT continues');
+      log(w, 'rst-time-wait-ignored-rfc1337', 'RFC 1337 §3 (F1)', NOTES && 'RST ignored: TIME-WAIT continues');
       return;
     }
     setState(w, 'CLOSED', 'rst-time-wait-closed', '3.10.7.4');
-    log(w, 'rst-time-wait-closed', 'RFC 1337 §2', 'TIME-WAIT assassinated');
+    log(w, 'rst-time-wait-closed', 'RFC 1337 §2', NOTES && 'TIME-WAIT assassinated');
     return;
   }
   if (st === 'CLOSING' || st === 'LAST-ACK') {

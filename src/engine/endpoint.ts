@@ -7,6 +7,7 @@ import { getProfile } from './profiles.ts';
 import { begin, fail, log, retransmitOldest, sendAck, setState, setTimer, tcbOf, type Work } from './tx.ts';
 import type { Address, Endpoint, EndpointConfig, Profile, ProfileName, Snapshot, StepContext, StepInput, StepResult, TimerName } from './types.ts';
 import { onUser } from './user.ts';
+import { NOTES } from './notes.ts';
 
 /** Options for makeEndpoint: any EndpointConfig field, and the profile by name or value. */
 export type EndpointOptions = Partial<Omit<EndpointConfig, 'profile'>> & { profile?: ProfileName | Profile };
@@ -56,7 +57,7 @@ export function step(endpoint: Endpoint, input: StepInput, ctx: StepContext): St
 function onTimer(w: Work, timer: TimerName): void {
   const due = w.ep.timers[timer];
   if (due === undefined || due > w.now) {
-    log(w, 'timer-stale', '3.10.8', `${timer} not due`);
+    log(w, 'timer-stale', '3.10.8', NOTES && `${timer} not due`);
     return;
   }
   delete w.ep.timers[timer];
@@ -67,7 +68,7 @@ function onTimer(w: Work, timer: TimerName): void {
       const st = w.ep.state;
       const limit = st === 'SYN-SENT' ? p.synRetries : st === 'SYN-RECEIVED' ? p.synAckRetries : p.dataRetries;
       if (tcb.retries >= limit) {
-        log(w, st === 'SYN-RECEIVED' ? 'timer-synack-give-up' : 'timer-retransmit-give-up', '3.8.3', `${tcb.retries} retransmissions`);
+        log(w, st === 'SYN-RECEIVED' ? 'timer-synack-give-up' : 'timer-retransmit-give-up', '3.8.3', NOTES && `${tcb.retries} retransmissions`);
         if (st === 'SYN-RECEIVED' && w.ep.passive) {
           setState(w, 'LISTEN', 'timer-synack-give-up', '3.8.3');
         } else {
@@ -80,7 +81,7 @@ function onTimer(w: Work, timer: TimerName): void {
       // Linux retries the SYN at a constant RTO first (tcp_syn_linear_timeouts), then doubles (RFC 6298 §5.5).
       const linear = st === 'SYN-SENT' && tcb.retries < p.synLinearRetries;
       if (!linear) tcb.rto = Math.min(tcb.rto * 2, p.maxRtoMs);
-      log(w, st === 'SYN-RECEIVED' ? 'timer-synack-retransmit' : 'timer-retransmit', 'RFC 6298 §5.4', `retry ${tcb.retries}, next RTO ${tcb.rto} ms`);
+      log(w, st === 'SYN-RECEIVED' ? 'timer-synack-retransmit' : 'timer-retransmit', 'RFC 6298 §5.4', NOTES && `retry ${tcb.retries}, next RTO ${tcb.rto} ms`);
       retransmitOldest(w);
       setTimer(w, 'retransmit', w.now + tcb.rto);
       return;

@@ -7,6 +7,7 @@ import { flags, segLen } from './segment.ts';
 import { seqAdd } from './seq.ts';
 import { emit, learnPeerSyn, log, makeSegment, newTcb, setState, setTimer, cancelTimer, synOptions, type Work } from './tx.ts';
 import type { Address, HalfOpen, Segment } from './types.ts';
+import { NOTES } from './notes.ts';
 
 function sameAddr(a: Address, b: Address): boolean {
   return a.ip === b.ip && a.port === b.port;
@@ -125,14 +126,14 @@ export function onListen(w: Work, seg: Segment): 'done' | 'continue' {
     }
     const existing = w.ep.synQueue.find((x) => sameAddr(x.remote, seg.src));
     if (existing) {
-      log(w, 'listen-syn-queued', '3.10.7.2', 'retransmitted SYN: SYN+ACK again');
+      log(w, 'listen-syn-queued', '3.10.7.2', NOTES && 'retransmitted SYN: SYN+ACK again');
       sendSynAck(w, existing, true);
       return 'done';
     }
     if (w.ep.synQueue.length < w.ep.config.backlog) {
       const h: HalfOpen = { remote: { ...seg.src }, iss, irs: seg.seq, peerOptions: seg.options, retries: 0, deadline: w.now + w.ep.config.profile.initialRtoMs };
       w.ep.synQueue = [...w.ep.synQueue, h];
-      log(w, 'listen-syn-queued', '3.10.7.2', `half-open ${w.ep.synQueue.length}/${w.ep.config.backlog}`);
+      log(w, 'listen-syn-queued', '3.10.7.2', NOTES && `half-open ${w.ep.synQueue.length}/${w.ep.config.backlog}`);
       sendSynAck(w, h, false);
       resetQueueTimer(w);
       return 'done';
@@ -140,12 +141,12 @@ export function onListen(w: Work, seg: Segment): 'done' | 'continue' {
     if (w.ep.config.synCookies) {
       const slot = Math.floor(w.now / COOKIE_PERIOD_MS);
       const cookie = makeCookie(w, seg.src, seg.seq, seg.options.mss ?? 536, slot);
-      log(w, 'listen-syn-cookie', 'RFC 4987 §3.6', 'backlog full: SYN+ACK with a cookie ISN, no record kept');
+      log(w, 'listen-syn-cookie', 'RFC 4987 §3.6', NOTES && 'backlog full: SYN+ACK with a cookie ISN, no record kept');
       const h: HalfOpen = { remote: seg.src, iss: cookie, irs: seg.seq, peerOptions: { mss: seg.options.mss ?? 536 }, retries: 0, deadline: 0 };
       sendSynAck(w, h, false);
       return 'done';
     }
-    log(w, 'listen-backlog-full-drop', 'RFC 4987 §2', `backlog ${w.ep.config.backlog} full: SYN dropped`);
+    log(w, 'listen-backlog-full-drop', 'RFC 4987 §2', NOTES && `backlog ${w.ep.config.backlog} full: SYN dropped`);
     return 'done';
   }
   // Fourth: other text or control.
@@ -163,11 +164,11 @@ export function onQueueTimer(w: Work): void {
       continue;
     }
     if (h.retries >= p.synAckRetries) {
-      log(w, 'timer-synack-give-up', '3.8.1', `half-open entry from ${h.remote.ip}:${h.remote.port} dropped`);
+      log(w, 'timer-synack-give-up', '3.8.1', NOTES && `half-open entry from ${h.remote.ip}:${h.remote.port} dropped`);
       continue;
     }
     const next: HalfOpen = { ...h, retries: h.retries + 1, deadline: w.now + p.initialRtoMs * 2 ** (h.retries + 1) };
-    log(w, 'timer-synack-retransmit', '3.8.1', `to ${h.remote.ip}:${h.remote.port}`);
+    log(w, 'timer-synack-retransmit', '3.8.1', NOTES && `to ${h.remote.ip}:${h.remote.port}`);
     sendSynAck(w, next, true);
     keep.push(next);
   }

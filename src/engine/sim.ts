@@ -12,6 +12,7 @@ import type {
   Address, AppAction, AppReactions, Effect, Endpoint, FaultRule, IsnSource, ScenarioDef, ScenarioId, ScenarioKnobs, Segment,
   SegmentJSON, SegmentMatch, Side, StepInput, Trace, TraceEvent,
 } from './types.ts';
+import { NOTES } from './notes.ts';
 
 /** A segment as it went on the wire, for pcap export and segment lists (OrderSegments quiz). */
 export interface WireSegment {
@@ -171,7 +172,7 @@ export function simulate(scenario: ScenarioDef, knobs: ScenarioKnobs = {}): Trac
     const dest: Side | null = to ?? (sameAddr(segment.dst, addr[other(from)]) ? other(from) : null);
     if (segment.flags.FIN && !origin) finSeen[from] = true;
     if (dest === null) {
-      push({ kind: 'drop', side: from, segment: json, wireId, detail: `no host at ${segment.dst.ip}:${segment.dst.port} (spoofed source)` });
+      push({ kind: 'drop', side: from, segment: json, wireId, ...(NOTES && { detail: `no host at ${segment.dst.ip}:${segment.dst.port} (spoofed source)` }) });
       return;
     }
     let delay = def.latencyMs;
@@ -179,7 +180,7 @@ export function simulate(scenario: ScenarioDef, knobs: ScenarioKnobs = {}): Trac
     for (const f of def.faults) {
       if (f.kind === 'drop') {
         if (f.wireId === wireId) {
-          push({ kind: 'drop', side: from, segment: json, wireId, detail: `fault: drop segment #${wireId}` });
+          push({ kind: 'drop', side: from, segment: json, wireId, ...(NOTES && { detail: `fault: drop segment #${wireId}` }) });
           return;
         }
         continue;
@@ -189,7 +190,7 @@ export function simulate(scenario: ScenarioDef, knobs: ScenarioKnobs = {}): Trac
       faultHits.set(f, hit);
       if (f.match.nth !== undefined && f.match.nth !== hit) continue;
       if (f.kind === 'drop-match') {
-        push({ kind: 'drop', side: from, segment: json, wireId, detail: 'fault: drop rule' });
+        push({ kind: 'drop', side: from, segment: json, wireId, ...(NOTES && { detail: 'fault: drop rule' }) });
         return;
       }
       if (f.kind === 'delay') delay += f.extraDelayMs;
@@ -198,7 +199,7 @@ export function simulate(scenario: ScenarioDef, knobs: ScenarioKnobs = {}): Trac
     flight.push({ at: now + delay, order: order++, wireId, to: dest, segment, json, ...(origin ? { origin } : {}) });
     for (const d of copies) {
       const copyId = ++wireCount;
-      push({ kind: 'duplicate', side: from, segment: json, wireId: copyId, detail: `copy of #${wireId}, arrives ${d} ms after sending` });
+      push({ kind: 'duplicate', side: from, segment: json, wireId: copyId, ...(NOTES && { detail: `copy of #${wireId}, arrives ${d} ms after sending` }) });
       flight.push({ at: now + d, order: order++, wireId: copyId, to: dest, segment, json, origin: 'old-duplicate' });
     }
   };

@@ -6,6 +6,7 @@
 import { flags } from './segment.ts';
 import { seqAdd, seqDiff } from './seq.ts';
 import type { Address, Effect, Endpoint, EngineError, ReasonCode, Segment, Tcb, TcpFlags, TcpOptions, TcpState, TimerName } from './types.ts';
+import { NOTES } from './notes.ts';
 
 /** One step's scratch space: a private copy of the endpoint and the effects so far. */
 export interface Work {
@@ -33,8 +34,8 @@ export function remoteOf(w: Work): Address {
 }
 
 /** Record why something happened (reason code + RFC section). */
-export function log(w: Work, reason: ReasonCode, rfc: string, detail?: string): void {
-  w.effects.push(detail === undefined ? { kind: 'log', reason, rfc } : { kind: 'log', reason, rfc, detail });
+export function log(w: Work, reason: ReasonCode, rfc: string, detail?: string | false): void {
+  w.effects.push(typeof detail === 'string' ? { kind: 'log', reason, rfc, detail } : { kind: 'log', reason, rfc });
 }
 
 /** Change state, with the reason. Leaving for CLOSED drops the connection record and its timers. */
@@ -134,7 +135,7 @@ export function sendInvalidAck(w: Work): void {
   const tcb = tcbOf(w);
   const gap = w.ep.config.profile.invalidAckIntervalMs;
   if (tcb.lastInvalidAckAt !== null && w.now - tcb.lastInvalidAckAt < gap) {
-    log(w, 'invalid-ack-rate-limited', 'RFC 5961 §7', `another ACK within ${gap} ms suppressed`);
+    log(w, 'invalid-ack-rate-limited', 'RFC 5961 §7', NOTES && `another ACK within ${gap} ms suppressed`);
     return;
   }
   tcb.lastInvalidAckAt = w.now;
@@ -159,11 +160,11 @@ export function ackReceived(w: Work, isData: boolean): void {
   }
   tcb.ackPending += 1;
   if (tcb.ackPending >= 2) {
-    log(w, 'ack-immediate', '3.8.6.3', 'second segment since the last ACK');
+    log(w, 'ack-immediate', '3.8.6.3', NOTES && 'second segment since the last ACK');
     sendAck(w);
     return;
   }
-  log(w, 'ack-delayed', '3.8.6.3', `${p.delayedAckMs} ms`);
+  log(w, 'ack-delayed', '3.8.6.3', NOTES && `${p.delayedAckMs} ms`);
   if (w.ep.timers['delayed-ack'] === undefined) setTimer(w, 'delayed-ack', w.now + p.delayedAckMs);
 }
 

@@ -6,6 +6,7 @@ import { computeIsn } from './isn.ts';
 import { concatBytes, flags } from './segment.ts';
 import { emit, fail, log, makeSegment, newTcb, output, remoteOf, setState, setTimer, synOptions, tcbOf, type Work } from './tx.ts';
 import type { UserCall } from './types.ts';
+import { NOTES } from './notes.ts';
 
 /** Dispatch one user call. */
 export function onUser(w: Work, call: UserCall): void {
@@ -38,7 +39,7 @@ function openPassive(w: Work, call: Extract<UserCall, { mode: 'passive' }>): voi
 /** §3.10.1 active OPEN: select an ISS, send <SEQ=ISS><CTL=SYN>, SYN-SENT, start the RTO. */
 function openActive(w: Work, call: Extract<UserCall, { mode: 'active' }>): void {
   if (w.ep.state !== 'CLOSED') {
-    log(w, 'open-exists', '3.10.1', `already ${w.ep.state} (EADDRINUSE/EISCONN)`);
+    log(w, 'open-exists', '3.10.1', NOTES && `already ${w.ep.state} (EADDRINUSE/EISCONN)`);
     fail(w, 'connection-already-exists');
     return;
   }
@@ -69,7 +70,7 @@ function send(w: Work, data: Uint8Array): void {
   }
   const tcb = tcbOf(w);
   tcb.sendQueue = concatBytes(tcb.sendQueue, data);
-  log(w, 'send-queued', '3.10.2', `${data.length} byte(s)`);
+  log(w, 'send-queued', '3.10.2', NOTES && `${data.length} byte(s)`);
   output(w);
 }
 
@@ -99,7 +100,7 @@ function close(w: Work): void {
       return;
     }
     default:
-      log(w, 'close-already', '3.10.4', `CLOSE in ${st}: "connection closing"`);
+      log(w, 'close-already', '3.10.4', NOTES && `CLOSE in ${st}: "connection closing"`);
       fail(w, 'connection-closing');
   }
 }
@@ -123,7 +124,7 @@ function abort(w: Work): void {
   if (st === 'SYN-RECEIVED' || st === 'ESTABLISHED' || st === 'FIN-WAIT-1' || st === 'FIN-WAIT-2' || st === 'CLOSE-WAIT') {
     const tcb = tcbOf(w);
     emit(w, makeSegment(w, remoteOf(w), flags('RST'), tcb.sndNxt, 0));
-    log(w, 'abort-rst', '3.10.5', '<SEQ=SND.NXT><CTL=RST>');
+    log(w, 'abort-rst', '3.10.5', NOTES && '<SEQ=SND.NXT><CTL=RST>');
   } else {
     log(w, 'abort-no-rst', '3.10.5');
   }
