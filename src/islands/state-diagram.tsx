@@ -1,12 +1,13 @@
 /** @jsxImportSource preact */
 /**
- * RFC 9293 Figure 5, drawn from the geometry tables. Server-rendered it is a complete static
- * figure; hydrated, it follows the sequence lab through the page's lab bus.
+ * RFC 9293 Figure 5, drawn from the geometry tables at build time only (no client directive):
+ * a complete static figure. In the browser, state-diagram-live.ts (~1 KB gzipped, no Preact)
+ * follows the sequence lab through the page's lab bus and updates this markup in place,
+ * reading what it needs from the data attributes below instead of shipping the tables.
  */
-import { useEffect, useState } from 'preact/hooks';
-import { subscribe, type LabPosition } from './lib/lab-bus.ts';
-import { diagramHighlight, type DiagramHighlight } from './lib/diagram-highlight.ts';
-import { BOX_H, BOX_W, EDGES, NODES, VIEW_H, VIEW_W, edgePath } from './lib/state-diagram-geometry.ts';
+import type { LabPosition } from './lib/lab-bus.ts';
+import { diagramHighlight, type CaptionLabels, type DiagramHighlight } from './lib/diagram-highlight.ts';
+import { BOX_H, BOX_W, EDGES, NODES, VIEW_H, VIEW_W, edgePath, hasEdge } from './lib/state-diagram-geometry.ts';
 
 /** The few strings the figure needs, in the page's language. */
 export interface StateDiagramLabels {
@@ -21,25 +22,23 @@ export interface StateDiagramLabels {
 
 export interface StateDiagramProps {
   labels: StateDiagramLabels;
-  /** Position to show before any lab publishes (used by tests and by static pages). */
+  /** Position to highlight in the build-time markup (tests; pages leave it to the browser script). */
   initial?: LabPosition | null;
   id?: string;
 }
 
-/** Replaces `{key}` in a label. */
-function fill(s: string, vars: Record<string, string>): string {
-  return s.replace(/\{(\w+)\}/g, (m, k: string) => vars[k] ?? m);
-}
-
-/** The figure; highlights follow the last lab position published on the page. */
+/**
+ * The figure, highlighted for `initial`. `data-sd` (the id, which prefixes the arrow markers) and
+ * `data-sd-labels` (the caption templates) are what the browser script needs beyond the markup.
+ */
 export default function StateDiagram({ labels, initial = null, id = 'state-diagram' }: StateDiagramProps) {
-  const [pos, setPos] = useState<LabPosition | null>(initial);
-  useEffect(() => subscribe('position', setPos), []);
-  const hl: DiagramHighlight = diagramHighlight(pos);
+  const pos = initial;
+  const captionLabels: CaptionLabels = { now: labels.now, lastMove: labels.lastMove, notDrawn: labels.notDrawn };
+  const hl: DiagramHighlight = diagramHighlight(pos, hasEdge, captionLabels);
   const titleId = `${id}-title`;
   const descId = `${id}-desc`;
   return (
-    <figure class="lab state-diagram" data-pagefind-ignore>
+    <figure class="lab state-diagram" data-pagefind-ignore data-sd={id} data-sd-labels={JSON.stringify(captionLabels)}>
       <div class="lab-scroll">
         <svg
           viewBox={`0 0 ${VIEW_W} ${VIEW_H}`}
@@ -87,18 +86,13 @@ export default function StateDiagram({ labels, initial = null, id = 'state-diagr
         </svg>
       </div>
       <figcaption class="sd-caption" aria-live="polite">
-        {pos ? (
-          <>
-            {hl.lines.map((l) => (
-              <span key={l.name} class="sd-line">
-                {fill(labels.now, { name: l.name, state: l.state })}
-                {l.changed && l.from ? ` ${fill(l.edge ? labels.lastMove : labels.notDrawn, { from: l.from, to: l.state })}` : ''}
+        {pos
+          ? hl.caption.map((l, i) => (
+              <span key={i} class="sd-line">
+                {l}
               </span>
-            ))}
-          </>
-        ) : (
-          labels.waiting
-        )}
+            ))
+          : labels.waiting}
       </figcaption>
     </figure>
   );

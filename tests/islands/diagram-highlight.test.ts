@@ -1,9 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { diagramHighlight } from '../../src/islands/lib/diagram-highlight.ts';
+import { EDGES, hasEdge } from '../../src/islands/lib/state-diagram-geometry.ts';
+import type { LabPosition } from '../../src/islands/lib/lab-bus.ts';
+
+const labels = { now: '{name}: {state}.', lastMove: 'Last move {from} → {to}.', notDrawn: 'Not drawn {from} → {to}.' };
+const highlight = (pos: LabPosition | null) => diagramHighlight(pos, hasEdge, labels);
 
 describe('state diagram highlight', () => {
   it('marks each endpoint’s box and the arrow it took, by name', () => {
-    const h = diagramHighlight({
+    const h = highlight({
       source: 'lab',
       a: { state: 'TIME-WAIT', from: 'FIN-WAIT-1', changed: true, name: 'client' },
       b: { state: 'CLOSED', from: 'LAST-ACK', changed: false, name: 'server' },
@@ -16,7 +21,7 @@ describe('state diagram highlight', () => {
   });
 
   it('names both endpoints when they share a state (simultaneous close)', () => {
-    const h = diagramHighlight({
+    const h = highlight({
       source: 'lab',
       a: { state: 'CLOSING', from: 'FIN-WAIT-1', changed: true, name: 'A' },
       b: { state: 'CLOSING', from: 'FIN-WAIT-1', changed: true, name: 'B' },
@@ -26,13 +31,38 @@ describe('state diagram highlight', () => {
   });
 
   it('says when a transition is not drawn (RST out of ESTABLISHED)', () => {
-    const h = diagramHighlight({
+    const h = highlight({
       source: 'lab',
       a: { state: 'CLOSED', from: 'ESTABLISHED', changed: true, name: 'A' },
       b: { state: 'LISTEN', from: null, changed: false, name: 'B' },
     });
     expect(h.edges.size).toBe(0);
-    expect(h.lines[0]).toMatchObject({ edge: null, from: 'ESTABLISHED' });
-    expect(diagramHighlight(null).nodes.size).toBe(0);
+    expect(h.nodes.get('CLOSED-END')).toBe('A');
+    expect(h.caption).toEqual(['A: CLOSED. Not drawn ESTABLISHED → CLOSED.', 'B: LISTEN.']);
+    const none = highlight(null);
+    expect([none.nodes.size, none.edges.size, none.caption.length]).toEqual([0, 0, 0]);
+  });
+
+  it('writes one caption line per endpoint, naming the move only in the step that took it', () => {
+    const pos: LabPosition = {
+      source: 'lab',
+      a: { state: 'ESTABLISHED', from: 'SYN-SENT', changed: true, name: 'A' },
+      b: { state: 'SYN-RECEIVED', from: 'LISTEN', changed: false, name: 'B' },
+    };
+    expect(highlight(pos).caption).toEqual(['A: ESTABLISHED. Last move SYN-SENT → ESTABLISHED.', 'B: SYN-RECEIVED.']);
+  });
+
+  it('highlights only arrows the lookup says are drawn (the browser reads them from data-edge)', () => {
+    const pos: LabPosition = {
+      source: 'lab',
+      a: { state: 'ESTABLISHED', from: 'SYN-SENT', changed: true, name: 'A' },
+      b: { state: 'SYN-RECEIVED', from: 'LISTEN', changed: true, name: 'B' },
+    };
+    const fromDom = new Set(EDGES.map((e) => e.id));
+    expect([...diagramHighlight(pos, (id) => fromDom.has(id), labels).edges]).toEqual([...highlight(pos).edges]);
+    const only = diagramHighlight(pos, (id) => id === 'LISTEN>SYN-RECEIVED', labels);
+    expect([...only.edges.keys()]).toEqual(['LISTEN>SYN-RECEIVED']);
+    expect(only.nodes.get('ESTABLISHED')).toBe('A');
+    expect(only.caption[0]).toBe('A: ESTABLISHED. Not drawn SYN-SENT → ESTABLISHED.');
   });
 });

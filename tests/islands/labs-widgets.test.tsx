@@ -1,14 +1,15 @@
 /** @jsxImportSource preact */
 // @vitest-environment happy-dom
 import { readFileSync } from 'node:fs';
-import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import CaptureLab, { captureErrorText } from '../../src/islands/capture-lab.tsx';
 import SegmentInspector from '../../src/islands/segment-inspector.tsx';
-import StateDiagram from '../../src/islands/state-diagram.tsx';
+import StateDiagram, { type StateDiagramProps } from '../../src/islands/state-diagram.tsx';
+import { followLabBus } from '../../src/islands/state-diagram-live.ts';
 import TimeWaitLab from '../../src/islands/time-wait-lab.tsx';
 import { inspectorPackets } from '../../src/islands/lib/inspector-packets.ts';
-import { publish, resetBus } from '../../src/islands/lib/lab-bus.ts';
+import { publish, resetBus, type LabPosition } from '../../src/islands/lib/lab-bus.ts';
 import { runTimeWaitCase } from '../../src/islands/lib/time-wait-run.ts';
 import { runScenario } from '../../src/engine/index.ts';
 import { S } from './lab-fixtures.ts';
@@ -19,23 +20,104 @@ beforeEach(() => resetBus());
 afterEach(cleanup);
 
 describe('<StateDiagram>', () => {
-  it('draws Figure 5 without any lab, then highlights both endpoints and the arrow taken', async () => {
-    render(<StateDiagram labels={sdLabels} />);
+  // The figure is Preact markup rendered at build time; in the browser only state-diagram-live.ts
+  // runs on it. So: render the component, keep its HTML, reparse it as the page would, run the script.
+  const figureHtml = (props: Partial<StateDiagramProps> = {}): string => {
+    const { container } = render(<StateDiagram labels={sdLabels} {...props} />);
+    const html = container.innerHTML;
+    cleanup();
+    return html;
+  };
+  const page = (...figures: string[]): HTMLElement => {
+    document.body.innerHTML = `<main>${figures.join('<p>text</p>')}</main>`;
+    return document.body;
+  };
+  const q = (sel: string, root: ParentNode = document) => root.querySelector(sel)!;
+  const handshake: LabPosition = {
+    source: 'x',
+    a: { state: 'ESTABLISHED', from: 'SYN-SENT', changed: true, name: 'Client' },
+    b: { state: 'SYN-RECEIVED', from: 'LISTEN', changed: false, name: 'Server' },
+  };
+  // resetBus (beforeEach) drops the listeners of the previous case's figures.
+  afterEach(() => {
+    document.body.innerHTML = '';
+  });
+
+  it('draws Figure 5 without any lab, then highlights both endpoints and the arrow taken', () => {
+    followLabBus(page(figureHtml()));
     expect(document.querySelectorAll('[data-node]')).toHaveLength(12);
-    expect(document.querySelector('figcaption')!.textContent).toBe('Waiting.');
-    act(() =>
-      publish('position', {
-        source: 'x',
-        a: { state: 'ESTABLISHED', from: 'SYN-SENT', changed: true, name: 'Client' },
-        b: { state: 'SYN-RECEIVED', from: 'LISTEN', changed: false, name: 'Server' },
-      }),
-    );
-    expect(document.querySelector('[data-node="ESTABLISHED"]')!.classList.contains('sd-current')).toBe(true);
-    expect(document.querySelector('[data-node="ESTABLISHED"]')!.textContent).toContain('Client');
-    expect(document.querySelector('[data-edge="SYN-SENT>ESTABLISHED"]')!.classList.contains('sd-hot')).toBe(true);
-    expect(document.querySelector('[data-edge="LISTEN>SYN-RECEIVED"]')!.classList.contains('sd-hot')).toBe(true);
-    expect(document.querySelector('figcaption')!.textContent).toContain('Client: ESTABLISHED. Last move SYN-SENT → ESTABLISHED.');
-    expect(document.querySelector('figcaption')!.textContent).not.toContain('LISTEN → SYN-RECEIVED');
+    expect(q('figcaption').textContent).toBe('Waiting.');
+    expect(document.querySelectorAll('.sd-current, .sd-hot, .sd-badge, .sd-who')).toHaveLength(0);
+    publish('position', handshake);
+    expect(q('[data-node="ESTABLISHED"]').classList.contains('sd-current')).toBe(true);
+    expect(q('[data-node="ESTABLISHED"] .sd-badge').textContent).toBe('Client');
+    expect(q('[data-node="SYN-RECEIVED"] .sd-badge').textContent).toBe('Server');
+    // added inside the SVG, so they are SVG elements (an HTML <text> would not be drawn)
+    expect(q('.sd-badge').namespaceURI).toBe('http://www.w3.org/2000/svg');
+    expect(document.querySelectorAll('.sd-current')).toHaveLength(2);
+    expect(q('[data-edge="SYN-SENT>ESTABLISHED"]').classList.contains('sd-hot')).toBe(true);
+    expect(q('[data-edge="SYN-SENT>ESTABLISHED"] path').getAttribute('marker-end')).toBe('url(#state-diagram-arrow-hot)');
+    expect(q('[data-edge="SYN-SENT>ESTABLISHED"] .sd-who').textContent).toBe('◆ Client');
+    expect(q('.sd-who').namespaceURI).toBe('http://www.w3.org/2000/svg');
+    expect(q('[data-edge="LISTEN>SYN-RECEIVED"]').classList.contains('sd-hot')).toBe(true);
+    expect(q('[data-edge="CLOSED>LISTEN"] path').getAttribute('marker-end')).toBe('url(#state-diagram-arrow)');
+    expect([...document.querySelectorAll('figcaption .sd-line')].map((l) => l.textContent)).toEqual([
+      'Client: ESTABLISHED. Last move SYN-SENT → ESTABLISHED.',
+      'Server: SYN-RECEIVED.',
+    ]);
+    // The next step clears what no longer holds: no stale badge, name or hot arrow.
+    publish('position', { source: 'x', a: { ...handshake.a, changed: false }, b: { state: 'ESTABLISHED', from: 'SYN-RECEIVED', changed: true, name: 'Server' } });
+    expect(q('[data-node="ESTABLISHED"] .sd-badge').textContent).toBe('Client, Server');
+    expect(document.querySelectorAll('.sd-current, .sd-badge')).toHaveLength(2);
+    expect(q('[data-edge="LISTEN>SYN-RECEIVED"]').classList.contains('sd-hot')).toBe(false);
+    expect(q('[data-edge="LISTEN>SYN-RECEIVED"] path').getAttribute('marker-end')).toBe('url(#state-diagram-arrow)');
+    expect(q('[data-edge="LISTEN>SYN-RECEIVED"] .sd-who', document.body)).toBeNull();
+    expect(q('figcaption').textContent).toBe('Client: ESTABLISHED.Server: ESTABLISHED. Last move SYN-RECEIVED → ESTABLISHED.');
+  });
+
+  it('updates the page to exactly the markup the component renders for the same position', () => {
+    followLabBus(page(figureHtml()));
+    const positions: LabPosition[] = [
+      handshake,
+      // both in one box and on one arrow (simultaneous close)
+      { source: 'x', a: { state: 'CLOSING', from: 'FIN-WAIT-1', changed: true, name: 'A' }, b: { state: 'CLOSING', from: 'FIN-WAIT-1', changed: true, name: 'B' } },
+      // CLOSED at the bottom box; an RST that Figure 5 does not draw
+      { source: 'x', a: { state: 'CLOSED', from: 'TIME-WAIT', changed: true, name: 'A' }, b: { state: 'CLOSED', from: 'ESTABLISHED', changed: true, name: 'B' } },
+      handshake,
+    ];
+    for (const pos of positions) {
+      publish('position', pos);
+      const live = document.body.innerHTML;
+      expect(live).toBe(`<main>${figureHtml({ initial: pos })}</main>`);
+    }
+  });
+
+  it('catches up with a lab that published before the script ran', () => {
+    publish('position', handshake);
+    followLabBus(page(figureHtml()));
+    expect(q('[data-edge="SYN-SENT>ESTABLISHED"]').classList.contains('sd-hot')).toBe(true);
+  });
+
+  it('makes every diagram on a page follow the lab, each with its own markers', () => {
+    followLabBus(page(figureHtml(), figureHtml({ id: 'state-diagram-2' })));
+    publish('position', handshake);
+    const figs = document.querySelectorAll('figure[data-sd]');
+    expect(figs).toHaveLength(2);
+    expect(q('[data-edge="SYN-SENT>ESTABLISHED"] path', figs[0]).getAttribute('marker-end')).toBe('url(#state-diagram-arrow-hot)');
+    expect(q('[data-edge="SYN-SENT>ESTABLISHED"] path', figs[1]).getAttribute('marker-end')).toBe('url(#state-diagram-2-arrow-hot)');
+    for (const f of figs) {
+      expect(f.querySelectorAll('.sd-current')).toHaveLength(2);
+      expect(q('figcaption', f).textContent).toContain('Client: ESTABLISHED.');
+    }
+    publish('position', { ...handshake, a: { state: 'FIN-WAIT-1', from: 'ESTABLISHED', changed: true, name: 'Client' } });
+    for (const f of figs) expect(q('[data-node="FIN-WAIT-1"]', f).classList.contains('sd-current')).toBe(true);
+  });
+
+  it('does nothing on a page without a diagram', () => {
+    document.body.innerHTML = '<main><p>no figure</p></main>';
+    followLabBus(document);
+    expect(() => publish('position', handshake)).not.toThrow();
+    expect(document.body.innerHTML).toBe('<main><p>no figure</p></main>');
   });
 });
 

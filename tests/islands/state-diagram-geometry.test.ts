@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BOX_H, BOX_W, EDGES, NODES, VIEW_H, VIEW_W, edgeFor, nodeById, nodeFor } from '../../src/islands/lib/state-diagram-geometry.ts';
+import { BOX_H, BOX_W, EDGES, NODES, VIEW_H, VIEW_W, edgeFor, hasEdge, nodeById, nodeFor } from '../../src/islands/lib/state-diagram-geometry.ts';
 import { FIGURE5_TRANSITIONS } from '../../src/engine/states.ts';
 
 const onBorder = (x: number, y: number, id: string) => {
@@ -55,6 +55,12 @@ describe('state diagram geometry (RFC 9293 Figure 5)', () => {
     expect(nodeFor('CLOSED', 'LAST-ACK')).toBe('CLOSED-END');
     expect(nodeFor('CLOSED', 'SYN-SENT')).toBe('CLOSED');
     expect(nodeFor('CLOSED', null)).toBe('CLOSED');
+    // RFC 9293 §3.5.2's synchronized states end at the bottom box, the rest at the top one.
+    for (const prev of ['ESTABLISHED', 'FIN-WAIT-1', 'FIN-WAIT-2', 'CLOSE-WAIT', 'CLOSING', 'LAST-ACK', 'TIME-WAIT'] as const) {
+      expect(nodeFor('CLOSED', prev), prev).toBe('CLOSED-END');
+    }
+    for (const prev of ['CLOSED', 'LISTEN', 'SYN-SENT', 'SYN-RECEIVED'] as const) expect(nodeFor('CLOSED', prev), prev).toBe('CLOSED');
+    expect(nodeFor('LISTEN', 'ESTABLISHED')).toBe('LISTEN');
     expect(edgeFor('TIME-WAIT', 'CLOSED')?.id).toBe('TIME-WAIT>CLOSED-END');
     expect(edgeFor('LISTEN', 'CLOSED')?.id).toBe('LISTEN>CLOSED');
   });
@@ -62,5 +68,11 @@ describe('state diagram geometry (RFC 9293 Figure 5)', () => {
   it('has no arrow for an unchanged state', () => {
     expect(edgeFor('ESTABLISHED', 'ESTABLISHED')).toBeNull();
     expect(edgeFor(null, 'LISTEN')).toBeNull();
+  });
+
+  it('answers the highlight rule’s lookup with the drawn arrows only', () => {
+    expect(hasEdge('TIME-WAIT>CLOSED-END')).toBe(true);
+    expect(hasEdge('TIME-WAIT>CLOSED')).toBe(false);
+    expect(hasEdge('ESTABLISHED>CLOSED-END')).toBe(false);
   });
 });

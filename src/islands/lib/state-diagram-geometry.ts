@@ -1,17 +1,16 @@
 /**
  * RFC 9293 Figure 5 as data: the eleven states, the transitions the figure draws, and where
- * each box and arrow goes. The SVG is drawn from this (at build time and in the island), so the
- * drawing and the highlighting can never disagree about which transition exists.
+ * each box and arrow goes. The SVG is drawn from this at build time only; the browser script reads
+ * the arrows it may highlight back from that SVG, so the drawing and the highlighting can never
+ * disagree about which transition exists.
  * The layout is this project's own; only the states and transitions come from the RFC.
  */
 
-import type { TcpState } from '../../engine/types.ts';
+import { edgeIdFor, nodeFor, type NodeId, type TcpStateName } from './state-diagram-ids.ts';
 
-/** RFC 9293 state spellings (§3.3.2), from the engine's published types. */
-export type TcpStateName = TcpState;
-
-/** A box in the drawing. CLOSED appears twice, as in the RFC: at the top and, as the end of a close, at the bottom. */
-export type NodeId = TcpStateName | 'CLOSED-END';
+export type { NodeId, TcpStateName };
+/** Re-exported: the box rule lives beside the arrow-id rule, which the browser script shares without these tables. */
+export { nodeFor };
 
 /** One box: centre and label. */
 export interface DiagramNode {
@@ -104,26 +103,18 @@ export const EDGES: readonly DiagramEdge[] = [
   edge('TIME-WAIT', 'CLOSED-END', 'timeout 2MSL', 'delete TCB', [[386, 740], [474, 740]], [430, 720], 'middle'),
 ];
 
-const CLOSING_STATES: ReadonlySet<TcpStateName> = new Set(['TIME-WAIT', 'LAST-ACK', 'CLOSING', 'FIN-WAIT-1', 'FIN-WAIT-2', 'CLOSE-WAIT', 'ESTABLISHED']);
-
-/**
- * Which box stands for a state reached from `prev`: CLOSED after a teardown (or an abort of a
- * synchronized connection) is the bottom box, every other CLOSED the top one. Without this the
- * highlight would jump to the top of the figure at the end of a close, far from the arrow taken.
- */
-export function nodeFor(state: TcpStateName, prev?: TcpStateName | null): NodeId {
-  if (state === 'CLOSED' && prev && CLOSING_STATES.has(prev)) return 'CLOSED-END';
-  return state;
-}
-
 /**
  * The drawn arrow for a change of state, or null when Figure 5 does not draw it (RST or
  * abort, note 3; a timeout of SYN-SENT). The diagram then highlights only the boxes and says why.
  */
 export function edgeFor(prev: TcpStateName | null | undefined, next: TcpStateName): DiagramEdge | null {
-  if (!prev || prev === next) return null;
-  const id = `${nodeFor(prev)}>${nodeFor(next, prev)}`;
-  return EDGES.find((e) => e.id === id) ?? null;
+  const id = edgeIdFor(prev, next);
+  return id ? (EDGES.find((e) => e.id === id) ?? null) : null;
+}
+
+/** Whether Figure 5 draws an arrow with this id: the lookup the highlight rule takes at build time. */
+export function hasEdge(id: string): boolean {
+  return EDGES.some((e) => e.id === id);
 }
 
 /** The SVG path data of an edge. */
