@@ -1,5 +1,4 @@
 // @ts-check
-import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import preact from '@astrojs/preact';
@@ -8,25 +7,7 @@ import sitemap from '@astrojs/sitemap';
 import { site } from './src/site.config.mjs';
 import { sitemapAlternates } from './src/lib/sitemap-alternates.mjs';
 import { keepCodeTogether } from './src/lib/keep-code-together.mjs';
-
-/**
- * In the production client build only, engine modules get notes-off.ts for './notes.ts'. Not an
- * alias: aliases also reach vitest (which builds on this config) and the build-time render, and
- * the engine's tests must run with the notes.
- */
-function engineWithoutNotes() {
-  const off = fileURLToPath(new URL('./src/engine/notes-off.ts', import.meta.url));
-  return {
-    name: 'tcp-book:engine-without-notes',
-    apply: 'build',
-    enforce: 'pre',
-    applyToEnvironment: (env) => env.name === 'client',
-    resolveId(source, importer) {
-      if (source === './notes.ts' && importer && /[\\/]src[\\/]engine[\\/][^\\/]+\.ts$/.test(importer)) return off;
-      return null;
-    },
-  };
-}
+import { engineWithoutNotes, plainDynamicImports } from './src/lib/build-plugins.mjs';
 
 const bookBase = `/${site.base.replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
 
@@ -49,7 +30,7 @@ export default defineConfig({
   ],
   vite: {
     // The browser's engine without its English working notes: no page shows them (src/engine/notes.ts).
-    plugins: [engineWithoutNotes()],
+    plugins: [engineWithoutNotes(), plainDynamicImports()],
     environments: {
       client: {
         build: {
@@ -57,8 +38,9 @@ export default defineConfig({
             output: {
               // Fewer, larger chunks for the labs: one gzip stream compresses better than many small
               // ones (measured: 2.3 KB less on a lab page). `lab` is Preact (not its hooks: the sequence lab is
-              // a class component) plus the sequence lab and state diagram (on every page with an island); `engine` loads on a lab's first knob
-              // change. Modules that eager page scripts also import get their own small groups at a
+              // a class component) plus the sequence lab (on every page with an island); `engine` loads on a
+              // lab's first knob change. The state diagram is no island: its browser code
+              // (state-diagram-live.ts) rides in `lab`. Modules that eager page scripts also import get their own small groups at a
               // higher priority, so no eager script pulls in `lab` or `engine`.
               codeSplitting: {
                 groups: [
@@ -67,10 +49,11 @@ export default defineConfig({
                   { name: 'states', test: /src[\\/]engine[\\/]states\.ts/, priority: 3 },
                   {
                     name: 'lab',
-                    test: /node_modules[\\/](preact[\\/](?!hooks)|@astrojs[\\/]preact[\\/])|src[\\/]islands[\\/](sequence-lab\.tsx|state-diagram\.tsx|lib[\\/](explain|lab-bus|lab-hash|knobs|sequence-layout|trace-view|diagram-highlight|state-diagram-geometry)\.ts)/,
+                    test: /node_modules[\\/](preact[\\/](?!hooks)|@astrojs[\\/]preact[\\/])|src[\\/]islands[\\/](sequence-lab\.tsx|state-diagram-live\.ts|lib[\\/](explain|lab-bus|lab-hash|knobs|sequence-layout|trace-view|diagram-highlight|state-diagram-ids)\.ts)/,
                     priority: 2,
                   },
-                  { name: 'engine', test: /src[\\/]engine[\\/](?!states\.ts|pcap|wire)|src[\\/]islands[\\/]lib[\\/]engine-adapter\.ts/, priority: 1 },
+                  // Not the scenario list: a lab brings its own scenario (engine-adapter.ts).
+                  { name: 'engine', test: /src[\\/]engine[\\/](?!states\.ts|scenarios\.ts|scenario-text\.ts|index\.ts|normalize\.ts|observe\.ts|pcap|wire)|src[\\/]islands[\\/]lib[\\/]engine-adapter\.ts/, priority: 1 },
                 ],
               },
             },

@@ -22,9 +22,9 @@ export { makeEndpoint, step, nextTimer, snapshot } from './endpoint.ts';
 export type { EndpointOptions } from './endpoint.ts';
 export { normalize, signature } from './normalize.ts';
 export type { NormalizedSegment } from './normalize.ts';
-export { getScenario, isScenarioId, SCENARIO_IDS, KERNEL_CAPTURES } from './scenarios.ts';
+export { getScenario, isScenarioId, SCENARIO_IDS, KERNEL_CAPTURES, runScenario, runKernelCapture } from './scenarios.ts';
 export { scenarios, SCENARIO_TEXT } from './scenario-text.ts';
-export { runScenario, simulate, wireSegments, runKernelCapture, validateKnobs } from './sim.ts';
+export { simulate, wireSegments, validateKnobs } from './sim.ts';
 export type { WireSegment } from './sim.ts';
 // observe() (state inference for captured segments) is imported from './observe.ts' directly, not
 // re-exported here: it pulls in the pcap inference (pcap/infer.ts), and a re-export made the

@@ -1,32 +1,8 @@
-import type { AppAction, AppReactions, FaultRule, KnobName, ScenarioDef, ScenarioId, ScenarioKnobs } from './types.ts';
+import { SCENARIO_IDS, isScenarioId } from './scenario-ids.ts';
+import { simulate } from './sim.ts';
+import type { AppAction, AppReactions, FaultRule, KnobName, ScenarioDef, ScenarioId, ScenarioKnobs, Trace } from './types.ts';
 
-/** The ids fixed in ARCHITECTURE.md, in the book's order. */
-export const SCENARIO_IDS: readonly ScenarioId[] = [
-  'normal-open',
-  'data-on-third',
-  'lost-syn',
-  'lost-syn-ack',
-  'lost-third-ack',
-  'simultaneous-open',
-  'closed-port-rst',
-  'close-4-segment',
-  'close-3-segment',
-  'server-closes-first',
-  'simultaneous-close',
-  'lost-fin',
-  'lost-final-ack',
-  'half-close',
-  'time-wait-too-short',
-  'rst-in-time-wait',
-  'rst-in-time-wait-rfc1337',
-  'syn-flood',
-  'syn-flood-cookies',
-];
-
-/** True when `s` is a built-in scenario id (for validating MDX props and CLI arguments). */
-export function isScenarioId(s: string): s is ScenarioId {
-  return (SCENARIO_IDS as readonly string[]).includes(s);
-}
+export { SCENARIO_IDS, isScenarioId };
 
 const A = { ip: '10.0.0.1', port: 50000 };
 const B = { ip: '10.0.0.2', port: 80 };
@@ -238,3 +214,19 @@ export const KERNEL_CAPTURES: Readonly<Record<string, { scenario: ScenarioId; kn
   'synsent.pcap': { scenario: 'lost-syn', knobs: { profile: 'linux' }, faults: [{ kind: 'drop-match', match: { from: 'A', flags: ['SYN'] } }], actions: OPEN, untilMs: 3_500 },
   'simclose3.pcap': { scenario: 'simultaneous-close', knobs: { profile: 'linux' } },
 };
+
+/** Run a built-in scenario by id (ARCHITECTURE.md lists the ids). Throws on an unknown id. */
+export function runScenario(id: ScenarioId | string, knobs: ScenarioKnobs = {}): Trace {
+  return simulate(getScenario(id), knobs);
+}
+
+/**
+ * Run the scenario that reproduces a kernel capture (file name as in ../shared/kernel-traces,
+ * e.g. 'normal.pcap'); see KERNEL_CAPTURES. Throws for an unknown file name.
+ */
+export function runKernelCapture(file: string): Trace {
+  const m = KERNEL_CAPTURES[file];
+  if (!m) throw new Error(`no scenario for capture "${file}" (known: ${Object.keys(KERNEL_CAPTURES).join(', ')})`);
+  const def = getScenario(m.scenario);
+  return simulate({ ...def, ...(m.faults ? { faults: m.faults } : {}), ...(m.actions ? { actions: m.actions } : {}), ...(m.untilMs !== undefined ? { untilMs: m.untilMs } : {}) }, m.knobs);
+}

@@ -5,11 +5,10 @@
  */
 import { makeEndpoint, nextTimer, snapshot, step } from './endpoint.ts';
 import { getProfile } from './profiles.ts';
-import { KERNEL_CAPTURES, getScenario } from './scenarios.ts';
 import { flags as mkFlags, segmentFromJSON, segmentToJSON, textBytes } from './segment.ts';
 import { seqAdd } from './seq.ts';
 import type {
-  Address, AppAction, AppReactions, Effect, Endpoint, FaultRule, IsnSource, ScenarioDef, ScenarioId, ScenarioKnobs, Segment,
+  Address, AppAction, AppReactions, Effect, Endpoint, FaultRule, IsnSource, ScenarioDef, ScenarioKnobs, Segment,
   SegmentJSON, SegmentMatch, Side, StepInput, Trace, TraceEvent,
 } from './types.ts';
 import { NOTES } from './notes.ts';
@@ -343,22 +342,6 @@ export function simulate(scenario: ScenarioDef, knobs: ScenarioKnobs = {}): Trac
     events,
     final: { A: ep.A.state, B: ep.B.state },
   };
-}
-
-/** Run a built-in scenario by id (ARCHITECTURE.md lists the ids). Throws on an unknown id. */
-export function runScenario(id: ScenarioId | string, knobs: ScenarioKnobs = {}): Trace {
-  return simulate(getScenario(id), knobs);
-}
-
-/**
- * Run the scenario that reproduces a kernel capture (file name as in ../shared/kernel-traces,
- * e.g. 'normal.pcap'); see KERNEL_CAPTURES. Throws for an unknown file name.
- */
-export function runKernelCapture(file: string): Trace {
-  const m = KERNEL_CAPTURES[file];
-  if (!m) throw new Error(`no scenario for capture "${file}" (known: ${Object.keys(KERNEL_CAPTURES).join(', ')})`);
-  const def = getScenario(m.scenario);
-  return simulate({ ...def, ...(m.faults ? { faults: m.faults } : {}), ...(m.actions ? { actions: m.actions } : {}), ...(m.untilMs !== undefined ? { untilMs: m.untilMs } : {}) }, m.knobs);
 }
 
 /** Every segment put on the wire in a trace, in order (dropped ones flagged). */

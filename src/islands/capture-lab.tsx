@@ -69,8 +69,10 @@ export default function CaptureLab({ id, scenario, strings: S }: CaptureLabProps
     setError(null);
     try {
       const which = run ?? { source: id, scenario, knobs: {} };
-      const [{ runLab }, { traceToPcap }] = await Promise.all([import('./lib/engine-adapter.ts'), import('../engine/pcap/export.ts')]);
-      const r = runLab(which.scenario, which.knobs);
+      const [{ runLab, loadScenario }, { traceToPcap }] = await Promise.all([import('./lib/engine-adapter.ts'), import('../engine/pcap/export.ts')]);
+      const def = await loadScenario(which.scenario);
+      if (!def) throw new Error(`unknown scenario "${which.scenario}"`);
+      const r = runLab(def, which.knobs);
       if (!r.ok) throw new Error(r.message);
       const name = `${which.scenario}.pcap`;
       saveBytes(traceToPcap(r.trace), name);

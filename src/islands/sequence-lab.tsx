@@ -5,9 +5,10 @@
  * shows the whole run (diagram + table) for readers without JS, print and search.
  */
 import { Component, createRef } from 'preact';
-import type { ScenarioKnobs, Side } from '../engine/types.ts';
+import type { ScenarioDef, ScenarioKnobs, Side } from '../engine/types.ts';
 import { fmt, formatTime, stepSentence, type Strings } from './lib/explain.ts';
 import { publish } from './lib/lab-bus.ts';
+import { followLabBus } from './state-diagram-live.ts';
 import { parseLabHash, serializeLabHash } from './lib/lab-hash.ts';
 import { CLOSE_DELAYS, DEFAULT_KNOBS, PROFILES, mslChoices, parseKnobList, sameKnobs, type KnobId, type Knobs } from './lib/knobs.ts';
 import { arrowsAt, diagramHeight, rowY, SEQ, stateMarks } from './lib/sequence-layout.ts';
@@ -26,6 +27,8 @@ export interface SequenceLabProps {
   strings: Strings;
   /** Engine knobs set by an enclosing lab (the TIME-WAIT lab's MSL and RFC 1337 switch), applied to every run. */
   engineKnobs?: ScenarioKnobs;
+  /** The scenario's definition, from the build: a knob change then loads the simulator without the scenario list. */
+  def?: ScenarioDef;
   /** The first run, computed at build time (engine-adapter's runForLab), so the engine loads only on a change. */
   initial: { ok: true; view: LabView; base: Knobs } | { ok: false; message: string };
   /** A capture to show instead of a scenario (the capture lab): no knobs, no links. */
@@ -99,11 +102,19 @@ export default class SequenceLab extends Component<SequenceLabProps, LabState> {
     return this.props.replay?.view ?? this.state.ranView;
   }
 
+  /** The definition of `sc`: the page's own from the build, any other loaded when a link names it. */
+  async scenarioDef(sc: string): Promise<ScenarioDef | null> {
+    const { def, scenario } = this.props;
+    if (def && sc === scenario) return def;
+    const { loadScenario } = await import('./lib/engine-adapter.ts');
+    return loadScenario(sc);
+  }
+
   /** Re-runs the engine (loaded on first use) and shows the result; keeps the last good run on failure. */
   async rerun(sc: string, wanted: Knobs | null, atStep: (v: LabView) => number): Promise<boolean> {
-    const { runForLab, knownScenario } = await import('./lib/engine-adapter.ts');
-    if (!knownScenario(sc)) return false;
-    const r = runForLab(sc, this.props.engineKnobs ?? {}, wanted);
+    const [{ runForLab }, def] = await Promise.all([import('./lib/engine-adapter.ts'), this.scenarioDef(sc)]);
+    if (!def) return false;
+    const r = runForLab(def, this.props.engineKnobs ?? {}, wanted);
     if (!r.ok) {
       this.setState({ error: r.message });
       return false;
@@ -126,9 +137,9 @@ export default class SequenceLab extends Component<SequenceLabProps, LabState> {
       if (sameKnobs(l.knobs, base) && view) this.setState({ step: clampStep(view, l.step) });
       else void this.rerun(scenario, l.knobs, (v) => clampStep(v, l.step));
     } else {
-      void import('./lib/engine-adapter.ts').then(({ baseKnobs, knownScenario }) => {
-        if (!knownScenario(l.scenario)) return;
-        const again = parseLabHash(location.hash, id, own, baseKnobs(l.scenario, this.props.engineKnobs ?? {}));
+      void Promise.all([import('./lib/engine-adapter.ts'), this.scenarioDef(l.scenario)]).then(([{ baseKnobs }, def]) => {
+        if (!def) return;
+        const again = parseLabHash(location.hash, id, own, baseKnobs(def, this.props.engineKnobs ?? {}));
         if (again) void this.rerun(l.scenario, again.link.knobs, (v) => clampStep(v, l.step));
       });
     }
@@ -137,6 +148,8 @@ export default class SequenceLab extends Component<SequenceLabProps, LabState> {
 
   // Hydrated: start at the chapter's step (or the beginning), unless the URL names a step.
   componentDidMount(): void {
+    // The page's state diagrams follow the labs from now on (they were static until a lab woke up).
+    followLabBus(document);
     this.setState({ live: true });
     if (this.props.replay) {
       this.setState({ step: 0 });
@@ -467,93 +480,48 @@ function TraceTable({ view, step, relative, strings: S }: { view: LabView; step:
 function KnobPanel(p: { id: string; shown: KnobId[]; knobs: Knobs; strings: Strings; segments: number; onChange: (k: Knobs) => void }) {
   const { id, knobs: k, strings: S, onChange } = p;
   const set = (patch: Partial<Knobs>) => onChange({ ...k, ...patch });
-  const sel = (e: Event) => (e.currentTarget as HTMLSelectElement).value;
+  /** A labelled select of [value, text] options; `pick` turns the chosen value into the knob change. */
+  const select = (kid: KnobId, value: string | number, options: Array<[string | number, string]>, pick: (v: string) => Partial<Knobs>) => (
+    <label class="lab-field" key={kid}>
+      {fmt(S, `labs.knob.${kid}`)}{' '}
+      <select value={String(value)} onChange={(e) => set(pick((e.currentTarget as HTMLSelectElement).value))}>
+        {options.map(([v, text]) => (
+          <option key={v} value={String(v)}>{text}</option>
+        ))}
+      </select>
+    </label>
+  );
+  /** A labelled checkbox for a yes/no knob. */
+  const check = (kid: KnobId, on: boolean, patch: (on: boolean) => Partial<Knobs>) => (
+    <label class="lab-field" key={kid}>
+      <input type="checkbox" checked={on} onChange={(e) => set(patch((e.currentTarget as HTMLInputElement).checked))} /> {fmt(S, `labs.knob.${kid}`)}
+    </label>
+  );
   const knob = (kid: KnobId) => {
-    const label = fmt(S, `labs.knob.${kid}`);
     switch (kid) {
       case 'drop':
-        return (
-          <label class="lab-field" key={kid}>
-            {label}{' '}
-            <select value={String(k.drop)} onChange={(e) => set({ drop: Number(sel(e)) })}>
-              <option value="0">{fmt(S, 'labs.knob.drop.none')}</option>
-              {Array.from({ length: Math.max(p.segments, k.drop) }, (_, i) => (
-                <option key={i} value={String(i + 1)}>#{i + 1}</option>
-              ))}
-            </select>
-          </label>
-        );
+        return select(kid, k.drop, [[0, fmt(S, 'labs.knob.drop.none')], ...Array.from({ length: Math.max(p.segments, k.drop) }, (_, i): [number, string] => [i + 1, `#${i + 1}`])], (v) => ({ drop: Number(v) }));
       case 'closer':
-        return (
-          <label class="lab-field" key={kid}>
-            {label}{' '}
-            <select value={k.closer} onChange={(e) => set({ closer: sel(e) as Knobs['closer'] })}>
-              {(['client', 'server', 'both'] as const).map((c) => (
-                <option key={c} value={c}>{fmt(S, `labs.knob.closer.${c}`)}</option>
-              ))}
-            </select>
-          </label>
-        );
+        return select(kid, k.closer, (['client', 'server', 'both'] as const).map((c) => [c, fmt(S, `labs.knob.closer.${c}`)]), (v) => ({ closer: v as Knobs['closer'] }));
       case 'close-delay':
-        return (
-          <label class="lab-field" key={kid}>
-            {label}{' '}
-            <select value={String(k.closeDelay)} onChange={(e) => set({ closeDelay: Number(sel(e)) })}>
-              {[...new Set([...CLOSE_DELAYS, k.closeDelay])].sort((a, b) => a - b).map((d) => (
-                <option key={d} value={String(d)}>{d} ms</option>
-              ))}
-            </select>
-          </label>
-        );
+        return select(kid, k.closeDelay, [...new Set([...CLOSE_DELAYS, k.closeDelay])].sort((a, b) => a - b).map((d) => [d, `${d} ms`]), (v) => ({ closeDelay: Number(v) }));
       case 'isn':
         return (
           <span class="lab-field" key={kid}>
-            <label>
-              {label}{' '}
-              <select value={k.isn === 'fixed' ? 'fixed' : 'random'} onChange={(e) => set({ isn: sel(e) === 'fixed' ? 'fixed' : newSeed() })}>
-                <option value="fixed">{fmt(S, 'labs.knob.isn.fixed')}</option>
-                <option value="random">{fmt(S, 'labs.knob.isn.random')}</option>
-              </select>
-            </label>
+            {select(kid, k.isn === 'fixed' ? 'fixed' : 'random', [['fixed', fmt(S, 'labs.knob.isn.fixed')], ['random', fmt(S, 'labs.knob.isn.random')]], (v) => ({ isn: v === 'fixed' ? 'fixed' : newSeed() }))}
             {k.isn !== 'fixed' ? (
               <button type="button" onClick={() => set({ isn: newSeed() })}>{fmt(S, 'labs.knob.isn.reroll')}</button>
             ) : null}
           </span>
         );
       case 'profile':
-        return (
-          <label class="lab-field" key={kid}>
-            {label}{' '}
-            <select value={k.profile} onChange={(e) => set({ profile: sel(e) as Knobs['profile'] })}>
-              {PROFILES.map((pr) => (
-                <option key={pr} value={pr}>{fmt(S, `labs.knob.profile.${pr}`)}</option>
-              ))}
-            </select>
-          </label>
-        );
+        return select(kid, k.profile, PROFILES.map((pr) => [pr, fmt(S, `labs.knob.profile.${pr}`)]), (v) => ({ profile: v as Knobs['profile'] }));
       case 'simultaneous':
-        return (
-          <label class="lab-field" key={kid}>
-            <input type="checkbox" checked={k.simultaneous} onChange={(e) => set({ simultaneous: (e.currentTarget as HTMLInputElement).checked })} /> {label}
-          </label>
-        );
+        return check(kid, k.simultaneous, (on) => ({ simultaneous: on }));
       case 'rfc1337':
-        return (
-          <label class="lab-field" key={kid}>
-            <input type="checkbox" checked={k.rfc1337} onChange={(e) => set({ rfc1337: (e.currentTarget as HTMLInputElement).checked })} /> {label}
-          </label>
-        );
+        return check(kid, k.rfc1337, (on) => ({ rfc1337: on }));
       case 'msl':
-        return (
-          <label class="lab-field" key={kid}>
-            {label}{' '}
-            <select value={String(k.mslMs)} onChange={(e) => set({ mslMs: Number(sel(e)) })}>
-              {mslChoices(k.mslMs).map((m) => (
-                <option key={m} value={String(m)}>{m === 0 ? '—' : formatTime(m)}</option>
-              ))}
-            </select>
-          </label>
-        );
+        return select(kid, k.mslMs, mslChoices(k.mslMs).map((m) => [m, m === 0 ? '—' : formatTime(m)]), (v) => ({ mslMs: Number(v) }));
     }
   };
   return (

@@ -3,8 +3,8 @@
  * follow the sequence lab through the page's lab bus, by updating that markup in place. Plain
  * DOM, no Preact and no geometry tables: the arrows it may highlight are the figure's
  * `data-edge` groups, coordinates come from the drawn boxes and labels, and the caption
- * templates from `data-sd-labels`. Measured: ~970 B gzipped, where the hydrated island put
- * ~2.4 KB gzipped (component, geometry table, preact/hooks) into the page's lab chunk.
+ * templates from `data-sd-labels`. Measured: ~970 B gzipped on its own, where the hydrated
+ * island put ~2.4 KB gzipped (component, geometry table, preact/hooks) into the page's lab chunk.
  */
 import { subscribe, type LabPosition } from './lib/lab-bus.ts';
 import { diagramHighlight, type CaptionLabels } from './lib/diagram-highlight.ts';
@@ -55,10 +55,18 @@ function paint(fig: HTMLElement, pos: LabPosition): void {
   });
 }
 
+const following = new WeakSet<Element>();
+
 /**
  * Makes every state diagram under `root` follow the lab bus (at once with the last position,
- * if a lab already published). Called once per page by StateDiagram.astro.
+ * if a lab already published). Each sequence lab calls it when it hydrates: the diagram has
+ * nothing to show before a lab publishes, and riding in the lab's chunk costs ~0.6 KB gz less
+ * than a script of its own. Safe to call again: a figure subscribes once.
  */
 export function followLabBus(root: ParentNode): void {
-  for (const fig of root.querySelectorAll<HTMLElement>('figure[data-sd]')) subscribe('position', (pos) => paint(fig, pos));
+  for (const fig of root.querySelectorAll<HTMLElement>('figure[data-sd]')) {
+    if (following.has(fig)) continue;
+    following.add(fig);
+    subscribe('position', (pos) => paint(fig, pos));
+  }
 }

@@ -69,8 +69,9 @@ export default function TimeWaitLab({ id, presets, titles, strings: S, initial }
       return;
     }
     let stale = false;
-    void import('./lib/time-wait-run.ts').then(({ runTimeWaitCase }) => {
-      if (!stale) setShown((old) => ({ run: runTimeWaitCase(scenario, knobs), scenario, knobs, n: old.n + 1 }));
+    void Promise.all([import('./lib/time-wait-run.ts'), import('./lib/engine-adapter.ts')]).then(async ([{ runTimeWaitCase }, { loadScenario }]) => {
+      const def = await loadScenario(scenario);
+      if (!stale && def) setShown((old) => ({ run: runTimeWaitCase(def, knobs), scenario, knobs, n: old.n + 1 }));
     });
     return () => {
       stale = true;

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { runForLab, scenarioKnobs, toScenarioKnobs } from '../../src/islands/lib/engine-adapter.ts';
+import { getScenario } from '../../src/engine/index.ts';
+import { loadScenario, runForLab, scenarioKnobs as knobsOf, toScenarioKnobs } from '../../src/islands/lib/engine-adapter.ts';
+
+const scenarioKnobs = (id: string) => knobsOf(getScenario(id));
 
 describe('engine adapter', () => {
   it('reads each scenario’s own knob values from its definition', () => {
@@ -16,11 +19,18 @@ describe('engine adapter', () => {
     expect(toScenarioKnobs({ ...base, isn: 42 }, base)).toEqual({ isn: 'random', seed: 42 });
   });
 
-  it('re-runs: losing nothing in lost-syn-ack gives a plain handshake; an unknown id is an error, not a throw', () => {
+  it('re-runs: losing nothing in lost-syn-ack gives a plain handshake; a bad knob is an error, not a throw', () => {
     const base = scenarioKnobs('lost-syn-ack');
-    const r = runForLab('lost-syn-ack', {}, { ...base, drop: 0 });
+    const r = runForLab(getScenario('lost-syn-ack'), {}, { ...base, drop: 0 });
     if (!r.ok) throw new Error(r.message);
     expect(r.view.segments.every((s) => s.fate !== 'dropped')).toBe(true);
-    expect(runForLab('nope', {}, null)).toEqual({ ok: false, message: 'unknown scenario "nope"' });
+    const bad = runForLab(getScenario('normal-open'), { drop: -1 }, null);
+    expect(bad.ok).toBe(false);
+  });
+
+  it('loads a scenario a link names, and nothing for an id that is not one', async () => {
+    expect((await loadScenario('lost-fin'))?.id).toBe('lost-fin');
+    expect(await loadScenario('nope')).toBeNull();
+    expect(await loadScenario('__proto__')).toBeNull();
   });
 });

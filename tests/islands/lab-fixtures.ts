@@ -1,6 +1,7 @@
 /** Shared setup for the labs' component tests: strings in English and a first run as the wrappers compute it. */
 import { en } from '../../src/i18n/en';
 import { pickStrings } from '../../src/islands/lib/explain.ts';
+import { getScenario } from '../../src/engine/index.ts';
 import { runForLab } from '../../src/islands/lib/engine-adapter.ts';
 
 /** Every labs string, English. */
@@ -8,7 +9,7 @@ export const S = pickStrings(en, ['labs.']);
 
 /** The first run of a scenario, as SequenceLab.astro passes it. */
 export function initialRun(scenario: string) {
-  const r = runForLab(scenario, {}, null);
+  const r = runForLab(getScenario(scenario), {}, null);
   if (!r.ok) throw new Error(r.message);
   return { ok: true as const, view: r.view, base: r.base };
 }

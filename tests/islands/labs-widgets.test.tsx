@@ -13,6 +13,7 @@ import { publish, resetBus, type LabPosition } from '../../src/islands/lib/lab-b
 import { runTimeWaitCase } from '../../src/islands/lib/time-wait-run.ts';
 import { runScenario } from '../../src/engine/index.ts';
 import { S } from './lab-fixtures.ts';
+import { getScenario } from '../../src/engine/index.ts';
 
 const sdLabels = { title: 'Figure 5', desc: 'd', now: '{name}: {state}.', lastMove: 'Last move {from} → {to}.', notDrawn: 'Not drawn {from} → {to}.', waiting: 'Waiting.' };
 
@@ -176,7 +177,7 @@ describe('<CaptureLab>', () => {
 describe('<TimeWaitLab>', () => {
   it('shows the lost-final-ack case at once and switches to RST in TIME-WAIT with the RFC 1337 switch', async () => {
     const presets = [{ id: 'linux' as const, mslMs: 30_000, timeWaitMs: 60_000 }, { id: 'rfc' as const, mslMs: 120_000, timeWaitMs: 240_000 }];
-    render(<TimeWaitLab id="tw" presets={presets} titles={{}} strings={S} initial={runTimeWaitCase('lost-final-ack', { profile: 'linux' })} />);
+    render(<TimeWaitLab id="tw" presets={presets} titles={{}} strings={S} initial={runTimeWaitCase(getScenario('lost-final-ack'), { profile: 'linux' })} />);
     expect(document.querySelector('.tw .lab-sentence')!.textContent).toContain('Reason 1');
     expect(document.querySelector('.tw svg')!.textContent).toContain('FIN again');
     fireEvent.click(screen.getByRole('radio', { name: 'RST in TIME-WAIT' }));
@@ -189,7 +190,7 @@ describe('<TimeWaitLab>', () => {
 describe('<TimeWaitLab> MSL slider', () => {
   it('in the too-short case, a longer MSL keeps the old duplicate out of the new connection', async () => {
     const presets = [{ id: 'linux' as const, mslMs: 30_000, timeWaitMs: 60_000 }];
-    render(<TimeWaitLab id="tw" presets={presets} titles={{}} strings={S} initial={runTimeWaitCase('lost-final-ack', { profile: 'linux' })} />);
+    render(<TimeWaitLab id="tw" presets={presets} titles={{}} strings={S} initial={runTimeWaitCase(getScenario('lost-final-ack'), { profile: 'linux' })} />);
     fireEvent.click(screen.getByRole('radio', { name: 'TIME-WAIT cut short' }));
     await waitFor(() => expect(document.querySelector('.tw .lab-sentence')!.textContent).toContain('Reason 2'));
     const slider = document.querySelector('.tw input[type=range]') as HTMLInputElement;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { runScenario } from '../../src/engine/index.ts';
 import { timeScale, timeWaitTimeline } from '../../src/islands/lib/time-wait-timeline.ts';
 import { runTimeWaitCase } from '../../src/islands/lib/time-wait-run.ts';
+import { getScenario } from '../../src/engine/index.ts';
 
 describe('TIME-WAIT timeline', () => {
   it('lost final ACK: the FIN comes again while the closer is still in TIME-WAIT', () => {
@@ -31,13 +32,13 @@ describe('TIME-WAIT timeline', () => {
   });
 
   it('follows the MSL knob: the re-ACKed FIN restarts a 2×MSL timer', () => {
-    const r = runTimeWaitCase('lost-final-ack', { profile: 'rfc', mslMs: 5000 });
+    const r = runTimeWaitCase(getScenario('lost-final-ack'), { profile: 'rfc', mslMs: 5000 });
     if (!r.ok) throw new Error(r.message);
     const tl = r.timeline;
     const again = tl.marks.filter((m) => m.kind === 'fin-again').at(-1)!;
     expect(tl.due! - again.t).toBe(10_000);
     expect(tl.end! - tl.start!).toBeGreaterThan(10_000);
-    expect(runTimeWaitCase('no-such-case', {}).ok).toBe(false);
+    expect(runTimeWaitCase(getScenario('lost-final-ack'), { mslMs: -5 }).ok).toBe(false);
   });
 
   it('maps time onto the axis, clamped', () => {

@@ -2,9 +2,15 @@
  * The one place that knows how the engine wants its options. The labs speak `Knobs`
  * (knobs.ts); this turns them into the engine's ScenarioKnobs and catches what a run may throw,
  * so a bad combination shows a message instead of breaking the page.
+ *
+ * Runs take a scenario's definition, not its id: a lab gets its own scenario's definition from
+ * the build (a prop), so a knob change loads the simulator without the other eighteen scenarios
+ * (1.1 KB gz of the 25 KB lab budget); `loadScenario` fetches one a link names. Hence the direct
+ * imports of sim.ts and scenario-ids.ts instead of the engine's index.
  */
-import { getScenario, isScenarioId, runScenario } from '../../engine/index.ts';
-import type { ScenarioKnobs, Trace } from '../../engine/types.ts';
+import { isScenarioId } from '../../engine/scenario-ids.ts';
+import { simulate } from '../../engine/sim.ts';
+import type { ScenarioDef, ScenarioKnobs, Trace } from '../../engine/types.ts';
 import { viewOfTrace, type LabView } from './trace-view.ts';
 import { DEFAULT_KNOBS, KNOB_IDS, knobToString, type KnobId, type Knobs, type ProfileId } from './knobs.ts';
 
@@ -12,9 +18,7 @@ import { DEFAULT_KNOBS, KNOB_IDS, knobToString, type KnobId, type Knobs, type Pr
 export type LabRunResult = { ok: true; trace: Trace } | { ok: false; message: string };
 
 /** Knob values a scenario runs with when nobody changes anything, read from its definition. */
-export function scenarioKnobs(id: string): Knobs {
-  if (!isScenarioId(id)) return { ...DEFAULT_KNOBS };
-  const def = getScenario(id);
+export function scenarioKnobs(def: ScenarioDef): Knobs {
   const closes = def.actions.filter((a) => a.call === 'CLOSE');
   const firstAt = closes.length ? Math.min(...closes.map((a) => a.at)) : null;
   const closers = new Set(closes.filter((a) => a.at === firstAt).map((a) => a.side));
@@ -32,11 +36,6 @@ export function scenarioKnobs(id: string): Knobs {
     rfc1337: !!(def.config?.A?.rfc1337 || def.config?.B?.rfc1337),
   };
   return overlay(k, def.knobsDefaults ?? {});
-}
-
-/** The knobs a trace was run with, as the lab's controls show them (scenario defaults included). */
-export function knobsOfTrace(trace: Trace): Knobs {
-  return overlay(scenarioKnobs(trace.scenario), trace.knobs);
 }
 
 function overlay(k: Knobs, s: ScenarioKnobs): Knobs {
@@ -96,39 +95,43 @@ export function toScenarioKnobs(k: Knobs, base: Knobs): ScenarioKnobs {
 }
 
 /** Runs a scenario; never throws. */
-export function runLab(scenario: string, knobs: ScenarioKnobs = {}): LabRunResult {
-  if (!isScenarioId(scenario)) return { ok: false, message: `unknown scenario "${scenario}"` };
+export function runLab(def: ScenarioDef, knobs: ScenarioKnobs = {}): LabRunResult {
   try {
-    return { ok: true, trace: runScenario(scenario, knobs) };
+    return { ok: true, trace: simulate(def, knobs) };
   } catch (e) {
     return { ok: false, message: e instanceof Error ? e.message : String(e) };
   }
 }
 
 /** A scenario's knob values under an enclosing lab's preset: what a link's missing knobs mean. */
-export function baseKnobs(scenario: string, preset: ScenarioKnobs): Knobs {
-  return overlay(scenarioKnobs(scenario), preset);
+export function baseKnobs(def: ScenarioDef, preset: ScenarioKnobs): Knobs {
+  return overlay(scenarioKnobs(def), preset);
 }
 
 /** A run as the islands need it: the lab view, the knobs it ran with and the engine knobs applied. */
 export type LabRunView = { ok: true; scenario: string; trace: Trace; view: LabView; base: Knobs; knobs: Knobs; applied: ScenarioKnobs } | { ok: false; message: string };
 
 /**
- * Runs `scenario` with an enclosing lab's `preset` and the reader's `wanted` knobs (null: none
+ * Runs a scenario with an enclosing lab's `preset` and the reader's `wanted` knobs (null: none
  * changed). Islands import this module lazily, so the engine loads only when a reader changes
  * something; at build time the wrappers call it directly for the first picture.
  */
-export function runForLab(scenario: string, preset: ScenarioKnobs, wanted: Knobs | null): LabRunView {
-  if (!isScenarioId(scenario)) return { ok: false, message: `unknown scenario "${scenario}"` };
-  const base = baseKnobs(scenario, preset);
+export function runForLab(def: ScenarioDef, preset: ScenarioKnobs, wanted: Knobs | null): LabRunView {
+  const base = baseKnobs(def, preset);
   const knobs = wanted ?? base;
   const applied = { ...preset, ...toScenarioKnobs(knobs, base) };
-  const r = runLab(scenario, applied);
+  const r = runLab(def, applied);
   if (!r.ok) return r;
-  return { ok: true, scenario, trace: r.trace, view: viewOfTrace(r.trace), base, knobs, applied };
+  return { ok: true, scenario: def.id, trace: r.trace, view: viewOfTrace(r.trace), base, knobs, applied };
 }
 
-/** Whether a link's scenario id may be run (links are untrusted input). */
-export function knownScenario(id: string): boolean {
-  return isScenarioId(id);
+/**
+ * A scenario's definition for a run the page did not prepare (a link naming another scenario, a
+ * capture export); loads the scenario list once. Null for an id that is not a scenario (links
+ * are untrusted input).
+ */
+export async function loadScenario(id: string): Promise<ScenarioDef | null> {
+  if (!isScenarioId(id)) return null;
+  const { getScenario } = await import('../../engine/scenarios.ts');
+  return getScenario(id);
 }

@@ -2,7 +2,7 @@
  * Runs one case of the TIME-WAIT lab. It imports the engine, so the island loads this module
  * lazily (on the reader's first change); the wrapper calls it at build time for the first picture.
  */
-import type { ScenarioKnobs } from '../../engine/types.ts';
+import type { ScenarioDef, ScenarioKnobs } from '../../engine/types.ts';
 import { runForLab } from './engine-adapter.ts';
 import type { Knobs } from './knobs.ts';
 import { timeWaitTimeline, type TimeWaitTimeline } from './time-wait-timeline.ts';
@@ -12,8 +12,8 @@ import type { LabView } from './trace-view.ts';
 export type TimeWaitCaseRun = { ok: true; view: LabView; base: Knobs; timeline: TimeWaitTimeline } | { ok: false; message: string };
 
 /** The case's run, view and timeline; never throws. */
-export function runTimeWaitCase(scenario: string, knobs: ScenarioKnobs): TimeWaitCaseRun {
-  const r = runForLab(scenario, knobs, null);
+export function runTimeWaitCase(def: ScenarioDef, knobs: ScenarioKnobs): TimeWaitCaseRun {
+  const r = runForLab(def, knobs, null);
   if (!r.ok) return r;
   return { ok: true, view: r.view, base: r.base, timeline: timeWaitTimeline(r.trace) };
 }

@@ -1,0 +1,34 @@
+/**
+ * Scenario ids without the scenarios: a page's lab gets its own scenario's definition from the
+ * build (src/islands/lib/engine-adapter.ts), and the browser loads the other eighteen only when a
+ * link names one. Checking an id must not pull them in.
+ */
+import type { ScenarioId } from './types.ts';
+
+/** The ids fixed in ARCHITECTURE.md, in the book's order. */
+export const SCENARIO_IDS: readonly ScenarioId[] = [
+  'normal-open',
+  'data-on-third',
+  'lost-syn',
+  'lost-syn-ack',
+  'lost-third-ack',
+  'simultaneous-open',
+  'closed-port-rst',
+  'close-4-segment',
+  'close-3-segment',
+  'server-closes-first',
+  'simultaneous-close',
+  'lost-fin',
+  'lost-final-ack',
+  'half-close',
+  'time-wait-too-short',
+  'rst-in-time-wait',
+  'rst-in-time-wait-rfc1337',
+  'syn-flood',
+  'syn-flood-cookies',
+];
+
+/** True when `s` is a built-in scenario id (for validating MDX props and CLI arguments). */
+export function isScenarioId(s: string): s is ScenarioId {
+  return (SCENARIO_IDS as readonly string[]).includes(s);
+}

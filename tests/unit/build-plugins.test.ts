@@ -1,0 +1,47 @@
+/**
+ * The two build plugins trade features for bytes (src/lib/build-plugins.mjs); these tests pin what
+ * each one may and may not do, so a Vite upgrade that changes the hooks shows up here.
+ */
+import { describe, expect, it } from 'vitest';
+import { engineWithoutNotes, plainDynamicImports } from '../../src/lib/build-plugins.mjs';
+
+const HELPER = '\0vite/preload-helper.js';
+
+describe('engineWithoutNotes', () => {
+  const p = engineWithoutNotes();
+  it('swaps notes.ts for notes-off.ts in engine modules of the browser build only', () => {
+    expect(p.apply).toBe('build');
+    expect(p.applyToEnvironment({ name: 'client' })).toBe(true);
+    for (const name of ['ssr', 'prerender', 'astro']) expect(p.applyToEnvironment({ name })).toBe(false);
+    expect(p.resolveId('./notes.ts', '/repo/src/engine/arrive.ts')).toMatch(/src[\\/]engine[\\/]notes-off\.ts$/);
+    expect(p.resolveId('./notes.ts', '/repo/src/islands/lib/knobs.ts')).toBeNull();
+    expect(p.resolveId('./tx.ts', '/repo/src/engine/arrive.ts')).toBeNull();
+  });
+});
+
+describe('plainDynamicImports', () => {
+  const p = plainDynamicImports();
+  const check = (code: string): string[] => {
+    const errors: string[] = [];
+    p.generateBundle.call({ error: (m: string) => errors.push(m) }, {}, { 'a.js': { type: 'chunk', fileName: 'a.js', code } });
+    return errors;
+  };
+  it('replaces Vite’s preload helper with a plain call, in the browser build only', async () => {
+    expect(p.applyToEnvironment({ name: 'client' })).toBe(true);
+    expect(p.applyToEnvironment({ name: 'ssr' })).toBe(false);
+    expect(p.resolveId(HELPER)).toBe(HELPER);
+    expect(p.resolveId('preact')).toBeNull();
+    const code = p.load(HELPER) as string;
+    const mod = (await import(`data:text/javascript,${encodeURIComponent(code)}`)) as { __vitePreload: (f: () => unknown) => unknown };
+    expect(mod.__vitePreload(() => 42)).toBe(42);
+    expect(p.load('/repo/src/x.ts')).toBeNull();
+  });
+  it('fails the build when a lazy chunk would need CSS, and lets JS dependencies through', () => {
+    const js = 'const __vite__mapDeps=(i,m=__vite__mapDeps,d=(m.f||(m.f=["_astro/engine.X.js","_astro/lab.Y.js"])))=>i.map(i=>d[i]);';
+    const css = 'const __vite__mapDeps=(i,m=__vite__mapDeps,d=(m.f||(m.f=["_astro/engine.X.js","_astro/lab.Y.css"])))=>i.map(i=>d[i]);';
+    expect(check(js)).toEqual([]);
+    expect(check('export const x = 1;')).toEqual([]);
+    expect(check(css)).toHaveLength(1);
+    expect(check(css)[0]).toContain('a.js');
+  });
+});
