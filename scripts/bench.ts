@@ -116,14 +116,16 @@ function pickTargets(): Target[] {
     const quizzes = (html: string): number => html.match(QUIZ_MARK)?.length ?? 0;
     const islands = (html: string): number => html.split('<astro-island').length - 1;
     const text = chapters.find((c) => islands(c.html) === 0 && quizzes(c.html) === 0);
-    // The lab budget is for a chapter with the sequence lab and the state diagram: take the one with the fewest other islands.
+    // The lab budget is for a chapter with the sequence lab and the state diagram: take the one with the
+    // fewest other labs (the other labs are Astro islands; the sequence lab and the diagram are not).
     const lab = chapters
       .filter((c) => SEQUENCE_LAB.test(c.html) && STATE_DIAGRAM.test(c.html))
       .sort((a, b) => islands(a.html) - islands(b.html))[0];
+    const seqLabs = (html: string): number => html.match(new RegExp(SEQUENCE_LAB.source, 'g'))?.length ?? 0;
     const quizCandidates = chapters.filter((c) => quizzes(c.html) >= 5).sort((a, b) => islands(a.html) - islands(b.html) || quizzes(a.html) - quizzes(b.html));
     const quiz = quizCandidates.find((c) => c !== lab) ?? quizCandidates[0];
     if (text) targets.push({ kind: 'text chapter', lang, path: `/${lang}/${text.slug}/`, note: '' });
-    if (lab) targets.push({ kind: 'lab chapter', lang, path: `/${lang}/${lab.slug}/`, note: `${islands(lab.html)} islands` });
+    if (lab) targets.push({ kind: 'lab chapter', lang, path: `/${lang}/${lab.slug}/`, note: `${seqLabs(lab.html)} sequence labs, the state diagram, ${islands(lab.html)} other labs` });
     if (quiz) targets.push({ kind: 'quiz chapter', lang, path: `/${lang}/${quiz.slug}/`, note: `${quizzes(quiz.html)} quizzes, ${islands(quiz.html)} islands` });
     // Every lab on one page: the heaviest lab page, and the one Lighthouse found slowest.
     if (existsSync(join(dir, 'labs', 'index.html'))) {
@@ -258,6 +260,19 @@ async function measure(page: Page, origin: string, path: string, chrome: Set<str
       .catch(() => false);
     if (!ok) sizes.problems.push(`${path}: island ${name} never hydrated (still [ssr] 15 s after being scrolled into view)`);
   }
+  // Sequence labs are not Astro islands (lab-loader.ts): each wakes when its drawing is in view.
+  const labs = await page.locator('[data-lab-root] > .seq-lab').all();
+  for (const [i, lab] of labs.entries()) {
+    await lab.scrollIntoViewIfNeeded({ timeout: 10_000 }).catch(() => undefined);
+    const ok = await lab
+      .evaluate((el) => new Promise<boolean>((done) => {
+        const t0 = performance.now();
+        const tick = (): void => (el.classList.contains('is-live') ? done(true) : performance.now() - t0 > 15_000 ? done(false) : void setTimeout(tick, 50));
+        tick();
+      }))
+      .catch(() => false);
+    if (!ok) sizes.problems.push(`${path}: sequence lab ${i + 1} never woke (no .is-live 15 s after being scrolled into view)`);
+  }
   await page.waitForLoadState('networkidle');
 
   // The engine loads on a sequence lab's first knob change: change one, and wait for what it loads.
@@ -294,7 +309,7 @@ async function measure(page: Page, origin: string, path: string, chrome: Set<str
   const chromeText = inline.filter((t) => chrome.has(t)).join('\n');
   const pageText = inline.filter((t) => !chrome.has(t)).join('\n');
   if (chromeText) sizes.scripts.push({ name: 'inline: layout (theme, sidebar, quiz score; on every page)', url: '', gz: gz(chromeText), phase: 'page load', group: 'inline: page chrome' });
-  if (pageText) sizes.scripts.push({ name: 'inline: this page only (Astro island loader, …)', url: '', gz: gz(pageText), phase: 'page load', group: 'inline: this page' });
+  if (pageText) sizes.scripts.push({ name: 'inline: this page only (Astro island runtime, …)', url: '', gz: gz(pageText), phase: 'page load', group: 'inline: this page' });
   sizes.inlineJs = inline.length ? gz(inline.join('\n')) : 0;
   for (const s of sizes.scripts) {
     if (!s.url) continue;
@@ -302,7 +317,8 @@ async function measure(page: Page, origin: string, path: string, chrome: Set<str
     if (s.group === 'quiz') sizes.quizJs += s.gz;
   }
   sizes.js += sizes.inlineJs;
-  sizes.labsJs = sizes.js - sizes.quizJs;
+  // The layout's inline scripts are on every page (the text chapter's figure holds them), not the labs'.
+  sizes.labsJs = sizes.js - sizes.quizJs - (chromeText ? gz(chromeText) : 0);
   if (html.match(QUIZ_MARK) && QUIZ_COMPONENTS.length && !sizes.scripts.some((s) => s.group === 'quiz'))
     sizes.problems.push(`${path}: has quizzes but none of their scripts was recognised (named after src/components/quiz/*.astro); the labs' figure includes them`);
   return sizes;
@@ -454,7 +470,7 @@ async function main(): Promise<void> {
   }
   say(
     'Bytes loaded before search is opened (gzip -9 of each response), after every island was scrolled into view and hydrated and, on pages with a sequence lab, one knob was changed (which loads the engine). ' +
-      "JS is every script, external and inline (inline scripts are also inside the HTML figure). Labs JS is the lab budget's figure: all of JS but the quiz components' scripts (their own figure: `npm run bench:quiz`); the lab chapter's target applies to it, the text chapter's to all of JS:",
+      "JS is every script, external and inline (inline scripts are also inside the HTML figure). Labs JS is the lab budget's figure: all of JS but the quiz components' scripts (their own figure: `npm run bench:quiz`) and the layout's inline scripts (on every page; see the text chapter); the lab chapter's target applies to it, the text chapter's to all of JS:",
   );
   say();
   say('| page type | lang | page | JS gz | labs JS gz | JS target | quiz JS gz | inline JS gz | CSS gz | HTML gz | requests |');

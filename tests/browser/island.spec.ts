@@ -33,3 +33,32 @@ for (const lang of ['en', 'ko'] as const) {
     expect(problems()).toEqual([]);
   });
 }
+
+/**
+ * Sequence labs are not Astro islands (src/islands/sequence-lab-mount.ts): a chapter whose labs
+ * are only sequence labs and the state diagram ships no island runtime, and each lab still wakes
+ * when it comes into view, in both languages.
+ */
+for (const lang of ['en', 'ko'] as const) {
+  test(`sequence labs wake without Astro's island runtime (/${lang}/three-way-handshake/)`, async ({ page, baseURL }) => {
+    const problems = watchPage(page, new URL(baseURL ?? '').origin);
+    await page.goto(`${lang}/three-way-handshake/`);
+    expect(await page.locator('astro-island').count(), 'Astro islands on the page').toBe(0);
+    const inline = await page.locator('script:not([src])').allTextContents();
+    expect(inline.filter((s) => s.includes('astro-island')), 'inline island runtime').toEqual([]);
+    const labs = page.locator('[data-lab-root] > .seq-lab');
+    const count = await labs.count();
+    expect(count, 'sequence labs on the chapter').toBeGreaterThan(1);
+    // Asleep until seen: the last lab has not woken while the page sits at its top.
+    await expect(labs.nth(count - 1)).not.toHaveClass(/is-live/);
+    for (let i = 0; i < count; i++) {
+      await labs.nth(i).scrollIntoViewIfNeeded();
+      await expect(labs.nth(i)).toHaveClass(/is-live/);
+    }
+    const last = labs.nth(count - 1);
+    const before = await last.locator('.lab-step').textContent();
+    await last.getByRole('button', { name: lang === 'en' ? 'Next step' : '다음 단계' }).click();
+    await expect(last.locator('.lab-step')).not.toHaveText(before ?? '');
+    expect(problems()).toEqual([]);
+  });
+}

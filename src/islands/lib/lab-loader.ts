@@ -1,0 +1,54 @@
+/**
+ * The page script of every sequence lab (SequenceLab.astro), loaded eagerly and kept tiny:
+ *  - a lab wakes up (mountSequenceLab, loaded on demand) when it comes into view, as Astro's
+ *    `client:visible` would, but without Astro's island runtime (see sequence-lab-mount.ts);
+ *  - a deep link (#lab=<id>&…, e.g. from the interview chapter) names a lab that may sit far down
+ *    the page, so the named lab is brought into view; once awake it reads the rest of the hash
+ *    itself (parseLabHash, which reads the id the same way).
+ * A lab whose props cannot be read or whose code cannot load stays as rendered (the full run,
+ * readable without JS) and says why in the console.
+ */
+import { linkedLabId } from './lab-link-id.ts';
+
+/** Server-rendered labs waiting to wake up: `[data-lab-root]`, with their props in `script[data-lab-props]`. */
+const LAB_ROOT = 'data-lab-root';
+
+/** Reads a lab's props and hydrates it; never throws. */
+async function wake(root: Element): Promise<void> {
+  const id = root.getAttribute(LAB_ROOT);
+  try {
+    const json = document.querySelector(`script[data-lab-props="${CSS.escape(id ?? '')}"]`)?.textContent;
+    if (!json) throw new Error('no props');
+    const props = JSON.parse(json);
+    const { mountSequenceLab } = await import('../sequence-lab-mount.ts');
+    mountSequenceLab(root, props);
+  } catch (e) {
+    console.error(`sequence lab ${id}: stays static (${e instanceof Error ? e.message : String(e)})`);
+  }
+}
+
+/**
+ * Watches every lab root under `doc` and wakes each once its drawing is in view. The root is
+ * `display: contents` (no box of its own), so the watch is on its first child, as Astro does.
+ */
+export function watchLabs(doc: Document = document): void {
+  const seen = new WeakSet<Element>();
+  const io = new IntersectionObserver((entries) => {
+    for (const e of entries) {
+      if (!e.isIntersecting) continue;
+      const root = e.target.parentElement;
+      io.unobserve(e.target);
+      if (root && !seen.has(root)) {
+        seen.add(root);
+        void wake(root);
+      }
+    }
+  });
+  for (const root of doc.querySelectorAll(`[${LAB_ROOT}]`)) if (root.firstElementChild) io.observe(root.firstElementChild);
+}
+
+/** Scrolls to the lab a deep link names, if it is on this page. */
+export function showLinkedLab(): void {
+  const id = linkedLabId(location.hash);
+  if (id) document.getElementById(id)?.scrollIntoView({ block: 'start' });
+}
