@@ -49,7 +49,7 @@ export default defineConfig({
                   { name: 'states', test: /src[\\/]engine[\\/]states\.ts/, priority: 3 },
                   {
                     name: 'lab',
-                    test: /node_modules[\\/]preact[\\/](?!hooks)|src[\\/]islands[\\/](sequence-lab\.tsx|sequence-lab-mount\.ts|state-diagram-live\.ts|lib[\\/](explain|lab-bus|lab-hash|knobs|sequence-layout|trace-view|diagram-highlight|state-diagram-ids)\.ts)/,
+                    test: /node_modules[\\/]preact[\\/](?!hooks)|src[\\/]islands[\\/](sequence-lab\.tsx|lab-mount\.ts|state-diagram-live\.ts|lib[\\/](explain|lab-bus|lab-hash|knobs|sequence-layout|trace-view|diagram-highlight|state-diagram-ids)\.ts)/,
                     priority: 2,
                   },
                   // Not the scenario list: a lab brings its own scenario (engine-adapter.ts).

@@ -114,8 +114,10 @@ function pickTargets(): Target[] {
       .map((slug) => ({ slug, html: readFileSync(join(dir, slug, 'index.html'), 'utf8') }))
       .filter((c) => c.html.includes('data-pagefind-body'));
     const quizzes = (html: string): number => html.match(QUIZ_MARK)?.length ?? 0;
-    const islands = (html: string): number => html.split('<astro-island').length - 1;
-    const text = chapters.find((c) => islands(c.html) === 0 && quizzes(c.html) === 0);
+    /** Labs other than sequence labs (the state diagram is not counted: it is no lab root). */
+    const islands = (html: string): number => (html.match(/data-lab-kind="(inspector|time-wait|capture)"/g) ?? []).length;
+    const anyLab = (html: string): number => (html.match(/data-lab-root=/g) ?? []).length;
+    const text = chapters.find((c) => anyLab(c.html) === 0 && !STATE_DIAGRAM.test(c.html) && quizzes(c.html) === 0);
     // The lab budget is for a chapter with the sequence lab and the state diagram: take the one with the
     // fewest other labs (the other labs are Astro islands; the sequence lab and the diagram are not).
     const lab = chapters
@@ -126,11 +128,11 @@ function pickTargets(): Target[] {
     const quiz = quizCandidates.find((c) => c !== lab) ?? quizCandidates[0];
     if (text) targets.push({ kind: 'text chapter', lang, path: `/${lang}/${text.slug}/`, note: '' });
     if (lab) targets.push({ kind: 'lab chapter', lang, path: `/${lang}/${lab.slug}/`, note: `${seqLabs(lab.html)} sequence labs, the state diagram, ${islands(lab.html)} other labs` });
-    if (quiz) targets.push({ kind: 'quiz chapter', lang, path: `/${lang}/${quiz.slug}/`, note: `${quizzes(quiz.html)} quizzes, ${islands(quiz.html)} islands` });
+    if (quiz) targets.push({ kind: 'quiz chapter', lang, path: `/${lang}/${quiz.slug}/`, note: `${quizzes(quiz.html)} quizzes, ${anyLab(quiz.html)} labs` });
     // Every lab on one page: the heaviest lab page, and the one Lighthouse found slowest.
     if (existsSync(join(dir, 'labs', 'index.html'))) {
       const html = readFileSync(join(dir, 'labs', 'index.html'), 'utf8');
-      targets.push({ kind: 'labs page', lang, path: `/${lang}/labs/`, note: `${islands(html)} islands` });
+      targets.push({ kind: 'labs page', lang, path: `/${lang}/labs/`, note: `${anyLab(html)} labs` });
     }
   }
   return targets;
@@ -203,7 +205,7 @@ function chromeInlineScripts(): Set<string> {
       const f = join(dir, slug, 'index.html');
       if (!existsSync(f)) continue;
       const html = readFileSync(f, 'utf8');
-      if (html.includes('<astro-island') || html.match(QUIZ_MARK)) continue;
+      if (html.includes('data-lab-root') || html.match(QUIZ_MARK)) continue;
       for (const m of html.matchAll(/<script(?![^>]*\bsrc=)([^>]*)>([\s\S]*?)<\/script>/g)) if (!/json/.test(m[1] ?? '')) out.add((m[2] ?? '').trim());
     }
   }
@@ -242,36 +244,22 @@ async function measure(page: Page, origin: string, path: string, chrome: Set<str
   page.on('response', onResponse);
   await page.goto(origin + path, { waitUntil: 'networkidle' });
 
-  // Bring each island into view in turn, with Playwright's own scrolling: the island element is
-  // `display: contents` (no box, so its own scrollIntoView does nothing) and global.css scrolls
-  // smoothly, so an in-page scroll loop can pass islands by without them ever hydrating.
+  // Bring each lab into view in turn, with Playwright's own scrolling (its root is `display:
+  // contents`, so its first child is what scrolls; global.css scrolls smoothly, so an in-page scroll
+  // loop could pass labs by), and wait until lab-loader.ts marks it awake.
   phase = 'hydration';
-  const islands = await page.locator('astro-island').all();
-  for (const [i, island] of islands.entries()) {
-    if ((await island.getAttribute('ssr')) === null) continue;
-    const name = (await island.getAttribute('component-url'))?.split('/').pop() ?? `island ${i + 1}`;
-    await island.locator(':scope > *').first().scrollIntoViewIfNeeded({ timeout: 10_000 }).catch(() => undefined);
-    const ok = await island
-      .evaluate((el) => new Promise<boolean>((done) => {
-        const t0 = performance.now();
-        const tick = (): void => (!el.hasAttribute('ssr') ? done(true) : performance.now() - t0 > 15_000 ? done(false) : void setTimeout(tick, 50));
-        tick();
-      }))
-      .catch(() => false);
-    if (!ok) sizes.problems.push(`${path}: island ${name} never hydrated (still [ssr] 15 s after being scrolled into view)`);
-  }
-  // Sequence labs are not Astro islands (lab-loader.ts): each wakes when its drawing is in view.
-  const labs = await page.locator('[data-lab-root] > .seq-lab').all();
+  const labs = await page.locator('[data-lab-root]').all();
   for (const [i, lab] of labs.entries()) {
-    await lab.scrollIntoViewIfNeeded({ timeout: 10_000 }).catch(() => undefined);
+    const name = `${(await lab.getAttribute('data-lab-kind')) ?? 'lab'} lab ${i + 1}`;
+    await lab.locator(':scope > *').first().scrollIntoViewIfNeeded({ timeout: 10_000 }).catch(() => undefined);
     const ok = await lab
       .evaluate((el) => new Promise<boolean>((done) => {
         const t0 = performance.now();
-        const tick = (): void => (el.classList.contains('is-live') ? done(true) : performance.now() - t0 > 15_000 ? done(false) : void setTimeout(tick, 50));
+        const tick = (): void => (el.hasAttribute('data-lab-awake') ? done(true) : performance.now() - t0 > 15_000 ? done(false) : void setTimeout(tick, 50));
         tick();
       }))
       .catch(() => false);
-    if (!ok) sizes.problems.push(`${path}: sequence lab ${i + 1} never woke (no .is-live 15 s after being scrolled into view)`);
+    if (!ok) sizes.problems.push(`${path}: ${name} never woke (no data-lab-awake 15 s after being scrolled into view)`);
   }
   await page.waitForLoadState('networkidle');
 

@@ -1,21 +1,23 @@
 /**
- * Preact islands hydrate in the production build: on the labs page of each language every
- * <astro-island> loses its `ssr` marker (Astro removes it once the component has hydrated), and
- * an island reacts to a click, which server-rendered HTML alone cannot do.
+ * The labs hydrate in the production build without Astro's island runtime (src/islands/lab-mount.ts):
+ * on the labs page of each language every lab wakes once scrolled into view (its root element gets
+ * `data-lab-awake`), and a lab reacts to a click, which server-rendered HTML alone cannot do.
  */
 import { expect, test } from '@playwright/test';
 import { watchPage } from './watch.ts';
 
 for (const lang of ['en', 'ko'] as const) {
-  test(`islands hydrate on /${lang}/labs/`, async ({ page, baseURL }) => {
+  test(`every lab wakes on /${lang}/labs/`, async ({ page, baseURL }) => {
     const problems = watchPage(page, new URL(baseURL ?? '').origin);
     const res = await page.goto(`${lang}/labs/`);
     expect(res?.status(), `/${lang}/labs/ exists`).toBe(200);
-    const islands = page.locator('astro-island');
+    expect(await page.locator('astro-island').count(), 'Astro islands on the labs page').toBe(0);
+    const islands = page.locator('[data-lab-root]');
+    const kinds = await islands.evaluateAll((els) => [...new Set(els.map((e) => e.getAttribute('data-lab-kind')))].sort());
+    expect(kinds, 'lab kinds on the labs page').toEqual(['capture', 'inspector', 'sequence', 'time-wait']);
     const count = await islands.count();
-    expect(count, 'islands on the labs page').toBeGreaterThan(0);
-    for (let i = 0; i < count; i++) await islands.nth(i).scrollIntoViewIfNeeded();
-    await expect(page.locator('astro-island[ssr]'), 'islands still waiting to hydrate').toHaveCount(0);
+    for (let i = 0; i < count; i++) await islands.nth(i).locator(':scope > *').first().scrollIntoViewIfNeeded();
+    await expect(page.locator('[data-lab-root]:not([data-lab-awake])'), 'labs still asleep').toHaveCount(0);
 
     let reacted = false;
     for (let i = 0; i < count && !reacted; i++) {
@@ -35,9 +37,8 @@ for (const lang of ['en', 'ko'] as const) {
 }
 
 /**
- * Sequence labs are not Astro islands (src/islands/sequence-lab-mount.ts): a chapter whose labs
- * are only sequence labs and the state diagram ships no island runtime, and each lab still wakes
- * when it comes into view, in both languages.
+ * A chapter whose labs are sequence labs and the state diagram ships no island runtime, and each
+ * lab sleeps until it comes into view, in both languages.
  */
 for (const lang of ['en', 'ko'] as const) {
   test(`sequence labs wake without Astro's island runtime (/${lang}/three-way-handshake/)`, async ({ page, baseURL }) => {

@@ -11,8 +11,7 @@ async function openEverything(page: Page) {
   for (const sel of ['#lab-close-4-segment', '.state-diagram', '#lab-lost-syn-ack', '#time-wait-lab', '#inspect-normal-open', '#capture-lab']) {
     await page.locator(sel).first().scrollIntoViewIfNeeded();
   }
-  await expect(page.locator('astro-island[ssr]')).toHaveCount(0);
-  await expect(page.locator('[data-lab-root] > .seq-lab:not(.is-live)')).toHaveCount(0);
+  await expect(page.locator('[data-lab-root]:not([data-lab-awake])')).toHaveCount(0);
   await page.locator('#inspect-normal-open button[data-field="flag.syn"]').focus();
   await page.locator('#capture-lab input[type=file]').setInputFiles('tests/fixtures/kernel-traces/normal.pcap');
   await expect(page.locator('#capture-lab-replay')).toBeVisible();

@@ -33,7 +33,7 @@ function page(id: string, json: string | null): Element {
   const p = props(id);
   document.body.insertAdjacentHTML(
     'beforeend',
-    `<div class="lab-root" data-lab-root="${id}">${render(h(SequenceLab, p))}</div>` +
+    `<div class="lab-root" data-lab-root="${id}" data-lab-kind="sequence">${render(h(SequenceLab, p))}</div>` +
       (json === null ? '' : `<script type="application/json" data-lab-props="${id}">${json}</script>`),
   );
   return document.querySelector(`[data-lab-root="${id}"]`)!;
@@ -59,6 +59,7 @@ describe('lab loader', () => {
     expect(root.querySelector('.seq-lab')!.classList.contains('is-live')).toBe(false);
     fire(observed);
     await vi.waitFor(() => expect(root.querySelector('.seq-lab')!.classList.contains('is-live')).toBe(true));
+    expect(root.hasAttribute('data-lab-awake')).toBe(true);
     // Awake: it steps.
     (root.querySelector('button[aria-label="Next step"]') as HTMLButtonElement).click();
     await vi.waitFor(() => expect(root.querySelector('.lab-step')!.textContent).toMatch(/Step 1 of/));
@@ -73,9 +74,19 @@ describe('lab loader', () => {
     fire(observed);
     await vi.waitFor(() => expect(error).toHaveBeenCalledTimes(2));
     expect(error.mock.calls.map((c) => String(c[0])).sort()).toEqual([
-      expect.stringMatching(/^sequence lab lab-broken: stays static \(.*JSON/),
-      'sequence lab lab-missing: stays static (no props)',
+      expect.stringMatching(/^lab lab-broken: stays static \(.*JSON/),
+      'lab lab-missing: stays static (no props)',
     ]);
     expect([broken.innerHTML, missing.innerHTML]).toEqual(before);
+    expect(broken.hasAttribute('data-lab-awake') || missing.hasAttribute('data-lab-awake')).toBe(false);
+  });
+
+  it('names an unknown lab kind instead of guessing', async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const root = page('lab-odd', JSON.stringify(props('lab-odd')));
+    root.setAttribute('data-lab-kind', 'toString');
+    watchLabs(document);
+    fire(observed);
+    await vi.waitFor(() => expect(error).toHaveBeenCalledWith('lab lab-odd: stays static (unknown lab kind "toString")'));
   });
 });

@@ -1,16 +1,16 @@
 /**
- * The page script of every sequence lab (SequenceLab.astro), loaded eagerly and kept tiny:
- *  - a lab wakes up (mountSequenceLab, loaded on demand) when it comes into view, as Astro's
- *    `client:visible` would, but without Astro's island runtime (see sequence-lab-mount.ts);
+ * The page script of every lab (LabRoot.astro), loaded eagerly and kept tiny:
+ *  - a lab wakes up (mountLab, loaded on demand) when it comes into view, as Astro's
+ *    `client:visible` would, but without Astro's island runtime (see lab-mount.ts);
  *  - a deep link (#lab=<id>&…, e.g. from the interview chapter) names a lab that may sit far down
  *    the page, so the named lab is brought into view; once awake it reads the rest of the hash
  *    itself (parseLabHash, which reads the id the same way).
- * A lab whose props cannot be read or whose code cannot load stays as rendered (the full run,
- * readable without JS) and says why in the console.
+ * A lab whose props cannot be read or whose code cannot load stays as rendered (readable without
+ * JS: a sequence lab shows its full run) and says why in the console.
  */
 import { linkedLabId } from './lab-link-id.ts';
 
-/** Server-rendered labs waiting to wake up: `[data-lab-root]`, with their props in `script[data-lab-props]`. */
+/** Server-rendered labs waiting to wake up: `[data-lab-root]` (and `data-lab-kind`), with their props in `script[data-lab-props]`. */
 const LAB_ROOT = 'data-lab-root';
 
 /** Reads a lab's props and hydrates it; never throws. */
@@ -19,11 +19,13 @@ async function wake(root: Element): Promise<void> {
   try {
     const json = document.querySelector(`script[data-lab-props="${CSS.escape(id ?? '')}"]`)?.textContent;
     if (!json) throw new Error('no props');
-    const props = JSON.parse(json);
-    const { mountSequenceLab } = await import('../sequence-lab-mount.ts');
-    mountSequenceLab(root, props);
+    const props = JSON.parse(json) as object;
+    const { mountLab } = await import('../lab-mount.ts');
+    await mountLab(root.getAttribute('data-lab-kind') ?? 'sequence', root, props);
+    // What Astro's `ssr` marker told: this lab is interactive now (tests and the bench wait for it).
+    root.setAttribute('data-lab-awake', '');
   } catch (e) {
-    console.error(`sequence lab ${id}: stays static (${e instanceof Error ? e.message : String(e)})`);
+    console.error(`lab ${id}: stays static (${e instanceof Error ? e.message : String(e)})`);
   }
 }
 
