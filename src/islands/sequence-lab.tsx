@@ -200,6 +200,10 @@ export default class SequenceLab extends Component<SequenceLabProps, LabState> {
       }
     }
     // Keep the current row in view inside the diagram's own scroll box (never scroll the page).
+    // Reading scrollTop here, right after Preact's DOM writes, lays the step out inside this task;
+    // that is the step's only layout (the frame then has none), not an extra one, and it splits a
+    // step into two shorter tasks. Deferring the read to requestAnimationFrame was measured (4x CPU,
+    // Lighthouse mobile): the frame then carried layout + paint and became the longest task.
     const el = this.scroller.current;
     if (el && moved) {
       const y = rowY(step);
