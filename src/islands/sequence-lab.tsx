@@ -461,7 +461,7 @@ function TraceTable({ view, step, relative, strings: S }: { view: LabView; step:
             const fate = s.fate === 'dropped' ? `✕ ${fmt(S, 'labs.lost')}` : s.fate === 'delivered' ? fmt(S, 'labs.table.delivered') : fmt(S, 'labs.table.inFlight');
             return (
               <tr key={s.id} class={isCur ? 'lab-row-current' : undefined} aria-current={isCur ? 'step' : undefined}>
-                <td>{isCur ? '▶ ' : ''}{s.id}</td>
+                <td><span class="lab-cur-mark" aria-hidden={isCur ? undefined : 'true'}>▶ </span>{s.id}</td>
                 <td>{formatTime(view.steps[s.sendStep]?.t ?? 0)}</td>
                 <td>{s.from === 'A' ? 'A → B' : 'B → A'}</td>
                 <td>{s.flags.join(', ') || '—'}</td>
