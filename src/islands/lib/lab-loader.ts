@@ -52,5 +52,6 @@ export function watchLabs(doc: Document = document): void {
 /** Scrolls to the lab a deep link names, if it is on this page. */
 export function showLinkedLab(): void {
   const id = linkedLabId(location.hash);
-  if (id) document.getElementById(id)?.scrollIntoView({ block: 'start' });
+  // Instant: the labs above it wake and settle while a smooth glide would still be under way.
+  if (id) document.getElementById(id)?.scrollIntoView({ block: 'start', behavior: 'instant' });
 }
