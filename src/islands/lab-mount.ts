@@ -6,11 +6,13 @@
  * hydrate, and each kind's component loaded only on pages that have one.
  */
 import { h, hydrate, type ComponentType } from 'preact';
+import SequenceLab from './sequence-lab.tsx';
 
 /** The lab kinds LabRoot.astro may name, each with its component, loaded on demand. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each kind takes its own props, read from JSON
 const KINDS: Record<string, () => Promise<{ default: ComponentType<any> }>> = {
-  sequence: () => import('./sequence-lab.tsx'),
+  // The sequence lab shares this chunk (it is on every page with a lab): no separate load.
+  sequence: async () => ({ default: SequenceLab }),
   inspector: () => import('./segment-inspector.tsx'),
   'time-wait': () => import('./time-wait-lab.tsx'),
   capture: () => import('./capture-lab.tsx'),
