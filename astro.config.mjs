@@ -29,7 +29,8 @@ export default defineConfig({
     }),
   ],
   vite: {
-    // The browser's engine without its English working notes: no page shows them (src/engine/notes.ts).
+    // Browser build only: the engine without its English working notes, and dynamic imports without
+    // Vite's preload helper (src/lib/build-plugins.mjs says what each trades).
     plugins: [engineWithoutNotes(), plainDynamicImports()],
     environments: {
       client: {
@@ -37,11 +38,11 @@ export default defineConfig({
           rolldownOptions: {
             output: {
               // Fewer, larger chunks for the labs: one gzip stream compresses better than many small
-              // ones (measured: 2.3 KB less on a lab page). `lab` is Preact (not its hooks: the sequence lab is
-              // a class component) plus the sequence lab (on every page with an island); `engine` loads on a
-              // lab's first knob change. The state diagram is no island: its browser code
-              // (state-diagram-live.ts) rides in `lab`. Modules that eager page scripts also import get their own small groups at a
-              // higher priority, so no eager script pulls in `lab` or `engine`.
+              // ones (measured: 2.3 KB less on a lab page). `lab` is Preact (not its hooks: the
+              // sequence lab is a class component), lab-mount.ts and the sequence lab (on every page
+              // with a lab), and the state diagram's browser code; `engine` loads on a lab's first knob
+              // change. Modules that eager page scripts also import get small groups of their own at
+              // a higher priority, so no eager script pulls in `lab` or `engine`.
               codeSplitting: {
                 groups: [
                   { name: 'lab-link-id', test: /src[\\/]islands[\\/]lib[\\/]lab-link-id\.ts/, priority: 3 },

@@ -97,9 +97,11 @@ function run(cmd: string, argv: string[], env: Record<string, string> = {}): Pro
 
 /** Quiz markers the quiz components render; counted to find a chapter with five questions. */
 const QUIZ_MARK = /data-quiz-id=|data-quiz=|component-url="[^"]*(MultipleChoice|OrderSegments|NameState|PredictNumbers|SpotError|quiz)[^"]*"/gi;
-/** The labs' server-rendered markup (SSR'd whether or not they hydrate: the state diagram no longer does). */
-const SEQUENCE_LAB = /class="lab seq-lab\b/;
+/** The state diagram's build-time figure (it is no lab root: a lab wakes it). */
 const STATE_DIAGRAM = /class="lab state-diagram\b/;
+/** Lab roots on a page (LabRoot.astro), of the given kinds (a regex alternation) or of any kind. */
+const labsIn = (html: string, kinds = '[a-z-]+'): number => html.match(new RegExp(`data-lab-kind="(?:${kinds})"`, 'g'))?.length ?? 0;
+const OTHER_LABS = 'inspector|time-wait|capture';
 
 /** Picks one page of each kind from the build, by looking at what its HTML embeds. */
 function pickTargets(): Target[] {
@@ -114,25 +116,20 @@ function pickTargets(): Target[] {
       .map((slug) => ({ slug, html: readFileSync(join(dir, slug, 'index.html'), 'utf8') }))
       .filter((c) => c.html.includes('data-pagefind-body'));
     const quizzes = (html: string): number => html.match(QUIZ_MARK)?.length ?? 0;
-    /** Labs other than sequence labs (the state diagram is not counted: it is no lab root). */
-    const islands = (html: string): number => (html.match(/data-lab-kind="(inspector|time-wait|capture)"/g) ?? []).length;
-    const anyLab = (html: string): number => (html.match(/data-lab-root=/g) ?? []).length;
-    const text = chapters.find((c) => anyLab(c.html) === 0 && !STATE_DIAGRAM.test(c.html) && quizzes(c.html) === 0);
-    // The lab budget is for a chapter with the sequence lab and the state diagram: take the one with the
-    // fewest other labs (the other labs are Astro islands; the sequence lab and the diagram are not).
+    const text = chapters.find((c) => labsIn(c.html) === 0 && !STATE_DIAGRAM.test(c.html) && quizzes(c.html) === 0);
+    // The lab budget is for a chapter with the sequence lab and the state diagram: take the one with the fewest other labs.
     const lab = chapters
-      .filter((c) => SEQUENCE_LAB.test(c.html) && STATE_DIAGRAM.test(c.html))
-      .sort((a, b) => islands(a.html) - islands(b.html))[0];
-    const seqLabs = (html: string): number => html.match(new RegExp(SEQUENCE_LAB.source, 'g'))?.length ?? 0;
-    const quizCandidates = chapters.filter((c) => quizzes(c.html) >= 5).sort((a, b) => islands(a.html) - islands(b.html) || quizzes(a.html) - quizzes(b.html));
+      .filter((c) => labsIn(c.html, 'sequence') > 0 && STATE_DIAGRAM.test(c.html))
+      .sort((a, b) => labsIn(a.html, OTHER_LABS) - labsIn(b.html, OTHER_LABS))[0];
+    const quizCandidates = chapters.filter((c) => quizzes(c.html) >= 5).sort((a, b) => labsIn(a.html) - labsIn(b.html) || quizzes(a.html) - quizzes(b.html));
     const quiz = quizCandidates.find((c) => c !== lab) ?? quizCandidates[0];
     if (text) targets.push({ kind: 'text chapter', lang, path: `/${lang}/${text.slug}/`, note: '' });
-    if (lab) targets.push({ kind: 'lab chapter', lang, path: `/${lang}/${lab.slug}/`, note: `${seqLabs(lab.html)} sequence labs, the state diagram, ${islands(lab.html)} other labs` });
-    if (quiz) targets.push({ kind: 'quiz chapter', lang, path: `/${lang}/${quiz.slug}/`, note: `${quizzes(quiz.html)} quizzes, ${anyLab(quiz.html)} labs` });
+    if (lab) targets.push({ kind: 'lab chapter', lang, path: `/${lang}/${lab.slug}/`, note: `${labsIn(lab.html, 'sequence')} sequence labs, the state diagram, ${labsIn(lab.html, OTHER_LABS)} other labs` });
+    if (quiz) targets.push({ kind: 'quiz chapter', lang, path: `/${lang}/${quiz.slug}/`, note: `${quizzes(quiz.html)} quizzes, ${labsIn(quiz.html)} labs` });
     // Every lab on one page: the heaviest lab page, and the one Lighthouse found slowest.
     if (existsSync(join(dir, 'labs', 'index.html'))) {
       const html = readFileSync(join(dir, 'labs', 'index.html'), 'utf8');
-      targets.push({ kind: 'labs page', lang, path: `/${lang}/labs/`, note: `${anyLab(html)} labs` });
+      targets.push({ kind: 'labs page', lang, path: `/${lang}/labs/`, note: `${labsIn(html)} labs` });
     }
   }
   return targets;
@@ -176,18 +173,15 @@ function staticClosure(origin: string, roots: string[]): Set<string> {
 /**
  * Says whose each external script is, from the page's HTML and the build's module graph, so that it
  * does not depend on hashed names or on how astro.config.mjs groups modules into chunks:
- *   - lab: reachable by static imports from an island's component or renderer, from a lab
- *     component's own `<script>`, or loaded lazily after the page (the engine on a knob change);
+ *   - lab: reachable by static imports from a lab component's own `<script>` (LabRoot.astro's loader),
+ *     or loaded lazily after the page (a lab waking, the engine on a knob change);
  *   - quiz: reachable only from the quiz components' `<script>`s;
  *   - page: any other script the page loads at once.
  * A chunk that both need is the labs' (they could not run without it).
  */
 function classify(origin: string, html: string, loaded: { url: string; phase: Phase }[]): (url: string) => Group {
-  const attr = (name: string): string[] => [...html.matchAll(new RegExp(`${name}="([^"]+)"`, 'g'))].map((m) => new URL((m[1] ?? '').replace(/&amp;/g, '&'), origin).href);
   const srcs = [...html.matchAll(/<script[^>]*\bsrc="([^"]+)"/g)].map((m) => new URL(m[1] ?? '', origin).href);
   const lab = staticClosure(origin, [
-    ...attr('component-url'),
-    ...attr('renderer-url'),
     ...srcs.filter((u) => componentOf(u, LAB_COMPONENTS)),
     ...loaded.filter((s) => s.phase !== 'page load').map((s) => s.url),
   ]);
