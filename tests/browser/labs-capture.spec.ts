@@ -22,7 +22,9 @@ test('downloads the page’s run as a pcap that parses back', async ({ page }) =
   await page.locator('#lab-close-4-segment').scrollIntoViewIfNeeded();
   await expect(page.locator('#lab-close-4-segment')).toHaveClass(/is-live/);
   await page.locator('#lab-close-4-segment').getByRole('button', { name: 'Next step' }).click();
-  const lab = await captureLab(page);
+  const lab = page.locator('#capture-lab');
+  await lab.scrollIntoViewIfNeeded();
+  await expect(lab).toHaveClass(/is-live/);
   await expect(lab.getByRole('button', { name: /Download/ })).toContainText('Client closes first: four segments');
   const [download] = await Promise.all([page.waitForEvent('download'), lab.getByRole('button', { name: /Download/ }).click()]);
   expect(download.suggestedFilename()).toBe('close-4-segment.pcap');
