@@ -4,7 +4,7 @@
  * so a bad combination shows a message instead of breaking the page.
  *
  * Runs take a scenario's definition, not its id: a lab gets its own scenario's definition from
- * the build (a prop), so a knob change loads the simulator without the other eighteen scenarios
+ * the build (a prop), so a knob change loads the simulator without the other scenarios
  * (1.1 KB gz of the 25 KB lab budget); `loadScenario` fetches one a link names. Hence the direct
  * imports of sim.ts and scenario-ids.ts instead of the engine's index.
  */
