@@ -152,7 +152,7 @@ export async function measureLongTasks(browser: Browser, origin: string, path: s
     await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing'] });
     const stepText = live.locator('.lab-step');
     const t0 = await mark(page, 'bench:step-start');
-    await live.locator('.seq-scroll').focus();
+    await live.locator('.seq-frame').focus();
     await page.keyboard.press('Home');
     await page.waitForTimeout(50);
     let steps = 0;

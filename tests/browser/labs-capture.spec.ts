@@ -45,7 +45,7 @@ for (const lang of ['en', 'ko'] as const) {
     const replay = page.locator('#capture-lab-replay');
     await expect(replay).toBeVisible();
     await expect(replay.locator('.lab-trace')).toContainText('TIME-WAIT');
-    await replay.locator('.seq-scroll').focus();
+    await replay.locator('.seq-frame').focus();
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('ArrowRight');
     await expect(replay.locator('.lab-step')).toContainText(lang === 'en' ? 'Step 2 of' : '단계 중 2단계');

@@ -22,7 +22,7 @@ for (const lang of ['en', 'ko'] as const) {
     const problems = watchPage(page, new URL(baseURL ?? '').origin);
     const lab = await openLab(page, lang);
     await expect(stepText(page)).toContainText(lang === 'en' ? 'Step 0 of' : '단계 중 0단계');
-    await lab.locator('.seq-scroll').focus();
+    await lab.locator('.seq-frame').focus();
     for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
     await expect(stepText(page)).toContainText(lang === 'en' ? 'Step 3 of' : '단계 중 3단계');
     const sentence = lab.locator('.lab-sentence');
@@ -33,7 +33,7 @@ for (const lang of ['en', 'ko'] as const) {
     await page.locator('.state-diagram').scrollIntoViewIfNeeded();
     await expect(page.locator('.state-diagram [data-node="SYN-RECEIVED"]')).toHaveClass(/sd-current/);
     await expect(page.locator('.state-diagram [data-edge="LISTEN>SYN-RECEIVED"]')).toHaveClass(/sd-hot/);
-    await lab.locator('.seq-scroll').focus();
+    await lab.locator('.seq-frame').focus();
     await page.keyboard.press('ArrowLeft');
     await expect(stepText(page)).toContainText(lang === 'en' ? 'Step 2 of' : '단계 중 2단계');
     expect(problems()).toEqual([]);
@@ -65,10 +65,10 @@ test('changing a knob re-runs the engine: the server closing first puts the serv
   const firstFin = () => lab.locator('.lab-trace tbody tr', { hasText: 'FIN' }).first();
   await expect(firstFin()).toContainText('A → B');
   await lab.getByLabel('Who closes first').selectOption('server');
-  await expect(lab.locator('.lab-note')).toContainText('ran again');
+  await expect(lab.locator('.lab-knob-box .lab-note')).toContainText('ran again');
   await expect(page).toHaveURL(/closer=server/);
   await expect(firstFin()).toContainText('B → A');
-  await lab.locator('.seq-scroll').focus();
+  await lab.locator('.seq-frame').focus();
   await page.keyboard.press('End');
   // The server closed first, so the server (not the client) is the one left in TIME-WAIT.
   const states = lab.locator('.lab-vars tbody tr').first().locator('td');
@@ -89,7 +89,7 @@ test('no step costs the main thread more than 50 ms', async ({ page }) => {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
   const lab = await openLab(page, 'en');
-  await lab.locator('.seq-scroll').focus();
+  await lab.locator('.seq-frame').focus();
   const taskMs = async () => ((await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration')?.value ?? Number.NaN) * 1000;
   const total = Number(/of (\d+)/.exec((await stepText(page).textContent()) ?? '')?.[1]);
   expect(total).toBeGreaterThan(5);
@@ -117,7 +117,8 @@ test('without JS each lab shows the whole run: diagram arrows, the segment table
     expect(rows, 'segments in the table').toBeGreaterThan(2);
     await expect(lab.locator('.seq-arrow')).toHaveCount(rows);
     await expect(lab.locator('.seq-arrow').first()).toBeVisible();
-    await expect(lab.locator('.lab-controls')).toBeHidden();
+    await expect(lab.locator('.seq-bar .lab-controls')).toBeHidden();
+    await expect(lab.locator('.seq-more')).toBeHidden();
   }
   await expect(page.locator('.state-diagram [data-node]')).toHaveCount(12);
   await context.close();

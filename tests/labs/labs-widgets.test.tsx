@@ -201,7 +201,7 @@ describe('<TimeWaitLab>', () => {
     const presets = [{ id: 'linux' as const, mslMs: 30_000, timeWaitMs: 60_000 }, { id: 'rfc' as const, mslMs: 120_000, timeWaitMs: 240_000 }];
     render(<TimeWaitLab id="tw" presets={presets} titles={{}} strings={S} initial={runTimeWaitCase(getScenario('lost-final-ack'), { profile: 'linux' })} />);
     expect(document.querySelector('.tw .lab-sentence')!.textContent).toContain('Reason 1');
-    expect(document.querySelector('.tw svg')!.textContent).toContain('FIN again');
+    expect(document.querySelector('.tw .tw-chart')!.textContent).toContain('FIN again');
     fireEvent.click(screen.getByRole('radio', { name: 'RST in TIME-WAIT' }));
     await waitFor(() => expect(document.querySelector('.tw .lab-sentence')!.textContent).toContain('assassination'));
     fireEvent.click(screen.getByRole('checkbox', { name: /RFC 1337/ }));

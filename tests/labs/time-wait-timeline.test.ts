@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runScenario } from '../../src/engine/index.ts';
-import { timeScale, timeWaitTimeline } from '../../src/labs/view/time-wait-timeline.ts';
+import { badgeRows, niceTicks, timeWaitTimeline } from '../../src/labs/view/time-wait-timeline.ts';
 import { runTimeWaitCase } from '../../src/labs/view/time-wait-run.ts';
 import { getScenario } from '../../src/engine/index.ts';
 
@@ -41,11 +41,13 @@ describe('TIME-WAIT timeline', () => {
     expect(runTimeWaitCase(getScenario('lost-final-ack'), { mslMs: -5 }).ok).toBe(false);
   });
 
-  it('maps time onto the axis, clamped', () => {
-    const x = timeScale(1000, 10, 100);
-    expect(x(0)).toBe(10);
-    expect(x(500)).toBe(60);
-    expect(x(5000)).toBe(110);
-    expect(x(-1)).toBe(10);
+  it('puts ticks on round values: 0, 20 s, 40 s, 60 s, not 15.89 s', () => {
+    expect(niceTicks(63_546)).toEqual([0, 20_000, 40_000, 60_000]);
+    expect(niceTicks(955.5)).toEqual([0, 200, 400, 600, 800]);
+    expect(niceTicks(2_436)).toEqual([0, 500, 1000, 1500, 2000]);
+  });
+
+  it('moves a badge to another row when it would sit on its neighbour', () => {
+    expect(badgeRows([10, 50, 52, 53, 80], 8)).toEqual([0, 0, 1, 2, 0]);
   });
 });

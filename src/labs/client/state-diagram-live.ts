@@ -45,6 +45,7 @@ function paint(fig: HTMLElement, pos: LabPosition): void {
       g.append(name);
     }
   }
+  follow(fig, pos);
   // One span per endpoint, as the component renders them; only changed text is rewritten (as
   // Preact's diff did), so the live region announces only what is new.
   const cap = fig.querySelector('figcaption')!;
@@ -53,6 +54,27 @@ function paint(fig: HTMLElement, pos: LabPosition): void {
     const span = cap.children[i]!;
     if (span.textContent !== line) span.textContent = line;
   });
+}
+
+/**
+ * Where the figure keeps its size and scrolls (a phone), brings the current states into view: both
+ * when they fit the frame together, else the one that just moved (else the client's).
+ */
+function follow(fig: HTMLElement, pos: LabPosition): void {
+  const frame = fig.querySelector<HTMLElement>('.sd-frame');
+  if (!frame || frame.scrollWidth <= frame.clientWidth + 1) return;
+  const centre = (state: string): [number, number] | null => {
+    const box = fig.querySelector(`[data-node="${state}"] rect`);
+    if (!box) return null;
+    const at = (a: string) => Number(box.getAttribute(a));
+    return [at('x') + at('width') / 2, at('y') + at('height') / 2];
+  };
+  const a = centre(pos.a.state);
+  const b = centre(pos.b.state);
+  let [x, y] = a ?? b ?? [0, 0];
+  if (a && b && Math.abs(a[0] - b[0]) < frame.clientWidth - 140 && Math.abs(a[1] - b[1]) < frame.clientHeight - 60) [x, y] = [(a[0] + b[0]) / 2, (a[1] + b[1]) / 2];
+  else if (b && pos.b.changed && !pos.a.changed) [x, y] = b;
+  frame.scrollTo({ left: x - frame.clientWidth / 2, top: y - frame.clientHeight / 2, behavior: 'instant' });
 }
 
 const following = new WeakSet<Element>();

@@ -54,9 +54,29 @@ export function timeWaitTimeline(trace: Trace): TimeWaitTimeline {
   return out;
 }
 
-/** Maps virtual time to x on an axis of `width` units after `left`, so the whole run fits. */
-export function timeScale(until: number, left: number, width: number): (t: number) => number {
-  const span = Math.max(1, until);
-  return (t) => left + (Math.max(0, Math.min(t, span)) / span) * width;
+/**
+ * Round tick values for an axis from 0 to `span` ms: a step of 1, 2 or 5 × 10^k, at most `max`
+ * ticks, so the axis reads 0, 20 s, 40 s, 60 s rather than 15.89 s, 31.77 s.
+ */
+export function niceTicks(span: number, max = 5): number[] {
+  const raw = Math.max(1, span) / max;
+  const p = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 5, 10].map((m) => m * p).find((s) => s >= raw) ?? 10 * p;
+  const out: number[] = [];
+  for (let t = 0; t <= span + 1e-9; t += step) out.push(Math.round(t * 1000) / 1000);
+  return out;
 }
 
+/**
+ * A row for each mark's number badge, so two marks close in time (880 and 900 ms) are not drawn
+ * over each other: a mark goes to the first row whose last badge is at least `gap` away (same unit as `xs`).
+ */
+export function badgeRows(xs: number[], gap: number): number[] {
+  const lastInRow: number[] = [];
+  return xs.map((x) => {
+    let row = lastInRow.findIndex((l) => x - l >= gap);
+    if (row < 0) row = lastInRow.length;
+    lastInRow[row] = x;
+    return row;
+  });
+}

@@ -91,19 +91,13 @@ export default function SegmentInspector({ id, packets, initial, title, strings:
           {bytes.length > layout.payloadStart + 8 ? <p class="lab-note">{fmt(S, 'labs.si.more', { n: bytes.length - layout.payloadStart - 8 })}</p> : null}
         </div>
         <div>
-          <div class="si-explain" aria-live="polite">
-            <strong>{fmt(S, nameKey(current))}</strong>: <code>{current.value || '—'}</code>{' '}
-            <span class="si-where">{fmt(S, 'labs.si.bytes', { from: current.start, to: current.end - 1 })}</span>
-            {current.bits ? <span class="si-bits"> · {bitsOf(current)}</span> : null}
-            <br />
-            {fmt(S, explainKey(current))}
-          </div>
           <ul class="si-fields">
             {fields.map((f) => (
               <li key={key(f)}>
                 <button
                   type="button"
                   aria-pressed={f === current}
+                  aria-describedby={f === current ? `${id}-explain` : undefined}
                   data-field={f.id}
                   onFocus={() => setSel(key(f))}
                   onMouseEnter={() => setSel(key(f))}
@@ -111,6 +105,16 @@ export default function SegmentInspector({ id, packets, initial, title, strings:
                 >
                   {fmt(S, nameKey(f))}: {f.value || '—'}
                 </button>
+                {/* Right under the field the reader picked, so it is on screen where the tap was. */}
+                {f === current ? (
+                  <div class="si-explain" id={`${id}-explain`} aria-live="polite">
+                    <strong>{fmt(S, nameKey(current))}</strong>: <code>{current.value || '—'}</code>{' '}
+                    <span class="si-where">{fmt(S, 'labs.si.bytes', { from: current.start, to: current.end - 1 })}</span>
+                    {current.bits ? <span class="si-bits"> · {bitsOf(current)}</span> : null}
+                    <br />
+                    {fmt(S, explainKey(current))}
+                  </div>
+                ) : null}
               </li>
             ))}
           </ul>

@@ -39,7 +39,9 @@ export default function StateDiagram({ labels, initial = null, id = 'state-diagr
   const descId = `${id}-desc`;
   return (
     <figure class="lab state-diagram" data-pagefind-ignore data-sd={id} data-sd-labels={JSON.stringify(captionLabels)}>
-      <div class="lab-scroll">
+      {/* Scaled to fit where there is room; on a phone it keeps its size and pans to the current state
+          (state-diagram-live.ts). Focusable, so a keyboard can scroll it too. */}
+      <div class="lab-scroll sd-frame" tabIndex={0} role="group" aria-label={labels.title}>
         <svg
           viewBox={`0 0 ${VIEW_W} ${VIEW_H}`}
           width={VIEW_W}

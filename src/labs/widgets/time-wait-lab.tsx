@@ -7,7 +7,8 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ProfileName, ScenarioKnobs } from '../../engine/types.ts';
 import { fmt, formatTime, type Strings } from '../view/explain.ts';
-import { timeScale, type TimeWaitTimeline } from '../view/time-wait-timeline.ts';
+import type { TimeWaitTimeline } from '../view/time-wait-timeline.ts';
+import { TimeWaitChart } from './time-wait-chart.tsx';
 import type { TimeWaitCaseRun } from '../view/time-wait-run.ts';
 import SequenceLab from './sequence-lab.tsx';
 
@@ -55,9 +56,6 @@ function earlyEnd(S: Strings, tl: TimeWaitTimeline): string | null {
   return fmt(S, 'labs.tw.early', { len: formatTime(end - start), tw: formatTime(due - start), t: formatTime(rst.t) });
 }
 
-const W = 600;
-const LEFT = 16;
-const AXIS = W - 2 * LEFT;
 
 /** The lab. */
 export default function TimeWaitLab({ id, presets, titles, strings: S, initial }: TimeWaitLabProps) {
@@ -96,9 +94,6 @@ export default function TimeWaitLab({ id, presets, titles, strings: S, initial }
     };
   }, [scenario, knobs]);
   const tl = run.ok ? run.timeline : null;
-  const x = tl ? timeScale(tl.until * 1.05, LEFT, AXIS) : () => LEFT;
-  const twEnd = tl?.end ?? tl?.due ?? null;
-  const markText = (k: string) => fmt(S, `labs.tw.mark.${k}`);
   // With 2×MSL longer than the old segment's delay, the duplicate finds the closer still in TIME-WAIT.
   const dup = tl?.marks.find((m) => m.kind === 'old-duplicate');
   const safe = shownCase.scenario === 'time-wait-too-short' && !!dup && (tl?.end === null || (tl?.end ?? 0) >= dup.t);
@@ -159,37 +154,7 @@ export default function TimeWaitLab({ id, presets, titles, strings: S, initial }
         {early ? ` ${early}` : null}
       </p>
       {!run.ok ? <p class="lab-error" role="alert">{fmt(S, 'labs.error.engine', { message: run.message })}</p> : null}
-      {tl ? (
-        <div class="lab-scroll">
-          <svg viewBox={`0 0 ${W} 120`} width={W} height="120" role="img" aria-label={fmt(S, 'labs.tw.timeline', { side: tl.side ? fmt(S, `labs.side.${tl.side}`) : '—', start: formatTime(tl.start ?? 0), end: twEnd === null ? '—' : formatTime(twEnd) })}>
-            <g class="tw-axis">
-              <line x1={LEFT} y1="90" x2={W - LEFT} y2="90" />
-              {[0, 0.25, 0.5, 0.75, 1].map((f) => {
-                const t = tl.until * 1.05 * f;
-                return (
-                  <text key={f} x={x(t)} y="108" text-anchor={f === 0 ? 'start' : f === 1 ? 'end' : 'middle'}>
-                    {formatTime(t)}
-                  </text>
-                );
-              })}
-            </g>
-            {tl.start !== null ? (
-              <g>
-                <rect class="tw-bar" x={x(tl.start)} y="60" width={Math.max(2, x(twEnd ?? tl.until) - x(tl.start))} height="24" />
-                <text x={x(tl.start) + 4} y="77" class="tw-label">TIME-WAIT {twEnd !== null ? formatTime(twEnd - tl.start) : ''}</text>
-              </g>
-            ) : null}
-            {tl.marks.map((m, i) => (
-              <g key={i} class="tw-mark">
-                <line x1={x(m.t)} y1={i % 2 ? 30 : 12} x2={x(m.t)} y2="88" />
-                <text x={x(m.t)} y={i % 2 ? 26 : 10} text-anchor={x(m.t) > W / 2 ? 'end' : 'start'}>
-                  {`${markText(m.kind)} ${formatTime(m.t)}`}
-                </text>
-              </g>
-            ))}
-          </svg>
-        </div>
-      ) : null}
+      {tl ? <TimeWaitChart tl={tl} strings={S} /> : null}
       <SequenceLab
         key={shownCase.n}
         id={`${id}-run`}

@@ -1,0 +1,100 @@
+/** @jsxImportSource preact */
+/**
+ * The sequence diagram as SVG, drawn up to the current step from the layout in
+ * ../view/sequence-layout.ts. Percentages across, pixels down: it is as wide as its box at any
+ * width, and its text is never scaled.
+ */
+import { fmt, type Strings } from '../view/explain.ts';
+import type { LabView } from '../view/trace-view.ts';
+import { arrowsAt, heightAt, layoutRun, marksAt, SEQ, SEQ_TEXT, textWidth, type SeqLayout } from '../view/sequence-layout.ts';
+
+export interface SequenceDiagramProps {
+  /** Prefix of the arrowhead marker's id (unique on the page). */
+  id: string;
+  view: LabView;
+  relative: boolean;
+  step: number;
+  /** The step the lab opens at once its script runs: until then the drawing keeps that step's height, so waking moves nothing. */
+  openStep: number;
+  title: string;
+  strings: Strings;
+}
+
+/** Layouts already made, per run and numbering: stepping through a run reuses its layout. */
+const laid = new WeakMap<LabView, Map<boolean, SeqLayout>>();
+
+/** The diagram's layout of `view` in this numbering. */
+function layoutFor(view: LabView, relative: boolean, S: Strings): SeqLayout {
+  let byMode = laid.get(view);
+  if (!byMode) laid.set(view, (byMode = new Map()));
+  let l = byMode.get(relative);
+  if (!l) byMode.set(relative, (l = layoutRun(view, relative, { retransmit: fmt(S, 'labs.retransmit'), oldDuplicate: fmt(S, 'labs.oldDuplicate'), attacker: fmt(S, 'labs.attacker') })));
+  return l;
+}
+
+const pct = (n: number): string => `${Math.round(n * 100) / 100}%`;
+
+export function SequenceDiagram({ id, view, relative, step, openStep, title, strings: S }: SequenceDiagramProps) {
+  const layout = layoutFor(view, relative, S);
+  const height = heightAt(layout, step);
+  const label = fmt(S, 'labs.seq.diagram', { scenario: title });
+  const band = layout.bands[step];
+  const arrows = arrowsAt(layout, view, step);
+  // The frame takes the keyboard focus: the arrow keys then step the lab (its section listens).
+  return (
+    <div class="seq-frame" tabIndex={0} role="group" aria-label={fmt(S, 'labs.seq.region')}>
+      <svg class="seq-svg" width="100%" height={height} style={`--seq-open-h:${heightAt(layout, openStep)}px`} role="img" aria-label={label}>
+        <defs>
+          <marker id={`${id}-ah`} viewBox="0 0 10 10" refX="9" refY="5" markerUnits="userSpaceOnUse" markerWidth="9" markerHeight="9" orient="auto">
+            <path d="M0 0 L10 5 L0 10 z" class="seq-ah" />
+          </marker>
+        </defs>
+        {band ? <rect class="seq-now" x="0" y={band.top} width="100%" height={band.bottom - band.top} /> : null}
+        <line class="seq-lane" x1={pct(SEQ.laneA)} x2={pct(SEQ.laneA)} y1="0" y2={height} />
+        <line class="seq-lane" x1={pct(SEQ.laneB)} x2={pct(SEQ.laneB)} y1="0" y2={height} />
+        {arrows.map((a) => (
+          <line
+            key={a.id}
+            class={`seq-arrow seq-from-${a.from}${a.current ? ' seq-current' : ''}${a.dropped ? ' seq-dropped' : ''}${a.partial ? ' seq-partial' : ''}`}
+            data-seg={a.id}
+            x1={pct(a.x1)}
+            y1={a.y1}
+            x2={pct(a.x2)}
+            y2={a.y2}
+            marker-end={a.dropped || a.partial ? undefined : `url(#${id}-ah)`}
+          />
+        ))}
+        {marksAt(layout, step).map((m) => {
+          const w = textWidth(m.state, SEQ_TEXT.state) + 12;
+          const x = pct(m.side === 'A' ? SEQ.laneA : SEQ.laneB);
+          return (
+            <g key={`${m.side}${m.step}`} class={`seq-state${m.step === 0 ? ' seq-state-0' : ''}${m.current ? ' seq-state-current' : ''}`}>
+              <rect x={x} y={m.y - 9} width={w} height="18" rx="9" transform={`translate(${-w / 2} 0)`} />
+              <text x={x} y={m.y + 4} text-anchor="middle">{m.state}</text>
+            </g>
+          );
+        })}
+        {arrows.map((a) => {
+          const left = a.from === 'A';
+          const n = a.lines.length;
+          return (
+            <text key={a.id} class={`seq-label${a.current ? ' seq-label-current' : ''}`} data-label={a.id} x={pct(a.x1)} dx={left ? 8 : -8} text-anchor={left ? 'start' : 'end'}>
+              {a.lines.map((t, i) => (
+                <tspan key={i} x={pct(a.x1)} dx={left ? 8 : -8} y={a.y1 - 5 - (n - 1 - i) * SEQ.line} class={i ? undefined : 'seq-label-head'}>
+                  {t}
+                </tspan>
+              ))}
+            </text>
+          );
+        })}
+        {arrows.map((a) =>
+          a.dropped ? (
+            <text key={a.id} class="seq-cross" x={pct(a.x2)} y={a.y2 + 17} text-anchor="middle">
+              ✕ {fmt(S, 'labs.lost')}
+            </text>
+          ) : null,
+        )}
+      </svg>
+    </div>
+  );
+}

@@ -1,0 +1,100 @@
+/**
+ * What the sequence lab is given and what it keeps: its props (the wrapper's contract), its state
+ * and the state it starts with, and the keys that move it.
+ */
+import type { ScenarioDef, ScenarioKnobs, Side } from '../../engine/types.ts';
+import { fmt, type Strings } from '../view/explain.ts';
+import type { LabPosition } from '../client/lab-bus.ts';
+import { DEFAULT_KNOBS, type Knobs } from '../view/knobs.ts';
+import { clampStep, type LabView } from '../view/trace-view.ts';
+import type { Speed } from './sequence-controls.tsx';
+
+export interface SequenceLabProps {
+  /** DOM id and deep-link name; unique on the page. */
+  id: string;
+  scenario: string;
+  /** Comma-separated knob ids the chapter shows (ARCHITECTURE.md). */
+  knobs?: string;
+  /** Step to open at (the chapter's choice); a deep link overrides it. */
+  step?: number;
+  /** Scenario title in the page's language. */
+  title: string;
+  strings: Strings;
+  /** Engine knobs set by an enclosing lab (the TIME-WAIT lab's MSL and RFC 1337 switch), applied to every run. */
+  engineKnobs?: ScenarioKnobs;
+  /** The scenario's definition, from the build: a knob change then loads the simulator without the scenario list. */
+  def?: ScenarioDef;
+  /** The first run, computed at build time (engine-adapter's runForLab), so the engine loads only on a change. */
+  initial: { ok: true; view: LabView; base: Knobs; losable?: string[] } | { ok: false; message: string };
+  /** A capture to show instead of a scenario (the capture lab): no knobs, no links. */
+  replay?: { title: string; view: LabView } | null;
+}
+
+export function isTyping(t: EventTarget | null): boolean {
+  const el = t as HTMLElement | null;
+  return !!el && (el.tagName === 'SELECT' || el.tagName === 'INPUT' || el.tagName === 'TEXTAREA');
+}
+
+export interface LabState {
+  scenario: string;
+  base: Knobs;
+  knobs: Knobs;
+  applied: ScenarioKnobs;
+  ranView: LabView | null;
+  /** The "lose segment" choices for this run's knobs (engine-adapter's losableSegments). */
+  losable: string[];
+  error: string | null;
+  step: number;
+  live: boolean;
+  absolute: boolean;
+  playing: boolean;
+  speed: Speed;
+  /** What the last knob change did, shown under the knobs. */
+  note: string;
+  /** What the link button did, shown beside it. */
+  linkNote: string;
+}
+
+/** The state before hydration: the build's run at the chapter's step (the whole run when none), nothing touched. */
+export function initialState(props: SequenceLabProps): LabState {
+  const { initial } = props;
+  const ranView = initial.ok ? initial.view : null;
+  const view = props.replay?.view ?? ranView;
+  const base = initial.ok ? initial.base : DEFAULT_KNOBS;
+  return {
+    scenario: props.scenario,
+    base,
+    knobs: base,
+    applied: props.engineKnobs ?? {},
+    ranView,
+    losable: (initial.ok && initial.losable) || [],
+    error: initial.ok ? null : initial.message,
+    step: view ? clampStep(view, props.step ?? view.steps.length - 1) : 0,
+    live: false,
+    absolute: false,
+    playing: false,
+    speed: 'normal',
+    note: '',
+    linkNote: '',
+  };
+}
+
+/** The step a key moves to (arrows one step, Home and End to either end), or null for any other key. */
+export function keyStep(key: string, step: number, last: number): number | null {
+  const to: Record<string, number> = { ArrowRight: step + 1, ArrowDown: step + 1, ArrowLeft: step - 1, ArrowUp: step - 1, Home: 0, End: last };
+  return to[key] ?? null;
+}
+
+/** The title of what is shown: a replayed capture's, else the scenario's, or who closes first once the reader changed that. */
+export function labTitle(props: SequenceLabProps, state: LabState): string {
+  if (props.replay) return props.replay.title;
+  return state.knobs.closer !== state.base.closer ? fmt(props.strings, `labs.seq.closer.${state.knobs.closer}`) : props.title;
+}
+
+/** Where both endpoints are at `step`, as the state diagram reads it from the lab bus. */
+export function positionAt(id: string, view: LabView, step: number, S: Strings): LabPosition | null {
+  const st = view.steps[step];
+  if (!st) return null;
+  const pos = (side: Side) => ({ state: st[side].state, from: st.last[side]?.from ?? null, changed: !!st.changed[side], name: fmt(S, `labs.lane.${side}`) });
+  return { source: id, a: pos('A'), b: pos('B') };
+}

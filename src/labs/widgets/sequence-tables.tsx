@@ -1,0 +1,119 @@
+/** @jsxImportSource preact */
+/**
+ * The sequence lab's text forms: both sides' variables after the current step (a disclosure, for
+ * readers who want the numbers) and every segment of the run (the table a reader without JS gets).
+ */
+import type { Side } from '../../engine/types.ts';
+import { fmt, formatTime, type Strings } from '../view/explain.ts';
+import { bases, showNumber, type LabView } from '../view/trace-view.ts';
+
+const VARS = [
+  ['sndUna', 'SND.UNA'],
+  ['sndNxt', 'SND.NXT'],
+  ['rcvNxt', 'RCV.NXT'],
+] as const;
+
+export interface TableProps {
+  view: LabView;
+  step: number;
+  relative: boolean;
+  strings: Strings;
+}
+
+/** Each side's state and sequence variables after this step, what changed marked ▲ with its old value. */
+export function VarsTable({ view, step, relative, strings: S }: TableProps) {
+  const cur = view.steps[step] ?? view.steps[0]!;
+  const prev = view.steps[step - 1];
+  const was = (v: string | number | null) => <span class="lab-was"> ▲ {fmt(S, 'labs.vars.was', { v: v ?? '–' })}</span>;
+  const varCell = (side: Side, key: (typeof VARS)[number][0]) => {
+    const base = key === 'rcvNxt' ? view.iss[side === 'A' ? 'B' : 'A'] : view.iss[side];
+    const v = cur[side][key];
+    const old = prev ? prev[side][key] : v;
+    const changed = prev !== undefined && old !== v;
+    return (
+      <td class={changed ? 'lab-changed' : undefined}>
+        {showNumber(v, base, relative)}
+        {changed ? was(showNumber(old ?? null, base, relative)) : null}
+      </td>
+    );
+  };
+  const stateCell = (side: Side) => {
+    const ch = cur.changed[side];
+    return (
+      <td class={ch ? 'lab-changed' : undefined}>
+        {cur[side].state}
+        {ch ? was(ch.from) : null}
+      </td>
+    );
+  };
+  return (
+    <details class="lab-more">
+      <summary>{fmt(S, 'labs.vars.title')}</summary>
+      <div class="lab-scroll">
+        <table class="lab-vars">
+          <thead>
+            <tr>
+              <td></td>
+              <th scope="col">{fmt(S, 'labs.lane.A')}</th>
+              <th scope="col">{fmt(S, 'labs.lane.B')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            <tr>
+              <th scope="row">{fmt(S, 'labs.vars.state')}</th>
+              {stateCell('A')}
+              {stateCell('B')}
+            </tr>
+            {VARS.map(([key, name]) => (
+              <tr key={key}>
+                <th scope="row">{name}</th>
+                {varCell('A', key)}
+                {varCell('B', key)}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </details>
+  );
+}
+
+/** Every segment of the run with both states after it: the lab's text form, and all a reader without JS gets. */
+export function TraceTable({ view, step, relative, strings: S }: TableProps) {
+  return (
+    <div class="lab-scroll" tabIndex={0} role="group" aria-label={fmt(S, 'labs.table.caption')}>
+      <table class="lab-trace">
+        <caption>{fmt(S, 'labs.table.caption')}</caption>
+        <thead>
+          <tr>
+            {['n', 'time', 'dir', 'flags', 'seq', 'ack', 'len', 'fate', 'stateA', 'stateB'].map((c) => (
+              <th scope="col" key={c}>{fmt(S, `labs.table.${c}`)}</th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {view.segments.map((s) => {
+            const end = view.steps[s.endStep ?? view.steps.length - 1] ?? view.steps[view.steps.length - 1]!;
+            const b = bases(view, s.from);
+            const isCur = s.sendStep === step || s.endStep === step;
+            const fate = s.fate === 'dropped' ? `✕ ${fmt(S, 'labs.lost')}` : s.fate === 'delivered' ? fmt(S, 'labs.table.delivered') : fmt(S, 'labs.table.inFlight');
+            return (
+              <tr key={s.id} class={isCur ? 'lab-row-current' : undefined} aria-current={isCur ? 'step' : undefined}>
+                <td><span class="lab-cur-mark" aria-hidden={isCur ? undefined : 'true'}>▶ </span>{s.id}</td>
+                <td>{formatTime(view.steps[s.sendStep]?.t ?? 0)}</td>
+                <td>{s.from === 'A' ? 'A → B' : 'B → A'}</td>
+                <td>{s.flags.join(', ') || '—'}</td>
+                <td>{showNumber(s.seq, b.seq, relative)}</td>
+                <td>{showNumber(s.ack, b.ack, relative)}</td>
+                <td>{s.len}</td>
+                <td>{fate}</td>
+                <td>{end.A.state}</td>
+                <td>{end.B.state}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,229 @@
+/**
+ * Every lab on a phone (360×740, 2×, touch) and a desktop (1366×850), in ko and en, light and
+ * dark, on the labs page and every chapter with a lab:
+ *   - after each step, both lanes and the current arrow's label are on screen (below the sticky
+ *     step bar, above the bottom edge), and so are the lane headers;
+ *   - nothing is wider than the screen, except inside a scroll frame that shows it scrolls;
+ *   - every lab control is at least 44×44 CSS px (for a radio or checkbox: its label);
+ *   - the state diagram shows the current state;
+ *   - the TIME-WAIT timeline's words stay inside it and its badges apart;
+ *   - tapping a field of the segment inspector shows its explanation where the finger is.
+ * Stepping through every lab fully costs time, so it runs once (phone, ko, light); the other
+ * combinations check the start, the middle and the end of each lab.
+ */
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+
+const OUT = process.env.BOOK_OUT ?? 'dist';
+const PHONE = { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
+const DESKTOP = { viewport: { width: 1366, height: 850 }, deviceScaleFactor: 1, isMobile: false, hasTouch: false };
+
+/** Pages of one language with a lab, read from the build: the labs page and each chapter that embeds one. */
+function labPages(lang: string): string[] {
+  const dir = join(OUT, lang);
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((slug) => existsSync(join(dir, slug, 'index.html')) && readFileSync(join(dir, slug, 'index.html'), 'utf8').includes('data-lab-kind='))
+    .sort();
+}
+
+/** Problems with what is on screen for one sequence lab at its current step (empty: all good). */
+async function stepProblems(page: Page, lab: Locator): Promise<string[]> {
+  return lab.evaluate((el) => {
+    const out: string[] = [];
+    const vw = document.documentElement.clientWidth;
+    const vh = innerHeight;
+    const step = el.querySelector('.lab-step')?.textContent ?? '?';
+    const bar = el.querySelector('.seq-bar')!.getBoundingClientRect();
+    const inside = (r: DOMRect, top: number) => r.left >= -1 && r.right <= vw + 1 && r.top >= top - 1 && r.bottom <= vh + 1;
+    for (const line of el.querySelectorAll('.seq-lane')) {
+      const r = line.getBoundingClientRect();
+      if (r.left < 0 || r.right > vw) out.push(`${step}: a lane is off screen (x ${r.left.toFixed(0)})`);
+    }
+    const heads = el.querySelector('.seq-heads')!.getBoundingClientRect();
+    if (!inside(heads, 0)) out.push(`${step}: lane headers off screen (top ${heads.top.toFixed(0)})`);
+    for (const label of el.querySelectorAll('.seq-label-current')) {
+      const r = label.getBoundingClientRect();
+      if (!inside(r, bar.bottom)) out.push(`${step}: label "${label.textContent}" not on screen (${r.left.toFixed(0)},${r.top.toFixed(0)}–${r.right.toFixed(0)},${r.bottom.toFixed(0)}; bar ends at ${bar.bottom.toFixed(0)})`);
+    }
+    return out;
+  });
+}
+
+/** Elements of `root` that reach past the screen's edges, other than inside a scroll frame that shows it scrolls. */
+async function overflowProblems(root: Locator): Promise<string[]> {
+  return root.evaluate((el) => {
+    const vw = document.documentElement.clientWidth;
+    const out: string[] = [];
+    const inFrame = (e: Element): boolean => {
+      for (let p = e.parentElement; p && p !== el.parentElement; p = p.parentElement) {
+        const cs = getComputedStyle(p);
+        if (/(auto|scroll)/.test(cs.overflowX) && p.scrollWidth > p.clientWidth) {
+          const r = p.getBoundingClientRect();
+          const hint = /gradient/.test(cs.backgroundImage) || p.hasAttribute('data-scroll-hint');
+          return r.left >= -1 && r.right <= vw + 1 && hint;
+        }
+      }
+      return false;
+    };
+    for (const e of [el, ...el.querySelectorAll('*')]) {
+      const r = e.getBoundingClientRect();
+      if (r.width === 0 || (r.right <= vw + 1 && r.left >= -1)) continue;
+      if (!inFrame(e)) out.push(`<${e.tagName.toLowerCase()} class="${e.getAttribute('class') ?? ''}"> spans ${r.left.toFixed(0)}–${r.right.toFixed(0)} of ${vw}`);
+    }
+    return out.slice(0, 5);
+  });
+}
+
+/** Visible lab controls smaller than 44×44 (a radio's or checkbox's target is its label). */
+async function smallControls(root: Locator): Promise<string[]> {
+  return root.evaluate((el) => {
+    const out: string[] = [];
+    for (const c of el.querySelectorAll<HTMLElement>('button, select, input, summary, [tabindex="0"]')) {
+      if (c.closest('[hidden], details:not([open]) > :not(summary)') || c.getClientRects().length === 0) continue;
+      const cs = getComputedStyle(c);
+      if (cs.visibility === 'hidden' || cs.display === 'none') continue;
+      const target = c.matches('input[type=radio], input[type=checkbox]') ? (c.closest('label') ?? c) : c;
+      const r = target.getBoundingClientRect();
+      if (r.width < 43.5 || r.height < 43.5) out.push(`${c.tagName.toLowerCase()} "${(c.getAttribute('aria-label') ?? target.textContent ?? '').trim().slice(0, 30)}" is ${r.width.toFixed(0)}×${r.height.toFixed(0)}`);
+    }
+    return out;
+  });
+}
+
+/** Whether the state diagram's current state (its first highlighted box) is on screen and inside its frame. */
+async function stateShown(page: Page): Promise<string> {
+  const fig = page.locator('figure[data-sd]').first();
+  await fig.evaluate((e) => e.scrollIntoView({ block: 'center', behavior: 'instant' }));
+  return fig.evaluate((f) => {
+    const box = f.querySelector('.sd-current rect');
+    if (!box) return 'no current state';
+    const r = box.getBoundingClientRect();
+    const frame = (f.querySelector('.sd-frame') ?? f).getBoundingClientRect();
+    const vw = document.documentElement.clientWidth;
+    const ok = r.left >= Math.max(0, frame.left) - 1 && r.right <= Math.min(vw, frame.right) + 1 && r.top >= frame.top - 1 && r.bottom <= frame.bottom + 1;
+    return ok ? '' : `${box.parentElement?.getAttribute('data-node')} at ${r.left.toFixed(0)}–${r.right.toFixed(0)} × ${r.top.toFixed(0)}–${r.bottom.toFixed(0)}, frame ${frame.left.toFixed(0)}–${frame.right.toFixed(0)} × ${frame.top.toFixed(0)}–${frame.bottom.toFixed(0)}`;
+  });
+}
+
+async function wake(page: Page, lab: Locator): Promise<void> {
+  await lab.evaluate((e) => e.scrollIntoView({ block: 'start', behavior: 'instant' }));
+  await expect(lab).toHaveClass(/is-live/);
+}
+
+/** Goes through a sequence lab: every step, or the start, middle and end; returns what went wrong. */
+async function walk(page: Page, lab: Locator, every: boolean): Promise<string[]> {
+  const problems: string[] = [];
+  const next = lab.locator('.seq-bar').getByRole('button', { name: /Next step|다음 단계/ });
+  // "Step n of N" / "N단계 중 n단계": the larger number is the last step.
+  const steps = Math.max(...((await lab.locator('.lab-step').textContent()) ?? '0').match(/\d+/g)!.map(Number));
+  const wanted = every ? null : new Set([0, Math.floor(steps / 2), steps]);
+  await lab.locator('.seq-bar').getByRole('button', { name: /Back to the start|처음으로/ }).click().catch(() => undefined);
+  for (let s = 0; s <= steps; s++) {
+    if (s > 0) await next.click();
+    if (!wanted || wanted.has(s)) problems.push(...(await stepProblems(page, lab)));
+  }
+  return problems;
+}
+
+const combos = [
+  { name: 'phone ko light', device: PHONE, lang: 'ko', theme: 'light', every: true },
+  { name: 'phone en dark', device: PHONE, lang: 'en', theme: 'dark', every: false },
+  { name: 'phone en light', device: PHONE, lang: 'en', theme: 'light', every: false },
+  { name: 'phone ko dark', device: PHONE, lang: 'ko', theme: 'dark', every: false },
+  { name: 'desktop ko light', device: DESKTOP, lang: 'ko', theme: 'light', every: false },
+  { name: 'desktop en dark', device: DESKTOP, lang: 'en', theme: 'dark', every: false },
+  { name: 'desktop en light', device: DESKTOP, lang: 'en', theme: 'light', every: false },
+  { name: 'desktop ko dark', device: DESKTOP, lang: 'ko', theme: 'dark', every: false },
+] as const;
+
+for (const c of combos) {
+  test.describe(c.name, () => {
+    test.use({ ...c.device, colorScheme: c.theme });
+    test.beforeEach(async ({ page }) => {
+      await page.addInitScript((t) => localStorage.setItem('tcp-book:theme', t), c.theme);
+    });
+    for (const slug of labPages(c.lang)) {
+      test(`${c.lang}/${slug}/: every lab fits, steps in view, 44-px controls`, async ({ page }) => {
+        test.setTimeout(c.every ? 180_000 : 90_000);
+        await page.goto(`${c.lang}/${slug}/`);
+        const problems: string[] = [];
+        const roots = page.locator('[data-lab-root]');
+        for (let i = 0; i < (await roots.count()); i++) {
+          const lab = roots.nth(i).locator('> .lab');
+          await wake(page, lab);
+          const id = await lab.getAttribute('id');
+          const seqs = lab.locator('.seq-lab').or(lab.and(page.locator('.seq-lab')));
+          for (let j = 0; j < (await seqs.count()); j++) {
+            const seq = seqs.nth(j);
+            await wake(page, seq);
+            problems.push(...(await walk(page, seq, c.every)).map((p) => `${id}: ${p}`));
+          }
+          problems.push(...(await overflowProblems(lab)).map((p) => `${id}: ${p}`));
+          problems.push(...(await smallControls(lab)).map((p) => `${id}: ${p}`));
+        }
+        if (await page.locator('figure[data-sd]').count()) {
+          const shown = await stateShown(page);
+          if (shown) problems.push(`state diagram: ${shown}`);
+          problems.push(...(await overflowProblems(page.locator('figure[data-sd]').first())).map((p) => `state diagram: ${p}`));
+        }
+        expect(problems).toEqual([]);
+      });
+    }
+  });
+}
+
+test.describe('phone', () => {
+  test.use({ ...PHONE });
+
+  test('the TIME-WAIT timeline keeps its words inside and its badges apart, for every case and MSL', async ({ page }) => {
+    await page.goto('en/labs/');
+    const lab = page.locator('#time-wait-lab');
+    await wake(page, lab);
+    const problems: string[] = [];
+    for (const c of ['The final ACK is lost', 'TIME-WAIT cut short', 'RST in TIME-WAIT']) {
+      await lab.getByRole('radio', { name: c }).check();
+      const slider = lab.locator('input[type=range]');
+      for (const f of [0, 0.1, 0.5, 1]) {
+        await slider.evaluate((el: HTMLInputElement, frac) => {
+          const v = Number(el.min) + (Number(el.max) - Number(el.min)) * frac;
+          el.value = String(Math.round(v / Number(el.step)) * Number(el.step));
+          el.dispatchEvent(new Event('input', { bubbles: true }));
+        }, f);
+        await page.waitForTimeout(300);
+        problems.push(
+          ...(await lab.locator('.tw-chart svg').evaluate((svg, where) => {
+            const out: string[] = [];
+            const box = svg.getBoundingClientRect();
+            for (const t of svg.querySelectorAll('text')) {
+              const r = t.getBoundingClientRect();
+              if (r.left < box.left - 1 || r.right > box.right + 1) out.push(`${where}: "${t.textContent}" spills (${r.left.toFixed(0)}–${r.right.toFixed(0)} in ${box.left.toFixed(0)}–${box.right.toFixed(0)})`);
+            }
+            const badges = [...svg.querySelectorAll('.tw-mark circle')].map((b) => b.getBoundingClientRect());
+            badges.forEach((a, i) => badges.slice(i + 1).forEach((b) => {
+              if (a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom) out.push(`${where}: two badges overlap`);
+            }));
+            return out;
+          }, `${c} at ${f}`)),
+        );
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  test('tapping a field of the segment inspector shows its explanation on screen', async ({ page }) => {
+    await page.goto('ko/labs/');
+    const lab = page.locator('.si').first();
+    await wake(page, lab);
+    const fields = lab.locator('.si-fields button');
+    const field = fields.nth((await fields.count()) - 2);
+    await field.tap();
+    const r = await lab.locator('.si-explain').evaluate((e) => {
+      const b = e.getBoundingClientRect();
+      return { top: b.top, bottom: b.bottom, vh: innerHeight };
+    });
+    expect(r.top, 'explanation below the site header').toBeGreaterThanOrEqual(56);
+    expect(r.bottom, 'explanation above the bottom edge').toBeLessThanOrEqual(r.vh);
+  });
+});
