@@ -15,6 +15,24 @@ export const SEQUENCE_KEYS = [
   'labs.what.', 'labs.cite', 'labs.timer.', 'labs.reason.',
 ] as const;
 
+/**
+ * The string sets a lab may need, by name. A page writes each set once, whatever number of labs
+ * use it (LabRoot.astro); every lab used to carry its own copy in its props, about 4 KB gz each.
+ */
+export const STRING_SETS = {
+  sequence: SEQUENCE_KEYS,
+  capture: ['labs.cap.'],
+  'time-wait': ['labs.tw.'],
+  inspector: ['labs.si.', 'labs.field.', 'labs.fieldname.'],
+} as const satisfies Record<string, readonly string[]>;
+export type StringSetName = keyof typeof STRING_SETS;
+
+/** Named string sets in `lang`, as LabRoot writes them, and all of them merged, as the component takes them. */
+export function labStringSets(lang: Locale, names: StringSetName[]): { sets: Array<{ name: StringSetName; strings: Record<string, string> }>; strings: Record<string, string> } {
+  const sets = names.map((name) => ({ name, strings: labStrings(lang, STRING_SETS[name]) }));
+  return { sets, strings: Object.assign({}, ...sets.map((s) => s.strings)) as Record<string, string> };
+}
+
 /** The strings of `prefixes` in `lang`. */
 export function labStrings(lang: Locale, prefixes: readonly string[]): Record<string, string> {
   return pickStrings(lang === 'ko' ? ko : en, prefixes);

@@ -65,6 +65,20 @@ describe('lab loader', () => {
     await vi.waitFor(() => expect(root.querySelector('.lab-step')!.textContent).toMatch(/Step 1 of/));
   });
 
+  it('puts a lab’s strings back together from the sets the page writes once', async () => {
+    const half = Object.keys(S).length >> 1;
+    const [one, two] = [Object.fromEntries(Object.entries(S).slice(0, half)), Object.fromEntries(Object.entries(S).slice(half))];
+    const root = page('lab-s', JSON.stringify({ ...props('lab-s'), strings: undefined, stringSets: ['one', 'two'] }));
+    for (const [name, set] of [['one', one], ['two', two]] as const) {
+      document.body.insertAdjacentHTML('beforeend', `<script type="application/json" data-lab-strings="${name}">${JSON.stringify(set)}</script>`);
+    }
+    watchLabs(document);
+    fire(observed);
+    await vi.waitFor(() => expect(root.hasAttribute('data-lab-awake')).toBe(true));
+    (root.querySelector('button[aria-label="Next step"]') as HTMLButtonElement).click();
+    await vi.waitFor(() => expect(root.querySelector('.lab-sentence')!.textContent).toMatch(/^Step 1 of \d+/));
+  });
+
   it('leaves a lab with broken or missing props as rendered, and names it in the console', async () => {
     const error = vi.spyOn(console, 'error').mockImplementation(() => {});
     const broken = page('lab-broken', '{"id": "lab-broken", oops');
