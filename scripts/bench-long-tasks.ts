@@ -9,8 +9,8 @@
  * What it does, per page: open it in Chromium emulating Lighthouse's mobile device and CPU, bring the
  * first sequence lab into view and wait until it has hydrated (fails loudly if it never does),
  * then, while a buffered `longtask` PerformanceObserver records, focus the lab and press
- * ArrowRight through every step, ArrowLeft a few times, and play for a moment. Separately (not the
- * budget) it times the first knob change, which loads the engine and runs it.
+ * ArrowRight through every step, ArrowLeft a few times, and play for a moment. Separately it times
+ * the first knob change, which loads the engine and runs it: the same 50 ms budget applies.
  *
  * Long tasks are measured in real time under 4x CPU throttling (Lighthouse's "devtools" method),
  * not simulated the way Lighthouse's default scores are; on a loaded 2-core machine they come out
@@ -226,18 +226,19 @@ export function longTaskTable(results: LongTaskResult[]): string[] {
   // One decimal: a 50.4 ms task is over the budget and must not print as "50 ms".
   const ms = (n: number): string => `${n.toFixed(1)} ms`;
   const lines = [
-    `| page | steps | longest task while stepping (trace / longtask observer) | tasks > ${LONG_TASK_BUDGET_MS} ms | budget | first knob change, longest task (engine load + run) |`,
-    '| --- | --- | --- | --- | --- | --- |',
+    `| page | steps | longest task while stepping (trace / longtask observer) | tasks > ${LONG_TASK_BUDGET_MS} ms | budget | first knob change, longest task (engine load + run) | budget |`,
+    '| --- | --- | --- | --- | --- | --- | --- |',
   ];
   for (const r of results) {
     if (r.error || !r.stepping) {
-      lines.push(`| \`${r.path}\` | | not measured: ${r.error ?? 'no figures'} | | ✗ | |`);
+      lines.push(`| \`${r.path}\` | | not measured: ${r.error ?? 'no figures'} | | ✗ | | ✗ |`);
       continue;
     }
     const ok = r.stepping.over === 0;
     const seen = (s: TaskStats): string => `${ms(s.longest)} / ${s.observed ? ms(s.observed) : `none > ${LONG_TASK_BUDGET_MS} ms`}`;
     const knob = r.firstKnob ? `${seen(r.firstKnob)}${r.firstKnob.over ? `, ${r.firstKnob.over} over ${LONG_TASK_BUDGET_MS} ms` : ''}` : 'no knob';
-    lines.push(`| \`${r.path}\` | ${r.steps} | ${seen(r.stepping)} | ${r.stepping.over} | ≤ ${LONG_TASK_BUDGET_MS} ms ${ok ? '✓' : '✗'} | ${knob} |`);
+    const knobOk = !r.firstKnob || r.firstKnob.over === 0;
+    lines.push(`| \`${r.path}\` | ${r.steps} | ${seen(r.stepping)} | ${r.stepping.over} | ≤ ${LONG_TASK_BUDGET_MS} ms ${ok ? '✓' : '✗'} | ${knob} | ≤ ${LONG_TASK_BUDGET_MS} ms ${knobOk ? '✓' : '✗'} |`);
   }
   return lines;
 }

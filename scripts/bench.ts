@@ -485,7 +485,7 @@ async function main(): Promise<void> {
   say(
     `Long tasks while stepping through the page's first sequence lab (keyboard: every step with ArrowRight, five ArrowLeft, then play for 2 s), on Lighthouse ${lighthouseVersion()}'s mobile emulation ` +
       `(${LIGHTHOUSE_MOBILE.width}x${LIGHTHOUSE_MOBILE.height} at ${LIGHTHOUSE_MOBILE.deviceScaleFactor}x, touch, its UA, CPU slowed ${LIGHTHOUSE_MOBILE.cpuSlowdown}x by CDP; measured in real time, load average ${loadBefore} before). ` +
-      'Longest task from the Chromium trace and from a `longtask` PerformanceObserver; target: none over 50 ms. The first knob change (engine load + run) is shown for information:',
+      'Longest task from the Chromium trace and from a `longtask` PerformanceObserver; target: none over 50 ms. The first knob change (engine load + run) has the same budget:',
   );
   say();
   for (const l of longTaskTable(longTasks)) say(l);

@@ -35,17 +35,21 @@ async function stepProblems(page: Page, lab: Locator): Promise<string[]> {
     const vw = document.documentElement.clientWidth;
     const vh = innerHeight;
     const step = el.querySelector('.lab-step')?.textContent ?? '?';
-    const bar = el.querySelector('.seq-bar')!.getBoundingClientRect();
+    const bar = el.querySelector('.seq-bar')?.getBoundingClientRect() ?? { bottom: 0 };
     const inside = (r: DOMRect, top: number) => r.left >= -1 && r.right <= vw + 1 && r.top >= top - 1 && r.bottom <= vh + 1;
     for (const line of el.querySelectorAll('.seq-lane')) {
       const r = line.getBoundingClientRect();
       if (r.left < 0 || r.right > vw) out.push(`${step}: a lane is off screen (x ${r.left.toFixed(0)})`);
     }
-    const heads = el.querySelector('.seq-heads')!.getBoundingClientRect();
-    if (!inside(heads, 0)) out.push(`${step}: lane headers off screen (top ${heads.top.toFixed(0)})`);
-    for (const label of el.querySelectorAll('.seq-label-current')) {
-      const r = label.getBoundingClientRect();
-      if (!inside(r, bar.bottom)) out.push(`${step}: label "${label.textContent}" not on screen (${r.left.toFixed(0)},${r.top.toFixed(0)}–${r.right.toFixed(0)},${r.bottom.toFixed(0)}; bar ends at ${bar.bottom.toFixed(0)})`);
+    const heads = el.querySelector('.seq-heads')?.getBoundingClientRect();
+    if (!heads || !inside(heads, 0)) out.push(`${step}: lane headers ${heads ? `off screen (top ${heads.top.toFixed(0)})` : 'missing'}`);
+    // The current arrows' labels: the newest (lowest) always, and every one when they fit between
+    // the sticky bar and the bottom edge together (an arrow ending now may have left screens ago).
+    const labels = [...el.querySelectorAll('.seq-label-current')].map((l) => ({ text: l.textContent, r: l.getBoundingClientRect() }));
+    const fit = labels.length > 0 && Math.max(...labels.map((l) => l.r.bottom)) - Math.min(...labels.map((l) => l.r.top)) <= vh - bar.bottom;
+    const newest = labels.reduce<(typeof labels)[number] | null>((a, l) => (!a || l.r.top > a.r.top ? l : a), null);
+    for (const { text, r } of labels) {
+      if ((fit || text === newest?.text) && !inside(r, bar.bottom)) out.push(`${step}: label "${text}" not on screen (${r.left.toFixed(0)},${r.top.toFixed(0)}–${r.right.toFixed(0)},${r.bottom.toFixed(0)}; bar ends at ${bar.bottom.toFixed(0)})`);
     }
     return out;
   });
@@ -68,6 +72,7 @@ async function overflowProblems(root: Locator): Promise<string[]> {
       return false;
     };
     for (const e of [el, ...el.querySelectorAll('*')]) {
+      if (!e.checkVisibility({ contentVisibilityAuto: true })) continue;
       const r = e.getBoundingClientRect();
       if (r.width === 0 || (r.right <= vw + 1 && r.left >= -1)) continue;
       if (!inFrame(e)) out.push(`<${e.tagName.toLowerCase()} class="${e.getAttribute('class') ?? ''}"> spans ${r.left.toFixed(0)}–${r.right.toFixed(0)} of ${vw}`);
@@ -97,13 +102,17 @@ async function stateShown(page: Page): Promise<string> {
   const fig = page.locator('figure[data-sd]').first();
   await fig.evaluate((e) => e.scrollIntoView({ block: 'center', behavior: 'instant' }));
   return fig.evaluate((f) => {
-    const box = f.querySelector('.sd-current rect');
-    if (!box) return 'no current state';
-    const r = box.getBoundingClientRect();
+    // At least one current state (the two may be too far apart for one phone screen) fully inside the frame and the screen.
+    const boxes = [...f.querySelectorAll('.sd-current rect')];
+    if (!boxes.length) return 'no current state';
     const frame = (f.querySelector('.sd-frame') ?? f).getBoundingClientRect();
     const vw = document.documentElement.clientWidth;
-    const ok = r.left >= Math.max(0, frame.left) - 1 && r.right <= Math.min(vw, frame.right) + 1 && r.top >= frame.top - 1 && r.bottom <= frame.bottom + 1;
-    return ok ? '' : `${box.parentElement?.getAttribute('data-node')} at ${r.left.toFixed(0)}–${r.right.toFixed(0)} × ${r.top.toFixed(0)}–${r.bottom.toFixed(0)}, frame ${frame.left.toFixed(0)}–${frame.right.toFixed(0)} × ${frame.top.toFixed(0)}–${frame.bottom.toFixed(0)}`;
+    const shown = (r: DOMRect) => r.left >= Math.max(0, frame.left) - 1 && r.right <= Math.min(vw, frame.right) + 1 && r.top >= frame.top - 1 && r.bottom <= frame.bottom + 1;
+    if (boxes.some((b) => shown(b.getBoundingClientRect()))) return '';
+    return boxes.map((b) => {
+      const r = b.getBoundingClientRect();
+      return `${b.parentElement?.getAttribute('data-node')} at ${r.left.toFixed(0)}–${r.right.toFixed(0)} × ${r.top.toFixed(0)}–${r.bottom.toFixed(0)}`;
+    }).join(', ') + ` not inside frame ${frame.left.toFixed(0)}–${frame.right.toFixed(0)} × ${frame.top.toFixed(0)}–${frame.bottom.toFixed(0)}`;
   });
 }
 
@@ -119,7 +128,8 @@ async function walk(page: Page, lab: Locator, every: boolean): Promise<string[]>
   // "Step n of N" / "N단계 중 n단계": the larger number is the last step.
   const steps = Math.max(...((await lab.locator('.lab-step').textContent()) ?? '0').match(/\d+/g)!.map(Number));
   const wanted = every ? null : new Set([0, Math.floor(steps / 2), steps]);
-  await lab.locator('.seq-bar').getByRole('button', { name: /Back to the start|처음으로/ }).click().catch(() => undefined);
+  const reset = lab.locator('.seq-bar').getByRole('button', { name: /Back to the start|처음으로/ });
+  if (await reset.isEnabled()) await reset.click();
   for (let s = 0; s <= steps; s++) {
     if (s > 0) await next.click();
     if (!wanted || wanted.has(s)) problems.push(...(await stepProblems(page, lab)));

@@ -63,17 +63,21 @@ function paint(fig: HTMLElement, pos: LabPosition): void {
 function follow(fig: HTMLElement, pos: LabPosition): void {
   const frame = fig.querySelector<HTMLElement>('.sd-frame');
   if (!frame || frame.scrollWidth <= frame.clientWidth + 1) return;
-  const centre = (state: string): [number, number] | null => {
-    const box = fig.querySelector(`[data-node="${state}"] rect`);
-    if (!box) return null;
-    const at = (a: string) => Number(box.getAttribute(a));
-    return [at('x') + at('width') / 2, at('y') + at('height') / 2];
-  };
-  const a = centre(pos.a.state);
-  const b = centre(pos.b.state);
-  let [x, y] = a ?? b ?? [0, 0];
-  if (a && b && Math.abs(a[0] - b[0]) < frame.clientWidth - 140 && Math.abs(a[1] - b[1]) < frame.clientHeight - 60) [x, y] = [(a[0] + b[0]) / 2, (a[1] + b[1]) / 2];
-  else if (b && pos.b.changed && !pos.a.changed) [x, y] = b;
+  // The highlighted boxes, each with the names on its badge ("Client (A)", or both names).
+  const boxes = [...fig.querySelectorAll('.sd-current')].map((g) => {
+    const r = g.querySelector('rect')!;
+    const at = (a: string) => Number(r.getAttribute(a));
+    return { x: at('x') + at('width') / 2, y: at('y') + at('height') / 2, who: g.querySelector('.sd-badge')?.textContent ?? '' };
+  });
+  const [a, b] = boxes;
+  if (!a) return;
+  let { x, y } = a;
+  if (b && Math.abs(a.x - b.x) < frame.clientWidth - 140 && Math.abs(a.y - b.y) < frame.clientHeight - 60) [x, y] = [(a.x + b.x) / 2, (a.y + b.y) / 2];
+  else if (b) {
+    // Too far apart for one view: the endpoint that just moved (else the client).
+    const moved = pos.b.changed && !pos.a.changed ? pos.b.name : pos.a.name;
+    ({ x, y } = boxes.find((c) => c.who.includes(moved)) ?? a);
+  }
   frame.scrollTo({ left: x - frame.clientWidth / 2, top: y - frame.clientHeight / 2, behavior: 'instant' });
 }
 

@@ -98,3 +98,23 @@ export function SequenceDiagram({ id, view, relative, step, openStep, title, str
     </div>
   );
 }
+
+/**
+ * The drawing ends at the current step with its sentence right under it: once the reader steps,
+ * bring that sentence on screen, but never push the labels of this step's arrows under the sticky
+ * step bar (an arrow ending now has its label where it left, maybe far up: when they cannot all
+ * be on screen, the newest wins). Reading positions right after Preact's DOM writes lays
+ * the step out inside this task, its only layout.
+ */
+export function keepStepInView(root: HTMLElement, sentence: HTMLElement): void {
+  const bar = root.querySelector('.seq-bar')!.getBoundingClientRect().bottom + 4;
+  const boxes = [...root.querySelectorAll('.seq-label-current')].map((l) => l.getBoundingClientRect());
+  const tops = boxes.map((b) => b.top);
+  const end = Math.max(0, ...boxes.map((b) => b.bottom));
+  // The label that must stay below the bar: the highest one when all fit on screen together, else the newest.
+  const fits = end - Math.min(...tops) <= innerHeight - 8 - bar;
+  const top = boxes.length ? (fits ? Math.min(...tops) : Math.max(...tops)) : Infinity;
+  const dy = sentence.getBoundingClientRect().bottom + 8 - innerHeight;
+  const by = top < bar ? top - bar : dy > 0 ? Math.min(dy, top - bar) : 0;
+  if (by) scrollBy({ top: by, behavior: 'instant' });
+}

@@ -14,7 +14,7 @@ import { parseKnobList, sameKnobs, type Knobs } from '../view/knobs.ts';
 import { clampStep, type LabView } from '../view/trace-view.ts';
 import { KnobPanel } from './knob-panel.tsx';
 import { MoreControls, SPEEDS, StepBar } from './sequence-controls.tsx';
-import { SequenceDiagram } from './sequence-diagram.tsx';
+import { SequenceDiagram, keepStepInView } from './sequence-diagram.tsx';
 import { TraceTable, VarsTable } from './sequence-tables.tsx';
 import { initialState, isTyping, keyStep, labTitle, positionAt, type LabState, type SequenceLabProps } from './sequence-lab-state.ts';
 
@@ -132,19 +132,12 @@ export default class SequenceLab extends Component<SequenceLabProps, LabState> {
         else this.timer = setTimeout(() => this.setState((s) => ({ step: Math.min(s.step + 1, last) })), SPEEDS[speed]);
       }
     }
-    // The drawing ends at the current step with its sentence right under it: once the reader steps,
-    // keep that sentence on screen (the step bar is sticky, so the buttons stay too). Reading its
-    // position right after Preact's DOM writes lays the step out inside this task, its only layout.
+    // Once the reader steps, the step's sentence and arrows come on screen (sequence-diagram.tsx).
     const el = this.sentence.current;
-    if (el && moved && this.touched) {
-      const over = el.getBoundingClientRect().bottom - innerHeight + 8;
-      if (over > 0) scrollBy({ top: over, behavior: 'instant' });
-    }
+    if (el && this.base && moved && this.touched) keepStepInView(this.base as HTMLElement, el);
   }
 
-  title(): string {
-    return labTitle(this.props, this.state);
-  }
+  title = (): string => labTitle(this.props, this.state);
 
   go(n: number): void {
     const view = this.view();

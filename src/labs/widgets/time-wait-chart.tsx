@@ -26,28 +26,28 @@ export function TimeWaitChart({ tl, strings: S }: { tl: TimeWaitTimeline; string
   const nameLeft = tl.start !== null && x(tl.start) < 50;
   return (
     <figure class="tw-chart">
-      <svg width="100%" height="128" role="img" aria-label={label}>
+      <svg width="100%" height="150" role="img" aria-label={label}>
         <g class="tw-axis">
-          <line x1={`${LEFT}%`} y1="100" x2={`${LEFT + AXIS}%`} y2="100" />
+          <line x1={`${LEFT}%`} y1="122" x2={`${LEFT + AXIS}%`} y2="122" />
           {ticks.map((t) => (
             <g key={t}>
-              <line x1={pct(t)} x2={pct(t)} y1="100" y2="105" />
-              <text x={pct(t)} y="120" text-anchor={t === 0 ? 'start' : x(t) > 90 ? 'end' : 'middle'}>{formatTime(t)}</text>
+              <line x1={pct(t)} x2={pct(t)} y1="122" y2="127" />
+              <text x={pct(t)} y="142" text-anchor={t === 0 ? 'start' : x(t) > 90 ? 'end' : 'middle'}>{formatTime(t)}</text>
             </g>
           ))}
         </g>
         {tl.start !== null && end !== null ? (
           <g>
-            {tl.due !== null && tl.end !== null && tl.due > tl.end ? <rect class="tw-due" x={pct(tl.end)} y="70" width={`${(x(tl.due) - x(tl.end)).toFixed(2)}%`} height="24" /> : null}
-            <rect class="tw-bar" x={pct(tl.start)} y="70" width={`${Math.max(0.5, x(end) - x(tl.start)).toFixed(2)}%`} height="24" />
-            <text class="tw-label" x={nameLeft ? pct(tl.start) : pct(end)} y="64" text-anchor={nameLeft ? 'start' : 'end'}>{barText}</text>
+            {tl.due !== null && tl.end !== null && tl.due > tl.end ? <rect class="tw-due" x={pct(tl.end)} y="92" width={`${(x(tl.due) - x(tl.end)).toFixed(2)}%`} height="24" /> : null}
+            <rect class="tw-bar" x={pct(tl.start)} y="92" width={`${Math.max(0.5, x(end) - x(tl.start)).toFixed(2)}%`} height="24" />
+            <text class="tw-label" x={nameLeft ? pct(tl.start) : pct(end)} y="86" text-anchor={nameLeft ? 'start' : 'end'}>{barText}</text>
           </g>
         ) : null}
         {tl.marks.map((m, i) => {
-          const y = 14 + (rows[i]! % 2) * 22;
+          const y = 12 + Math.min(rows[i]!, 2) * 22;
           return (
             <g key={i} class="tw-mark">
-              <line x1={pct(m.t)} x2={pct(m.t)} y1={y + 9} y2="98" />
+              <line x1={pct(m.t)} x2={pct(m.t)} y1={y + 9} y2="120" />
               <circle cx={pct(m.t)} cy={y} r="9" />
               <text x={pct(m.t)} y={y + 4} text-anchor="middle">{i + 1}</text>
             </g>
