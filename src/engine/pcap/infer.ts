@@ -108,6 +108,12 @@ function runDueTimers(ep: Endpoint, nowMs: number): Endpoint {
   return ep;
 }
 
+/**
+ * Most sequence space one fill may stand in for. Larger gaps are left unfilled (the states after
+ * them are then unknown): a corrupt sequence number must not allocate gigabytes.
+ */
+const MAX_FILL = 4 * 1024 * 1024;
+
 /** Stand-in bytes for payload the capture does not hold (cut by the snap length, or never captured). */
 const ZEROS = new Uint8Array(65536);
 function zeros(n: number): Uint8Array {
@@ -131,7 +137,7 @@ const SENDING = new Set(['ESTABLISHED', 'CLOSE-WAIT', 'SYN-RECEIVED', 'SYN-SENT'
  * but not captured: it is filled with stand-in bytes (`gap` reports how many), so the peer's
  * ACKs of it are not "future" ACKs.
  */
-function senderCalls(ep: Endpoint, seg: Segment, peer: Address, nowMs: number, gap?: { bytes: number }): Endpoint {
+function senderCalls(ep: Endpoint, seg: Segment, peer: Address, nowMs: number, gap?: { bytes: number; tooLarge?: boolean }): Endpoint {
   const f = seg.flags;
   if (f.SYN && !f.ACK && ep.state === 'CLOSED') ep = user(ep, { call: 'OPEN', mode: 'active', local: ep.local, remote: peer }, nowMs);
   if ((seg.payload.length > 0 || f.FIN) && !f.RST && SENDING.has(ep.state) && !(ep.tcb?.finQueued ?? true)) {
@@ -141,6 +147,10 @@ function senderCalls(ep: Endpoint, seg: Segment, peer: Address, nowMs: number, g
     if (end !== null && seqGt(segEnd, end)) {
       const fresh = Math.min(seg.payload.length, seqAdd(segEnd, -end));
       const missing = seqAdd(segEnd, -end) - fresh;
+      if (missing > MAX_FILL) {
+        if (gap) gap.tooLarge = true;
+        return ep;
+      }
       if (missing > 0 && gap) gap.bytes += missing;
       const data = missing > 0 ? concat(zeros(missing), seg.payload.subarray(seg.payload.length - fresh)) : seg.payload.subarray(seg.payload.length - fresh);
       if (data.length > 0) ep = user(ep, { call: 'SEND', data }, nowMs);
@@ -403,8 +413,9 @@ function inferIncarnation(segs: readonly ObservedInput[], profile: ProfileName):
       const proven = k > i && seqGe(segs[k]!.segment.seq, segment.ack);
       if (!proven) markUnknown(i, UNKNOWN_WHY.notCaptured);
     }));
-    const gap = { bytes: 0 };
+    const gap: { bytes: number; tooLarge?: boolean } = { bytes: 0 };
     sender = senderCalls(sender, segment, receiver.local, now, gap);
+    if (gap.tooLarge) markUnknown(i, UNKNOWN_WHY.notCaptured);
     if (gap.bytes > 0) notes.push(`${UNKNOWN_WHY.notCaptured}: ${gap.bytes} byte(s) ${from} sent before this one are missing from the capture (filled from SEG.SEQ)`);
     if (lost.has(i)) {
       notes.push(lost.get(i) === 'resent'
@@ -439,7 +450,11 @@ function fillAcked(sender: Endpoint, receiver: Endpoint, seg: Segment, now: numb
   const f = seg.flags;
   if (!tcb || !f.ACK || f.RST || f.SYN || sender.state === 'SYN-SENT' || sender.state === 'LISTEN' || tcb.finReceived) return { sender, receiver };
   const n = seqDiff(seg.ack, tcb.rcvNxt);
-  if (n <= 0 || n > WIDE_WINDOW) return { sender, receiver };
+  if (n <= 0) return { sender, receiver };
+  if (n > MAX_FILL) {
+    unproven();
+    return { sender, receiver };
+  }
   if (sender.state === 'SYN-RECEIVED') {
     // The SYN carried data (TCP Fast Open, RFC 7413) and this SYN,ACK accepts it.
     return { sender: { ...sender, tcb: { ...tcb, rcvNxt: seg.ack } }, receiver };
