@@ -6,6 +6,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { jsxTags } from './mdx-source.ts';
 
 /** One chapter file as read from disk. */
 export interface ChapterFile {
@@ -49,71 +50,15 @@ export function readChapterFiles(contentDir: string, label = 'content'): Chapter
   return files;
 }
 
-/** Blanks a region but keeps its newlines, so offsets still map to the right line. */
-function blank(text: string): string {
-  return text.replace(/[^\n]/g, ' ');
-}
-
-/**
- * Removes what is not JSX: frontmatter, fenced code, inline code, MDX/HTML comments. A `<Callout>`
- * shown inside a code block is an example, not a component.
- */
-export function stripNonJsx(source: string): string {
-  return source
-    .replace(/^---\n[\s\S]*?\n---(?=\n|$)/, blank)
-    .replace(/^( {0,3})(`{3,}|~{3,})[^\n]*\n[\s\S]*?(?:\n\1?\2[`~]*[ \t]*(?=\n|$)|$)/gm, blank)
-    .replace(/`[^`\n]+`/g, blank)
-    .replace(/\{\/\*[\s\S]*?\*\/\}/g, blank)
-    .replace(/<!--[\s\S]*?-->/g, blank);
-}
-
-/** Parses the attributes between `<Name` and `>`; handles "…", '…' and {…} (nested braces). */
-function parseAttrs(text: string, start: number): { attrs: Record<string, string>; end: number } {
-  const attrs: Record<string, string> = {};
-  let i = start;
-  while (i < text.length) {
-    while (/\s/.test(text[i] ?? '')) i++;
-    const ch = text[i];
-    if (ch === undefined || ch === '>' || (ch === '/' && text[i + 1] === '>')) break;
-    const name = /^[A-Za-z_:][\w:.-]*/.exec(text.slice(i))?.[0];
-    if (!name) {
-      i++;
-      continue;
-    }
-    i += name.length;
-    if (text[i] !== '=') {
-      attrs[name] = 'true';
-      continue;
-    }
-    i++;
-    const q = text[i];
-    if (q === '"' || q === "'") {
-      const close = text.indexOf(q, i + 1);
-      attrs[name] = text.slice(i + 1, close === -1 ? undefined : close);
-      i = close === -1 ? text.length : close + 1;
-    } else if (q === '{') {
-      let depth = 0;
-      const from = i;
-      for (; i < text.length; i++) {
-        if (text[i] === '{') depth++;
-        else if (text[i] === '}' && --depth === 0) break;
-      }
-      attrs[name] = text.slice(from + 1, i).trim();
-      i++;
-    }
-  }
-  return { attrs, end: i };
-}
-
 /** Every component (capitalised JSX tag) a chapter opens, in source order, with its attributes. */
 export function componentCalls(source: string): ComponentCall[] {
-  const text = stripNonJsx(source);
-  const calls: ComponentCall[] = [];
-  for (const m of text.matchAll(/<([A-Z][\w.]*)/g)) {
-    const { attrs } = parseAttrs(text, m.index + m[0].length);
-    calls.push({ name: m[1]!, attrs, line: text.slice(0, m.index).split('\n').length });
-  }
-  return calls;
+  return jsxTags(source).map((t) => {
+    const attrs: Record<string, string> = {};
+    if (!('error' in t.attributes)) {
+      for (const [name, p] of Object.entries(t.attributes.props)) attrs[name] = p.kind === 'flag' ? 'true' : p.value;
+    }
+    return { name: t.name, attrs, line: t.line };
+  });
 }
 
 /** A chapter must exist in every language (same slug). */
