@@ -17,9 +17,10 @@ export interface ChapterFile {
   source: string;
 }
 
-/** A problem found by a check; `file` is what the contributor must open. */
+/** A problem found by a check; `file` (at `line`, when known) is what the contributor must open. */
 export interface Problem {
   file: string;
+  line?: number;
   message: string;
 }
 
@@ -61,6 +62,21 @@ export function componentCalls(source: string): ComponentCall[] {
   });
 }
 
+/**
+ * What a contributor who wrote one language reads (CONTRIBUTING.md, "Writing in one language"): the
+ * check stays red until the other file exists, so nothing half-translated is published, and says
+ * exactly how the other edition gets written.
+ */
+export function missingPairMessage(have: string, missing: string, lang: string): string {
+  const name = lang === 'ko' ? 'Korean' : 'English';
+  return (
+    `${have} has no ${lang} version: ${missing} is missing. ` +
+    `Writing in one language only is welcome: open the pull request anyway, tick "One language only" in its checklist ` +
+    `(a maintainer labels it "needs translation"), and a translator adds ${missing} to your branch; this check passes then. ` +
+    `Writing the ${name} edition yourself: copy ${have} to ${missing} and translate it (TRANSLATING.md).`
+  );
+}
+
 /** A chapter must exist in every language (same slug). */
 export function missingPairs(files: ChapterFile[], label = 'content'): Problem[] {
   const problems: Problem[] = [];
@@ -70,7 +86,7 @@ export function missingPairs(files: ChapterFile[], label = 'content'): Problem[]
     for (const lang of CONTENT_LANGS) {
       if (!have.some((f) => f.lang === lang)) {
         const other = have[0]!;
-        problems.push({ file: other.path, message: `${other.path} has no ${lang} version: add ${label}/${lang}/${slug}.mdx (npm run new-chapter creates both).` });
+        problems.push({ file: other.path, line: 1, message: missingPairMessage(other.path, `${label}/${lang}/${slug}.mdx`, lang) });
       }
     }
   }
@@ -85,7 +101,7 @@ export const sameComponents: PairCheck = (ko, en) => {
   for (let i = 0; i < n; i++) {
     if (a[i]?.name !== b[i]?.name) {
       const describe = (c: ComponentCall | undefined, f: ChapterFile) => (c ? `<${c.name}> at ${f.path}:${c.line}` : `nothing (${f.path} ends)`);
-      return [{ file: en.path, message: `component #${i + 1} differs between languages: ${describe(a[i], ko)} vs ${describe(b[i], en)}. Both versions must embed the same components in the same order.` }];
+      return [{ file: en.path, line: b[i]?.line ?? a[i]?.line, message: `component #${i + 1} differs between languages: ${describe(a[i], ko)} vs ${describe(b[i], en)}. Both versions must embed the same components in the same order.` }];
     }
   }
   return [];
@@ -105,7 +121,7 @@ export function runContentChecks(contentDir: string, pairChecks: PairCheck[] = d
   return problems;
 }
 
-/** One line per problem, for test failures and CLI output. */
+/** One line per problem, for test failures. */
 export function formatProblems(problems: Problem[]): string {
   return problems.map((p) => `- ${p.message}`).join('\n');
 }

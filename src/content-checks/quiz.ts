@@ -7,7 +7,8 @@
  * The MDX is read by mdx-source.ts, the one reader the other content checks use too.
  */
 
-import { isScenarioId } from '../engine/scenarios.ts';
+import { isScenarioId, SCENARIO_IDS } from '../engine/scenarios.ts';
+import { unknownValue } from './suggest.ts';
 import { blankNonJsx, lineAt, parseAttributes, propFlag, propText, type PropValue } from './mdx-source.ts';
 
 export { propFlag, propText, type PropValue };
@@ -148,7 +149,7 @@ export function lintQuiz(q: QuizDecl): QuizIssue[] {
     if (q.options.length > 0) issue(`<${q.tag}> takes no <Option> children`);
     const scenario = propText(q.props.scenario);
     if (scenario === null) issue(`<${q.tag}> needs scenario="…"`);
-    else if (!isScenarioId(scenario)) issue(`unknown scenario "${scenario}" (see ARCHITECTURE.md for the ids)`);
+    else if (!isScenarioId(scenario)) issue(unknownValue('scenario', scenario, SCENARIO_IDS));
     if (q.tag !== 'PredictNumbers') need('question');
     if (q.tag === 'NameState') {
       const step = propText(q.props.step);

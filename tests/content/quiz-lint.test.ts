@@ -1,3 +1,4 @@
+import { SCENARIO_IDS } from '../../src/engine/scenarios';
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -80,7 +81,7 @@ describe('quiz lint on broken fixtures', () => {
     const out = fixture('bad-props');
     expect(out).toEqual([
       'tests/fixtures/quiz/bad-props/en/handshake.mdx:10: quiz "Bad_Id": id "Bad_Id" must be kebab-case (a-z, 0-9, single dashes)',
-      'tests/fixtures/quiz/bad-props/en/handshake.mdx:10: quiz "Bad_Id": unknown scenario "no-such-scenario" (see ARCHITECTURE.md for the ids)',
+      `tests/fixtures/quiz/bad-props/en/handshake.mdx:10: quiz "Bad_Id": unknown scenario "no-such-scenario". Valid: ${SCENARIO_IDS.join(', ')}`,
       'tests/fixtures/quiz/bad-props/en/handshake.mdx:10: quiz "Bad_Id": NameState needs step={n}, a whole number (0 = the first segment)',
       'tests/fixtures/quiz/bad-props/en/handshake.mdx:10: quiz "Bad_Id": side must be "client" or "server" (got "left")',
       'tests/fixtures/quiz/bad-props/en/handshake.mdx:11: quiz: <MultipleChoice> has no id="…"',
