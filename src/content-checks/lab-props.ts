@@ -8,9 +8,9 @@
  * list, and the engine's own run of the scenario for the step ranges.
  */
 import { getScenario, isScenarioId, SCENARIO_IDS } from '../engine/index.ts';
-import { KNOB_IDS, parseKnobList } from '../islands/lib/knobs.ts';
-import { runForLab, runLab } from '../islands/lib/engine-adapter.ts';
-import { inspectorPackets } from '../islands/lib/inspector-packets.ts';
+import { KNOB_IDS, parseKnobList } from '../labs/view/knobs.ts';
+import { runForLab, runLab } from '../labs/view/engine-adapter.ts';
+import { inspectorPackets } from '../labs/view/inspector-packets.ts';
 import type { ScenarioId } from '../engine/types.ts';
 import { jsxTags, propText, type PropValue } from './mdx-source.ts';
 import { unknownValue } from './suggest.ts';

@@ -39,7 +39,7 @@ export function chapterIds(source: string): Set<string> {
 }
 
 /**
- * A sequence-lab deep link (`lab=lab-<scenario>&s=<scenario>&step=n`, src/islands/lib/lab-hash.ts)
+ * A sequence-lab deep link (`lab=lab-<scenario>&s=<scenario>&step=n`, src/labs/view/lab-hash.ts)
  * must name a lab the target chapter shows: the lab's DOM id is `lab-<scenario>` for the first lab of
  * that scenario on the page, `lab-<scenario>-2` for the second, and so on.
  */
@@ -68,7 +68,7 @@ export function absoluteLinkMessage(target: string, lang: string): string {
   const fix = m ? (m[1] === lang ? `../${m[2]}${m[3]}` : `../../${m[1]}/${m[2]}${m[3]}`) : null;
   const how = fix
     ? `write "${fix}" (relative links work under any base path)`
-    : 'link a chapter as "../slug/", or build the URL with href() from src/lib/urls.ts in a component';
+    : 'link a chapter as "../slug/", or build the URL with href() from src/site/urls.ts in a component';
   return `absolute link "${target}" breaks when the book is served under a base path (BOOK_BASE=/tcp-book/, GitHub Pages): ${how}`;
 }
 
