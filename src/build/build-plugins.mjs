@@ -6,6 +6,8 @@
 import { fileURLToPath } from 'node:url';
 
 /** @typedef {{ name: string }} Env */
+/** @typedef {'debug' | 'info' | 'warn' | 'error'} LogLevel */
+/** @typedef {{ code?: string, message: string }} BuildLog */
 
 /**
  * In the production client build only, engine modules get notes-off.ts for './notes.ts'. Not an
@@ -70,9 +72,9 @@ export function plainDynamicImports() {
  * reads that marker itself before bundling, so nothing is lost; upstream tracks it as
  * https://github.com/withastro/astro/issues/18087. Every other log, including the same code for
  * any other directive, goes to Vite's handler unchanged.
- * @param {string} level
- * @param {{ code?: string, message: string }} log
- * @param {(level: string, log: { code?: string, message: string }) => void} handler
+ * @param {LogLevel} level
+ * @param {BuildLog} log
+ * @param {(level: LogLevel, log: BuildLog) => void} handler
  */
 export function quietUpstreamWarnings(level, log, handler) {
   if (level === 'warn' && log.code === 'MODULE_LEVEL_DIRECTIVE' && log.message.includes('"use astro:head-inject"')) return;
@@ -87,9 +89,9 @@ export function quietUpstreamWarnings(level, log, handler) {
  * module off, which is true and harmless: that bundle only renders pages during the build and is
  * never shipped. The browser bundle keeps the warning (quietUpstreamWarnings), where it would
  * mean a lazy chunk got pulled into the page.
- * @param {string} level
- * @param {{ code?: string, message: string }} log
- * @param {(level: string, log: { code?: string, message: string }) => void} handler
+ * @param {LogLevel} level
+ * @param {BuildLog} log
+ * @param {(level: LogLevel, log: BuildLog) => void} handler
  */
 export function quietServerBundleWarnings(level, log, handler) {
   if (level === 'warn' && log.code === 'INEFFECTIVE_DYNAMIC_IMPORT') return;
