@@ -140,9 +140,9 @@ function componentNames(dir: string): string[] {
   return existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.astro')).map((f) => f.slice(0, -'.astro'.length)) : [];
 }
 /** The quiz components (issue 6's, with their own figure: npm run bench:quiz); their scripts are not the labs'. */
-const QUIZ_COMPONENTS = componentNames('src/components/quiz');
+const QUIZ_COMPONENTS = componentNames('src/quiz');
 /** The lab components, whose own `<script>`s (deep-link scroll, the state diagram's highlighter) are the labs'. */
-const LAB_COMPONENTS = componentNames('src/components/labs');
+const LAB_COMPONENTS = componentNames('src/labs');
 
 /** A built chunk's name without its content hash, for a breakdown that reads the same from build to build. */
 function chunkName(url: string): string {
@@ -302,7 +302,7 @@ async function measure(page: Page, origin: string, path: string, chrome: Set<str
   // The layout's inline scripts are on every page (the text chapter's figure holds them), not the labs'.
   sizes.labsJs = sizes.js - sizes.quizJs - (chromeText ? gz(chromeText) : 0);
   if (html.match(QUIZ_MARK) && QUIZ_COMPONENTS.length && !sizes.scripts.some((s) => s.group === 'quiz'))
-    sizes.problems.push(`${path}: has quizzes but none of their scripts was recognised (named after src/components/quiz/*.astro); the labs' figure includes them`);
+    sizes.problems.push(`${path}: has quizzes but none of their scripts was recognised (named after src/quiz/*.astro); the labs' figure includes them`);
   return sizes;
 }
 

@@ -2,7 +2,7 @@
  * `npm test`: the whole suite, in order, with one summary at the end.
  *
  *   1. type check      astro check
- *   2. unit tests      vitest (unit, engine, content, islands)
+ *   2. unit tests      vitest (unit, engine, content, labs, quiz)
  *   3. build           npm run build (production build + search index + service worker)
  *   4. browser tests   Playwright in Debian's Chromium against that build
  *   5. kernel tests    npm run test:kernel (live comparison with Linux; needs root)
@@ -70,7 +70,7 @@ const stages: Stage[] = [
   { id: 'check', title: 'type check (astro check)', cmd: ['npx', 'astro', 'check'] },
   {
     id: 'unit',
-    title: 'unit, engine, content, island tests (vitest)',
+    title: 'unit, engine, content, lab and quiz tests (vitest)',
     cmd: ['npx', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`],
     counts: vitestCounts,
   },

@@ -47,7 +47,7 @@ function blankFences(src: string): string {
 }
 
 /**
- * A sequence-lab deep link (`lab=lab-<scenario>&s=<scenario>&step=n`, src/islands/lib/lab-hash.ts)
+ * A sequence-lab deep link (`lab=lab-<scenario>&s=<scenario>&step=n`, src/labs/view/lab-hash.ts)
  * must name a lab the target chapter shows: the lab's DOM id is `lab-<scenario>` for the first lab of
  * that scenario on the page, `lab-<scenario>-2` for the second, and so on.
  */

@@ -131,7 +131,7 @@ function matches(m: SegmentMatch, from: Side, seg: Segment, finSeen: Record<Side
  */
 export function simulate(scenario: ScenarioDef, knobs: ScenarioKnobs = {}): Trace {
   const { def, knobs: k } = applyKnobs(scenario, knobs);
-  const profile = getProfile(def.profile, k.mslMs === undefined ? undefined : { mslMs: k.mslMs });
+  const profile = { ...getProfile(def.profile, k.mslMs === undefined ? undefined : { mslMs: k.mslMs }), ...def.profileOverrides };
   const addr: Record<Side, Address> = { A: def.a, B: def.b };
   const ep: Record<Side, Endpoint> = {
     A: makeEndpoint('A', def.a, { profile, isn: isnFor(def, 'A'), rfc1337: k.rfc1337 ?? false, tsOffset: def.isn === 'fixed' ? 0 : (def.seed * 7919 + 17) >>> 0, ...def.config?.A }),

@@ -10,8 +10,8 @@ import { describe, expect, it } from 'vitest';
 import { interviewQuestions, labHref, sectionHref, type LabStep } from '../../src/data/interview-questions';
 import { chapterIds, checkLabLink } from '../../src/content-checks/links';
 import { getScenario } from '../../src/engine/scenarios';
-import { baseKnobs, runForLab } from '../../src/islands/lib/engine-adapter';
-import { parseLabHash } from '../../src/islands/lib/lab-hash';
+import { baseKnobs, runForLab } from '../../src/labs/view/engine-adapter';
+import { parseLabHash } from '../../src/labs/view/lab-hash';
 
 const root = join(import.meta.dirname, '..', '..');
 const LANGS = ['ko', 'en'] as const;

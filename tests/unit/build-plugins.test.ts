@@ -1,9 +1,9 @@
 /**
- * The two build plugins trade features for bytes (src/lib/build-plugins.mjs); these tests pin what
+ * The two build plugins trade features for bytes (src/build/build-plugins.mjs); these tests pin what
  * each one may and may not do, so a Vite upgrade that changes the hooks shows up here.
  */
 import { describe, expect, it } from 'vitest';
-import { engineWithoutNotes, plainDynamicImports } from '../../src/lib/build-plugins.mjs';
+import { engineWithoutNotes, plainDynamicImports } from '../../src/build/build-plugins.mjs';
 
 const HELPER = '\0vite/preload-helper.js';
 
@@ -14,7 +14,7 @@ describe('engineWithoutNotes', () => {
     expect(p.applyToEnvironment({ name: 'client' })).toBe(true);
     for (const name of ['ssr', 'prerender', 'astro']) expect(p.applyToEnvironment({ name })).toBe(false);
     expect(p.resolveId('./notes.ts', '/repo/src/engine/arrive.ts')).toMatch(/src[\\/]engine[\\/]notes-off\.ts$/);
-    expect(p.resolveId('./notes.ts', '/repo/src/islands/lib/knobs.ts')).toBeNull();
+    expect(p.resolveId('./notes.ts', '/repo/src/labs/view/knobs.ts')).toBeNull();
     expect(p.resolveId('./tx.ts', '/repo/src/engine/arrive.ts')).toBeNull();
   });
 });

@@ -1,0 +1,42 @@
+/**
+ * Build-time index of the book's quizzes, read from the chapters' MDX with the same extractor
+ * the quiz lint uses: the sidebar totals and the review page's question list can then never
+ * disagree with what the chapters contain.
+ */
+import { getCollection } from 'astro:content';
+import { extractQuizzes, propText } from '../content-checks/quiz';
+import type { Locale } from '../i18n';
+
+/** One quiz as the review page lists it. */
+export interface QuizEntry {
+  id: string;
+  slug: string;
+  chapterTitle: string;
+  order: number;
+  /** the question (or, for SpotError, the claim); PredictNumbers has none */
+  text: string | null;
+  kind: string;
+}
+
+/** Every quiz of one language, in book order. */
+export async function quizIndex(lang: Locale): Promise<QuizEntry[]> {
+  const entries = await getCollection('chapters', (e) => e.id.startsWith(`${lang}/`));
+  entries.sort((a, b) => a.data.order - b.data.order || a.id.localeCompare(b.id));
+  const out: QuizEntry[] = [];
+  for (const e of entries) {
+    const slug = e.id.slice(lang.length + 1);
+    for (const q of extractQuizzes(`content/${e.id}.mdx`, e.body ?? '').quizzes) {
+      const id = propText(q.props.id);
+      if (!id) continue;
+      out.push({ id, slug, chapterTitle: e.data.title, order: e.data.order, text: propText(q.props.question) ?? propText(q.props.claim), kind: q.tag });
+    }
+  }
+  return out;
+}
+
+/** Number of quizzes per chapter slug, for the sidebar score. */
+export function totalsBySlug(index: readonly QuizEntry[]): Record<string, number> {
+  const t: Record<string, number> = {};
+  for (const q of index) t[q.slug] = (t[q.slug] ?? 0) + 1;
+  return t;
+}
