@@ -27,6 +27,13 @@ describe('the checker itself, on broken fixtures', () => {
     expect(problems).toHaveLength(1);
     expect(problems[0]!.message).toContain('fixtures/en/english-only.mdx has no ko version: add fixtures/ko/english-only.mdx');
   });
+  it('fails a chapter present in Korean only, naming the missing English file', () => {
+    const problems = runContentChecks(resolve(fixtures, 'missing-pair-ko'), undefined, 'fixtures');
+    expect(problems).toHaveLength(1);
+    expect(problems[0]!.file).toMatch(/ko\/korean-only\.mdx$/);
+    expect(problems[0]!.message).toContain('has no en version');
+    expect(problems[0]!.message).toContain('fixtures/en/korean-only.mdx');
+  });
   it('fails two versions embedding different components, naming tag and line', () => {
     const problems = runContentChecks(resolve(fixtures, 'different-components'), undefined, 'fixtures');
     expect(problems).toHaveLength(1);
