@@ -3,6 +3,6 @@ import { getViteConfig } from 'astro/config';
 
 export default getViteConfig({
   test: {
-    include: ['tests/unit/**/*.test.{ts,tsx}', 'tests/engine/**/*.test.ts', 'tests/content/**/*.test.ts', 'tests/islands/**/*.test.{ts,tsx}'],
+    include: ['tests/{unit,engine,content,labs,quiz}/**/*.test.{ts,tsx}'],
   },
 });

@@ -19,17 +19,19 @@
  *   - the engine's own benchmarks (scripts/bench-engine.ts, scripts/bench-pcap.ts) when present.
  *
  * Options: --no-lighthouse (no Lighthouse scores), --skip-build (reuse BOOK_OUT), --only=/en/labs/
- * (only that page, with its breakdown; repeatable). Output also goes to .bench/bench.md. Exits 1 (after printing everything) when a figure could not be measured, e.g.
+ * (only that page, with its breakdown; repeatable). Output also goes to .bench/bench.md and, unless
+ * --only is given, between README.md's bench markers (scripts/readme-blocks.ts), with the machine it ran on. Exits 1 (after printing everything) when a figure could not be measured, e.g.
  * an island that never hydrated, rather than printing a figure that leaves its bytes out.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { cpus, loadavg, release, tmpdir, totalmem, type } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from '@playwright/test';
 import { LIGHTHOUSE_MOBILE, longTaskTable, measureLongTasks, type LongTaskResult } from './bench-long-tasks.ts';
 import { CHROMIUM_ARGS, ensureBrowser } from './ensure-browser.ts';
+import { benchBlock, machineLine, README, replaceBlock } from './readme-blocks.ts';
 import { startServer } from './serve.ts';
 
 const args = process.argv.slice(2);
@@ -140,9 +142,9 @@ function componentNames(dir: string): string[] {
   return existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.astro')).map((f) => f.slice(0, -'.astro'.length)) : [];
 }
 /** The quiz components (issue 6's, with their own figure: npm run bench:quiz); their scripts are not the labs'. */
-const QUIZ_COMPONENTS = componentNames('src/components/quiz');
+const QUIZ_COMPONENTS = componentNames('src/quiz');
 /** The lab components, whose own `<script>`s (deep-link scroll, the state diagram's highlighter) are the labs'. */
-const LAB_COMPONENTS = componentNames('src/components/labs');
+const LAB_COMPONENTS = componentNames('src/labs');
 
 /** A built chunk's name without its content hash, for a breakdown that reads the same from build to build. */
 function chunkName(url: string): string {
@@ -302,7 +304,7 @@ async function measure(page: Page, origin: string, path: string, chrome: Set<str
   // The layout's inline scripts are on every page (the text chapter's figure holds them), not the labs'.
   sizes.labsJs = sizes.js - sizes.quizJs - (chromeText ? gz(chromeText) : 0);
   if (html.match(QUIZ_MARK) && QUIZ_COMPONENTS.length && !sizes.scripts.some((s) => s.group === 'quiz'))
-    sizes.problems.push(`${path}: has quizzes but none of their scripts was recognised (named after src/components/quiz/*.astro); the labs' figure includes them`);
+    sizes.problems.push(`${path}: has quizzes but none of their scripts was recognised (named after src/quiz/*.astro); the labs' figure includes them`);
   return sizes;
 }
 
@@ -532,6 +534,12 @@ async function main(): Promise<void> {
   }
   mkdirSync('.bench', { recursive: true });
   writeFileSync('.bench/bench.md', `${lines.join('\n')}\n`);
+  // A full run replaces the README's figures (between its bench markers); a partial one (--only) does not.
+  if (!only.length) {
+    const machine = machineLine({ cpuModel: cpus()[0]?.model ?? 'unknown CPU', cores: cpus().length, memBytes: totalmem(), os: `${type()} ${release()}` });
+    writeFileSync(README, replaceBlock(readFileSync(README, 'utf8'), 'bench', benchBlock(lines, machine)));
+    console.error('README.md: bench block rewritten');
+  }
   if (problems.length) process.exitCode = 1;
 }
 

@@ -2,7 +2,7 @@
  * A link to a place far down a long chapter lands there and stays there. Anchors are what the
  * table of contents, quiz proofs, the review page and the interview chapter's lab links all rely
  * on; anything that renders parts of a chapter lazily (content-visibility: auto on its blocks,
- * see src/styles/global.css) can leave the target off the top of the viewport, or make it jump
+ * see src/site/global.css) can leave the target off the top of the viewport, or make it jump
  * as the blocks above it get their real height. Each link is opened on a fresh page, on a phone
  * (the tallest layout), and the target is checked after the page settles and again a second later.
  */

@@ -1,5 +1,5 @@
 /**
- * The labs hydrate in the production build without Astro's island runtime (src/islands/lab-mount.ts):
+ * The labs hydrate in the production build without Astro's island runtime (src/labs/client/lab-mount.ts):
  * on the labs page of each language every lab wakes once scrolled into view (its root element gets
  * `data-lab-awake`), and a lab reacts to a click, which server-rendered HTML alone cannot do.
  */

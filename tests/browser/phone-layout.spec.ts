@@ -1,6 +1,6 @@
 /**
  * On a 360 px phone, short inline code such as a state name stays on one line
- * (src/lib/keep-code-together.mjs), and nothing makes the page scroll sideways.
+ * (src/build/keep-code-together.mjs), and nothing makes the page scroll sideways.
  */
 import { expect, test } from '@playwright/test';
 

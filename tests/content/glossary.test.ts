@@ -3,7 +3,7 @@ import { readChapters } from './read-chapters';
 import { glossary } from '../../src/data/glossary';
 import { definitions } from '../../src/data/glossary-definitions';
 import { chapterIds } from '../../src/content-checks/links';
-import { unbreakableRuns, variantsOf } from '../../src/lib/glossary-table';
+import { unbreakableRuns, variantsOf } from '../../src/site/glossary-table';
 
 const chapters = readChapters('content');
 const idsOf = (lang: string, slug: string) => {

@@ -2,9 +2,9 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractQuizzes, propText } from '../../src/content-checks/quiz';
-import { orderQuizData, stateQuizData } from '../../src/components/quiz/engine-data';
+import { orderQuizData, stateQuizData } from '../../src/quiz/engine-data';
 import { runScenario } from '../../src/engine/index.ts';
-import { predictableSteps, type TraceLike } from '../../src/quiz/scenario';
+import { predictableSteps, type TraceLike } from '../../src/quiz/model/scenario';
 
 const root = join(import.meta.dirname, '..', '..');
 

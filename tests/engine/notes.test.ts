@@ -42,7 +42,7 @@ describe('engine notes', () => {
       .filter((f) => /\bNOTES\b/.test(readFileSync(join(dir, f), 'utf8')));
     expect(users.length).toBeGreaterThan(3);
     for (const f of users) expect(readFileSync(join(dir, f), 'utf8'), f).toContain("import { NOTES } from './notes.ts';");
-    expect(readFileSync(join(import.meta.dirname, '../../src/lib/build-plugins.mjs'), 'utf8')).toContain("'../engine/notes-off.ts'");
+    expect(readFileSync(join(import.meta.dirname, '../../src/build/build-plugins.mjs'), 'utf8')).toContain("'../engine/notes-off.ts'");
     expect(readFileSync(join(import.meta.dirname, '../../astro.config.mjs'), 'utf8')).toContain('engineWithoutNotes()');
   });
 });

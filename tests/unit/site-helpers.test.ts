@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { absoluteHref, editHref, href, normalizeBase, stripBase } from '../../src/lib/urls';
-import { sitemapAlternates } from '../../src/lib/sitemap-alternates.mjs';
-import { chapterKeywords, spellingVariants } from '../../src/lib/search-keywords';
+import { absoluteHref, editHref, href, normalizeBase, stripBase } from '../../src/site/urls';
+import { sitemapAlternates } from '../../src/site/sitemap-alternates.mjs';
+import { chapterKeywords, spellingVariants } from '../../src/search/search-keywords';
 import { glossary } from '../../src/data/glossary';
 import { serviceWorkerOptions } from '../../scripts/service-worker.ts';
 

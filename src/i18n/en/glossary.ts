@@ -1,4 +1,4 @@
-/** Strings of the glossary tables (src/components/GlossaryTable.astro). */
+/** Strings of the glossary tables (src/site/GlossaryTable.astro). */
 export const glossary = {
   'glossary.states.caption': 'The eleven states and how each tool spells them',
   'glossary.terms.caption': 'Terms in Korean and English',

@@ -1,0 +1,99 @@
+// @ts-check
+/**
+ * Vite plugins of the book's production build (astro.config.mjs). Both apply to the browser's
+ * bundle only, and both exist for the lab JS budget (25 KB gz, issue 4); each says what it trades.
+ */
+import { fileURLToPath } from 'node:url';
+
+/** @typedef {{ name: string }} Env */
+/** @typedef {'debug' | 'info' | 'warn' | 'error'} LogLevel */
+/** @typedef {{ code?: string, message: string }} BuildLog */
+
+/**
+ * In the production client build only, engine modules get notes-off.ts for './notes.ts'. Not an
+ * alias: aliases also reach vitest (which builds on this config) and the build-time render, and
+ * the engine's tests must run with the notes.
+ */
+export function engineWithoutNotes() {
+  const off = fileURLToPath(new URL('../engine/notes-off.ts', import.meta.url));
+  return {
+    name: 'tcp-book:engine-without-notes',
+    apply: 'build',
+    enforce: 'pre',
+    applyToEnvironment: (/** @type {Env} */ env) => env.name === 'client',
+    /** @param {string} source @param {string | undefined} importer */
+    resolveId(source, importer) {
+      if (source === './notes.ts' && importer && /[\\/]src[\\/]engine[\\/][^\\/]+\.ts$/.test(importer)) return off;
+      return null;
+    },
+  };
+}
+
+/**
+ * Vite wraps every dynamic import in a helper (0.86 KB gz) that preloads the imported chunk's
+ * dependencies with <link rel=modulepreload> and CSS. Our lazy chunks import no CSS, and their JS
+ * dependencies are the page's own chunks or one small one, so the hints save at most one round
+ * trip on a lab's first knob change (none offline, where the service worker answers); they cost
+ * 3.4% of the 25 KB lab budget on every lab and quiz page. The helper becomes a plain call; the
+ * build fails if a lazy chunk ever needs CSS, which only the full helper can load.
+ */
+export function plainDynamicImports() {
+  const id = '\0vite/preload-helper.js';
+  return {
+    name: 'tcp-book:plain-dynamic-imports',
+    apply: 'build',
+    enforce: 'pre',
+    applyToEnvironment: (/** @type {Env} */ env) => env.name === 'client',
+    // No JS dependency lists either (Astro asks for them; the plain helper would ignore them).
+    configEnvironment(/** @type {string} */ name, /** @type {{ build?: { modulePreload?: unknown } }} */ config) {
+      if (name === 'client') config.build = { ...config.build, modulePreload: false };
+    },
+    resolveId: (/** @type {string} */ source) => (source === id ? id : null),
+    load: (/** @type {string} */ source) => (source === id ? 'export const __vitePreload = (load) => load();' : null),
+    /**
+     * @param {unknown} _
+     * @param {Record<string, { type: string, fileName: string, code?: string }>} bundle
+     * @this {{ error: (message: string) => never | void }}
+     */
+    generateBundle(_, bundle) {
+      for (const chunk of Object.values(bundle)) {
+        if (chunk.type !== 'chunk') continue;
+        const deps = /__vite__mapDeps=\([^;]*?\[([^\]]*)\]/.exec(chunk.code ?? '')?.[1] ?? '';
+        if (/\.css"/.test(deps)) this.error(`${chunk.fileName}: a lazily imported chunk needs CSS (${deps}); plainDynamicImports() cannot load it`);
+      }
+    },
+  };
+}
+
+/**
+ * Rolldown's log handler for the build (`vite.build.rolldownOptions.onLog`). Drops exactly one
+ * upstream warning: MODULE_LEVEL_DIRECTIVE for the `"use astro:head-inject"` marker Astro writes
+ * into every MDX module (once per chapter per build: "may not be preserved when bundling"). Astro
+ * reads that marker itself before bundling, so nothing is lost; upstream tracks it as
+ * https://github.com/withastro/astro/issues/18087. Every other log, including the same code for
+ * any other directive, goes to Vite's handler unchanged.
+ * @param {LogLevel} level
+ * @param {BuildLog} log
+ * @param {(level: LogLevel, log: BuildLog) => void} handler
+ */
+export function quietUpstreamWarnings(level, log, handler) {
+  if (level === 'warn' && log.code === 'MODULE_LEVEL_DIRECTIVE' && log.message.includes('"use astro:head-inject"')) return;
+  handler(level, log);
+}
+
+/**
+ * The same for the build-time (server) bundles, which also drop INEFFECTIVE_DYNAMIC_IMPORT. The labs
+ * import the engine and the pcap reader with `import()` so the browser loads them on the reader's
+ * first change; their Astro wrappers import the same modules statically to render the lab at build
+ * time. In the server bundle both meet, and Rolldown warns that the dynamic import cannot split the
+ * module off, which is true and harmless: that bundle only renders pages during the build and is
+ * never shipped. The browser bundle keeps the warning (quietUpstreamWarnings), where it would
+ * mean a lazy chunk got pulled into the page.
+ * @param {LogLevel} level
+ * @param {BuildLog} log
+ * @param {(level: LogLevel, log: BuildLog) => void} handler
+ */
+export function quietServerBundleWarnings(level, log, handler) {
+  if (level === 'warn' && log.code === 'INEFFECTIVE_DYNAMIC_IMPORT') return;
+  quietUpstreamWarnings(level, log, handler);
+}

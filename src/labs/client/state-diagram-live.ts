@@ -1,0 +1,72 @@
+/**
+ * The state diagram's only browser code: it makes the build-time figure (state-diagram.tsx)
+ * follow the sequence lab through the page's lab bus, by updating that markup in place. Plain
+ * DOM, no Preact and no geometry tables: the arrows it may highlight are the figure's
+ * `data-edge` groups, coordinates come from the drawn boxes and labels, and the caption
+ * templates from `data-sd-labels`. Measured: ~970 B gzipped on its own, where the hydrated
+ * island put ~2.4 KB gzipped (component, geometry table, preact/hooks) into the page's lab chunk.
+ */
+import { subscribe, type LabPosition } from './lab-bus.ts';
+import { diagramHighlight, type CaptionLabels } from '../view/diagram-highlight.ts';
+import type { NodeId } from '../view/state-diagram-ids.ts';
+
+/** Redraws one figure's highlight for a position: the same classes, marker, names and caption the component renders. */
+function paint(fig: HTMLElement, pos: LabPosition): void {
+  const hl = diagramHighlight(pos, (id) => !!fig.querySelector(`[data-edge="${id}"]`), JSON.parse(fig.dataset.sdLabels!) as CaptionLabels);
+  // Each arrow: class, marker, and its endpoint names as a third label line (a copy of the first, moved down).
+  for (const g of fig.querySelectorAll<SVGGElement>('[data-edge]')) {
+    const who = hl.edges.get(g.dataset.edge!);
+    const line = g.querySelector('tspan')!;
+    g.classList.toggle('sd-hot', !!who);
+    g.querySelector('path')!.setAttribute('marker-end', `url(#${fig.dataset.sd}-arrow${who ? '-hot' : ''})`);
+    g.querySelector('.sd-who')?.remove();
+    if (who) {
+      const name = line.cloneNode() as Element;
+      name.setAttribute('dy', '13');
+      name.setAttribute('class', 'sd-who');
+      name.textContent = `◆ ${who}`;
+      line.parentNode!.append(name);
+    }
+  }
+  // Each box: class, and its endpoint names above the box's right corner.
+  for (const g of fig.querySelectorAll<SVGGElement>('[data-node]')) {
+    const who = hl.nodes.get(g.dataset.node as NodeId);
+    const box = g.querySelector('rect')!;
+    const at = (a: string) => Number(box.getAttribute(a));
+    g.classList.toggle('sd-current', !!who);
+    g.querySelector('.sd-badge')?.remove();
+    if (who) {
+      const name = g.querySelector('text')!.cloneNode() as Element;
+      name.setAttribute('x', `${at('x') + at('width') - 4}`);
+      name.setAttribute('y', `${at('y') - 4}`);
+      name.setAttribute('text-anchor', 'end');
+      name.setAttribute('class', 'sd-badge');
+      name.textContent = who;
+      g.append(name);
+    }
+  }
+  // One span per endpoint, as the component renders them; only changed text is rewritten (as
+  // Preact's diff did), so the live region announces only what is new.
+  const cap = fig.querySelector('figcaption')!;
+  if (cap.children.length !== hl.caption.length) cap.innerHTML = '<span class="sd-line"></span>'.repeat(hl.caption.length);
+  hl.caption.forEach((line, i) => {
+    const span = cap.children[i]!;
+    if (span.textContent !== line) span.textContent = line;
+  });
+}
+
+const following = new WeakSet<Element>();
+
+/**
+ * Makes every state diagram under `root` follow the lab bus (at once with the last position,
+ * if a lab already published). Each sequence lab calls it when it hydrates: the diagram has
+ * nothing to show before a lab publishes, and riding in the lab's chunk costs ~0.6 KB gz less
+ * than a script of its own. Safe to call again: a figure subscribes once.
+ */
+export function followLabBus(root: ParentNode): void {
+  for (const fig of root.querySelectorAll<HTMLElement>('figure[data-sd]')) {
+    if (following.has(fig)) continue;
+    following.add(fig);
+    subscribe('position', (pos) => paint(fig, pos));
+  }
+}

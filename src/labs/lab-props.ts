@@ -1,0 +1,33 @@
+/**
+ * What every lab wrapper needs at build time: the page's strings for one island (only the keys
+ * it uses, in the page's language) and a DOM id that is unique on the page even when a chapter
+ * shows the same scenario twice.
+ */
+import { en } from '../i18n/en';
+import { ko } from '../i18n/ko';
+import type { Locale } from '../i18n/locales';
+import { pickStrings } from './view/explain.ts';
+
+/** Key prefixes the sequence lab reads (also used by the capture lab, which embeds one). */
+export const SEQUENCE_KEYS = [
+  'labs.side.', 'labs.lane.', 'labs.seq.', 'labs.ctl.', 'labs.step', 'labs.time', 'labs.lost',
+  'labs.retransmit', 'labs.oldDuplicate', 'labs.attacker', 'labs.vars.', 'labs.table.', 'labs.knob', 'labs.error.',
+  'labs.what.', 'labs.cite', 'labs.timer.', 'labs.reason.',
+] as const;
+
+/** The strings of `prefixes` in `lang`. */
+export function labStrings(lang: Locale, prefixes: readonly string[]): Record<string, string> {
+  return pickStrings(lang === 'ko' ? ko : en, prefixes);
+}
+
+/**
+ * A page-unique id: `base` the first time, `base-2`, `base-3` … after. The counter lives in
+ * Astro.locals, which is per page render, so ids are stable from build to build.
+ */
+export function uniqueLabId(locals: object, base: string): string {
+  const store = locals as { labIds?: Map<string, number> };
+  store.labIds ??= new Map();
+  const n = (store.labIds.get(base) ?? 0) + 1;
+  store.labIds.set(base, n);
+  return n === 1 ? base : `${base}-${n}`;
+}

@@ -1,0 +1,157 @@
+/**
+ * The one place that knows how the engine wants its options. The labs speak `Knobs`
+ * (knobs.ts); this turns them into the engine's ScenarioKnobs and catches what a run may throw,
+ * so a bad combination shows a message instead of breaking the page.
+ *
+ * Runs take a scenario's definition, not its id: a lab gets its own scenario's definition from
+ * the build (a prop), so a knob change loads the simulator without the other scenarios
+ * (1.1 KB gz of the 25 KB lab budget); `loadScenario` fetches one a link names. Hence the direct
+ * imports of sim.ts and scenario-ids.ts instead of the engine's index.
+ */
+import { isScenarioId } from '../../engine/scenario-ids.ts';
+import { simulate } from '../../engine/sim.ts';
+import type { ScenarioDef, ScenarioKnobs, Trace } from '../../engine/types.ts';
+import { viewOfTrace, type LabView } from './trace-view.ts';
+import { DEFAULT_KNOBS, KNOB_IDS, knobToString, type KnobId, type Knobs, type ProfileId } from './knobs.ts';
+
+/** A run, or why there is none. */
+export type LabRunResult = { ok: true; trace: Trace } | { ok: false; message: string };
+
+/** Knob values a scenario runs with when nobody changes anything, read from its definition. */
+export function scenarioKnobs(def: ScenarioDef): Knobs {
+  const closes = def.actions.filter((a) => a.call === 'CLOSE');
+  const firstAt = closes.length ? Math.min(...closes.map((a) => a.at)) : null;
+  const closers = new Set(closes.filter((a) => a.at === firstAt).map((a) => a.side));
+  const closer: Knobs['closer'] = closers.size === 2 ? 'both' : closers.has('B') ? 'server' : 'client';
+  const passive = closer === 'server' ? 'A' : 'B';
+  const drop = def.faults.find((f) => f.kind === 'drop');
+  const k: Knobs = {
+    drop: drop && drop.kind === 'drop' ? drop.wireId : 0,
+    closer,
+    closeDelay: def.reactions[passive].closeOnEofAfterMs ?? 0,
+    isn: def.isn === 'random' ? def.seed >>> 0 : 'fixed',
+    profile: def.profile as ProfileId,
+    simultaneous: def.actions.some((a) => a.side === 'B' && a.call === 'OPEN-active'),
+    mslMs: 0,
+    rfc1337: !!(def.config?.A?.rfc1337 || def.config?.B?.rfc1337),
+  };
+  return overlay(k, def.knobsDefaults ?? {});
+}
+
+function overlay(k: Knobs, s: ScenarioKnobs): Knobs {
+  const out = { ...k };
+  if (s.drop !== undefined) out.drop = s.drop;
+  if (s.closer !== undefined) out.closer = s.closer;
+  if (s.closeDelayMs !== undefined) out.closeDelay = s.closeDelayMs;
+  if (s.isn !== undefined) out.isn = s.isn === 'random' ? (s.seed ?? 1) >>> 0 : 'fixed';
+  if (s.profile !== undefined) out.profile = s.profile;
+  if (s.simultaneous !== undefined) out.simultaneous = s.simultaneous;
+  if (s.mslMs !== undefined) out.mslMs = s.mslMs;
+  if (s.rfc1337 !== undefined) out.rfc1337 = s.rfc1337;
+  return out;
+}
+
+/**
+ * Engine knobs for what the reader changed: only knobs that differ from `base` (the scenario's
+ * own run) are passed, so an untouched control never overrides a scenario's default.
+ */
+export function toScenarioKnobs(k: Knobs, base: Knobs): ScenarioKnobs {
+  const out: ScenarioKnobs = {};
+  const differs = (id: KnobId) => knobToString(id, k) !== knobToString(id, base);
+  for (const id of KNOB_IDS) {
+    if (!differs(id)) continue;
+    switch (id) {
+      case 'drop':
+        out.drop = k.drop; // 0 = lose nothing, replacing the scenario's own loss
+        break;
+      case 'closer':
+        out.closer = k.closer;
+        break;
+      case 'close-delay':
+        out.closeDelayMs = k.closeDelay;
+        break;
+      case 'isn':
+        if (k.isn === 'fixed') out.isn = 'fixed';
+        else {
+          out.isn = 'random';
+          out.seed = k.isn;
+        }
+        break;
+      case 'profile':
+        out.profile = k.profile;
+        break;
+      case 'simultaneous':
+        out.simultaneous = k.simultaneous;
+        break;
+      case 'msl':
+        if (k.mslMs > 0) out.mslMs = k.mslMs;
+        break;
+      case 'rfc1337':
+        out.rfc1337 = k.rfc1337;
+        break;
+    }
+  }
+  return out;
+}
+
+/** Runs a scenario; never throws. */
+export function runLab(def: ScenarioDef, knobs: ScenarioKnobs = {}): LabRunResult {
+  try {
+    return { ok: true, trace: simulate(def, knobs) };
+  } catch (e) {
+    return { ok: false, message: e instanceof Error ? e.message : String(e) };
+  }
+}
+
+/** A scenario's knob values under an enclosing lab's preset: what a link's missing knobs mean. */
+export function baseKnobs(def: ScenarioDef, preset: ScenarioKnobs): Knobs {
+  return overlay(scenarioKnobs(def), preset);
+}
+
+/**
+ * A run as the islands need it: the lab view, the knobs it ran with, the engine knobs applied and
+ * `losable`, the "lose segment" choices ("#5 B→A FIN").
+ */
+export type LabRunView =
+  | { ok: true; scenario: string; trace: Trace; view: LabView; base: Knobs; knobs: Knobs; applied: ScenarioKnobs; losable: string[] }
+  | { ok: false; message: string };
+
+/**
+ * What each "lose segment #n" choice would lose. Losing #n leaves segments 1…n as they are in the
+ * run that loses nothing, so the names come from that run (not from the shown one, whose own loss
+ * already changed what follows it).
+ */
+function losableSegments(def: ScenarioDef, applied: ScenarioKnobs, shown: LabView, drop: number): string[] {
+  let intact = shown;
+  if (drop !== 0) {
+    const r = runLab(def, { ...applied, drop: 0 });
+    if (r.ok) intact = viewOfTrace(r.trace);
+  }
+  return intact.segments.map((s) => `#${s.id} ${s.from === 'A' ? 'A→B' : 'B→A'} ${s.flags.join('+') || '—'}`);
+}
+
+/**
+ * Runs a scenario with an enclosing lab's `preset` and the reader's `wanted` knobs (null: none
+ * changed). Islands import this module lazily, so the engine loads only when a reader changes
+ * something; at build time the wrappers call it directly for the first picture.
+ */
+export function runForLab(def: ScenarioDef, preset: ScenarioKnobs, wanted: Knobs | null): LabRunView {
+  const base = baseKnobs(def, preset);
+  const knobs = wanted ?? base;
+  const applied = { ...preset, ...toScenarioKnobs(knobs, base) };
+  const r = runLab(def, applied);
+  if (!r.ok) return r;
+  const view = viewOfTrace(r.trace);
+  return { ok: true, scenario: def.id, trace: r.trace, view, base, knobs, applied, losable: losableSegments(def, applied, view, knobs.drop) };
+}
+
+/**
+ * A scenario's definition for a run the page did not prepare (a link naming another scenario, a
+ * capture export); loads the scenario list once. Null for an id that is not a scenario (links
+ * are untrusted input).
+ */
+export async function loadScenario(id: string): Promise<ScenarioDef | null> {
+  if (!isScenarioId(id)) return null;
+  const { getScenario } = await import('../../engine/scenarios.ts');
+  return getScenario(id);
+}

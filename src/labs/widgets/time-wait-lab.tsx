@@ -1,0 +1,204 @@
+/** @jsxImportSource preact */
+/**
+ * The TIME-WAIT lab: why the active closer waits 2×MSL, as three runnable cases on a virtual-clock
+ * timeline. The reader picks a case, an OS preset and the MSL; every change re-runs the engine,
+ * and the run below is an ordinary sequence lab the reader can step through.
+ */
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { ProfileName, ScenarioKnobs } from '../../engine/types.ts';
+import { fmt, formatTime, type Strings } from '../view/explain.ts';
+import { timeScale, type TimeWaitTimeline } from '../view/time-wait-timeline.ts';
+import type { TimeWaitCaseRun } from '../view/time-wait-run.ts';
+import SequenceLab from './sequence-lab.tsx';
+
+/** The cases, each an engine scenario. */
+export const TW_CASES = ['lost-final-ack', 'time-wait-too-short', 'rst-in-time-wait'] as const;
+export type TwCase = (typeof TW_CASES)[number];
+
+/** An OS preset: its MSL and TIME-WAIT length from the engine's profiles. */
+export interface TwPreset {
+  id: ProfileName;
+  mslMs: number;
+  timeWaitMs: number;
+}
+
+export interface TimeWaitLabProps {
+  id: string;
+  /** The first case (lost final ACK, Linux) run at build time; later runs load the engine. */
+  initial: TimeWaitCaseRun;
+  presets: TwPreset[];
+  titles: Record<string, string>;
+  strings: Strings;
+}
+
+/** MSL slider range per case: the too-short case lives in milliseconds (its old duplicate is 770 ms late). */
+function mslRange(c: TwCase, preset: TwPreset | undefined): { min: number; max: number; step: number; start: number } {
+  if (c === 'time-wait-too-short') return { min: 10, max: 1000, step: 10, start: 50 };
+  return { min: 1000, max: 120_000, step: 1000, start: preset?.mslMs ?? 30_000 };
+}
+
+/**
+ * A preset's option text. The selected one names its TIME-WAIT only while the slider still holds
+ * its MSL; once the reader moves the slider (or the case sets its own MSL) it says so instead.
+ */
+function presetText(S: Strings, p: TwPreset, custom: boolean): string {
+  const os = fmt(S, `labs.knob.profile.${p.id}`);
+  return custom ? fmt(S, 'labs.tw.presetCustom', { os }) : fmt(S, 'labs.tw.presetOption', { os, tw: formatTime(p.timeWaitMs) });
+}
+
+/** Why TIME-WAIT ended before its 2×MSL timer was due (a RST ended it), or null when it ran its course. */
+function earlyEnd(S: Strings, tl: TimeWaitTimeline): string | null {
+  const { start, end, due } = tl;
+  if (start === null || end === null || due === null || end >= due) return null;
+  const rst = tl.marks.find((m) => m.kind === 'rst' && m.t === end);
+  if (!rst) return null;
+  return fmt(S, 'labs.tw.early', { len: formatTime(end - start), tw: formatTime(due - start), t: formatTime(rst.t) });
+}
+
+const W = 600;
+const LEFT = 16;
+const AXIS = W - 2 * LEFT;
+
+/** The lab. */
+export default function TimeWaitLab({ id, presets, titles, strings: S, initial }: TimeWaitLabProps) {
+  const [live, setLive] = useState(false);
+  const [which, setWhich] = useState<TwCase>('lost-final-ack');
+  const [profile, setProfile] = useState<ProfileName>('linux');
+  const preset = presets.find((p) => p.id === profile) ?? presets[0];
+  const [mslMs, setMsl] = useState(preset?.mslMs ?? 30_000);
+  const [rfc1337, setRfc1337] = useState(false);
+  useEffect(() => setLive(true), []);
+
+  const scenario = which === 'rst-in-time-wait' && rfc1337 ? 'rst-in-time-wait-rfc1337' : which;
+  const range = mslRange(which, preset);
+  const knobs: ScenarioKnobs = useMemo(() => {
+    const k: ScenarioKnobs = { profile };
+    if (which === 'time-wait-too-short' || (preset && mslMs !== preset.mslMs)) k.mslMs = mslMs;
+    if (which === 'rst-in-time-wait') k.rfc1337 = rfc1337;
+    return k;
+  }, [profile, mslMs, rfc1337, which, preset]);
+  // What is on screen: the run and what it was run with (the controls may already be ahead of it).
+  const [shownCase, setShown] = useState({ run: initial, scenario: 'lost-final-ack', knobs: { profile: 'linux' } as ScenarioKnobs, n: 0 });
+  const run = shownCase.run;
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    let stale = false;
+    void Promise.all([import('../view/time-wait-run.ts'), import('../view/engine-adapter.ts')]).then(async ([{ runTimeWaitCase }, { loadScenario }]) => {
+      const def = await loadScenario(scenario);
+      if (!stale && def) setShown((old) => ({ run: runTimeWaitCase(def, knobs), scenario, knobs, n: old.n + 1 }));
+    });
+    return () => {
+      stale = true;
+    };
+  }, [scenario, knobs]);
+  const tl = run.ok ? run.timeline : null;
+  const x = tl ? timeScale(tl.until * 1.05, LEFT, AXIS) : () => LEFT;
+  const twEnd = tl?.end ?? tl?.due ?? null;
+  const markText = (k: string) => fmt(S, `labs.tw.mark.${k}`);
+  // With 2×MSL longer than the old segment's delay, the duplicate finds the closer still in TIME-WAIT.
+  const dup = tl?.marks.find((m) => m.kind === 'old-duplicate');
+  const safe = shownCase.scenario === 'time-wait-too-short' && !!dup && (tl?.end === null || (tl?.end ?? 0) >= dup.t);
+  const explainKey = `labs.tw.explain.${shownCase.scenario}${safe ? '.safe' : ''}`;
+  const early = tl ? earlyEnd(S, tl) : null;
+
+  return (
+    <section class={`lab tw${live ? ' is-live' : ''}`} id={id} aria-label={fmt(S, 'labs.tw.title')} data-pagefind-ignore>
+      <h3 class="lab-title">{fmt(S, 'labs.tw.title')}</h3>
+      <div class="tw-controls">
+        <fieldset class="lab-toggle">
+          <legend>{fmt(S, 'labs.tw.case')}</legend>
+          {TW_CASES.map((c) => (
+            <label key={c}>
+              <input
+                type="radio"
+                name={`${id}-case`}
+                checked={which === c}
+                onChange={() => {
+                  setWhich(c);
+                  setMsl(mslRange(c, preset).start);
+                }}
+              />{' '}
+              {fmt(S, `labs.tw.case.${c}`)}
+            </label>
+          ))}
+        </fieldset>
+        <label class="lab-field">
+          {fmt(S, 'labs.tw.preset')}{' '}
+          <select
+            value={profile}
+            onChange={(e) => {
+              const p = (e.currentTarget as HTMLSelectElement).value as ProfileName;
+              setProfile(p);
+              const pr = presets.find((q) => q.id === p);
+              if (pr && which !== 'time-wait-too-short') setMsl(pr.mslMs);
+            }}
+          >
+            {presets.map((p) => (
+              <option key={p.id} value={p.id}>
+                {presetText(S, p, p.id === profile && p.mslMs !== mslMs)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label class="lab-field">
+          {fmt(S, 'labs.tw.msl', { msl: formatTime(mslMs), tw: formatTime(2 * mslMs) })}{' '}
+          <input type="range" min={range.min} max={range.max} step={range.step} value={mslMs} onInput={(e) => setMsl(Number((e.currentTarget as HTMLInputElement).value))} />
+        </label>
+        {which === 'rst-in-time-wait' ? (
+          <label class="lab-field">
+            <input type="checkbox" checked={rfc1337} onChange={(e) => setRfc1337((e.currentTarget as HTMLInputElement).checked)} /> {fmt(S, 'labs.knob.rfc1337')}
+          </label>
+        ) : null}
+      </div>
+      <p class="lab-sentence" aria-live="polite">
+        {fmt(S, explainKey)}
+        {early ? ` ${early}` : null}
+      </p>
+      {!run.ok ? <p class="lab-error" role="alert">{fmt(S, 'labs.error.engine', { message: run.message })}</p> : null}
+      {tl ? (
+        <div class="lab-scroll">
+          <svg viewBox={`0 0 ${W} 120`} width={W} height="120" role="img" aria-label={fmt(S, 'labs.tw.timeline', { side: tl.side ? fmt(S, `labs.side.${tl.side}`) : '—', start: formatTime(tl.start ?? 0), end: twEnd === null ? '—' : formatTime(twEnd) })}>
+            <g class="tw-axis">
+              <line x1={LEFT} y1="90" x2={W - LEFT} y2="90" />
+              {[0, 0.25, 0.5, 0.75, 1].map((f) => {
+                const t = tl.until * 1.05 * f;
+                return (
+                  <text key={f} x={x(t)} y="108" text-anchor={f === 0 ? 'start' : f === 1 ? 'end' : 'middle'}>
+                    {formatTime(t)}
+                  </text>
+                );
+              })}
+            </g>
+            {tl.start !== null ? (
+              <g>
+                <rect class="tw-bar" x={x(tl.start)} y="60" width={Math.max(2, x(twEnd ?? tl.until) - x(tl.start))} height="24" />
+                <text x={x(tl.start) + 4} y="77" class="tw-label">TIME-WAIT {twEnd !== null ? formatTime(twEnd - tl.start) : ''}</text>
+              </g>
+            ) : null}
+            {tl.marks.map((m, i) => (
+              <g key={i} class="tw-mark">
+                <line x1={x(m.t)} y1={i % 2 ? 30 : 12} x2={x(m.t)} y2="88" />
+                <text x={x(m.t)} y={i % 2 ? 26 : 10} text-anchor={x(m.t) > W / 2 ? 'end' : 'start'}>
+                  {`${markText(m.kind)} ${formatTime(m.t)}`}
+                </text>
+              </g>
+            ))}
+          </svg>
+        </div>
+      ) : null}
+      <SequenceLab
+        key={shownCase.n}
+        id={`${id}-run`}
+        scenario={shownCase.scenario}
+        title={`TIME-WAIT · ${titles[shownCase.scenario] ?? shownCase.scenario}`}
+        strings={S}
+        engineKnobs={shownCase.knobs}
+        initial={run.ok ? { ok: true, view: run.view, base: run.base } : run}
+      />
+    </section>
+  );
+}
