@@ -19,17 +19,19 @@
  *   - the engine's own benchmarks (scripts/bench-engine.ts, scripts/bench-pcap.ts) when present.
  *
  * Options: --no-lighthouse (no Lighthouse scores), --skip-build (reuse BOOK_OUT), --only=/en/labs/
- * (only that page, with its breakdown; repeatable). Output also goes to .bench/bench.md. Exits 1 (after printing everything) when a figure could not be measured, e.g.
+ * (only that page, with its breakdown; repeatable). Output also goes to .bench/bench.md and, unless
+ * --only is given, between README.md's bench markers (scripts/readme-blocks.ts), with the machine it ran on. Exits 1 (after printing everything) when a figure could not be measured, e.g.
  * an island that never hydrated, rather than printing a figure that leaves its bytes out.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { cpus, loadavg, release, tmpdir, totalmem, type } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from '@playwright/test';
-import { LIGHTHOUSE_MOBILE, longTaskTable, measureLongTasks, type LongTaskResult } from './bench-long-tasks.ts';
+import { BENCH_DIR, lighthouseMobile, longTaskTable, measureLongTasks, type LongTaskResult } from './bench-long-tasks.ts';
 import { CHROMIUM_ARGS, ensureBrowser } from './ensure-browser.ts';
+import { benchBlock, machineLine, README, replaceBlock } from './readme-blocks.ts';
 import { startServer } from './serve.ts';
 
 const args = process.argv.slice(2);
@@ -317,8 +319,13 @@ async function lighthouse(url: string, browser: string): Promise<LighthouseResul
   const dir = mkdtempSync(join(tmpdir(), 'book-lh-'));
   const report = join(dir, 'report.json');
   const r = await run(
-    'npx',
+    'npm',
     [
+      // bench/'s Lighthouse (installed by `npm run bench`), not the book's install.
+      'exec',
+      '--prefix',
+      BENCH_DIR,
+      '--',
       'lighthouse',
       url,
       '--quiet',
@@ -482,6 +489,7 @@ async function main(): Promise<void> {
     say(`| whole page | | | ${kb(s.js)} |`);
   }
   say();
+  const LIGHTHOUSE_MOBILE = await lighthouseMobile();
   say(
     `Long tasks while stepping through the page's first sequence lab (keyboard: every step with ArrowRight, five ArrowLeft, then play for 2 s), on Lighthouse ${lighthouseVersion()}'s mobile emulation ` +
       `(${LIGHTHOUSE_MOBILE.width}x${LIGHTHOUSE_MOBILE.height} at ${LIGHTHOUSE_MOBILE.deviceScaleFactor}x, touch, its UA, CPU slowed ${LIGHTHOUSE_MOBILE.cpuSlowdown}x by CDP; measured in real time, load average ${loadBefore} before). ` +
@@ -532,12 +540,18 @@ async function main(): Promise<void> {
   }
   mkdirSync('.bench', { recursive: true });
   writeFileSync('.bench/bench.md', `${lines.join('\n')}\n`);
+  // A full run replaces the README's figures (between its bench markers); a partial one (--only) does not.
+  if (!only.length) {
+    const machine = machineLine({ cpuModel: cpus()[0]?.model ?? 'unknown CPU', cores: cpus().length, memBytes: totalmem(), os: `${type()} ${release()}` });
+    writeFileSync(README, replaceBlock(readFileSync(README, 'utf8'), 'bench', benchBlock(lines, machine)));
+    console.error('README.md: bench block rewritten');
+  }
   if (problems.length) process.exitCode = 1;
 }
 
 function lighthouseVersion(): string {
   try {
-    return (JSON.parse(readFileSync('node_modules/lighthouse/package.json', 'utf8')) as { version: string }).version;
+    return (JSON.parse(readFileSync(join(BENCH_DIR, 'node_modules/lighthouse/package.json'), 'utf8')) as { version: string }).version;
   } catch {
     return '';
   }

@@ -17,11 +17,15 @@ async function captureLab(page: Page, lang: 'en' | 'ko' = 'en') {
 }
 
 test('downloads the page’s run as a pcap that parses back', async ({ page }) => {
-  // Make the sequence lab publish its run first (the capture lab exports what the reader sees).
+  // Use the sequence lab first: the capture lab exports the run the reader used last.
   await page.goto('en/labs/');
   await page.locator('#lab-close-4-segment').scrollIntoViewIfNeeded();
   await expect(page.locator('#lab-close-4-segment')).toHaveClass(/is-live/);
-  const lab = await captureLab(page);
+  await page.locator('#lab-close-4-segment').getByRole('button', { name: 'Next step' }).click();
+  const lab = page.locator('#capture-lab');
+  await lab.scrollIntoViewIfNeeded();
+  await expect(lab).toHaveClass(/is-live/);
+  await expect(lab.getByRole('button', { name: /Download/ })).toContainText('Client closes first: four segments');
   const [download] = await Promise.all([page.waitForEvent('download'), lab.getByRole('button', { name: /Download/ }).click()]);
   expect(download.suggestedFilename()).toBe('close-4-segment.pcap');
   const bytes = new Uint8Array(readFileSync((await download.path()) ?? ''));
@@ -61,4 +65,18 @@ test('a broken file gets a plain message in the reader’s language and the page
   await expect(lab.getByRole('alert')).toContainText('2번째 패킷');
   await lab.locator('input[type=file]').setInputFiles('tests/fixtures/kernel-traces/rst.pcap');
   await expect(page.locator('#capture-lab-replay')).toBeVisible();
+});
+
+test('the messages say what is wrong: a 3-byte file, a bad pcapng block length, one odd thing', async ({ page }) => {
+  const lab = await captureLab(page, 'en');
+  const input = lab.locator('input[type=file]');
+  await input.setInputFiles({ name: 'three.pcap', mimeType: 'application/octet-stream', buffer: Buffer.from([0xd4, 0xc3, 0xb2]) });
+  await expect(lab.getByRole('alert')).toContainText('too short to be a capture');
+  await expect(lab.getByRole('alert')).not.toContainText('middle of a packet');
+  await input.setInputFiles('tests/fixtures/broken/absurd-block.pcapng');
+  await expect(lab.getByRole('alert')).toContainText('pcapng block');
+  await expect(lab.getByRole('alert')).not.toContainText(/A packet|Packet \d/);
+  // a capture cut inside its last packet: one warning, said without "1 things"
+  await input.setInputFiles('tests/fixtures/broken/truncated.pcap');
+  await expect(lab.locator('details summary')).toHaveText('Odd things in the file: 1 (details)');
 });
