@@ -67,6 +67,7 @@ export const interviewQuestions: readonly InterviewQuestion[] = [
     section: { slug: 'three-way-handshake', anchor: 'lost-segments' },
     labs: [
       { slug: 'when-things-go-wrong', scenario: 'lost-syn', step: 4, shows: { side: 'A', state: 'SYN-SENT' } },
+      { slug: 'when-things-go-wrong', scenario: 'syn-timeout', step: 24, shows: { side: 'A', state: 'CLOSED' } },
       { slug: 'three-way-handshake', scenario: 'lost-syn-ack', step: 5, shows: { side: 'B', state: 'SYN-RECEIVED' } },
     ],
   },
