@@ -8,7 +8,7 @@ import { getProfile } from './profiles.ts';
 import { flags as mkFlags, segmentFromJSON, segmentToJSON, textBytes } from './segment.ts';
 import { seqAdd } from './seq.ts';
 import type {
-  Address, AppAction, AppReactions, Effect, Endpoint, FaultRule, IsnSource, ScenarioDef, ScenarioKnobs, Segment,
+  Address, AppAction, AppReactions, Effect, Endpoint, FaultRule, InjectOrigin, IsnSource, ScenarioDef, ScenarioKnobs, Segment,
   SegmentJSON, SegmentMatch, Side, StepInput, Trace, TraceEvent,
 } from './types.ts';
 import { NOTES } from './notes.ts';
@@ -25,7 +25,7 @@ export interface WireSegment {
   /** Removed by a fault rule or sent to no host (a capture at the sender still sees it, as synsent.pcap does). */
   dropped: boolean;
   /** Injected by the scenario (attacker SYNs, an old duplicate), not sent by A or B. */
-  origin?: 'attacker' | 'old-duplicate';
+  origin?: InjectOrigin;
 }
 
 /** A safety net against an engine bug looping forever; real scenarios stay far below. */
@@ -38,7 +38,7 @@ interface InFlight {
   to: Side;
   segment: Segment;
   json: SegmentJSON;
-  origin?: 'attacker' | 'old-duplicate';
+  origin?: InjectOrigin;
 }
 
 interface Pending {
@@ -66,6 +66,8 @@ export function validateKnobs(k: ScenarioKnobs): void {
   if (k.mslMs !== undefined && !(Number.isFinite(k.mslMs) && k.mslMs > 0)) bad('mslMs', k.mslMs, 'a time > 0 ms');
   if (k.simultaneous !== undefined && typeof k.simultaneous !== 'boolean') bad('simultaneous', k.simultaneous, 'true or false');
   if (k.rfc1337 !== undefined && typeof k.rfc1337 !== 'boolean') bad('rfc1337', k.rfc1337, 'true or false');
+  if (k.abortOnOverflow !== undefined && typeof k.abortOnOverflow !== 'boolean') bad('abortOnOverflow', k.abortOnOverflow, 'true or false');
+  if (k.keepalive !== undefined && typeof k.keepalive !== 'boolean') bad('keepalive', k.keepalive, 'true or false');
 }
 
 /** Apply the knobs to a definition: the result is again plain data. */
@@ -141,6 +143,10 @@ export function simulate(scenario: ScenarioDef, knobs: ScenarioKnobs = {}): Trac
     ep.A = { ...ep.A, config: { ...ep.A.config, rfc1337: k.rfc1337 } };
     ep.B = { ...ep.B, config: { ...ep.B.config, rfc1337: k.rfc1337 } };
   }
+  if (k.keepalive !== undefined) ep.A = { ...ep.A, config: { ...ep.A.config, keepalive: k.keepalive } };
+  if (k.abortOnOverflow !== undefined) ep.B = { ...ep.B, config: { ...ep.B.config, abortOnOverflow: k.abortOnOverflow } };
+  // A listener with an accept queue follows A's connection; other clients only fill the queue.
+  if (ep.B.config.acceptQueue !== null) ep.B = { ...ep.B, config: { ...ep.B.config, follow: { ...def.a } } };
   const reactions: Record<Side, AppReactions> = def.reactions;
   const replied: Record<Side, boolean> = { A: false, B: false };
   /** The application has called CLOSE/ABORT on its current connection: EOF reactions no longer apply. */
@@ -164,7 +170,7 @@ export function simulate(scenario: ScenarioDef, knobs: ScenarioKnobs = {}): Trac
   };
 
   /** A segment leaves `from`: faults decide whether, when and how often it arrives. */
-  const transmit = (from: Side, segment: Segment, retransmit: boolean, origin?: 'attacker' | 'old-duplicate', to?: Side): void => {
+  const transmit = (from: Side, segment: Segment, retransmit: boolean, origin?: InjectOrigin, to?: Side): void => {
     const wireId = ++wireCount;
     const json = segmentToJSON(segment);
     push({ kind: 'send', side: from, segment: json, wireId, ...(retransmit ? { retransmit } : {}), ...(origin ? { origin } : {}) });
@@ -217,6 +223,11 @@ export function simulate(scenario: ScenarioDef, knobs: ScenarioKnobs = {}): Trac
           break;
         case 'state':
           if (e.to === 'SYN-SENT' || e.to === 'SYN-RECEIVED') lastIss[side] = ep[side].tcb?.iss ?? lastIss[side];
+          // Reopened from TIME-WAIT: the listener hands its application a new connection.
+          if (e.from === 'TIME-WAIT' && e.to === 'SYN-RECEIVED') {
+            closedByApp[side] = false;
+            replied[side] = false;
+          }
           push({ kind: 'state', side, from: e.from, to: e.to, reason: e.reason, rfc: e.rfc });
           break;
         case 'log':
@@ -286,11 +297,19 @@ export function simulate(scenario: ScenarioDef, knobs: ScenarioKnobs = {}): Trac
         push({ kind: 'user', side, call: 'ABORT' });
         run(side, { kind: 'user', call: { call: 'ABORT' } });
         break;
+      case 'FORGET':
+      case 'ACCEPT':
+        if (a.call === 'FORGET') closedByApp[side] = true;
+        push({ kind: 'user', side, call: a.call });
+        run(side, { kind: 'user', call: { call: a.call } });
+        break;
       case 'INJECT':
         for (const s of a.segments) {
           const fromSide: Side | null = sameAddr(s.src, addr.A) ? 'A' : sameAddr(s.src, addr.B) ? 'B' : null;
-          const seq = s.relative && fromSide ? seqAdd(lastIss[fromSide], s.seq) : s.seq >>> 0;
-          const ack = s.relative ? seqAdd(lastIss[side], s.ack) : s.ack >>> 0;
+          // An answer to the SYN+ACK this side last sent to s.src (another client completing its handshake).
+          const synAck = s.answer ? events.findLast((e) => e.kind === 'send' && e.side === side && e.segment?.flags.SYN && e.segment.flags.ACK && sameAddr(e.segment.dst, s.src))?.segment : undefined;
+          const seq = synAck ? synAck.ack : s.relative && fromSide ? seqAdd(lastIss[fromSide], s.seq) : s.seq >>> 0;
+          const ack = synAck ? seqAdd(synAck.seq, 1) : s.relative ? seqAdd(lastIss[side], s.ack) : s.ack >>> 0;
           const seg: Segment = { src: s.src, dst: addr[side], seq, ack: s.flags.includes('ACK') ? ack : 0, flags: mkFlags(...s.flags), window: 64240, options: s.flags.includes('SYN') ? { mss: 1460 } : {}, payload: textBytes(s.text ?? '') };
           transmit(other(side), seg, false, a.origin, side);
         }

@@ -404,7 +404,7 @@ export default class SequenceLab extends Component<SequenceLabProps, LabState> {
             ))}
             {arrows.map((a) => {
               const seg = view.segments.find((s) => s.id === a.id)!;
-              const tags = [seg.retransmit ? fmt(S, 'labs.retransmit') : '', seg.origin === 'old-duplicate' ? fmt(S, 'labs.oldDuplicate') : seg.origin === 'attacker' ? fmt(S, 'labs.attacker') : '']
+              const tags = [seg.retransmit ? fmt(S, 'labs.retransmit') : '', seg.origin === 'old-duplicate' ? fmt(S, 'labs.oldDuplicate') : seg.origin === 'attacker' ? fmt(S, 'labs.attacker') : seg.origin === 'other-client' ? fmt(S, 'labs.otherClient') : '']
                 .filter(Boolean)
                 .join(', ');
               return (
