@@ -1,10 +1,11 @@
 /**
- * Build-time index of the book's quizzes, read from the chapters' MDX with the same extractor
- * the quiz lint uses: the sidebar totals and the review page's question list can then never
+ * Build-time index of the book's quizzes, read from the chapters' MDX with the quiz lint's extractor
+ * (and so with the one MDX-source reader, content-checks/mdx-source.ts): the sidebar totals and the review page's question list can then never
  * disagree with what the chapters contain.
  */
 import { getCollection } from 'astro:content';
-import { extractQuizzes, propText } from '../content-checks/quiz';
+import { extractQuizzes } from '../content-checks/quiz';
+import { propText } from '../content-checks/mdx-source';
 import type { Locale } from '../i18n';
 
 /** One quiz as the review page lists it. */
