@@ -50,7 +50,7 @@ export default defineConfig({
                   { name: 'states', test: /src[\\/]engine[\\/]states\.ts/, priority: 3 },
                   {
                     name: 'lab',
-                    test: /node_modules[\\/]preact[\\/](?!hooks)|src[\\/]labs[\\/](widgets[\\/]sequence-lab\.tsx|client[\\/](lab-mount|state-diagram-live|lab-bus)\.ts|view[\\/](explain|lab-hash|knobs|sequence-layout|trace-view|diagram-highlight|state-diagram-ids)\.ts)/,
+                    test: /node_modules[\\/]preact[\\/](?!hooks)|src[\\/]labs[\\/](widgets[\\/]sequence-lab\.tsx|client[\\/](lab-mount|state-diagram-live|lab-bus)\.ts|view[\\/](explain|lab-hash|knobs|sequence-layout|trace-view|diagram-highlight|state-diagram-ids)\.ts)|src[\\/]engine[\\/]knobs\.ts/,
                     priority: 2,
                   },
                   // Not the scenario list: a lab brings its own scenario (engine-adapter.ts).

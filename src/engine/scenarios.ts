@@ -1,4 +1,5 @@
 import { SCENARIO_IDS, isScenarioId } from './scenario-ids.ts';
+import { KNOB_NAMES } from './knobs.ts';
 import { simulate } from './sim.ts';
 import type { AppAction, AppReactions, FaultRule, KnobName, ScenarioDef, ScenarioId, ScenarioKnobs, Trace } from './types.ts';
 
@@ -6,7 +7,7 @@ export { SCENARIO_IDS, isScenarioId };
 
 const A = { ip: '10.0.0.1', port: 50000 };
 const B = { ip: '10.0.0.2', port: 80 };
-const ALL_KNOBS: KnobName[] = ['drop', 'closer', 'close-delay', 'isn', 'profile', 'simultaneous', 'msl', 'rfc1337'];
+const ALL_KNOBS: KnobName[] = [...KNOB_NAMES];
 
 /**
  * Client request and server reply, as in kernel-traces (client writes ping, server answers

@@ -17,7 +17,7 @@ describe('lab deep links', () => {
     const knobs = fc.record({
       drop: fc.integer({ min: 0, max: 40 }),
       closer: fc.constantFrom('client' as const, 'server' as const, 'both' as const),
-      closeDelay: fc.integer({ min: 0, max: 10000 }),
+      closeDelayMs: fc.integer({ min: 0, max: 10000 }),
       isn: fc.oneof(fc.constant('fixed' as const), fc.integer({ min: 0, max: 0xffffffff })),
       profile: fc.constantFrom(...PROFILES),
       simultaneous: fc.boolean(),

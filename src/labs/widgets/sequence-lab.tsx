@@ -508,7 +508,7 @@ function KnobPanel(p: { id: string; shown: KnobId[]; knobs: Knobs; strings: Stri
       case 'closer':
         return select(kid, k.closer, (['client', 'server', 'both'] as const).map((c) => [c, fmt(S, `labs.knob.closer.${c}`)]), (v) => ({ closer: v as Knobs['closer'] }));
       case 'close-delay':
-        return select(kid, k.closeDelay, [...new Set([...CLOSE_DELAYS, k.closeDelay])].sort((a, b) => a - b).map((d) => [d, `${d} ms`]), (v) => ({ closeDelay: Number(v) }));
+        return select(kid, k.closeDelayMs, [...new Set([...CLOSE_DELAYS, k.closeDelayMs])].sort((a, b) => a - b).map((d) => [d, `${d} ms`]), (v) => ({ closeDelayMs: Number(v) }));
       case 'isn':
         return (
           <span class="lab-field" key={kid}>
