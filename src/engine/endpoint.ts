@@ -66,7 +66,9 @@ function onTimer(w: Work, timer: TimerName): void {
     case 'retransmit': {
       const tcb = tcbOf(w);
       const st = w.ep.state;
-      const limit = st === 'SYN-SENT' ? p.synRetries : st === 'SYN-RECEIVED' ? p.synAckRetries : p.dataRetries;
+      // Linux 6.5+ (tcp_write_timeout): a SYN-SENT socket gives up after tcp_syn_retries +
+      // tcp_syn_linear_timeouts retransmissions, so its linear retries come on top of the usual six.
+      const limit = st === 'SYN-SENT' ? p.synRetries + p.synLinearRetries : st === 'SYN-RECEIVED' ? p.synAckRetries : p.dataRetries;
       if (tcb.retries >= limit) {
         log(w, st === 'SYN-RECEIVED' ? 'timer-synack-give-up' : 'timer-retransmit-give-up', '3.8.3', NOTES && `${tcb.retries} retransmissions`);
         if (st === 'SYN-RECEIVED' && w.ep.passive) {
@@ -78,8 +80,10 @@ function onTimer(w: Work, timer: TimerName): void {
         return;
       }
       tcb.retries += 1;
-      // Linux retries the SYN at a constant RTO first (tcp_syn_linear_timeouts), then doubles (RFC 6298 §5.5).
-      const linear = st === 'SYN-SENT' && tcb.retries < p.synLinearRetries;
+      // Linux keeps the SYN's RTO constant while the retry count is at most tcp_syn_linear_timeouts
+      // (tcp_retransmit_timer: back off only when total_rto > the sysctl), then doubles (RFC 6298
+      // §5.5). With 4: SYNs at 0, 1, 2, 3, 4, 5, 7, 11, 19, 35, 67 s, and ETIMEDOUT at 131 s.
+      const linear = st === 'SYN-SENT' && tcb.retries <= p.synLinearRetries;
       if (!linear) tcb.rto = Math.min(tcb.rto * 2, p.maxRtoMs);
       log(w, st === 'SYN-RECEIVED' ? 'timer-synack-retransmit' : 'timer-retransmit', 'RFC 6298 §5.4', NOTES && `retry ${tcb.retries}, next RTO ${tcb.rto} ms`);
       retransmitOldest(w);

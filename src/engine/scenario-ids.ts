@@ -1,6 +1,6 @@
 /**
  * Scenario ids without the scenarios: a page's lab gets its own scenario's definition from the
- * build (src/labs/view/engine-adapter.ts), and the browser loads the other eighteen only when a
+ * build (src/labs/view/engine-adapter.ts), and the browser loads the others only when a
  * link names one. Checking an id must not pull them in.
  */
 import type { ScenarioId } from './types.ts';
@@ -10,6 +10,7 @@ export const SCENARIO_IDS: readonly ScenarioId[] = [
   'normal-open',
   'data-on-third',
   'lost-syn',
+  'syn-timeout',
   'lost-syn-ack',
   'lost-third-ack',
   'simultaneous-open',

@@ -29,6 +29,13 @@ export const SCENARIO_TEXT: Readonly<Record<ScenarioId, { title: I18nText; descr
       en: 'The first SYN is lost. The client stays in SYN-SENT and sends the SYN again when its retransmission timer (RTO) expires.',
     },
   },
+  'syn-timeout': {
+    title: { ko: 'SYN에 끝내 답이 없을 때', en: 'No answer to the SYN at all' },
+    description: {
+      ko: '방화벽이 SYN을 모두 버립니다. 리눅스(6.5 이후)는 처음 다섯 번은 1초 간격으로, 그다음에는 간격을 두 배씩 늘리며 SYN을 모두 11번 보내고, 약 131초 뒤에 connect()가 ETIMEDOUT으로 실패합니다.',
+      en: 'A firewall drops every SYN. Linux (6.5 and later) sends the SYN 11 times, the first five retries 1 s apart and then doubling the gap, and connect() fails with ETIMEDOUT after about 131 s.',
+    },
+  },
   'lost-syn-ack': {
     title: { ko: 'SYN+ACK 유실', en: 'Lost SYN+ACK' },
     description: {

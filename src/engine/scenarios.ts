@@ -65,6 +65,16 @@ const list: ScenarioDef[] = [
     faults: [{ kind: 'drop', wireId: 1 }],
   }),
   def({
+    // The peer (a firewall) drops every SYN: Linux sends 11 SYNs and connect() fails with
+    // ETIMEDOUT at 131 s (tcp_syn_retries 6 + tcp_syn_linear_timeouts 4).
+    id: 'syn-timeout',
+    knobs: ['isn', 'profile'],
+    actions: OPEN,
+    faults: [{ kind: 'drop-match', match: { from: 'A', flags: ['SYN'] } }],
+    // Long enough for the RFC profile's give-up too (8 doubling retries: 511 s).
+    untilMs: 600_000,
+  }),
+  def({
     id: 'lost-syn-ack',
     knobs: ['drop', 'isn', 'profile'],
     actions: LIFE,

@@ -126,13 +126,16 @@ export interface Profile {
   minRtoMs: number;
   /** Upper bound of the RTO (RFC 6298 §2.5 allows 60 s; Linux TCP_RTO_MAX 120 s). */
   maxRtoMs: number;
-  /** SYN retransmissions before giving up (Linux tcp_syn_retries = 6). */
+  /**
+   * SYN retransmissions before giving up (Linux tcp_syn_retries = 6). Linux 6.5+ adds
+   * synLinearRetries on top for SYN-SENT (tcp_write_timeout), so it sends 1 + 6 + 4 = 11 SYNs.
+   */
   synRetries: number;
   /** SYN+ACK retransmissions before a half-open entry is dropped (Linux tcp_synack_retries = 5). */
   synAckRetries: number;
   /** Retransmissions of data/FIN before the connection is aborted (Linux tcp_retries2 = 15). */
   dataRetries: number;
-  /** Number of first SYN retries sent at a constant RTO before doubling (Linux tcp_syn_linear_timeouts). */
+  /** Number of first SYN retries sent at a constant RTO before doubling (Linux tcp_syn_linear_timeouts, 6.5+). */
   synLinearRetries: number;
   /** Orphaned FIN-WAIT-2 timeout (Linux tcp_fin_timeout 60 s), or null. */
   finWait2TimeoutMs: number | null;
@@ -647,6 +650,11 @@ export interface ScenarioDef {
   untilMs: number;
   /** Knob values this scenario uses unless the caller overrides them (e.g. a short MSL). */
   knobsDefaults?: ScenarioKnobs;
+  /**
+   * Profile values changed for this run (e.g. a kernel case run with tcp_syn_retries=2 in its
+   * namespace). Applied after the profile is chosen and after the MSL knob.
+   */
+  profileOverrides?: Partial<Omit<Profile, 'name'>>;
 }
 
 /** The public list entry for a scenario (what the labs and the CLI show). */
@@ -662,6 +670,7 @@ export type ScenarioId =
   | 'normal-open'
   | 'data-on-third'
   | 'lost-syn'
+  | 'syn-timeout'
   | 'lost-syn-ack'
   | 'lost-third-ack'
   | 'simultaneous-open'

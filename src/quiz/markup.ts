@@ -37,6 +37,8 @@ export function noticeStrings(lang: Locale): string {
     migrated: 'quiz.notice.migrated',
     repaired: 'quiz.notice.repaired',
     unavailable: 'quiz.notice.unavailable',
+    newer: 'quiz.notice.newer',
+    'save-failed': 'quiz.notice.saveFailed',
     close: 'quiz.notice.close',
   });
 }

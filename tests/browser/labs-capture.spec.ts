@@ -17,11 +17,15 @@ async function captureLab(page: Page, lang: 'en' | 'ko' = 'en') {
 }
 
 test('downloads the page’s run as a pcap that parses back', async ({ page }) => {
-  // Make the sequence lab publish its run first (the capture lab exports what the reader sees).
+  // Use the sequence lab first: the capture lab exports the run the reader used last.
   await page.goto('en/labs/');
   await page.locator('#lab-close-4-segment').scrollIntoViewIfNeeded();
   await expect(page.locator('#lab-close-4-segment')).toHaveClass(/is-live/);
-  const lab = await captureLab(page);
+  await page.locator('#lab-close-4-segment').getByRole('button', { name: 'Next step' }).click();
+  const lab = page.locator('#capture-lab');
+  await lab.scrollIntoViewIfNeeded();
+  await expect(lab).toHaveClass(/is-live/);
+  await expect(lab.getByRole('button', { name: /Download/ })).toContainText('Client closes first: four segments');
   const [download] = await Promise.all([page.waitForEvent('download'), lab.getByRole('button', { name: /Download/ }).click()]);
   expect(download.suggestedFilename()).toBe('close-4-segment.pcap');
   const bytes = new Uint8Array(readFileSync((await download.path()) ?? ''));

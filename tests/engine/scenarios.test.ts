@@ -6,7 +6,7 @@ import {
 } from '../../src/engine/index.ts';
 
 const ARCHITECTURE_IDS = [
-  'normal-open', 'data-on-third', 'lost-syn', 'lost-syn-ack', 'lost-third-ack', 'simultaneous-open',
+  'normal-open', 'data-on-third', 'lost-syn', 'syn-timeout', 'lost-syn-ack', 'lost-third-ack', 'simultaneous-open',
   'closed-port-rst', 'close-4-segment', 'close-3-segment', 'server-closes-first',
   'simultaneous-close', 'lost-fin', 'lost-final-ack', 'half-close', 'time-wait-too-short',
   'rst-in-time-wait', 'rst-in-time-wait-rfc1337', 'syn-flood', 'syn-flood-cookies',
@@ -54,9 +54,9 @@ describe('scenario list', () => {
     }
   });
 
-  it('with default knobs only closed-port-rst reports an error to an application', () => {
+  it('with default knobs only syn-timeout and closed-port-rst report an error to an application', () => {
     const withErrors = ARCHITECTURE_IDS.filter((id) => runScenario(id).events.some((e) => e.kind === 'app' && e.app === 'error'));
-    expect(withErrors).toEqual(['closed-port-rst']);
+    expect(withErrors).toEqual(['syn-timeout', 'closed-port-rst']);
   });
 
   it('an unknown id fails with a message naming it', () => {
@@ -93,6 +93,26 @@ describe('opening', () => {
     expect(ws[0]?.dropped).toBe(true);
     expect(ws[1]?.retransmit).toBe(true);
     expect((ws[1]?.t ?? 0) - (ws[0]?.t ?? 0)).toBe(1000);
+  });
+
+  it('syn-timeout (Linux 6.5+): 11 SYNs, gaps 1, 1, 1, 1, 1, 2, 4, 8, 16, 32 s, ETIMEDOUT at 131 s', () => {
+    const t = runScenario('syn-timeout');
+    const syns = wireSegments(t).filter((w) => w.from === 'A' && w.segment.flags.SYN);
+    expect(syns).toHaveLength(11);
+    expect(syns.every((w) => w.dropped)).toBe(true);
+    expect(syns.slice(1).map((w, i) => w.t - (syns[i]?.t ?? 0))).toEqual([1, 1, 1, 1, 1, 2, 4, 8, 16, 32].map((s) => s * 1000));
+    const err = t.events.find((e) => e.kind === 'app' && e.side === 'A' && e.app === 'error');
+    expect(err?.error).toBe('connection-timeout');
+    expect((err?.t ?? 0) - (syns[0]?.t ?? 0)).toBe(131_000);
+    expect(t.final).toEqual({ A: 'CLOSED', B: 'LISTEN' });
+  });
+
+  it('syn-timeout under the RFC profile: doubling from the first retry up to the 60 s maximum (RFC 6298 §2.5), giving up after 3 minutes at least (MUST-23)', () => {
+    const t = runScenario('syn-timeout', { profile: 'rfc' });
+    const syns = wireSegments(t).filter((w) => w.from === 'A' && w.segment.flags.SYN);
+    expect(syns.slice(1).map((w, i) => w.t - (syns[i]?.t ?? 0))).toEqual([1, 2, 4, 8, 16, 32, 60, 60].map((s) => s * 1000));
+    const err = t.events.find((e) => e.kind === 'app' && e.side === 'A' && e.app === 'error');
+    expect((err?.t ?? 0) - (syns[0]?.t ?? 0)).toBeGreaterThanOrEqual(180_000);
   });
 
   it('lost-syn-ack: the client retransmits its SYN and the server its SYN+ACK', () => {
@@ -285,6 +305,8 @@ describe('knobs', () => {
 });
 
 describe('every scenario × profile × knob combination', () => {
+  /** Scenarios whose lesson is not a closed connection (a listener stays, or the client gives up). */
+  const NOT_CLOSING = new Set(['syn-flood', 'syn-flood-cookies', 'time-wait-too-short', 'syn-timeout']);
   const knobSets: ScenarioKnobs[] = [{}, { isn: 'random', seed: 3 }, { closer: 'server' }, { closer: 'both' }, { closeDelayMs: 500 }, { simultaneous: true }, { drop: 2 }, { drop: 5 }, { drop: 9 }, { mslMs: 1000 }, { rfc1337: true }];
   const profiles = ['rfc', 'linux', 'windows', 'macos'] as const;
 
@@ -297,7 +319,7 @@ describe('every scenario × profile × knob combination', () => {
           for (const e of t.events) {
             if (e.kind === 'state' && e.from && e.to && !isAllowedTransition(e.from, e.to)) problems.push(`${id} ${profile} ${JSON.stringify(k)}: ${e.from} → ${e.to}`);
           }
-          const closes = !id.startsWith('syn-flood') && id !== 'time-wait-too-short' && !(id === 'half-close' && k.closer);
+          const closes = !NOT_CLOSING.has(id) && !(id === 'half-close' && k.closer);
           if (closes && (t.final.A !== 'CLOSED' || t.final.B !== 'CLOSED')) problems.push(`${id} ${profile} ${JSON.stringify(k)}: ends ${t.final.A}/${t.final.B}`);
         }
       }

@@ -31,6 +31,13 @@ function run(cmd: string, args: string[]): void {
   }
 }
 
+/** An nft table of this namespace that drops every SYN (without ACK) to the server port. */
+function dropSyns(): void {
+  run('nft', ['add', 'table', 'inet', 'ewtest']);
+  run('nft', ['add', 'chain', 'inet', 'ewtest', 'input', '{ type filter hook input priority 0 ; }']);
+  run('nft', ['add', 'rule', 'inet', 'ewtest', 'input', 'tcp', 'dport', String(PORT), 'tcp', 'flags', '&', '(syn|ack)', '==', 'syn', 'drop']);
+}
+
 interface Pair { client: Socket; server: Socket }
 
 /** Connects, exchanges ping/pong, resolves with both ends once the client has read "pong". */
@@ -117,15 +124,28 @@ async function main(): Promise<void> {
     }
     case 'lost-syn': {
       // Every SYN to the server port is dropped; the client retransmits (tcp_syn_linear_timeouts).
-      run('nft', ['add', 'table', 'inet', 'ewtest']);
-      run('nft', ['add', 'chain', 'inet', 'ewtest', 'input', '{ type filter hook input priority 0 ; }']);
-      run('nft', ['add', 'rule', 'inet', 'ewtest', 'input', 'tcp', 'dport', String(PORT), 'tcp', 'flags', '&', '(syn|ack)', '==', 'syn', 'drop']);
+      dropSyns();
       const srv = createServer(() => fail('a SYN got through the drop rule'));
       await new Promise<void>((r) => srv.listen(PORT, HOST, () => r()));
       const s = connect({ host: HOST, port: PORT });
       s.on('error', () => undefined);
       await sleep(3400);
       s.destroy();
+      srv.close();
+      return;
+    }
+    case 'syn-timeout': {
+      // Every SYN is dropped until the kernel gives up; prints when connect() failed and how.
+      dropSyns();
+      const srv = createServer(() => fail('a SYN got through the drop rule'));
+      await new Promise<void>((r) => srv.listen(PORT, HOST, () => r()));
+      const start = performance.now();
+      const err = await new Promise<NodeJS.ErrnoException>((resolve) => {
+        const s = connect({ host: HOST, port: PORT });
+        s.on('connect', () => fail('connected through the drop rule'));
+        s.on('error', resolve);
+      });
+      process.stdout.write(`${JSON.stringify({ error: err.code, ms: Math.round(performance.now() - start) })}\n`);
       srv.close();
       return;
     }

@@ -14,10 +14,11 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { normalize, runScenario, scenarios, signature, wireSegments } from '../../src/engine/index.ts';
+import { normalize, runScenario, scenarios, signature, wireSegments, type Segment, type Trace } from '../../src/engine/index.ts';
 import { analyseCapture, decodeSegments, LINKTYPE, readCapture, splitConnections, traceFrames, writePcap } from '../../src/engine/pcap/index.ts';
 import { exportAll, problemsByRange, tsharkProblems } from '../engine/pcap/tshark.ts';
-import { lostSynAsCaptured } from '../engine/kernel-conditions.ts';
+import { LIVE_KERNEL_CASES } from '../../src/engine/kernel-coverage.ts';
+import { CASES, engineRun } from './cases.ts';
 
 const PEER = fileURLToPath(new URL('./peer.ts', import.meta.url));
 const work = mkdtempSync(join(tmpdir(), 'ew-kernel-'));
@@ -79,50 +80,70 @@ function waitFor(child: ChildProcess, pattern: RegExp, ms: number): Promise<void
 let nsCount = 0;
 
 /** Captures one case in a fresh namespace; returns the capture's bytes. */
-async function capture(name: string): Promise<Uint8Array> {
+async function capture(name: string, timeoutMs = 15_000, sysctls: Readonly<Record<string, number>> = {}): Promise<{ bytes: Uint8Array; stdout: string }> {
   const ns = `ew${++nsCount}${name.replace(/[^a-z0-9]/g, '').slice(0, 8)}${process.pid}`;
   const file = join(work, `${name}.pcap`);
   netnsCreate(ns);
   try {
+    for (const [key, value] of Object.entries(sysctls)) execFileSync('ip', ['netns', 'exec', ns, 'sysctl', '-q', '-w', `net.ipv4.${key}=${value}`]);
     const dump = spawn('ip', ['netns', 'exec', ns, 'tcpdump', '-i', 'lo', '--immediate-mode', '-U', '-n', '-w', file, 'tcp'], { stdio: ['ignore', 'ignore', 'pipe'] });
     await waitFor(dump, /listening on/, 5000);
-    const peer = spawnSync('ip', ['netns', 'exec', ns, process.execPath, PEER, name], { encoding: 'utf8', timeout: 15_000 });
+    const peer = spawnSync('ip', ['netns', 'exec', ns, process.execPath, PEER, name], { encoding: 'utf8', timeout: timeoutMs });
     await new Promise((r) => setTimeout(r, 200));
     const exited = new Promise((r) => dump.once('exit', r));
     dump.kill('SIGINT');
     await exited;
     if (peer.status !== 0) throw new Error(`peer failed (exit ${peer.status ?? peer.signal}): ${peer.stderr}`);
-    return new Uint8Array(readFileSync(file));
+    return { bytes: new Uint8Array(readFileSync(file)), stdout: peer.stdout };
   } finally {
     spawnSync('ip', ['netns', 'delete', ns]);
     namespaces.delete(ns);
   }
 }
 
-/** Kernel cases: which engine scenario each must match. */
-const CASES: { name: string; scenario: string; final: string }[] = [
-  { name: 'close-3-segment', scenario: 'close-3-segment', final: 'TIME-WAIT/CLOSED' },
-  { name: 'close-4-segment', scenario: 'close-4-segment', final: 'TIME-WAIT/CLOSED' },
-  { name: 'server-closes-first', scenario: 'server-closes-first', final: 'CLOSED/TIME-WAIT' },
-  { name: 'closed-port-rst', scenario: 'closed-port-rst', final: 'CLOSED/CLOSED' },
-  { name: 'lost-final-ack', scenario: 'lost-final-ack', final: 'TIME-WAIT/CLOSED' },
-  { name: 'simultaneous-close', scenario: 'simultaneous-close', final: 'TIME-WAIT/TIME-WAIT' },
-  { name: 'lost-syn', scenario: 'lost-syn', final: 'SYN-SENT/LISTEN' },
-  // The same teardown over IPv6 (::1): import of IPv6 from a real capture.
-  { name: 'close-3-segment@ipv6', scenario: 'close-3-segment', final: 'TIME-WAIT/CLOSED' },
-];
-
-function kernelSignatures(bytes: Uint8Array): string[] {
+function kernelSegments(bytes: Uint8Array): { t: number; from: 'A' | 'B'; segment: Segment }[] {
   const { segments } = decodeSegments(readCapture(bytes).packets);
   const conns = splitConnections(segments, () => undefined);
   if (conns.length !== 1) throw new Error(`expected one connection in the capture, found ${conns.length}`);
-  return normalize(conns[0]!.segments).map(signature);
+  return conns[0]!.segments;
 }
 
-function engineSignatures(id: string): string[] {
-  // peer.ts drops every SYN in lost-syn, as synsent.pcap was made: run the scenario that way.
-  const trace = id === 'lost-syn' ? lostSynAsCaptured() : runScenario(id, { profile: 'linux' });
-  return normalize(wireSegments(trace)).map(signature);
+function kernelSignatures(bytes: Uint8Array): string[] {
+  return normalize(kernelSegments(bytes)).map(signature);
+}
+
+/**
+ * Every segment's time from the first one, kernel (capture, s) against engine (virtual ms), and
+ * the application's error time: each must be within `tolerance` of the engine's value.
+ */
+function timingProblems(bytes: Uint8Array, stdout: string, trace: Trace, tolerance: number): { problems: string[]; table: string } {
+  const segs = kernelSegments(bytes);
+  const kernel = segs.map((s) => s.t - (segs[0]?.t ?? 0));
+  const ws = wireSegments(trace);
+  const engine = ws.map((w) => (w.t - (ws[0]?.t ?? 0)) / 1000);
+  const problems: string[] = [];
+  const rows: string[] = [];
+  for (let i = 1; i < Math.max(kernel.length, engine.length); i++) {
+    const k = kernel[i];
+    const e = engine[i];
+    rows.push(`#${i + 1} kernel ${k === undefined ? '-' : k.toFixed(3)} s engine ${e === undefined ? '-' : e.toFixed(3)} s`);
+    if (k === undefined || e === undefined || Math.abs(k - e) > tolerance * e) problems.push(`segment #${i + 1}: kernel ${k?.toFixed(3) ?? 'none'} s, engine ${e?.toFixed(3) ?? 'none'} s`);
+  }
+  const line = stdout.trim().split('\n').at(-1) ?? '';
+  const app = line ? (JSON.parse(line) as { error?: string; ms?: number }) : {};
+  const err = trace.events.find((e) => e.kind === 'app' && e.app === 'error' && e.side === 'A');
+  if (err) {
+    const want = (err.t - (ws[0]?.t ?? 0)) / 1000;
+    const got = (app.ms ?? Number.NaN) / 1000;
+    rows.push(`error kernel ${app.error ?? 'none'} at ${got.toFixed(3)} s, engine ${err.error ?? ''} at ${want.toFixed(3)} s`);
+    const expected = err.error === 'connection-timeout' ? 'ETIMEDOUT' : err.error;
+    if (app.error !== expected || !(Math.abs(got - want) <= tolerance * want)) problems.push(`application error: kernel ${app.error ?? 'none'} at ${got.toFixed(3)} s, engine ${expected ?? ''} at ${want.toFixed(3)} s`);
+  }
+  return { problems, table: rows.join('\n') };
+}
+
+function engineSignatures(name: string, scenario: string): string[] {
+  return normalize(wireSegments(engineRun(name, scenario))).map(signature);
 }
 
 async function main(): Promise<void> {
@@ -131,31 +152,50 @@ async function main(): Promise<void> {
     for (const m of missing) record(`prerequisite: ${m}`, false, 'missing; this suite cannot run without it');
     return;
   }
-  for (const c of CASES) {
+  for (const name of Object.keys(CASES)) {
+    if (!LIVE_KERNEL_CASES.some((l) => l.name === name)) record(`kernel case ${name}`, false, 'defined in tests/kernel/cases.ts but no scenario names it in src/engine/kernel-coverage.ts');
+  }
+  // `npm run test:kernel -- name…` runs only those cases (and skips the tshark pass).
+  const only = process.argv.slice(2);
+  for (const { name, scenarios: ids } of LIVE_KERNEL_CASES) {
+    if (only.length > 0 && !only.includes(name)) continue;
+    const c = CASES[name];
+    if (!c) {
+      record(`kernel case ${name}`, false, `src/engine/kernel-coverage.ts names it for ${ids.join(', ')} but tests/kernel/cases.ts does not define it`);
+      continue;
+    }
     let kernel: string[] = [];
     try {
-      const bytes = await capture(c.name);
+      const { bytes, stdout } = await capture(name, c.timeoutMs, c.sysctls);
       kernel = kernelSignatures(bytes);
-      const engine = engineSignatures(c.scenario);
-      const same = kernel.length === engine.length && kernel.every((s, i) => s === engine[i]);
-      record(`kernel ${c.name} = engine ${c.scenario}`, same, same ? kernel.join(' | ') : `kernel: ${kernel.join(' | ')}\nengine: ${engine.join(' | ')}\ncapture kept at ${join(work, `${c.name}.pcap`)}`);
+      for (const id of ids) {
+        const engine = engineSignatures(name, id);
+        const same = kernel.length === engine.length && kernel.every((s, i) => s === engine[i]);
+        record(`kernel ${name} = engine ${id}`, same, same ? kernel.join(' | ') : `kernel: ${kernel.join(' | ')}\nengine: ${engine.join(' | ')}\ncapture kept at ${join(work, `${name}.pcap`)}`);
+        if (c.timing !== undefined) {
+          const { problems, table } = timingProblems(bytes, stdout, engineRun(name, id), c.timing);
+          const sys = Object.entries(c.sysctls ?? {}).map(([k, v]) => `${k}=${v}`).join(' ');
+          record(`kernel ${name} times = engine within ${c.timing * 100}%${sys ? ` (${sys})` : ''}`, problems.length === 0, `${problems.join('\n')}${problems.length ? '\n' : ''}${table}`);
+        }
+      }
       // The capture must also import cleanly, and the inferred states end where ss would show them.
       const analysis = analyseCapture(bytes);
       const rows = analysis.report.connections[0]?.segments ?? [];
       const last = rows.at(-1);
       const final = last ? `${last.stateA}/${last.stateB}` : 'no rows';
       const a = analysis.report.connections[0]?.a ?? '';
-      const wantA = c.name.endsWith('@ipv6') ? /^\[::1\]:\d+$/ : /^127\.0\.0\.1:\d+$/;
+      const wantA = name.endsWith('@ipv6') ? /^\[::1\]:\d+$/ : /^127\.0\.0\.1:\d+$/;
       const problems = [
         ...analysis.warnings.map((w) => w.message),
         ...(final === c.final ? [] : [`final states ${final}, expected ${c.final}`]),
         ...(wantA.test(a) ? [] : [`client address ${a} does not match ${String(wantA)}`]),
       ];
-      record(`import of live ${c.name} capture (A ${a}) ends ${c.final}`, problems.length === 0, problems.join('\n'));
+      record(`import of live ${name} capture (A ${a}) ends ${c.final}`, problems.length === 0, problems.join('\n'));
     } catch (e) {
-      record(`kernel ${c.name}`, false, `${String((e as Error).message ?? e)}${kernel.length ? `\nkernel: ${kernel.join(' | ')}` : ''}`);
+      record(`kernel ${name}`, false, `${String((e as Error).message ?? e)}${kernel.length ? `\nkernel: ${kernel.join(' | ')}` : ''}`);
     }
   }
+  if (only.length > 0) return;
   try {
     // Every scenario's export in one file (tshark starts once), each on its own address pair.
     const ids: string[] = scenarios.map((s) => s.id);

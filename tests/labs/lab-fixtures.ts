@@ -11,5 +11,5 @@ export const S = pickStrings(en, ['labs.']);
 export function initialRun(scenario: string) {
   const r = runForLab(getScenario(scenario), {}, null);
   if (!r.ok) throw new Error(r.message);
-  return { ok: true as const, view: r.view, base: r.base };
+  return { ok: true as const, view: r.view, base: r.base, losable: r.losable };
 }

@@ -11,8 +11,9 @@ import TimeWaitLab from '../../src/labs/widgets/time-wait-lab.tsx';
 import { inspectorPackets } from '../../src/labs/view/inspector-packets.ts';
 import { publish, resetBus, type LabPosition } from '../../src/labs/client/lab-bus.ts';
 import { runTimeWaitCase } from '../../src/labs/view/time-wait-run.ts';
+import SequenceLab from '../../src/labs/widgets/sequence-lab.tsx';
 import { runScenario } from '../../src/engine/index.ts';
-import { S } from './lab-fixtures.ts';
+import { S, initialRun } from './lab-fixtures.ts';
 import { getScenario } from '../../src/engine/index.ts';
 
 const sdLabels = { title: 'Figure 5', desc: 'd', now: '{name}: {state}.', lastMove: 'Last move {from} → {to}.', notDrawn: 'Not drawn {from} → {to}.', waiting: 'Waiting.' };
@@ -155,17 +156,38 @@ describe('<CaptureLab>', () => {
   };
 
   it('says in plain words what is wrong with a file that is not a capture', async () => {
-    render(<CaptureLab id="cap" scenario="close-3-segment" strings={S} />);
+    render(<CaptureLab id="cap" scenario="close-3-segment" title="t" strings={S} />);
     await open(file('notes.txt', new TextEncoder().encode('hello, this is not a capture file at all')));
     await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('not a pcap or pcapng file'));
   });
 
   it('opens a real capture and replays its connection in a sequence lab', async () => {
-    render(<CaptureLab id="cap" scenario="close-3-segment" strings={S} />);
+    render(<CaptureLab id="cap" scenario="close-3-segment" title="Client closes first: three segments" strings={S} />);
     await open(file('normal.pcap', new Uint8Array(readFileSync('tests/fixtures/kernel-traces/normal.pcap'))));
     await waitFor(() => expect(document.querySelector('#cap-replay')).not.toBeNull());
+    // Step 0 says what the diagram shows: the captured server is already listening.
+    await waitFor(() => expect(document.querySelector('#cap-replay .lab-sentence')!.textContent).toContain('the client is CLOSED and the server is LISTEN'));
     expect(document.querySelector('#cap-replay .lab-trace')!.textContent).toContain('TIME-WAIT');
     expect(screen.getByRole('combobox', { name: /Connection/ }).textContent).toMatch(/127\.0\.0\.1:\d+ ↔ 127\.0\.0\.1:40000/);
+  });
+
+  it('exports the lab the reader used last, by its title, not a lab that only scrolled into view', async () => {
+    const seq = (scenario: string, title: string) => <SequenceLab id={`lab-${scenario}`} scenario={scenario} title={title} strings={S} initial={initialRun(scenario)} />;
+    render(seq('normal-open', 'A normal three-way handshake'));
+    await waitFor(() => expect(document.querySelector('#lab-normal-open.is-live')).not.toBeNull());
+    fireEvent.click(screen.getByRole('button', { name: 'Next step' }));
+    render(seq('lost-syn', 'Lost SYN'));
+    await waitFor(() => expect(document.querySelector('#lab-lost-syn.is-live')).not.toBeNull());
+    render(<CaptureLab id="cap" scenario="close-3-segment" title="Client closes first: three segments" strings={S} />);
+    const button = await screen.findByRole('button', { name: /Download/ });
+    expect(button.textContent).toContain('A normal three-way handshake');
+  });
+
+  it('names its own run by title until a lab is used', () => {
+    render(<CaptureLab id="cap" scenario="close-3-segment" title="Client closes first: three segments" strings={S} />);
+    const button = screen.getByRole('button', { name: /Download/ });
+    expect(button.textContent).toContain('Client closes first: three segments');
+    expect(button.textContent).not.toContain('close-3-segment');
   });
 
   it('words every error code and names the place', () => {
@@ -197,5 +219,10 @@ describe('<TimeWaitLab> MSL slider', () => {
     expect(slider.max).toBe('1000');
     fireEvent.input(slider, { target: { value: '500' } });
     await waitFor(() => expect(document.querySelector('.tw .lab-sentence')!.textContent).toContain('no data is mixed up'));
+    // The preset no longer claims Linux's 60 s: the slider sets the MSL here.
+    const preset = screen.getByRole('combobox', { name: /OS preset/ }) as HTMLSelectElement;
+    expect(preset.selectedOptions[0]!.textContent).toBe('Linux (MSL set by the slider)');
+    // 2×MSL = 1 s, yet TIME-WAIT ends after 580 ms: the lab says why.
+    expect(document.querySelector('.tw .lab-sentence')!.textContent).toContain('TIME-WAIT ended after 580 ms, short of 2×MSL (1 s), because a RST arrived at 900 ms');
   });
 });

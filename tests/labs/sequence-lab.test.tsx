@@ -19,6 +19,21 @@ beforeEach(() => {
 afterEach(cleanup);
 
 describe('<SequenceLab>', () => {
+  it('names the run by who closes first once the reader changes that', async () => {
+    render(<SequenceLab id="lab-c4" scenario="close-4-segment" knobs="closer" title="Client closes first: four segments" strings={S} initial={initialRun('close-4-segment')} />);
+    await waitFor(() => expect(stepOf()).toBe(0));
+    fireEvent.change(screen.getByRole('combobox', { name: /Who closes first/ }), { target: { value: 'server' } });
+    await waitFor(() => expect(document.querySelector('.lab-title')!.textContent).toContain('Server closes first'));
+    expect(document.querySelector('.lab-title')!.textContent).not.toContain('Client closes first');
+  });
+
+  it('names each segment it can lose by direction and flags, as the run without a loss sends it', async () => {
+    render(lab('lost-syn-ack', 'drop'));
+    await waitFor(() => expect(stepOf()).toBe(0));
+    const options = [...screen.getByRole('combobox', { name: /Lose segment/ }).querySelectorAll('option')].map((o) => o.textContent);
+    expect(options.slice(1, 4)).toEqual(['#1 A→B SYN', '#2 B→A SYN+ACK', '#3 A→B ACK']);
+  });
+
   it('starts at the beginning once hydrated, then steps with the buttons and says what happened', async () => {
     render(lab());
     await waitFor(() => expect(stepOf()).toBe(0));

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
-  BACKUP_KEY,
+  BACKUPS_KEY,
+  MAX_BACKUPS,
+  addBackup,
+  planMerge,
+  readBackups,
   STORAGE_KEY,
   chapterScore,
   emptyProgress,
@@ -49,23 +53,40 @@ describe('loadProgress', () => {
     const s = memoryStore();
     const p = recordAnswer(emptyProgress(), 'a-b', 'ch', true, T);
     expect(saveProgress(s, p)).toBe(true);
-    expect(loadProgress(s)).toEqual({ progress: p, notice: null });
+    expect(loadProgress(s)).toEqual({ progress: p, notice: null, readOnly: false });
   });
   it('starts empty without a notice when nothing is stored', () => {
-    expect(loadProgress(memoryStore())).toEqual({ progress: emptyProgress(), notice: null });
+    expect(loadProgress(memoryStore())).toEqual({ progress: emptyProgress(), notice: null, readOnly: false });
   });
-  it.each([['{not json'], ['[]'], ['"hello"'], ['{"format":"other"}'], ['{"format":"tcp-book-progress","version":99,"quizzes":{}}'], ['{"format":"tcp-book-progress","version":2,"quizzes":[]}']])(
+  it.each([['{not json'], ['[]'], ['"hello"'], ['{"format":"other"}'], ['{"format":"tcp-book-progress","version":"3","quizzes":{}}'], ['{"format":"tcp-book-progress","version":2,"quizzes":[]}']])(
     'resets unreadable data %s, keeping a backup',
     (raw) => {
       const s = memoryStore({ [STORAGE_KEY]: raw });
-      const r = loadProgress(s);
+      const r = loadProgress(s, T);
       expect(r.notice).toBe('reset');
       expect(r.progress).toEqual(emptyProgress());
       expect(r.error).toBeDefined();
-      expect(s.data.get(BACKUP_KEY)).toBe(raw);
+      expect(readBackups(s)).toEqual([{ at: T, reason: 'unreadable', text: raw }]);
       expect(JSON.parse(s.data.get(STORAGE_KEY) ?? '')).toEqual(emptyProgress());
     },
   );
+  it('leaves data of a newer version untouched and reports it read-only', () => {
+    const raw = '{"format":"tcp-book-progress","version":3,"quizzes":{"a":{"new":"shape"}}}';
+    const s = memoryStore({ [STORAGE_KEY]: raw });
+    const r = loadProgress(s, T);
+    expect(r).toMatchObject({ notice: 'newer', readOnly: true, progress: emptyProgress() });
+    expect(s.data.get(STORAGE_KEY)).toBe(raw);
+    expect(s.data.has(BACKUPS_KEY)).toBe(false);
+  });
+  it('does not reset unreadable data when its backup cannot be written (full storage)', () => {
+    const raw = '{broken';
+    const s = memoryStore({ [STORAGE_KEY]: raw });
+    s.setItem = () => {
+      throw new Error('QuotaExceededError');
+    };
+    expect(loadProgress(s, T).notice).toBe('reset');
+    expect(s.data.get(STORAGE_KEY)).toBe(raw);
+  });
   it('drops only broken records and says it repaired', () => {
     const raw = JSON.stringify({
       format: 'tcp-book-progress',
@@ -100,6 +121,44 @@ describe('loadProgress', () => {
     expect(loadProgress(throwing).notice).toBe('unavailable');
     expect(loadProgress(null).notice).toBe('unavailable');
     expect(saveProgress(throwing, emptyProgress())).toBe(false);
+  });
+});
+
+describe('backups', () => {
+  it('keeps the last few, newest first, and makes room in full storage by dropping the oldest', () => {
+    const s = memoryStore();
+    for (let i = 0; i < MAX_BACKUPS + 2; i++) expect(addBackup(s, { at: i, reason: 'import', text: `t${i}` })).toBe(true);
+    expect(readBackups(s).map((b) => b.at)).toEqual([6, 5, 4, 3, 2]);
+    const set = s.setItem;
+    s.setItem = (k, v) => {
+      if (v.length > 120) throw new Error('QuotaExceededError');
+      set(k, v);
+    };
+    expect(addBackup(s, { at: 9, reason: 'reset', text: 'x' })).toBe(true);
+    expect(readBackups(s)[0]).toEqual({ at: 9, reason: 'reset', text: 'x' });
+    expect(readBackups(s).length).toBeLessThan(MAX_BACKUPS);
+  });
+  it('reads a damaged list as empty', () => {
+    expect(readBackups(memoryStore({ [BACKUPS_KEY]: '{' }))).toEqual([]);
+    expect(readBackups(memoryStore({ [BACKUPS_KEY]: '[1, {"at": 1}]' }))).toEqual([]);
+  });
+});
+
+describe('planMerge', () => {
+  const rec = (at: number, correct: boolean, wrongEver = !correct) => ({ chapter: 'c', attempts: 1, correct, wrongEver, at });
+  it('keeps the newer answer per quiz and never deletes', () => {
+    const here = { ...emptyProgress(), quizzes: { a: rec(10, true), b: rec(10, false), c: rec(5, true) }, drill: { k: { box: 2, due: 5, reviews: 3 } } };
+    const file = { ...emptyProgress(), quizzes: { a: rec(5, false), b: rec(20, true), d: rec(1, true) }, drill: { k: { box: 4, due: 9, reviews: 5 }, m: { box: 1, due: 1, reviews: 1 } } };
+    const plan = planMerge(here, file);
+    expect(plan).toMatchObject({ added: ['d'], updated: ['b'], kept: ['a'], cardsAdded: ['m'], cardsUpdated: ['k'] });
+    expect(plan.merged.quizzes).toEqual({ a: rec(10, true), b: rec(20, true, true), c: rec(5, true), d: rec(1, true) });
+    expect(plan.merged.drill.k).toEqual({ box: 4, due: 9, reviews: 5 });
+  });
+  it('an empty file changes nothing', () => {
+    const here = { ...emptyProgress(), quizzes: { a: rec(10, true) } };
+    const plan = planMerge(here, emptyProgress());
+    expect(plan.merged).toEqual(here);
+    expect(plan.added.length + plan.updated.length + plan.cardsAdded.length + plan.cardsUpdated.length).toBe(0);
   });
 });
 

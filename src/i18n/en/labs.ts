@@ -27,6 +27,9 @@ export const labs = {
   // Sequence lab
   'labs.seq.title': 'Sequence lab: {scenario}',
   'labs.seq.diagram': 'Sequence diagram of {scenario}: time flows down, the client on the left, the server on the right.',
+  'labs.seq.closer.client': 'Client closes first',
+  'labs.seq.closer.server': 'Server closes first',
+  'labs.seq.closer.both': 'Both sides close at once',
   'labs.seq.region': 'Sequence lab. Use the left and right arrow keys to step.',
   'labs.ctl.prev': 'Previous step',
   'labs.ctl.next': 'Next step',
@@ -95,7 +98,8 @@ export const labs = {
   'labs.error.engine': 'The engine could not run these settings ({message}). The lab still shows the last good run.',
 
   // Step sentences
-  'labs.what.start': 'Before anything happens, both sides are CLOSED.',
+  'labs.what.start': 'Before anything happens, both sides are {a}.',
+  'labs.what.startEach': 'Before anything happens, the client is {a} and the server is {b}.',
   'labs.what.user': '{side} calls {call}.',
   'labs.what.deliver': '{seg} arrives at {side}.',
   'labs.what.drop': 'The network loses {seg}.',
@@ -306,7 +310,9 @@ export const labs = {
   'labs.tw.case.rst-in-time-wait': 'RST in TIME-WAIT',
   'labs.tw.preset': 'OS preset',
   'labs.tw.presetOption': '{os} (TIME-WAIT {tw})',
+  'labs.tw.presetCustom': '{os} (MSL set by the slider)',
   'labs.tw.msl': 'MSL {msl} (2×MSL = {tw})',
+  'labs.tw.early': 'TIME-WAIT ended after {len}, short of 2×MSL ({tw}), because a RST arrived at {t} and ended it.',
   'labs.tw.timeline': 'Timeline: {side} is in TIME-WAIT from {start} to {end}.',
   'labs.tw.mark.fin-again': 'FIN again',
   'labs.tw.mark.old-duplicate': 'old duplicate',

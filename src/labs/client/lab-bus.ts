@@ -27,9 +27,11 @@ export interface LabPosition {
   b: EndpointPosition;
 }
 
-/** The run a sequence lab shows (scenario and the engine knobs applied), so a capture lab can export exactly that. */
+/** The run of the sequence lab the reader used last (scenario and the engine knobs applied), so a capture lab can export exactly that. */
 export interface LabRun {
   source: string;
+  /** The lab's title as the reader sees it (the capture lab's button names the run by it). */
+  title: string;
   scenario: string;
   knobs: ScenarioKnobs;
 }

@@ -4,7 +4,7 @@
  * so a bad combination shows a message instead of breaking the page.
  *
  * Runs take a scenario's definition, not its id: a lab gets its own scenario's definition from
- * the build (a prop), so a knob change loads the simulator without the other eighteen scenarios
+ * the build (a prop), so a knob change loads the simulator without the other scenarios
  * (1.1 KB gz of the 25 KB lab budget); `loadScenario` fetches one a link names. Hence the direct
  * imports of sim.ts and scenario-ids.ts instead of the engine's index.
  */
@@ -84,8 +84,27 @@ export function baseKnobs(def: ScenarioDef, preset: ScenarioKnobs): Knobs {
   return overlay(scenarioKnobs(def), preset);
 }
 
-/** A run as the islands need it: the lab view, the knobs it ran with and the engine knobs applied. */
-export type LabRunView = { ok: true; scenario: string; trace: Trace; view: LabView; base: Knobs; knobs: Knobs; applied: ScenarioKnobs } | { ok: false; message: string };
+/**
+ * A run as the islands need it: the lab view, the knobs it ran with, the engine knobs applied and
+ * `losable`, the "lose segment" choices ("#5 B→A FIN").
+ */
+export type LabRunView =
+  | { ok: true; scenario: string; trace: Trace; view: LabView; base: Knobs; knobs: Knobs; applied: ScenarioKnobs; losable: string[] }
+  | { ok: false; message: string };
+
+/**
+ * What each "lose segment #n" choice would lose. Losing #n leaves segments 1…n as they are in the
+ * run that loses nothing, so the names come from that run (not from the shown one, whose own loss
+ * already changed what follows it).
+ */
+function losableSegments(def: ScenarioDef, applied: ScenarioKnobs, shown: LabView, drop: number): string[] {
+  let intact = shown;
+  if (drop !== 0) {
+    const r = runLab(def, { ...applied, drop: 0 });
+    if (r.ok) intact = viewOfTrace(r.trace);
+  }
+  return intact.segments.map((s) => `#${s.id} ${s.from === 'A' ? 'A→B' : 'B→A'} ${s.flags.join('+') || '—'}`);
+}
 
 /**
  * Runs a scenario with an enclosing lab's `preset` and the reader's `wanted` knobs (null: none
@@ -98,7 +117,8 @@ export function runForLab(def: ScenarioDef, preset: ScenarioKnobs, wanted: Knobs
   const applied = { ...preset, ...toScenarioKnobs(knobs, base) };
   const r = runLab(def, applied);
   if (!r.ok) return r;
-  return { ok: true, scenario: def.id, trace: r.trace, view: viewOfTrace(r.trace), base, knobs, applied };
+  const view = viewOfTrace(r.trace);
+  return { ok: true, scenario: def.id, trace: r.trace, view, base, knobs, applied, losable: losableSegments(def, applied, view, knobs.drop) };
 }
 
 /**

@@ -45,8 +45,12 @@ export function stepSentence(strings: Strings, view: LabView, step: ViewStep): s
   const side = fmt(strings, `labs.side.${step.side}`);
   let what: string;
   switch (step.kind) {
-    case 'start':
-      return fmt(strings, 'labs.what.start');
+    case 'start': {
+      // A replayed capture may start with the server already listening.
+      const a = step.A.state;
+      const b = step.B.state;
+      return fmt(strings, a === b ? 'labs.what.start' : 'labs.what.startEach', { a, b });
+    }
     case 'user':
       what = fmt(strings, 'labs.what.user', { side, call: step.call ?? '?' });
       break;

@@ -16,6 +16,8 @@ export interface CaptureLabProps {
   id: string;
   /** Scenario to export when no sequence lab on the page has run one. */
   scenario: string;
+  /** That scenario's title in the page's language (the button names the run by its title, not its id). */
+  title: string;
   strings: Strings;
 }
 
@@ -50,7 +52,7 @@ function saveBytes(bytes: Uint8Array, name: string): void {
 }
 
 /** The capture lab. */
-export default function CaptureLab({ id, scenario, strings: S }: CaptureLabProps) {
+export default function CaptureLab({ id, scenario, title, strings: S }: CaptureLabProps) {
   const [run, setRun] = useState<LabRun | null>(null);
   const [live, setLive] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -68,7 +70,7 @@ export default function CaptureLab({ id, scenario, strings: S }: CaptureLabProps
   const download = async () => {
     setError(null);
     try {
-      const which = run ?? { source: id, scenario, knobs: {} };
+      const which = run ?? { source: id, title, scenario, knobs: {} };
       const [{ runLab, loadScenario }, { traceToPcap }] = await Promise.all([import('../view/engine-adapter.ts'), import('../../engine/pcap/export.ts')]);
       const def = await loadScenario(which.scenario);
       if (!def) throw new Error(`unknown scenario "${which.scenario}"`);
@@ -117,7 +119,7 @@ export default function CaptureLab({ id, scenario, strings: S }: CaptureLabProps
       <h3 class="lab-title">{fmt(S, 'labs.cap.title')}</h3>
       <p class="cap-noscript">{fmt(S, 'labs.cap.intro')}</p>
       <div class="cap-controls">
-        <button type="button" onClick={download}>{fmt(S, 'labs.cap.download', { scenario: run?.scenario ?? scenario })}</button>
+        <button type="button" onClick={download}>{fmt(S, 'labs.cap.download', { scenario: run?.title ?? title })}</button>
         <label class="lab-field">
           {fmt(S, 'labs.cap.open')}{' '}
           <input type="file" accept=".pcap,.pcapng,.cap,.dmp,application/vnd.tcpdump.pcap" onChange={open} disabled={busy} />

@@ -30,7 +30,7 @@ export interface SequenceLabProps {
   /** The scenario's definition, from the build: a knob change then loads the simulator without the scenario list. */
   def?: ScenarioDef;
   /** The first run, computed at build time (engine-adapter's runForLab), so the engine loads only on a change. */
-  initial: { ok: true; view: LabView; base: Knobs } | { ok: false; message: string };
+  initial: { ok: true; view: LabView; base: Knobs; losable?: string[] } | { ok: false; message: string };
   /** A capture to show instead of a scenario (the capture lab): no knobs, no links. */
   replay?: { title: string; view: LabView } | null;
 }
@@ -55,6 +55,8 @@ interface LabState {
   knobs: Knobs;
   applied: ScenarioKnobs;
   ranView: LabView | null;
+  /** The "lose segment" choices for this run's knobs (engine-adapter's losableSegments). */
+  losable: string[];
   error: string | null;
   step: number;
   live: boolean;
@@ -88,6 +90,7 @@ export default class SequenceLab extends Component<SequenceLabProps, LabState> {
       knobs: base,
       applied: props.engineKnobs ?? {},
       ranView,
+      losable: (initial.ok && initial.losable) || [],
       error: initial.ok ? null : initial.message,
       step: view ? clampStep(view, props.step ?? view.steps.length - 1) : 0,
       live: false,
@@ -119,7 +122,7 @@ export default class SequenceLab extends Component<SequenceLabProps, LabState> {
       this.setState({ error: r.message });
       return false;
     }
-    this.setState({ error: null, scenario: sc, base: r.base, knobs: r.knobs, applied: r.applied, ranView: r.view, step: atStep(r.view) });
+    this.setState({ error: null, scenario: sc, base: r.base, knobs: r.knobs, applied: r.applied, ranView: r.view, losable: r.losable, step: atStep(r.view) });
     return true;
   }
 
@@ -183,7 +186,8 @@ export default class SequenceLab extends Component<SequenceLabProps, LabState> {
           name: fmt(S, `labs.lane.${side}`),
         });
         publish('position', { source: id, a: pos('A'), b: pos('B') });
-        if (!replay) publish('run', { source: id, scenario, knobs: applied });
+        // Only a lab the reader used: one that merely scrolled past must not replace it.
+        if (!replay && this.touched) publish('run', { source: id, title: this.title(), scenario, knobs: applied });
       }
     }
     // Keep the link in the address bar once the reader has done something.
@@ -209,6 +213,14 @@ export default class SequenceLab extends Component<SequenceLabProps, LabState> {
       const y = rowY(step);
       if (y < el.scrollTop + 40 || y > el.scrollTop + el.clientHeight - 40) el.scrollTop = Math.max(0, y - el.clientHeight / 2);
     }
+  }
+
+  /** The title of what is shown: a replayed capture's, else the scenario's, or who closes first once the reader changed that. */
+  title(): string {
+    const { replay, title, strings: S } = this.props;
+    const { knobs, base } = this.state;
+    if (replay) return replay.title;
+    return knobs.closer !== base.closer ? fmt(S, `labs.seq.closer.${knobs.closer}`) : title;
   }
 
   render(props: SequenceLabProps, state: LabState) {
@@ -279,7 +291,7 @@ export default class SequenceLab extends Component<SequenceLabProps, LabState> {
     const arrows = arrowsAt(view, step);
     const marks = stateMarks(view, step);
     const sentence = stepSentence(S, view, cur);
-    const title = replay ? replay.title : props.title;
+    const title = this.title();
     const stepText = fmt(S, 'labs.step', { n: step, total: last });
     const diagramLabel = fmt(S, 'labs.seq.diagram', { scenario: title });
     const varCell = (side: Side, key: (typeof VARS)[number][0]) => {
@@ -353,7 +365,7 @@ export default class SequenceLab extends Component<SequenceLabProps, LabState> {
             <button type="button" onClick={copyLink}>{fmt(S, 'labs.ctl.link')}</button>
           )}
         </div>
-        {!replay && shown.length > 0 ? <KnobPanel id={id} shown={shown} knobs={knobs} strings={S} segments={view.segments.length} onChange={changeKnobs} /> : null}
+        {!replay && shown.length > 0 ? <KnobPanel id={id} shown={shown} knobs={knobs} strings={S} losable={state.losable} onChange={changeKnobs} /> : null}
         {error ? <p class="lab-error" role="alert">{fmt(S, 'labs.error.engine', { message: error })}</p> : null}
         <p class="lab-sentence" aria-live="polite" aria-atomic="true">
           <span class="lab-step-inline">{stepText} · {fmt(S, 'labs.time', { t: formatTime(cur.t) })}</span> {sentence}
@@ -481,7 +493,7 @@ function TraceTable({ view, step, relative, strings: S }: { view: LabView; step:
 }
 
 /** The chapter's knobs; each change re-runs the engine in the browser. */
-function KnobPanel(p: { id: string; shown: KnobId[]; knobs: Knobs; strings: Strings; segments: number; onChange: (k: Knobs) => void }) {
+function KnobPanel(p: { id: string; shown: KnobId[]; knobs: Knobs; strings: Strings; losable: string[]; onChange: (k: Knobs) => void }) {
   const { id, knobs: k, strings: S, onChange } = p;
   const set = (patch: Partial<Knobs>) => onChange({ ...k, ...patch });
   /** A labelled select of [value, text] options; `pick` turns the chosen value into the knob change. */
@@ -504,7 +516,7 @@ function KnobPanel(p: { id: string; shown: KnobId[]; knobs: Knobs; strings: Stri
   const knob = (kid: KnobId) => {
     switch (kid) {
       case 'drop':
-        return select(kid, k.drop, [[0, fmt(S, 'labs.knob.drop.none')], ...Array.from({ length: Math.max(p.segments, k.drop) }, (_, i): [number, string] => [i + 1, `#${i + 1}`])], (v) => ({ drop: Number(v) }));
+        return select(kid, k.drop, [[0, fmt(S, 'labs.knob.drop.none')], ...Array.from({ length: Math.max(p.losable.length, k.drop) }, (_, i): [number, string] => [i + 1, p.losable[i] ?? `#${i + 1}`])], (v) => ({ drop: Number(v) }));
       case 'closer':
         return select(kid, k.closer, (['client', 'server', 'both'] as const).map((c) => [c, fmt(S, `labs.knob.closer.${c}`)]), (v) => ({ closer: v as Knobs['closer'] }));
       case 'close-delay':

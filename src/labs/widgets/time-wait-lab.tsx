@@ -7,7 +7,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ProfileName, ScenarioKnobs } from '../../engine/types.ts';
 import { fmt, formatTime, type Strings } from '../view/explain.ts';
-import { timeScale } from '../view/time-wait-timeline.ts';
+import { timeScale, type TimeWaitTimeline } from '../view/time-wait-timeline.ts';
 import type { TimeWaitCaseRun } from '../view/time-wait-run.ts';
 import SequenceLab from './sequence-lab.tsx';
 
@@ -35,6 +35,24 @@ export interface TimeWaitLabProps {
 function mslRange(c: TwCase, preset: TwPreset | undefined): { min: number; max: number; step: number; start: number } {
   if (c === 'time-wait-too-short') return { min: 10, max: 1000, step: 10, start: 50 };
   return { min: 1000, max: 120_000, step: 1000, start: preset?.mslMs ?? 30_000 };
+}
+
+/**
+ * A preset's option text. The selected one names its TIME-WAIT only while the slider still holds
+ * its MSL; once the reader moves the slider (or the case sets its own MSL) it says so instead.
+ */
+function presetText(S: Strings, p: TwPreset, custom: boolean): string {
+  const os = fmt(S, `labs.knob.profile.${p.id}`);
+  return custom ? fmt(S, 'labs.tw.presetCustom', { os }) : fmt(S, 'labs.tw.presetOption', { os, tw: formatTime(p.timeWaitMs) });
+}
+
+/** Why TIME-WAIT ended before its 2×MSL timer was due (a RST ended it), or null when it ran its course. */
+function earlyEnd(S: Strings, tl: TimeWaitTimeline): string | null {
+  const { start, end, due } = tl;
+  if (start === null || end === null || due === null || end >= due) return null;
+  const rst = tl.marks.find((m) => m.kind === 'rst' && m.t === end);
+  if (!rst) return null;
+  return fmt(S, 'labs.tw.early', { len: formatTime(end - start), tw: formatTime(due - start), t: formatTime(rst.t) });
 }
 
 const W = 600;
@@ -85,6 +103,7 @@ export default function TimeWaitLab({ id, presets, titles, strings: S, initial }
   const dup = tl?.marks.find((m) => m.kind === 'old-duplicate');
   const safe = shownCase.scenario === 'time-wait-too-short' && !!dup && (tl?.end === null || (tl?.end ?? 0) >= dup.t);
   const explainKey = `labs.tw.explain.${shownCase.scenario}${safe ? '.safe' : ''}`;
+  const early = tl ? earlyEnd(S, tl) : null;
 
   return (
     <section class={`lab tw${live ? ' is-live' : ''}`} id={id} aria-label={fmt(S, 'labs.tw.title')} data-pagefind-ignore>
@@ -120,7 +139,7 @@ export default function TimeWaitLab({ id, presets, titles, strings: S, initial }
           >
             {presets.map((p) => (
               <option key={p.id} value={p.id}>
-                {fmt(S, 'labs.tw.presetOption', { os: fmt(S, `labs.knob.profile.${p.id}`), tw: formatTime(p.timeWaitMs) })}
+                {presetText(S, p, p.id === profile && p.mslMs !== mslMs)}
               </option>
             ))}
           </select>
@@ -135,7 +154,10 @@ export default function TimeWaitLab({ id, presets, titles, strings: S, initial }
           </label>
         ) : null}
       </div>
-      <p class="lab-sentence" aria-live="polite">{fmt(S, explainKey)}</p>
+      <p class="lab-sentence" aria-live="polite">
+        {fmt(S, explainKey)}
+        {early ? ` ${early}` : null}
+      </p>
       {!run.ok ? <p class="lab-error" role="alert">{fmt(S, 'labs.error.engine', { message: run.message })}</p> : null}
       {tl ? (
         <div class="lab-scroll">

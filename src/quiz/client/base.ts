@@ -5,7 +5,7 @@
  * at run time: their answers are computed at build time.
  */
 import { recordAnswer } from '../model/progress.ts';
-import { PROGRESS_EVENT, progress, setProgress } from './store.ts';
+import { PROGRESS_EVENT, isReadOnly, noticeText, progress, setProgress } from './store.ts';
 
 /** Fills `{name}` placeholders (the same syntax as the i18n module's `t`). */
 export function fill(template: string, vars: Record<string, string | number> = {}): string {
@@ -64,7 +64,9 @@ export abstract class QuizElement extends HTMLElement {
     if (!r) return;
     this.showFeedback(r.correct, r.detail);
     this.dataset.result = r.correct ? 'right' : 'wrong';
-    setProgress(recordAnswer(progress(), this.quizId, this.dataset.chapter ?? '', r.correct, Date.now()));
+    const kept = setProgress(recordAnswer(progress(), this.quizId, this.dataset.chapter ?? '', r.correct, Date.now()));
+    // said next to the answer too: the page-top notice may be far above this quiz
+    if (kept !== 'saved' && !isReadOnly() && this.live) this.live.append(el('p', noticeText('save-failed').text, 'quiz-save-failed'));
     if (this.checkBtn) this.checkBtn.hidden = true;
     if (this.retryBtn) {
       this.retryBtn.hidden = r.correct;

@@ -8,8 +8,13 @@
 
 /** The localStorage key; one key for everything keeps export/import a single file. */
 export const STORAGE_KEY = 'tcp-book:progress';
-/** Where unreadable data is moved before a reset, so a reader (or a bug report) can still recover it. */
-export const BACKUP_KEY = 'tcp-book:progress:unreadable';
+/**
+ * Where earlier progress is kept before anything replaces it (an import, a reset, unreadable data,
+ * a restore): a JSON list of {@link Backup}, newest first, at most {@link MAX_BACKUPS} entries.
+ */
+export const BACKUPS_KEY = 'tcp-book:progress:backups';
+/** How many backups are kept; the oldest is dropped first. */
+export const MAX_BACKUPS = 5;
 /** Marks our JSON, so importing some other app's file fails with a clear message. */
 export const FORMAT = 'tcp-book-progress';
 /** Current schema version. Version 1 (first release) is migrated on load and import. */
@@ -161,40 +166,137 @@ export function parseProgress(text: string, strict = false): ParseResult {
   return { ok: true, progress: out, migrated: false, dropped };
 }
 
-/** What the page should tell the reader after loading; null means nothing happened worth saying. */
-export type LoadNotice = null | 'migrated' | 'repaired' | 'reset' | 'unavailable';
+/**
+ * What the page should tell the reader after loading; null means nothing happened worth saying.
+ * 'newer': the stored data was written by a newer version of the book (a rollback, or this tab is
+ * served by an old service worker); it is left untouched and this page does not write over it.
+ */
+export type LoadNotice = null | 'migrated' | 'repaired' | 'reset' | 'unavailable' | 'newer';
 
 /** The part of Storage we use; tests pass a Map-backed fake, browsers pass localStorage. */
 export type KeyValueStore = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
 
+/** True when the text is our format with a version number above ours. */
+export function isNewerVersion(text: string): boolean {
+  try {
+    const data: unknown = JSON.parse(text);
+    return isObj(data) && data.format === FORMAT && typeof data.version === 'number' && data.version > VERSION;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Loads progress and never throws: storage that is disabled (private mode, sandboxed iframe)
- * yields an empty in-memory progress with the 'unavailable' notice; unreadable data is moved to
- * BACKUP_KEY and reset; old data is migrated and written back.
+ * yields an empty in-memory progress with the 'unavailable' notice; data of a newer version is
+ * left alone and the result is read-only; unreadable data is copied into the backups and reset;
+ * old data is migrated and written back.
  */
-export function loadProgress(store: KeyValueStore | null): { progress: Progress; notice: LoadNotice; error?: ProgressError } {
-  if (!store) return { progress: emptyProgress(), notice: 'unavailable' };
+export function loadProgress(store: KeyValueStore | null, now = 0): { progress: Progress; notice: LoadNotice; readOnly: boolean; error?: ProgressError } {
+  if (!store) return { progress: emptyProgress(), notice: 'unavailable', readOnly: false };
   let raw: string | null;
   try {
     raw = store.getItem(STORAGE_KEY);
   } catch {
-    return { progress: emptyProgress(), notice: 'unavailable' };
+    return { progress: emptyProgress(), notice: 'unavailable', readOnly: false };
   }
-  if (raw === null) return { progress: emptyProgress(), notice: null };
+  if (raw === null) return { progress: emptyProgress(), notice: null, readOnly: false };
   const parsed = parseProgress(raw, false);
   if (!parsed.ok) {
+    if (isNewerVersion(raw)) return { progress: emptyProgress(), notice: 'newer', readOnly: true, error: parsed.error };
     const progress = emptyProgress();
-    try {
-      store.setItem(BACKUP_KEY, raw);
-      store.setItem(STORAGE_KEY, JSON.stringify(progress));
-    } catch {
-      /* full or disabled storage: the reset still holds for this page */
-    }
-    return { progress, notice: 'reset', error: parsed.error };
+    // Only reset once the old text is safely in the backups: a full disk must not cost the old data.
+    if (addBackup(store, { at: now, reason: 'unreadable', text: raw })) saveProgress(store, progress);
+    return { progress, notice: 'reset', readOnly: false, error: parsed.error };
   }
   const notice: LoadNotice = parsed.migrated ? 'migrated' : parsed.dropped.length > 0 ? 'repaired' : null;
-  if (notice) saveProgress(store, parsed.progress);
-  return { progress: parsed.progress, notice, ...(parsed.dropped[0] ? { error: parsed.dropped[0] } : {}) };
+  if (notice) {
+    addBackup(store, { at: now, reason: notice === 'migrated' ? 'migrated' : 'unreadable', text: raw });
+    saveProgress(store, parsed.progress);
+  }
+  return { progress: parsed.progress, notice, readOnly: false, ...(parsed.dropped[0] ? { error: parsed.dropped[0] } : {}) };
+}
+
+/** One saved copy of earlier progress: when, why, and the stored text exactly as it was. */
+export interface Backup {
+  at: number;
+  reason: 'import' | 'reset' | 'restore' | 'unreadable' | 'migrated';
+  text: string;
+}
+
+/** The backups, newest first; a damaged list reads as empty (it is only ever a safety net). */
+export function readBackups(store: KeyValueStore | null): Backup[] {
+  try {
+    const list: unknown = JSON.parse(store?.getItem(BACKUPS_KEY) ?? '[]');
+    if (!Array.isArray(list)) return [];
+    return list.filter((b): b is Backup => isObj(b) && typeof b.at === 'number' && typeof b.text === 'string' && typeof b.reason === 'string');
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * Adds a backup in front of the list and keeps the last {@link MAX_BACKUPS}. When storage is full,
+ * older backups are dropped one by one to make room; false means even that failed.
+ */
+export function addBackup(store: KeyValueStore | null, backup: Backup): boolean {
+  if (!store) return false;
+  const list = [backup, ...readBackups(store).filter((b) => b.text !== backup.text)].slice(0, MAX_BACKUPS);
+  while (list.length > 0) {
+    try {
+      store.setItem(BACKUPS_KEY, JSON.stringify(list));
+      return true;
+    } catch {
+      if (list.length === 1) break;
+      list.pop();
+    }
+  }
+  return false;
+}
+
+/** What an import would change, per quiz and card id; nothing is applied until the reader agrees. */
+export interface MergePlan {
+  merged: Progress;
+  /** ids only in the file */
+  added: string[];
+  /** ids in both, where the file's answer is newer and so replaces the one here */
+  updated: string[];
+  /** ids in both, where the answer here is as new or newer and stays */
+  kept: string[];
+  cardsAdded: string[];
+  cardsUpdated: string[];
+}
+
+/**
+ * Merges imported progress into the current one: per quiz, the newer answer (`at`) wins, and a
+ * question once missed on either side stays "once missed"; per drill card, the one reviewed more
+ * often wins (cards carry no time). Nothing here is ever deleted by an import.
+ */
+export function planMerge(current: Progress, incoming: Progress): MergePlan {
+  const quizzes = { ...current.quizzes };
+  const drill = { ...current.drill };
+  const plan: Omit<MergePlan, 'merged'> = { added: [], updated: [], kept: [], cardsAdded: [], cardsUpdated: [] };
+  for (const [id, rec] of Object.entries(incoming.quizzes)) {
+    const here = quizzes[id];
+    if (!here) {
+      quizzes[id] = rec;
+      plan.added.push(id);
+    } else if (rec.at > here.at) {
+      quizzes[id] = { ...rec, wrongEver: rec.wrongEver || here.wrongEver };
+      plan.updated.push(id);
+    } else plan.kept.push(id);
+  }
+  for (const [id, card] of Object.entries(incoming.drill)) {
+    const here = drill[id];
+    if (!here) {
+      drill[id] = card;
+      plan.cardsAdded.push(id);
+    } else if (card.reviews > here.reviews || (card.reviews === here.reviews && card.due > here.due)) {
+      drill[id] = card;
+      plan.cardsUpdated.push(id);
+    }
+  }
+  return { merged: { ...current, quizzes, drill }, ...plan };
 }
 
 /** Writes progress; returns false when storage refuses (quota, disabled) so the caller can warn once. */

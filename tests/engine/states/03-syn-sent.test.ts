@@ -67,22 +67,26 @@ describe('SYN-SENT (§3.10.7.3)', () => {
     expect(n.ep.A.timers.retransmit).toBe(1000 + 2000);
   });
 
-  it('SYN-SENT: retransmission timeouts (linux profile) → SYNs at 0, 1, 2, 3, 4 s, then 6 and 10 s', () => {
+  it('SYN-SENT: retransmission timeouts (linux profile, 6.5+) → SYNs at 0, 1, 2, 3, 4, 5 s, then 7, 11, 19, 35, 67 s', () => {
     const n = inSynSent({ A: { profile: 'linux' } });
     const times = [0];
     drop(n);
-    for (let i = 0; i < 6; i++) {
+    for (let i = 0; i < 10; i++) {
       fire(n, 'A', 'retransmit');
       times.push(n.now);
       drop(n);
     }
-    expect(times).toEqual([0, 1000, 2000, 3000, 4000, 6000, 10000]);
+    expect(times).toEqual([0, 1000, 2000, 3000, 4000, 5000, 7000, 11000, 19000, 35000, 67000]);
   });
 
-  it('SYN-SENT: retries exhausted → CLOSED, connection timeout', () => {
+  it('SYN-SENT: retries exhausted (tcp_syn_retries + tcp_syn_linear_timeouts = 10) → CLOSED, connection timeout', () => {
     const n = inSynSent({ A: { profile: 'linux' } });
     let fx = fire(n, 'A', 'retransmit');
-    for (let i = 0; i < 6; i++) fx = fire(n, 'A', 'retransmit');
+    for (let i = 0; i < 9; i++) {
+      fx = fire(n, 'A', 'retransmit');
+      expect(states(fx)).toEqual([]);
+    }
+    fx = fire(n, 'A', 'retransmit');
     expect(states(fx)).toEqual(['CLOSED']);
     expect(errors(fx)).toEqual(['connection-timeout']);
   });
