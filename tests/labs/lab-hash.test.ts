@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parseLabHash, serializeLabHash, type LabLink } from '../../src/labs/view/lab-hash.ts';
-import { DEFAULT_KNOBS, PROFILES, mslChoices, parseKnobList } from '../../src/labs/view/knobs.ts';
+import { DEFAULT_KNOBS, PROFILES, knobChoices, knobRow, parseKnobList } from '../../src/labs/view/knobs.ts';
+
+const mslChoices = (current: number) => knobChoices(knobRow('msl'), current);
 
 const link = (over: Partial<LabLink> = {}): LabLink => ({ lab: 'lab-1', scenario: 'lost-syn-ack', step: 3, absolute: false, knobs: { ...DEFAULT_KNOBS }, ...over });
 

@@ -38,9 +38,6 @@ export const knobValue = (r: KnobRow, k: Knobs): Knobs[keyof Knobs] => k[r.field
 /** What a lab starts with when neither the chapter nor the link says otherwise: the table's defaults. */
 export const DEFAULT_KNOBS = Object.fromEntries(KNOBS.map((r) => [r.field, r.default])) as unknown as Knobs;
 
-/** The close delays offered, in ms: 0 gives the 3-segment close, 200+ lets the delayed ACK go out alone. */
-export const CLOSE_DELAYS = [0, 10, 50, 200, 500] as const;
-
 /** Parses the chapter's `knobs` prop; unknown names are dropped (and reported) rather than breaking the page. */
 export function parseKnobList(prop: string | undefined): { knobs: KnobId[]; unknown: string[] } {
   const knobs: KnobId[] = [];
@@ -91,13 +88,12 @@ export function sameKnobs(a: Knobs, b: Knobs): boolean {
   return KNOB_IDS.every((id) => knobToString(id, a) === knobToString(id, b));
 }
 
-/** MSL values the lab offers (ms; 0 = the scenario's own). */
-const MSL_PRESETS = [0, 1000, 15000, 30000, 60000, 120000];
-
 /**
- * The MSL select's options. A scenario (or a deep link) may set an MSL that is not a preset, such
- * as the 50 ms of time-wait-too-short; it is listed too, so the select never shows an empty value.
+ * A time knob's select options: the table's choices, plus the current value when a scenario or a
+ * deep link set one that is not among them (the 50 ms MSL of time-wait-too-short), so the select
+ * never shows an empty value.
  */
-export function mslChoices(current: number): number[] {
-  return MSL_PRESETS.includes(current) ? MSL_PRESETS : [...MSL_PRESETS, current].sort((a, b) => a - b);
+export function knobChoices(r: KnobRow, current: number): readonly number[] {
+  const choices = r.values.kind === 'ms' ? r.values.choices : [];
+  return choices.includes(current) ? choices : [...choices, current].sort((a, b) => a - b);
 }
