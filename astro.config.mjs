@@ -45,7 +45,7 @@ export default defineConfig({
               // a higher priority, so no eager script pulls in `lab` or `engine`.
               codeSplitting: {
                 groups: [
-                  { name: 'lab-link-id', test: /src[\\/]labs[\\/]view[\\/]lab-link-id\.ts/, priority: 3 },
+                  { name: 'page-helpers', test: /src[\\/]labs[\\/]view[\\/]lab-link-id\.ts|src[\\/]i18n[\\/]fill\.ts/, priority: 3 },
                   { name: 'preload-helper', test: /vite[\\/]preload-helper/, priority: 3 },
                   { name: 'states', test: /src[\\/]engine[\\/]states\.ts/, priority: 3 },
                   {
