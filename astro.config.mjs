@@ -7,7 +7,8 @@ import sitemap from '@astrojs/sitemap';
 import { site } from './src/site.config.mjs';
 import { sitemapAlternates } from './src/site/sitemap-alternates.mjs';
 import { keepCodeTogether } from './src/build/keep-code-together.mjs';
-import { engineWithoutNotes, plainDynamicImports } from './src/build/build-plugins.mjs';
+import { engineWithoutNotes, plainDynamicImports, quietServerBundleWarnings, quietUpstreamWarnings } from './src/build/build-plugins.mjs';
+import { devContentErrors } from './src/build/dev-content-errors.mjs';
 
 const bookBase = `/${site.base.replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
 
@@ -31,11 +32,16 @@ export default defineConfig({
   vite: {
     // Browser build only: the engine without its English working notes, and dynamic imports without
     // Vite's preload helper (src/build/build-plugins.mjs says what each trades).
-    plugins: [engineWithoutNotes(), plainDynamicImports()],
+    // …and, in `npm run dev` only, a chapter with wrong lab props answers with the mistakes at file:line.
+    plugins: [engineWithoutNotes(), plainDynamicImports(), devContentErrors()],
+    // Build logs (src/build/build-plugins.mjs): every bundle drops Astro's known head-inject directive
+    // warning (upstream issue); the build-time server bundles also drop INEFFECTIVE_DYNAMIC_IMPORT.
+    build: { rolldownOptions: { onLog: quietServerBundleWarnings } },
     environments: {
       client: {
         build: {
           rolldownOptions: {
+            onLog: quietUpstreamWarnings,
             output: {
               // Fewer, larger chunks for the labs: one gzip stream compresses better than many small
               // ones (measured: 2.3 KB less on a lab page). `lab` is Preact (not its hooks: the

@@ -19,17 +19,19 @@
  *   - the engine's own benchmarks (scripts/bench-engine.ts, scripts/bench-pcap.ts) when present.
  *
  * Options: --no-lighthouse (no Lighthouse scores), --skip-build (reuse BOOK_OUT), --only=/en/labs/
- * (only that page, with its breakdown; repeatable). Output also goes to .bench/bench.md. Exits 1 (after printing everything) when a figure could not be measured, e.g.
+ * (only that page, with its breakdown; repeatable). Output also goes to .bench/bench.md and, unless
+ * --only is given, between README.md's bench markers (scripts/readme-blocks.ts), with the machine it ran on. Exits 1 (after printing everything) when a figure could not be measured, e.g.
  * an island that never hydrated, rather than printing a figure that leaves its bytes out.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { cpus, loadavg, release, tmpdir, totalmem, type } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from '@playwright/test';
 import { LIGHTHOUSE_MOBILE, longTaskTable, measureLongTasks, type LongTaskResult } from './bench-long-tasks.ts';
 import { CHROMIUM_ARGS, ensureBrowser } from './ensure-browser.ts';
+import { benchBlock, machineLine, README, replaceBlock } from './readme-blocks.ts';
 import { startServer } from './serve.ts';
 
 const args = process.argv.slice(2);
@@ -532,6 +534,12 @@ async function main(): Promise<void> {
   }
   mkdirSync('.bench', { recursive: true });
   writeFileSync('.bench/bench.md', `${lines.join('\n')}\n`);
+  // A full run replaces the README's figures (between its bench markers); a partial one (--only) does not.
+  if (!only.length) {
+    const machine = machineLine({ cpuModel: cpus()[0]?.model ?? 'unknown CPU', cores: cpus().length, memBytes: totalmem(), os: `${type()} ${release()}` });
+    writeFileSync(README, replaceBlock(readFileSync(README, 'utf8'), 'bench', benchBlock(lines, machine)));
+    console.error('README.md: bench block rewritten');
+  }
   if (problems.length) process.exitCode = 1;
 }
 

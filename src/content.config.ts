@@ -4,7 +4,8 @@ import { z } from 'astro/zod';
 
 const chapters = defineCollection({
   loader: glob({ pattern: '{ko,en}/*.mdx', base: './content' }),
-  schema: z.object({
+  // Strict: a misspelt or unknown key (`titel:`, `author:`) fails the build naming it, instead of being ignored.
+  schema: z.strictObject({
     title: z.string().min(1),
     description: z.string().min(1),
     order: z.number().int().nonnegative(),

@@ -46,8 +46,10 @@ export function createAppDriver(run: RunContext, link: Link, input: (side: Side,
   const inject = (side: Side, a: Extract<AppAction, { call: 'INJECT' }>): void => {
     for (const s of a.segments) {
       const fromSide: Side | null = sameAddr(s.src, addr.A) ? 'A' : sameAddr(s.src, addr.B) ? 'B' : null;
-      const seq = s.relative && fromSide ? seqAdd(lastIss[fromSide], s.seq) : s.seq >>> 0;
-      const ack = s.relative ? seqAdd(lastIss[side], s.ack) : s.ack >>> 0;
+      // An answer to the SYN+ACK this side last sent to s.src (another client completing its handshake).
+      const synAck = s.answer ? run.events.findLast((e) => e.kind === 'send' && e.side === side && e.segment?.flags.SYN && e.segment.flags.ACK && sameAddr(e.segment.dst, s.src))?.segment : undefined;
+      const seq = synAck ? synAck.ack : s.relative && fromSide ? seqAdd(lastIss[fromSide], s.seq) : s.seq >>> 0;
+      const ack = synAck ? seqAdd(synAck.seq, 1) : s.relative ? seqAdd(lastIss[side], s.ack) : s.ack >>> 0;
       const seg: Segment = { src: s.src, dst: addr[side], seq, ack: s.flags.includes('ACK') ? ack : 0, flags: mkFlags(...s.flags), window: 64240, options: s.flags.includes('SYN') ? { mss: 1460 } : {}, payload: textBytes(s.text ?? '') };
       link.transmit(other(side), seg, false, a.origin, side);
     }
@@ -83,6 +85,12 @@ export function createAppDriver(run: RunContext, link: Link, input: (side: Side,
         run.record({ kind: 'user', side, call: 'ABORT' });
         input(side, { kind: 'user', call: { call: 'ABORT' } });
         break;
+      case 'FORGET':
+      case 'ACCEPT':
+        if (a.call === 'FORGET') closedByApp[side] = true;
+        run.record({ kind: 'user', side, call: a.call });
+        input(side, { kind: 'user', call: { call: a.call } });
+        break;
       case 'INJECT':
         inject(side, a);
         break;
@@ -103,6 +111,11 @@ export function createAppDriver(run: RunContext, link: Link, input: (side: Side,
       switch (e.kind) {
         case 'state':
           if (e.to === 'SYN-SENT' || e.to === 'SYN-RECEIVED') lastIss[side] = iss ?? lastIss[side];
+          // Reopened from TIME-WAIT: the listener hands its application a new connection.
+          if (e.from === 'TIME-WAIT' && e.to === 'SYN-RECEIVED') {
+            closedByApp[side] = false;
+            replied[side] = false;
+          }
           break;
         case 'deliver':
           if (reactions[side].replyOnData && !replied[side]) {

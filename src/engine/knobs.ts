@@ -48,6 +48,8 @@ export const KNOBS = [
   { id: 'simultaneous', field: 'simultaneous', values: { kind: 'yes-no' }, default: false, url: 'sim', control: 'checkbox', label: 'labs.knob.simultaneous' },
   { id: 'msl', field: 'mslMs', values: { kind: 'ms', min: 'above 0', max: 240_000, choices: [0, 1000, 15000, 30000, 60000, 120000] }, default: 0, url: 'msl', control: 'select', label: 'labs.knob.msl' },
   { id: 'rfc1337', field: 'rfc1337', values: { kind: 'yes-no' }, default: false, url: 'rfc1337', control: 'checkbox', label: 'labs.knob.rfc1337' },
+  { id: 'abort-on-overflow', field: 'abortOnOverflow', values: { kind: 'yes-no' }, default: false, url: 'aoo', control: 'checkbox', label: 'labs.knob.abort-on-overflow' },
+  { id: 'keepalive', field: 'keepalive', values: { kind: 'yes-no' }, default: false, url: 'ka', control: 'checkbox', label: 'labs.knob.keepalive' },
 ] as const satisfies readonly KnobRow[];
 
 /** Knob ids as a chapter writes them. */

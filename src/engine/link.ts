@@ -6,7 +6,7 @@
 import { NOTES } from './notes.ts';
 import { type RunContext, other, sameAddr } from './run-context.ts';
 import { segmentToJSON } from './segment.ts';
-import type { Address, FaultRule, Segment, SegmentJSON, SegmentMatch, Side } from './types.ts';
+import type { Address, FaultRule, InjectOrigin, Segment, SegmentJSON, SegmentMatch, Side } from './types.ts';
 
 /** A segment on its way, due at `at`. */
 export interface InFlight {
@@ -16,7 +16,7 @@ export interface InFlight {
   to: Side;
   segment: Segment;
   json: SegmentJSON;
-  origin?: 'attacker' | 'old-duplicate';
+  origin?: InjectOrigin;
 }
 
 export interface Link {
@@ -24,7 +24,7 @@ export interface Link {
    * A segment leaves `from`: faults decide whether, when and how often it arrives. `origin`
    * marks a segment the scenario injects; `to` overrides the host its address would reach.
    */
-  transmit(from: Side, segment: Segment, retransmit: boolean, origin?: 'attacker' | 'old-duplicate', to?: Side): void;
+  transmit(from: Side, segment: Segment, retransmit: boolean, origin?: InjectOrigin, to?: Side): void;
   /** When the next segment arrives (Infinity when none is on its way). */
   nextArrival(): number;
   /** Takes the first segment (in send order) that arrives at `t` off the link. */

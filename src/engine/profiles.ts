@@ -24,6 +24,12 @@ const rfc: Profile = {
   windowScale: null,
   sackPermitted: false,
   timestamps: false,
+  abortRstAck: false,
+  // RFC 1122 §4.2.3.6 / RFC 9293 §3.8.4: keepalive off by default, at least two hours idle.
+  keepaliveIdleMs: 7_200_000,
+  keepaliveIntervalMs: 75_000,
+  keepaliveProbes: 9,
+  timeWaitReopen: 'rfc',
 };
 
 /**
@@ -61,6 +67,11 @@ const linux: Profile = {
   windowScale: 7,
   sackPermitted: true,
   timestamps: true,
+  abortRstAck: true,
+  keepaliveIdleMs: 7_200_000,
+  keepaliveIntervalMs: 75_000,
+  keepaliveProbes: 9,
+  timeWaitReopen: 'linux',
 };
 
 /** Windows: TIME-WAIT 120 s (TcpTimedWaitDelay default); other values from Get-NetTCPSetting defaults. */

@@ -11,6 +11,8 @@ export type EventBody = Omit<TraceEvent, 'i' | 't' | 'snapshot'>;
 export interface RunContext {
   /** The scenario with the knobs applied. */
   readonly def: ScenarioDef;
+  /** The trace so far. */
+  readonly events: readonly TraceEvent[];
   /** Virtual ms: only the event loop moves it. */
   now: number;
   /** Things due at the same instant run in the order of this counter (lower first). */

@@ -11,7 +11,7 @@ import { createLink } from './link.ts';
 import { getProfile } from './profiles.ts';
 import type { EventBody, RunContext } from './run-context.ts';
 import { segmentFromJSON } from './segment.ts';
-import type { AppAction, Effect, Endpoint, IsnSource, ScenarioDef, ScenarioKnobs, Segment, Side, StepInput, Trace, TraceEvent } from './types.ts';
+import type { AppAction, Effect, Endpoint, InjectOrigin, IsnSource, ScenarioDef, ScenarioKnobs, Segment, Side, StepInput, Trace, TraceEvent } from './types.ts';
 
 /** A segment as it went on the wire, for pcap export and segment lists (OrderSegments quiz). */
 export interface WireSegment {
@@ -25,7 +25,7 @@ export interface WireSegment {
   /** Removed by a fault rule or sent to no host (a capture at the sender still sees it, as synsent.pcap does). */
   dropped: boolean;
   /** Injected by the scenario (attacker SYNs, an old duplicate), not sent by A or B. */
-  origin?: 'attacker' | 'old-duplicate';
+  origin?: InjectOrigin;
 }
 
 /** A safety net against an engine bug looping forever; real scenarios stay far below. */
@@ -100,6 +100,10 @@ function makeEndpoints(def: ScenarioDef, k: ScenarioKnobs): Record<Side, Endpoin
     ep.A = { ...ep.A, config: { ...ep.A.config, rfc1337: k.rfc1337 } };
     ep.B = { ...ep.B, config: { ...ep.B.config, rfc1337: k.rfc1337 } };
   }
+  if (k.keepalive !== undefined) ep.A = { ...ep.A, config: { ...ep.A.config, keepalive: k.keepalive } };
+  if (k.abortOnOverflow !== undefined) ep.B = { ...ep.B, config: { ...ep.B.config, abortOnOverflow: k.abortOnOverflow } };
+  // A listener with an accept queue follows A's connection; other clients only fill the queue.
+  if (ep.B.config.acceptQueue !== null) ep.B = { ...ep.B, config: { ...ep.B.config, follow: { ...def.a } } };
   return ep;
 }
 
@@ -139,6 +143,7 @@ export function simulate(scenario: ScenarioDef, knobs: ScenarioKnobs = {}): Trac
   let order = 0;
   const run: RunContext = {
     def,
+    events,
     now: 0,
     nextOrder: () => order++,
     record(e) {

@@ -16,6 +16,7 @@ export const chrome = {
   'nav.contents': 'Contents',
   'nav.labs': 'All labs',
   'nav.pager': 'Previous and next chapter',
+  'nav.backToTop': 'Back to top',
   'theme.toggle': 'Dark theme',
   'search.open': 'Search',
   'search.title': 'Search the book',

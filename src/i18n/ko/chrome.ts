@@ -19,6 +19,7 @@ export const chrome: Namespace<typeof source> = {
   'nav.contents': '목차',
   'nav.labs': '실험 모음',
   'nav.pager': '이전 장과 다음 장',
+  'nav.backToTop': '맨 위로',
   'theme.toggle': '어두운 테마',
   'search.open': '검색',
   'search.title': '책 검색',

@@ -27,6 +27,8 @@ export interface Knobs {
   simultaneous: boolean;
   mslMs: number;
   rfc1337: boolean;
+  abortOnOverflow: boolean;
+  keepalive: boolean;
 }
 
 /** One knob's row of the table, by id. */

@@ -138,7 +138,9 @@ export default class SequenceLab extends Component<SequenceLabProps, LabState> {
     const l = p.link;
     this.setState({ absolute: l.absolute });
     if (l.scenario === scenario) {
-      if (sameKnobs(l.knobs, base) && view) this.setState({ step: clampStep(view, l.step) });
+      // Compared with the knobs of the run on screen, not the scenario's own: after a link with
+      // other knobs (say drop=1), going back to one without them must re-run the plain scenario.
+      if (sameKnobs(l.knobs, this.state.knobs) && view) this.setState({ step: clampStep(view, l.step) });
       else void this.rerun(scenario, l.knobs, (v) => clampStep(v, l.step));
     } else {
       void Promise.all([import('../view/engine-adapter.ts'), this.scenarioDef(l.scenario)]).then(([{ baseKnobs }, def]) => {
@@ -403,7 +405,7 @@ export default class SequenceLab extends Component<SequenceLabProps, LabState> {
             ))}
             {arrows.map((a) => {
               const seg = view.segments.find((s) => s.id === a.id)!;
-              const tags = [seg.retransmit ? fmt(S, 'labs.retransmit') : '', seg.origin === 'old-duplicate' ? fmt(S, 'labs.oldDuplicate') : seg.origin === 'attacker' ? fmt(S, 'labs.attacker') : '']
+              const tags = [seg.retransmit ? fmt(S, 'labs.retransmit') : '', seg.origin === 'old-duplicate' ? fmt(S, 'labs.oldDuplicate') : seg.origin === 'attacker' ? fmt(S, 'labs.attacker') : seg.origin === 'other-client' ? fmt(S, 'labs.otherClient') : '']
                 .filter(Boolean)
                 .join(', ');
               return (

@@ -94,7 +94,8 @@ describe('readCapture: bad input says what and where', () => {
     expect(e.message).toMatch(/magic bytes 50 4b 03 04/);
   });
   it('an empty file is too short', () => {
-    expect(error(fixture('broken/empty.pcap')).code).toBe('truncated');
+    expect(error(fixture('broken/empty.pcap')).code).toBe('too-short');
+    expect(error(new Uint8Array([0xd4, 0xc3, 0xb2])).code).toBe('too-short');
   });
   it('an absurd captured length names the packet and the offset of the field', () => {
     const e = error(fixture('broken/absurd-caplen.pcap'));
@@ -105,7 +106,8 @@ describe('readCapture: bad input says what and where', () => {
   });
   it('an absurd pcapng block length names the offset', () => {
     const e = error(fixture('broken/absurd-block.pcapng'));
-    expect(e.code).toBe('bad-length');
+    expect(e.code).toBe('bad-block-length');
+    expect(e.packet).toBeUndefined();
     expect(e.message).toMatch(/block length 4294967280 is invalid.*MAX_BLOCK_BYTES.*byte offset \d+/);
   });
   it('a file cut inside a packet keeps the packets before it and warns where the cut is', () => {
