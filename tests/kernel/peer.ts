@@ -33,10 +33,23 @@ function run(cmd: string, args: string[]): void {
 
 /** An nft table of this namespace that drops every SYN (without ACK) to the server port. */
 function dropSyns(): void {
-  run('nft', ['add', 'table', 'inet', 'ewtest']);
-  run('nft', ['add', 'chain', 'inet', 'ewtest', 'input', '{ type filter hook input priority 0 ; }']);
-  run('nft', ['add', 'rule', 'inet', 'ewtest', 'input', 'tcp', 'dport', String(PORT), 'tcp', 'flags', '&', '(syn|ack)', '==', 'syn', 'drop']);
+  nftDrop(['tcp', 'dport', String(PORT), 'tcp', 'flags', '&', '(syn|ack)', '==', 'syn']);
 }
+
+/**
+ * Drops what `match` matches on input (or output) of this namespace. With `once`, only the first
+ * such segment: nft's quota counts the bytes it matched including the one that crosses it, so
+ * "until 60 bytes" takes one segment of 52-60 bytes (a SYN+ACK with options is 60, an ACK or FIN
+ * with timestamps 52) and no second one.
+ */
+function nftDrop(match: string[], opts: { once?: boolean; hook?: 'input' | 'output' } = {}): void {
+  const hook = opts.hook ?? 'input';
+  run('nft', ['add', 'table', 'inet', 'ewtest']);
+  run('nft', ['add', 'chain', 'inet', 'ewtest', hook, `{ type filter hook ${hook} priority 0 ; }`]);
+  run('nft', ['add', 'rule', 'inet', 'ewtest', hook, ...match, ...(opts.once ? ['quota', 'until', '60', 'bytes'] : []), 'drop']);
+}
+
+const nftClear = (): void => run('nft', ['delete', 'table', 'inet', 'ewtest']);
 
 interface Pair { client: Socket; server: Socket }
 
@@ -65,7 +78,8 @@ const eof = (s: Socket): Promise<void> => new Promise((r) => s.once('end', () =>
  * other application closes `delayMs` after it reads EOF; keep the process `linger` ms for
  * retransmissions to show.
  */
-async function teardown(first: 'client' | 'server', delayMs: number, linger = 300, before?: () => void): Promise<void> {
+async function teardown(first: 'client' | 'server', delayMs: number, linger = 300, before?: () => void, beforeConnect?: () => void): Promise<void> {
+  beforeConnect?.();
   const { client, server } = await exchange();
   await sleep(300);
   before?.();
@@ -146,6 +160,120 @@ async function main(): Promise<void> {
         s.on('error', resolve);
       });
       process.stdout.write(`${JSON.stringify({ error: err.code, ms: Math.round(performance.now() - start) })}\n`);
+      srv.close();
+      return;
+    }
+    case 'lost-syn-ack':
+      // The first SYN+ACK is lost (dropped on its way in to the client); both sides retransmit.
+      return teardown('client', 0, 300, undefined, () => nftDrop(['tcp', 'sport', String(PORT), 'tcp', 'flags', '&', '(syn|ack)', '==', '(syn|ack)'], { once: true }));
+    case 'lost-fin':
+      // The client's first FIN is lost; it retransmits it after the RTO.
+      return teardown('client', 0, 1500, () => nftDrop(['tcp', 'dport', String(PORT), 'tcp', 'flags', '&', 'fin', '==', 'fin'], { once: true }));
+    case 'lost-third-ack': {
+      // The handshake's third ACK is lost: the server stays SYN-RECV and retransmits its SYN+ACK
+      // after 1 s; the client's answering ACK completes it. Data 2.5 s after connect, close at 2.8 s.
+      nftDrop(['tcp', 'dport', String(PORT), 'tcp', 'flags', '==', 'ack'], { once: true });
+      const srv = createServer({ allowHalfOpen: true }, (server) => {
+        server.once('data', () => server.write('pong'));
+        server.once('end', () => server.end());
+        srv.close();
+      });
+      await new Promise<void>((r) => srv.listen(PORT, HOST, () => r()));
+      const client = connect({ host: HOST, port: PORT, allowHalfOpen: true });
+      await new Promise<void>((r) => client.once('connect', () => r()));
+      await sleep(2500);
+      client.write('ping');
+      await sleep(300);
+      client.end();
+      await sleep(300);
+      return;
+    }
+    case 'half-close': {
+      // The client sends its request and shuts its direction (SHUT_WR); the server keeps sending
+      // from CLOSE-WAIT and closes when done. Times from the client's connect, as in the scenario.
+      const srv = createServer({ allowHalfOpen: true }, (server) => {
+        srv.close();
+        void (async () => {
+          await sleep(179);
+          server.write('part 1;');
+          await sleep(200);
+          server.write('part 2.');
+          await sleep(200);
+          server.end();
+        })();
+      });
+      await new Promise<void>((r) => srv.listen(PORT, HOST, () => r()));
+      const client = connect({ host: HOST, port: PORT, allowHalfOpen: true });
+      await new Promise<void>((r) => client.once('connect', () => r()));
+      client.resume();
+      await sleep(29);
+      client.write('GET /');
+      await sleep(20);
+      client.end();
+      await sleep(900);
+      return;
+    }
+    case 'linger-abort': {
+      // close() with SO_LINGER {on, 0} (Node: resetAndDestroy) right after a write that is lost.
+      const { client, server } = await exchange();
+      client.on('error', () => undefined);
+      server.on('error', () => undefined);
+      await sleep(250);
+      nftDrop(['tcp', 'dport', String(PORT), 'tcp', 'flags', '&', 'psh', '==', 'psh']);
+      client.write('bye');
+      await sleep(10);
+      client.resetAndDestroy();
+      await sleep(300);
+      return;
+    }
+    case 'half-open-discovery':
+    case 'half-open-discovery+keepalive': {
+      // The server forgets the connection without a word: its RST (SO_LINGER 0) is dropped on the
+      // way out, then the rule goes. The client's next data, or its keepalive probe, draws a RST.
+      const { client, server } = await exchange();
+      client.on('error', () => undefined);
+      server.on('error', () => undefined);
+      await sleep(300);
+      nftDrop(['tcp', 'sport', String(PORT)], { hook: 'output' });
+      server.resetAndDestroy();
+      await sleep(100);
+      nftClear();
+      if (which.endsWith('+keepalive')) {
+        client.setKeepAlive(true, 1000);
+        await sleep(2500);
+      } else {
+        client.write('more?');
+        await sleep(300);
+      }
+      return;
+    }
+    case 'time-wait-reopen': {
+      // The server closes first (TIME-WAIT), the client closes on EOF; 2 s after the first
+      // connect the client connects again from the same port, sends "again", the server echoes,
+      // the client closes 400 ms later and the server closes on EOF.
+      const conns: Socket[] = [];
+      const srv = createServer({ allowHalfOpen: true }, (server) => {
+        conns.push(server);
+        server.once('data', () => server.write('pong'));
+        server.once('end', () => server.end());
+      });
+      await new Promise<void>((r) => srv.listen(PORT, HOST, () => r()));
+      const local = { localAddress: HOST, localPort: 40005 };
+      const first = connect({ host: HOST, port: PORT, allowHalfOpen: true, ...local });
+      first.once('end', () => first.end());
+      await new Promise<void>((r) => first.once('connect', () => r()));
+      first.write('ping');
+      await new Promise<void>((r) => first.once('data', () => r()));
+      await sleep(250);
+      conns[0]?.end();
+      await sleep(1700);
+      const again = connect({ host: HOST, port: PORT, allowHalfOpen: true, ...local });
+      again.on('error', (e) => fail(`reconnect failed: ${String(e)}`));
+      await new Promise<void>((r) => again.once('connect', () => r()));
+      again.write('again');
+      await sleep(400);
+      again.end();
+      await sleep(300);
       srv.close();
       return;
     }

@@ -101,15 +101,16 @@ async function capture(name: string, timeoutMs = 15_000, sysctls: Readonly<Recor
   }
 }
 
-function kernelSegments(bytes: Uint8Array): { t: number; from: 'A' | 'B'; segment: Segment }[] {
+/** The capture's segments; several incarnations of one 4-tuple (`connections`) come back in time order. */
+function kernelSegments(bytes: Uint8Array, connections = 1): { t: number; from: 'A' | 'B'; segment: Segment }[] {
   const { segments } = decodeSegments(readCapture(bytes).packets);
   const conns = splitConnections(segments, () => undefined);
-  if (conns.length !== 1) throw new Error(`expected one connection in the capture, found ${conns.length}`);
-  return conns[0]!.segments;
+  if (conns.length !== connections) throw new Error(`expected ${connections} connection(s) in the capture, found ${conns.length}`);
+  return conns.flatMap((c) => c.segments).sort((x, y) => x.t - y.t);
 }
 
-function kernelSignatures(bytes: Uint8Array): string[] {
-  return normalize(kernelSegments(bytes)).map(signature);
+function kernelSignatures(bytes: Uint8Array, connections = 1): string[] {
+  return normalize(kernelSegments(bytes, connections)).map(signature);
 }
 
 /**
@@ -167,11 +168,14 @@ async function main(): Promise<void> {
     let kernel: string[] = [];
     try {
       const { bytes, stdout } = await capture(name, c.timeoutMs, c.sysctls);
-      kernel = kernelSignatures(bytes);
+      kernel = kernelSignatures(bytes, c.connections);
+      const extra = c.check?.(kernelSegments(bytes, c.connections));
+      if (extra !== undefined) record(`kernel ${name}: ${extra.what}`, extra.problem === null, extra.problem ?? extra.shown);
       for (const id of ids) {
         const engine = engineSignatures(name, id);
-        const same = kernel.length === engine.length && kernel.every((s, i) => s === engine[i]);
-        record(`kernel ${name} = engine ${id}`, same, same ? kernel.join(' | ') : `kernel: ${kernel.join(' | ')}\nengine: ${engine.join(' | ')}\ncapture kept at ${join(work, `${name}.pcap`)}`);
+        const problem = c.compare ? c.compare(kernel, engine) : kernel.length === engine.length && kernel.every((s, i) => s === engine[i]) ? null : 'differ';
+        const same = problem === null;
+        record(`kernel ${name} = engine ${id}`, same, same ? kernel.join(' | ') : `${problem === 'differ' ? '' : `${problem}\n`}kernel: ${kernel.join(' | ')}\nengine: ${engine.join(' | ')}\ncapture kept at ${join(work, `${name}.pcap`)}`);
         if (c.timing !== undefined) {
           const { problems, table } = timingProblems(bytes, stdout, engineRun(name, id), c.timing);
           const sys = Object.entries(c.sysctls ?? {}).map(([k, v]) => `${k}=${v}`).join(' ');
@@ -180,7 +184,7 @@ async function main(): Promise<void> {
       }
       // The capture must also import cleanly, and the inferred states end where ss would show them.
       const analysis = analyseCapture(bytes);
-      const rows = analysis.report.connections[0]?.segments ?? [];
+      const rows = analysis.report.connections.at(-1)?.segments ?? [];
       const last = rows.at(-1);
       const final = last ? `${last.stateA}/${last.stateB}` : 'no rows';
       const a = analysis.report.connections[0]?.a ?? '';

@@ -129,6 +129,7 @@ export function traceReport(trace: Trace): TraceReport {
   const key = (x: { ip: string; port: number }): string => `${x.ip}:${x.port}`;
   const aKey = key(trace.a);
   const bKey = key(trace.b);
+  const outside = outsiderStates(trace, aKey, bKey, key);
   interface Group { a: string; b: string; main: boolean; ended: boolean; list: { t: number; from: Side; segment: Segment }[]; states: { stateA: TcpState; stateB: TcpState }[] }
   const groups: Group[] = [];
   const current = new Map<string, Group>();
@@ -152,7 +153,49 @@ export function traceReport(trace: Trace): TraceReport {
     // Outside connections: their A is a spoofed address with no TCB; their B is one of ours.
     const ours: Side = g.main ? 'A' : (g.b === aKey ? 'A' : 'B');
     g.list.push({ t: w.t / 1000, from, segment: w.segment });
-    g.states.push(g.main ? { stateA: st.A, stateB: st.B } : { stateA: 'CLOSED', stateB: st[ours] });
+    g.states.push(g.main ? { stateA: st.A, stateB: st.B } : { stateA: 'CLOSED', stateB: outside.get(w.wireId) ?? st[ours] });
   }
   return { connections: groups.map((g) => ({ a: g.a, b: g.b, segments: rows(g.list, g.states) })) };
+}
+
+/**
+ * The state of a listener's connection with an outside client (a spoofed SYN-flood source,
+ * another client filling the accept queue), by wire id, after that segment was handled. The
+ * listener endpoint's own state says nothing about it: a queued half-open entry is SYN-RECEIVED
+ * (ss: SYN-RECV), a SYN answered with a cookie or dropped leaves no record (LISTEN), and a
+ * handshake that completed into the accept queue is ESTABLISHED. Read from the listener's reason
+ * codes, which the engine logs with or without its working notes.
+ */
+function outsiderStates(trace: Trace, aKey: string, bKey: string, key: (x: { ip: string; port: number }) => string): Map<number, TcpState> {
+  const RESULT: Partial<Record<string, TcpState>> = {
+    'listen-syn-queued': 'SYN-RECEIVED',
+    'listen-syn-cookie': 'LISTEN',
+    'listen-backlog-full-drop': 'LISTEN',
+    'listen-overflow-syn-drop': 'LISTEN',
+    'listen-accept-queued': 'ESTABLISHED',
+  };
+  const state = new Map<string, TcpState>();
+  const out = new Map<number, TcpState>();
+  let pending: { wireId: number; who: string } | null = null;
+  const settle = (): void => {
+    if (pending) out.set(pending.wireId, state.get(pending.who) ?? 'LISTEN');
+    pending = null;
+  };
+  for (const e of trace.events) {
+    if (e.kind === 'deliver' || e.kind === 'user' || e.kind === 'timer-fire' || e.kind === 'drop') settle();
+    const s = e.segment;
+    if (!s || e.wireId === undefined) {
+      const to = e.kind === 'log' && e.reason ? RESULT[e.reason] : undefined;
+      if (to && pending) state.set(pending.who, to);
+      continue;
+    }
+    const src = key(s.src);
+    const dst = key(s.dst);
+    const who = src !== aKey && src !== bKey ? src : dst !== aKey && dst !== bKey ? dst : null;
+    if (who === null) continue;
+    if (e.kind === 'deliver') pending = { wireId: e.wireId, who };
+    else if (e.kind === 'send' && src !== who) out.set(e.wireId, state.get(who) ?? 'LISTEN');
+  }
+  settle();
+  return out;
 }
