@@ -540,8 +540,9 @@ export interface ScenarioKnobs {
   keepalive?: boolean;
 }
 
-/** Names of knobs as they appear in the `knobs="drop,closer,…"` MDX prop. */
-export type KnobName = 'drop' | 'closer' | 'close-delay' | 'isn' | 'profile' | 'simultaneous' | 'msl' | 'rfc1337' | 'abort-on-overflow' | 'keepalive';
+/** Names of knobs as they appear in the `knobs="drop,closer,…"` MDX prop (the knob table, knobs.ts). */
+export type { KnobName } from './knobs.ts';
+import type { KnobName } from './knobs.ts';
 
 /** Which fields a snapshot exposes: the variables of §3.3.1 the book draws. */
 export interface Snapshot {
