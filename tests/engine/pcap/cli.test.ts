@@ -88,7 +88,7 @@ describe('npm run trace -- <capture>', () => {
 
   it.each([
     ['broken/truncated.pcap', /warning: file cut short inside packet data \(30 of 74 bytes\) \(packet 2, byte offset 130\)/],
-    ['broken/non-tcp.pcap', /warning: 2 packet\(s\) are not TCP.*\(packet 1, byte offset 24\)/],
+    ['broken/non-tcp.pcap', /warning: 1 packet\(s\) skipped: IP protocol 17 is not TCP \(packet 1, byte offset 24\)/],
     ['broken/midconnection.pcap', /warning: connection 127\.0\.0\.1:42112 ↔ 127\.0\.0\.1:40000 starts mid-connection.*\(packet 1, byte offset 24\)/],
   ])('%s: prints what it could read and warns what and where', (name, message) => {
     const r = trace(join(FIX, name), '--json');
