@@ -29,7 +29,7 @@ import { cpus, loadavg, release, tmpdir, totalmem, type } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from '@playwright/test';
-import { LIGHTHOUSE_MOBILE, longTaskTable, measureLongTasks, type LongTaskResult } from './bench-long-tasks.ts';
+import { BENCH_DIR, lighthouseMobile, longTaskTable, measureLongTasks, type LongTaskResult } from './bench-long-tasks.ts';
 import { CHROMIUM_ARGS, ensureBrowser } from './ensure-browser.ts';
 import { benchBlock, machineLine, README, replaceBlock } from './readme-blocks.ts';
 import { startServer } from './serve.ts';
@@ -319,8 +319,13 @@ async function lighthouse(url: string, browser: string): Promise<LighthouseResul
   const dir = mkdtempSync(join(tmpdir(), 'book-lh-'));
   const report = join(dir, 'report.json');
   const r = await run(
-    'npx',
+    'npm',
     [
+      // bench/'s Lighthouse (installed by `npm run bench`), not the book's install.
+      'exec',
+      '--prefix',
+      BENCH_DIR,
+      '--',
       'lighthouse',
       url,
       '--quiet',
@@ -484,6 +489,7 @@ async function main(): Promise<void> {
     say(`| whole page | | | ${kb(s.js)} |`);
   }
   say();
+  const LIGHTHOUSE_MOBILE = await lighthouseMobile();
   say(
     `Long tasks while stepping through the page's first sequence lab (keyboard: every step with ArrowRight, five ArrowLeft, then play for 2 s), on Lighthouse ${lighthouseVersion()}'s mobile emulation ` +
       `(${LIGHTHOUSE_MOBILE.width}x${LIGHTHOUSE_MOBILE.height} at ${LIGHTHOUSE_MOBILE.deviceScaleFactor}x, touch, its UA, CPU slowed ${LIGHTHOUSE_MOBILE.cpuSlowdown}x by CDP; measured in real time, load average ${loadBefore} before). ` +
@@ -545,7 +551,7 @@ async function main(): Promise<void> {
 
 function lighthouseVersion(): string {
   try {
-    return (JSON.parse(readFileSync('node_modules/lighthouse/package.json', 'utf8')) as { version: string }).version;
+    return (JSON.parse(readFileSync(join(BENCH_DIR, 'node_modules/lighthouse/package.json'), 'utf8')) as { version: string }).version;
   } catch {
     return '';
   }
