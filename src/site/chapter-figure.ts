@@ -10,9 +10,8 @@
 import { flagList } from '../engine/segment.ts';
 import type { Side, TcpState, Trace, TraceEvent } from '../engine/types.ts';
 
-/** Which part of the run the figure shows (the frontmatter's `figure.part`). */
-export const FIGURE_PARTS = ['open', 'close', 'all'] as const;
-export type FigurePart = (typeof FIGURE_PARTS)[number];
+/** Which part of the run the figure shows: the frontmatter's `figure.part` (src/content.config.ts lists the same). */
+export type FigurePart = 'open' | 'close' | 'all';
 
 /** Sizes in SVG units (1 unit ≈ 1 CSS px at natural size). */
 export const FIG = {
