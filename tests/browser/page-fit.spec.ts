@@ -146,6 +146,7 @@ test.describe('phone chapter navigation', () => {
   test.use(VIEWPORTS.phone);
   for (const lang of ['ko', 'en'] as const) {
     test(`chapters have an on-page contents menu and a back-to-top control (${lang})`, async ({ page }) => {
+      test.setTimeout(150_000);
       for (const p of chapterPages(lang)) {
         await page.goto(p.path);
         const menu = page.locator('[data-page-contents]');
