@@ -22,7 +22,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { findBrowser, installPlan } from './ensure-browser.ts';
+import { CANDIDATES, findBrowser, installPlan } from './ensure-browser.ts';
 
 interface Counts {
   passed: number;
@@ -117,7 +117,10 @@ const preconditions: Record<string, () => { reason: string; enable: string } | n
   browser: () =>
     findBrowser() || installPlan().canRun
       ? null
-      : { reason: 'no Chromium on this machine', enable: `${installPlan().command}, then: npm test -- --only browser` },
+      : {
+          reason: process.env.CHROMIUM_PATH ? `CHROMIUM_PATH=${process.env.CHROMIUM_PATH} is not an executable file` : `no Chromium (looked at ${CANDIDATES.join(', ')})`,
+          enable: `${installPlan().command}, then: npm test -- --only browser`,
+        },
   kernel: () => (isRoot ? null : { reason: 'needs root (network namespaces, nft and tc)', enable: 'sudo npm test -- --only kernel' }),
 };
 const strict = process.env.BOOK_TEST_STRICT === '1';
