@@ -21,8 +21,8 @@ describe('lab props check on a broken chapter', () => {
   it('names file, line, the closest valid value and every valid value', () => {
     expect(issues).toEqual([
       `${file}:5: <SequenceLab> unknown scenario "normal-opne". Did you mean "normal-open"? Valid: ${all}`,
-      `${file}:5: <SequenceLab> unknown knob "keepalive". Valid: drop, closer, close-delay, isn, profile, simultaneous, msl, rfc1337`,
-      `${file}:9: <SequenceLab> unknown knob "dorp". Did you mean "drop"? Valid: drop, closer, close-delay, isn, profile, simultaneous, msl, rfc1337`,
+      `${file}:5: <SequenceLab> unknown knob "nagle". Valid: drop, closer, close-delay, isn, profile, simultaneous, msl, rfc1337, abort-on-overflow, keepalive`,
+      `${file}:9: <SequenceLab> unknown knob "dorp". Did you mean "drop"? Valid: drop, closer, close-delay, isn, profile, simultaneous, msl, rfc1337, abort-on-overflow, keepalive`,
       `${file}:10: <SequenceLab> step={99} is past the end: scenario "normal-open" has 18 lab steps (0 = before anything happens), so step is 0 to 17`,
       `${file}:13: <SegmentInspector> step must be a whole number ≥ 0, written step={3}`,
       `${file}:15: <CaptureLab> unknown scenario "close-3-segments". Did you mean "close-3-segment"? Valid: ${all}`,

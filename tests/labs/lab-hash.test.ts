@@ -23,6 +23,8 @@ describe('lab deep links', () => {
       simultaneous: fc.boolean(),
       mslMs: fc.integer({ min: 0, max: 240000 }),
       rfc1337: fc.boolean(),
+      abortOnOverflow: fc.boolean(),
+      keepalive: fc.boolean(),
     });
     fc.assert(
       fc.property(fc.stringMatching(/^[a-z][a-z0-9-]{0,20}$/), fc.integer({ min: 0, max: 10000 }), fc.boolean(), knobs, (scenario, step, absolute, k) => {

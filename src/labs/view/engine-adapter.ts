@@ -34,6 +34,8 @@ export function scenarioKnobs(def: ScenarioDef): Knobs {
     simultaneous: def.actions.some((a) => a.side === 'B' && a.call === 'OPEN-active'),
     mslMs: 0,
     rfc1337: !!(def.config?.A?.rfc1337 || def.config?.B?.rfc1337),
+    abortOnOverflow: !!def.config?.B?.abortOnOverflow,
+    keepalive: !!def.config?.A?.keepalive,
   };
   return overlay(k, def.knobsDefaults ?? {});
 }
@@ -48,6 +50,8 @@ function overlay(k: Knobs, s: ScenarioKnobs): Knobs {
   if (s.simultaneous !== undefined) out.simultaneous = s.simultaneous;
   if (s.mslMs !== undefined) out.mslMs = s.mslMs;
   if (s.rfc1337 !== undefined) out.rfc1337 = s.rfc1337;
+  if (s.abortOnOverflow !== undefined) out.abortOnOverflow = s.abortOnOverflow;
+  if (s.keepalive !== undefined) out.keepalive = s.keepalive;
   return out;
 }
 
@@ -88,6 +92,12 @@ export function toScenarioKnobs(k: Knobs, base: Knobs): ScenarioKnobs {
         break;
       case 'rfc1337':
         out.rfc1337 = k.rfc1337;
+        break;
+      case 'abort-on-overflow':
+        out.abortOnOverflow = k.abortOnOverflow;
+        break;
+      case 'keepalive':
+        out.keepalive = k.keepalive;
         break;
     }
   }

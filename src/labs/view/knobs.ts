@@ -5,8 +5,11 @@
  * a rename in the engine touches one adapter, not every chapter's links.
  */
 
-/** Knob ids as written in a chapter's `knobs` prop (ARCHITECTURE.md; msl and rfc1337 are the engine's extra two, used by the TIME-WAIT lab). */
-export const KNOB_IDS = ['drop', 'closer', 'close-delay', 'isn', 'profile', 'simultaneous', 'msl', 'rfc1337'] as const;
+/**
+ * Knob ids as written in a chapter's `knobs` prop (ARCHITECTURE.md; msl and rfc1337 are the engine's extra two, used by
+ * the TIME-WAIT lab; abort-on-overflow is Linux's tcp_abort_on_overflow on the server, keepalive SO_KEEPALIVE on the client).
+ */
+export const KNOB_IDS = ['drop', 'closer', 'close-delay', 'isn', 'profile', 'simultaneous', 'msl', 'rfc1337', 'abort-on-overflow', 'keepalive'] as const;
 export type KnobId = (typeof KNOB_IDS)[number];
 
 export const PROFILES = ['rfc', 'linux', 'windows', 'macos'] as const;
@@ -26,6 +29,8 @@ export interface Knobs {
   simultaneous: boolean;
   mslMs: number;
   rfc1337: boolean;
+  abortOnOverflow: boolean;
+  keepalive: boolean;
 }
 
 /** What a lab starts with when neither the chapter nor the link says otherwise. */
@@ -38,6 +43,8 @@ export const DEFAULT_KNOBS: Knobs = {
   simultaneous: false,
   mslMs: 0,
   rfc1337: false,
+  abortOnOverflow: false,
+  keepalive: false,
 };
 
 /** The close delays offered, in ms: 0 gives the 3-segment close, 200+ lets the delayed ACK go out alone. */
@@ -69,6 +76,8 @@ export const HASH_KEYS: Record<KnobId, string> = {
   simultaneous: 'sim',
   msl: 'msl',
   rfc1337: 'rfc1337',
+  'abort-on-overflow': 'abort',
+  keepalive: 'ka',
 };
 
 /** Writes one knob for the URL hash. */
@@ -90,6 +99,10 @@ export function knobToString(id: KnobId, k: Knobs): string {
       return String(k.mslMs);
     case 'rfc1337':
       return k.rfc1337 ? '1' : '0';
+    case 'abort-on-overflow':
+      return k.abortOnOverflow ? '1' : '0';
+    case 'keepalive':
+      return k.keepalive ? '1' : '0';
   }
 }
 
@@ -146,6 +159,14 @@ export function knobFromString(id: KnobId, s: string, into: Knobs): boolean {
     case 'rfc1337':
       if (s !== '0' && s !== '1') return false;
       into.rfc1337 = s === '1';
+      return true;
+    case 'abort-on-overflow':
+      if (s !== '0' && s !== '1') return false;
+      into.abortOnOverflow = s === '1';
+      return true;
+    case 'keepalive':
+      if (s !== '0' && s !== '1') return false;
+      into.keepalive = s === '1';
       return true;
   }
 }

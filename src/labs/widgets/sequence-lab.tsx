@@ -538,6 +538,10 @@ function KnobPanel(p: { id: string; shown: KnobId[]; knobs: Knobs; strings: Stri
         return check(kid, k.simultaneous, (on) => ({ simultaneous: on }));
       case 'rfc1337':
         return check(kid, k.rfc1337, (on) => ({ rfc1337: on }));
+      case 'abort-on-overflow':
+        return check(kid, k.abortOnOverflow, (on) => ({ abortOnOverflow: on }));
+      case 'keepalive':
+        return check(kid, k.keepalive, (on) => ({ keepalive: on }));
       case 'msl':
         return select(kid, k.mslMs, mslChoices(k.mslMs).map((m) => [m, m === 0 ? '—' : formatTime(m)]), (v) => ({ mslMs: Number(v) }));
     }
