@@ -9,6 +9,7 @@ import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { mkdirSync, rmSync } from 'node:fs';
 import { writeServiceWorker } from './service-worker.ts';
+import { writeHostHeaders } from './host-headers.ts';
 import { site } from '../src/site.config.mjs';
 import { allContentFindings, formatFinding } from '../src/content-checks/all.ts';
 
@@ -18,7 +19,6 @@ const outDir = resolve(process.env.BOOK_OUT ?? 'dist');
 // Absolute paths, because of the chdir below (for an output outside the project).
 process.env.BOOK_OUT = outDir;
 if (process.env.BOOK_CACHE) process.env.BOOK_CACHE = resolve(process.env.BOOK_CACHE);
-const base = `/${site.base.replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
 const seconds = () => ((performance.now() - started) / 1000).toFixed(1);
 
 /**
@@ -83,5 +83,8 @@ if (written.errors.length) throw new Error(`pagefind: ${written.errors.join('; '
 await pagefind.close();
 console.log(`[build] pagefind indexed ${added.page_count} pages in ${seconds()} s`);
 
-const sw = await writeServiceWorker(outDir, base);
-console.log(`[build] service worker precaches ${sw.count} files (${(sw.size / 1024).toFixed(0)} KiB); total ${seconds()} s`);
+const sw = await writeServiceWorker(outDir);
+const kib = (n = 0) => `${(n / 1024).toFixed(0)} KiB`;
+console.log(`[build] service worker precaches ${sw.count} files (${kib(sw.size)}: shared ${kib(sw.groups.shared)}, ${Object.entries(sw.groups).filter(([g]) => g !== 'shared').map(([g, n]) => `${g} ${kib(n)}`).join(', ')}); total ${seconds()} s`);
+
+writeHostHeaders(outDir, `/${site.base.replace(/^\/+|\/+$/g, '')}/`.replace('//', '/'), undefined);

@@ -3,6 +3,8 @@ export const chrome = {
   'site.title': 'TCP: Opening and Closing Connections',
   'site.short': 'TCP Book',
   'site.tagline': 'An interactive book on the 3-way handshake, connection teardown and TIME-WAIT, with live labs.',
+  'update.text': 'A new version of this book is ready.',
+  'update.reload': 'Reload to update',
   'lang.name': 'English',
   'lang.read': 'Read in English',
   'lang.switch': 'Language',

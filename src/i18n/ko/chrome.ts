@@ -6,6 +6,8 @@ export const chrome: Namespace<typeof source> = {
   'site.title': 'TCP 연결의 시작과 끝',
   'site.short': 'TCP 책',
   'site.tagline': '3-way 핸드셰이크, 연결 종료, TIME-WAIT를 직접 실험하며 배우는 책입니다.',
+  'update.text': '이 책의 새 버전이 준비되었습니다.',
+  'update.reload': '새로고침해서 업데이트',
   'lang.name': '한국어',
   'lang.read': '한국어로 읽기',
   'lang.switch': '언어',
