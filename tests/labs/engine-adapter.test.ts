@@ -9,7 +9,7 @@ describe('engine adapter', () => {
     expect(scenarioKnobs('lost-syn-ack').drop).toBe(2);
     expect(scenarioKnobs('server-closes-first').closer).toBe('server');
     expect(scenarioKnobs('simultaneous-close').closer).toBe('both');
-    expect(scenarioKnobs('close-4-segment').closeDelay).toBeGreaterThan(scenarioKnobs('close-3-segment').closeDelay);
+    expect(scenarioKnobs('close-4-segment').closeDelayMs).toBeGreaterThan(scenarioKnobs('close-3-segment').closeDelayMs);
   });
 
   it('passes only what the reader changed, so a scenario keeps its defaults', () => {
