@@ -785,8 +785,9 @@ export interface ObservedSegment {
 export interface ObservedStep {
   t: number;
   from: Side;
-  stateA: TcpState;
-  stateB: TcpState;
+  /** null when the capture cannot prove the state (the notes say why). */
+  stateA: TcpState | null;
+  stateB: TcpState | null;
   /** Things the inference could not explain (e.g. capture starts mid-connection). */
   notes: string[];
 }

@@ -50,7 +50,7 @@ export function stepSentence(strings: Strings, view: LabView, step: ViewStep): s
       // A replayed capture may start with the server already listening.
       const a = step.A.state;
       const b = step.B.state;
-      return fmt(strings, a === b ? 'labs.what.start' : 'labs.what.startEach', { a, b });
+      return fmt(strings, a === b ? 'labs.what.start' : 'labs.what.startEach', { a: a ?? '?', b: b ?? '?' });
     }
     case 'user':
       what = fmt(strings, 'labs.what.user', { side, call: step.call ?? '?' });

@@ -181,9 +181,12 @@ export default class SequenceLab extends Component<SequenceLabProps, LabState> {
     // Tell the state diagram (and the capture lab) where we are.
     if (moved || ranView !== was.ranView) {
       const st = view.steps[step];
-      if (st) {
+      // A capture replay may not know a state (null): the diagram then keeps its last position.
+      const a = st?.A.state;
+      const b = st?.B.state;
+      if (st && a && b) {
         const pos = (side: Side) => ({
-          state: st[side].state,
+          state: side === 'A' ? a : b,
           from: st.last[side]?.from ?? null,
           changed: !!st.changed[side],
           name: fmt(S, `labs.lane.${side}`),
@@ -313,7 +316,7 @@ export default class SequenceLab extends Component<SequenceLabProps, LabState> {
       const ch = cur.changed[side];
       return (
         <td class={ch ? 'lab-changed' : undefined}>
-          <strong>{sv.state}</strong>
+          <strong>{sv.state ?? '?'}</strong>
           {ch ? <span class="lab-was"> ▲ {fmt(S, 'labs.vars.was', { v: ch.from })}</span> : null}
         </td>
       );
@@ -387,7 +390,7 @@ export default class SequenceLab extends Component<SequenceLabProps, LabState> {
               return (
                 <g key={side} class={`seq-lane seq-lane-${side}`}>
                   <text x={x} y="16" text-anchor="middle" class="seq-lane-name">{fmt(S, `labs.lane.${side}`)}</text>
-                  <text x={x} y="34" text-anchor="middle" class="seq-lane-state">{cur[side].state}</text>
+                  <text x={x} y="34" text-anchor="middle" class="seq-lane-state">{cur[side].state ?? '?'}</text>
                   <line x1={x} y1={SEQ.top - 14} x2={x} y2={height - SEQ.bottom} />
                 </g>
               );
@@ -484,8 +487,8 @@ function TraceTable({ view, step, relative, strings: S }: { view: LabView; step:
                 <td>{showNumber(s.ack, b.ack, relative)}</td>
                 <td>{s.len}</td>
                 <td>{fate}</td>
-                <td>{end.A.state}</td>
-                <td>{end.B.state}</td>
+                <td>{end.A.state ?? '?'}</td>
+                <td>{end.B.state ?? '?'}</td>
               </tr>
             );
           })}
