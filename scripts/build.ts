@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { mkdirSync, rmSync } from 'node:fs';
 import { writeServiceWorker } from './service-worker.ts';
 import { writeHostHeaders } from './host-headers.ts';
+import { applyCsp } from './csp.ts';
 import { site } from '../src/site.config.mjs';
 import { allContentFindings, formatFinding } from '../src/content-checks/all.ts';
 
@@ -74,6 +75,9 @@ try {
 }
 console.log(`[build] astro done in ${seconds()} s → ${outDir}`);
 
+const csp = applyCsp(outDir);
+console.log(`[build] content security policy in ${csp.pages} pages (${csp.scripts} inline scripts allowed by hash)`);
+
 const { index, errors } = await pagefind.createIndex({});
 if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
 const added = await index.addDirectory({ path: outDir });
@@ -87,4 +91,4 @@ const sw = await writeServiceWorker(outDir);
 const kib = (n = 0) => `${(n / 1024).toFixed(0)} KiB`;
 console.log(`[build] service worker precaches ${sw.count} files (${kib(sw.size)}: shared ${kib(sw.groups.shared)}, ${Object.entries(sw.groups).filter(([g]) => g !== 'shared').map(([g, n]) => `${g} ${kib(n)}`).join(', ')}); total ${seconds()} s`);
 
-writeHostHeaders(outDir, `/${site.base.replace(/^\/+|\/+$/g, '')}/`.replace('//', '/'), undefined);
+writeHostHeaders(outDir, `/${site.base.replace(/^\/+|\/+$/g, '')}/`.replace('//', '/'), csp.header);

@@ -29,10 +29,36 @@ export interface KernelCase {
    * problem, or null.
    */
   compare?: (kernel: readonly string[], engine: readonly string[]) => string | null;
+  /** Compare only the real client's connection (the engine's A-B segments), leaving out the spoofed sources. */
+  clientOnly?: boolean;
+  /** A check of what peer.ts printed last (one JSON object of counts from ss) against the engine's run. */
+  stdoutCheck?: (printed: Record<string, number>, trace: Trace) => { what: string; problem: string | null; shown: string };
   /** Connections (incarnations of the 4-tuple) the capture holds; default 1. The import's final states are the last one's. */
   connections?: number;
   /** A further check on the captured segments (what it checks, the problem or null, what it saw). */
   check?: (segments: readonly { from: 'A' | 'B'; segment: Segment }[]) => { what: string; problem: string | null; shown: string };
+}
+
+/** The shorter run is the beginning of the longer one (a capture stops at 3.4 s, the engine runs on; or the process exits and closes). */
+function prefix(kernel: readonly string[], engine: readonly string[]): string | null {
+  const n = Math.min(kernel.length, engine.length);
+  if (n < 3 && kernel.length !== engine.length) return `too short to compare: kernel ${kernel.length}, engine ${engine.length} segments`;
+  return kernel.slice(0, n).join('|') === engine.slice(0, n).join('|') ? null : 'the first segments differ';
+}
+
+/** After the old duplicate: ss shows the TIME-WAIT socket kept (tcp_rfc1337=1) or gone, as the engine decided. */
+function timeWaitKept(printed: Record<string, number>, trace: Trace): { what: string; problem: string | null; shown: string } {
+  const kept = trace.events.some((e) => e.reason === 'rst-time-wait-ignored-rfc1337');
+  const want = kept ? 1 : 0;
+  const shown = `ss: ${printed.timeWait ?? '?'} socket(s) in TIME-WAIT; engine: ${kept ? 'RST ignored' : 'TIME-WAIT ended by the RST'}`;
+  return { what: `TIME-WAIT ${kept ? 'survives' : 'ends at'} the RST (ss)`, problem: printed.timeWait === want ? null : shown, shown };
+}
+
+/** The SYN queue holds as many half-open entries as the engine's backlog (ss state syn-recv). */
+function synQueueFull(printed: Record<string, number>, trace: Trace): { what: string; problem: string | null; shown: string } {
+  const engine = Math.max(...trace.events.map((e) => e.snapshot.B.synQueue));
+  const shown = `ss: ${printed.synRecv ?? '?'} SYN-RECV; engine: ${engine} half-open entries`;
+  return { what: 'SYN queue full at the listen backlog (ss state syn-recv)', problem: printed.synRecv === engine ? null : shown, shown };
 }
 
 /** Who sent what, with how many bytes: for runs whose sequence numbers the kernel picks at random. */
@@ -103,6 +129,13 @@ export const CASES: Readonly<Record<string, KernelCase>> = {
     timeoutMs: SYN_TIMEOUT_FULL ? 150_000 : 20_000,
     engine: (id) => simulate({ ...getScenario(id), profileOverrides: { synRetries: SYN_SYSCTLS.tcp_syn_retries, synLinearRetries: SYN_SYSCTLS.tcp_syn_linear_timeouts } }, { profile: 'linux' }),
   },
+  'simultaneous-open': { final: 'TIME-WAIT/CLOSED' },
+  'rst-in-time-wait': { final: 'CLOSED/CLOSED', sysctls: { tcp_rfc1337: 0 }, stdoutCheck: timeWaitKept },
+  // A capture cannot show tcp_rfc1337: the import assumes Linux's default (off), so its A ends CLOSED.
+  'rst-in-time-wait-rfc1337': { final: 'CLOSED/CLOSED', sysctls: { tcp_rfc1337: 1 }, stdoutCheck: timeWaitKept },
+  'syn-flood': { final: 'SYN-SENT/LISTEN', sysctls: { tcp_syncookies: 0 }, clientOnly: true, compare: prefix, stdoutCheck: synQueueFull },
+  // peer.ts exits with the connection open; the exit closes it, the server's socket first.
+  'syn-flood-cookies': { final: 'CLOSED/TIME-WAIT', sysctls: { tcp_syncookies: 1 }, clientOnly: true, compare: prefix, stdoutCheck: synQueueFull },
   'lost-syn-ack': { final: 'TIME-WAIT/CLOSED', compare: retransmittedHandshake },
   'lost-third-ack': { final: 'TIME-WAIT/CLOSED' },
   'lost-fin': { final: 'TIME-WAIT/CLOSED' },

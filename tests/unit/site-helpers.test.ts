@@ -135,3 +135,14 @@ describe('service worker', () => {
     expect(cacheControl('/pagefind/pagefind-entry.json')).toBe('no-cache');
   });
 });
+
+describe('content security policy', () => {
+  it('hashes only inline scripts that run', async () => {
+    const { inlineScripts, cspPolicy } = await import('../../scripts/csp.ts');
+    const html = '<script>a()</script><script type="module">b()</script><script src="/x.js"></script><script type="application/json">{"c":1}</script><script type="application/ld+json">{}</script>';
+    expect(inlineScripts(html)).toEqual(['a()', 'b()']);
+    expect(cspPolicy(["'sha256-x'"], true)).toContain("frame-ancestors 'none'");
+    expect(cspPolicy(["'sha256-x'"], false)).not.toContain('frame-ancestors');
+    expect(cspPolicy(["'sha256-x'"], false)).toContain("script-src 'self' 'wasm-unsafe-eval' 'sha256-x';");
+  });
+});
