@@ -7,7 +7,8 @@
  * Rows are moments, not milliseconds: each distinct time at which something happens gets a row,
  * and a long quiet gap (TIME-WAIT's 60 s) gets a marked break with its length instead of space.
  */
-import { flagList, type Side, type TcpState, type Trace, type TraceEvent } from '../engine/index.ts';
+import { flagList } from '../engine/index.ts';
+import type { Side, TcpState, Trace, TraceEvent } from '../engine/types.ts';
 
 /** Which part of the run the figure shows: the frontmatter's `figure.part` (src/content.config.ts lists the same). */
 export type FigurePart = 'open' | 'close' | 'all';
