@@ -7,7 +7,7 @@
  * - `live`: case names of tests/kernel/cases.ts. Each case runs real sockets inside a network
  *   namespace of its own, captures the loopback with tcpdump and compares the captured segments
  *   with the engine's run under the Linux profile.
- * - `captures`: files of tests/fixtures/kernel-traces (copies of ../shared/kernel-traces) that the
+ * - `captures`: files of tests/fixtures/kernel-traces (real Linux captures) that the
  *   engine must reproduce; derived from KERNEL_CAPTURES, not written twice.
  * - `unchecked`: why the kernel cannot show this scenario (English, for the README). Set exactly
  *   when there is neither a live case nor a capture; such scenarios are checked against the RFC

@@ -1,5 +1,5 @@
 /**
- * Live conformance with the Linux kernel (`npm run test:kernel`, issue 3). For each case it
+ * Live conformance with the Linux kernel (`npm run test:kernel`). For each case it
  * makes a network namespace of its own, brings its loopback up, captures it with tcpdump while
  * peer.ts runs real sockets on 127.0.0.1 inside, and compares the normalized captured segment
  * sequence with the engine's scenario under the Linux profile. Then it exports every engine
