@@ -7,7 +7,8 @@ import sitemap from '@astrojs/sitemap';
 import { site } from './src/site.config.mjs';
 import { sitemapAlternates } from './src/site/sitemap-alternates.mjs';
 import { keepCodeTogether } from './src/build/keep-code-together.mjs';
-import { engineWithoutNotes, plainDynamicImports } from './src/build/build-plugins.mjs';
+import { engineWithoutNotes, plainDynamicImports, quietServerBundleWarnings, quietUpstreamWarnings } from './src/build/build-plugins.mjs';
+import { devContentErrors } from './src/build/dev-content-errors.mjs';
 
 const bookBase = `/${site.base.replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
 
@@ -31,11 +32,16 @@ export default defineConfig({
   vite: {
     // Browser build only: the engine without its English working notes, and dynamic imports without
     // Vite's preload helper (src/build/build-plugins.mjs says what each trades).
-    plugins: [engineWithoutNotes(), plainDynamicImports()],
+    // …and, in `npm run dev` only, a chapter with wrong lab props answers with the mistakes at file:line.
+    plugins: [engineWithoutNotes(), plainDynamicImports(), devContentErrors()],
+    // Build logs (src/build/build-plugins.mjs): every bundle drops Astro's known head-inject directive
+    // warning (upstream issue); the build-time server bundles also drop INEFFECTIVE_DYNAMIC_IMPORT.
+    build: { rolldownOptions: { onLog: quietServerBundleWarnings } },
     environments: {
       client: {
         build: {
           rolldownOptions: {
+            onLog: quietUpstreamWarnings,
             output: {
               // Fewer, larger chunks for the labs: one gzip stream compresses better than many small
               // ones (measured: 2.3 KB less on a lab page). `lab` is Preact (not its hooks: the
@@ -45,12 +51,12 @@ export default defineConfig({
               // a higher priority, so no eager script pulls in `lab` or `engine`.
               codeSplitting: {
                 groups: [
-                  { name: 'lab-link-id', test: /src[\\/]labs[\\/]view[\\/]lab-link-id\.ts/, priority: 3 },
+                  { name: 'page-helpers', test: /src[\\/]labs[\\/]view[\\/]lab-link-id\.ts|src[\\/]i18n[\\/]fill\.ts/, priority: 3 },
                   { name: 'preload-helper', test: /vite[\\/]preload-helper/, priority: 3 },
                   { name: 'states', test: /src[\\/]engine[\\/]states\.ts/, priority: 3 },
                   {
                     name: 'lab',
-                    test: /node_modules[\\/]preact[\\/](?!hooks)|src[\\/]labs[\\/](widgets[\\/]sequence-lab\.tsx|client[\\/](lab-mount|state-diagram-live|lab-bus)\.ts|view[\\/](explain|lab-hash|knobs|sequence-layout|trace-view|diagram-highlight|state-diagram-ids)\.ts)/,
+                    test: /node_modules[\\/]preact[\\/](?!hooks)|src[\\/]labs[\\/](widgets[\\/]sequence-lab\.tsx|client[\\/](lab-mount|state-diagram-live|lab-bus)\.ts|view[\\/](explain|lab-hash|knobs|sequence-layout|trace-view|diagram-highlight|state-diagram-ids)\.ts)|src[\\/]engine[\\/]knobs\.ts/,
                     priority: 2,
                   },
                   // Not the scenario list: a lab brings its own scenario (engine-adapter.ts).

@@ -17,28 +17,65 @@
  * longer than on an idle one, so read them next to the load average the bench prints.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Browser, Page } from '@playwright/test';
-import { screenEmulationMetrics, throttling, userAgents } from 'lighthouse/core/config/constants.js';
 
 /** The budget: no task over this while stepping (the long-task threshold itself). */
 export const LONG_TASK_BUDGET_MS = 50;
 
-const screen = screenEmulationMetrics.mobile;
-if (!screen) throw new Error('lighthouse/core/config/constants.js no longer has screenEmulationMetrics.mobile; update scripts/bench-long-tasks.ts');
+/**
+ * Lighthouse is not part of the book's install (82 packages, ~120 MB, for the bench only): it is
+ * the one dependency of bench/package.json, which `npm run bench` installs on first use.
+ */
+export const BENCH_DIR = join(import.meta.dirname, '..', 'bench');
+
+/** A module of bench/'s Lighthouse, e.g. `core/config/constants.js`; throws saying how to install it. */
+export async function importLighthouse(sub: string): Promise<unknown> {
+  let path: string;
+  try {
+    path = createRequire(join(BENCH_DIR, 'package.json')).resolve(`lighthouse/${sub}`);
+  } catch {
+    throw new Error('Lighthouse is not installed in bench/: `npm run bench` installs it (or: npm install --prefix bench).');
+  }
+  return import(pathToFileURL(path).href);
+}
+
+/** The emulated phone the long tasks are measured on. */
+export interface MobileDevice {
+  width: number;
+  height: number;
+  deviceScaleFactor: number;
+  userAgent: string;
+  cpuSlowdown: number;
+}
+
+/** The parts of lighthouse/core/config/constants.js read here. */
+interface LighthouseConstants {
+  screenEmulationMetrics: { mobile?: { width: number; height: number; deviceScaleFactor: number } };
+  userAgents: { mobile: string };
+  throttling: { mobileSlow4G: { cpuSlowdownMultiplier: number } };
+}
+
 /**
  * Lighthouse 13's mobile defaults, read from lighthouse itself (core/config/constants.js:
  * MOTOGPOWER_EMULATION_METRICS 412x823 at deviceScaleFactor 1.75, mobile, touch; the moto g power
  * user agent; throttling.mobileSlow4G.cpuSlowdownMultiplier 4), so the bench follows Lighthouse
  * when it changes its device.
  */
-export const LIGHTHOUSE_MOBILE = {
-  width: screen.width,
-  height: screen.height,
-  deviceScaleFactor: screen.deviceScaleFactor,
-  userAgent: userAgents.mobile,
-  cpuSlowdown: throttling.mobileSlow4G.cpuSlowdownMultiplier,
-};
+export async function lighthouseMobile(): Promise<MobileDevice> {
+  const { screenEmulationMetrics, throttling, userAgents } = (await importLighthouse('core/config/constants.js')) as LighthouseConstants;
+  const screen = screenEmulationMetrics.mobile;
+  if (!screen) throw new Error('lighthouse/core/config/constants.js no longer has screenEmulationMetrics.mobile; update scripts/bench-long-tasks.ts');
+  return {
+    width: screen.width,
+    height: screen.height,
+    deviceScaleFactor: screen.deviceScaleFactor,
+    userAgent: userAgents.mobile,
+    cpuSlowdown: throttling.mobileSlow4G.cpuSlowdownMultiplier,
+  };
+}
 
 /** The longest task and how many went over the budget in one phase. */
 export interface TaskStats {
@@ -114,6 +151,7 @@ async function observedTasks(page: Page): Promise<Recorded[]> {
 export async function measureLongTasks(browser: Browser, origin: string, path: string): Promise<LongTaskResult> {
   // Lighthouse puts the host's Chrome milestone into its UA string (emulation.js matchHostUAVersion); so do we.
   const milestone = browser.version().split('.')[0] ?? '0';
+  const LIGHTHOUSE_MOBILE = await lighthouseMobile();
   const ctx = await browser.newContext({
     serviceWorkers: 'block',
     viewport: { width: LIGHTHOUSE_MOBILE.width, height: LIGHTHOUSE_MOBILE.height },

@@ -16,21 +16,25 @@
  *     (scripts/bench-long-tasks.ts), against the 50 ms budget;
  *   - Lighthouse mobile scores in its four categories for the same pages;
  *   - search index size per language;
+ *   - the offline copy a first visit downloads, per language (scripts/service-worker.ts);
  *   - the engine's own benchmarks (scripts/bench-engine.ts, scripts/bench-pcap.ts) when present.
  *
  * Options: --no-lighthouse (no Lighthouse scores), --skip-build (reuse BOOK_OUT), --only=/en/labs/
- * (only that page, with its breakdown; repeatable). Output also goes to .bench/bench.md. Exits 1 (after printing everything) when a figure could not be measured, e.g.
+ * (only that page, with its breakdown; repeatable). Output also goes to .bench/bench.md and, unless
+ * --only is given, between README.md's bench markers (scripts/readme-blocks.ts), with the machine it ran on. Exits 1 (after printing everything) when a figure could not be measured, e.g.
  * an island that never hydrated, rather than printing a figure that leaves its bytes out.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { cpus, loadavg, release, tmpdir, totalmem, type } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from '@playwright/test';
-import { LIGHTHOUSE_MOBILE, longTaskTable, measureLongTasks, type LongTaskResult } from './bench-long-tasks.ts';
+import { BENCH_DIR, lighthouseMobile, longTaskTable, measureLongTasks, type LongTaskResult } from './bench-long-tasks.ts';
 import { CHROMIUM_ARGS, ensureBrowser } from './ensure-browser.ts';
+import { benchBlock, machineLine, README, replaceBlock } from './readme-blocks.ts';
 import { startServer } from './serve.ts';
+import { precacheGzipByLanguage } from './service-worker.ts';
 
 const args = process.argv.slice(2);
 const OUT = resolve(process.env.BOOK_OUT ?? '.bench/dist');
@@ -139,7 +143,7 @@ function pickTargets(): Target[] {
 function componentNames(dir: string): string[] {
   return existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.astro')).map((f) => f.slice(0, -'.astro'.length)) : [];
 }
-/** The quiz components (issue 6's, with their own figure: npm run bench:quiz); their scripts are not the labs'. */
+/** The quiz components (with their own figure: npm run bench:quiz); their scripts are not the labs'. */
 const QUIZ_COMPONENTS = componentNames('src/quiz');
 /** The lab components, whose own `<script>`s (deep-link scroll, the state diagram's highlighter) are the labs'. */
 const LAB_COMPONENTS = componentNames('src/labs');
@@ -317,8 +321,13 @@ async function lighthouse(url: string, browser: string): Promise<LighthouseResul
   const dir = mkdtempSync(join(tmpdir(), 'book-lh-'));
   const report = join(dir, 'report.json');
   const r = await run(
-    'npx',
+    'npm',
     [
+      // bench/'s Lighthouse (installed by `npm run bench`), not the book's install.
+      'exec',
+      '--prefix',
+      BENCH_DIR,
+      '--',
       'lighthouse',
       url,
       '--quiet',
@@ -482,6 +491,7 @@ async function main(): Promise<void> {
     say(`| whole page | | | ${kb(s.js)} |`);
   }
   say();
+  const LIGHTHOUSE_MOBILE = await lighthouseMobile();
   say(
     `Long tasks while stepping through the page's first sequence lab (keyboard: every step with ArrowRight, five ArrowLeft, then play for 2 s), on Lighthouse ${lighthouseVersion()}'s mobile emulation ` +
       `(${LIGHTHOUSE_MOBILE.width}x${LIGHTHOUSE_MOBILE.height} at ${LIGHTHOUSE_MOBILE.deviceScaleFactor}x, touch, its UA, CPU slowed ${LIGHTHOUSE_MOBILE.cpuSlowdown}x by CDP; measured in real time, load average ${loadBefore} before). ` +
@@ -508,6 +518,15 @@ async function main(): Promise<void> {
     const wasm = [`wasm.${lang}.pagefind`, 'wasm.unknown.pagefind'].map((n) => join(OUT, 'pagefind', n)).find((f) => existsSync(f));
     say(`| ${lang} | ${s.files} | ${kb(s.bytes)} | ${wasm ? `${kb(statSync(wasm).size)} (${wasm.split('/').pop()})` : 'none'} |`);
   }
+  say();
+  say('Offline copy downloaded on a first visit (service worker precache, gzipped as served), target 700 KB per language; the whole book (both editions) for reference:');
+  say();
+  say('| first visit reads | files cached | gzipped | target |');
+  say('| --- | --- | --- | --- |');
+  for (const r of await precacheGzipByLanguage(OUT)) {
+    const target = r.lang === 'all' ? 'reference' : `${r.gz <= 700 * 1024 ? '✓' : '✗'} ≤ 700 KB`;
+    say(`| ${r.lang === 'all' ? 'both editions (before: every visit)' : `${r.lang} edition`} | ${r.lang === 'all' ? 'shared + ko + en' : `shared + ${r.lang}`} | ${kb(r.gz)} | ${target} |`);
+  }
   for (const [script, what] of [
     ['scripts/bench-engine.ts', 'Engine (scenarios/s, property runs/s, peak memory)'],
     ['scripts/bench-pcap.ts', 'pcap import throughput'],
@@ -532,12 +551,18 @@ async function main(): Promise<void> {
   }
   mkdirSync('.bench', { recursive: true });
   writeFileSync('.bench/bench.md', `${lines.join('\n')}\n`);
+  // A full run replaces the README's figures (between its bench markers); a partial one (--only) does not.
+  if (!only.length) {
+    const machine = machineLine({ cpuModel: cpus()[0]?.model ?? 'unknown CPU', cores: cpus().length, memBytes: totalmem(), os: `${type()} ${release()}` });
+    writeFileSync(README, replaceBlock(readFileSync(README, 'utf8'), 'bench', benchBlock(lines, machine)));
+    console.error('README.md: bench block rewritten');
+  }
   if (problems.length) process.exitCode = 1;
 }
 
 function lighthouseVersion(): string {
   try {
-    return (JSON.parse(readFileSync('node_modules/lighthouse/package.json', 'utf8')) as { version: string }).version;
+    return (JSON.parse(readFileSync(join(BENCH_DIR, 'node_modules/lighthouse/package.json'), 'utf8')) as { version: string }).version;
   } catch {
     return '';
   }

@@ -1,11 +1,13 @@
 // @ts-check
 /**
  * Vite plugins of the book's production build (astro.config.mjs). Both apply to the browser's
- * bundle only, and both exist for the lab JS budget (25 KB gz, issue 4); each says what it trades.
+ * bundle only, and both exist for the lab JS budget (25 KB gz, ARCHITECTURE.md); each says what it trades.
  */
 import { fileURLToPath } from 'node:url';
 
 /** @typedef {{ name: string }} Env */
+/** @typedef {'debug' | 'info' | 'warn' | 'error'} LogLevel */
+/** @typedef {{ code?: string, message: string }} BuildLog */
 
 /**
  * In the production client build only, engine modules get notes-off.ts for './notes.ts'. Not an
@@ -61,4 +63,37 @@ export function plainDynamicImports() {
       }
     },
   };
+}
+
+/**
+ * Rolldown's log handler for the build (`vite.build.rolldownOptions.onLog`). Drops exactly one
+ * upstream warning: MODULE_LEVEL_DIRECTIVE for the `"use astro:head-inject"` marker Astro writes
+ * into every MDX module (once per chapter per build: "may not be preserved when bundling"). Astro
+ * reads that marker itself before bundling, so nothing is lost; upstream tracks it as
+ * https://github.com/withastro/astro/issues/18087. Every other log, including the same code for
+ * any other directive, goes to Vite's handler unchanged.
+ * @param {LogLevel} level
+ * @param {BuildLog} log
+ * @param {(level: LogLevel, log: BuildLog) => void} handler
+ */
+export function quietUpstreamWarnings(level, log, handler) {
+  if (level === 'warn' && log.code === 'MODULE_LEVEL_DIRECTIVE' && log.message.includes('"use astro:head-inject"')) return;
+  handler(level, log);
+}
+
+/**
+ * The same for the build-time (server) bundles, which also drop INEFFECTIVE_DYNAMIC_IMPORT. The labs
+ * import the engine and the pcap reader with `import()` so the browser loads them on the reader's
+ * first change; their Astro wrappers import the same modules statically to render the lab at build
+ * time. In the server bundle both meet, and Rolldown warns that the dynamic import cannot split the
+ * module off, which is true and harmless: that bundle only renders pages during the build and is
+ * never shipped. The browser bundle keeps the warning (quietUpstreamWarnings), where it would
+ * mean a lazy chunk got pulled into the page.
+ * @param {LogLevel} level
+ * @param {BuildLog} log
+ * @param {(level: LogLevel, log: BuildLog) => void} handler
+ */
+export function quietServerBundleWarnings(level, log, handler) {
+  if (level === 'warn' && log.code === 'INEFFECTIVE_DYNAMIC_IMPORT') return;
+  quietUpstreamWarnings(level, log, handler);
 }

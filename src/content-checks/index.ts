@@ -6,6 +6,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { jsxTags } from './mdx-source.ts';
 
 /** One chapter file as read from disk. */
 export interface ChapterFile {
@@ -16,9 +17,10 @@ export interface ChapterFile {
   source: string;
 }
 
-/** A problem found by a check; `file` is what the contributor must open. */
+/** A problem found by a check; `file` (at `line`, when known) is what the contributor must open. */
 export interface Problem {
   file: string;
+  line?: number;
   message: string;
 }
 
@@ -49,71 +51,30 @@ export function readChapterFiles(contentDir: string, label = 'content'): Chapter
   return files;
 }
 
-/** Blanks a region but keeps its newlines, so offsets still map to the right line. */
-function blank(text: string): string {
-  return text.replace(/[^\n]/g, ' ');
+/** Every component (capitalised JSX tag) a chapter opens, in source order, with its attributes. */
+export function componentCalls(source: string): ComponentCall[] {
+  return jsxTags(source).map((t) => {
+    const attrs: Record<string, string> = {};
+    if (!('error' in t.attributes)) {
+      for (const [name, p] of Object.entries(t.attributes.props)) attrs[name] = p.kind === 'flag' ? 'true' : p.value;
+    }
+    return { name: t.name, attrs, line: t.line };
+  });
 }
 
 /**
- * Removes what is not JSX: frontmatter, fenced code, inline code, MDX/HTML comments. A `<Callout>`
- * shown inside a code block is an example, not a component.
+ * What a contributor who wrote one language reads (CONTRIBUTING.md, "Writing in one language"): the
+ * check stays red until the other file exists, so nothing half-translated is published, and says
+ * exactly how the other edition gets written.
  */
-export function stripNonJsx(source: string): string {
-  return source
-    .replace(/^---\n[\s\S]*?\n---(?=\n|$)/, blank)
-    .replace(/^( {0,3})(`{3,}|~{3,})[^\n]*\n[\s\S]*?(?:\n\1?\2[`~]*[ \t]*(?=\n|$)|$)/gm, blank)
-    .replace(/`[^`\n]+`/g, blank)
-    .replace(/\{\/\*[\s\S]*?\*\/\}/g, blank)
-    .replace(/<!--[\s\S]*?-->/g, blank);
-}
-
-/** Parses the attributes between `<Name` and `>`; handles "…", '…' and {…} (nested braces). */
-function parseAttrs(text: string, start: number): { attrs: Record<string, string>; end: number } {
-  const attrs: Record<string, string> = {};
-  let i = start;
-  while (i < text.length) {
-    while (/\s/.test(text[i] ?? '')) i++;
-    const ch = text[i];
-    if (ch === undefined || ch === '>' || (ch === '/' && text[i + 1] === '>')) break;
-    const name = /^[A-Za-z_:][\w:.-]*/.exec(text.slice(i))?.[0];
-    if (!name) {
-      i++;
-      continue;
-    }
-    i += name.length;
-    if (text[i] !== '=') {
-      attrs[name] = 'true';
-      continue;
-    }
-    i++;
-    const q = text[i];
-    if (q === '"' || q === "'") {
-      const close = text.indexOf(q, i + 1);
-      attrs[name] = text.slice(i + 1, close === -1 ? undefined : close);
-      i = close === -1 ? text.length : close + 1;
-    } else if (q === '{') {
-      let depth = 0;
-      const from = i;
-      for (; i < text.length; i++) {
-        if (text[i] === '{') depth++;
-        else if (text[i] === '}' && --depth === 0) break;
-      }
-      attrs[name] = text.slice(from + 1, i).trim();
-      i++;
-    }
-  }
-  return { attrs, end: i };
-}
-
-/** Every component (capitalised JSX tag) a chapter opens, in source order, with its attributes. */
-export function componentCalls(source: string): ComponentCall[] {
-  const text = stripNonJsx(source);
-  const calls: ComponentCall[] = [];
-  for (const m of text.matchAll(/<([A-Z][\w.]*)/g)) {
-    const { attrs } = parseAttrs(text, m.index + m[0].length);
-    calls.push({ name: m[1]!, attrs, line: text.slice(0, m.index).split('\n').length });
-  }
-  return calls;
+export function missingPairMessage(have: string, missing: string, lang: string): string {
+  const name = lang === 'ko' ? 'Korean' : 'English';
+  return (
+    `${have} has no ${lang} version: ${missing} is missing. ` +
+    `Writing in one language only is welcome: open the pull request anyway, tick "One language only" in its checklist ` +
+    `(a maintainer labels it "needs translation"), and a translator adds ${missing} to your branch; this check passes then. ` +
+    `Writing the ${name} edition yourself: copy ${have} to ${missing} and translate it (TRANSLATING.md).`
+  );
 }
 
 /** A chapter must exist in every language (same slug). */
@@ -125,7 +86,7 @@ export function missingPairs(files: ChapterFile[], label = 'content'): Problem[]
     for (const lang of CONTENT_LANGS) {
       if (!have.some((f) => f.lang === lang)) {
         const other = have[0]!;
-        problems.push({ file: other.path, message: `${other.path} has no ${lang} version: add ${label}/${lang}/${slug}.mdx (npm run new-chapter creates both).` });
+        problems.push({ file: other.path, line: 1, message: missingPairMessage(other.path, `${label}/${lang}/${slug}.mdx`, lang) });
       }
     }
   }
@@ -140,7 +101,7 @@ export const sameComponents: PairCheck = (ko, en) => {
   for (let i = 0; i < n; i++) {
     if (a[i]?.name !== b[i]?.name) {
       const describe = (c: ComponentCall | undefined, f: ChapterFile) => (c ? `<${c.name}> at ${f.path}:${c.line}` : `nothing (${f.path} ends)`);
-      return [{ file: en.path, message: `component #${i + 1} differs between languages: ${describe(a[i], ko)} vs ${describe(b[i], en)}. Both versions must embed the same components in the same order.` }];
+      return [{ file: en.path, line: b[i]?.line ?? a[i]?.line, message: `component #${i + 1} differs between languages: ${describe(a[i], ko)} vs ${describe(b[i], en)}. Both versions must embed the same components in the same order.` }];
     }
   }
   return [];
@@ -160,7 +121,7 @@ export function runContentChecks(contentDir: string, pairChecks: PairCheck[] = d
   return problems;
 }
 
-/** One line per problem, for test failures and CLI output. */
+/** One line per problem, for test failures. */
 export function formatProblems(problems: Problem[]): string {
   return problems.map((p) => `- ${p.message}`).join('\n');
 }

@@ -5,8 +5,11 @@
  * instead of sending an interview reader to the top of a page.
  *
  * Ids come from headings written `## Title {#id}` (ARCHITECTURE.md) and from JSX `id="…"` props.
- * Relative links are the book's convention because they survive any base path (BOOK_BASE).
+ * Relative links are the book's convention because they survive any base path (BOOK_BASE); an
+ * absolute `/en/time-wait/` works on a local build and 404s on GitHub Pages, so it fails here with
+ * the relative link to write instead.
  */
+import { blankFences, lineAt } from './mdx-source.ts';
 
 /** One chapter: its language, slug and MDX source. */
 export interface LinkChapter {
@@ -35,17 +38,6 @@ export function chapterIds(source: string): Set<string> {
   return ids;
 }
 
-function lineOf(src: string, index: number): number {
-  let n = 1;
-  for (let i = 0; i < index; i++) if (src.charCodeAt(i) === 10) n++;
-  return n;
-}
-
-/** Blanks fenced code blocks, keeping line breaks, so shell examples are not read as links. */
-function blankFences(src: string): string {
-  return src.replace(/^(\s*)(```|~~~)[^\n]*\n[\s\S]*?^\s*\2[^\n]*$/gm, (m) => m.replace(/[^\n]/g, ' '));
-}
-
 /**
  * A sequence-lab deep link (`lab=lab-<scenario>&s=<scenario>&step=n`, src/labs/view/lab-hash.ts)
  * must name a lab the target chapter shows: the lab's DOM id is `lab-<scenario>` for the first lab of
@@ -67,6 +59,19 @@ export function checkLabLink(hash: string, targetSource: string): string | null 
   return null;
 }
 
+/**
+ * An absolute internal link names no base path, so it 404s when the book is served under one
+ * (`BOOK_BASE=/tcp-book/`, GitHub Pages). The message gives the relative link that works everywhere.
+ */
+export function absoluteLinkMessage(target: string, lang: string): string {
+  const m = /^\/(ko|en)\/([^#?]*)(.*)$/.exec(target);
+  const fix = m ? (m[1] === lang ? `../${m[2]}${m[3]}` : `../../${m[1]}/${m[2]}${m[3]}`) : null;
+  const how = fix
+    ? `write "${fix}" (relative links work under any base path)`
+    : 'link a chapter as "../slug/", or build the URL with href() from src/site/urls.ts in a component';
+  return `absolute link "${target}" breaks when the book is served under a base path (BOOK_BASE=/tcp-book/, GitHub Pages): ${how}`;
+}
+
 /** Every broken internal link or anchor across a set of chapters. */
 export function checkLinks(chapters: readonly LinkChapter[]): LinkIssue[] {
   const ids = new Map<string, Set<string>>();
@@ -82,8 +87,8 @@ export function checkLinks(chapters: readonly LinkChapter[]): LinkIssue[] {
     // Markdown links and href props: ](target) or href="target".
     for (const m of src.matchAll(/\]\(([^)\s]+)\)|\bhref="([^"]+)"/g)) {
       const target = (m[1] ?? m[2]) as string;
-      const line = lineOf(src, m.index);
-      const rel = /^(?:\.\.\/|\/(ko|en)\/)([a-z0-9-]+)\/(?:#([A-Za-z0-9_-]+|lab=[^#\s]+))?$/.exec(target);
+      const line = lineAt(src, m.index);
+      const rel = /^(?:\.\.\/|\.\.\/\.\.\/(ko|en)\/)([a-z0-9-]+)\/(?:#([A-Za-z0-9_-]+|lab=[^#\s]+))?$/.exec(target);
       if (target.startsWith('#lab=')) {
         const problem = checkLabLink(target.slice(1), c.source);
         if (problem) issues.push({ file: c.path, line, message: `"${target}": ${problem}` });
@@ -94,9 +99,13 @@ export function checkLinks(chapters: readonly LinkChapter[]): LinkIssue[] {
         continue;
       }
       if (/^(?:https?:|mailto:)/.test(target)) continue;
+      if (target.startsWith('/')) {
+        issues.push({ file: c.path, line, message: absoluteLinkMessage(target, c.lang) });
+        continue;
+      }
       if (!rel) {
         if (target.startsWith('../') || target.startsWith('/')) {
-          issues.push({ file: c.path, line, message: `internal link "${target}" is not of the form ../slug/ or ../slug/#id` });
+          issues.push({ file: c.path, line, message: `internal link "${target}" is not of the form ../slug/, ../slug/#id or ../../<lang>/slug/` });
         }
         continue;
       }
@@ -118,7 +127,7 @@ export function checkLinks(chapters: readonly LinkChapter[]): LinkIssue[] {
       }
     }
     for (const m of src.matchAll(/\bproof="#([^"]*)"/g)) {
-      if (!own.has(m[1] as string)) issues.push({ file: c.path, line: lineOf(src, m.index), message: `quiz proof "#${m[1]}" names no heading id in this chapter` });
+      if (!own.has(m[1] as string)) issues.push({ file: c.path, line: lineAt(src, m.index), message: `quiz proof "#${m[1]}" names no heading id in this chapter` });
     }
   }
   return issues.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);

@@ -4,20 +4,20 @@
  * extraction gives the review page its question texts and the sidebar its per-chapter totals,
  * so those can never disagree with what the chapters contain.
  *
- * This reads MDX as text: the five quiz tags have simple, fixed props (strings, `{numbers}`,
- * bare booleans), and a small scanner gives better messages than a full MDX parse would.
+ * The MDX is read by mdx-source.ts, the one reader the other content checks use too.
  */
 
-import { isScenarioId } from '../engine/scenarios.ts';
+import { isScenarioId, SCENARIO_IDS } from '../engine/scenarios.ts';
+import { unknownValue } from './suggest.ts';
+import { blankNonJsx, lineAt, parseAttributes, propFlag, propText, type PropValue } from './mdx-source.ts';
+
+export { propFlag, propText, type PropValue };
 
 /** The quiz tags of ARCHITECTURE.md. */
 export const QUIZ_TAGS = ['MultipleChoice', 'OrderSegments', 'NameState', 'PredictNumbers', 'SpotError'] as const;
 /** One quiz tag name. */
 export type QuizTag = (typeof QUIZ_TAGS)[number];
 
-
-/** A prop value as written: a string literal, a `{…}` expression (kept as source), or a bare boolean prop. */
-export type PropValue = { kind: 'string'; value: string } | { kind: 'expr'; value: string } | { kind: 'flag' };
 
 /** One `<Option>` inside a choice quiz. */
 export interface OptionDecl {
@@ -47,88 +47,15 @@ export interface QuizIssue {
 
 const TAG_RE = new RegExp(`<(${QUIZ_TAGS.join('|')})(?=[\\s/>])`, 'g');
 
-/** Blanks fenced code blocks (keeping line breaks) so a quiz tag shown as an example is not taken for a quiz. */
-function blankFences(src: string): string {
-  return src.replace(/^(\s*)(```|~~~)[^\n]*\n[\s\S]*?^\s*\2[^\n]*$/gm, (m) => m.replace(/[^\n]/g, ' '));
-}
-
-function lineAt(src: string, index: number): number {
-  let n = 1;
-  for (let i = 0; i < index && i < src.length; i++) if (src.charCodeAt(i) === 10) n++;
-  return n;
-}
-
-/**
- * Parses the attributes of a JSX opening tag starting at `from` (just after the tag name).
- * Returns the props, the index after `>` and whether the tag closed itself.
- */
-function parseAttributes(src: string, from: number): { props: Record<string, PropValue>; end: number; selfClosing: boolean } | { error: string; at: number } {
-  const props: Record<string, PropValue> = {};
-  let i = from;
-  for (;;) {
-    while (i < src.length && /\s/.test(src[i] as string)) i++;
-    if (i >= src.length) return { error: 'the tag is never closed with > or />', at: from };
-    if (src.startsWith('/>', i)) return { props, end: i + 2, selfClosing: true };
-    if (src[i] === '>') return { props, end: i + 1, selfClosing: false };
-    const m = /^[A-Za-z_][\w-]*/.exec(src.slice(i, i + 64));
-    if (!m) return { error: `unexpected character ${JSON.stringify(src[i])} in the tag`, at: i };
-    const name = m[0];
-    i += name.length;
-    while (i < src.length && /[ \t]/.test(src[i] as string)) i++;
-    if (src[i] !== '=') {
-      props[name] = { kind: 'flag' };
-      continue;
-    }
-    i++;
-    while (i < src.length && /\s/.test(src[i] as string)) i++;
-    const q = src[i];
-    if (q === '"' || q === "'") {
-      const close = src.indexOf(q, i + 1);
-      if (close < 0) return { error: `the value of ${name} has no closing quote`, at: i };
-      props[name] = { kind: 'string', value: src.slice(i + 1, close) };
-      i = close + 1;
-    } else if (q === '{') {
-      let depth = 0;
-      let j = i;
-      let quote: string | null = null;
-      for (; j < src.length; j++) {
-        const c = src[j];
-        if (quote) {
-          if (c === '\\') j++;
-          else if (c === quote) quote = null;
-        } else if (c === '"' || c === "'" || c === '`') quote = c;
-        else if (c === '{') depth++;
-        else if (c === '}' && --depth === 0) break;
-      }
-      if (j >= src.length) return { error: `the value of ${name} has no closing }`, at: i };
-      props[name] = { kind: 'expr', value: src.slice(i + 1, j).trim() };
-      i = j + 1;
-    } else return { error: `the value of ${name} must be "text" or {expression}`, at: i };
-  }
-}
-
-/** Turns a prop into a string: string literals as they are, `{"…"}` / `{'…'}` / `{42}` expressions when they are plain literals. */
-export function propText(p: PropValue | undefined): string | null {
-  if (!p) return null;
-  if (p.kind === 'string') return p.value;
-  if (p.kind === 'flag') return null;
-  const lit = /^(["'`])([\s\S]*)\1$/.exec(p.value);
-  if (lit) return lit[2] ?? '';
-  return /^-?\d+$/.test(p.value) ? p.value : null;
-}
-
-/** True when a boolean prop is on: bare (`correct`) or `correct={true}`. */
-export function propFlag(p: PropValue | undefined): boolean {
-  return p !== undefined && (p.kind === 'flag' || (p.kind === 'expr' && p.value === 'true'));
-}
-
 /**
  * Extracts every quiz of one MDX file. Syntax problems (an unclosed tag, a missing closing
  * `</MultipleChoice>`) are returned as issues instead of thrown, so one broken chapter does not
  * hide the problems of the others.
  */
 export function extractQuizzes(file: string, source: string): { quizzes: QuizDecl[]; issues: QuizIssue[] } {
-  const src = blankFences(source);
+  // Tags and closing tags are found in the blanked text; props and option text are read from the
+  // source at the same offsets.
+  const src = blankNonJsx(source);
   const quizzes: QuizDecl[] = [];
   const issues: QuizIssue[] = [];
   const spans: [number, number][] = [];
@@ -136,7 +63,7 @@ export function extractQuizzes(file: string, source: string): { quizzes: QuizDec
   for (let m = TAG_RE.exec(src); m; m = TAG_RE.exec(src)) {
     const tag = m[1] as QuizTag;
     const line = lineAt(src, m.index);
-    const attrs = parseAttributes(src, m.index + m[0].length);
+    const attrs = parseAttributes(source, m.index + m[0].length);
     if ('error' in attrs) {
       issues.push({ file, line: lineAt(src, attrs.at), quizId: null, message: `<${tag}>: ${attrs.error}` });
       continue;
@@ -154,7 +81,7 @@ export function extractQuizzes(file: string, source: string): { quizzes: QuizDec
       const optRe = /<Option(?=[\s/>])/g;
       for (let o = optRe.exec(body); o; o = optRe.exec(body)) {
         const at = attrs.end + o.index;
-        const oa = parseAttributes(src, at + '<Option'.length);
+        const oa = parseAttributes(source, at + '<Option'.length);
         if ('error' in oa) {
           issues.push({ file, line: lineAt(src, oa.at), quizId: propText(attrs.props.id), message: `<Option>: ${oa.error}` });
           break;
@@ -166,7 +93,7 @@ export function extractQuizzes(file: string, source: string): { quizzes: QuizDec
             issues.push({ file, line: lineAt(src, at), quizId: propText(attrs.props.id), message: '<Option> is never closed with </Option>' });
             break;
           }
-          text = src.slice(oa.end, oc).trim();
+          text = source.slice(oa.end, oc).trim();
           optRe.lastIndex = oc - attrs.end;
         } else optRe.lastIndex = oa.end - attrs.end;
         decl.options.push({ line: lineAt(src, at), correct: propFlag(oa.props.correct), explanation: propText(oa.props.explanation), text });
@@ -222,7 +149,7 @@ export function lintQuiz(q: QuizDecl): QuizIssue[] {
     if (q.options.length > 0) issue(`<${q.tag}> takes no <Option> children`);
     const scenario = propText(q.props.scenario);
     if (scenario === null) issue(`<${q.tag}> needs scenario="…"`);
-    else if (!isScenarioId(scenario)) issue(`unknown scenario "${scenario}" (see ARCHITECTURE.md for the ids)`);
+    else if (!isScenarioId(scenario)) issue(unknownValue('scenario', scenario, SCENARIO_IDS));
     if (q.tag !== 'PredictNumbers') need('question');
     if (q.tag === 'NameState') {
       const step = propText(q.props.step);
@@ -246,6 +173,27 @@ function langSlug(path: string): { lang: string; slug: string } {
   return { lang: parts.at(-2) ?? '', slug: (parts.at(-1) ?? '').replace(/\.mdx?$/, '') };
 }
 
+/** The quiz ids of one chapter file, with the line of each. */
+interface ChapterQuizIds {
+  file: string;
+  ids: string[];
+  lines: number[];
+}
+
+/**
+ * Ids of `other` that `here` lacks, reported in `here` at the line where the quiz should be: where
+ * `here` has a quiz in the same position (most often the same quiz under another id), else after
+ * its last quiz. The message names the twin's file and line.
+ */
+function pairIssues(here: ChapterQuizIds, other: ChapterQuizIds): QuizIssue[] {
+  return other.ids.flatMap((id, n) => {
+    if (here.ids.includes(id)) return [];
+    const line = here.lines[Math.min(n, here.lines.length - 1)] ?? 1;
+    const there = here.ids[n] !== undefined && !other.ids.includes(here.ids[n] as string) ? ` (here this quiz is "${here.ids[n]}")` : '';
+    return [{ file: here.file, line, quizId: id, message: `quiz "${id}" (${other.file}:${other.lines[n]}) is missing here${there}; ko and en must have the same quiz ids` }];
+  });
+}
+
 /**
  * Lints the whole book: every quiz on its own, ids unique within each language, and the same
  * ids in the same order in the ko and en versions of each chapter (progress is keyed by id,
@@ -254,36 +202,38 @@ function langSlug(path: string): { lang: string; slug: string } {
 export function lintQuizFiles(files: readonly ChapterSource[]): QuizIssue[] {
   const issues: QuizIssue[] = [];
   const seen = new Map<string, QuizDecl>(); // lang + id → first declaration
-  const idsByChapter = new Map<string, Map<string, { file: string; ids: string[] }>>(); // slug → lang → ids
+  const idsByChapter = new Map<string, Map<string, ChapterQuizIds>>(); // slug → lang → ids
   for (const f of files) {
     const { quizzes, issues: syntax } = extractQuizzes(f.path, f.source);
     issues.push(...syntax);
     const { lang, slug } = langSlug(f.path);
     const ids: string[] = [];
+    const lines: number[] = [];
     for (const q of quizzes) {
       issues.push(...lintQuiz(q));
       const id = propText(q.props.id);
       if (id === null) continue;
       ids.push(id);
+      lines.push(q.line);
       const prev = seen.get(`${lang}\n${id}`);
       if (prev) issues.push({ file: f.path, line: q.line, quizId: id, message: `duplicate id: also used at ${prev.file}:${prev.line}` });
       else seen.set(`${lang}\n${id}`, q);
     }
     const byLang = idsByChapter.get(slug) ?? new Map();
-    byLang.set(lang, { file: f.path, ids });
+    byLang.set(lang, { file: f.path, ids, lines });
     idsByChapter.set(slug, byLang);
   }
   for (const byLang of idsByChapter.values()) {
     const ko = byLang.get('ko');
     const en = byLang.get('en');
     if (!ko || !en) continue;
-    for (const id of en.ids.filter((x) => !ko.ids.includes(x))) issues.push({ file: ko.file, line: 1, quizId: id, message: `quiz "${id}" is in ${en.file} but not here; ko and en must have the same quiz ids` });
-    for (const id of ko.ids.filter((x) => !en.ids.includes(x))) issues.push({ file: en.file, line: 1, quizId: id, message: `quiz "${id}" is in ${ko.file} but not here; ko and en must have the same quiz ids` });
+    issues.push(...pairIssues(ko, en), ...pairIssues(en, ko));
     const common = en.ids.filter((x) => ko.ids.includes(x));
     const koOrder = ko.ids.filter((x) => en.ids.includes(x));
     if (common.join() !== koOrder.join()) {
-      const at = common.findIndex((x, i) => koOrder[i] !== x);
-      issues.push({ file: ko.file, line: 1, quizId: common[at] ?? null, message: `quizzes are in a different order than in ${en.file} (en: ${common.join(', ')}; ko: ${koOrder.join(', ')})` });
+      const at = koOrder.findIndex((x, i) => common[i] !== x);
+      const id = koOrder[at] as string;
+      issues.push({ file: ko.file, line: ko.lines[ko.ids.indexOf(id)] ?? 1, quizId: id, message: `quizzes are in a different order than in ${en.file} (en: ${common.join(', ')}; ko: ${koOrder.join(', ')})` });
     }
   }
   // file, then line: the order an author fixes them in (sort is stable within a line)

@@ -1,5 +1,5 @@
 /**
- * The "every claim a source" check of issue 5: each chapter lists its sources in frontmatter, and every
+ * The "every claim a source" check: each chapter lists its sources in frontmatter, and every
  * RFC link (frontmatter or body) points to a section that exists. A link to a section number that the
  * RFC does not have lands the reader on the top of a 100-page document, which is no source at all;
  * so does a link without an anchor.
@@ -7,6 +7,7 @@
  * The section lists below are the real tables of contents of the RFCs the book cites. To cite a new
  * RFC, add its sections here (from its table of contents on rfc-editor.org), not just the one you use.
  */
+import { lineAt } from './mdx-source.ts';
 
 /** Valid `#section-…` / `#appendix-…` anchors per RFC number, from each RFC's table of contents. */
 export const RFC_SECTIONS: Readonly<Record<number, readonly string[]>> = {
@@ -72,12 +73,6 @@ const RFC_URL = /https?:\/\/(?:www\.)?(?:rfc-editor\.org\/rfc\/rfc|datatracker\.
 /** "RFC 9293 §3.5.2" written in prose: checked too, since a reader looks that section up. */
 const RFC_PROSE = /RFC\s?(\d+)\s*§\s*((?:[0-9]+|[A-Z])(?:\.[0-9]+)*)/g;
 
-function lineOf(src: string, index: number): number {
-  let n = 1;
-  for (let i = 0; i < index; i++) if (src.charCodeAt(i) === 10) n++;
-  return n;
-}
-
 /** Whether `section` exists in RFC `rfc`; null when the book has no section list for that RFC yet. */
 export function sectionExists(rfc: number, section: string): boolean | null {
   const list = RFC_SECTIONS[rfc];
@@ -133,14 +128,14 @@ export function checkSources(file: string, src: string): SourceIssue[] {
   for (let m = url.exec(src); m; m = url.exec(src)) {
     // A link at the end of a sentence: the full stop is prose, not part of the anchor.
     const problem = checkAnchor(Number(m[1]), m[2]?.replace(/[.,;:!?]+$/, ''));
-    if (problem) issues.push({ file, line: lineOf(src, m.index), message: problem });
+    if (problem) issues.push({ file, line: lineAt(src, m.index), message: problem });
   }
   const prose = new RegExp(RFC_PROSE.source, 'g');
   for (let m = prose.exec(src); m; m = prose.exec(src)) {
     const rfc = Number(m[1]);
     const section = m[2] as string;
     if (sectionExists(rfc, section) === false) {
-      issues.push({ file, line: lineOf(src, m.index), message: `"${m[0]}": RFC ${rfc} has no section ${section}` });
+      issues.push({ file, line: lineAt(src, m.index), message: `"${m[0]}": RFC ${rfc} has no section ${section}` });
     }
   }
   return issues.sort((a, b) => a.line - b.line);

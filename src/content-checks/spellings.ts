@@ -1,5 +1,5 @@
 /**
- * The spellings check of issue 5: the study notes' typos (SYN_SEND, SYN_RECIEVED, ESTACLISHED) and
+ * The spellings check: the study notes' typos (SYN_SEND, SYN_RECIEVED, ESTACLISHED) and
  * their "TIME_WAIT default 240 s" must never reach a reader as fact. They may only be quoted where the
  * book says they are wrong, so a sentence copied from the notes fails `npm test` with file and line.
  *
@@ -8,8 +8,9 @@
  * - inside `<SpotError …>…</SpotError>`: by contract (ARCHITECTURE.md) its `claim` is a wrong claim
  *   from study notes that the reader must find the error in, and its options explain it.
  *
- * Reads MDX as text (like the quiz lint), so it needs no MDX parser and reports exact lines.
+ * Reads MDX through mdx-source.ts (like the quiz lint), so it reports exact lines.
  */
+import { jsxTags, lineAt, propText } from './mdx-source.ts';
 
 /** One forbidden spelling: what it matches and what the book writes instead. */
 export interface ForbiddenSpelling {
@@ -32,7 +33,7 @@ const DEFAULT_240 = new RegExp(
   'gi',
 );
 
-/** The forbidden spellings of issue 5. */
+/** The forbidden spellings. */
 export const FORBIDDEN: readonly ForbiddenSpelling[] = [
   { id: 'SYN_SEND', pattern: new RegExp(String.raw`\bSYN${US}SEND\b`, 'gi'), instead: 'SYN-SENT (Linux TCP_SYN_SENT, netstat SYN_SENT)' },
   { id: 'SYN_RECIEVED', pattern: new RegExp(String.raw`\bSYN${US}RECIEVED\b`, 'gi'), instead: 'SYN-RECEIVED (Linux TCP_SYN_RECV, ss SYN-RECV)' },
@@ -62,39 +63,25 @@ interface Region {
   end: number;
 }
 
-/** Index just past the `>` that closes the tag opened at `from`, skipping quoted attribute values. */
-function tagEnd(src: string, from: number): number {
-  let quote: string | null = null;
-  for (let i = from; i < src.length; i++) {
-    const c = src[i];
-    if (quote) {
-      if (c === quote) quote = null;
-    } else if (c === '"' || c === "'") quote = c;
-    else if (c === '>') return i + 1;
-  }
-  return src.length;
-}
-
 /**
  * The misconception callouts and SpotError quizzes of a chapter. An unclosed one runs to the end of the
  * file: MDX would reject the file anyway, and the build reports that better than this check could.
  */
 export function allowedRegions(src: string): Region[] {
   const regions: Region[] = [];
-  const open = /<(Callout|SpotError)(?=[\s/>])/g;
-  for (let m = open.exec(src); m; m = open.exec(src)) {
-    const tag = m[1] as string;
-    const end = tagEnd(src, m.index);
-    const openTag = src.slice(m.index, end);
-    if (tag === 'Callout' && !/\btype\s*=\s*["']misconception["']/.test(openTag)) continue;
-    if (openTag.endsWith('/>')) {
-      regions.push({ start: m.index, end });
+  for (const t of jsxTags(src, ['Callout', 'SpotError'])) {
+    const a = t.attributes;
+    if ('error' in a) {
+      regions.push({ start: t.start, end: src.length });
       continue;
     }
-    const close = src.indexOf(`</${tag}>`, end);
-    const stop = close < 0 ? src.length : close + tag.length + 3;
-    regions.push({ start: m.index, end: stop });
-    open.lastIndex = stop;
+    if (t.name === 'Callout' && propText(a.props.type) !== 'misconception') continue;
+    if (a.selfClosing) {
+      regions.push({ start: t.start, end: a.end });
+      continue;
+    }
+    const close = src.indexOf(`</${t.name}>`, a.end);
+    regions.push({ start: t.start, end: close < 0 ? src.length : close + t.name.length + 3 });
   }
   return regions;
 }
@@ -109,12 +96,6 @@ function sentenceAround(src: string, index: number): string {
   return src.slice(before + 1, after);
 }
 
-function lineOf(src: string, index: number): number {
-  let n = 1;
-  for (let i = 0; i < index; i++) if (src.charCodeAt(i) === 10) n++;
-  return n;
-}
-
 /** Every forbidden spelling in one chapter outside misconception callouts and SpotError quizzes. */
 export function checkSpellings(file: string, src: string): SpellingIssue[] {
   const regions = allowedRegions(src);
@@ -127,7 +108,7 @@ export function checkSpellings(file: string, src: string): SpellingIssue[] {
       if (f.id === 'TIME_WAIT default 240 s' && ATTRIBUTED_240.test(sentenceAround(src, m.index))) continue;
       issues.push({
         file,
-        line: lineOf(src, m.index),
+        line: lineAt(src, m.index),
         id: f.id,
         text: m[0],
         message: `"${m[0]}" outside a misconception callout; write ${f.instead}`,

@@ -148,15 +148,15 @@ function onSynchronized(w: Work, original: Segment): void {
     ackAtEnd = true;
   }
 
-  // TIME-WAIT: a new SYN with a higher sequence number may reopen the connection (§3.6.1 MAY-2;
-  // Linux does this whether or not the SYN falls in the old window).
-  if (w.ep.state === 'TIME-WAIT' && seg.flags.SYN && !seg.flags.ACK && !seg.flags.RST && seqGt(seg.seq, tcb.rcvNxt)) {
-    reopenFromTimeWait(w, seg);
-    return;
+  // TIME-WAIT: a new SYN for the same 4-tuple (§3.6.1 MAY-2).
+  if (w.ep.state === 'TIME-WAIT' && seg.flags.SYN && !seg.flags.ACK && !seg.flags.RST) {
+    if (synInTimeWait(w, tcb, seg) === 'done') return;
   }
 
   // First: check the sequence number.
-  if (!acceptable(tcb, seg)) {
+  const acceptableSeg = acceptable(tcb, seg);
+  if (acceptableSeg) updateTsRecent(tcb, seg);
+  if (!acceptableSeg) {
     if (seg.flags.RST) {
       log(w, 'seq-unacceptable-drop', '3.10.7.4', NOTES && 'RST outside the window');
       return;
@@ -179,6 +179,9 @@ function onSynchronized(w: Work, original: Segment): void {
     sendInvalidAck(w);
     return;
   }
+  // RFC 5961 §3.2 judges a RST by its own sequence number: an RST carrying data that starts below
+  // RCV.NXT must not become an exact match by trimming, so the check keeps the number as it came.
+  const rstExact = seg.seq === tcb.rcvNxt;
   // Trim what lies before RCV.NXT (old) or past the window (§3.10.7.4 "trimmed").
   const before = seqDiff(tcb.rcvNxt, seg.seq);
   if (before > 0) {
@@ -200,8 +203,8 @@ function onSynchronized(w: Work, original: Segment): void {
 
   // Second: check the RST bit (RFC 5961 §3.2 as adopted by §3.10.7.4).
   if (seg.flags.RST) {
-    if (seg.seq !== tcb.rcvNxt) {
-      log(w, 'rst-challenge-ack', '3.10.7.4', NOTES && 'RST in window but not at RCV.NXT: challenge ACK (RFC 5961 §3.2)');
+    if (!rstExact) {
+      log(w, seg.payload.length > 0 || before > 0 ? 'rst-data-challenge-ack' : 'rst-challenge-ack', '3.10.7.4', NOTES && 'RST in window but not at RCV.NXT: challenge ACK (RFC 5961 §3.2)');
       sendInvalidAck(w);
       return;
     }
@@ -410,9 +413,50 @@ function onReset(w: Work): void {
   setState(w, 'CLOSED', 'rst-reset', '3.10.7.4');
 }
 
-/** §3.6.1 MAY-2: a SYN with a higher sequence number reopens a connection from TIME-WAIT. */
+/**
+ * RFC 7323 §4.3: after the acceptability test, SEG.TSval becomes TS.Recent when it is not older
+ * and the segment starts at or before Last.ACK.sent (the ACK we last sent), so an ACK echoes the
+ * TSval of the earliest segment it acknowledges.
+ */
+function updateTsRecent(tcb: Tcb, seg: Segment): void {
+  const ts = seg.options.timestamps;
+  if (!tcb.timestamps || !ts) return;
+  if (((ts.tsval - tcb.tsRecent) | 0) < 0) return;
+  if (seqLe(seg.seq, tcb.lastAckSent ?? tcb.rcvNxt)) tcb.tsRecent = ts.tsval;
+}
+
+/**
+ * A SYN (no ACK) for the connection in TIME-WAIT (§3.6.1 MAY-2). It may reopen the connection
+ * only when it is new: SEG.SEQ above the old RCV.NXT, or, for Linux (tcp_timewait_state_process),
+ * a TSval newer than TS.Recent. It reopens only where a listener would take it (an endpoint that
+ * came from a passive OPEN); Linux answers a new SYN with no listener, and any old one, with an
+ * ACK. The RFC profile sends an old SYN through the usual checks (it is ACKed there too).
+ */
+function synInTimeWait(w: Work, tcb: Tcb, seg: Segment): 'done' | 'continue' {
+  const linux = w.ep.config.profile.timeWaitReopen === 'linux';
+  const ts = seg.options.timestamps;
+  const newerTs = linux && tcb.timestamps && ts !== undefined && ((ts.tsval - tcb.tsRecent) | 0) > 0;
+  const newer = seqGt(seg.seq, tcb.rcvNxt) || newerTs;
+  if (newer && w.ep.passive) {
+    reopenFromTimeWait(w, seg);
+    return 'done';
+  }
+  if (!linux) return 'continue';
+  log(w, 'syn-time-wait-ack', '3.6.1', NOTES && (newer ? 'new SYN but no listener: ACK (Linux TCP_TW_SYN without a listener)' : 'old SYN: ACK again (Linux tcp_timewait_state_process)'));
+  if (newer) sendAck(w);
+  else sendInvalidAck(w);
+  return 'done';
+}
+
+/**
+ * §3.6.1 MAY-2: reopen from TIME-WAIT. The new ISS must be above the old SND.NXT (condition 1):
+ * Linux takes old SND.NXT + 65537 (tcp_timewait_state_process: tw_snd_nxt + 65535 + 2); the RFC
+ * profile keeps its clock-driven ISN when that is above, else old SND.NXT + 1 (fixed ISNs).
+ */
 function reopenFromTimeWait(w: Work, seg: Segment): void {
-  const iss = computeIsn(w.ep.config.isn, w.ep.local, seg.src, w.now);
+  const old = tcbOf(w);
+  const clock = computeIsn(w.ep.config.isn, w.ep.local, seg.src, w.now);
+  const iss = w.ep.config.profile.timeWaitReopen === 'linux' ? seqAdd(old.sndNxt, 65537) || 1 : seqGt(clock, old.sndNxt) ? clock : seqAdd(old.sndNxt, 1);
   const tcb = newTcb(w, iss);
   learnPeerSyn(w, tcb, seg);
   cancelTimer(w, 'time-wait');

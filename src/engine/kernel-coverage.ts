@@ -7,7 +7,7 @@
  * - `live`: case names of tests/kernel/cases.ts. Each case runs real sockets inside a network
  *   namespace of its own, captures the loopback with tcpdump and compares the captured segments
  *   with the engine's run under the Linux profile.
- * - `captures`: files of tests/fixtures/kernel-traces (copies of ../shared/kernel-traces) that the
+ * - `captures`: files of tests/fixtures/kernel-traces (real Linux captures) that the
  *   engine must reproduce; derived from KERNEL_CAPTURES, not written twice.
  * - `unchecked`: why the kernel cannot show this scenario (English, for the README). Set exactly
  *   when there is neither a live case nor a capture; such scenarios are checked against the RFC
@@ -26,22 +26,27 @@ const LIVE: Readonly<Record<ScenarioId, readonly string[] | { unchecked: string 
   'data-on-third': { unchecked: 'Linux sends the third ACK at once unless a writer is already blocked waiting for connect() (tcp_rcv_synsent_state_process); Node.js buffers a write until the connection is open, so the live suite cannot arrange it' },
   'lost-syn': ['lost-syn'],
   'syn-timeout': ['syn-timeout'],
-  'lost-syn-ack': [],
-  'lost-third-ack': [],
-  'simultaneous-open': [],
+  'lost-syn-ack': ['lost-syn-ack'],
+  'lost-third-ack': ['lost-third-ack'],
+  'simultaneous-open': ['simultaneous-open'],
   'closed-port-rst': ['closed-port-rst'],
   'close-4-segment': ['close-4-segment'],
   'close-3-segment': ['close-3-segment', 'close-3-segment@ipv6'],
   'server-closes-first': ['server-closes-first'],
   'simultaneous-close': ['simultaneous-close'],
-  'lost-fin': [],
+  'lost-fin': ['lost-fin'],
   'lost-final-ack': ['lost-final-ack'],
-  'half-close': [],
+  'half-close': ['half-close'],
   'time-wait-too-short': { unchecked: 'Linux fixes TIME-WAIT at 60 s (TCP_TIMEWAIT_LEN); no setting makes it 100 ms, so a late segment cannot reach a new incarnation the way this scenario shows' },
-  'rst-in-time-wait': [],
-  'rst-in-time-wait-rfc1337': [],
-  'syn-flood': [],
-  'syn-flood-cookies': [],
+  'rst-in-time-wait': ['rst-in-time-wait'],
+  'rst-in-time-wait-rfc1337': ['rst-in-time-wait-rfc1337'],
+  'syn-flood': ['syn-flood'],
+  'syn-flood-cookies': ['syn-flood-cookies'],
+  'old-duplicate-syn': { unchecked: 'an old SYN would have to be injected with a sequence number the kernel\'s client never sent; checked against RFC 9293 Figure 8 segment by segment instead' },
+  'accept-queue-full': ['accept-queue-full'],
+  'half-open-discovery': ['half-open-discovery', 'half-open-discovery+keepalive'],
+  'time-wait-reopen': ['time-wait-reopen'],
+  'linger-abort': ['linger-abort'],
 };
 
 /** One scenario's kernel coverage. */

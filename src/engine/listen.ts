@@ -92,6 +92,18 @@ export function onListen(w: Work, seg: Segment): 'done' | 'continue' {
     if (w.ep.config.backlog !== null) {
       const h = w.ep.synQueue.find((x) => sameAddr(x.remote, seg.src));
       if (h && seg.ack === seqAdd(h.iss, 1) && !seg.flags.SYN) {
+        if (acceptQueueFull(w)) return overflow(w, seg, h);
+        const limit = w.ep.config.acceptQueue;
+        if (limit !== null) {
+          w.ep.acceptQueued += 1;
+          const follow = w.ep.config.follow;
+          if (follow !== null && !sameAddr(follow, h.remote)) {
+            w.ep.synQueue = w.ep.synQueue.filter((x) => x !== h);
+            resetQueueTimer(w);
+            log(w, 'listen-accept-queued', '3.10.7.2', NOTES && `${h.remote.ip}:${h.remote.port} waits for accept() (${w.ep.acceptQueued}/${limit})`);
+            return 'done';
+          }
+        }
         promote(w, h.remote, h.iss, { ...seg, seq: h.irs, ack: 0, flags: flags('SYN'), options: h.peerOptions, window: seg.window }, false);
         return 'continue';
       }
@@ -130,6 +142,10 @@ export function onListen(w: Work, seg: Segment): 'done' | 'continue' {
       sendSynAck(w, existing, true);
       return 'done';
     }
+    if (acceptQueueFull(w)) {
+      log(w, 'listen-overflow-syn-drop', '3.10.7.2', NOTES && 'accept queue full: SYN dropped (Linux tcp_conn_request, ListenOverflows)');
+      return 'done';
+    }
     if (w.ep.synQueue.length < w.ep.config.backlog) {
       const h: HalfOpen = { remote: { ...seg.src }, iss, irs: seg.seq, peerOptions: seg.options, retries: 0, deadline: w.now + w.ep.config.profile.initialRtoMs };
       w.ep.synQueue = [...w.ep.synQueue, h];
@@ -151,6 +167,32 @@ export function onListen(w: Work, seg: Segment): 'done' | 'continue' {
   }
   // Fourth: other text or control.
   log(w, 'listen-other-drop', '3.10.7.2');
+  return 'done';
+}
+
+/** Linux sk_acceptq_is_full: as many connections wait for accept() as the accept queue holds. */
+function acceptQueueFull(w: Work): boolean {
+  const limit = w.ep.config.acceptQueue;
+  return limit !== null && w.ep.acceptQueued >= limit;
+}
+
+/**
+ * The third ACK (or any later segment of that client) completes a handshake while the accept
+ * queue is full (Linux tcp_check_req, listen_overflow; ListenOverflows counter). Dropped: the
+ * half-open entry stays, marked acknowledged, and keeps retransmitting its SYN+ACK, while the
+ * client already believes it is ESTABLISHED. With tcp_abort_on_overflow the entry is removed
+ * and the client gets a RST.
+ */
+function overflow(w: Work, seg: Segment, h: HalfOpen): 'done' {
+  if (w.ep.config.abortOnOverflow) {
+    log(w, 'listen-overflow-rst', '3.10.7.2', NOTES && 'accept queue full, tcp_abort_on_overflow=1: RST');
+    w.ep.synQueue = w.ep.synQueue.filter((x) => x !== h);
+    resetQueueTimer(w);
+    sendResetFor(w, seg);
+    return 'done';
+  }
+  w.ep.synQueue = w.ep.synQueue.map((x) => (x === h ? { ...x, acked: true } : x));
+  log(w, 'listen-overflow-drop', '3.10.7.2', NOTES && 'accept queue full: the ACK is dropped, the SYN+ACK will be sent again');
   return 'done';
 }
 

@@ -24,10 +24,16 @@ const rfc: Profile = {
   windowScale: null,
   sackPermitted: false,
   timestamps: false,
+  abortRstAck: false,
+  // RFC 1122 §4.2.3.6 / RFC 9293 §3.8.4: keepalive off by default, at least two hours idle.
+  keepaliveIdleMs: 7_200_000,
+  keepaliveIntervalMs: 75_000,
+  keepaliveProbes: 9,
+  timeWaitReopen: 'rfc',
 };
 
 /**
- * Linux 6.x defaults, matching ../shared/kernel-traces (Linux 6.18, HZ=250).
+ * Linux 6.x defaults, matching the captures in tests/fixtures/kernel-traces (Linux 6.18, HZ=250).
  *
  * Times are the kernel's nominal values, not what its timers add on top. synsent.pcap shows SYN
  * gaps of 1.019, 1.024, 1.024 s, not 1 s: the RTO itself is exact (TCP_TIMEOUT_INIT = 1*HZ = 250
@@ -61,6 +67,11 @@ const linux: Profile = {
   windowScale: 7,
   sackPermitted: true,
   timestamps: true,
+  abortRstAck: true,
+  keepaliveIdleMs: 7_200_000,
+  keepaliveIntervalMs: 75_000,
+  keepaliveProbes: 9,
+  timeWaitReopen: 'linux',
 };
 
 /** Windows: TIME-WAIT 120 s (TcpTimedWaitDelay default); other values from Get-NetTCPSetting defaults. */

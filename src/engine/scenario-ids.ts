@@ -27,6 +27,11 @@ export const SCENARIO_IDS: readonly ScenarioId[] = [
   'rst-in-time-wait-rfc1337',
   'syn-flood',
   'syn-flood-cookies',
+  'old-duplicate-syn',
+  'accept-queue-full',
+  'half-open-discovery',
+  'time-wait-reopen',
+  'linger-abort',
 ];
 
 /** True when `s` is a built-in scenario id (for validating MDX props and CLI arguments). */

@@ -148,6 +148,41 @@ export const SCENARIO_TEXT: Readonly<Record<ScenarioId, { title: I18nText; descr
       en: 'With the backlog full the server still answers with a SYN cookie. It encodes the connection\'s state in its ISN and keeps no record; when the client\'s ACK returns, it builds the connection then.',
     },
   },
+  'old-duplicate-syn': {
+    title: { ko: '오래된 중복 SYN', en: 'An old duplicate SYN' },
+    description: {
+      ko: '예전 연결의 SYN이 네트워크에 남아 있다가 새 SYN보다 먼저 서버에 도착합니다. 서버가 SYN+ACK로 답하지만 클라이언트는 자기가 보낸 적 없는 번호를 확인받았으므로 RST를 보내고, 서버는 LISTEN으로 돌아갑니다. 그다음 도착한 진짜 SYN으로 연결이 열립니다(RFC 9293 그림 8). 3-way 핸드셰이크가 필요한 이유 중 하나입니다.',
+      en: 'A SYN of an earlier connection lingers in the network and reaches the server before the real one. The server answers with SYN+ACK, but the client sees an acknowledgment of a number it never sent, so it answers RST and the server goes back to LISTEN. The real SYN arrives next and opens the connection (RFC 9293 Figure 8). This is one reason the handshake needs three segments.',
+    },
+  },
+  'accept-queue-full': {
+    title: { ko: 'accept 큐가 가득 찼을 때', en: 'A full accept queue' },
+    description: {
+      ko: '서버 애플리케이션이 accept()를 늦게 호출해 accept 큐(여기서는 1개)가 다른 클라이언트의 연결로 찼습니다. 리눅스는 이때 도착한 세 번째 ACK와 데이터를 버리므로, 클라이언트는 ESTABLISHED라고 믿고 데이터를 보내지만 서버는 SYN+ACK를 재전송합니다. 새 SYN도 버려집니다. 애플리케이션이 accept()를 호출해 자리가 나면 클라이언트의 다음 세그먼트로 연결이 완성됩니다. tcp_abort_on_overflow를 켜면 세 번째 ACK에 RST로 답합니다.',
+      en: 'The server application is slow to call accept(), and another client\'s connection fills the accept queue (one slot here). Linux drops the third ACK and the data that arrive now, so the client believes it is ESTABLISHED and sends while the server retransmits its SYN+ACK. New SYNs are dropped too. Once the application calls accept() and a slot frees, the client\'s next segment completes the connection. With tcp_abort_on_overflow on, the third ACK is answered with RST.',
+    },
+  },
+  'half-open-discovery': {
+    title: { ko: '하프 오픈 연결 발견하기', en: 'Discovering a half-open connection' },
+    description: {
+      ko: '서버 호스트가 재부팅되어 연결을 아무 신호 없이 잊어버립니다. 클라이언트는 여전히 ESTABLISHED이므로, 다음에 데이터를 보낼 때 서버가 RST로 답하고 나서야 연결이 없다는 것을 압니다(RFC 9293 그림 10). TCP 킵얼라이브를 켜면 10초 동안 아무것도 오가지 않았을 때 보내는 확인용 세그먼트(probe)가 먼저 RST를 받아 옵니다.',
+      en: 'The server\'s host reboots and forgets the connection without a word. The client is still ESTABLISHED and learns the truth only when its next data draws a RST (RFC 9293 Figure 10). With keepalive on, a probe sent after 10 s of silence draws the RST first.',
+    },
+  },
+  'time-wait-reopen': {
+    title: { ko: 'TIME-WAIT 중에 다시 연결하기', en: 'Reconnecting during TIME-WAIT' },
+    description: {
+      ko: '서버가 먼저 닫아 TIME-WAIT에 있는데 클라이언트가 같은 포트로 다시 연결합니다. 리눅스는 SYN의 시퀀스 번호가 이전 RCV.NXT보다 크거나 타임스탬프가 더 새로우면 SYN을 받아들이고, ISS를 이전 SND.NXT + 65537로 정합니다. 그렇지 않으면 ACK만 다시 보냅니다. RFC 프로필에는 타임스탬프가 없으므로 같은 SYN은 ACK만 받고, 클라이언트가 그 ACK에 RST로 답하면서 서버의 TIME-WAIT가 일찍 끝납니다.',
+      en: 'The server closed first and is in TIME-WAIT when the client connects again from the same port. Linux accepts the SYN when its sequence number is above the old RCV.NXT or its timestamp is newer, and then picks ISS = old SND.NXT + 65537; otherwise it only ACKs again. The RFC profile has no timestamps: the same SYN only gets an ACK, the client answers that ACK with RST, and the RST ends the server\'s TIME-WAIT early.',
+    },
+  },
+  'linger-abort': {
+    title: { ko: 'SO_LINGER 0으로 닫기: RST', en: 'Closing with SO_LINGER 0: RST' },
+    description: {
+      ko: 'SO_LINGER를 {켜짐, 0}으로 설정하고 close()하면 FIN 대신 RST가 나가고 연결이 곧바로 사라집니다. 아직 확인받지 못한 데이터(여기서는 유실된 "bye")는 재전송되지 않고 버려지며, 어느 쪽도 TIME-WAIT에 들어가지 않습니다. RST의 시퀀스 번호가 서버가 기다리는 번호와 달라 서버는 챌린지 ACK로 답하고(RFC 5961 §3.2), 연결이 없는 클라이언트가 정확한 번호의 RST로 다시 답합니다.',
+      en: 'close() with SO_LINGER set to {on, 0} sends a RST instead of a FIN and drops the connection at once. Data not yet acknowledged (here the lost "bye") is never retransmitted but thrown away, and neither side enters TIME-WAIT. The RST\'s sequence number is not the one the server expects, so the server answers with a challenge ACK (RFC 5961 §3.2), and the client, which no longer has a connection, answers that with an exact RST.',
+    },
+  },
 };
 
 /**

@@ -6,6 +6,9 @@ export { SCENARIO_IDS, isScenarioId };
 
 const A = { ip: '10.0.0.1', port: 50000 };
 const B = { ip: '10.0.0.2', port: 80 };
+/** Other clients of B (accept-queue-full). */
+const OTHER = { ip: '10.0.0.3', port: 50001 };
+const THIRD = { ip: '10.0.0.4', port: 50002 };
 const ALL_KNOBS: KnobName[] = ['drop', 'closer', 'close-delay', 'isn', 'profile', 'simultaneous', 'msl', 'rfc1337'];
 
 /**
@@ -139,7 +142,8 @@ const list: ScenarioDef[] = [
     actions: [
       ...OPEN,
       { at: 29, side: 'A', call: 'SEND', text: 'GET /', after: 'connected' },
-      { at: 39, side: 'A', call: 'CLOSE', after: 'connected' },
+      // 20 ms after the request: after B's ACK of it, as on a real network (Linux ACKs it at once).
+      { at: 49, side: 'A', call: 'CLOSE', after: 'connected' },
       { at: 179, side: 'B', call: 'SEND', text: 'part 1;', after: 'connected' },
       { at: 379, side: 'B', call: 'SEND', text: 'part 2.', after: 'connected' },
       { at: 579, side: 'B', call: 'CLOSE', after: 'connected' },
@@ -197,6 +201,89 @@ const list: ScenarioDef[] = [
     config: { B: { backlog: 4, synCookies: true } },
     untilMs: 8_000,
   }),
+  def({
+    // RFC 9293 Figure 8: an old SYN from an earlier incarnation reaches B before A's real SYN
+    // (delayed 40 ms on the way). B answers it; A sees an ACK of a sequence number it never
+    // sent, answers RST, B returns to LISTEN, and the real SYN then opens the connection.
+    id: 'old-duplicate-syn',
+    knobs: ['isn', 'profile'],
+    actions: [
+      ...OPEN,
+      { at: 5, side: 'B', call: 'INJECT', origin: 'old-duplicate', segments: [{ src: A, flags: ['SYN'], seq: -10, ack: 0, relative: true }] },
+      PING,
+      CLOSE_A,
+    ],
+    faults: [{ kind: 'delay', match: { from: 'A', flags: ['SYN'], nth: 1 }, extraDelayMs: 40 }],
+  }),
+  def({
+    // The server application is slow to accept(): its accept queue holds one connection
+    // (listen backlog 0). Another client's handshake fills it between A's SYN and A's third ACK,
+    // so that ACK and A's data are dropped while B retransmits its SYN+ACK; a new SYN from a
+    // third client is dropped too. At 2.5 s the application accepts, and A's next segment
+    // completes the connection. abortOnOverflow: the third ACK draws a RST instead.
+    id: 'accept-queue-full',
+    knobs: ['abort-on-overflow', 'isn', 'profile'],
+    actions: [
+      ...OPEN,
+      { at: 3, side: 'B', call: 'INJECT', origin: 'other-client', segments: [{ src: OTHER, flags: ['SYN'], seq: 70_000, ack: 0 }] },
+      { at: 14, side: 'B', call: 'INJECT', origin: 'other-client', segments: [{ src: OTHER, flags: ['ACK'], seq: 0, ack: 0, answer: true }] },
+      PING,
+      { at: 100, side: 'B', call: 'INJECT', origin: 'other-client', segments: [{ src: THIRD, flags: ['SYN'], seq: 90_000, ack: 0 }] },
+      { at: 2500, side: 'B', call: 'ACCEPT' },
+      { at: 4979, side: 'A', call: 'CLOSE', after: 'connected' },
+    ],
+    config: { B: { backlog: 8, synCookies: false, acceptQueue: 1 } },
+  }),
+  def({
+    // B's host reboots and forgets the connection without a word (Figure 10). A finds out when
+    // it next sends: B has no connection and answers RST. keepalive: A probes after 10 s idle
+    // (the application set TCP_KEEPIDLE 10 s) and the probe draws the RST first.
+    id: 'half-open-discovery',
+    knobs: ['keepalive', 'isn', 'profile'],
+    actions: [
+      ...OPEN,
+      PING,
+      { at: 979, side: 'B', call: 'FORGET', after: 'connected' },
+      { at: 29_979, side: 'A', call: 'SEND', text: 'more?', after: 'connected' },
+    ],
+    reactions: { A: noReact, B: echo(null) },
+    profileOverrides: { keepaliveIdleMs: 10_000, keepaliveIntervalMs: 5_000, keepaliveProbes: 3 },
+    untilMs: 100_000,
+  }),
+  def({
+    // The server closed first and sits in TIME-WAIT when the client connects again from the
+    // same port. Linux (tcp_timewait_state_process) accepts the SYN because its timestamp is
+    // newer, even though the fixed ISN is not above the old RCV.NXT, and picks ISS = old
+    // SND.NXT + 65537. The RFC profile has no timestamps: the old-looking SYN is only ACKed.
+    id: 'time-wait-reopen',
+    knobs: ['isn', 'profile'],
+    actions: [
+      ...OPEN,
+      PING,
+      CLOSE_B,
+      { at: 2000, side: 'A', call: 'OPEN-active' },
+      { at: 2100, side: 'A', call: 'SEND', text: 'again' },
+      { at: 2400, side: 'A', call: 'CLOSE' },
+    ],
+    reactions: { A: { closeOnEofAfterMs: 0 }, B: echo(0) },
+  }),
+  def({
+    // close() with SO_LINGER {on, 0}: A's last write is lost on the way, and A aborts before
+    // retransmitting it. The RST replaces the FIN; the unacknowledged data is thrown away with
+    // the connection and nobody enters TIME-WAIT. The RST's sequence number is past what B
+    // received, so B answers with a challenge ACK (RFC 5961 §3.2), which A, now without a
+    // connection, answers with an exact RST.
+    id: 'linger-abort',
+    knobs: ['drop', 'isn', 'profile'],
+    actions: [
+      ...OPEN,
+      PING,
+      { at: 279, side: 'A', call: 'SEND', text: 'bye', after: 'connected' },
+      { at: 289, side: 'A', call: 'ABORT', after: 'connected' },
+    ],
+    reactions: { A: noReact, B: echo(null) },
+    faults: [{ kind: 'drop-match', match: { from: 'A', hasData: true, nth: 2 } }],
+  }),
 ];
 
 const byId = new Map<string, ScenarioDef>(list.map((d) => [d.id, d]));
@@ -212,8 +299,8 @@ export function getScenario(id: string): ScenarioDef {
 export type { FaultRule };
 
 /**
- * Which scenario reproduces each capture in ../shared/kernel-traces under the Linux profile
- * (engine-wire's conformance test uses this). `faults`/`actions`/`untilMs` replace the
+ * Which scenario reproduces each capture in tests/fixtures/kernel-traces under the Linux profile
+ * (tests/engine/conformance.test.ts uses this). `faults`/`actions`/`untilMs` replace the
  * scenario's own when given: synsent.pcap drops every SYN, not just the first, and never closes.
  */
 export const KERNEL_CAPTURES: Readonly<Record<string, { scenario: ScenarioId; knobs: ScenarioKnobs; faults?: FaultRule[]; actions?: AppAction[]; untilMs?: number }>> = {
@@ -231,7 +318,7 @@ export function runScenario(id: ScenarioId | string, knobs: ScenarioKnobs = {}):
 }
 
 /**
- * Run the scenario that reproduces a kernel capture (file name as in ../shared/kernel-traces,
+ * Run the scenario that reproduces a kernel capture (file name as in tests/fixtures/kernel-traces,
  * e.g. 'normal.pcap'); see KERNEL_CAPTURES. Throws for an unknown file name.
  */
 export function runKernelCapture(file: string): Trace {

@@ -46,7 +46,7 @@ export interface StateNames {
 // Segments
 // ---------------------------------------------------------------------------------------------
 
-/** An IPv4 address in dotted form plus a port: enough for engine-wire to build real headers. */
+/** An IPv4 address in dotted form plus a port: enough for src/engine/wire to build real headers. */
 export interface Address {
   ip: string;
   port: number;
@@ -160,6 +160,27 @@ export interface Profile {
   /** Whether we send SACK-permitted and timestamps on SYN (Linux does). */
   sackPermitted: boolean;
   timestamps: boolean;
+  /**
+   * The RST of an ABORT carries an ACK of RCV.NXT (Linux tcp_send_active_reset sets ACK|RST);
+   * false: <SEQ=SND.NXT><CTL=RST> as §3.10.5 writes it.
+   */
+  abortRstAck: boolean;
+  /**
+   * Keepalive when the application turns it on (SO_KEEPALIVE): idle time before the first
+   * probe, time between probes, unanswered probes before the connection is dropped (Linux
+   * tcp_keepalive_time 7200 s, tcp_keepalive_intvl 75 s, tcp_keepalive_probes 9; §3.8.4).
+   */
+  keepaliveIdleMs: number;
+  keepaliveIntervalMs: number;
+  keepaliveProbes: number;
+  /**
+   * How a TIME-WAIT endpoint answers a new SYN for the same 4-tuple (§3.6.1 MAY-2).
+   * 'linux' (tcp_timewait_state_process): accept when SEG.SEQ > old RCV.NXT or, with timestamps,
+   * when its TSval is newer than TS.Recent, and then choose ISS = old SND.NXT + 65537; otherwise
+   * ACK it again. 'rfc': accept only when SEG.SEQ > old RCV.NXT, with a fresh ISN above the old
+   * SND.NXT (MAY-2 condition 1); otherwise it meets the usual §3.10.7.4 checks.
+   */
+  timeWaitReopen: 'linux' | 'rfc';
 }
 
 /**
@@ -187,6 +208,21 @@ export interface EndpointConfig {
   synCookies: boolean;
   /** Offset added to virtual ms to form TSval (Linux randomizes it per connection). */
   tsOffset: number;
+  /** SO_KEEPALIVE: probe an idle connection (the profile's keepalive times). */
+  keepalive: boolean;
+  /**
+   * Accept queue length of a listener with a backlog (connections whose handshake completed and
+   * that wait for accept()); null: unlimited. Linux: full when more than the listen() backlog
+   * wait (sk_acceptq_is_full), so listen(1) holds 2.
+   */
+  acceptQueue: number | null;
+  /** Linux tcp_abort_on_overflow: answer a third ACK that finds the accept queue full with RST instead of dropping it. */
+  abortOnOverflow: boolean;
+  /**
+   * For a listener with an accept queue: the client whose connection this endpoint follows (the
+   * lab draws one connection). Handshakes of other clients only fill the accept queue.
+   */
+  follow: Address | null;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -195,6 +231,7 @@ export interface EndpointConfig {
 
 /** Named timers an endpoint can run. Each holds at most one deadline. */
 export type TimerName =
+  | 'keepalive'
   | 'retransmit'
   | 'time-wait'
   | 'fin-wait-2'
@@ -241,6 +278,10 @@ export interface Tcb {
   ackPending: number;
   /** Remaining quick ACKs (see Profile.quickAcks). */
   quickAcks: number;
+  /** Keepalive probes sent since the peer was last heard from. */
+  keepaliveProbes?: number;
+  /** The ACK field of the last segment we sent (Last.ACK.sent of RFC 7323 §4.3); set after each step. */
+  lastAckSent?: number;
   /** Delayed-ACK "pingpong" mode entered (Linux does on receiving FIN in ESTABLISHED). */
   pingpong: boolean;
   /** Peer's MSS and window scale from its SYN; our scale if both sides agreed. */
@@ -266,6 +307,8 @@ export interface HalfOpen {
   retries: number;
   /** Virtual time the next SYN+ACK retransmission is due. */
   deadline: number;
+  /** The client's third ACK came but found the accept queue full (Linux inet_rsk(req)->acked). */
+  acked?: boolean;
 }
 
 /**
@@ -289,6 +332,8 @@ export interface Endpoint {
   synQueue: HalfOpen[];
   /** Why the connection ended, once it has (shown by labs: "connection refused" etc.). */
   error: EngineError | null;
+  /** Connections that completed their handshake and wait for accept() (listener with an accept queue). */
+  acceptQueued: number;
 }
 
 /** Errors reported to the application (§3.10 "signal the user"). */
@@ -312,7 +357,11 @@ export type UserCall =
   | { call: 'OPEN'; mode: 'active'; local: Address; remote: Address }
   | { call: 'SEND'; data: Uint8Array }
   | { call: 'CLOSE' }
-  | { call: 'ABORT' };
+  | { call: 'ABORT' }
+  /** The host loses the connection without a word (a reboot, a crash): no segment, no signal. */
+  | { call: 'FORGET' }
+  /** accept(): the application takes the oldest connection waiting in the accept queue. */
+  | { call: 'ACCEPT' };
 
 /** One thing that happens to an endpoint. */
 export type StepInput =
@@ -369,6 +418,16 @@ export type ReasonCode =
   | 'close-no-connection'
   | 'abort-rst'
   | 'abort-no-rst'
+  | 'forget'
+  | 'accept'
+  | 'listen-overflow-drop'
+  | 'listen-overflow-rst'
+  | 'listen-overflow-syn-drop'
+  | 'listen-accept-queued'
+  | 'keepalive-probe'
+  | 'keepalive-give-up'
+  | 'syn-time-wait-ack'
+  | 'rst-data-challenge-ack'
   // CLOSED / LISTEN / SYN-SENT §3.10.7.1–3.10.7.3
   | 'closed-rst-ignored'
   | 'closed-send-rst'
@@ -475,10 +534,15 @@ export interface ScenarioKnobs {
   mslMs?: number;
   /** RFC 1337: ignore RST in TIME-WAIT. */
   rfc1337?: boolean;
+  /** Linux tcp_abort_on_overflow: a full accept queue answers the third ACK with RST. */
+  abortOnOverflow?: boolean;
+  /** SO_KEEPALIVE on the client (A). */
+  keepalive?: boolean;
 }
 
-/** Names of knobs as they appear in the `knobs="drop,closer,…"` MDX prop. */
-export type KnobName = 'drop' | 'closer' | 'close-delay' | 'isn' | 'profile' | 'simultaneous' | 'msl' | 'rfc1337';
+/** Names of knobs as they appear in the `knobs="drop,closer,…"` MDX prop (the knob table, knobs.ts). */
+export type { KnobName } from './knobs.ts';
+import type { KnobName } from './knobs.ts';
 
 /** Which fields a snapshot exposes: the variables of §3.3.1 the book draws. */
 export interface Snapshot {
@@ -530,9 +594,9 @@ export interface TraceEvent {
   /** For send: a retransmission. */
   retransmit?: boolean;
   /** For segments injected by the scenario rather than sent by A or B (SYN flood, old duplicate). */
-  origin?: 'attacker' | 'old-duplicate';
+  origin?: InjectOrigin;
   /** For user events: the call's name; for app events: what the app saw. */
-  call?: 'OPEN' | 'SEND' | 'CLOSE' | 'ABORT';
+  call?: 'OPEN' | 'SEND' | 'CLOSE' | 'ABORT' | 'FORGET' | 'ACCEPT';
   app?: 'connected' | 'data' | 'eof' | 'error';
   /** Data length for SEND / app data, error name for app errors. */
   bytes?: number;
@@ -599,8 +663,13 @@ export type AppAction =
   | { at: number; side: Side; call: 'SEND'; text: string; after?: 'connected' }
   | { at: number; side: Side; call: 'CLOSE'; after?: 'connected' }
   | { at: number; side: Side; call: 'ABORT'; after?: 'connected' }
-  /** Segments from outside A/B delivered to `side` (SYN flood, old duplicates). */
-  | { at: number; side: Side; call: 'INJECT'; origin: 'attacker' | 'old-duplicate'; segments: InjectSpec[] };
+  | { at: number; side: Side; call: 'FORGET'; after?: 'connected' }
+  | { at: number; side: Side; call: 'ACCEPT'; after?: 'connected' }
+  /** Segments from outside A/B delivered to `side` (SYN flood, old duplicates, other clients). */
+  | { at: number; side: Side; call: 'INJECT'; origin: InjectOrigin; segments: InjectSpec[] };
+
+/** Who sent an injected segment: an attacker, the network (an old duplicate) or another client of B. */
+export type InjectOrigin = 'attacker' | 'old-duplicate' | 'other-client';
 
 /** A segment to inject. */
 export interface InjectSpec {
@@ -613,6 +682,11 @@ export interface InjectSpec {
    * ISS of the receiving side (the latest connection's ISS of each), like tshark's relative numbers.
    */
   relative?: boolean;
+  /**
+   * Complete a handshake: seq and ack come from the SYN+ACK the receiving side last sent to
+   * `src` (seq = its ack, ack = its seq + 1), like a client answering it.
+   */
+  answer?: boolean;
   text?: string;
 }
 
@@ -644,7 +718,7 @@ export interface ScenarioDef {
   reactions: { A: AppReactions; B: AppReactions };
   faults: FaultRule[];
   /** Endpoint settings other than profile and ISN. */
-  config?: { A?: Partial<Pick<EndpointConfig, 'rfc1337' | 'delayedAck' | 'backlog' | 'synCookies'>>; B?: Partial<Pick<EndpointConfig, 'rfc1337' | 'delayedAck' | 'backlog' | 'synCookies'>> };
+  config?: { A?: Partial<Pick<EndpointConfig, ScenarioConfigKey>>; B?: Partial<Pick<EndpointConfig, ScenarioConfigKey>> };
   /** Stop the run at this virtual time even if timers are pending. */
   untilMs: number;
   /** Knob values this scenario uses unless the caller overrides them (e.g. a short MSL). */
@@ -655,6 +729,9 @@ export interface ScenarioDef {
    */
   profileOverrides?: Partial<Omit<Profile, 'name'>>;
 }
+
+/** Endpoint settings a scenario may set per side. */
+export type ScenarioConfigKey = 'rfc1337' | 'delayedAck' | 'backlog' | 'synCookies' | 'keepalive' | 'acceptQueue' | 'abortOnOverflow';
 
 /** The public list entry for a scenario (what the labs and the CLI show). */
 export interface ScenarioInfo {
@@ -685,7 +762,12 @@ export type ScenarioId =
   | 'rst-in-time-wait'
   | 'rst-in-time-wait-rfc1337'
   | 'syn-flood'
-  | 'syn-flood-cookies';
+  | 'syn-flood-cookies'
+  | 'old-duplicate-syn'
+  | 'accept-queue-full'
+  | 'half-open-discovery'
+  | 'time-wait-reopen'
+  | 'linger-abort';
 
 // ---------------------------------------------------------------------------------------------
 // Observation (pcap import)
@@ -703,8 +785,9 @@ export interface ObservedSegment {
 export interface ObservedStep {
   t: number;
   from: Side;
-  stateA: TcpState;
-  stateB: TcpState;
+  /** null when the capture cannot prove the state (the notes say why). */
+  stateA: TcpState | null;
+  stateB: TcpState | null;
   /** Things the inference could not explain (e.g. capture starts mid-connection). */
   notes: string[];
 }

@@ -19,7 +19,29 @@ export function onUser(w: Work, call: UserCall): void {
       return close(w);
     case 'ABORT':
       return abort(w);
+    case 'FORGET':
+      return forget(w);
+    case 'ACCEPT':
+      return accept(w);
   }
+}
+
+/**
+ * The host forgets the connection (it rebooted): the record and its timers are gone, nothing is
+ * sent and nobody is told. The peer finds out from the RST its next segment draws (§3.4.3, Figure 10).
+ */
+function forget(w: Work): void {
+  log(w, 'forget', '3.4.3', NOTES && `${w.ep.state} forgotten without a segment`);
+  w.ep.synQueue = [];
+  w.ep.acceptQueued = 0;
+  w.ep.passive = false;
+  setState(w, 'CLOSED', 'forget', '3.4.3');
+}
+
+/** accept(): the oldest connection waiting in the accept queue leaves it (§3.10.1 leaves this to the API). */
+function accept(w: Work): void {
+  if (w.ep.acceptQueued > 0) w.ep.acceptQueued -= 1;
+  log(w, 'accept', '3.10.1', NOTES && `${w.ep.acceptQueued} connection(s) still wait in the accept queue`);
 }
 
 /** §3.10.1 OPEN on CLOSED: passive → LISTEN. Elsewhere "connection already exists". */
@@ -123,8 +145,10 @@ function abort(w: Work): void {
   }
   if (st === 'SYN-RECEIVED' || st === 'ESTABLISHED' || st === 'FIN-WAIT-1' || st === 'FIN-WAIT-2' || st === 'CLOSE-WAIT') {
     const tcb = tcbOf(w);
-    emit(w, makeSegment(w, remoteOf(w), flags('RST'), tcb.sndNxt, 0));
-    log(w, 'abort-rst', '3.10.5', NOTES && '<SEQ=SND.NXT><CTL=RST>');
+    // Anything still queued to send is discarded with the TCB (§3.10.5 "all queued SENDs … should be given 'connection reset'").
+    const ack = w.ep.config.profile.abortRstAck;
+    emit(w, makeSegment(w, remoteOf(w), ack ? flags('RST', 'ACK') : flags('RST'), tcb.sndNxt, tcb.rcvNxt));
+    log(w, 'abort-rst', '3.10.5', NOTES && (ack ? '<SEQ=SND.NXT><ACK=RCV.NXT><CTL=RST,ACK> (Linux tcp_send_active_reset)' : '<SEQ=SND.NXT><CTL=RST>'));
   } else {
     log(w, 'abort-no-rst', '3.10.5');
   }

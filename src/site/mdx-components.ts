@@ -19,6 +19,7 @@ import TimeWaitLab from '../labs/TimeWaitLab.astro';
 import SegmentInspector from '../labs/SegmentInspector.astro';
 import CaptureLab from '../labs/CaptureLab.astro';
 import GlossaryTable from './GlossaryTable.astro';
+import ShortAnswer from './ShortAnswer.astro';
 
 export const components = {
   // site: frame and prose
@@ -41,4 +42,6 @@ export const components = {
   SpotError,
   // content: the glossary chapter's tables, from src/data/glossary.ts
   GlossaryTable,
+  // content: an interview question's 30-second answer, from the drill cards
+  ShortAnswer,
 };

@@ -66,3 +66,17 @@ test('a broken file gets a plain message in the reader’s language and the page
   await lab.locator('input[type=file]').setInputFiles('tests/fixtures/kernel-traces/rst.pcap');
   await expect(page.locator('#capture-lab-replay')).toBeVisible();
 });
+
+test('the messages say what is wrong: a 3-byte file, a bad pcapng block length, one odd thing', async ({ page }) => {
+  const lab = await captureLab(page, 'en');
+  const input = lab.locator('input[type=file]');
+  await input.setInputFiles({ name: 'three.pcap', mimeType: 'application/octet-stream', buffer: Buffer.from([0xd4, 0xc3, 0xb2]) });
+  await expect(lab.getByRole('alert')).toContainText('too short to be a capture');
+  await expect(lab.getByRole('alert')).not.toContainText('middle of a packet');
+  await input.setInputFiles('tests/fixtures/broken/absurd-block.pcapng');
+  await expect(lab.getByRole('alert')).toContainText('pcapng block');
+  await expect(lab.getByRole('alert')).not.toContainText(/A packet|Packet \d/);
+  // a capture cut inside its last packet: one warning, said without "1 things"
+  await input.setInputFiles('tests/fixtures/broken/truncated.pcap');
+  await expect(lab.locator('details summary')).toHaveText('Odd things in the file: 1 (details)');
+});

@@ -80,7 +80,7 @@ test('changing a knob re-runs the engine: the server closing first puts the serv
 });
 
 /**
- * Stepping must stay under the 50 ms long-task line. Eight engineers share two cores here, so
+ * Stepping must stay under the 50 ms long-task line. On a shared or busy machine
  * wall-clock timings mostly measure the neighbours; Chromium's own task accounting in thread CPU
  * time (Performance.getMetrics with timeDomain threadTicks) counts only the page's main thread:
  * handling the key, Preact's render, style, layout and paint of the step.
@@ -122,4 +122,22 @@ test('without JS each lab shows the whole run: diagram arrows, the segment table
   }
   await expect(page.locator('.state-diagram [data-node]')).toHaveCount(12);
   await context.close();
+});
+
+test('following lab links in one page, and going back, shows the run each link names (hashchange)', async ({ page }) => {
+  await page.goto('en/three-way-handshake/#lab=lab-normal-open&s=normal-open&step=2');
+  const lab = page.locator('#lab-normal-open');
+  await expect(lab).toHaveClass(/is-live/);
+  const step = lab.locator('.lab-step');
+  await expect(step).toContainText('Step 2 of');
+  const plain = (await step.textContent()) ?? '';
+  // the same link with the SYN dropped: a longer run (the retransmission)
+  await page.evaluate(() => (location.hash = '#lab=lab-normal-open&s=normal-open&step=2&drop=1'));
+  await expect(step).not.toHaveText(plain);
+  const dropped = (await step.textContent()) ?? '';
+  await page.goBack();
+  await expect(page).toHaveURL(/step=2$/);
+  await expect(step).toHaveText(plain);
+  await page.goForward();
+  await expect(step).toHaveText(dropped);
 });

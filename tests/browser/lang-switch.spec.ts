@@ -21,3 +21,20 @@ test('there are chapters in both languages to switch between', () => {
   expect(chapterPages('en').length, 'English chapters (pages with data-pagefind-body)').toBeGreaterThan(0);
   expect(chapterPages('ko').length, 'Korean chapters (pages with data-pagefind-body)').toBeGreaterThan(0);
 });
+
+// Heading ids are the same in both languages, and a lab's state lives in the hash: the switch keeps it.
+for (const [from, to, hash] of [
+  ['ko', 'en', '#late-packets'],
+  ['en', 'ko', '#lab=lab-lost-final-ack&s=lost-final-ack&step=3'],
+] as const) {
+  test(`language switch ${from}→${to} keeps the #hash (${hash})`, async ({ page }) => {
+    await page.goto(`${from}/time-wait/${hash}`);
+    await page.waitForTimeout(300); // a woken lab may rewrite its hash; the switch must carry what is there when clicked
+    const before = await page.evaluate(() => location.hash);
+    expect(before.length, 'the page kept a hash to carry').toBeGreaterThan(1);
+    await page.evaluate(() => scrollTo(0, 0)); // the switch is in the header, at the top
+    await page.locator(`header a[hreflang="${to}"]`).first().click();
+    await expect(page).toHaveURL(new RegExp(`${BASE}${to}/time-wait/#`));
+    expect(await page.evaluate(() => location.hash)).toBe(before);
+  });
+}

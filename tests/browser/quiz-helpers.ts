@@ -16,9 +16,14 @@ export function pageWith(marker: string, lang: 'en' | 'ko' = 'en'): BuiltPage {
   return page;
 }
 
-/** Waits until the quiz elements on the page have upgraded (their script ran). */
+/** Waits until every quiz element on the page has upgraded (its script ran). */
 export async function quizzesReady(page: Page): Promise<void> {
-  await expect(page.locator('.quiz[data-ready]').first()).toBeAttached();
+  // A quiz kind's code loads when one of its quizzes comes near the viewport (quiz-loader.ts):
+  // bring each quiz into view once, then wait for all of them.
+  const quizzes = page.locator('.quiz');
+  const n = await quizzes.count();
+  for (let i = 0; i < n; i++) await quizzes.nth(i).scrollIntoViewIfNeeded();
+  await expect(page.locator('.quiz:not([data-ready])')).toHaveCount(0);
 }
 
 /** Index of the correct option of a single-choice quiz, read from its hidden templates. */

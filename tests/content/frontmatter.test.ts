@@ -36,6 +36,12 @@ describe('a frontmatter error fails the build, naming file and field', () => {
     expect(output).toMatch(/content\/ko\/broken\.mdx/);
     expect(output).toMatch(/order\W+.*Expected type `"number"`/);
   });
+  it('unknown key (a misspelt one too), naming each', () => {
+    const { status, output } = syncFixture('unknown-key');
+    expect(status).not.toBe(0);
+    expect(output).toMatch(/content\/en\/broken\.mdx/);
+    expect(output).toMatch(/Unrecognized keys: "titel", "author"/);
+  });
   it('missing field', () => {
     const { status, output } = syncFixture('missing-field');
     expect(status).not.toBe(0);

@@ -3,7 +3,7 @@ import { readChapters } from './read-chapters';
 import { glossary } from '../../src/data/glossary';
 import { definitions } from '../../src/data/glossary-definitions';
 import { chapterIds } from '../../src/content-checks/links';
-import { variantsOf } from '../../src/site/glossary-table';
+import { unbreakableRuns, variantsOf } from '../../src/site/glossary-table';
 
 const chapters = readChapters('content');
 const idsOf = (lang: string, slug: string) => {
@@ -58,5 +58,32 @@ describe('glossary data behind the glossary chapter', () => {
       const src = chapters.find((c) => c.path === `content/${lang}/glossary.mdx`)?.source ?? '';
       expect(src, `content/${lang}/glossary.mdx`).toMatch(/<GlossaryTable kind="states" \/>[\s\S]*<GlossaryTable kind="terms" \/>/);
     }
+  });
+});
+
+describe('unbreakableRuns (glossary cells keep hyphenated words whole)', () => {
+  it('marks words with an inner hyphen or a call, and leaves the rest to the browser', () => {
+    expect(unbreakableRuns('A SYN-RECEIVED를 거쳐 close()하기를 기다림')).toEqual([
+      { text: 'A ', keep: false },
+      { text: 'SYN-RECEIVED를', keep: true },
+      { text: ' 거쳐 ', keep: false },
+      { text: 'close()하기를', keep: true },
+      { text: ' 기다림', keep: false },
+    ]);
+    expect(unbreakableRuns('큐(ESTABLISHED)가 찹니다')).toEqual([
+      { text: '큐(ESTABLISHED)가', keep: true },
+      { text: ' 찹니다', keep: false },
+    ]);
+    expect(unbreakableRuns('the 4-tuple, again')).toEqual([
+      { text: 'the ', keep: false },
+      { text: '4-tuple,', keep: true },
+      { text: ' again', keep: false },
+    ]);
+  });
+  it('loses no character and keeps plain text and dashes as they are', () => {
+    for (const s of ['', 'plain words only', 'a - b', '— x —', 'TIME-WAIT']) {
+      expect(unbreakableRuns(s).map((r) => r.text).join('')).toBe(s);
+    }
+    expect(unbreakableRuns('a - b').some((r) => r.keep)).toBe(false);
   });
 });

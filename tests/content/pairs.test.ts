@@ -25,7 +25,15 @@ describe('the checker itself, on broken fixtures', () => {
   it('fails a chapter present in one language only, naming the missing file', () => {
     const problems = runContentChecks(resolve(fixtures, 'missing-pair'), undefined, 'fixtures');
     expect(problems).toHaveLength(1);
-    expect(problems[0]!.message).toContain('fixtures/en/english-only.mdx has no ko version: add fixtures/ko/english-only.mdx');
+    expect(problems[0]!.message).toContain('fixtures/en/english-only.mdx has no ko version: fixtures/ko/english-only.mdx is missing. Writing in one language only is welcome');
+    expect(problems[0]!.message).toContain('a translator adds fixtures/ko/english-only.mdx to your branch');
+  });
+  it('fails a chapter present in Korean only, naming the missing English file', () => {
+    const problems = runContentChecks(resolve(fixtures, 'missing-pair-ko'), undefined, 'fixtures');
+    expect(problems).toHaveLength(1);
+    expect(problems[0]!.file).toMatch(/ko\/korean-only\.mdx$/);
+    expect(problems[0]!.message).toContain('has no en version');
+    expect(problems[0]!.message).toContain('fixtures/en/korean-only.mdx');
   });
   it('fails two versions embedding different components, naming tag and line', () => {
     const problems = runContentChecks(resolve(fixtures, 'different-components'), undefined, 'fixtures');

@@ -1,3 +1,4 @@
+import { SCENARIO_IDS } from '../../src/engine/scenarios';
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -59,18 +60,18 @@ describe('quiz lint on broken fixtures', () => {
   });
   it('fails when ko and en ids differ', () => {
     expect(fixture('id-mismatch')).toEqual([
-      'tests/fixtures/quiz/id-mismatch/en/handshake.mdx:1: quiz "mm-state-ko": quiz "mm-state-ko" is in tests/fixtures/quiz/id-mismatch/ko/handshake.mdx but not here; ko and en must have the same quiz ids',
-      'tests/fixtures/quiz/id-mismatch/ko/handshake.mdx:1: quiz "mm-state": quiz "mm-state" is in tests/fixtures/quiz/id-mismatch/en/handshake.mdx but not here; ko and en must have the same quiz ids',
+      'tests/fixtures/quiz/id-mismatch/en/handshake.mdx:11: quiz "mm-state-ko": quiz "mm-state-ko" (tests/fixtures/quiz/id-mismatch/ko/handshake.mdx:11) is missing here (here this quiz is "mm-state"); ko and en must have the same quiz ids',
+      'tests/fixtures/quiz/id-mismatch/ko/handshake.mdx:11: quiz "mm-state": quiz "mm-state" (tests/fixtures/quiz/id-mismatch/en/handshake.mdx:11) is missing here (here this quiz is "mm-state-ko"); ko and en must have the same quiz ids',
     ]);
   });
   it('fails when ko and en have the same ids in another order', () => {
     const a = '<PredictNumbers id="p-one" scenario="normal-open" />\n<PredictNumbers id="p-two" scenario="normal-open" />\n';
-    const b = '<PredictNumbers id="p-two" scenario="normal-open" />\n<PredictNumbers id="p-one" scenario="normal-open" />\n';
+    const b = '\n<PredictNumbers id="p-two" scenario="normal-open" />\n<PredictNumbers id="p-one" scenario="normal-open" />\n';
     const issues = lintQuizFiles([
       { path: 'content/en/x.mdx', source: a },
       { path: 'content/ko/x.mdx', source: b },
     ]).map(formatIssue);
-    expect(issues).toEqual(['content/ko/x.mdx:1: quiz "p-one": quizzes are in a different order than in content/en/x.mdx (en: p-one, p-two; ko: p-two, p-one)']);
+    expect(issues).toEqual(['content/ko/x.mdx:2: quiz "p-two": quizzes are in a different order than in content/en/x.mdx (en: p-one, p-two; ko: p-two, p-one)']);
   });
   it('reports an <Option> outside a choice quiz', () => {
     const issues = lintQuizFiles([{ path: 'content/en/x.mdx', source: 'Text.\n\n<Option correct explanation="x">stray</Option>\n' }]).map(formatIssue);
@@ -80,7 +81,7 @@ describe('quiz lint on broken fixtures', () => {
     const out = fixture('bad-props');
     expect(out).toEqual([
       'tests/fixtures/quiz/bad-props/en/handshake.mdx:10: quiz "Bad_Id": id "Bad_Id" must be kebab-case (a-z, 0-9, single dashes)',
-      'tests/fixtures/quiz/bad-props/en/handshake.mdx:10: quiz "Bad_Id": unknown scenario "no-such-scenario" (see ARCHITECTURE.md for the ids)',
+      `tests/fixtures/quiz/bad-props/en/handshake.mdx:10: quiz "Bad_Id": unknown scenario "no-such-scenario". Valid: ${SCENARIO_IDS.join(', ')}`,
       'tests/fixtures/quiz/bad-props/en/handshake.mdx:10: quiz "Bad_Id": NameState needs step={n}, a whole number (0 = the first segment)',
       'tests/fixtures/quiz/bad-props/en/handshake.mdx:10: quiz "Bad_Id": side must be "client" or "server" (got "left")',
       'tests/fixtures/quiz/bad-props/en/handshake.mdx:11: quiz: <MultipleChoice> has no id="…"',

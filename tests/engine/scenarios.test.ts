@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   SCENARIO_IDS, getScenario, isAllowedTransition, normalize, runScenario, scenarios, signature, wireSegments,
-  type ScenarioKnobs, type Side, type TcpState, type Trace,
+  flagString, type ScenarioKnobs, type Side, type TcpState, type Trace,
 } from '../../src/engine/index.ts';
 
 const ARCHITECTURE_IDS = [
@@ -10,6 +10,7 @@ const ARCHITECTURE_IDS = [
   'closed-port-rst', 'close-4-segment', 'close-3-segment', 'server-closes-first',
   'simultaneous-close', 'lost-fin', 'lost-final-ack', 'half-close', 'time-wait-too-short',
   'rst-in-time-wait', 'rst-in-time-wait-rfc1337', 'syn-flood', 'syn-flood-cookies',
+  'old-duplicate-syn', 'accept-queue-full', 'half-open-discovery', 'time-wait-reopen', 'linger-abort',
 ];
 
 /** States a side passed through, in order, without repeats. */
@@ -54,9 +55,9 @@ describe('scenario list', () => {
     }
   });
 
-  it('with default knobs only syn-timeout and closed-port-rst report an error to an application', () => {
+  it('with default knobs only the scenarios about failures report an error to an application', () => {
     const withErrors = ARCHITECTURE_IDS.filter((id) => runScenario(id).events.some((e) => e.kind === 'app' && e.app === 'error'));
-    expect(withErrors).toEqual(['syn-timeout', 'closed-port-rst']);
+    expect(withErrors).toEqual(['syn-timeout', 'closed-port-rst', 'half-open-discovery', 'linger-abort']);
   });
 
   it('an unknown id fails with a message naming it', () => {
@@ -319,7 +320,8 @@ describe('every scenario × profile × knob combination', () => {
           for (const e of t.events) {
             if (e.kind === 'state' && e.from && e.to && !isAllowedTransition(e.from, e.to)) problems.push(`${id} ${profile} ${JSON.stringify(k)}: ${e.from} → ${e.to}`);
           }
-          const closes = !NOT_CLOSING.has(id) && !(id === 'half-close' && k.closer);
+          // Moving the CLOSE calls (closer) only promises a clean end where the scenario offers that knob.
+          const closes = !NOT_CLOSING.has(id) && !(k.closer && !getScenario(id).knobs.includes('closer'));
           if (closes && (t.final.A !== 'CLOSED' || t.final.B !== 'CLOSED')) problems.push(`${id} ${profile} ${JSON.stringify(k)}: ends ${t.final.A}/${t.final.B}`);
         }
       }
@@ -349,3 +351,90 @@ describe('purity', () => {
     }
   });
 });
+
+describe('interview follow-ups', () => {
+  it('old-duplicate-syn: RFC 9293 Figure 8 segment by segment (old SYN, SYN+ACK of it, RST, real SYN, SYN+ACK, ACK)', () => {
+    const t = runScenario('old-duplicate-syn');
+    const ws = wireSegments(t);
+    const iss = ws[0]?.segment.seq ?? 0;
+    const line = (w: (typeof ws)[number]): string => `${w.origin ? 'old' : w.from} ${flagString(w.segment.flags)} ${w.segment.seq - (w.from === 'A' ? iss : 0)} ${w.segment.flags.ACK ? w.segment.ack - (w.from === 'B' ? iss : 0) : '-'}`;
+    // By arrival: Figure 8 lines 3-8 (A's sequence numbers relative to its ISS, B's absolute).
+    const arrivals = t.events.filter((e) => e.kind === 'deliver').map((e) => ws.find((w) => w.wireId === e.wireId)!).slice(0, 6).map(line);
+    expect(arrivals).toEqual(['old S -10 -', 'B S. 5000 -9', 'A R -9 -', 'A S 0 -', 'B S. 5000 1', 'A . 1 5001']);
+    expect(path(t, 'B').slice(0, 4)).toEqual(['LISTEN', 'SYN-RECEIVED', 'LISTEN', 'SYN-RECEIVED']);
+    expect(path(t, 'A').slice(0, 2)).toEqual(['SYN-SENT', 'ESTABLISHED']);
+  });
+
+  it('accept-queue-full: the third ACK and the data are dropped while B retransmits SYN+ACK; a new SYN is dropped; accept() lets the connection complete', () => {
+    const t = runScenario('accept-queue-full');
+    expect(firstTime(t, 'A', 'ESTABLISHED')).toBe(21);
+    const drops = t.events.filter((e) => e.side === 'B' && e.reason === 'listen-overflow-drop');
+    expect(drops.length).toBeGreaterThanOrEqual(3);
+    expect(reasonsOf(t, 'B')).toContain('listen-overflow-syn-drop');
+    const synAcks = wireSegments(t).filter((w) => w.from === 'B' && w.segment.flags.SYN && w.retransmit && w.segment.dst.ip === '10.0.0.1');
+    expect(synAcks.length).toBeGreaterThanOrEqual(2);
+    const accepted = t.events.find((e) => e.kind === 'user' && e.call === 'ACCEPT')?.t ?? 0;
+    expect(firstTime(t, 'B', 'ESTABLISHED')).toBeGreaterThan(accepted);
+    expect(appData(t, 'B')).toEqual(['ping']);
+    expect(t.final).toEqual({ A: 'CLOSED', B: 'CLOSED' });
+  });
+
+  it('accept-queue-full with tcp_abort_on_overflow: the third ACK draws a RST and the client is reset', () => {
+    const t = runScenario('accept-queue-full', { abortOnOverflow: true });
+    expect(reasonsOf(t, 'B')).toContain('listen-overflow-rst');
+    expect(t.events.some((e) => e.side === 'A' && e.error === 'connection-reset')).toBe(true);
+    expect(path(t, 'A')).toEqual(['SYN-SENT', 'ESTABLISHED', 'CLOSED']);
+  });
+
+  it('half-open-discovery: B forgets silently; A\'s next data draws RST (seq = its ACK) and A is reset', () => {
+    const t = runScenario('half-open-discovery');
+    const forgot = t.events.find((e) => e.kind === 'user' && e.call === 'FORGET');
+    expect(forgot?.side).toBe('B');
+    expect(wireSegments(t).filter((w) => w.t >= (forgot?.t ?? 0) && w.from === 'B').map((w) => flagString(w.segment.flags))).toEqual(['R']);
+    const err = t.events.find((e) => e.side === 'A' && e.app === 'error');
+    expect(err?.error).toBe('connection-reset');
+    expect(err?.t).toBeGreaterThan(29_000);
+  });
+
+  it('half-open-discovery with keepalive: a probe (SEQ = SND.UNA - 1, no data) after 10 s idle draws the RST first', () => {
+    const t = runScenario('half-open-discovery', { keepalive: true });
+    const probe = t.events.find((e) => e.reason === 'keepalive-probe');
+    expect(probe?.t).toBeGreaterThan(10_000);
+    const sentProbe = wireSegments(t).find((w) => w.t === probe?.t && w.from === 'A');
+    expect(sentProbe?.segment.payload.length).toBe(0);
+    expect(sentProbe?.segment.seq).toBe((t.events.find((e) => e.kind === 'state' && e.side === 'A' && e.to === 'ESTABLISHED')?.snapshot.A.sndNxt ?? 0) + 3);
+    const err = t.events.find((e) => e.side === 'A' && e.app === 'error');
+    expect(err?.error).toBe('connection-reset');
+    expect(err?.t).toBeLessThan(11_000);
+  });
+
+  it('time-wait-reopen (Linux): a SYN with a newer timestamp reopens B\'s TIME-WAIT with ISS = old SND.NXT + 65537', () => {
+    const t = runScenario('time-wait-reopen');
+    const reopen = t.events.find((e) => e.reason === 'syn-time-wait-reopen');
+    expect(reopen?.side).toBe('B');
+    const oldSndNxt = t.events.filter((e) => e.side === 'B' && e.kind === 'state' && e.to === 'TIME-WAIT')[0]?.snapshot.B.sndNxt ?? 0;
+    expect(reopen?.snapshot.B.iss).toBe(oldSndNxt + 65537);
+    expect(appData(t, 'B')).toEqual(['ping', 'again']);
+  });
+
+  it('time-wait-reopen (RFC profile, no timestamps): the old-looking SYN is only ACKed, and nothing reopens', () => {
+    const t = runScenario('time-wait-reopen', { profile: 'rfc' });
+    expect(reasonsOf(t, 'B')).not.toContain('syn-time-wait-reopen');
+    expect(appData(t, 'B')).toEqual(['ping']);
+  });
+
+  it('linger-abort: RST (with ACK on Linux) instead of FIN, the lost data is never retransmitted, nobody enters TIME-WAIT', () => {
+    const t = runScenario('linger-abort');
+    const ws = wireSegments(t);
+    expect(ws.some((w) => w.segment.flags.FIN)).toBe(false);
+    const rst = ws.find((w) => w.from === 'A' && w.segment.flags.RST);
+    expect(rst?.segment.flags.ACK).toBe(true);
+    expect(ws.filter((w) => w.from === 'A' && w.segment.payload.length === 3)).toHaveLength(1);
+    expect(path(t, 'A')).not.toContain('TIME-WAIT');
+    expect(path(t, 'B')).not.toContain('TIME-WAIT');
+    expect(reasonsOf(t, 'B')).toContain('rst-challenge-ack');
+    expect(t.events.some((e) => e.side === 'B' && e.error === 'connection-reset')).toBe(true);
+    expect(rst?.segment.flags.ACK && runScenario('linger-abort', { profile: 'rfc' }).events.find((e) => e.kind === 'send' && e.side === 'A' && e.segment?.flags.RST)?.segment?.flags.ACK).toBe(false);
+  });
+});
+

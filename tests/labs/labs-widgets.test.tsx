@@ -191,6 +191,8 @@ describe('<CaptureLab>', () => {
   });
 
   it('words every error code and names the place', () => {
+    expect(captureErrorText(S, { code: 'too-short', offset: 0 })).toBe('The file is too short to be a capture: even a pcap file’s header is 24 bytes. Byte 0 of the file.');
+    expect(captureErrorText(S, { code: 'bad-block-length', offset: 28 })).toMatch(/^A pcapng block in the file claims an impossible length.*Byte 28 of the file\.$/);
     expect(captureErrorText(S, { code: 'truncated', packet: 3, offset: 120 })).toBe('The file ends in the middle of a packet. Perhaps the capture was cut off while it was being written. Packet 3. Byte 120 of the file.');
     expect(captureErrorText(S, new Error('boom'))).toContain('could not be read');
   });

@@ -5,7 +5,7 @@ import { viewOfTrace, type LabView } from '../../src/labs/view/trace-view.ts';
 import { en } from '../../src/i18n/en';
 import { ko } from '../../src/i18n/ko';
 
-const WORDS = { retransmit: ko['labs.retransmit'], oldDuplicate: ko['labs.oldDuplicate'], attacker: ko['labs.attacker'] };
+const WORDS = { retransmit: ko['labs.retransmit'], oldDuplicate: ko['labs.oldDuplicate'], attacker: ko['labs.attacker'], otherClient: ko['labs.otherClient'] };
 const view = viewOfTrace(runScenario('lost-syn-ack'));
 const layout = layoutRun(view, true, WORDS);
 const last = view.steps.length - 1;
@@ -82,7 +82,7 @@ describe('sequence diagram layout', () => {
       for (const sc of scenarios) {
         const v = viewOfTrace(runScenario(sc.id));
         for (const relative of [true, false]) {
-          for (const words of [WORDS, { retransmit: en['labs.retransmit'], oldDuplicate: en['labs.oldDuplicate'], attacker: en['labs.attacker'] }]) {
+          for (const words of [WORDS, { retransmit: en['labs.retransmit'], oldDuplicate: en['labs.oldDuplicate'], attacker: en['labs.attacker'], otherClient: en['labs.otherClient'] }]) {
             const all = boxes(v, layoutRun(v, relative, words), width);
             for (const [i, a] of all.entries()) {
               if (a.x0 < 0 || a.x1 > width) problems.push(`${sc.id} ${relative ? 'rel' : 'abs'}: ${a.what} outside (${a.x0.toFixed(0)}–${a.x1.toFixed(0)})`);

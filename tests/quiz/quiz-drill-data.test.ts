@@ -25,14 +25,15 @@ describe('drill cards', () => {
     expect([next('q10-why-time-wait'), next('q11-two-msl')]).toEqual(['q11-two-msl', 'q14-many-time-wait']);
     expect([next('q07-four-or-three'), next('q08-close-wait')]).toEqual(['q08-close-wait', 'q08-find-leak']);
   });
-  it('have a question and a model answer in both languages; Korean in 합니다 style', () => {
+  it('have a question, a 30-second answer and a deep answer in both languages; Korean in 합니다 style', () => {
     for (const c of cards) {
       for (const lang of ['ko', 'en'] as const) {
         expect(c[lang].q.trim(), `${c.id} ${lang}.q`).not.toBe('');
         expect(c[lang].a.length, `${c.id} ${lang}.a`).toBeGreaterThan(0);
         for (const p of c[lang].a) expect(p.trim(), `${c.id} ${lang}.a`).not.toBe('');
+        expect(c[lang].short.trim(), `${c.id} ${lang}.short`).not.toBe('');
       }
-      for (const p of c.ko.a) expect(p, `${c.id} ko`).toMatch(/[다요]\.(\)|”|")?$|\)\.$/);
+      for (const p of [c.ko.short, ...c.ko.a]) expect(p, `${c.id} ko`).toMatch(/[다요]\.(\)|”|")?$|\)\.$/);
     }
   });
   it('link to a book chapter, and to a section that exists in both languages when the chapter is written', () => {

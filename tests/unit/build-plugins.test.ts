@@ -3,7 +3,7 @@
  * each one may and may not do, so a Vite upgrade that changes the hooks shows up here.
  */
 import { describe, expect, it } from 'vitest';
-import { engineWithoutNotes, plainDynamicImports } from '../../src/build/build-plugins.mjs';
+import { engineWithoutNotes, plainDynamicImports, quietServerBundleWarnings, quietUpstreamWarnings } from '../../src/build/build-plugins.mjs';
 
 const HELPER = '\0vite/preload-helper.js';
 
@@ -43,5 +43,27 @@ describe('plainDynamicImports', () => {
     expect(check('export const x = 1;')).toEqual([]);
     expect(check(css)).toHaveLength(1);
     expect(check(css)[0]).toContain('a.js');
+  });
+});
+
+describe('build log filters', () => {
+  const directive = (name: string) => ({ code: 'MODULE_LEVEL_DIRECTIVE', message: `The semantics of the module level directive "${name}" in "content/en/x.mdx" may not be preserved when bundling.` });
+  const ineffective = { code: 'INEFFECTIVE_DYNAMIC_IMPORT', message: 'src/engine/x.ts is dynamically imported by a.tsx but also statically imported by A.astro' };
+  const passed = (filter: typeof quietUpstreamWarnings, level: 'warn' | 'error', log: { code?: string; message: string }): boolean => {
+    let seen = false;
+    filter(level, log, () => void (seen = true));
+    return seen;
+  };
+  it("drop only Astro's head-inject directive warning everywhere", () => {
+    for (const f of [quietUpstreamWarnings, quietServerBundleWarnings]) {
+      expect(passed(f, 'warn', directive('use astro:head-inject'))).toBe(false);
+      expect(passed(f, 'warn', directive('use client'))).toBe(true);
+      expect(passed(f, 'warn', { code: 'CIRCULAR_DEPENDENCY', message: 'x' })).toBe(true);
+      expect(passed(f, 'error', directive('use astro:head-inject'))).toBe(true);
+    }
+  });
+  it('keep INEFFECTIVE_DYNAMIC_IMPORT in the browser bundle, drop it in the build-time server bundle', () => {
+    expect(passed(quietUpstreamWarnings, 'warn', ineffective)).toBe(true);
+    expect(passed(quietServerBundleWarnings, 'warn', ineffective)).toBe(false);
   });
 });

@@ -22,6 +22,8 @@ export interface CaptureWarning {
   message: string;
   offset?: number;
   packet?: number;
+  /** On the 'too-many-warnings' summary only: how many warnings it stands for. */
+  dropped?: number;
 }
 
 /** A parsed capture file. */
@@ -42,12 +44,15 @@ export class WarningLog {
   readonly list: CaptureWarning[] = [];
   private dropped = 0;
   add(w: CaptureWarning): void {
-    if (this.list.length < MAX_WARNINGS) this.list.push(w);
+    // Another log's summary line (logs are merged): count what it stood for, never drop it.
+    if (w.code === 'too-many-warnings' && w.dropped !== undefined) this.dropped += w.dropped;
+    else if (this.list.length < MAX_WARNINGS) this.list.push(w);
     else this.dropped++;
   }
   finish(): CaptureWarning[] {
-    if (this.dropped > 0) this.list.push({ code: 'too-many-warnings', message: `${this.dropped} more warnings not shown` });
-    return this.list;
+    const out = [...this.list];
+    if (this.dropped > 0) out.push({ code: 'too-many-warnings', message: `${this.dropped} more warnings not shown`, dropped: this.dropped });
+    return out;
   }
 }
 
@@ -83,7 +88,7 @@ export function scanCapture(bytes: Uint8Array, onPacket: (p: RawPacket) => void)
   if (bytes.length > MAX_FILE_BYTES) {
     throw new CaptureError('too-large', `file is ${bytes.length} bytes; the limit is ${MAX_FILE_BYTES} (MAX_FILE_BYTES)`);
   }
-  if (bytes.length < 4) throw new CaptureError('truncated', `file is ${bytes.length} bytes, too short to hold a capture header`, { offset: 0 });
+  if (bytes.length < 4) throw new CaptureError('too-short', `file is ${bytes.length} bytes, too short to hold a capture header`, { offset: 0 });
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const magicBE = view.getUint32(0, false);
   if (magicBE === PCAPNG_SHB) return readPcapng(bytes, view, onPacket);
@@ -100,7 +105,7 @@ export function scanCapture(bytes: Uint8Array, onPacket: (p: RawPacket) => void)
 }
 
 function readPcap(bytes: Uint8Array, view: DataView, le: boolean, nano: boolean, onPacket: (p: RawPacket) => void): CaptureSummary {
-  if (bytes.length < 24) throw new CaptureError('truncated', `pcap file header needs 24 bytes, file has ${bytes.length}`, { offset: 0 });
+  if (bytes.length < 24) throw new CaptureError('too-short', `pcap file header needs 24 bytes, file has ${bytes.length}`, { offset: 0 });
   const warnings = new WarningLog();
   const major = view.getUint16(4, le);
   if (major !== 2) warnings.add({ code: 'version', message: `pcap version ${major}.${view.getUint16(6, le)} (expected 2.4)`, offset: 4 });
@@ -200,7 +205,8 @@ function readPcapng(bytes: Uint8Array, view: DataView, onPacket: (p: RawPacket) 
     const type = view.getUint32(at, le);
     const length = view.getUint32(at + 4, le);
     if (length < 12 || length % 4 !== 0 || length > MAX_BLOCK_BYTES) {
-      throw new CaptureError('bad-length', `block length ${length} is invalid (must be a multiple of 4 between 12 and ${MAX_BLOCK_BYTES}, MAX_BLOCK_BYTES)`, { offset: at + 4, packet: count + 1 });
+      // A block, not a packet: its length field is what is wrong, so only the offset is named.
+      throw new CaptureError('bad-block-length', `block length ${length} is invalid (must be a multiple of 4 between 12 and ${MAX_BLOCK_BYTES}, MAX_BLOCK_BYTES)`, { offset: at + 4 });
     }
     if (at + length > bytes.length) {
       warnings.add({ code: 'truncated', message: `file cut short inside a block of ${length} bytes (${bytes.length - at} bytes left)`, offset: at, packet: count + 1 });

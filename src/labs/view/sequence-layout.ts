@@ -35,6 +35,7 @@ export interface LabelWords {
   retransmit: string;
   oldDuplicate: string;
   attacker: string;
+  otherClient: string;
 }
 
 /** Where one segment is drawn once its story is over. */
@@ -76,7 +77,7 @@ const MID = (SEQ.laneA + SEQ.laneB) / 2;
 export function labelLines(view: LabView, s: ViewSegment, relative: boolean, words: LabelWords): string[] {
   const b = bases(view, s.from);
   const out = [`#${s.id} ${s.flags.length ? s.flags.join(', ') : '—'}`];
-  const tags = [s.retransmit ? words.retransmit : '', s.origin === 'old-duplicate' ? words.oldDuplicate : s.origin === 'attacker' ? words.attacker : ''].filter(Boolean);
+  const tags = [s.retransmit ? words.retransmit : '', s.origin === 'old-duplicate' ? words.oldDuplicate : s.origin === 'attacker' ? words.attacker : s.origin === 'other-client' ? words.otherClient : ''].filter(Boolean);
   if (tags.length) out.push(`(${tags.join(', ')})`);
   const seq = `seq=${showNumber(s.seq, b.seq, relative)}`;
   const ack = s.ack === null ? '' : ` ack=${showNumber(s.ack, b.ack, relative)}`;
@@ -107,7 +108,7 @@ export function layoutRun(view: LabView, relative: boolean, words: LabelWords): 
     }
     const arrive = y;
     const marks = (['A', 'B'] as const).flatMap((side) => {
-      const state = st.index === 0 ? st[side].state : st.changed[side]?.to;
+      const state = st.index === 0 ? (st[side].state ?? '?') : st.changed[side]?.to;
       return state ? [{ side, state }] : [];
     });
     if (marks.length || st.kind === 'drop') y += SEQ.mark;

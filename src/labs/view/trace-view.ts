@@ -4,11 +4,12 @@
  * endpoint (an application call, an arriving segment, a loss, a timer) together with
  * everything that input caused, so "next" always answers "and then what happened?".
  */
-import type { ReasonCode, Side, Snapshot, TcpState, Trace, TraceEvent } from '../../engine/types.ts';
+import type { InjectOrigin, ReasonCode, Side, Snapshot, TcpState, Trace, TraceEvent } from '../../engine/types.ts';
 
 /** One side's variables after a step (absolute 32-bit numbers; null before the connection exists). */
 export interface SideView {
-  state: TcpState;
+  /** null in a capture replay when the capture cannot prove the state (shown as "?"). */
+  state: TcpState | null;
   iss: number | null;
   irs: number | null;
   sndUna: number | null;
@@ -54,7 +55,7 @@ export interface ViewSegment {
   endStep: number | null;
   fate: 'delivered' | 'dropped' | 'in-flight';
   retransmit: boolean;
-  origin: 'attacker' | 'old-duplicate' | null;
+  origin: InjectOrigin | null;
 }
 
 /** The lab's whole picture of one run. */

@@ -25,7 +25,7 @@ export interface CaptureLabProps {
 export const MAX_OPEN_BYTES = 64 * 1024 * 1024;
 
 /** Error codes the capture reader throws that have their own sentence; others get a general one. */
-const KNOWN_ERRORS = ['bad-magic', 'truncated', 'too-large', 'bad-block', 'bad-header', 'bad-length', 'unsupported-linktype', 'too-many-packets', 'too-many-interfaces', 'no-tcp', 'empty', 'read'];
+const KNOWN_ERRORS = ['bad-magic', 'too-short', 'truncated', 'bad-block-length', 'too-large', 'bad-block', 'bad-header', 'bad-length', 'unsupported-linktype', 'too-many-packets', 'too-many-interfaces', 'no-tcp', 'empty', 'read'];
 
 /** A reader-facing message for a failure: the sentence for its code, then where in the file. */
 export function captureErrorText(S: Strings, e: unknown): string {

@@ -15,7 +15,8 @@ export interface StepBarProps {
   step: number;
   last: number;
   playing: boolean;
-  states: { A: TcpState; B: TcpState };
+  /** null in a capture replay when the capture cannot prove the state (shown as "?"). */
+  states: { A: TcpState | null; B: TcpState | null };
   go: (n: number) => void;
   play: () => void;
 }
@@ -31,7 +32,7 @@ export function StepBar({ strings: S, step, last, playing, states, go, play }: S
   const head = (side: 'A' | 'B') => (
     <span class="seq-head">
       <span class="seq-head-name">{fmt(S, `labs.lane.${side}`)}</span>
-      <span class="seq-head-state">{states[side]}</span>
+      <span class="seq-head-state">{states[side] ?? '?'}</span>
     </span>
   );
   return (

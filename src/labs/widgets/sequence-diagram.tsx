@@ -28,7 +28,7 @@ function layoutFor(view: LabView, relative: boolean, S: Strings): SeqLayout {
   let byMode = laid.get(view);
   if (!byMode) laid.set(view, (byMode = new Map()));
   let l = byMode.get(relative);
-  if (!l) byMode.set(relative, (l = layoutRun(view, relative, { retransmit: fmt(S, 'labs.retransmit'), oldDuplicate: fmt(S, 'labs.oldDuplicate'), attacker: fmt(S, 'labs.attacker') })));
+  if (!l) byMode.set(relative, (l = layoutRun(view, relative, { retransmit: fmt(S, 'labs.retransmit'), oldDuplicate: fmt(S, 'labs.oldDuplicate'), attacker: fmt(S, 'labs.attacker'), otherClient: fmt(S, 'labs.otherClient') })));
   return l;
 }
 

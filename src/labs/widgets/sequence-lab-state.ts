@@ -94,7 +94,9 @@ export function labTitle(props: SequenceLabProps, state: LabState): string {
 /** Where both endpoints are at `step`, as the state diagram reads it from the lab bus. */
 export function positionAt(id: string, view: LabView, step: number, S: Strings): LabPosition | null {
   const st = view.steps[step];
-  if (!st) return null;
-  const pos = (side: Side) => ({ state: st[side].state, from: st.last[side]?.from ?? null, changed: !!st.changed[side], name: fmt(S, `labs.lane.${side}`) });
+  // A capture replay may not know a state (null): the diagram then keeps its last position.
+  const [a, b] = [st?.A.state, st?.B.state];
+  if (!st || !a || !b) return null;
+  const pos = (side: Side) => ({ state: side === 'A' ? a : b, from: st.last[side]?.from ?? null, changed: !!st.changed[side], name: fmt(S, `labs.lane.${side}`) });
   return { source: id, a: pos('A'), b: pos('B') };
 }

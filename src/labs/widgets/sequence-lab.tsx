@@ -74,7 +74,9 @@ export default class SequenceLab extends Component<SequenceLabProps, LabState> {
     const l = p.link;
     this.setState({ absolute: l.absolute });
     if (l.scenario === scenario) {
-      if (sameKnobs(l.knobs, base) && view) this.setState({ step: clampStep(view, l.step) });
+      // Compared with the knobs of the run on screen, not the scenario's own: after a link with
+      // other knobs (say drop=1), going back to one without them must re-run the plain scenario.
+      if (sameKnobs(l.knobs, this.state.knobs) && view) this.setState({ step: clampStep(view, l.step) });
       else void this.rerun(scenario, l.knobs, (v) => clampStep(v, l.step));
     } else {
       void Promise.all([import('../view/engine-adapter.ts'), this.scenarioDef(l.scenario)]).then(([{ baseKnobs }, def]) => {

@@ -41,7 +41,7 @@ export function VarsTable({ view, step, relative, strings: S }: TableProps) {
     const ch = cur.changed[side];
     return (
       <td class={ch ? 'lab-changed' : undefined}>
-        {cur[side].state}
+        {cur[side].state ?? '?'}
         {ch ? was(ch.from) : null}
       </td>
     );
@@ -107,8 +107,8 @@ export function TraceTable({ view, step, relative, strings: S }: TableProps) {
                 <td>{showNumber(s.ack, b.ack, relative)}</td>
                 <td>{s.len}</td>
                 <td>{fate}</td>
-                <td>{end.A.state}</td>
-                <td>{end.B.state}</td>
+                <td>{end.A.state ?? '?'}</td>
+                <td>{end.B.state ?? '?'}</td>
               </tr>
             );
           })}

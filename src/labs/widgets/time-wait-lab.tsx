@@ -5,7 +5,8 @@
  * and the run below is an ordinary sequence lab the reader can step through.
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { ProfileName, ScenarioKnobs } from '../../engine/types.ts';
+import type { ProfileName } from '../../engine/types.ts';
+import type { Knobs } from '../view/knobs.ts';
 import { fmt, formatTime, type Strings } from '../view/explain.ts';
 import type { TimeWaitTimeline } from '../view/time-wait-timeline.ts';
 import { TimeWaitChart } from './time-wait-chart.tsx';
@@ -57,6 +58,7 @@ function earlyEnd(S: Strings, tl: TimeWaitTimeline): string | null {
 }
 
 
+
 /** The lab. */
 export default function TimeWaitLab({ id, presets, titles, strings: S, initial }: TimeWaitLabProps) {
   const [live, setLive] = useState(false);
@@ -69,14 +71,13 @@ export default function TimeWaitLab({ id, presets, titles, strings: S, initial }
 
   const scenario = which === 'rst-in-time-wait' && rfc1337 ? 'rst-in-time-wait-rfc1337' : which;
   const range = mslRange(which, preset);
-  const knobs: ScenarioKnobs = useMemo(() => {
-    const k: ScenarioKnobs = { profile };
-    if (which === 'time-wait-too-short' || (preset && mslMs !== preset.mslMs)) k.mslMs = mslMs;
-    if (which === 'rst-in-time-wait') k.rfc1337 = rfc1337;
-    return k;
-  }, [profile, mslMs, rfc1337, which, preset]);
-  // What is on screen: the run and what it was run with (the controls may already be ahead of it).
-  const [shownCase, setShown] = useState({ run: initial, scenario: 'lost-final-ack', knobs: { profile: 'linux' } as ScenarioKnobs, n: 0 });
+  // The reader's changes as lab knobs; the MSL only when it is not the preset's own (0: the profile's).
+  const changes: Partial<Knobs> = useMemo(
+    () => ({ profile, mslMs: which === 'time-wait-too-short' || (preset && mslMs !== preset.mslMs) ? mslMs : 0, rfc1337: which === 'rst-in-time-wait' && rfc1337 }),
+    [profile, mslMs, rfc1337, which, preset],
+  );
+  // What is on screen: the run of which scenario (the controls may already be ahead of it).
+  const [shownCase, setShown] = useState({ run: initial, scenario: 'lost-final-ack', n: 0 });
   const run = shownCase.run;
   const first = useRef(true);
   useEffect(() => {
@@ -87,12 +88,12 @@ export default function TimeWaitLab({ id, presets, titles, strings: S, initial }
     let stale = false;
     void Promise.all([import('../view/time-wait-run.ts'), import('../view/engine-adapter.ts')]).then(async ([{ runTimeWaitCase }, { loadScenario }]) => {
       const def = await loadScenario(scenario);
-      if (!stale && def) setShown((old) => ({ run: runTimeWaitCase(def, knobs), scenario, knobs, n: old.n + 1 }));
+      if (!stale && def) setShown((old) => ({ run: runTimeWaitCase(def, changes), scenario, n: old.n + 1 }));
     });
     return () => {
       stale = true;
     };
-  }, [scenario, knobs]);
+  }, [scenario, changes]);
   const tl = run.ok ? run.timeline : null;
   // With 2×MSL longer than the old segment's delay, the duplicate finds the closer still in TIME-WAIT.
   const dup = tl?.marks.find((m) => m.kind === 'old-duplicate');
@@ -161,7 +162,7 @@ export default function TimeWaitLab({ id, presets, titles, strings: S, initial }
         scenario={shownCase.scenario}
         title={`TIME-WAIT · ${titles[shownCase.scenario] ?? shownCase.scenario}`}
         strings={S}
-        engineKnobs={shownCase.knobs}
+        engineKnobs={run.ok ? run.applied : {}}
         initial={run.ok ? { ok: true, view: run.view, base: run.base } : run}
       />
     </section>

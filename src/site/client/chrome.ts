@@ -1,6 +1,7 @@
 /**
  * The book's only script on prose pages (kept tiny: the budget is 3 KB gzipped before search opens).
- * Theme toggle, copy buttons, lazy search, mobile menu Escape, service worker registration.
+ * Theme toggle, copy buttons, on-this-page marks, back-to-top, the language switch's #hash, lazy search,
+ * mobile menu Escape, service worker registration.
  * Every feature degrades to plain HTML without it.
  */
 
@@ -65,32 +66,66 @@ if (article) {
   });
 }
 
-// "On this page": mark the section being read (the last heading above the top third of the screen).
-const tocLinks = [...document.querySelectorAll<HTMLAnchorElement>('.toc a')];
+// "On this page" (right-hand column, and the phone bar): mark the section being read (the last
+// heading above the top third of the screen), name it in the phone bar, and show back-to-top once
+// the reader is a screen down and scrolling up.
+const tocLinks = [...document.querySelectorAll<HTMLAnchorElement>('.toc a, [data-page-contents] a')];
 const tocHeadings = tocLinks.map((a) => document.getElementById(decodeURIComponent(a.hash.slice(1))));
+const contents = document.querySelector<HTMLDetailsElement>('[data-page-contents]');
+const currentName = contents?.querySelector('[data-page-contents-current]');
+const toTop = document.querySelector<HTMLElement>('[data-back-to-top]');
 function markSection(): void {
-  let current = -1;
-  tocHeadings.forEach((h, i) => {
-    if (h && h.getBoundingClientRect().top < innerHeight / 3) current = i;
-  });
-  tocLinks.forEach((a, i) => (i === current ? a.setAttribute('aria-current', 'true') : a.removeAttribute('aria-current')));
+  let current: HTMLElement | null = null;
+  for (const h of tocHeadings) if (h && h.getBoundingClientRect().top < innerHeight / 3) current = h;
+  tocLinks.forEach((a, i) => (tocHeadings[i] === current && current ? a.setAttribute('aria-current', 'true') : a.removeAttribute('aria-current')));
+  if (currentName) currentName.textContent = current ? (tocLinks[tocHeadings.indexOf(current)]?.textContent ?? '') : '';
+  // Shown a screen down and only while the reader scrolls up (the moment they look for it), so it
+  // does not sit over a control at the right edge while they read on.
+  // A small shift down (a lab waking above, scroll anchoring) does not hide it again.
+  const dy = scrollY - lastY;
+  lastY = scrollY;
+  if (dy < 0) {
+    down = 0;
+    upShown = true;
+  } else if ((down += dy) > 80) upShown = false;
+  if (scrollY <= innerHeight) upShown = false;
+  toTop?.toggleAttribute('data-shown', upShown);
 }
-if (tocLinks.length) {
-  let queued = false;
-  addEventListener(
-    'scroll',
-    () => {
-      if (queued) return;
-      queued = true;
-      requestAnimationFrame(() => {
-        queued = false;
-        markSection();
-      });
-    },
-    { passive: true },
-  );
-  markSection();
-}
+let lastY = scrollY;
+let down = 0;
+let upShown = false;
+let queued = false;
+addEventListener(
+  'scroll',
+  () => {
+    if (queued) return;
+    queued = true;
+    requestAnimationFrame(() => {
+      queued = false;
+      markSection();
+    });
+  },
+  { passive: true },
+);
+markSection();
+contents?.addEventListener('click', (e) => {
+  if ((e.target as Element).closest('a')) contents.open = false;
+});
+toTop?.addEventListener('click', (e) => {
+  // Not "#": that would replace a lab's state in the URL hash.
+  e.preventDefault();
+  scrollTo({ top: 0 });
+  document.querySelector<HTMLElement>('.brand')?.focus({ preventScroll: true });
+});
+
+// The language switch keeps the #hash: heading ids are the same in both languages, and a lab keeps
+// its state there (#lab=…&step=…). Set at click time, because labs update the hash without a
+// hashchange event (history.replaceState).
+document.querySelectorAll<HTMLAnchorElement>('.topbar a[hreflang]').forEach((a) =>
+  a.addEventListener('click', () => {
+    a.hash = location.hash;
+  }),
+);
 
 // Search: pagefind's own UI, fetched only when the reader opens the dialog.
 const dialog = document.getElementById('search-dialog') as HTMLDialogElement | null;
@@ -154,10 +189,48 @@ addEventListener('keydown', (e) => {
   }
 });
 
+/**
+ * The service worker (offline copy). Fetched past the HTTP cache (updateViaCache: 'none'), checked
+ * again whenever the tab comes back to the front; a new version waits until the reader clicks the
+ * prompt, which activates it, and the page reloads once the new worker is in control.
+ */
 if (import.meta.env.PROD && 'serviceWorker' in navigator) {
+  const prompt = document.querySelector<HTMLElement>('[data-update-prompt]');
+  let accepted = false;
+  const offer = (reg: ServiceWorkerRegistration): void => {
+    const waiting = reg.waiting;
+    if (!waiting || !navigator.serviceWorker.controller || !prompt) return;
+    prompt.hidden = false;
+    prompt.querySelector('[data-update-reload]')?.addEventListener(
+      'click',
+      () => {
+        accepted = true;
+        waiting.postMessage({ type: 'SKIP_WAITING' });
+      },
+      { once: true },
+    );
+  };
+  navigator.serviceWorker.addEventListener('controllerchange', () => {
+    // only after the reader asked: the first install also takes control (clients.claim)
+    if (accepted) location.reload();
+  });
   addEventListener('load', () => {
-    navigator.serviceWorker.register(`${import.meta.env.BASE_URL}sw.js`).catch(() => {
-      /* no service worker (dev server, file://): the book still works online */
-    });
+    navigator.serviceWorker
+      .register(`${import.meta.env.BASE_URL}sw.js`, { updateViaCache: 'none' })
+      .then((reg) => {
+        offer(reg);
+        reg.addEventListener('updatefound', () => {
+          const next = reg.installing;
+          next?.addEventListener('statechange', () => {
+            if (next.state === 'installed') offer(reg);
+          });
+        });
+        document.addEventListener('visibilitychange', () => {
+          if (document.visibilityState === 'visible') reg.update().catch(() => undefined);
+        });
+      })
+      .catch(() => {
+        /* no service worker (dev server, file://): the book still works online */
+      });
   });
 }

@@ -44,16 +44,26 @@ describe('TIME-WAIT (§3.10.7.4, §3.4.2, RFC 1337)', () => {
     expect(n.ep.A.state).toBe('TIME-WAIT');
   });
 
-  it('TIME-WAIT: new SYN with a higher sequence number → SYN-RECEIVED (reopen, §3.6.1)', () => {
+  it('TIME-WAIT of a passive opener: new SYN with a higher sequence number → SYN-RECEIVED (reopen, §3.6.1)', () => {
     const n = inTimeWait();
+    n.ep.A = { ...n.ep.A, passive: true };
     const fx = arrive(n, seg('B', ['SYN'], B1 + 100_000, 0));
     expect(states(fx)).toEqual(['SYN-RECEIVED']);
     expect(flagsOf(sent(fx)[0])).toBe('SYN+ACK');
   });
 
-  it('TIME-WAIT: new SYN with a higher sequence number inside the old window → SYN-RECEIVED too', () => {
+  it('TIME-WAIT of a passive opener: new SYN inside the old window → SYN-RECEIVED too', () => {
     const n = inTimeWait();
+    n.ep.A = { ...n.ep.A, passive: true };
     expect(states(arrive(n, seg('B', ['SYN'], B1 + 10, 0)))).toEqual(['SYN-RECEIVED']);
+  });
+
+  it.each(['rfc', 'linux'] as const)('TIME-WAIT of an active opener (%s; no listener to take the SYN): a new SYN is only ACKed, TIME-WAIT stays', (profile) => {
+    const n = inTimeWait({ A: { profile }, B: { profile } });
+    const fx = arrive(n, seg('B', ['SYN'], B1 + 100_000, 0));
+    expect(states(fx)).toEqual([]);
+    expect(n.ep.A.state).toBe('TIME-WAIT');
+    expect(sent(fx).map(flagsOf)).toEqual(['ACK']);
   });
 
   it('TIME-WAIT: SYN with a lower sequence number (an old duplicate) → ACK, stays TIME-WAIT', () => {
