@@ -1,4 +1,9 @@
 /**
+ * NOT RUN YET (named .wip.ts, outside playwright's *.spec.ts): it passed in full before the last
+ * merge of main; after it, some steps leave the current arrow's label below the screen (the page
+ * scrolls back up after the lab's own keepStepInView; cause not found yet). Rename to
+ * labs-phone.spec.ts once that is fixed.
+ *
  * Every lab on a phone (360×740, 2×, touch) and a desktop (1366×850), in ko and en, light and
  * dark, on the labs page and every chapter with a lab:
  *   - after each step, both lanes and the current arrow's label are on screen (below the sticky
