@@ -1,5 +1,5 @@
 /**
- * Trace CLI (issue 3): print a capture's or a built-in scenario's TCP connections as a table
+ * Trace CLI: print a capture's or a built-in scenario's TCP connections as a table
  * or as stable JSON, and export a scenario as pcap. Runs on Node 24 type stripping:
  *   npm run trace -- capture.pcap [--json]
  *   npm run trace -- --scenario close-3-segment [--json] [--pcap out.pcap]
