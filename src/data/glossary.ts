@@ -555,6 +555,16 @@ export const vocabulary: readonly VocabularyRule[] = [
     note: '세그먼트가 사라지는 것은 유실입니다: 유실되면, 유실된 세그먼트, 유실시킬 세그먼트',
   },
   {
+    id: 'flag-notation',
+    ko: 'SYN, ACK (Wireshark 순서, 쉼표)',
+    en: 'SYN, ACK (Wireshark order, commas)',
+    rejected: {
+      ko: [{ word: 'X+Y 플래그 조합', pattern: /\b(?:(?:FIN|RST|PSH)\+ACK|ACK\+(?:SYN|FIN|RST|PSH)|PSH\+(?:FIN|SYN|RST))\b/g }],
+      en: [{ word: 'X+Y flag set', pattern: /\b(?:(?:FIN|RST|PSH)\+ACK|ACK\+(?:SYN|FIN|RST|PSH)|PSH\+(?:FIN|SYN|RST))\b/g }],
+    },
+    note: '플래그 조합은 Wireshark Info 열의 순서로 [FIN, ACK]처럼 씁니다. SYN+ACK만 핸드셰이크 두 번째 세그먼트의 이름으로 씁니다',
+  },
+  {
     id: 'lab-control',
     ko: '실습 항목의 화면 이름(<Knob id="…" />)',
     en: 'the control’s visible label (<Knob id="…" />)',

@@ -60,8 +60,8 @@ export const SCENARIO_TEXT: Readonly<Record<ScenarioId, { title: I18nText; descr
   'closed-port-rst': {
     title: { ko: '닫힌 포트로 연결: RST', en: 'Connecting to a closed port: RST' },
     description: {
-      ko: '아무도 듣지 않는 포트로 SYN을 보내면 RST+ACK(seq 0, ack ISN+1)가 돌아옵니다. 애플리케이션은 "connection refused"를 받습니다.',
-      en: 'A SYN to a port nobody listens on is answered with RST+ACK (seq 0, ack ISN+1). The application gets "connection refused".',
+      ko: '아무도 듣지 않는 포트로 SYN을 보내면 [RST, ACK](seq 0, ack ISN+1)가 돌아옵니다. 애플리케이션은 "connection refused"를 받습니다.',
+      en: 'A SYN to a port nobody listens on is answered with [RST, ACK] (seq 0, ack ISN+1). The application gets "connection refused".',
     },
   },
   'close-4-segment': {

@@ -278,7 +278,7 @@ export const cards: readonly DrillCard[] = [
       short: 'Four, because each direction closes separately: the kernel ACKs a FIN at once, but its own FIN waits for its application’s close(). Three when that close() comes right away, so the FIN carries the ACK.',
       a: [
         'Each direction closes on its own (half-close). TCP ACKs a FIN at once, but sends its own FIN only when its own application calls close(). Between the two, the passive side may still send data (§3.6).',
-        'Three segments when the passive side’s application closes at once: its FIN carries the ACK of the other FIN, so FIN, FIN+ACK, ACK. The active closer then goes from FIN-WAIT-1 straight to TIME-WAIT. A Linux capture of a typical Node.js server shows exactly this.',
+        'Three segments when the passive side’s application closes at once: its FIN carries the ACK of the other FIN, so [FIN], [FIN, ACK], [ACK]. The active closer then goes from FIN-WAIT-1 straight to TIME-WAIT. A Linux capture of a typical Node.js server shows exactly this.',
       ],
     },
     ko: {
@@ -286,7 +286,7 @@ export const cards: readonly DrillCard[] = [
       short: '커널은 FIN을 받으면 곧바로 ACK하지만 자기 FIN은 애플리케이션이 close()를 불러야 보내므로, 두 방향이 따로 닫혀 네 개가 됩니다. 그 close()가 바로 불리면 FIN에 ACK가 함께 실려 세 개로 끝납니다.',
       a: [
         '두 방향이 각각 따로 닫히기 때문입니다(하프 클로즈). TCP는 FIN을 받으면 곧바로 ACK하지만, 자기 FIN은 자기 애플리케이션이 close()를 호출할 때에야 보냅니다. 그 사이에 나중에 닫는 쪽은 데이터를 더 보낼 수 있습니다(§3.6).',
-        '나중에 닫는 쪽의 애플리케이션이 곧바로 닫으면 세 개로 끝납니다. 그 FIN에 상대 FIN에 대한 ACK가 함께 실려 FIN, FIN+ACK, ACK가 됩니다. 이때 먼저 닫는 쪽은 FIN-WAIT-1에서 곧바로 TIME-WAIT로 갑니다. 평범한 Node.js 서버를 리눅스에서 캡처하면 바로 이 모양입니다.',
+        '나중에 닫는 쪽의 애플리케이션이 곧바로 닫으면 세 개로 끝납니다. 그 FIN에 상대 FIN에 대한 ACK가 함께 실려 [FIN], [FIN, ACK], [ACK]가 됩니다. 이때 먼저 닫는 쪽은 FIN-WAIT-1에서 곧바로 TIME-WAIT로 갑니다. 평범한 Node.js 서버를 리눅스에서 캡처하면 바로 이 모양입니다.',
       ],
     },
   },
