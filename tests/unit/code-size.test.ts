@@ -11,8 +11,6 @@ const ROOT = resolve(import.meta.dirname, '../..');
 
 /** `file name` → why it is still long. */
 const KNOWN: Record<string, string> = {
-  'src/engine/pcap/infer.ts inferIncarnation':
-    'new with real-capture inference (one pass over a connection incarnation); to be split into its per-segment steps',
   'src/labs/widgets/sequence-lab.tsx render': 'being split into controls, diagram, variables and trace table components',
   'src/labs/widgets/sequence-lab.tsx file': 'being split into controls, diagram, variables and trace table components',
 };
