@@ -1,5 +1,5 @@
 /**
- * Issue 5's search check: for every chapter, the terms a reader would type (src/data/search-terms.ts)
+ * The search check: for every chapter, the terms a reader would type (src/data/search-terms.ts)
  * bring that chapter up among the first three results, in each language. Runs pagefind's own API
  * on the built index, in the browser, from a page of that language (pagefind picks the index by
  * <html lang>), so it ranks exactly as the search dialog does.
