@@ -31,7 +31,8 @@ export interface Link {
   takeArrival(t: number): InFlight | undefined;
 }
 
-function matches(m: SegmentMatch, from: Side, seg: Segment, finSeen: Record<Side, boolean>): boolean {
+/** Whether a segment `from` a side meets a fault rule's match (nth aside); `finSeen`: whose FIN is already on the wire. */
+export function matches(m: SegmentMatch, from: Side, seg: Segment, finSeen: Record<Side, boolean>): boolean {
   if (m.from !== undefined && m.from !== from) return false;
   if (m.flags && !m.flags.every((f) => seg.flags[f])) return false;
   if (m.notFlags && m.notFlags.some((f) => seg.flags[f])) return false;
