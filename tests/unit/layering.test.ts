@@ -37,7 +37,10 @@ export const SANCTIONED_DEEP_IMPORTS: Record<string, { importers: string[]; why:
     why: 'the knob table rides in the eager lab chunk (and the workshop builder); the engine loads on the first knob change (first run)',
   },
   'src/engine/states.ts': { importers: ['src/quiz/model/states.ts'], why: 'quiz pages check state names without the engine' },
-  'src/engine/pcap/export.ts': { importers: ['src/labs/widgets/capture-lab.tsx'], why: 'the pcap writer loads only when the reader downloads a capture' },
+  'src/engine/pcap/export.ts': {
+    importers: ['src/labs/widgets/capture-lab.tsx', 'src/workshop/widgets/output.tsx'],
+    why: 'the pcap writer loads only when the reader downloads a capture',
+  },
 };
 
 const SOURCE = /\.(ts|tsx|mts|mjs|astro)$/;

@@ -130,6 +130,20 @@ describe('workshop runs', () => {
     expect(r.trace.events.some((e) => e.kind === 'state' && e.side === 'B' && e.to === 'CLOSING')).toBe(false);
   });
 
+  it('two faults on the 1st and the 2nd final ACK lose both (each rule counts every matching segment)', () => {
+    const { scenario: s } = fromChapter('lost-final-ack');
+    s.profile = { A: 'windows', B: 'linux' };
+    s.faults = [
+      { kind: 'drop', from: 'A', segment: 'final-ack', nth: 1 },
+      { kind: 'drop', from: 'A', segment: 'final-ack', nth: 2 },
+    ];
+    const r = runWorkshop(s);
+    if (!r.ok) throw new Error('rejected');
+    expect(r.lost).toBe(2);
+    const finsOfB = wireSegments(r.trace).filter((w) => w.from === 'B' && w.segment.flags.FIN);
+    expect(finsOfB.length, 'B sends its FIN three times').toBe(3);
+  });
+
   it('gives each side its own profile: a Windows client waits 120 s in TIME-WAIT (TcpTimedWaitDelay), a Linux one 60 s', () => {
     const tw = (p: 'windows' | 'linux'): number => {
       const s = emptyScenario();

@@ -10,7 +10,8 @@ import { simulate, wireSegments } from '../../engine/sim.ts';
 import type { Trace } from '../../engine/types.ts';
 import { toEngine, validateScenario, type Problem, type WorkshopScenario } from './scenario.ts';
 
-export type WorkshopRun = { ok: true; trace: Trace; fingerprint: string } | { ok: false; problems: Problem[] };
+/** A run: the trace, its fingerprint, and how many segments went on the wire and were lost. */
+export type WorkshopRun = { ok: true; trace: Trace; fingerprint: string; segments: number; lost: number } | { ok: false; problems: Problem[] };
 
 /** FNV-1a (32 bits) of a string, as 8 hex digits. */
 function fnv1a(text: string): string {
@@ -35,7 +36,8 @@ export function runWorkshop(s: WorkshopScenario): WorkshopRun {
   try {
     const { def, knobs } = toEngine(s);
     const trace = simulate(def, knobs);
-    return { ok: true, trace, fingerprint: fingerprint(trace) };
+    const wire = wireSegments(trace);
+    return { ok: true, trace, fingerprint: fingerprint(trace), segments: wire.length, lost: wire.filter((w) => w.dropped).length };
   } catch (e) {
     return { ok: false, problems: [{ part: 'run', code: 'engine', vars: { message: e instanceof Error ? e.message : String(e) } }] };
   }

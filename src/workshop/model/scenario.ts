@@ -75,7 +75,12 @@ export interface WorkshopScenario {
 
 /** The knob table's rows the workshop offers (their labels, choices and limits come from the table). */
 export const WORKSHOP_KNOB_IDS = ['isn', 'msl', 'rfc1337'] as const;
-export const workshopKnob = (id: (typeof WORKSHOP_KNOB_IDS)[number]) => KNOBS.find((k) => k.id === id)!;
+type KnobRowOf<I extends string> = Extract<(typeof KNOBS)[number], { id: I }>;
+const knobRow = <I extends (typeof KNOBS)[number]['id']>(id: I): KnobRowOf<I> => KNOBS.find((k) => k.id === id) as KnobRowOf<I>;
+export const workshopKnob = <I extends (typeof WORKSHOP_KNOB_IDS)[number]>(id: I): KnobRowOf<I> => knobRow(id);
+
+/** What "after reading the peer's FIN" offers: never, or close after one of the close-delay knob's times. */
+export const EOF_CHOICES: readonly (number | null)[] = [null, ...knobRow('close-delay').values.choices];
 
 /** Limits that keep a run small enough to read and fast to compute. */
 export const LIMITS = { calls: 24, faults: 12, atMs: 600_000, bytes: 20_000, latencyMs: 2_000, faultMs: 60_000, nth: 20, seed: 2 ** 31 - 1 } as const;

@@ -69,8 +69,10 @@ export function encodeScenario(s: WorkshopScenario, fingerprint?: string | null)
 const KEYS = ['w', 'p', 'lat', 'isn', 'seed', 'msl', 'rfc1337', 'eof', 'reply', 'c', 'f', 'h'];
 
 class Bad extends Error {
-  constructor(readonly e: DecodeError) {
+  readonly e: DecodeError;
+  constructor(e: DecodeError) {
     super(e.code);
+    this.e = e;
   }
 }
 const bad = (part: string, value: string): never => {
