@@ -230,7 +230,7 @@ const list: ScenarioDef[] = [
       PING,
       { at: 100, side: 'B', call: 'INJECT', origin: 'other-client', segments: [{ src: THIRD, flags: ['SYN'], seq: 90_000, ack: 0 }] },
       { at: 2500, side: 'B', call: 'ACCEPT' },
-      { at: 3979, side: 'A', call: 'CLOSE', after: 'connected' },
+      { at: 4979, side: 'A', call: 'CLOSE', after: 'connected' },
     ],
     config: { B: { backlog: 8, synCookies: false, acceptQueue: 1 } },
   }),

@@ -9,7 +9,7 @@ export const labs = {
   // Sides
   // Labs demo page
   'labs.title': 'Labs',
-  'labs.intro': 'Every interactive lab of the book on one page. Each runs the book’s TCP engine in your browser: step through a run, change the knobs, inspect every byte, or open your own capture.',
+  'labs.intro': 'Every interactive lab of the book on one page. Each runs the book’s TCP engine in your browser: step through a run, change the run, inspect every byte, or open your own capture.',
   'labs.page.sequence': 'Sequence lab',
   'labs.page.sequence.lead': 'A connection opened, used and closed by the book’s engine. Step with the buttons or the arrow keys, change who closes first, the close delay, the ISNs or the stack, or lose a segment and watch TCP recover.',
   'labs.page.lost': 'Breaking the handshake',
