@@ -11,6 +11,7 @@ import { fmt, type Strings } from '../view/explain.ts';
 import { DEFAULT_KNOBS } from '../view/knobs.ts';
 import { subscribe, type LabRun } from '../client/lab-bus.ts';
 import SequenceLab from './sequence-lab.tsx';
+import { saveFile } from '../client/save-file.ts';
 
 export interface CaptureLabProps {
   id: string;
@@ -36,19 +37,6 @@ export function captureErrorText(S: Strings, e: unknown): string {
   if (err?.offset !== undefined) text += ` ${fmt(S, 'labs.cap.where.offset', { offset: err.offset })}`;
   if (err?.detail) text += ` (${err.detail})`;
   return text;
-}
-
-/** Triggers a download of bytes under a file name, without leaving the page. */
-function saveBytes(bytes: Uint8Array, name: string): void {
-  const blob = new Blob([bytes as BlobPart], { type: 'application/vnd.tcpdump.pcap' });
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 /** The capture lab. */
@@ -77,7 +65,7 @@ export default function CaptureLab({ id, scenario, title, strings: S }: CaptureL
       const r = runLab(def, which.knobs);
       if (!r.ok) throw new Error(r.message);
       const name = `${which.scenario}.pcap`;
-      saveBytes(traceToPcap(r.trace), name);
+      saveFile(traceToPcap(r.trace), name, 'application/vnd.tcpdump.pcap');
       setStatus(fmt(S, 'labs.cap.downloaded', { name }));
     } catch (e) {
       setError(captureErrorText(S, e));

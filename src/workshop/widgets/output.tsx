@@ -12,6 +12,7 @@ import type { Problem, WorkshopScenario } from '../model/scenario.ts';
 import { problemMessage, type Strings } from '../model/describe.ts';
 import { scenarioFromJson, scenarioToJson } from '../model/json.ts';
 import { say } from './fields.tsx';
+import { saveFile } from '../../labs/client/save-file.ts';
 
 /** What the output shows: a run (trace null until the browser ran it itself) or the problems. `n` counts runs, so the lab restarts on each. */
 export type Shown = { ok: true; view: LabView; summary: string; trace: Trace | null; n: number } | { ok: false; problems: Problem[]; n: number };
@@ -23,17 +24,6 @@ interface OutputProps {
   shown: Shown;
   onImport: (s: WorkshopScenario) => void;
   onNote: (text: string) => void;
-}
-
-function save(bytes: Uint8Array | string, name: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 export function Output({ id, S, s, shown, onImport, onNote }: OutputProps) {
@@ -49,11 +39,11 @@ export function Output({ id, S, s, shown, onImport, onNote }: OutputProps) {
     const [{ traceToPcap }, { runWorkshop }] = await Promise.all([import('../../engine/pcap/export.ts'), import('../model/run.ts')]);
     const r = runWorkshop(s);
     if (!r.ok) return;
-    save(traceToPcap(r.trace), 'workshop.pcap', 'application/vnd.tcpdump.pcap');
+    saveFile(traceToPcap(r.trace), 'workshop.pcap', 'application/vnd.tcpdump.pcap');
     onNote(say(S, 'workshop.downloaded', { name: 'workshop.pcap' }));
   };
   const json = (): void => {
-    save(scenarioToJson(s), 'workshop.json', 'application/json');
+    saveFile(scenarioToJson(s), 'workshop.json', 'application/json');
     onNote(say(S, 'workshop.downloaded', { name: 'workshop.json' }));
   };
   const open = async (e: Event): Promise<void> => {
