@@ -39,7 +39,9 @@ async function reopen(browser: Browser, url: string, size: { width: number; heig
 
 function tsharkReads(file: string): string[] {
   if (!existsSync('/usr/bin/tshark')) test.skip(true, 'tshark is not installed (apt-get install tshark)');
-  const out = execFileSync('tshark', ['-r', file, '-o', 'tcp.check_checksum:TRUE', '-T', 'fields', '-e', 'tcp.flags.str', '-e', 'tcp.checksum.status'], { encoding: 'utf8' });
+  const out = execFileSync('tshark', ['-r', file, '-o', 'tcp.check_checksum:TRUE', '-T', 'fields', '-e', 'tcp.flags.str', '-e', 'tcp.checksum.status'], {
+    encoding: 'utf8',
+  });
   return out.trim().split('\n');
 }
 

@@ -1,7 +1,18 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SCENARIO_IDS, runScenario, wireSegments } from '../../src/engine/index.ts';
-import { CALL_KINDS, FAULT_KINDS, LIMITS, PROFILE_NAMES, SEGMENT_KINDS, WORKSHOP_VERSION, emptyScenario, problemText, validateScenario, type WorkshopScenario } from '../../src/workshop/model/scenario.ts';
+import {
+  CALL_KINDS,
+  FAULT_KINDS,
+  LIMITS,
+  PROFILE_NAMES,
+  SEGMENT_KINDS,
+  WORKSHOP_VERSION,
+  emptyScenario,
+  problemText,
+  validateScenario,
+  type WorkshopScenario,
+} from '../../src/workshop/model/scenario.ts';
 import { decodeErrorText, decodeScenario, encodeScenario } from '../../src/workshop/model/url.ts';
 import { runWorkshop } from '../../src/workshop/model/run.ts';
 import { fromChapter } from '../../src/workshop/model/from-chapter.ts';
@@ -9,20 +20,30 @@ import { scenarioFromJson, scenarioToJson } from '../../src/workshop/model/json.
 
 /** Any scenario the builder's controls can produce (every select value, numbers within the inputs' limits). */
 const side = fc.constantFrom('A' as const, 'B' as const);
-const call = fc.record({
-  side,
-  call: fc.constantFrom(...CALL_KINDS),
-  at: fc.integer({ min: 0, max: 3000 }),
-  after: fc.constantFrom('start' as const, 'connected' as const),
-  bytes: fc.integer({ min: 1, max: 3000 }),
-}).map((c) => {
-  const { bytes, ...rest } = c;
-  return c.call === 'send' ? { ...rest, bytes } : rest;
-});
-const fault = fc.record({ kind: fc.constantFrom(...FAULT_KINDS), from: side, segment: fc.constantFrom(...SEGMENT_KINDS), nth: fc.integer({ min: 0, max: 4 }), ms: fc.integer({ min: 1, max: 2000 }) }).map((f) => {
-  const { ms, ...rest } = f;
-  return f.kind === 'drop' ? rest : { ...rest, ms };
-});
+const call = fc
+  .record({
+    side,
+    call: fc.constantFrom(...CALL_KINDS),
+    at: fc.integer({ min: 0, max: 3000 }),
+    after: fc.constantFrom('start' as const, 'connected' as const),
+    bytes: fc.integer({ min: 1, max: 3000 }),
+  })
+  .map((c) => {
+    const { bytes, ...rest } = c;
+    return c.call === 'send' ? { ...rest, bytes } : rest;
+  });
+const fault = fc
+  .record({
+    kind: fc.constantFrom(...FAULT_KINDS),
+    from: side,
+    segment: fc.constantFrom(...SEGMENT_KINDS),
+    nth: fc.integer({ min: 0, max: 4 }),
+    ms: fc.integer({ min: 1, max: 2000 }),
+  })
+  .map((f) => {
+    const { ms, ...rest } = f;
+    return f.kind === 'drop' ? rest : { ...rest, ms };
+  });
 const scenario: fc.Arbitrary<WorkshopScenario> = fc.record({
   v: fc.constant(WORKSHOP_VERSION as 1),
   profile: fc.record({ A: fc.constantFrom(...PROFILE_NAMES), B: fc.constantFrom(...PROFILE_NAMES) }),
@@ -49,7 +70,9 @@ describe('workshop URL', () => {
   });
 
   it('reads the example link of its documentation', () => {
-    const d = decodeScenario('#w=1;p=linux.windows;lat=10;isn=fixed;seed=1;msl=0;rfc1337=0;eof=-.0;reply=0.4;c=B@0:listen,A@1:connect,A@conn+279:close;f=drop:A:fin:1,delay:B:ack:2:200;h=1a2b3c4d');
+    const d = decodeScenario(
+      '#w=1;p=linux.windows;lat=10;isn=fixed;seed=1;msl=0;rfc1337=0;eof=-.0;reply=0.4;c=B@0:listen,A@1:connect,A@conn+279:close;f=drop:A:fin:1,delay:B:ack:2:200;h=1a2b3c4d',
+    );
     expect(d.ok && d.scenario.calls[2]).toEqual({ side: 'A', call: 'close', at: 279, after: 'connected' });
     expect(d.ok && d.scenario.faults[1]).toEqual({ kind: 'delay', from: 'B', segment: 'ack', nth: 2, ms: 200 });
   });
@@ -57,7 +80,9 @@ describe('workshop URL', () => {
   it('says which version a link has when this page cannot read it', () => {
     const s = encodeScenario(emptyScenario()).slice('w=1'.length);
     const newer = decodeScenario(`w=2${s}`);
-    expect(newer.ok ? '' : decodeErrorText(newer.error)).toBe('this link uses workshop format 2, made by a newer version of the book; this page reads format 1');
+    expect(newer.ok ? '' : decodeErrorText(newer.error)).toBe(
+      'this link uses workshop format 2, made by a newer version of the book; this page reads format 1',
+    );
     const zero = decodeScenario(`w=0${s}`);
     expect(zero.ok ? '' : decodeErrorText(zero.error)).toMatch(/format 0, which never existed/);
     const none = decodeScenario('lab=x');
@@ -93,7 +118,14 @@ describe('workshop runs', () => {
   });
 
   it('scenarios that open a connection first mostly run (so the property above is not only about rejections)', () => {
-    const opened = scenario.map((s) => ({ ...s, calls: [{ side: 'B' as const, call: 'listen' as const, at: 0, after: 'start' as const }, { side: 'A' as const, call: 'connect' as const, at: 1, after: 'start' as const }, ...s.calls] }));
+    const opened = scenario.map((s) => ({
+      ...s,
+      calls: [
+        { side: 'B' as const, call: 'listen' as const, at: 0, after: 'start' as const },
+        { side: 'A' as const, call: 'connect' as const, at: 1, after: 'start' as const },
+        ...s.calls,
+      ],
+    }));
     let ran = 0;
     fc.assert(
       fc.property(opened, (s) => {
@@ -110,14 +142,20 @@ describe('workshop runs', () => {
 
   it('rejects a call on a side that has no connection, naming the call', () => {
     const s = emptyScenario();
-    s.calls = [{ side: 'A', call: 'connect', at: 1, after: 'start' }, { side: 'B', call: 'close', at: 5, after: 'start' }];
+    s.calls = [
+      { side: 'A', call: 'connect', at: 1, after: 'start' },
+      { side: 'B', call: 'close', at: 5, after: 'start' },
+    ];
     expect(validateScenario(s).map((p) => problemText(p))).toEqual(['calls[1] (B close): B has no connection yet; add listen or connect on B before it']);
   });
 
   it('rejects values out of range, naming the field', () => {
     const s = { ...emptyScenario(), latencyMs: 0 };
     s.faults = [{ kind: 'delay', from: 'A', segment: 'fin', nth: 1 }];
-    expect(validateScenario(s).map((p) => problemText(p))).toEqual(['latencyMs: 0 is not a whole number from 1 to 2000', 'faults[0] (delay A fin): a delay or duplicate needs its time in ms']);
+    expect(validateScenario(s).map((p) => problemText(p))).toEqual([
+      'latencyMs: 0 is not a whole number from 1 to 2000',
+      'faults[0] (delay A fin): a delay or duplicate needs its time in ms',
+    ]);
   });
 
   it('runs the simultaneous close with a lost FIN: A retransmits its FIN and both end in TIME-WAIT or CLOSED', () => {
@@ -126,7 +164,10 @@ describe('workshop runs', () => {
     const r = runWorkshop(s);
     if (!r.ok) throw new Error(r.problems.map((p) => problemText(p)).join('\n'));
     const fins = wireSegments(r.trace).filter((w) => w.from === 'A' && w.segment.flags.FIN);
-    expect(fins.map((w) => [w.dropped, w.retransmit])).toEqual([[true, false], [false, true]]);
+    expect(fins.map((w) => [w.dropped, w.retransmit])).toEqual([
+      [true, false],
+      [false, true],
+    ]);
     expect(r.trace.events.some((e) => e.kind === 'state' && e.side === 'B' && e.to === 'CLOSING')).toBe(false);
   });
 
@@ -170,7 +211,21 @@ describe('start from a chapter', () => {
   });
 
   it('a scenario with nothing left out runs as the chapter runs it (same segments on the wire, same end states)', () => {
-    const key = (t: ReturnType<typeof runScenario>) => ({ final: t.final, wire: wireSegments(t).map((w) => [w.t, w.from, w.dropped, w.segment.seq, w.segment.ack, w.segment.payload.length, Object.entries(w.segment.flags).filter(([, on]) => on).map(([f]) => f).join('+')]) });
+    const key = (t: ReturnType<typeof runScenario>) => ({
+      final: t.final,
+      wire: wireSegments(t).map((w) => [
+        w.t,
+        w.from,
+        w.dropped,
+        w.segment.seq,
+        w.segment.ack,
+        w.segment.payload.length,
+        Object.entries(w.segment.flags)
+          .filter(([, on]) => on)
+          .map(([f]) => f)
+          .join('+'),
+      ]),
+    });
     let compared = 0;
     for (const id of SCENARIO_IDS) {
       const { scenario: s, left } = fromChapter(id);
@@ -193,9 +248,12 @@ describe('start from a chapter', () => {
 
 describe('workshop JSON', () => {
   it('a file made by export imports as the same scenario', () => {
-    fc.assert(fc.property(scenario, (s) => {
-      expect(scenarioFromJson(scenarioToJson(s))).toEqual({ ok: true, scenario: s });
-    }), { numRuns: 100 });
+    fc.assert(
+      fc.property(scenario, (s) => {
+        expect(scenarioFromJson(scenarioToJson(s))).toEqual({ ok: true, scenario: s });
+      }),
+      { numRuns: 100 },
+    );
   });
   it('says what is wrong with a file that is not a workshop scenario', () => {
     expect(scenarioFromJson('{').ok).toBe(false);

@@ -5,7 +5,8 @@
  */
 export const workshop = {
   'workshop.title': 'Scenario workshop',
-  'workshop.intro': 'Build your own connection story: what each application calls and when, which segments the network loses, delays or copies, and which stack each host runs. The book’s engine runs it in your browser, and the link in the address bar holds the whole scenario, so you can share it.',
+  'workshop.intro':
+    'Build your own connection story: what each application calls and when, which segments the network loses, delays or copies, and which stack each host runs. The book’s engine runs it in your browser, and the link in the address bar holds the whole scenario, so you can share it.',
   'workshop.noscript': 'The workshop runs the book’s TCP engine in your browser, so it needs JavaScript.',
   'workshop.nav': 'Scenario workshop',
   'workshop.start': 'Start from a chapter',

@@ -100,7 +100,8 @@ export function fromChapter(id: string): FromChapter {
   }
   for (const side of ['A', 'B'] as const) {
     const c = def.config?.[side];
-    if (c && (c.backlog != null || c.acceptQueue != null || c.synCookies || c.abortOnOverflow || c.keepalive || c.delayedAck === false)) left.add('listener-queue');
+    if (c && (c.backlog != null || c.acceptQueue != null || c.synCookies || c.abortOnOverflow || c.keepalive || c.delayedAck === false))
+      left.add('listener-queue');
   }
   if (def.profileOverrides) left.add('profile-values');
   const k = def.knobsDefaults ?? {};

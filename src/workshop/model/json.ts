@@ -19,7 +19,9 @@ export function scenarioToJson(s: WorkshopScenario): string {
 }
 
 /** A scenario from a file's text, or why not (in English; the page shows its own sentence for each code). */
-export function scenarioFromJson(text: string): { ok: true; scenario: WorkshopScenario } | { ok: false; code: 'not-json' | 'not-workshop' | 'version'; detail: string } {
+export function scenarioFromJson(
+  text: string,
+): { ok: true; scenario: WorkshopScenario } | { ok: false; code: 'not-json' | 'not-workshop' | 'version'; detail: string } {
   let data: unknown;
   try {
     data = JSON.parse(text);

@@ -25,7 +25,13 @@ function fnv1a(text: string): string {
 
 /** What identifies a run: every segment on the wire (time, sender, flags, numbers, length, lost or not) and the end states. */
 export function fingerprint(trace: Trace): string {
-  const wire = wireSegments(trace).map((w) => `${w.t}${w.from}${w.dropped ? 'x' : ''}${Object.entries(w.segment.flags).filter(([, on]) => on).map(([f]) => f[0]).join('')}${w.segment.seq}/${w.segment.ack}/${w.segment.payload.length}`);
+  const wire = wireSegments(trace).map(
+    (w) =>
+      `${w.t}${w.from}${w.dropped ? 'x' : ''}${Object.entries(w.segment.flags)
+        .filter(([, on]) => on)
+        .map(([f]) => f[0])
+        .join('')}${w.segment.seq}/${w.segment.ack}/${w.segment.payload.length}`,
+  );
   return fnv1a(`${wire.join(' ')}|${trace.final.A}|${trace.final.B}`);
 }
 

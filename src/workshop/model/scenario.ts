@@ -189,7 +189,12 @@ export function validateScenario(s: WorkshopScenario): Problem[] {
 }
 
 /** The calls' own rules: a side must have a socket before it uses one; "after the connection" needs A to open one. */
-function checkCalls(calls: WorkshopCall[], out: Problem[], num: (p: string, v: unknown, min: number, max: number) => void, oneOf: (p: string, v: unknown, a: readonly unknown[]) => boolean): void {
+function checkCalls(
+  calls: WorkshopCall[],
+  out: Problem[],
+  num: (p: string, v: unknown, min: number, max: number) => void,
+  oneOf: (p: string, v: unknown, a: readonly unknown[]) => boolean,
+): void {
   const opens = calls.filter((c) => c.call === 'listen' || c.call === 'connect');
   calls.forEach((c, i) => {
     const part = `calls[${i}]`;
@@ -259,7 +264,10 @@ function fault(f: WorkshopFault): FaultRule {
   return { kind: f.kind, match, extraDelayMs: f.ms ?? 0 };
 }
 
-const reaction = (s: WorkshopScenario, side: Side): AppReactions => ({ closeOnEofAfterMs: s.eof[side], ...(s.reply[side] > 0 ? { replyOnData: payload(s.reply[side]) } : {}) });
+const reaction = (s: WorkshopScenario, side: Side): AppReactions => ({
+  closeOnEofAfterMs: s.eof[side],
+  ...(s.reply[side] > 0 ? { replyOnData: payload(s.reply[side]) } : {}),
+});
 
 /** The engine's definition and knobs of a valid scenario (call validateScenario first). */
 export function toEngine(s: WorkshopScenario): { def: ScenarioDef; knobs: ScenarioKnobs } {

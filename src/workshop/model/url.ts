@@ -13,7 +13,19 @@
  * does not read gets a message saying which version the link has and which the page reads; an
  * older version, once there is one, is upgraded by `UPGRADES`.
  */
-import { CALL_KINDS, PROFILE_NAMES, FAULT_KINDS, SEGMENT_KINDS, WORKSHOP_VERSION, type CallKind, type FaultKind, type SegmentKind, type WorkshopCall, type WorkshopFault, type WorkshopScenario } from './scenario.ts';
+import {
+  CALL_KINDS,
+  PROFILE_NAMES,
+  FAULT_KINDS,
+  SEGMENT_KINDS,
+  WORKSHOP_VERSION,
+  type CallKind,
+  type FaultKind,
+  type SegmentKind,
+  type WorkshopCall,
+  type WorkshopFault,
+  type WorkshopScenario,
+} from './scenario.ts';
 import type { Side } from '../../engine/types.ts';
 
 /** What went wrong reading a link: the key (or call/fault) and a coded reason. */
@@ -98,7 +110,13 @@ function readFault(part: string, text: string): WorkshopFault {
   if (!m) return bad(part, text);
   const kind = word<FaultKind>(part, m[1] as string, FAULT_KINDS);
   if ((kind === 'drop') !== (m[5] === undefined)) bad(part, text);
-  return { kind, from: m[2] as Side, segment: word<SegmentKind>(part, m[3] as string, SEGMENT_KINDS), nth: Number(m[4]), ...(m[5] !== undefined ? { ms: Number(m[5]) } : {}) };
+  return {
+    kind,
+    from: m[2] as Side,
+    segment: word<SegmentKind>(part, m[3] as string, SEGMENT_KINDS),
+    nth: Number(m[4]),
+    ...(m[5] !== undefined ? { ms: Number(m[5]) } : {}),
+  };
 }
 
 const list = <T>(v: string, read: (part: string, t: string) => T, name: string): T[] => (v === '' ? [] : v.split(',').map((t, i) => read(`${name}[${i}]`, t)));

@@ -57,18 +57,34 @@ export function Output({ id, S, s, shown, onImport, onNote }: OutputProps) {
     <section class="ws-block ws-out" aria-labelledby={`${id}-run`}>
       <h2 id={`${id}-run`}>{say(S, 'workshop.run')}</h2>
       <div class="ws-inline ws-files">
-        <button type="button" onClick={copy}>{say(S, 'workshop.share')}</button>
-        <button type="button" onClick={json}>{say(S, 'workshop.export.json')}</button>
-        <button type="button" onClick={pcap} disabled={!shown.ok}>{say(S, 'workshop.export.pcap')}</button>
-        <label class="ws-file" for={`${id}-import`}>
+        <button type="button" onClick={copy}>
+          {say(S, 'workshop.share')}
+        </button>
+        <button type="button" onClick={json}>
+          {say(S, 'workshop.export.json')}
+        </button>
+        <button type="button" onClick={pcap} disabled={!shown.ok}>
+          {say(S, 'workshop.export.pcap')}
+        </button>
+        <label class="ws-file">
           <span>{say(S, 'workshop.import.json')}</span>
           <input id={`${id}-import`} type="file" accept=".json,application/json" onChange={open} />
         </label>
       </div>
       {shown.ok ? (
         <>
-          <p class="ws-summary" data-testid="ws-summary">{shown.summary}</p>
-          <SequenceLab key={shown.n} id={`${id}-lab`} scenario="normal-open" title={say(S, 'workshop.run.title')} strings={S} replay={{ title: say(S, 'workshop.run.title'), view: shown.view }} initial={{ ok: true, view: shown.view, base: DEFAULT_KNOBS }} />
+          <p class="ws-summary" data-testid="ws-summary">
+            {shown.summary}
+          </p>
+          <SequenceLab
+            key={shown.n}
+            id={`${id}-lab`}
+            scenario="normal-open"
+            title={say(S, 'workshop.run.title')}
+            strings={S}
+            replay={{ title: say(S, 'workshop.run.title'), view: shown.view }}
+            initial={{ ok: true, view: shown.view, base: DEFAULT_KNOBS }}
+          />
         </>
       ) : (
         <div class="ws-problems" role="alert">
