@@ -6,6 +6,7 @@
 import { computeIsn } from './isn.ts';
 import { onListen, sameAddr, sendResetFor } from './listen.ts';
 import { concatBytes, flags, segLen } from './segment.ts';
+import { dropFromQueue } from './send-queue.ts';
 import { seqAdd, seqDiff, seqGt, seqInWindow, seqLe, seqLt } from './seq.ts';
 import {
   ackReceived, armRetransmit, cancelTimer, emit, fail, learnPeerSyn, log, makeSegment, newTcb, output, remoteOf,
@@ -120,7 +121,7 @@ function ackAdvance(w: Work, tcb: Tcb, ack: number): void {
   let n = seqDiff(ack, tcb.sndUna);
   if (tcb.sndUna === tcb.iss && n > 0) n -= 1; // the SYN
   if (tcb.finSeq !== null && seqGt(ack, tcb.finSeq)) n -= 1; // the FIN
-  if (n > 0) tcb.sendQueue = tcb.sendQueue.slice(Math.min(n, tcb.sendQueue.length));
+  if (n > 0) tcb.sendQueue = dropFromQueue(tcb.sendQueue, n);
   tcb.sndUna = ack;
   if (tcb.rttProbe && seqLe(tcb.rttProbe.seq, ack)) {
     rttSample(w, w.now - tcb.rttProbe.at);
