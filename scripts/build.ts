@@ -9,6 +9,7 @@ import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { mkdirSync, rmSync } from 'node:fs';
 import { writeServiceWorker } from './service-worker.ts';
+import { indexChapterSections } from './search-index.ts';
 import { site } from '../src/site.config.mjs';
 import { allContentFindings, formatFinding } from '../src/content-checks/all.ts';
 
@@ -76,12 +77,11 @@ console.log(`[build] astro done in ${seconds()} s → ${outDir}`);
 
 const { index, errors } = await pagefind.createIndex({});
 if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
-const added = await index.addDirectory({ path: outDir });
-if (added.errors.length) throw new Error(`pagefind: ${added.errors.join('; ')}`);
+const added = await indexChapterSections(index, outDir, base);
 const written = await index.writeFiles({ outputPath: join(outDir, 'pagefind') });
 if (written.errors.length) throw new Error(`pagefind: ${written.errors.join('; ')}`);
 await pagefind.close();
-console.log(`[build] pagefind indexed ${added.page_count} pages in ${seconds()} s`);
+console.log(`[build] pagefind indexed ${added.sections} sections of ${added.chapters} chapters in ${seconds()} s`);
 
 const sw = await writeServiceWorker(outDir, base);
 console.log(`[build] service worker precaches ${sw.count} files (${(sw.size / 1024).toFixed(0)} KiB); total ${seconds()} s`);
