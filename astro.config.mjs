@@ -51,12 +51,12 @@ export default defineConfig({
               // a higher priority, so no eager script pulls in `lab` or `engine`.
               codeSplitting: {
                 groups: [
-                  { name: 'lab-link-id', test: /src[\\/]labs[\\/]view[\\/]lab-link-id\.ts/, priority: 3 },
+                  { name: 'page-helpers', test: /src[\\/]labs[\\/]view[\\/]lab-link-id\.ts|src[\\/]i18n[\\/]fill\.ts/, priority: 3 },
                   { name: 'preload-helper', test: /vite[\\/]preload-helper/, priority: 3 },
                   { name: 'states', test: /src[\\/]engine[\\/]states\.ts/, priority: 3 },
                   {
                     name: 'lab',
-                    test: /node_modules[\\/]preact[\\/](?!hooks)|src[\\/]labs[\\/](widgets[\\/]sequence-lab\.tsx|client[\\/](lab-mount|state-diagram-live|lab-bus)\.ts|view[\\/](explain|lab-hash|knobs|sequence-layout|trace-view|diagram-highlight|state-diagram-ids)\.ts)/,
+                    test: /node_modules[\\/]preact[\\/](?!hooks)|src[\\/]labs[\\/](widgets[\\/]sequence-lab\.tsx|client[\\/](lab-mount|state-diagram-live|lab-bus)\.ts|view[\\/](explain|lab-hash|knobs|sequence-layout|trace-view|diagram-highlight|state-diagram-ids)\.ts)|src[\\/]engine[\\/]knobs\.ts/,
                     priority: 2,
                   },
                   // Not the scenario list: a lab brings its own scenario (engine-adapter.ts).

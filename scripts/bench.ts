@@ -16,6 +16,7 @@
  *     (scripts/bench-long-tasks.ts), against the 50 ms budget;
  *   - Lighthouse mobile scores in its four categories for the same pages;
  *   - search index size per language;
+ *   - the offline copy a first visit downloads, per language (scripts/service-worker.ts);
  *   - the engine's own benchmarks (scripts/bench-engine.ts, scripts/bench-pcap.ts) when present.
  *
  * Options: --no-lighthouse (no Lighthouse scores), --skip-build (reuse BOOK_OUT), --only=/en/labs/
@@ -33,6 +34,7 @@ import { BENCH_DIR, lighthouseMobile, longTaskTable, measureLongTasks, type Long
 import { CHROMIUM_ARGS, ensureBrowser } from './ensure-browser.ts';
 import { benchBlock, machineLine, README, replaceBlock } from './readme-blocks.ts';
 import { startServer } from './serve.ts';
+import { precacheGzipByLanguage } from './service-worker.ts';
 
 const args = process.argv.slice(2);
 const OUT = resolve(process.env.BOOK_OUT ?? '.bench/dist');
@@ -515,6 +517,15 @@ async function main(): Promise<void> {
     // Languages without a stemmer (Korean) use pagefind's generic wasm.
     const wasm = [`wasm.${lang}.pagefind`, 'wasm.unknown.pagefind'].map((n) => join(OUT, 'pagefind', n)).find((f) => existsSync(f));
     say(`| ${lang} | ${s.files} | ${kb(s.bytes)} | ${wasm ? `${kb(statSync(wasm).size)} (${wasm.split('/').pop()})` : 'none'} |`);
+  }
+  say();
+  say('Offline copy downloaded on a first visit (service worker precache, gzipped as served), target 700 KB per language; the whole book (both editions) for reference:');
+  say();
+  say('| first visit reads | files cached | gzipped | target |');
+  say('| --- | --- | --- | --- |');
+  for (const r of await precacheGzipByLanguage(OUT)) {
+    const target = r.lang === 'all' ? 'reference' : `${r.gz <= 700 * 1024 ? '✓' : '✗'} ≤ 700 KB`;
+    say(`| ${r.lang === 'all' ? 'both editions (before: every visit)' : `${r.lang} edition`} | ${r.lang === 'all' ? 'shared + ko + en' : `shared + ${r.lang}`} | ${kb(r.gz)} | ${target} |`);
   }
   for (const [script, what] of [
     ['scripts/bench-engine.ts', 'Engine (scenarios/s, property runs/s, peak memory)'],

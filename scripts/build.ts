@@ -10,6 +10,8 @@ import { fileURLToPath } from 'node:url';
 import { mkdirSync, rmSync } from 'node:fs';
 import { writeServiceWorker } from './service-worker.ts';
 import { indexChapterSections } from './search-index.ts';
+import { writeHostHeaders } from './host-headers.ts';
+import { applyCsp } from './csp.ts';
 import { site } from '../src/site.config.mjs';
 import { allContentFindings, formatFinding } from '../src/content-checks/all.ts';
 
@@ -19,7 +21,6 @@ const outDir = resolve(process.env.BOOK_OUT ?? 'dist');
 // Absolute paths, because of the chdir below (for an output outside the project).
 process.env.BOOK_OUT = outDir;
 if (process.env.BOOK_CACHE) process.env.BOOK_CACHE = resolve(process.env.BOOK_CACHE);
-const base = `/${site.base.replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
 const seconds = () => ((performance.now() - started) / 1000).toFixed(1);
 
 /**
@@ -75,13 +76,20 @@ try {
 }
 console.log(`[build] astro done in ${seconds()} s → ${outDir}`);
 
+const csp = applyCsp(outDir);
+console.log(`[build] content security policy in ${csp.pages} pages (${csp.scripts} inline scripts allowed by hash)`);
+
 const { index, errors } = await pagefind.createIndex({});
 if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
+const base = `/${site.base.replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
 const added = await indexChapterSections(index, outDir, base);
 const written = await index.writeFiles({ outputPath: join(outDir, 'pagefind') });
 if (written.errors.length) throw new Error(`pagefind: ${written.errors.join('; ')}`);
 await pagefind.close();
 console.log(`[build] pagefind indexed ${added.sections} sections of ${added.chapters} chapters in ${seconds()} s`);
 
-const sw = await writeServiceWorker(outDir, base);
-console.log(`[build] service worker precaches ${sw.count} files (${(sw.size / 1024).toFixed(0)} KiB); total ${seconds()} s`);
+const sw = await writeServiceWorker(outDir);
+const kib = (n = 0) => `${(n / 1024).toFixed(0)} KiB`;
+console.log(`[build] service worker precaches ${sw.count} files (${kib(sw.size)}: shared ${kib(sw.groups.shared)}, ${Object.entries(sw.groups).filter(([g]) => g !== 'shared').map(([g, n]) => `${g} ${kib(n)}`).join(', ')}); total ${seconds()} s`);
+
+writeHostHeaders(outDir, base, csp.header);

@@ -3,7 +3,8 @@
  * nor a browser, stopping at the first failing step:
  *
  *   1. content checks   pairs, components, quizzes, links, sources, spellings, lab props (~1 s)
- *   2. type check       astro check (also validates every chapter's frontmatter)
+ *   2. type check       astro check (also validates every chapter's frontmatter), then the engine
+ *                       without the DOM library (tsconfig.engine.json)
  *   3. build            npm run build (astro, search index, service worker)
  *
  * `npm test` runs all of this and the browser and kernel suites; CI runs everything.
@@ -12,7 +13,7 @@ import { spawnSync } from 'node:child_process';
 
 const steps: { name: string; cmd: string[] }[] = [
   { name: 'content checks', cmd: ['node', 'scripts/check-content.ts'] },
-  { name: 'type check', cmd: ['npx', 'astro', 'check'] },
+  { name: 'type check', cmd: ['npm', 'run', '--silent', 'typecheck'] },
   { name: 'build', cmd: ['npm', 'run', 'build', '--silent'] },
 ];
 

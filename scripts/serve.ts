@@ -92,6 +92,32 @@ function notFoundPage(root: string, rel: string): string | undefined {
 }
 
 /**
+ * Cache-Control per file, as docs/PUBLISHING.md asks of every host: hashed assets for a year,
+ * sw.js never stored (so an update check always gets its current bytes), everything else
+ * revalidated (HTML, the pagefind entry; the service worker's manifest revisions cover them offline).
+ */
+export function cacheControl(rel: string): string {
+  if (/(^|\/)sw\.js$/.test(rel)) return 'no-store';
+  if (/(^|\/)_astro\//.test(rel)) return 'public, max-age=31536000, immutable';
+  return 'no-cache';
+}
+
+/**
+ * Security headers for every response: the Content-Security-Policy the build wrote
+ * (csp-header.txt, with frame-ancestors, which a meta tag cannot carry) and a Referrer-Policy.
+ */
+function securityHeaders(root: string): Record<string, string> {
+  const h: Record<string, string> = { 'x-content-type-options': 'nosniff', 'referrer-policy': 'strict-origin-when-cross-origin' };
+  try {
+    const csp = readFileSync(join(root, 'csp-header.txt'), 'utf8').trim();
+    if (csp) h['content-security-policy'] = csp;
+  } catch {
+    /* a build without a policy file (older builds): no header */
+  }
+  return h;
+}
+
+/**
  * Starts the server and resolves once it listens. Port 0 picks a free port; read the real one
  * from the returned URL.
  */
@@ -103,7 +129,8 @@ export async function startServer(opts: ServeOptions = {}): Promise<{ server: Se
   if (!isDir(root)) {
     throw new Error(`serve: ${root} does not exist. Build first: npm run build (BOOK_OUT=${process.env.BOOK_OUT ?? 'dist'})`);
   }
-  const gzCache = new Map<string, { mtime: number; body: Buffer }>();
+  // Keyed by the file's bytes, not its mtime: a redeploy with normalised mtimes must not serve old bytes.
+  const gzCache = new Map<string, { raw: Buffer; body: Buffer }>();
 
   const resolvePath = (rel: string): Found | { redirect: string } | undefined => {
     const abs = resolve(join(root, rel));
@@ -150,19 +177,30 @@ export async function startServer(opts: ServeOptions = {}): Promise<{ server: Se
       found = { file: page, status: 404 };
     }
     const type = MIME[extname(found.file).toLowerCase()] ?? 'application/octet-stream';
-    const headers: Record<string, string> = { 'content-type': type, 'x-content-type-options': 'nosniff' };
-    // Hashed build assets never change; everything else (HTML, sw.js, the pagefind entry) must revalidate,
-    // or a reader could see new pages with a stale service worker or search index.
-    headers['cache-control'] = found.file.includes(`${sep}_astro${sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache';
+    const headers: Record<string, string> = { 'content-type': type, ...securityHeaders(root) };
+    headers['cache-control'] = cacheControl(found.file.slice(root.length).split(sep).join('/'));
+    // Validators from mtime and size, as most static hosts send them: a file whose bytes changed but
+    // whose mtime and size did not (a deploy with normalised mtimes) answers 304. sw.js is no-store,
+    // so the browser never holds a copy to revalidate and always sees its new bytes.
+    const st = statSync(found.file);
+    const lastModified = new Date(Math.floor(st.mtimeMs / 1000) * 1000).toUTCString();
+    const etag = `W/"${Math.floor(st.mtimeMs / 1000).toString(16)}-${st.size.toString(16)}"`;
+    headers['last-modified'] = lastModified;
+    headers.etag = etag;
+    const since = req.headers['if-modified-since'];
+    if (found.status === 200 && (req.headers['if-none-match'] === etag || (since && !req.headers['if-none-match'] && Date.parse(since) >= Date.parse(lastModified)))) {
+      res.writeHead(304, headers).end();
+      if (opts.log) console.log(`304 ${pathname}`);
+      return;
+    }
     let body: Buffer = readFileSync(found.file);
     const accepts = String(req.headers['accept-encoding'] ?? '');
     if (COMPRESSIBLE.test(type) && /\bgzip\b/.test(accepts) && body.length > 256) {
-      const mtime = statSync(found.file).mtimeMs;
       const cached = gzCache.get(found.file);
-      if (cached && cached.mtime === mtime) body = cached.body;
+      if (cached && cached.raw.equals(body)) body = cached.body;
       else {
         const gz = gzipSync(body);
-        gzCache.set(found.file, { mtime, body: gz });
+        gzCache.set(found.file, { raw: body, body: gz });
         body = gz;
       }
       headers['content-encoding'] = 'gzip';

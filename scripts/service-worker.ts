@@ -1,25 +1,38 @@
 /**
- * Service worker generation (workbox-build generateSW), run after pagefind so the search index is
- * precached with the pages: after one visit the whole book, both languages, works offline.
+ * Service worker generation, run after pagefind so the search index is precached with the pages.
+ * The worker itself is src/site/offline/worker.ts (how it installs, updates and answers offline is
+ * explained there); this file lists the files to precache with a content revision each (workbox's
+ * getManifest), sorts them into editions (src/site/offline/precache-rules.ts), and writes sw.js:
+ * the worker and its rules compiled to plain JS with the manifest inside. Any change to any
+ * precached file therefore changes the bytes of sw.js, so the browser's update check sees a new
+ * worker even when the host's validators (mtime, size) would not.
  *
- * Why precache everything, and why the new worker WAITS (skipWaiting: false):
- * - Every file is in one precache manifest with a content revision. A deploy changes sw.js, the new
- *   worker downloads the changed files beside the old ones, and only when it activates are the old
- *   entries removed. Pages and the pagefind index therefore always come from the same manifest, i.e.
- *   the same deploy: never a stale index next to new pages (nor new index chunks for old pages).
- * - With skipWaiting the new worker would take over pages that are already open; an open old page
- *   could then lazily request an old hashed chunk (a lab island, an index fragment) that activation
- *   just deleted. Waiting until the old tabs are closed avoids that whole class of mixed states.
- *   clientsClaim stays on so the very first visit is controlled (and cached) without a reload.
- * - pagefind fetches `pagefind-entry.json?ts=<time>` to defeat HTTP caches; `ts` is ignored when
- *   matching the precache, so the entry file comes from the same manifest as the chunks it names.
+ * BOOK_SW=off writes the kill switch instead (see docs/PUBLISHING.md): a sw.js that deletes the
+ * book's caches, unregisters itself and reloads open tabs from the network.
  */
-import { generateSW, type GenerateSWOptions } from 'workbox-build';
-import { join } from 'node:path';
+import { getManifest } from 'workbox-build';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import ts from 'typescript';
+import { gzipSync } from 'node:zlib';
+import { groupOf, type PrecacheEntry } from '../src/site/offline/precache-rules.ts';
+import { locales } from '../src/i18n/locales.ts';
 
-/** Files not worth an offline copy: pagefind UIs the book does not use, and source maps. */
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+/**
+ * Files not worth an offline copy: pagefind UIs the book does not use, source maps, and what only
+ * crawlers and the install dialog fetch (the Open Graph picture, the large app icons, the sitemap).
+ */
 export const precacheIgnores = [
   'sw.js',
+  'csp-header.txt',
+  'icons/og-image.png',
+  'icons/icon-512.png',
+  'icons/icon-maskable-512.png',
+  'sitemap-*.xml',
+  'robots.txt',
   'workbox-*.js',
   '**/*.map',
   'pagefind/pagefind-modular-ui.*',
@@ -27,32 +40,84 @@ export const precacheIgnores = [
   'pagefind/pagefind-highlight.js',
 ];
 
-/** The generateSW options; exported so a unit test can assert the cache rules above hold. */
-export function serviceWorkerOptions(outDir: string, base: string): GenerateSWOptions {
-  const prefix: Record<string, string> = base === '/' ? {} : { '': base };
-  return {
-    globDirectory: outDir,
-    globPatterns: ['**/*.{html,css,js,mjs,json,svg,png,webmanifest,xml,txt,wasm,pagefind,pf_meta,pf_index,pf_fragment,pcap}'],
-    globIgnores: precacheIgnores,
-    swDest: join(outDir, 'sw.js'),
-    // Files sit at the output root, but the site is served under the base path.
-    modifyURLPrefix: prefix,
-    directoryIndex: 'index.html',
-    ignoreURLParametersMatching: [/^utm_/, /^ts$/],
-    cacheId: 'tcp-book',
-    cleanupOutdatedCaches: true,
-    clientsClaim: true,
-    skipWaiting: false,
-    inlineWorkboxRuntime: true,
-    sourcemap: false,
-    mode: 'production',
-    maximumFileSizeToCacheInBytes: 10 * 1024 * 1024,
-  };
+export const precachePatterns = ['**/*.{html,css,js,mjs,json,svg,png,webmanifest,xml,txt,wasm,pagefind,pf_meta,pf_index,pf_fragment,pcap}'];
+
+/** The self-unregistering worker a host serves as sw.js to take the offline copy away. */
+export const KILL_SWITCH = `// Kill switch: this sw.js replaces the book's service worker, deletes its caches and unregisters
+// itself; open tabs reload from the network. See docs/PUBLISHING.md.
+self.addEventListener('install', () => self.skipWaiting());
+self.addEventListener('activate', (event) => {
+  event.waitUntil((async () => {
+    for (const name of await caches.keys()) if (name.startsWith('tcp-book')) await caches.delete(name);
+    await self.registration.unregister();
+    for (const client of await self.clients.matchAll({ type: 'window' })) client.navigate(client.url);
+  })());
+});
+`;
+
+/** pagefind's shared wasm names (e.g. `unknown`) used by exactly one language, from its entry file. */
+function wasmOwners(outDir: string): Record<string, string> {
+  try {
+    const entry = JSON.parse(readFileSync(join(outDir, 'pagefind', 'pagefind-entry.json'), 'utf8')) as { languages?: Record<string, { wasm?: string | null }> };
+    const users = new Map<string, string[]>();
+    for (const [lang, l] of Object.entries(entry.languages ?? {})) {
+      const name = l.wasm ?? 'unknown';
+      users.set(name, [...(users.get(name) ?? []), lang]);
+    }
+    return Object.fromEntries([...users].filter(([, ls]) => ls.length === 1).map(([name, ls]) => [name, ls[0]!]));
+  } catch {
+    return {};
+  }
 }
 
-/** Writes sw.js into the output folder; returns what was precached, for the build log. */
-export async function writeServiceWorker(outDir: string, base: string): Promise<{ count: number; size: number }> {
-  const { count, size, warnings } = await generateSW(serviceWorkerOptions(outDir, base));
+/** Every precached file of a build with its revision, size and edition. */
+export async function precacheEntries(outDir: string): Promise<(PrecacheEntry & { size: number })[]> {
+  const { manifestEntries, warnings } = await getManifest({
+    globDirectory: outDir,
+    globPatterns: precachePatterns,
+    globIgnores: precacheIgnores,
+    maximumFileSizeToCacheInBytes: 10 * 1024 * 1024,
+  });
   for (const w of warnings) console.warn(`[sw] ${w}`);
-  return { count, size };
+  const owners = wasmOwners(outDir);
+  return (manifestEntries ?? [])
+    .map((e) => ({ url: e.url, revision: e.revision ?? '', size: statSync(join(outDir, e.url)).size, group: groupOf(e.url, locales, owners) }))
+    .sort((a, b) => a.url.localeCompare(b.url));
+}
+
+/** A TS file of src/site/offline as plain JS: types erased, its own imports and exports dropped. */
+function compile(file: string): string {
+  const src = readFileSync(join(root, 'src', 'site', 'offline', file), 'utf8');
+  const js = ts.transpileModule(src, { compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, removeComments: false } }).outputText;
+  return js.replace(/^import [^;]+;\n/gm, '').replace(/^export \{\};\n?/gm, '').replace(/^export /gm, '');
+}
+
+/** The text of sw.js for these entries (exported for the unit test). */
+export function serviceWorkerSource(entries: PrecacheEntry[]): string {
+  const manifest = JSON.stringify(entries.map(({ url, revision, group }) => ({ url, revision, group })));
+  const worker = compile('worker.ts')
+    .replace('= __PRECACHE__;', () => `= ${manifest};`)
+    .replace('= __LANGS__;', () => `= ${JSON.stringify(locales)};`);
+  if (worker.includes('= __PRECACHE__') || worker.includes('= __LANGS__')) throw new Error('service worker: the manifest placeholders were not found in worker.ts');
+  return `(() => {\n'use strict';\n${compile('precache-rules.ts')}\n${worker}\n})();\n`;
+}
+
+/** Writes sw.js into the output folder; returns what is precached, for the build log. */
+export async function writeServiceWorker(outDir: string): Promise<{ count: number; size: number; groups: Record<string, number> }> {
+  const entries = await precacheEntries(outDir);
+  const off = process.env.BOOK_SW === 'off';
+  writeFileSync(join(outDir, 'sw.js'), off ? KILL_SWITCH : serviceWorkerSource(entries));
+  const groups: Record<string, number> = {};
+  for (const e of entries) groups[e.group] = (groups[e.group] ?? 0) + e.size;
+  return { count: off ? 0 : entries.length, size: off ? 0 : entries.reduce((n, e) => n + e.size, 0), groups };
+}
+
+/**
+ * What a reader's first visit downloads for the offline copy, gzipped (as a host serves it): the
+ * shared files plus one edition, per language, and the whole book for comparison (for the bench).
+ */
+export async function precacheGzipByLanguage(outDir: string): Promise<{ lang: string; gz: number }[]> {
+  const entries = await precacheEntries(outDir);
+  const gz = (group: (g: string) => boolean): number => entries.filter((e) => group(e.group)).reduce((n, e) => n + gzipSync(readFileSync(join(outDir, e.url))).length, 0);
+  return [...locales.map((lang) => ({ lang, gz: gz((g) => g === 'shared' || g === lang) })), { lang: 'all', gz: gz(() => true) }];
 }

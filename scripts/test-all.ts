@@ -1,7 +1,7 @@
 /**
  * `npm test`: the whole suite, in order, with one summary at the end.
  *
- *   1. type check      astro check
+ *   1. type check      npm run typecheck (astro check; tsc -p tsconfig.engine.json: the engine without DOM)
  *   2. unit tests      vitest (unit, engine, content, labs, quiz)
  *   3. build           npm run build (production build + search index + service worker)
  *   4. browser tests   Playwright in Debian's Chromium against that build
@@ -22,7 +22,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { findBrowser, installPlan } from './ensure-browser.ts';
+import { CANDIDATES, findBrowser, installPlan } from './ensure-browser.ts';
 
 interface Counts {
   passed: number;
@@ -52,7 +52,6 @@ interface Result {
 const scratch = mkdtempSync(join(tmpdir(), 'book-test-'));
 const vitestJson = join(scratch, 'vitest.json');
 const playwrightJson = join(scratch, 'playwright.json');
-const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { scripts?: Record<string, string> };
 
 function readJson(file: string): unknown {
   try {
@@ -75,7 +74,7 @@ function playwrightCounts(): Counts | undefined {
 }
 
 const stages: Stage[] = [
-  { id: 'check', title: 'type check (astro check)', cmd: ['npx', 'astro', 'check'] },
+  { id: 'check', title: 'type check (astro check, then the engine without the DOM library)', cmd: ['npm', 'run', 'typecheck'] },
   {
     id: 'unit',
     title: 'unit, engine, content, lab and quiz tests (vitest)',
@@ -91,13 +90,8 @@ const stages: Stage[] = [
     counts: playwrightCounts,
     needs: 'build',
   },
+  { id: 'kernel', title: 'live kernel comparison (npm run test:kernel)', cmd: ['npm', 'run', 'test:kernel'] },
 ];
-if (pkg.scripts?.['test:kernel']) {
-  stages.push({ id: 'kernel', title: 'live kernel comparison (npm run test:kernel)', cmd: ['npm', 'run', 'test:kernel'] });
-} else {
-  // The engine's live-kernel suite plugs in here once package.json has a test:kernel script.
-  console.log('note: package.json has no "test:kernel" script; the live kernel stage is not part of this run.');
-}
 
 // On GitHub Actions, failures also become annotations on the pull request's lines.
 if (process.env.GITHUB_ACTIONS === 'true') {
@@ -117,7 +111,10 @@ const preconditions: Record<string, () => { reason: string; enable: string } | n
   browser: () =>
     findBrowser() || installPlan().canRun
       ? null
-      : { reason: 'no Chromium on this machine', enable: `${installPlan().command}, then: npm test -- --only browser` },
+      : {
+          reason: process.env.CHROMIUM_PATH ? `CHROMIUM_PATH=${process.env.CHROMIUM_PATH} is not an executable file` : `no Chromium (looked at ${CANDIDATES.join(', ')})`,
+          enable: `${installPlan().command}, then: npm test -- --only browser`,
+        },
   kernel: () => (isRoot ? null : { reason: 'needs root (network namespaces, nft and tc)', enable: 'sudo npm test -- --only kernel' }),
 };
 const strict = process.env.BOOK_TEST_STRICT === '1';

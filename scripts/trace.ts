@@ -85,7 +85,7 @@ function printTable(report: TraceReport, details?: RowDetail[][]): void {
     for (const [ri, r] of c.segments.entries()) {
       const d = details?.[ci]?.[ri];
       out.push(
-        `${pad(r.t.toFixed(6), 12, true)}  ${pad(r.from === 'A' ? 'A→B' : 'B→A', 4)}  ${pad(r.flags.join(','), 16)}  ${pad(String(r.seq), 10, true)}  ${pad(r.ack === null ? '-' : String(r.ack), 10, true)}  ${pad(String(r.len), 6, true)}  ${pad(r.stateA, 13)}  ${pad(r.stateB, 13)}${d ? `  #${d.packet}` : ''}`,
+        `${pad(r.t.toFixed(6), 12, true)}  ${pad(r.from === 'A' ? 'A→B' : 'B→A', 4)}  ${pad(r.flags.join(','), 16)}  ${pad(String(r.seq), 10, true)}  ${pad(r.ack === null ? '-' : String(r.ack), 10, true)}  ${pad(String(r.len), 6, true)}  ${pad(r.stateA ?? '?', 13)}  ${pad(r.stateB ?? '?', 13)}${d ? `  #${d.packet}` : ''}`,
       );
       for (const n of d?.notes ?? []) out.push(`${' '.repeat(14)}note: ${n}`);
     }

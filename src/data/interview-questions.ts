@@ -59,7 +59,11 @@ export const interviewQuestions: readonly InterviewQuestion[] = [
     question: 'Why three segments, not two (or four)?',
     section: { slug: 'three-way-handshake', anchor: 'why-three' },
     // The server's ISN is not yet acknowledged here: without the third segment it never would be.
-    labs: [{ slug: 'three-way-handshake', scenario: 'normal-open', step: 4, shows: { side: 'B', state: 'SYN-RECEIVED' } }],
+    labs: [
+      { slug: 'three-way-handshake', scenario: 'normal-open', step: 4, shows: { side: 'B', state: 'SYN-RECEIVED' } },
+      // RFC 9293 Figure 8: the client's RST sends the server back to LISTEN.
+      { slug: 'three-way-handshake', scenario: 'old-duplicate-syn', step: 5, shows: { side: 'B', state: 'LISTEN' } },
+    ],
   },
   {
     n: 3,
@@ -67,6 +71,7 @@ export const interviewQuestions: readonly InterviewQuestion[] = [
     section: { slug: 'three-way-handshake', anchor: 'lost-segments' },
     labs: [
       { slug: 'when-things-go-wrong', scenario: 'lost-syn', step: 4, shows: { side: 'A', state: 'SYN-SENT' } },
+      { slug: 'when-things-go-wrong', scenario: 'syn-timeout', step: 24, shows: { side: 'A', state: 'CLOSED' } },
       { slug: 'three-way-handshake', scenario: 'lost-syn-ack', step: 5, shows: { side: 'B', state: 'SYN-RECEIVED' } },
     ],
   },
@@ -140,7 +145,11 @@ export const interviewQuestions: readonly InterviewQuestion[] = [
     question: 'Are many TIME-WAIT sockets a problem? EADDRINUSE vs EADDRNOTAVAIL; SO_REUSEADDR, tcp_tw_reuse, why not tcp_tw_recycle; connection pooling.',
     section: { slug: 'time-wait', anchor: 'many-time-wait' },
     // What shortening TIME-WAIT costs: a late copy of the old connection's data is accepted by the new one.
-    labs: [{ slug: 'time-wait', scenario: 'time-wait-too-short', step: 27, shows: { side: 'A', state: 'ESTABLISHED' } }],
+    labs: [
+      { slug: 'time-wait', scenario: 'time-wait-too-short', step: 27, shows: { side: 'A', state: 'ESTABLISHED' } },
+      // Linux reopening a 4-tuple that is still in TIME-WAIT.
+      { slug: 'time-wait', scenario: 'time-wait-reopen', step: 18, shows: { side: 'B', state: 'SYN-RECEIVED' } },
+    ],
   },
   {
     n: 15,
@@ -149,13 +158,18 @@ export const interviewQuestions: readonly InterviewQuestion[] = [
     labs: [
       { slug: 'syn-flood', scenario: 'syn-flood', step: 13, shows: { side: 'A', state: 'SYN-SENT' } },
       { slug: 'syn-flood', scenario: 'syn-flood-cookies', step: 17, shows: { side: 'B', state: 'ESTABLISHED' } },
+      // Accept queue full: the client is ESTABLISHED, the server's entry is not.
+      { slug: 'syn-flood', scenario: 'accept-queue-full', step: 6, shows: { side: 'A', state: 'ESTABLISHED' } },
     ],
   },
   {
     n: 16,
     question: 'When does TCP send RST?',
     section: { slug: 'when-things-go-wrong', anchor: 'rst' },
-    labs: [{ slug: 'when-things-go-wrong', scenario: 'closed-port-rst', step: 3, shows: { side: 'A', state: 'CLOSED' } }],
+    labs: [
+      { slug: 'when-things-go-wrong', scenario: 'closed-port-rst', step: 3, shows: { side: 'A', state: 'CLOSED' } },
+      { slug: 'when-things-go-wrong', scenario: 'linger-abort', step: 14, shows: { side: 'A', state: 'CLOSED' } },
+    ],
   },
   {
     n: 17,
@@ -170,7 +184,10 @@ export const interviewQuestions: readonly InterviewQuestion[] = [
     n: 18,
     question: 'Half-close vs half-open; what does shutdown(SHUT_WR) do?',
     section: { slug: 'when-things-go-wrong', anchor: 'half-open-vs-half-closed' },
-    labs: [{ slug: 'when-things-go-wrong', scenario: 'half-close', step: 12, shows: { side: 'A', state: 'FIN-WAIT-2' } }],
+    labs: [
+      { slug: 'when-things-go-wrong', scenario: 'half-close', step: 12, shows: { side: 'A', state: 'FIN-WAIT-2' } },
+      { slug: 'when-things-go-wrong', scenario: 'half-open-discovery', step: 15, shows: { side: 'A', state: 'CLOSED' } },
+    ],
   },
   {
     n: 19,

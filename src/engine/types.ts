@@ -540,8 +540,9 @@ export interface ScenarioKnobs {
   keepalive?: boolean;
 }
 
-/** Names of knobs as they appear in the `knobs="drop,closer,…"` MDX prop. */
-export type KnobName = 'drop' | 'closer' | 'close-delay' | 'isn' | 'profile' | 'simultaneous' | 'msl' | 'rfc1337' | 'abort-on-overflow' | 'keepalive';
+/** Names of knobs as they appear in the `knobs="drop,closer,…"` MDX prop (the knob table, knobs.ts). */
+export type { KnobName } from './knobs.ts';
+import type { KnobName } from './knobs.ts';
 
 /** Which fields a snapshot exposes: the variables of §3.3.1 the book draws. */
 export interface Snapshot {
@@ -784,8 +785,9 @@ export interface ObservedSegment {
 export interface ObservedStep {
   t: number;
   from: Side;
-  stateA: TcpState;
-  stateB: TcpState;
+  /** null when the capture cannot prove the state (the notes say why). */
+  stateA: TcpState | null;
+  stateB: TcpState | null;
   /** Things the inference could not explain (e.g. capture starts mid-connection). */
   notes: string[];
 }

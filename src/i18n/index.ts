@@ -1,5 +1,6 @@
 import { en, type UiKey } from './en';
 import { ko } from './ko';
+import { fill } from './fill.ts';
 import type { Locale } from './locales';
 
 export { locales, isLocale, type Locale } from './locales';
@@ -13,7 +14,7 @@ const dictionaries: Record<Locale, Record<UiKey, string>> = { en, ko };
  */
 export function t(lang: Locale, key: UiKey, vars?: Record<string, string | number>): string {
   const text = dictionaries[lang][key];
-  return vars ? text.replace(/\{(\w+)\}/g, (m, name: string) => String(vars[name] ?? m)) : text;
+  return vars ? fill(text, vars) : text;
 }
 
 /** A translator bound to one language, for use in a page. */

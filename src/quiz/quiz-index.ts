@@ -7,7 +7,7 @@ import { getCollection } from 'astro:content';
 import { extractQuizzes } from '../content-checks/quiz';
 import { propText } from '../content-checks/mdx-source';
 import type { Locale } from '../i18n';
-import { SCENARIO_TEXT } from '../engine/scenario-text';
+import { SCENARIO_TEXT } from '../engine/index.ts';
 import type { ScenarioId } from '../engine/types';
 
 /** One quiz as the review page lists it. */

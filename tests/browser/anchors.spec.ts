@@ -115,6 +115,8 @@ for (const motion of MOTION) {
       test(`the ${lang} interview chapter's deep links to labs land on the lab and stay there (${motion})`, async ({ page }) => {
         const links = labLinks(lang);
         expect(links.length, `lab deep links in ${lang}/interview`).toBeGreaterThanOrEqual(3);
+        // Each link costs a page load and a second of watching; the interview chapter has dozens.
+        test.setTimeout(Math.max(60_000, links.length * 5_000));
         for (const { path, lab } of links) await expectAtTop(page, path, lab);
       });
     }

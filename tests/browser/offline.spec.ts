@@ -1,10 +1,12 @@
 /**
- * After one visit the whole book works offline: pages never visited, in both languages, and
- * search with its index, served by the service worker.
+ * After one visit to each edition the whole book works offline: pages never visited, in both
+ * languages, and search with its index, served by the service worker. (One edition alone:
+ * sw-offline.spec.ts.)
  */
 import { expect, test } from '@playwright/test';
 import { chapterPages } from './pages.ts';
 import { search } from './search-ui.ts';
+import { waitForEdition } from './sw-helpers.ts';
 
 test.use({ serviceWorkers: 'allow' });
 
@@ -22,6 +24,11 @@ test('after one visit, pages and search work offline', async ({ page, context })
     return reg?.active ? 'active' : 'no service worker became active within 20 s';
   });
   expect(active, 'the service worker installed (precache done) and activated').toBe('active');
+  // each edition is cached when the reader first opens it
+  for (const lang of ['en', 'ko']) {
+    await page.goto(`${lang}/`);
+    await waitForEdition(page, lang);
+  }
 
   await context.setOffline(true);
   for (const p of [en[en.length - 1], ko[ko.length - 1], ko[0]]) {

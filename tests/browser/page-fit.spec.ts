@@ -146,6 +146,7 @@ test.describe('phone chapter navigation', () => {
   test.use(VIEWPORTS.phone);
   for (const lang of ['ko', 'en'] as const) {
     test(`chapters have an on-page contents menu and a back-to-top control (${lang})`, async ({ page }) => {
+      test.setTimeout(150_000);
       for (const p of chapterPages(lang)) {
         await page.goto(p.path);
         const menu = page.locator('[data-page-contents]');
@@ -169,6 +170,37 @@ test.describe('phone chapter navigation', () => {
         await top.click();
         await expect.poll(() => page.evaluate(() => scrollY), { message: 'back at the top' }).toBeLessThan(5);
       }
+    });
+  }
+});
+
+test.describe('chapter figures', () => {
+  test.use(VIEWPORTS.phone);
+  for (const lang of ['ko', 'en'] as const) {
+    test(`the core chapters open with a figure drawn at build time, readable at 360 px (${lang})`, async ({ browser }) => {
+      // No JS: the figure is static SVG in the page.
+      const context = await browser.newContext({ ...VIEWPORTS.phone, javaScriptEnabled: false });
+      const page = await context.newPage();
+      for (const slug of ['three-way-handshake', 'four-way-handshake', 'time-wait']) {
+        await page.goto(`${lang}/${slug}/`);
+        const fig = page.locator('article figure.chapter-figure svg').first();
+        await expect(fig, `${slug}: a figure`).toBeVisible();
+        const m = await fig.evaluate((svg) => {
+          const r = svg.getBoundingClientRect();
+          const firstH2 = document.querySelector('article h2');
+          return {
+            right: r.right,
+            scale: r.width / (svg as SVGSVGElement).viewBox.baseVal.width,
+            beforeFirstHeading: !!firstH2 && !!(svg.compareDocumentPosition(firstH2) & Node.DOCUMENT_POSITION_FOLLOWING),
+            arrows: svg.querySelectorAll('.cf-arrow').length,
+          };
+        });
+        expect(m.beforeFirstHeading, `${slug}: the figure comes before the first section`).toBe(true);
+        expect(m.right, `${slug}: inside the screen`).toBeLessThanOrEqual(360);
+        expect(m.scale, `${slug}: drawn at ≥ 90 % of its size, so 10.5-unit labels stay ≥ 9.5 px`).toBeGreaterThanOrEqual(0.9);
+        expect(m.arrows, `${slug}: segments drawn`).toBeGreaterThanOrEqual(3);
+      }
+      await context.close();
     });
   }
 });

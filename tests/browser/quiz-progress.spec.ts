@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { correctIndex, pageWith, quizzesReady, singleChoice } from './quiz-helpers.ts';
+import { waitForEdition } from './sw-helpers.ts';
 
 const KEY = 'tcp-book:progress';
 
@@ -160,13 +161,14 @@ test('drill: grade cards with the network off, and the boxes survive a reload', 
 test.describe('offline', () => {
   test.use({ serviceWorkers: 'allow' });
   test('the drill works offline after one visit to the book (never-visited drill page, service worker)', async ({ page, context }) => {
-    await page.goto('');
+    await page.goto('ko/');
     const active = await page.evaluate(async () => {
       if (!('serviceWorker' in navigator)) return 'no serviceWorker API';
       const reg = await Promise.race([navigator.serviceWorker.ready, new Promise<undefined>((r) => setTimeout(() => r(undefined), 20_000))]);
       return reg?.active ? 'active' : 'no service worker became active within 20 s';
     });
     expect(active).toBe('active');
+    await waitForEdition(page, 'ko');
     await context.setOffline(true);
     const res = await page.goto('/ko/drill/');
     expect(res?.ok()).toBe(true);

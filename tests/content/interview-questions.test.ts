@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { interviewQuestions, labHref, sectionHref, type LabStep } from '../../src/data/interview-questions';
+import { cards } from '../../src/data/drill/cards';
 import { chapterIds, checkLabLink } from '../../src/content-checks/links';
 import { getScenario } from '../../src/engine/scenarios';
 import { baseKnobs, runForLab } from '../../src/labs/view/engine-adapter';
@@ -79,6 +80,12 @@ describe('interview questions (src/data/interview-questions.ts)', () => {
     const problems = interviewQuestions.flatMap((q) =>
       q.labs.flatMap((l) => labStepProblems(l, LANGS.map((lang) => chapter(lang, l.slug))).map((p) => `Q${q.n}: ${p}`)),
     );
+    expect(problems).toEqual([]);
+  });
+
+  it('and the drill cards’ own labs are as sound', () => {
+    const problems = cards.flatMap((c) => (c.lab ? labStepProblems(c.lab, LANGS.map((lang) => chapter(lang, c.lab!.slug))).map((p) => `${c.id}: ${p}`) : []));
+    expect(cards.filter((c) => c.lab).length).toBeGreaterThan(0);
     expect(problems).toEqual([]);
   });
 });

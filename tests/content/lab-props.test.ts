@@ -5,6 +5,7 @@ import { readChapters, root } from './read-chapters';
 import { checkLabProps, formatLabPropIssue } from '../../src/content-checks/lab-props';
 import { didYouMean } from '../../src/content-checks/suggest';
 import { SCENARIO_IDS } from '../../src/engine/index';
+import { KNOB_IDS } from '../../src/labs/view/knobs.ts';
 
 describe('lab props of the book', () => {
   it('every lab names a real scenario, real knobs and a step inside the run', () => {
@@ -19,10 +20,11 @@ describe('lab props check on a broken chapter', () => {
   const issues = checkLabProps(file, readFileSync(join(root, file), 'utf8')).map(formatLabPropIssue);
   const all = SCENARIO_IDS.join(', ');
   it('names file, line, the closest valid value and every valid value', () => {
+    const knobs = KNOB_IDS.join(', ');
     expect(issues).toEqual([
       `${file}:5: <SequenceLab> unknown scenario "normal-opne". Did you mean "normal-open"? Valid: ${all}`,
-      `${file}:5: <SequenceLab> unknown knob "keepalive". Valid: drop, closer, close-delay, isn, profile, simultaneous, msl, rfc1337`,
-      `${file}:9: <SequenceLab> unknown knob "dorp". Did you mean "drop"? Valid: drop, closer, close-delay, isn, profile, simultaneous, msl, rfc1337`,
+      `${file}:5: <SequenceLab> unknown knob "latency". Valid: ${knobs}`,
+      `${file}:9: <SequenceLab> unknown knob "dorp". Did you mean "drop"? Valid: ${knobs}`,
       `${file}:10: <SequenceLab> step={99} is past the end: scenario "normal-open" has 18 lab steps (0 = before anything happens), so step is 0 to 17`,
       `${file}:13: <SegmentInspector> step must be a whole number ≥ 0, written step={3}`,
       `${file}:15: <CaptureLab> unknown scenario "close-3-segments". Did you mean "close-3-segment"? Valid: ${all}`,

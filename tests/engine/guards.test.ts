@@ -68,7 +68,7 @@ describe('TS.Recent (RFC 7323 §4.3)', () => {
 });
 
 describe('scenario report rows of outside clients', () => {
-  const outsiderStates = (id: string): string[][] =>
+  const outsiderStates = (id: string): (string | null)[][] =>
     traceReport(runScenario(id)).connections.filter((c) => c.a.startsWith('203.0.113.')).map((c) => c.segments.map((s) => s.stateB));
 
   it('syn-flood: a spoofed SYN that got a SYN queue entry shows B SYN-RECEIVED; the dropped ones LISTEN', () => {

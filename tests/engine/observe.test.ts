@@ -16,7 +16,7 @@ import { traceReport } from '../../src/engine/pcap/index.ts';
 /** Every segment the engine put on the wire, dropped ones too (a capture at the sender sees them). */
 const captured = (id: string): ObservedSegment[] =>
   wireSegments(runScenario(id, { profile: 'linux' })).map((w) => ({ t: w.t, from: w.from, segment: w.segment }));
-const pairs = (rows: { stateA: string; stateB: string }[]): string[] => rows.map((r) => `${r.stateA}/${r.stateB}`);
+const pairs = (rows: { stateA: string | null; stateB: string | null }[]): string[] => rows.map((r) => `${r.stateA}/${r.stateB}`);
 /** The engine's own states after each wire segment was handled, all connections on the 4-tuple in order. */
 const truth = (id: string): string[] => traceReport(runScenario(id, { profile: 'linux' })).connections.flatMap((c) => pairs(c.segments));
 
@@ -68,7 +68,13 @@ describe('observe = inferStates, in ms', () => {
 
   it('time-wait-too-short: the second connection on the same ports is inferred afresh, as the engine ran it', () => {
     const steps = observe(captured('time-wait-too-short'));
-    expect(pairs(steps)).toEqual(truth('time-wait-too-short'));
+    // The old duplicate of the first connection's data is captured in the first connection, so
+    // A's ACK of it in the second is of bytes the capture never shows there: unknown from then on.
+    const want = truth('time-wait-too-short');
+    const firstUnknown = steps.findIndex((s) => s.stateA === null);
+    expect(steps[firstUnknown]!.notes.join()).toMatch(/segment not captured/);
+    expect(pairs(steps).slice(0, firstUnknown)).toEqual(want.slice(0, firstUnknown));
+    expect(pairs(steps).slice(firstUnknown).every((p) => p === 'null/null')).toBe(true);
     const second = steps.findIndex((s, i) => i > 0 && s.stateA === 'SYN-SENT');
     expect(second).toBeGreaterThan(0);
     expect(steps[second]!.notes.join()).toMatch(/new connection on the same ports/);

@@ -6,7 +6,7 @@
  * applications of each case.
  */
 import { getScenario, runScenario, simulate } from '../../src/engine/index.ts';
-import type { Trace } from '../../src/engine/index.ts';
+import type { Segment, Trace } from '../../src/engine/index.ts';
 import { lostSynAsCaptured } from '../engine/kernel-conditions.ts';
 
 export interface KernelCase {
@@ -24,6 +24,84 @@ export interface KernelCase {
    * `{"error":"ETIMEDOUT","ms":…}`) with the engine's error event.
    */
   timing?: number;
+  /**
+   * How the normalized signatures are compared; default: equal, segment by segment. Returns the
+   * problem, or null.
+   */
+  compare?: (kernel: readonly string[], engine: readonly string[]) => string | null;
+  /** Compare only the real client's connection (the engine's A-B segments), leaving out the spoofed sources. */
+  clientOnly?: boolean;
+  /** A check of what peer.ts printed last (one JSON object of counts from ss) against the engine's run. */
+  stdoutCheck?: (printed: Record<string, number>, trace: Trace) => { what: string; problem: string | null; shown: string };
+  /** Connections (incarnations of the 4-tuple) the capture holds; default 1. The import's final states are the last one's. */
+  connections?: number;
+  /** A further check on the captured segments (what it checks, the problem or null, what it saw). */
+  check?: (segments: readonly { from: 'A' | 'B'; segment: Segment }[]) => { what: string; problem: string | null; shown: string };
+}
+
+/** The shorter run is the beginning of the longer one (a capture stops at 3.4 s, the engine runs on; or the process exits and closes). */
+function prefix(kernel: readonly string[], engine: readonly string[]): string | null {
+  const n = Math.min(kernel.length, engine.length);
+  if (n < 3 && kernel.length !== engine.length) return `too short to compare: kernel ${kernel.length}, engine ${engine.length} segments`;
+  return kernel.slice(0, n).join('|') === engine.slice(0, n).join('|') ? null : 'the first segments differ';
+}
+
+/** After the old duplicate: ss shows the TIME-WAIT socket kept (tcp_rfc1337=1) or gone, as the engine decided. */
+function timeWaitKept(printed: Record<string, number>, trace: Trace): { what: string; problem: string | null; shown: string } {
+  const kept = trace.events.some((e) => e.reason === 'rst-time-wait-ignored-rfc1337');
+  const want = kept ? 1 : 0;
+  const shown = `ss: ${printed.timeWait ?? '?'} socket(s) in TIME-WAIT; engine: ${kept ? 'RST ignored' : 'TIME-WAIT ended by the RST'}`;
+  return { what: `TIME-WAIT ${kept ? 'survives' : 'ends at'} the RST (ss)`, problem: printed.timeWait === want ? null : shown, shown };
+}
+
+/** The SYN queue holds as many half-open entries as the engine's backlog (ss state syn-recv). */
+function synQueueFull(printed: Record<string, number>, trace: Trace): { what: string; problem: string | null; shown: string } {
+  const engine = Math.max(...trace.events.map((e) => e.snapshot.B.synQueue));
+  const shown = `ss: ${printed.synRecv ?? '?'} SYN-RECV; engine: ${engine} half-open entries`;
+  return { what: 'SYN queue full at the listen backlog (ss state syn-recv)', problem: printed.synRecv === engine ? null : shown, shown };
+}
+
+/** Who sent what, with how many bytes: for runs whose sequence numbers the kernel picks at random. */
+function sameFlags(kernel: readonly string[], engine: readonly string[]): string | null {
+  const f = (s: readonly string[]): string => s.map((x) => { const p = x.split(' '); return `${p[0]} ${p[1]} ${p[4]}`; }).join(' | ');
+  return f(kernel) === f(engine) ? null : `flags differ:\nkernel: ${f(kernel)}\nengine: ${f(engine)}`;
+}
+
+/**
+ * Linux reopening from TIME-WAIT (tcp_timewait_state_process): the new incarnation's ISS is the
+ * old SND.NXT + 65537, which the capture shows directly.
+ */
+function reopenIss(segments: readonly { from: 'A' | 'B'; segment: Segment }[]): { what: string; problem: string | null; shown: string } {
+  const fin = segments.find((s) => s.from === 'B' && s.segment.flags.FIN);
+  const synAcks = segments.filter((s) => s.from === 'B' && s.segment.flags.SYN);
+  const second = synAcks[1];
+  const what = 'new ISS = old SND.NXT + 65537';
+  if (!fin || !second) return { what, problem: 'no FIN from the server, or no second SYN+ACK', shown: '' };
+  const oldSndNxt = (fin.segment.seq + fin.segment.payload.length + 1) >>> 0;
+  const diff = (second.segment.seq - oldSndNxt) >>> 0;
+  const shown = `old SND.NXT ${oldSndNxt}, new ISS ${second.segment.seq}: +${diff}`;
+  return { what, problem: diff === 65537 ? null : shown, shown };
+}
+
+/**
+ * Both sides retransmit after 1 s when the SYN+ACK is lost, and which timer fires first on the
+ * kernel depends on where in a jiffy each was armed: the handshake is compared by how often each
+ * side sent SYN / SYN+ACK (at least twice each), the rest segment by segment from the first data.
+ */
+function retransmittedHandshake(kernel: readonly string[], engine: readonly string[]): string | null {
+  const split = (s: readonly string[]): { hs: readonly string[]; rest: readonly string[] } => {
+    const i = s.findIndex((x) => Number(x.split(' ')[4]) > 0);
+    return { hs: s.slice(0, i), rest: s.slice(i) };
+  };
+  const k = split(kernel);
+  const e = split(engine);
+  const count = (hs: readonly string[], sig: string): number => hs.filter((x) => x.startsWith(sig)).length;
+  const problems: string[] = [];
+  for (const [name, hs] of [['kernel', k.hs], ['engine', e.hs]] as const) {
+    if (count(hs, 'A S ') < 2 || count(hs, 'B SA ') < 2) problems.push(`${name} handshake does not retransmit both SYN and SYN+ACK: ${hs.join(' | ')}`);
+  }
+  if (k.rest.join('|') !== e.rest.join('|')) problems.push(`after the handshake: kernel ${k.rest.join(' | ')}; engine ${e.rest.join(' | ')}`);
+  return problems.length ? problems.join('\n') : null;
 }
 
 /**
@@ -51,6 +129,21 @@ export const CASES: Readonly<Record<string, KernelCase>> = {
     timeoutMs: SYN_TIMEOUT_FULL ? 150_000 : 20_000,
     engine: (id) => simulate({ ...getScenario(id), profileOverrides: { synRetries: SYN_SYSCTLS.tcp_syn_retries, synLinearRetries: SYN_SYSCTLS.tcp_syn_linear_timeouts } }, { profile: 'linux' }),
   },
+  'simultaneous-open': { final: 'TIME-WAIT/CLOSED' },
+  'rst-in-time-wait': { final: 'CLOSED/CLOSED', sysctls: { tcp_rfc1337: 0 }, stdoutCheck: timeWaitKept },
+  // A capture cannot show tcp_rfc1337: the import assumes Linux's default (off), so its A ends CLOSED.
+  'rst-in-time-wait-rfc1337': { final: 'CLOSED/CLOSED', sysctls: { tcp_rfc1337: 1 }, stdoutCheck: timeWaitKept },
+  'syn-flood': { final: 'SYN-SENT/LISTEN', sysctls: { tcp_syncookies: 0 }, clientOnly: true, compare: prefix, stdoutCheck: synQueueFull },
+  // peer.ts exits with the connection open; the exit closes it, the server's socket first.
+  'syn-flood-cookies': { final: 'CLOSED/TIME-WAIT', sysctls: { tcp_syncookies: 1 }, clientOnly: true, compare: prefix, stdoutCheck: synQueueFull },
+  'lost-syn-ack': { final: 'TIME-WAIT/CLOSED', compare: retransmittedHandshake },
+  'lost-third-ack': { final: 'TIME-WAIT/CLOSED' },
+  'lost-fin': { final: 'TIME-WAIT/CLOSED' },
+  'half-close': { final: 'TIME-WAIT/CLOSED' },
+  'linger-abort': { final: 'CLOSED/CLOSED' },
+  'half-open-discovery': { final: 'CLOSED/CLOSED' },
+  'half-open-discovery+keepalive': { final: 'CLOSED/CLOSED', engine: (id) => runScenario(id, { profile: 'linux', keepalive: true }) },
+  'time-wait-reopen': { final: 'TIME-WAIT/CLOSED', connections: 2, compare: sameFlags, check: reopenIss },
   // The same teardown over IPv6 (::1): import of IPv6 from a real capture.
   'close-3-segment@ipv6': { final: 'TIME-WAIT/CLOSED' },
 };

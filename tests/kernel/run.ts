@@ -44,6 +44,8 @@ function missingPrerequisites(): string[] {
   if (!has('nft', ['--version'])) missing.push('nft (Debian package nftables)');
   if (!has('tc', ['-V'])) missing.push('tc (Debian package iproute2)');
   if (!has('tshark', ['--version'])) missing.push('tshark (Debian package tshark)');
+  if (!has('python3', ['--version'])) missing.push('python3 (Debian package python3; the raw-socket sender of the SYN-flood and old-duplicate cases)');
+  if (!has('ss', ['-V'])) missing.push('ss (Debian package iproute2)');
   if (missing.length === 0) {
     const probe = `ewprobe${process.pid}`;
     if (!has('ip', ['netns', 'add', probe])) missing.push('`ip netns add` works (network namespaces unavailable in this container?)');
@@ -88,7 +90,7 @@ async function capture(name: string, timeoutMs = 15_000, sysctls: Readonly<Recor
     for (const [key, value] of Object.entries(sysctls)) execFileSync('ip', ['netns', 'exec', ns, 'sysctl', '-q', '-w', `net.ipv4.${key}=${value}`]);
     const dump = spawn('ip', ['netns', 'exec', ns, 'tcpdump', '-i', 'lo', '--immediate-mode', '-U', '-n', '-w', file, 'tcp'], { stdio: ['ignore', 'ignore', 'pipe'] });
     await waitFor(dump, /listening on/, 5000);
-    const peer = spawnSync('ip', ['netns', 'exec', ns, process.execPath, PEER, name], { encoding: 'utf8', timeout: timeoutMs });
+    const peer = spawnSync('ip', ['netns', 'exec', ns, process.execPath, PEER, name], { encoding: 'utf8', timeout: timeoutMs, env: { ...process.env, EW_PCAP: file } });
     await new Promise((r) => setTimeout(r, 200));
     const exited = new Promise((r) => dump.once('exit', r));
     dump.kill('SIGINT');
@@ -101,15 +103,19 @@ async function capture(name: string, timeoutMs = 15_000, sysctls: Readonly<Recor
   }
 }
 
-function kernelSegments(bytes: Uint8Array): { t: number; from: 'A' | 'B'; segment: Segment }[] {
+/** The SYN-flood cases' spoofed sources (tests/kernel/peer.ts). */
+const spoofed = (address: string): boolean => address.startsWith('10.99.');
+
+/** The capture's segments; several incarnations of one 4-tuple (`connections`) come back in time order. */
+function kernelSegments(bytes: Uint8Array, connections = 1, loopbackOnly = false): { t: number; from: 'A' | 'B'; segment: Segment }[] {
   const { segments } = decodeSegments(readCapture(bytes).packets);
-  const conns = splitConnections(segments, () => undefined);
-  if (conns.length !== 1) throw new Error(`expected one connection in the capture, found ${conns.length}`);
-  return conns[0]!.segments;
+  const conns = splitConnections(segments, () => undefined).filter((c) => !loopbackOnly || !spoofed(c.a));
+  if (conns.length !== connections) throw new Error(`expected ${connections} connection(s) in the capture, found ${conns.length}`);
+  return conns.flatMap((c) => c.segments).sort((x, y) => x.t - y.t);
 }
 
-function kernelSignatures(bytes: Uint8Array): string[] {
-  return normalize(kernelSegments(bytes)).map(signature);
+function kernelSignatures(bytes: Uint8Array, connections = 1, loopbackOnly = false): string[] {
+  return normalize(kernelSegments(bytes, connections, loopbackOnly)).map(signature);
 }
 
 /**
@@ -142,8 +148,11 @@ function timingProblems(bytes: Uint8Array, stdout: string, trace: Trace, toleran
   return { problems, table: rows.join('\n') };
 }
 
-function engineSignatures(name: string, scenario: string): string[] {
-  return normalize(wireSegments(engineRun(name, scenario))).map(signature);
+function engineSignatures(name: string, scenario: string, mainOnly = false): string[] {
+  const trace = engineRun(name, scenario);
+  const key = (x: { ip: string; port: number }): string => `${x.ip}:${x.port}`;
+  const main = new Set([key(trace.a), key(trace.b)]);
+  return normalize(wireSegments(trace).filter((w) => !mainOnly || (!w.origin && main.has(key(w.segment.src)) && main.has(key(w.segment.dst))))).map(signature);
 }
 
 async function main(): Promise<void> {
@@ -167,11 +176,21 @@ async function main(): Promise<void> {
     let kernel: string[] = [];
     try {
       const { bytes, stdout } = await capture(name, c.timeoutMs, c.sysctls);
-      kernel = kernelSignatures(bytes);
+      kernel = kernelSignatures(bytes, c.connections, c.clientOnly);
+      const extra = c.check?.(kernelSegments(bytes, c.connections, c.clientOnly));
+      if (extra !== undefined) record(`kernel ${name}: ${extra.what}`, extra.problem === null, extra.problem ?? extra.shown);
+      if (c.stdoutCheck) {
+        const line = stdout.trim().split('\n').at(-1) ?? '{}';
+        for (const id of ids) {
+          const r = c.stdoutCheck(JSON.parse(line) as Record<string, number>, engineRun(name, id));
+          record(`kernel ${name}: ${r.what}`, r.problem === null, r.problem ?? r.shown);
+        }
+      }
       for (const id of ids) {
-        const engine = engineSignatures(name, id);
-        const same = kernel.length === engine.length && kernel.every((s, i) => s === engine[i]);
-        record(`kernel ${name} = engine ${id}`, same, same ? kernel.join(' | ') : `kernel: ${kernel.join(' | ')}\nengine: ${engine.join(' | ')}\ncapture kept at ${join(work, `${name}.pcap`)}`);
+        const engine = engineSignatures(name, id, c.clientOnly);
+        const problem = c.compare ? c.compare(kernel, engine) : kernel.length === engine.length && kernel.every((s, i) => s === engine[i]) ? null : 'differ';
+        const same = problem === null;
+        record(`kernel ${name} = engine ${id}`, same, same ? kernel.join(' | ') : `${problem === 'differ' ? '' : `${problem}\n`}kernel: ${kernel.join(' | ')}\nengine: ${engine.join(' | ')}\ncapture kept at ${join(work, `${name}.pcap`)}`);
         if (c.timing !== undefined) {
           const { problems, table } = timingProblems(bytes, stdout, engineRun(name, id), c.timing);
           const sys = Object.entries(c.sysctls ?? {}).map(([k, v]) => `${k}=${v}`).join(' ');
@@ -180,11 +199,12 @@ async function main(): Promise<void> {
       }
       // The capture must also import cleanly, and the inferred states end where ss would show them.
       const analysis = analyseCapture(bytes);
-      const rows = analysis.report.connections[0]?.segments ?? [];
+      const conn = analysis.report.connections.filter((x) => !spoofed(x.a)).at(-1);
+      const rows = conn?.segments ?? [];
       const last = rows.at(-1);
       const final = last ? `${last.stateA}/${last.stateB}` : 'no rows';
-      const a = analysis.report.connections[0]?.a ?? '';
-      const wantA = name.endsWith('@ipv6') ? /^\[::1\]:\d+$/ : /^127\.0\.0\.1:\d+$/;
+      const a = conn?.a ?? '';
+      const wantA = name.endsWith('@ipv6') ? /^\[::1\]:\d+$/ : /^(127\.0\.0\.1|10\.98\.0\.1):\d+$/;
       const problems = [
         ...analysis.warnings.map((w) => w.message),
         ...(final === c.final ? [] : [`final states ${final}, expected ${c.final}`]),

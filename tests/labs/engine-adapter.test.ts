@@ -9,7 +9,7 @@ describe('engine adapter', () => {
     expect(scenarioKnobs('lost-syn-ack').drop).toBe(2);
     expect(scenarioKnobs('server-closes-first').closer).toBe('server');
     expect(scenarioKnobs('simultaneous-close').closer).toBe('both');
-    expect(scenarioKnobs('close-4-segment').closeDelay).toBeGreaterThan(scenarioKnobs('close-3-segment').closeDelay);
+    expect(scenarioKnobs('close-4-segment').closeDelayMs).toBeGreaterThan(scenarioKnobs('close-3-segment').closeDelayMs);
   });
 
   it('passes only what the reader changed, so a scenario keeps its defaults', () => {
@@ -32,5 +32,21 @@ describe('engine adapter', () => {
     expect((await loadScenario('lost-fin'))?.id).toBe('lost-fin');
     expect(await loadScenario('nope')).toBeNull();
     expect(await loadScenario('__proto__')).toBeNull();
+  });
+  it('passes the tcp_abort_on_overflow and SO_KEEPALIVE checkboxes to the engine', () => {
+    const full = getScenario('accept-queue-full');
+    const base = knobsOf(full);
+    expect(base.abortOnOverflow).toBe(false);
+    const rstFromServer = (r: ReturnType<typeof runForLab>) => r.ok && r.trace.events.some((e) => e.kind === 'send' && e.side === 'B' && e.segment?.flags.RST);
+    expect(rstFromServer(runForLab(full, {}, null))).toBe(false);
+    const aborting = runForLab(full, {}, { ...base, abortOnOverflow: true });
+    expect(aborting.ok && aborting.applied).toEqual({ abortOnOverflow: true });
+    expect(rstFromServer(aborting)).toBe(true);
+
+    const halfOpen = getScenario('half-open-discovery');
+    const closedAt = (r: ReturnType<typeof runForLab>) => (r.ok ? r.view.steps.find((st) => st.A.state === 'CLOSED' && st.index > 2)?.t : undefined);
+    const withProbes = runForLab(halfOpen, {}, { ...knobsOf(halfOpen), keepalive: true });
+    expect(withProbes.ok && withProbes.applied).toEqual({ keepalive: true });
+    expect(closedAt(withProbes)!).toBeLessThan(closedAt(runForLab(halfOpen, {}, null))!);
   });
 });

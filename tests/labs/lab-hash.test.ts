@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parseLabHash, serializeLabHash, type LabLink } from '../../src/labs/view/lab-hash.ts';
-import { DEFAULT_KNOBS, PROFILES, mslChoices, parseKnobList } from '../../src/labs/view/knobs.ts';
+import { KNOBS } from '../../src/engine/knobs.ts';
+import { DEFAULT_KNOBS, knobChoices, knobRow, parseKnobList, type Knobs } from '../../src/labs/view/knobs.ts';
+
+const mslChoices = (current: number) => knobChoices(knobRow('msl'), current);
 
 const link = (over: Partial<LabLink> = {}): LabLink => ({ lab: 'lab-1', scenario: 'lost-syn-ack', step: 3, absolute: false, knobs: { ...DEFAULT_KNOBS }, ...over });
 
@@ -14,16 +17,20 @@ describe('lab deep links', () => {
   });
 
   it('round-trips any valid link', () => {
-    const knobs = fc.record({
-      drop: fc.integer({ min: 0, max: 40 }),
-      closer: fc.constantFrom('client' as const, 'server' as const, 'both' as const),
-      closeDelay: fc.integer({ min: 0, max: 10000 }),
-      isn: fc.oneof(fc.constant('fixed' as const), fc.integer({ min: 0, max: 0xffffffff })),
-      profile: fc.constantFrom(...PROFILES),
-      simultaneous: fc.boolean(),
-      mslMs: fc.integer({ min: 0, max: 240000 }),
-      rfc1337: fc.boolean(),
-    });
+    // Any value the knob table allows, for every knob in it.
+    const knobs = fc.record(
+      Object.fromEntries(
+        KNOBS.map((r) => {
+          const v = r.values;
+          const arb =
+            r.control === 'isn' ? fc.oneof(fc.constant('fixed'), fc.integer({ min: 0, max: 0xffffffff }))
+            : v.kind === 'one-of' ? fc.constantFrom(...v.values)
+            : v.kind === 'yes-no' ? fc.boolean()
+            : fc.integer({ min: 0, max: v.max });
+          return [r.field, arb];
+        }),
+      ),
+    ) as unknown as fc.Arbitrary<Knobs>;
     fc.assert(
       fc.property(fc.stringMatching(/^[a-z][a-z0-9-]{0,20}$/), fc.integer({ min: 0, max: 10000 }), fc.boolean(), knobs, (scenario, step, absolute, k) => {
         const l = link({ scenario, step, absolute, knobs: k });

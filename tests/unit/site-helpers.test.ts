@@ -3,7 +3,12 @@ import { absoluteHref, editHref, href, normalizeBase, stripBase } from '../../sr
 import { sitemapAlternates } from '../../src/site/sitemap-alternates.mjs';
 import { spellingVariants } from '../../src/search/search-keywords';
 import { glossary } from '../../src/data/glossary';
-import { serviceWorkerOptions } from '../../scripts/service-worker.ts';
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { KILL_SWITCH, serviceWorkerSource, writeServiceWorker } from '../../scripts/service-worker.ts';
+import { cacheControl } from '../../scripts/serve.ts';
+import { candidatesFor, groupOf, notFoundFor } from '../../src/site/offline/precache-rules.ts';
 
 describe('URL helper', () => {
   it('normalises any base spelling', () => {
@@ -58,12 +63,67 @@ describe('search aliases from the glossary', () => {
   });
 });
 
-describe('service worker options', () => {
-  it('ignores pagefind\'s ts parameter, precaches the index, and waits before taking over', () => {
-    const o = serviceWorkerOptions('/out', '/b/');
-    expect(o.ignoreURLParametersMatching?.some((r) => r.test('ts'))).toBe(true);
-    expect(o.globPatterns?.join()).toMatch(/pf_meta.*pf_index.*pf_fragment|pagefind/);
-    expect(o.skipWaiting).toBe(false);
-    expect(o.modifyURLPrefix).toEqual({ '': '/b/' });
+describe('service worker', () => {
+  const langs = ['ko', 'en'];
+  it('sorts files into editions, pagefind index files included', () => {
+    expect(groupOf('ko/time-wait/index.html', langs)).toBe('ko');
+    expect(groupOf('en/404/index.html', langs)).toBe('en');
+    expect(groupOf('pagefind/index/ko_b18f833.pf_index', langs)).toBe('ko');
+    expect(groupOf('pagefind/fragment/en_2c6c709.pf_fragment', langs)).toBe('en');
+    expect(groupOf('pagefind/pagefind.ko_553b363c25.pf_meta', langs)).toBe('ko');
+    expect(groupOf('pagefind/wasm.en.pagefind', langs)).toBe('en');
+    expect(groupOf('pagefind/wasm.unknown.pagefind', langs, { unknown: 'ko' })).toBe('ko');
+    expect(groupOf('pagefind/wasm.unknown.pagefind', langs)).toBe('shared');
+    for (const f of ['index.html', '404.html', '_astro/lab.x.js', 'pagefind/pagefind.js', 'pagefind/pagefind-entry.json', 'korean/x.html']) expect(groupOf(f, langs), f).toBe('shared');
+  });
+  it('answers a page with or without its trailing slash, and falls back to the edition’s 404', () => {
+    expect(candidatesFor('')).toEqual(['index.html']);
+    expect(candidatesFor('en/glossary/')).toEqual(['en/glossary/index.html']);
+    expect(candidatesFor('en/glossary')).toEqual(['en/glossary', 'en/glossary/index.html', 'en/glossary.html']);
+    expect(candidatesFor('_astro/a.js')).toEqual(['_astro/a.js']);
+    expect(notFoundFor('ko/nope/', langs)).toEqual(['ko/404/index.html', '404.html']);
+    expect(notFoundFor('nope', langs)).toEqual(['404.html']);
+  });
+  it('sw.js is valid JS with the manifest inside, and changes when any file’s revision does', () => {
+    const entries = [{ url: 'en/index.html', revision: 'aaaa', group: 'en' }];
+    const a = serviceWorkerSource(entries);
+    expect(() => new Function(a)).not.toThrow();
+    expect(a).toContain('"revision":"aaaa"');
+    expect(a).not.toMatch(/__PRECACHE__;|__LANGS__;|^import |^export /m);
+    expect(serviceWorkerSource([{ ...entries[0]!, revision: 'bbbb' }])).not.toBe(a);
+    expect(() => new Function(KILL_SWITCH)).not.toThrow();
+  });
+  it('a content-only deploy changes the bytes of sw.js (not its size)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sw-test-'));
+    try {
+      mkdirSync(join(dir, 'en'));
+      writeFileSync(join(dir, 'en', 'index.html'), '<p>first</p>');
+      await writeServiceWorker(dir);
+      const one = readFileSync(join(dir, 'sw.js'), 'utf8');
+      writeFileSync(join(dir, 'en', 'index.html'), '<p>First</p>');
+      await writeServiceWorker(dir);
+      const two = readFileSync(join(dir, 'sw.js'), 'utf8');
+      expect(two).not.toBe(one);
+      expect(two.length).toBe(one.length);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+  it('the server sends the cache headers docs/PUBLISHING.md asks for', () => {
+    expect(cacheControl('/sw.js')).toBe('no-store');
+    expect(cacheControl('/_astro/lab.C7tWlTde.js')).toBe('public, max-age=31536000, immutable');
+    expect(cacheControl('/en/index.html')).toBe('no-cache');
+    expect(cacheControl('/pagefind/pagefind-entry.json')).toBe('no-cache');
+  });
+});
+
+describe('content security policy', () => {
+  it('hashes only inline scripts that run', async () => {
+    const { inlineScripts, cspPolicy } = await import('../../scripts/csp.ts');
+    const html = '<script>a()</script><script type="module">b()</script><script src="/x.js"></script><script type="application/json">{"c":1}</script><script type="application/ld+json">{}</script>';
+    expect(inlineScripts(html)).toEqual(['a()', 'b()']);
+    expect(cspPolicy(["'sha256-x'"], true)).toContain("frame-ancestors 'none'");
+    expect(cspPolicy(["'sha256-x'"], false)).not.toContain('frame-ancestors');
+    expect(cspPolicy(["'sha256-x'"], false)).toContain("script-src 'self' 'wasm-unsafe-eval' 'sha256-x';");
   });
 });

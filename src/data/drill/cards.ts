@@ -5,6 +5,8 @@
  * numbers unless another document is named). Answers may use `backticks` for code.
  */
 
+import type { LabStep } from '../interview-questions.ts';
+
 /** One side of a card in one language. */
 export interface CardText {
   q: string;
@@ -24,6 +26,8 @@ export interface DrillCard {
   next?: string;
   /** chapter slug and section anchor that prove the answer */
   proof: { slug: string; anchor: string };
+  /** a lab step that shows it; a question's own card takes its question's first lab instead */
+  lab?: LabStep;
   ko: CardText;
   en: CardText;
 }
@@ -174,6 +178,7 @@ export const cards: readonly DrillCard[] = [
     n: 4,
     parent: 'q04-isn',
     proof: { slug: 'three-way-handshake', anchor: 'why-three' },
+    lab: { slug: 'three-way-handshake', scenario: 'old-duplicate-syn', step: 5, shows: { side: 'B', state: 'LISTEN' } },
     en: {
       q: 'Follow-up: an old duplicate SYN from a previous connection arrives at the server. What does the handshake do about it?',
       short: 'The server answers it with a SYN+ACK; the client sees an acknowledgment of a SYN it never sent and replies RST, and the server goes back to LISTEN (RFC 9293 Figure 8).',
@@ -535,6 +540,7 @@ export const cards: readonly DrillCard[] = [
     n: 14,
     parent: 'q14-many-time-wait',
     proof: { slug: 'time-wait', anchor: 'reopening' },
+    lab: { slug: 'time-wait', scenario: 'time-wait-reopen', step: 18, shows: { side: 'B', state: 'SYN-RECEIVED' } },
     en: {
       q: 'Follow-up: a new SYN arrives for a 4-tuple that is still in TIME-WAIT. What does Linux do?',
       short: 'It accepts the SYN if its sequence number is above the old RCV.NXT or its timestamp is newer, and gives the new connection ISS = old SND.NXT + 65537; otherwise it answers with an ACK of the old connection.',
@@ -580,6 +586,7 @@ export const cards: readonly DrillCard[] = [
     n: 15,
     parent: 'q15-syn-flood',
     proof: { slug: 'syn-flood', anchor: 'accept-queue-full' },
+    lab: { slug: 'syn-flood', scenario: 'accept-queue-full', step: 6, shows: { side: 'A', state: 'ESTABLISHED' } },
     en: {
       q: 'Follow-up: the application calls accept() too slowly and the accept queue is full. What happens to new SYNs and to the third ACK?',
       short: 'New SYNs are dropped. A third ACK is dropped too (ListenOverflows): the client believes it is ESTABLISHED while the server keeps retransmitting SYN+ACK. With `tcp_abort_on_overflow` = 1 the server answers RST instead.',

@@ -16,6 +16,8 @@ export interface ConnectionSegment {
   number: number;
   offset: number;
   checksumOk: boolean | null;
+  /** Payload bytes missing from the capture (snap length); the segment's payload is then stand-in zeros. */
+  cut: number;
 }
 
 /** One TCP connection found in a capture. A is the side that sent the first SYN. */
@@ -48,6 +50,16 @@ interface Building {
   ended: boolean;
   /** Only SYNs from A so far (a new ISN then means the client gave up and tried again). */
   onlySyns: boolean;
+}
+
+const ZEROS = new Uint8Array(65536);
+/**
+ * Payload of a segment the snap length cut: zeros of the length the IP header gives, so its
+ * sequence space is right (states never depend on payload bytes). Shared, so a cut capture of
+ * a large transfer costs no memory per segment.
+ */
+function standIn(n: number): Uint8Array {
+  return n <= ZEROS.length ? ZEROS.subarray(0, n) : new Uint8Array(n);
 }
 
 /** Address text by value, so a capture of a million packets formats each address once. */
@@ -122,9 +134,9 @@ export class ConnectionSplitter {
       flags: { SYN: t.flags.syn, ACK: t.flags.ack, FIN: t.flags.fin, RST: t.flags.rst, PSH: t.flags.psh },
       window: t.window,
       options: engineOptions(t.options),
-      payload: t.payload,
+      payload: s.length > t.payload.length ? standIn(s.length) : t.payload,
     };
-    b.conn.segments.push({ t: s.time, from, segment, number: s.number, offset: s.offset, checksumOk: t.checksumOk });
+    b.conn.segments.push({ t: s.time, from, segment, number: s.number, offset: s.offset, checksumOk: t.checksumOk, cut: s.length - t.payload.length });
   }
 }
 

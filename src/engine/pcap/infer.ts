@@ -1,7 +1,8 @@
 import { makeEndpoint, step } from '../endpoint.ts';
 import { segLen } from '../segment.ts';
-import { seqAdd, seqGt, seqLe, seqLt } from '../seq.ts';
-import type { Address, Endpoint, ProfileName, Segment, Side, TcpState, UserCall } from '../types.ts';
+import { seqAdd, seqDiff, seqGe, seqGt, seqLe, seqLt } from '../seq.ts';
+import type { Address, Endpoint, ProfileName, Segment, Side, UserCall } from '../types.ts';
+import { checkEvidence, type KnownState, UNKNOWN_WHY } from './evidence.ts';
 
 /** A segment seen on the wire, attributed to a side; `t` in seconds. */
 export interface ObservedInput {
@@ -21,8 +22,9 @@ export interface InferOptions {
 
 /** Both sides' states after one observed segment, and what the inference had to assume. */
 export interface InferredStep {
-  stateA: TcpState;
-  stateB: TcpState;
+  /** null when the capture cannot prove the state (the notes say why). */
+  stateA: KnownState;
+  stateB: KnownState;
   notes: string[];
 }
 
@@ -95,13 +97,27 @@ function bare(src: Address, dst: Address, seq: number, ack: number, syn: boolean
   return { src, dst, seq, ack, flags: { SYN: syn, ACK: hasAck, FIN: false, RST: false, PSH: false }, window: 65535, options: {}, payload: new Uint8Array(0) };
 }
 
-/** Fires TIME-WAIT and FIN-WAIT-2 timers that fell due before `nowMs`: real stacks did too. */
+/**
+ * Fires a TIME-WAIT timer that fell due before `nowMs`: real stacks did too. Not the FIN-WAIT-2
+ * timer: Linux applies tcp_fin_timeout only to orphaned sockets (the application closed), and a
+ * capture does not show whether the application still holds the socket.
+ */
 function runDueTimers(ep: Endpoint, nowMs: number): Endpoint {
-  for (const timer of ['time-wait', 'fin-wait-2'] as const) {
-    const due = ep.timers[timer];
-    if (due !== undefined && due <= nowMs) ep = apply(ep, { kind: 'timer', timer }, due);
-  }
+  const due = ep.timers['time-wait'];
+  if (due !== undefined && due <= nowMs) ep = apply(ep, { kind: 'timer', timer: 'time-wait' }, due);
   return ep;
+}
+
+/**
+ * Most sequence space one fill may stand in for. Larger gaps are left unfilled (the states after
+ * them are then unknown): a corrupt sequence number must not allocate gigabytes.
+ */
+const MAX_FILL = 4 * 1024 * 1024;
+
+/** Stand-in bytes for payload the capture does not hold (cut by the snap length, or never captured). */
+const ZEROS = new Uint8Array(65536);
+function zeros(n: number): Uint8Array {
+  return n <= ZEROS.length ? ZEROS.subarray(0, n) : new Uint8Array(n);
 }
 
 /** Where the sender's not-yet-acknowledged data ends (SYN and FIN excluded). */
@@ -112,17 +128,36 @@ function dataEnd(ep: Endpoint): number | null {
   return seqAdd(start, tcb.sendQueue.length);
 }
 
-/** The application calls that make the sender's engine produce `seg` (the engine's own output is ignored). */
-function senderCalls(ep: Endpoint, seg: Segment, peer: Address, nowMs: number): Endpoint {
+/** A side in which the application may still SEND (§3.10.2). */
+const SENDING = new Set(['ESTABLISHED', 'CLOSE-WAIT', 'SYN-RECEIVED', 'SYN-SENT']);
+
+/**
+ * The application calls that make the sender's engine produce `seg` (the engine's own output is
+ * ignored). Sequence space between what the sender's engine has and where `seg` starts was sent
+ * but not captured: it is filled with stand-in bytes (`gap` reports how many), so the peer's
+ * ACKs of it are not "future" ACKs.
+ */
+function senderCalls(ep: Endpoint, seg: Segment, peer: Address, nowMs: number, gap?: { bytes: number; tooLarge?: boolean }): Endpoint {
   const f = seg.flags;
   if (f.SYN && !f.ACK && ep.state === 'CLOSED') ep = user(ep, { call: 'OPEN', mode: 'active', local: ep.local, remote: peer }, nowMs);
-  if (seg.payload.length > 0) {
+  if ((seg.payload.length > 0 || f.FIN) && !f.RST && SENDING.has(ep.state) && !(ep.tcb?.finQueued ?? true)) {
     const end = dataEnd(ep);
     const start = f.SYN ? seqAdd(seg.seq, 1) : seg.seq;
     const segEnd = seqAdd(start, seg.payload.length);
     if (end !== null && seqGt(segEnd, end)) {
       const fresh = Math.min(seg.payload.length, seqAdd(segEnd, -end));
-      ep = user(ep, { call: 'SEND', data: seg.payload.subarray(seg.payload.length - fresh) }, nowMs);
+      const missing = seqAdd(segEnd, -end) - fresh;
+      if (missing > MAX_FILL) {
+        if (gap) gap.tooLarge = true;
+        return ep;
+      }
+      if (missing > 0 && gap) gap.bytes += missing;
+      const data = missing > 0 ? concat(zeros(missing), seg.payload.subarray(seg.payload.length - fresh)) : seg.payload.subarray(seg.payload.length - fresh);
+      if (data.length > 0) ep = user(ep, { call: 'SEND', data }, nowMs);
+      if (f.SYN && ep.state === 'SYN-SENT' && ep.tcb) {
+        // Data on the SYN (TCP Fast Open, RFC 7413): the SYN carried it, so it counts as sent.
+        ep = { ...ep, tcb: { ...ep.tcb, sndNxt: seqAdd(ep.tcb.iss, 1 + data.length) } };
+      }
     }
   }
   if (f.FIN && ep.tcb && !ep.tcb.finQueued && (ep.state === 'ESTABLISHED' || ep.state === 'SYN-RECEIVED' || ep.state === 'CLOSE-WAIT')) {
@@ -141,6 +176,14 @@ function repeatsAcked(ep: Endpoint, seg: Segment): boolean {
   if (len === 0 || seg.flags.RST) return false;
   if (!ep.tcb) return ep.state === 'CLOSED' && !(seg.flags.SYN && !seg.flags.ACK);
   return seqLe(seqAdd(seg.seq, len), ep.tcb.sndUna) && ep.tcb.sndUna !== ep.tcb.iss;
+}
+
+function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
+  if (b.length === 0) return a;
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
 }
 
 function initial(segs: readonly ObservedInput[], role: Role, mid: boolean, profile: ProfileName): Pair {
@@ -232,7 +275,30 @@ function inferIncarnation(segs: readonly ObservedInput[], profile: ProfileName):
   /** Segments that never arrived, and how we know: its sender sent it again unanswered, or the receiver repeated what it acknowledges. */
   const lost = new Map<number, 'resent' | 'acked'>();
   /** j → i: segment j reaches its receiver only after segment i was sent. */
-  const deferred = new Map<number, number>();
+  const deferredTo = new Map<number, number>();
+  /** i → every j deferred to it (an index, so each segment finds its late arrivals at once). */
+  const arrivals = new Map<number, number[]>();
+  const deferred = {
+    has: (j: number): boolean => deferredTo.has(j),
+    get: (j: number): number | undefined => deferredTo.get(j),
+    set: (j: number, after: number): void => {
+      if (deferredTo.has(j)) return;
+      deferredTo.set(j, after);
+      const list = arrivals.get(after);
+      if (list) list.push(j);
+      else arrivals.set(after, [j]);
+    },
+  };
+  /** Sides whose states cannot be proven from a row on, and why. */
+  const unknownFrom: Partial<Record<Side, { row: number; why: string }>> = {};
+  const markUnknown = (row: number, why: string, sides: readonly Side[] = ['A', 'B']): void => {
+    for (const s of sides) if (!unknownFrom[s] || unknownFrom[s]!.row > row) unknownFrom[s] = { row, why };
+  };
+  /** Index of each side's last segment carrying data or a FIN (-1 if none). */
+  const lastData: Record<Side, number> = { A: -1, B: -1 };
+  segs.forEach((x, j) => {
+    if (x.segment.payload.length > 0 || x.segment.flags.FIN) lastData[x.from] = j;
+  });
   const before: Pair[] = [];
   const out: InferredStep[] = [];
   const stale = staleAcks(segs);
@@ -244,6 +310,34 @@ function inferIncarnation(segs: readonly ObservedInput[], profile: ProfileName):
       if (j < k && x.from === 'A' && x.segment.flags.SYN) deferred.set(j, k);
     });
   }
+  if (role === 'silent') {
+    // Only A's segments: B's state is never shown, and A's only while its SYN is unanswered.
+    markUnknown(0, UNKNOWN_WHY.oneWay, ['B']);
+    const k = segs.findIndex((x) => x.segment.flags.ACK && !x.segment.flags.RST);
+    if (k >= 0) markUnknown(k, UNKNOWN_WHY.oneWay, ['A']);
+  }
+  /**
+   * The replay's states, checked against what the segments prove. A capture that starts
+   * mid-connection proves nothing about either side until both FINs (or a reset) are seen:
+   * either side may have closed before the capture began.
+   */
+  const finish = (steps: InferredStep[]): InferredStep[] => {
+    const rows = steps.map((st, j) => ({ from: segs[j]!.from, segment: segs[j]!.segment, stateA: st.stateA, stateB: st.stateB, notes: st.notes }));
+    if (mid) {
+      const fin: Record<Side, boolean> = { A: false, B: false };
+      let known = false;
+      rows.forEach((r, j) => {
+        if (r.segment.flags.FIN) fin[r.from] = true;
+        if (r.segment.flags.RST || (fin.A && fin.B)) known = true;
+        if (known) return;
+        r.stateA = null;
+        r.stateB = null;
+        if (j === 0) r.notes.push(`both states unknown until both FINs are seen: ${UNKNOWN_WHY.mid}`);
+      });
+    }
+    checkEvidence(rows, unknownFrom);
+    return rows.map((r) => ({ stateA: r.stateA, stateB: r.stateB, notes: r.notes }));
+  };
   let i = 0;
   let replays = 0;
   const replayFrom = (j: number): void => {
@@ -261,7 +355,7 @@ function inferIncarnation(segs: readonly ObservedInput[], profile: ProfileName):
     const now = t * 1000;
     let sender = runDueTimers(pair[from], now);
     let receiver = runDueTimers(pair[to], now);
-    if (i > 0 && from === 'A' && segment.flags.SYN && !segment.flags.ACK && (sender.state === 'TIME-WAIT' || sender.state === 'CLOSED')) return { steps: out, next: i };
+    if (i > 0 && from === 'A' && segment.flags.SYN && !segment.flags.ACK && (sender.state === 'TIME-WAIT' || sender.state === 'CLOSED')) return { steps: finish(out), next: i };
     if (stale[i]) {
       // Delivered as it is (the receiver's engine decides, e.g. TIME-WAIT re-ACKs it); no repair.
       if (!(to === 'B' && role === 'silent')) receiver = apply(receiver, { kind: 'segment', segment }, now);
@@ -312,7 +406,17 @@ function inferIncarnation(segs: readonly ObservedInput[], profile: ProfileName):
     }
     const notes: string[] = [];
     if (i === 0 && mid) notes.push('capture starts mid-connection: both sides taken as ESTABLISHED before it');
-    sender = senderCalls(sender, segment, receiver.local, now);
+    ({ sender, receiver } = fillAcked(sender, receiver, segment, now, notes, () => {
+      // Proven data only if the peer later sends data or a FIN at or past what this acknowledges;
+      // otherwise the missing segment may have been its FIN, and neither side's state is proven.
+      const k = lastData[to];
+      const proven = k > i && seqGe(segs[k]!.segment.seq, segment.ack);
+      if (!proven) markUnknown(i, UNKNOWN_WHY.notCaptured);
+    }));
+    const gap: { bytes: number; tooLarge?: boolean } = { bytes: 0 };
+    sender = senderCalls(sender, segment, receiver.local, now, gap);
+    if (gap.tooLarge) markUnknown(i, UNKNOWN_WHY.notCaptured);
+    if (gap.bytes > 0) notes.push(`${UNKNOWN_WHY.notCaptured}: ${gap.bytes} byte(s) ${from} sent before this one are missing from the capture (filled from SEG.SEQ)`);
     if (lost.has(i)) {
       notes.push(lost.get(i) === 'resent'
         ? `not received by ${to}: ${from} sent the ${segment.flags.SYN ? 'SYN' : 'FIN'} again with no answer in between`
@@ -323,8 +427,7 @@ function inferIncarnation(segs: readonly ObservedInput[], profile: ProfileName):
     if (!lost.has(i) && later === undefined && !(to === 'B' && role === 'silent')) receiver = apply(receiver, { kind: 'segment', segment }, now);
     pair = from === 'A' ? { A: sender, B: receiver } : { A: receiver, B: sender };
     // Segments that crossed this one arrive now.
-    for (const [j, after] of deferred) {
-      if (after !== i) continue;
+    for (const j of arrivals.get(i) ?? []) {
       const d = segs[j]!;
       const dest = other(d.from);
       pair = { ...pair, [dest]: apply(pair[dest], { kind: 'segment', segment: d.segment }, now) };
@@ -332,5 +435,45 @@ function inferIncarnation(segs: readonly ObservedInput[], profile: ProfileName):
     out.push({ stateA: pair.A.state, stateB: pair.B.state, notes });
     i++;
   }
-  return { steps: out, next: null };
+  return { steps: finish(out), next: null };
+}
+
+/**
+ * A side's own ACK is evidence of what it received. When `seg` acknowledges more than its
+ * sender's engine has received, the rest was sent by the peer but is missing from the capture:
+ * the peer's engine is made to have sent it (stand-in bytes, or its FIN when the ACK covers
+ * that) and the sender's engine receives it before `seg` goes out. `unproven` is called when
+ * the missing part was taken as data.
+ */
+function fillAcked(sender: Endpoint, receiver: Endpoint, seg: Segment, now: number, notes: string[], unproven: () => void): { sender: Endpoint; receiver: Endpoint } {
+  const tcb = sender.tcb;
+  const f = seg.flags;
+  if (!tcb || !f.ACK || f.RST || f.SYN || sender.state === 'SYN-SENT' || sender.state === 'LISTEN' || tcb.finReceived) return { sender, receiver };
+  const n = seqDiff(seg.ack, tcb.rcvNxt);
+  if (n <= 0) return { sender, receiver };
+  if (n > MAX_FILL) {
+    unproven();
+    return { sender, receiver };
+  }
+  if (sender.state === 'SYN-RECEIVED') {
+    // The SYN carried data (TCP Fast Open, RFC 7413) and this SYN,ACK accepts it.
+    return { sender: { ...sender, tcb: { ...tcb, rcvNxt: seg.ack } }, receiver };
+  }
+  const peer = receiver.tcb;
+  let fin = false;
+  if (peer && peer.finSeq !== null && seqAdd(peer.finSeq, 1) === seg.ack) fin = true;
+  else if (peer && SENDING.has(receiver.state) && !peer.finQueued) {
+    const end = dataEnd(receiver)!;
+    if (seqGt(seg.ack, end)) receiver = user(receiver, { call: 'SEND', data: zeros(seqDiff(seg.ack, end)) }, now);
+    unproven();
+  } else {
+    unproven();
+  }
+  const filler: Segment = {
+    src: receiver.local, dst: sender.local, seq: tcb.rcvNxt, ack: tcb.sndUna,
+    flags: { SYN: false, ACK: true, FIN: fin, RST: false, PSH: false }, window: 65535, options: {},
+    payload: zeros(fin ? n - 1 : n),
+  };
+  notes.push(`${UNKNOWN_WHY.notCaptured}: this acknowledges ${n} more byte(s)${fin ? ' (with the FIN)' : ''} than the capture shows arriving; taken as received`);
+  return { sender: apply(sender, { kind: 'segment', segment: filler }, now), receiver };
 }

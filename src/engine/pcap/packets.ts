@@ -15,6 +15,11 @@ export interface CapturedSegment {
   ipVersion: 4 | 6;
   ipChecksumOk: boolean | null;
   tcp: DecodedTcp;
+  /**
+   * TCP payload bytes as the IP header counts them: more than `tcp.payload.length` when the
+   * snap length cut the packet. Sequence space follows this, not the captured bytes.
+   */
+  length: number;
 }
 
 /**
@@ -53,6 +58,7 @@ export class SegmentDecoder {
             number: p.number, offset: p.offset,
             time: (p.sec - this.sec0) + (p.nsec - this.nsec0) / 1e9,
             src: ip.src, dst: ip.dst, ipVersion: ip.version, ipChecksumOk: ip.checksumOk, tcp,
+            length: Math.max(tcp.payload.length, ip.payloadLength - tcp.headerLength),
           };
         }
       }

@@ -18,8 +18,13 @@ export interface TraceRow {
   seq: number;
   ack: number | null;
   len: number;
-  stateA: TcpState;
-  stateB: TcpState;
+  /** null when the capture cannot prove the state; `notes` then says why. */
+  stateA: TcpState | null;
+  stateB: TcpState | null;
+  /** 1-based frame number in the capture file (tshark's numbering), or in the exported pcap of a scenario. */
+  packet: number;
+  /** What the inference assumed or could not prove at this row; absent when nothing. */
+  notes?: string[];
 }
 
 /** One connection of the `--json` output. */
@@ -31,7 +36,17 @@ export interface TraceConnection {
 
 /** The whole `--json` document; nothing else goes into it so scripts can rely on it. */
 export interface TraceReport {
+  /** Version of this shape (docs/trace-schema.json); bumped when a key changes meaning. */
+  schema: typeof TRACE_SCHEMA;
   connections: TraceConnection[];
+}
+
+/** The `--json` schema version; docs/trace-schema.json describes it. */
+export const TRACE_SCHEMA = 'tcp-book-trace/2';
+
+/** Seconds rounded to the microsecond, the resolution pcap timestamps have. */
+export function microseconds(t: number): number {
+  return Math.round(t * 1e6) / 1e6;
 }
 
 /** Per-row details the table shows but the JSON contract leaves out. */
@@ -50,25 +65,44 @@ export interface CaptureAnalysis {
   packets: number;
 }
 
-function rows(list: ReadonlyArray<{ t: number; from: Side; segment: Segment }>, states: ReadonlyArray<{ stateA: TcpState; stateB: TcpState }>): TraceRow[] {
+function rows(
+  list: ReadonlyArray<{ t: number; from: Side; segment: Segment; packet: number }>,
+  states: ReadonlyArray<{ stateA: TcpState | null; stateB: TcpState | null; notes?: string[] }>,
+): TraceRow[] {
   const norm = normalize(list);
-  return list.map((s, i) => ({
-    t: s.t,
-    from: s.from,
-    flags: flagList(s.segment.flags),
-    seq: norm[i]!.seq,
-    ack: norm[i]!.ack,
-    len: s.segment.payload.length,
-    stateA: states[i]!.stateA,
-    stateB: states[i]!.stateB,
-  }));
+  return list.map((s, i) => {
+    const st = states[i]!;
+    const row: TraceRow = {
+      t: microseconds(s.t),
+      from: s.from,
+      flags: flagList(s.segment.flags),
+      seq: norm[i]!.seq,
+      ack: norm[i]!.ack,
+      len: s.segment.payload.length,
+      stateA: st.stateA,
+      stateB: st.stateB,
+      packet: s.packet,
+    };
+    if (st.notes && st.notes.length > 0) row.notes = st.notes;
+    return row;
+  });
+}
+
+/** Stable sort by capture time: merged and multi-interface files may hold records out of order. */
+function byTime<T extends { t: number }>(list: T[]): T[] {
+  for (let i = 1; i < list.length; i++) if (list[i]!.t < list[i - 1]!.t) return list.sort((a, b) => a.t - b.t);
+  return list;
 }
 
 /** Notes (what the inference assumed) stay with their rows: they explain, they are not damage. */
 function analyseConnection(conn: CapturedConnection): { row: TraceConnection; detail: RowDetail[] } {
-  const steps = inferStates(conn.segments);
-  const detail = conn.segments.map((s, i) => ({ packet: s.number, offset: s.offset, notes: steps[i]?.notes ?? [] }));
-  return { row: { a: conn.a, b: conn.b, segments: rows(conn.segments, steps) }, detail };
+  const segs = byTime(conn.segments);
+  const steps = inferStates(segs);
+  segs.forEach((s, i) => {
+    if (s.cut > 0) steps[i]?.notes.unshift(`${s.cut} payload byte(s) cut by the snap length; the length comes from the IP header`);
+  });
+  const detail = segs.map((s, i) => ({ packet: s.number, offset: s.offset, notes: steps[i]?.notes ?? [] }));
+  return { row: { a: conn.a, b: conn.b, segments: rows(segs.map((s) => ({ ...s, packet: s.number })), steps) }, detail };
 }
 
 /**
@@ -91,7 +125,7 @@ export function analyseCapture(bytes: Uint8Array): CaptureAnalysis {
   decoder.finish();
   const warnings = new WarningLog();
   for (const w of [...file.warnings, ...log.finish()]) warnings.add(w);
-  const report: TraceReport = { connections: [] };
+  const report: TraceReport = { schema: TRACE_SCHEMA, connections: [] };
   const details: RowDetail[][] = [];
   for (const c of splitter.connections) {
     const { row, detail } = analyseConnection(c);
@@ -130,10 +164,12 @@ export function traceReport(trace: Trace): TraceReport {
   const aKey = key(trace.a);
   const bKey = key(trace.b);
   const outside = outsiderStates(trace, aKey, bKey, key);
-  interface Group { a: string; b: string; main: boolean; ended: boolean; list: { t: number; from: Side; segment: Segment }[]; states: { stateA: TcpState; stateB: TcpState }[] }
+  interface Group { a: string; b: string; main: boolean; ended: boolean; list: { t: number; from: Side; segment: Segment; packet: number }[]; states: { stateA: TcpState; stateB: TcpState }[] }
   const groups: Group[] = [];
   const current = new Map<string, Group>();
+  let packet = 0;
   for (const w of wireSegments(trace)) {
+    packet++; // the frame number of this segment in traceToPcap's file
     const src = key(w.segment.src);
     const dst = key(w.segment.dst);
     const main = (src === aKey && dst === bKey) || (src === bKey && dst === aKey);
@@ -152,10 +188,10 @@ export function traceReport(trace: Trace): TraceReport {
     const st = done.get(w.wireId) ?? end;
     // Outside connections: their A is a spoofed address with no TCB; their B is one of ours.
     const ours: Side = g.main ? 'A' : (g.b === aKey ? 'A' : 'B');
-    g.list.push({ t: w.t / 1000, from, segment: w.segment });
+    g.list.push({ t: w.t / 1000, from, segment: w.segment, packet });
     g.states.push(g.main ? { stateA: st.A, stateB: st.B } : { stateA: 'CLOSED', stateB: outside.get(w.wireId) ?? st[ours] });
   }
-  return { connections: groups.map((g) => ({ a: g.a, b: g.b, segments: rows(g.list, g.states) })) };
+  return { schema: TRACE_SCHEMA, connections: groups.map((g) => ({ a: g.a, b: g.b, segments: rows(g.list, g.states) })) };
 }
 
 /**

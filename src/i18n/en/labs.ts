@@ -95,6 +95,8 @@ export const labs = {
   'labs.knob.simultaneous': 'Both sides send SYN at once',
   'labs.knob.msl': 'MSL',
   'labs.knob.rfc1337': 'Ignore RST in TIME-WAIT (RFC 1337)',
+  'labs.knob.abort-on-overflow': 'Answer a full accept queue with RST (tcp_abort_on_overflow)',
+  'labs.knob.keepalive': 'Client sends TCP keep-alive probes (SO_KEEPALIVE)',
   'labs.knob.rerun': 'The engine ran again with your settings.',
   'labs.error.engine': 'The engine could not run these settings ({message}). The lab still shows the last good run.',
 

@@ -86,6 +86,8 @@ export const labs: Namespace<typeof en> = {
   'labs.knob.simultaneous': '양쪽이 동시에 SYN 보내기',
   'labs.knob.msl': 'MSL',
   'labs.knob.rfc1337': 'TIME-WAIT에서 RST 무시(RFC 1337)',
+  'labs.knob.abort-on-overflow': 'accept 큐가 가득 차면 RST로 답하기(tcp_abort_on_overflow)',
+  'labs.knob.keepalive': '클라이언트가 TCP 킵얼라이브 프로브 보내기(SO_KEEPALIVE)',
   'labs.knob.rerun': '바꾼 조건으로 엔진을 다시 실행했습니다.',
   'labs.error.engine': '이 조건으로는 엔진을 실행할 수 없습니다({message}). 마지막으로 성공한 실행을 계속 보여 줍니다.',
 

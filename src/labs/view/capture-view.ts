@@ -7,7 +7,7 @@ import type { TraceConnection } from '../../engine/pcap/index.ts';
 import type { Side, TcpState } from '../../engine/types.ts';
 import { startStep, type LabView, type SideView, type ViewSegment, type ViewStep } from './trace-view.ts';
 
-const side = (state: TcpState): SideView => ({ state, iss: null, irs: null, sndUna: null, sndNxt: null, rcvNxt: null });
+const side = (state: TcpState | null): SideView => ({ state, iss: null, irs: null, sndUna: null, sndNxt: null, rcvNxt: null });
 
 /** Builds the replay view of one captured connection. */
 export function viewOfConnection(conn: TraceConnection): LabView {
@@ -25,8 +25,10 @@ export function viewOfConnection(conn: TraceConnection): LabView {
     const last: ViewStep['last'] = { ...prev.last };
     for (const s of ['A', 'B'] as const satisfies readonly Side[]) {
       const now = s === 'A' ? r.stateA : r.stateB;
-      if (now !== prev[s].state) {
-        changed[s] = { from: prev[s].state, to: now };
+      const was = prev[s].state;
+      // An unknown state (null) is shown as "?" on its lane, not as a transition.
+      if (now !== was && now !== null && was !== null) {
+        changed[s] = { from: was, to: now };
         last[s] = changed[s];
       }
     }

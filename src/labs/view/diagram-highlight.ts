@@ -7,6 +7,7 @@
  * arrows as a lookup instead of importing the geometry tables, which the browser never loads (it
  * reads the arrow ids from the figure's `data-edge` attributes).
  */
+import { fill } from '../../i18n/fill.ts';
 import type { LabPosition } from '../client/lab-bus.ts';
 import { edgeIdFor, nodeFor, type NodeId } from './state-diagram-ids.ts';
 
@@ -32,10 +33,6 @@ function add<K>(m: Map<K, string>, k: K, name: string): void {
   m.set(k, had ? `${had}, ${name}` : name);
 }
 
-/** Replaces `{key}` in a label. */
-function fill(s: string, vars: Record<string, string>): string {
-  return s.replace(/\{(\w+)\}/g, (m, k: string) => vars[k] ?? m);
-}
 
 /**
  * The highlight for a position; both endpoints may share a box or an arrow (simultaneous

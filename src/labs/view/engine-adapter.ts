@@ -12,7 +12,8 @@ import { isScenarioId } from '../../engine/scenario-ids.ts';
 import { simulate } from '../../engine/sim.ts';
 import type { ScenarioDef, ScenarioKnobs, Trace } from '../../engine/types.ts';
 import { viewOfTrace, type LabView } from './trace-view.ts';
-import { DEFAULT_KNOBS, KNOB_IDS, knobToString, type KnobId, type Knobs, type ProfileId } from './knobs.ts';
+import { KNOBS, type KnobRow } from '../../engine/knobs.ts';
+import { DEFAULT_KNOBS, knobToString, knobValue, type Knobs, type ProfileId } from './knobs.ts';
 
 /** A run, or why there is none. */
 export type LabRunResult = { ok: true; trace: Trace } | { ok: false; message: string };
@@ -26,72 +27,47 @@ export function scenarioKnobs(def: ScenarioDef): Knobs {
   const passive = closer === 'server' ? 'A' : 'B';
   const drop = def.faults.find((f) => f.kind === 'drop');
   const k: Knobs = {
+    ...DEFAULT_KNOBS,
     drop: drop && drop.kind === 'drop' ? drop.wireId : 0,
     closer,
-    closeDelay: def.reactions[passive].closeOnEofAfterMs ?? 0,
+    closeDelayMs: def.reactions[passive].closeOnEofAfterMs ?? 0,
     isn: def.isn === 'random' ? def.seed >>> 0 : 'fixed',
     profile: def.profile as ProfileId,
     simultaneous: def.actions.some((a) => a.side === 'B' && a.call === 'OPEN-active'),
-    mslMs: 0,
     rfc1337: !!(def.config?.A?.rfc1337 || def.config?.B?.rfc1337),
   };
   return overlay(k, def.knobsDefaults ?? {});
 }
 
+/** A lab knob value that means "not set" to the engine: 0 for an MSL (the profile's own). */
+const unset = (r: KnobRow, v: unknown): boolean => v === 0 && r.values.kind === 'ms' && r.values.min === 'above 0';
+
+/** `k` with every knob `s` sets. */
 function overlay(k: Knobs, s: ScenarioKnobs): Knobs {
-  const out = { ...k };
-  if (s.drop !== undefined) out.drop = s.drop;
-  if (s.closer !== undefined) out.closer = s.closer;
-  if (s.closeDelayMs !== undefined) out.closeDelay = s.closeDelayMs;
-  if (s.isn !== undefined) out.isn = s.isn === 'random' ? (s.seed ?? 1) >>> 0 : 'fixed';
-  if (s.profile !== undefined) out.profile = s.profile;
-  if (s.simultaneous !== undefined) out.simultaneous = s.simultaneous;
-  if (s.mslMs !== undefined) out.mslMs = s.mslMs;
-  if (s.rfc1337 !== undefined) out.rfc1337 = s.rfc1337;
-  return out;
+  const out: Record<string, unknown> = { ...k };
+  for (const r of KNOBS) {
+    const v = s[r.field];
+    if (v !== undefined) out[r.field] = r.control === 'isn' ? (v === 'random' ? (s.seed ?? 1) >>> 0 : 'fixed') : v;
+  }
+  return out as unknown as Knobs;
 }
 
 /**
  * Engine knobs for what the reader changed: only knobs that differ from `base` (the scenario's
- * own run) are passed, so an untouched control never overrides a scenario's default.
+ * own run) are passed, so an untouched control never overrides a scenario's default. A drop of
+ * 0 is passed (lose nothing, replacing the scenario's own loss); an MSL of 0 is not.
  */
 export function toScenarioKnobs(k: Knobs, base: Knobs): ScenarioKnobs {
-  const out: ScenarioKnobs = {};
-  const differs = (id: KnobId) => knobToString(id, k) !== knobToString(id, base);
-  for (const id of KNOB_IDS) {
-    if (!differs(id)) continue;
-    switch (id) {
-      case 'drop':
-        out.drop = k.drop; // 0 = lose nothing, replacing the scenario's own loss
-        break;
-      case 'closer':
-        out.closer = k.closer;
-        break;
-      case 'close-delay':
-        out.closeDelayMs = k.closeDelay;
-        break;
-      case 'isn':
-        if (k.isn === 'fixed') out.isn = 'fixed';
-        else {
-          out.isn = 'random';
-          out.seed = k.isn;
-        }
-        break;
-      case 'profile':
-        out.profile = k.profile;
-        break;
-      case 'simultaneous':
-        out.simultaneous = k.simultaneous;
-        break;
-      case 'msl':
-        if (k.mslMs > 0) out.mslMs = k.mslMs;
-        break;
-      case 'rfc1337':
-        out.rfc1337 = k.rfc1337;
-        break;
-    }
+  const out: Record<string, unknown> = {};
+  for (const r of KNOBS) {
+    if (knobToString(r.id, k) === knobToString(r.id, base)) continue;
+    const v = knobValue(r, k);
+    if (r.control === 'isn') {
+      out.isn = v === 'fixed' ? 'fixed' : 'random';
+      if (v !== 'fixed') out.seed = v;
+    } else if (!unset(r, v)) out[r.field] = v;
   }
-  return out;
+  return out as ScenarioKnobs;
 }
 
 /** Runs a scenario; never throws. */

@@ -3,6 +3,7 @@
  * with its RFC section. Islands get their strings as a plain object (only the page's language,
  * only the keys they use), so no dictionary ships in the JavaScript.
  */
+import { fill } from '../../i18n/fill.ts';
 import type { LabView, ViewStep } from './trace-view.ts';
 
 /** The strings an island received, keyed like the dictionaries (`labs.…`). */
@@ -11,7 +12,7 @@ export type Strings = Readonly<Record<string, string>>;
 /** Looks up `key` and fills `{name}` placeholders; a missing key shows the key itself, which a test catches. */
 export function fmt(strings: Strings, key: string, vars?: Record<string, string | number>): string {
   const text = strings[key] ?? key;
-  return vars ? text.replace(/\{(\w+)\}/g, (m, k: string) => (vars[k] !== undefined ? String(vars[k]) : m)) : text;
+  return vars ? fill(text, vars) : text;
 }
 
 /** Keeps only the keys an island needs, so its props stay small. */
@@ -49,7 +50,7 @@ export function stepSentence(strings: Strings, view: LabView, step: ViewStep): s
       // A replayed capture may start with the server already listening.
       const a = step.A.state;
       const b = step.B.state;
-      return fmt(strings, a === b ? 'labs.what.start' : 'labs.what.startEach', { a, b });
+      return fmt(strings, a === b ? 'labs.what.start' : 'labs.what.startEach', { a: a ?? '?', b: b ?? '?' });
     }
     case 'user':
       what = fmt(strings, 'labs.what.user', { side, call: step.call ?? '?' });

@@ -125,7 +125,7 @@ export function stateMarks(view: LabView, current: number): StateMark[] {
   const first = view.steps[0];
   if (!first) return out;
   for (const side of ['A', 'B'] as const) {
-    out.push({ side, step: 0, x: laneX(side), y: rowY(0), state: first[side].state, changed: false, current: current === 0 });
+    out.push({ side, step: 0, x: laneX(side), y: rowY(0), state: first[side].state ?? '?', changed: false, current: current === 0 });
   }
   for (const st of view.steps) {
     if (st.index === 0 || st.index > current) continue;

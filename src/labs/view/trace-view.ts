@@ -8,7 +8,8 @@ import type { InjectOrigin, ReasonCode, Side, Snapshot, TcpState, Trace, TraceEv
 
 /** One side's variables after a step (absolute 32-bit numbers; null before the connection exists). */
 export interface SideView {
-  state: TcpState;
+  /** null in a capture replay when the capture cannot prove the state (shown as "?"). */
+  state: TcpState | null;
   iss: number | null;
   irs: number | null;
   sndUna: number | null;

@@ -10,7 +10,8 @@ import { fmt, formatTime, stepSentence, type Strings } from '../view/explain.ts'
 import { publish } from '../client/lab-bus.ts';
 import { followLabBus } from '../client/state-diagram-live.ts';
 import { parseLabHash, serializeLabHash } from '../view/lab-hash.ts';
-import { CLOSE_DELAYS, DEFAULT_KNOBS, PROFILES, mslChoices, parseKnobList, sameKnobs, type KnobId, type Knobs } from '../view/knobs.ts';
+import type { KnobRow } from '../../engine/knobs.ts';
+import { DEFAULT_KNOBS, knobChoices, knobRow, knobValue, parseKnobList, sameKnobs, type KnobId, type Knobs } from '../view/knobs.ts';
 import { arrowsAt, diagramHeight, rowY, SEQ, stateMarks } from '../view/sequence-layout.ts';
 import { bases, clampStep, segmentLabel, showNumber, type LabView, type SideView } from '../view/trace-view.ts';
 
@@ -180,9 +181,12 @@ export default class SequenceLab extends Component<SequenceLabProps, LabState> {
     // Tell the state diagram (and the capture lab) where we are.
     if (moved || ranView !== was.ranView) {
       const st = view.steps[step];
-      if (st) {
+      // A capture replay may not know a state (null): the diagram then keeps its last position.
+      const a = st?.A.state;
+      const b = st?.B.state;
+      if (st && a && b) {
         const pos = (side: Side) => ({
-          state: st[side].state,
+          state: side === 'A' ? a : b,
           from: st.last[side]?.from ?? null,
           changed: !!st.changed[side],
           name: fmt(S, `labs.lane.${side}`),
@@ -312,7 +316,7 @@ export default class SequenceLab extends Component<SequenceLabProps, LabState> {
       const ch = cur.changed[side];
       return (
         <td class={ch ? 'lab-changed' : undefined}>
-          <strong>{sv.state}</strong>
+          <strong>{sv.state ?? '?'}</strong>
           {ch ? <span class="lab-was"> ▲ {fmt(S, 'labs.vars.was', { v: ch.from })}</span> : null}
         </td>
       );
@@ -386,7 +390,7 @@ export default class SequenceLab extends Component<SequenceLabProps, LabState> {
               return (
                 <g key={side} class={`seq-lane seq-lane-${side}`}>
                   <text x={x} y="16" text-anchor="middle" class="seq-lane-name">{fmt(S, `labs.lane.${side}`)}</text>
-                  <text x={x} y="34" text-anchor="middle" class="seq-lane-state">{cur[side].state}</text>
+                  <text x={x} y="34" text-anchor="middle" class="seq-lane-state">{cur[side].state ?? '?'}</text>
                   <line x1={x} y1={SEQ.top - 14} x2={x} y2={height - SEQ.bottom} />
                 </g>
               );
@@ -483,8 +487,8 @@ function TraceTable({ view, step, relative, strings: S }: { view: LabView; step:
                 <td>{showNumber(s.ack, b.ack, relative)}</td>
                 <td>{s.len}</td>
                 <td>{fate}</td>
-                <td>{end.A.state}</td>
-                <td>{end.B.state}</td>
+                <td>{end.A.state ?? '?'}</td>
+                <td>{end.B.state ?? '?'}</td>
               </tr>
             );
           })}
@@ -499,9 +503,9 @@ function KnobPanel(p: { id: string; shown: KnobId[]; knobs: Knobs; strings: Stri
   const { id, knobs: k, strings: S, onChange } = p;
   const set = (patch: Partial<Knobs>) => onChange({ ...k, ...patch });
   /** A labelled select of [value, text] options; `pick` turns the chosen value into the knob change. */
-  const select = (kid: KnobId, value: string | number, options: Array<[string | number, string]>, pick: (v: string) => Partial<Knobs>) => (
+  const select = (kid: KnobId, label: string, value: string | number, options: Array<[string | number, string]>, pick: (v: string) => Partial<Knobs>) => (
     <label class="lab-field" key={kid}>
-      {fmt(S, `labs.knob.${kid}`)}{' '}
+      {fmt(S, label)}{' '}
       <select value={String(value)} onChange={(e) => set(pick((e.currentTarget as HTMLSelectElement).value))}>
         {options.map(([v, text]) => (
           <option key={v} value={String(v)}>{text}</option>
@@ -510,37 +514,32 @@ function KnobPanel(p: { id: string; shown: KnobId[]; knobs: Knobs; strings: Stri
     </label>
   );
   /** A labelled checkbox for a yes/no knob. */
-  const check = (kid: KnobId, on: boolean, patch: (on: boolean) => Partial<Knobs>) => (
+  const check = (kid: KnobId, label: string, on: boolean, patch: (on: boolean) => Partial<Knobs>) => (
     <label class="lab-field" key={kid}>
-      <input type="checkbox" checked={on} onChange={(e) => set(patch((e.currentTarget as HTMLInputElement).checked))} /> {fmt(S, `labs.knob.${kid}`)}
+      <input type="checkbox" checked={on} onChange={(e) => set(patch((e.currentTarget as HTMLInputElement).checked))} /> {fmt(S, label)}
     </label>
   );
+  /** The select's [value, text] options for a knob, from its row of the knob table. */
+  const options = (r: KnobRow, v: number | string): Array<[string | number, string]> => {
+    const vals = r.values;
+    if (vals.kind === 'one-of') return vals.values.map((o) => [o, fmt(S, `${r.label}.${o}`)]);
+    if (vals.kind === 'segment') return [[0, fmt(S, `${r.label}.none`)], ...Array.from({ length: Math.max(p.losable.length, v as number) }, (_, i): [number, string] => [i + 1, p.losable[i] ?? `#${i + 1}`])];
+    if (vals.kind === 'ms') return knobChoices(r, v as number).map((m) => [m, m === 0 && vals.min === 'above 0' ? '—' : formatTime(m)]);
+    return [];
+  };
   const knob = (kid: KnobId) => {
-    switch (kid) {
-      case 'drop':
-        return select(kid, k.drop, [[0, fmt(S, 'labs.knob.drop.none')], ...Array.from({ length: Math.max(p.losable.length, k.drop) }, (_, i): [number, string] => [i + 1, p.losable[i] ?? `#${i + 1}`])], (v) => ({ drop: Number(v) }));
-      case 'closer':
-        return select(kid, k.closer, (['client', 'server', 'both'] as const).map((c) => [c, fmt(S, `labs.knob.closer.${c}`)]), (v) => ({ closer: v as Knobs['closer'] }));
-      case 'close-delay':
-        return select(kid, k.closeDelay, [...new Set([...CLOSE_DELAYS, k.closeDelay])].sort((a, b) => a - b).map((d) => [d, `${d} ms`]), (v) => ({ closeDelay: Number(v) }));
-      case 'isn':
-        return (
-          <span class="lab-field" key={kid}>
-            {select(kid, k.isn === 'fixed' ? 'fixed' : 'random', [['fixed', fmt(S, 'labs.knob.isn.fixed')], ['random', fmt(S, 'labs.knob.isn.random')]], (v) => ({ isn: v === 'fixed' ? 'fixed' : newSeed() }))}
-            {k.isn !== 'fixed' ? (
-              <button type="button" onClick={() => set({ isn: newSeed() })}>{fmt(S, 'labs.knob.isn.reroll')}</button>
-            ) : null}
-          </span>
-        );
-      case 'profile':
-        return select(kid, k.profile, PROFILES.map((pr) => [pr, fmt(S, `labs.knob.profile.${pr}`)]), (v) => ({ profile: v as Knobs['profile'] }));
-      case 'simultaneous':
-        return check(kid, k.simultaneous, (on) => ({ simultaneous: on }));
-      case 'rfc1337':
-        return check(kid, k.rfc1337, (on) => ({ rfc1337: on }));
-      case 'msl':
-        return select(kid, k.mslMs, mslChoices(k.mslMs).map((m) => [m, m === 0 ? '—' : formatTime(m)]), (v) => ({ mslMs: Number(v) }));
-    }
+    const r = knobRow(kid);
+    const v = knobValue(r, k);
+    if (r.control === 'checkbox') return check(kid, r.label, v === true, (on) => ({ [r.field]: on }));
+    if (r.control === 'select') return select(kid, r.label, v as number | string, options(r, v as number | string), (x) => ({ [r.field]: typeof v === 'number' ? Number(x) : x }));
+    return (
+      <span class="lab-field" key={kid}>
+        {select(kid, r.label, k.isn === 'fixed' ? 'fixed' : 'random', [['fixed', fmt(S, `${r.label}.fixed`)], ['random', fmt(S, `${r.label}.random`)]], (x) => ({ isn: x === 'fixed' ? 'fixed' : newSeed() }))}
+        {k.isn !== 'fixed' ? (
+          <button type="button" onClick={() => set({ isn: newSeed() })}>{fmt(S, `${r.label}.reroll`)}</button>
+        ) : null}
+      </span>
+    );
   };
   return (
     <fieldset class="lab-knobs" id={`${id}-knobs`}>

@@ -5,7 +5,8 @@
  * and the run below is an ordinary sequence lab the reader can step through.
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { ProfileName, ScenarioKnobs } from '../../engine/types.ts';
+import type { ProfileName } from '../../engine/types.ts';
+import type { Knobs } from '../view/knobs.ts';
 import { fmt, formatTime, type Strings } from '../view/explain.ts';
 import { timeScale, type TimeWaitTimeline } from '../view/time-wait-timeline.ts';
 import type { TimeWaitCaseRun } from '../view/time-wait-run.ts';
@@ -59,6 +60,44 @@ const W = 600;
 const LEFT = 16;
 const AXIS = W - 2 * LEFT;
 
+/** The run's timeline: when TIME-WAIT started and ended, and each segment or timer that matters. */
+function TimeWaitTimelineSvg({ tl, S }: { tl: TimeWaitTimeline; S: Strings }) {
+  const x = timeScale(tl.until * 1.05, LEFT, AXIS);
+  const twEnd = tl.end ?? tl.due ?? null;
+  const markText = (k: string) => fmt(S, `labs.tw.mark.${k}`);
+  return (
+    <div class="lab-scroll">
+      <svg viewBox={`0 0 ${W} 120`} width={W} height="120" role="img" aria-label={fmt(S, 'labs.tw.timeline', { side: tl.side ? fmt(S, `labs.side.${tl.side}`) : '—', start: formatTime(tl.start ?? 0), end: twEnd === null ? '—' : formatTime(twEnd) })}>
+        <g class="tw-axis">
+          <line x1={LEFT} y1="90" x2={W - LEFT} y2="90" />
+          {[0, 0.25, 0.5, 0.75, 1].map((f) => {
+            const t = tl.until * 1.05 * f;
+            return (
+              <text key={f} x={x(t)} y="108" text-anchor={f === 0 ? 'start' : f === 1 ? 'end' : 'middle'}>
+                {formatTime(t)}
+              </text>
+            );
+          })}
+        </g>
+        {tl.start !== null ? (
+          <g>
+            <rect class="tw-bar" x={x(tl.start)} y="60" width={Math.max(2, x(twEnd ?? tl.until) - x(tl.start))} height="24" />
+            <text x={x(tl.start) + 4} y="77" class="tw-label">TIME-WAIT {twEnd !== null ? formatTime(twEnd - tl.start) : ''}</text>
+          </g>
+        ) : null}
+        {tl.marks.map((m, i) => (
+          <g key={i} class="tw-mark">
+            <line x1={x(m.t)} y1={i % 2 ? 30 : 12} x2={x(m.t)} y2="88" />
+            <text x={x(m.t)} y={i % 2 ? 26 : 10} text-anchor={x(m.t) > W / 2 ? 'end' : 'start'}>
+              {`${markText(m.kind)} ${formatTime(m.t)}`}
+            </text>
+          </g>
+        ))}
+      </svg>
+    </div>
+  );
+}
+
 /** The lab. */
 export default function TimeWaitLab({ id, presets, titles, strings: S, initial }: TimeWaitLabProps) {
   const [live, setLive] = useState(false);
@@ -71,14 +110,13 @@ export default function TimeWaitLab({ id, presets, titles, strings: S, initial }
 
   const scenario = which === 'rst-in-time-wait' && rfc1337 ? 'rst-in-time-wait-rfc1337' : which;
   const range = mslRange(which, preset);
-  const knobs: ScenarioKnobs = useMemo(() => {
-    const k: ScenarioKnobs = { profile };
-    if (which === 'time-wait-too-short' || (preset && mslMs !== preset.mslMs)) k.mslMs = mslMs;
-    if (which === 'rst-in-time-wait') k.rfc1337 = rfc1337;
-    return k;
-  }, [profile, mslMs, rfc1337, which, preset]);
-  // What is on screen: the run and what it was run with (the controls may already be ahead of it).
-  const [shownCase, setShown] = useState({ run: initial, scenario: 'lost-final-ack', knobs: { profile: 'linux' } as ScenarioKnobs, n: 0 });
+  // The reader's changes as lab knobs; the MSL only when it is not the preset's own (0: the profile's).
+  const changes: Partial<Knobs> = useMemo(
+    () => ({ profile, mslMs: which === 'time-wait-too-short' || (preset && mslMs !== preset.mslMs) ? mslMs : 0, rfc1337: which === 'rst-in-time-wait' && rfc1337 }),
+    [profile, mslMs, rfc1337, which, preset],
+  );
+  // What is on screen: the run of which scenario (the controls may already be ahead of it).
+  const [shownCase, setShown] = useState({ run: initial, scenario: 'lost-final-ack', n: 0 });
   const run = shownCase.run;
   const first = useRef(true);
   useEffect(() => {
@@ -89,16 +127,13 @@ export default function TimeWaitLab({ id, presets, titles, strings: S, initial }
     let stale = false;
     void Promise.all([import('../view/time-wait-run.ts'), import('../view/engine-adapter.ts')]).then(async ([{ runTimeWaitCase }, { loadScenario }]) => {
       const def = await loadScenario(scenario);
-      if (!stale && def) setShown((old) => ({ run: runTimeWaitCase(def, knobs), scenario, knobs, n: old.n + 1 }));
+      if (!stale && def) setShown((old) => ({ run: runTimeWaitCase(def, changes), scenario, n: old.n + 1 }));
     });
     return () => {
       stale = true;
     };
-  }, [scenario, knobs]);
+  }, [scenario, changes]);
   const tl = run.ok ? run.timeline : null;
-  const x = tl ? timeScale(tl.until * 1.05, LEFT, AXIS) : () => LEFT;
-  const twEnd = tl?.end ?? tl?.due ?? null;
-  const markText = (k: string) => fmt(S, `labs.tw.mark.${k}`);
   // With 2×MSL longer than the old segment's delay, the duplicate finds the closer still in TIME-WAIT.
   const dup = tl?.marks.find((m) => m.kind === 'old-duplicate');
   const safe = shownCase.scenario === 'time-wait-too-short' && !!dup && (tl?.end === null || (tl?.end ?? 0) >= dup.t);
@@ -159,44 +194,14 @@ export default function TimeWaitLab({ id, presets, titles, strings: S, initial }
         {early ? ` ${early}` : null}
       </p>
       {!run.ok ? <p class="lab-error" role="alert">{fmt(S, 'labs.error.engine', { message: run.message })}</p> : null}
-      {tl ? (
-        <div class="lab-scroll">
-          <svg viewBox={`0 0 ${W} 120`} width={W} height="120" role="img" aria-label={fmt(S, 'labs.tw.timeline', { side: tl.side ? fmt(S, `labs.side.${tl.side}`) : '—', start: formatTime(tl.start ?? 0), end: twEnd === null ? '—' : formatTime(twEnd) })}>
-            <g class="tw-axis">
-              <line x1={LEFT} y1="90" x2={W - LEFT} y2="90" />
-              {[0, 0.25, 0.5, 0.75, 1].map((f) => {
-                const t = tl.until * 1.05 * f;
-                return (
-                  <text key={f} x={x(t)} y="108" text-anchor={f === 0 ? 'start' : f === 1 ? 'end' : 'middle'}>
-                    {formatTime(t)}
-                  </text>
-                );
-              })}
-            </g>
-            {tl.start !== null ? (
-              <g>
-                <rect class="tw-bar" x={x(tl.start)} y="60" width={Math.max(2, x(twEnd ?? tl.until) - x(tl.start))} height="24" />
-                <text x={x(tl.start) + 4} y="77" class="tw-label">TIME-WAIT {twEnd !== null ? formatTime(twEnd - tl.start) : ''}</text>
-              </g>
-            ) : null}
-            {tl.marks.map((m, i) => (
-              <g key={i} class="tw-mark">
-                <line x1={x(m.t)} y1={i % 2 ? 30 : 12} x2={x(m.t)} y2="88" />
-                <text x={x(m.t)} y={i % 2 ? 26 : 10} text-anchor={x(m.t) > W / 2 ? 'end' : 'start'}>
-                  {`${markText(m.kind)} ${formatTime(m.t)}`}
-                </text>
-              </g>
-            ))}
-          </svg>
-        </div>
-      ) : null}
+      {tl ? <TimeWaitTimelineSvg tl={tl} S={S} /> : null}
       <SequenceLab
         key={shownCase.n}
         id={`${id}-run`}
         scenario={shownCase.scenario}
         title={`TIME-WAIT · ${titles[shownCase.scenario] ?? shownCase.scenario}`}
         strings={S}
-        engineKnobs={shownCase.knobs}
+        engineKnobs={run.ok ? run.applied : {}}
         initial={run.ok ? { ok: true, view: run.view, base: run.base } : run}
       />
     </section>

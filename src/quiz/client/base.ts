@@ -4,13 +4,9 @@
  * why". Quizzes are custom elements (no framework) because four of the five kinds need no engine
  * at run time: their answers are computed at build time.
  */
+import { fill } from '../../i18n/fill.ts';
 import { recordAnswer } from '../model/progress.ts';
 import { PROGRESS_EVENT, isReadOnly, noticeText, progress, setProgress } from './store.ts';
-
-/** Fills `{name}` placeholders (the same syntax as the i18n module's `t`). */
-export function fill(template: string, vars: Record<string, string | number> = {}): string {
-  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
-}
 
 /** Creates an element with text, the one DOM helper the quiz scripts need. */
 export function el<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string, cls?: string): HTMLElementTagNameMap[K] {

@@ -4,7 +4,7 @@
  * Everything is in the page and in localStorage, so the drill works offline.
  */
 import { boxCounts, dayOf, dueCards, gradeInProgress, type Grade } from '../model/leitner.ts';
-import { fill } from './base.ts';
+import { fill } from '../../i18n/fill.ts';
 import { PROGRESS_EVENT, progress, setProgress } from './store.ts';
 
 class QuizDrill extends HTMLElement {

@@ -4,7 +4,8 @@
  * ("SYN, ACK: now 2 of 3"). The true order was computed from the engine at build time.
  */
 import { checkOrder } from '../model/check.ts';
-import { QuizElement, el, fill } from './base.ts';
+import { fill } from '../../i18n/fill.ts';
+import { QuizElement, el } from './base.ts';
 
 class QuizOrder extends QuizElement {
   private list: HTMLOListElement | null = null;

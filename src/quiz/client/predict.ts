@@ -7,7 +7,8 @@
 import type { runScenario as RunScenario } from '../../engine/index.ts';
 import { checkNumbers } from '../model/check.ts';
 import { predictQuestion, predictableSteps, type PredictQuestion, type QuizSegment, type TraceLike } from '../model/scenario.ts';
-import { QuizElement, el, fill } from './base.ts';
+import { fill } from '../../i18n/fill.ts';
+import { QuizElement, el } from './base.ts';
 
 function randomSeed(): number {
   const a = new Uint32Array(1);

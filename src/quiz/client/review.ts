@@ -21,7 +21,8 @@ import {
   type ProgressError,
   type Progress,
 } from '../model/progress.ts';
-import { el, fill } from './base.ts';
+import { fill } from '../../i18n/fill.ts';
+import { el } from './base.ts';
 import { PROGRESS_EVENT, isReadOnly, progress, setProgress } from './store.ts';
 
 type MergePlan = Plan & { incoming: Progress };

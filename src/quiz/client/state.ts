@@ -4,7 +4,8 @@
  * Korean), and a misspelling from the usual notes gets its own explanation instead of "wrong".
  */
 import { checkStateName } from '../model/states.ts';
-import { QuizElement, el, fill } from './base.ts';
+import { fill } from '../../i18n/fill.ts';
+import { QuizElement, el } from './base.ts';
 
 class QuizState extends QuizElement {
   private input: HTMLInputElement | null = null;

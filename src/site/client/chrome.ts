@@ -170,10 +170,48 @@ addEventListener('keydown', (e) => {
   }
 });
 
+/**
+ * The service worker (offline copy). Fetched past the HTTP cache (updateViaCache: 'none'), checked
+ * again whenever the tab comes back to the front; a new version waits until the reader clicks the
+ * prompt, which activates it, and the page reloads once the new worker is in control.
+ */
 if (import.meta.env.PROD && 'serviceWorker' in navigator) {
+  const prompt = document.querySelector<HTMLElement>('[data-update-prompt]');
+  let accepted = false;
+  const offer = (reg: ServiceWorkerRegistration): void => {
+    const waiting = reg.waiting;
+    if (!waiting || !navigator.serviceWorker.controller || !prompt) return;
+    prompt.hidden = false;
+    prompt.querySelector('[data-update-reload]')?.addEventListener(
+      'click',
+      () => {
+        accepted = true;
+        waiting.postMessage({ type: 'SKIP_WAITING' });
+      },
+      { once: true },
+    );
+  };
+  navigator.serviceWorker.addEventListener('controllerchange', () => {
+    // only after the reader asked: the first install also takes control (clients.claim)
+    if (accepted) location.reload();
+  });
   addEventListener('load', () => {
-    navigator.serviceWorker.register(`${import.meta.env.BASE_URL}sw.js`).catch(() => {
-      /* no service worker (dev server, file://): the book still works online */
-    });
+    navigator.serviceWorker
+      .register(`${import.meta.env.BASE_URL}sw.js`, { updateViaCache: 'none' })
+      .then((reg) => {
+        offer(reg);
+        reg.addEventListener('updatefound', () => {
+          const next = reg.installing;
+          next?.addEventListener('statechange', () => {
+            if (next.state === 'installed') offer(reg);
+          });
+        });
+        document.addEventListener('visibilitychange', () => {
+          if (document.visibilityState === 'visible') reg.update().catch(() => undefined);
+        });
+      })
+      .catch(() => {
+        /* no service worker (dev server, file://): the book still works online */
+      });
   });
 }

@@ -28,18 +28,19 @@ function trace(...args: string[]): { code: number | null; out: string; err: stri
 
 /** Checks the documented --json shape exactly: no missing and no extra keys. */
 function checkShape(doc: unknown): { connections: { a: string; b: string; segments: Record<string, unknown>[] }[] } {
-  expect(Object.keys(doc as object)).toEqual(['connections']);
+  expect(Object.keys(doc as object)).toEqual(['schema', 'connections']);
   const d = doc as { connections: { a: string; b: string; segments: Record<string, unknown>[] }[] };
   for (const c of d.connections) {
     expect(Object.keys(c)).toEqual(['a', 'b', 'segments']);
     expect(c.a).toMatch(/:\d+$/);
     for (const s of c.segments) {
-      expect(Object.keys(s)).toEqual(['t', 'from', 'flags', 'seq', 'ack', 'len', 'stateA', 'stateB']);
+      expect(Object.keys(s).filter((k) => k !== 'notes')).toEqual(['t', 'from', 'flags', 'seq', 'ack', 'len', 'stateA', 'stateB', 'packet']);
       expect(['A', 'B']).toContain(s.from);
       const flags = s.flags as string[];
       expect(flags).toEqual(FLAG_ORDER.filter((f) => flags.includes(f)));
-      expect(STATES).toContain(s.stateA);
-      expect(STATES).toContain(s.stateB);
+      expect([...STATES, null]).toContain(s.stateA);
+      expect([...STATES, null]).toContain(s.stateB);
+      expect(Number.isInteger(s.packet) && (s.packet as number) >= 1).toBe(true);
       expect(s.ack === null || typeof s.ack === 'number').toBe(true);
     }
   }

@@ -1,0 +1,140 @@
+/**
+ * The applications on both hosts: they make the scenario's user calls (OPEN, SEND, CLOSE,
+ * ABORT) at their times, react to what their TCP tells them (reply to data, close after EOF,
+ * start the actions timed from "connected"), and inject the scenario's forged segments.
+ */
+import type { Link } from './link.ts';
+import { type RunContext, other, sameAddr } from './run-context.ts';
+import { flags as mkFlags, textBytes } from './segment.ts';
+import { seqAdd } from './seq.ts';
+import type { Address, AppAction, AppReactions, Effect, Segment, Side, StepInput } from './types.ts';
+
+/** A user call due at `at`. */
+interface Pending {
+  at: number;
+  order: number;
+  action: AppAction;
+}
+
+export interface AppDriver {
+  /** When the next user call is due (Infinity when none is). */
+  nextAction(): number;
+  /** Makes the first user call (in scheduling order) due at `t`; false when there was none. */
+  actAt(t: number): boolean;
+  /** Reacts to an effect `side`'s TCP produced; `iss` is that endpoint's ISS after the step. */
+  observe(side: Side, e: Effect, iss: number | undefined): void;
+}
+
+/** `input` hands a user call to an endpoint; injected segments go out on `link`. */
+export function createAppDriver(run: RunContext, link: Link, input: (side: Side, i: StepInput) => void): AppDriver {
+  const def = run.def;
+  const addr: Record<Side, Address> = { A: def.a, B: def.b };
+  const reactions: Record<Side, AppReactions> = def.reactions;
+  const replied: Record<Side, boolean> = { A: false, B: false };
+  /** The application has called CLOSE/ABORT on its current connection: EOF reactions no longer apply. */
+  const closedByApp: Record<Side, boolean> = { A: false, B: false };
+  /** Each side's latest ISS, so injected segments can be numbered relative to it. */
+  const lastIss: Record<Side, number> = { A: def.fixedIsn.A, B: def.fixedIsn.B };
+  const isRelative = (a: AppAction): boolean => 'after' in a && a.after === 'connected';
+  let pending: Pending[] = def.actions.filter((a) => !isRelative(a)).map((action) => ({ at: action.at, order: run.nextOrder(), action }));
+  /** Actions timed from the client's first ESTABLISHED. */
+  let waiting: AppAction[] = def.actions.filter(isRelative);
+  const schedule = (action: AppAction): void => {
+    pending.push({ at: action.at, order: run.nextOrder(), action });
+  };
+
+  const inject = (side: Side, a: Extract<AppAction, { call: 'INJECT' }>): void => {
+    for (const s of a.segments) {
+      const fromSide: Side | null = sameAddr(s.src, addr.A) ? 'A' : sameAddr(s.src, addr.B) ? 'B' : null;
+      // An answer to the SYN+ACK this side last sent to s.src (another client completing its handshake).
+      const synAck = s.answer ? run.events.findLast((e) => e.kind === 'send' && e.side === side && e.segment?.flags.SYN && e.segment.flags.ACK && sameAddr(e.segment.dst, s.src))?.segment : undefined;
+      const seq = synAck ? synAck.ack : s.relative && fromSide ? seqAdd(lastIss[fromSide], s.seq) : s.seq >>> 0;
+      const ack = synAck ? seqAdd(synAck.seq, 1) : s.relative ? seqAdd(lastIss[side], s.ack) : s.ack >>> 0;
+      const seg: Segment = { src: s.src, dst: addr[side], seq, ack: s.flags.includes('ACK') ? ack : 0, flags: mkFlags(...s.flags), window: 64240, options: s.flags.includes('SYN') ? { mss: 1460 } : {}, payload: textBytes(s.text ?? '') };
+      link.transmit(other(side), seg, false, a.origin, side);
+    }
+  };
+
+  const act = (a: AppAction): void => {
+    const side = a.side;
+    switch (a.call) {
+      case 'OPEN-passive':
+        run.record({ kind: 'user', side, call: 'OPEN', detail: 'passive' });
+        closedByApp[side] = false;
+        input(side, { kind: 'user', call: { call: 'OPEN', mode: 'passive', local: addr[side] } });
+        break;
+      case 'OPEN-active':
+        run.record({ kind: 'user', side, call: 'OPEN', detail: 'active' });
+        replied[side] = false;
+        closedByApp[side] = false;
+        input(side, { kind: 'user', call: { call: 'OPEN', mode: 'active', local: addr[side], remote: addr[other(side)] } });
+        break;
+      case 'SEND': {
+        const data = textBytes(a.text);
+        run.record({ kind: 'user', side, call: 'SEND', bytes: data.length, detail: a.text });
+        input(side, { kind: 'user', call: { call: 'SEND', data } });
+        break;
+      }
+      case 'CLOSE':
+        closedByApp[side] = true;
+        run.record({ kind: 'user', side, call: 'CLOSE' });
+        input(side, { kind: 'user', call: { call: 'CLOSE' } });
+        break;
+      case 'ABORT':
+        closedByApp[side] = true;
+        run.record({ kind: 'user', side, call: 'ABORT' });
+        input(side, { kind: 'user', call: { call: 'ABORT' } });
+        break;
+      case 'FORGET':
+      case 'ACCEPT':
+        if (a.call === 'FORGET') closedByApp[side] = true;
+        run.record({ kind: 'user', side, call: a.call });
+        input(side, { kind: 'user', call: { call: a.call } });
+        break;
+      case 'INJECT':
+        inject(side, a);
+        break;
+    }
+  };
+
+  return {
+    nextAction: () => pending.reduce((m, p) => Math.min(m, p.at), Infinity),
+    actAt(t) {
+      const p = pending.filter((x) => x.at === t).sort((x, y) => x.order - y.order)[0];
+      if (!p) return false;
+      pending = pending.filter((x) => x !== p);
+      act(p.action);
+      return true;
+    },
+    observe(side, e, iss) {
+      const now = run.now;
+      switch (e.kind) {
+        case 'state':
+          if (e.to === 'SYN-SENT' || e.to === 'SYN-RECEIVED') lastIss[side] = iss ?? lastIss[side];
+          // Reopened from TIME-WAIT: the listener hands its application a new connection.
+          if (e.from === 'TIME-WAIT' && e.to === 'SYN-RECEIVED') {
+            closedByApp[side] = false;
+            replied[side] = false;
+          }
+          break;
+        case 'deliver':
+          if (reactions[side].replyOnData && !replied[side]) {
+            replied[side] = true;
+            schedule({ at: now, side, call: 'SEND', text: reactions[side].replyOnData });
+          }
+          break;
+        case 'eof': {
+          const d = reactions[side].closeOnEofAfterMs;
+          if (d !== null && d !== undefined && !closedByApp[side]) schedule({ at: now + d, side, call: 'CLOSE' });
+          break;
+        }
+        case 'connected':
+          if (side === 'A') {
+            for (const a of waiting) schedule({ ...a, at: now + a.at });
+            waiting = [];
+          }
+          break;
+      }
+    },
+  };
+}

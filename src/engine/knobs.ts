@@ -1,0 +1,71 @@
+/**
+ * The knob table: every knob a scenario run takes, one row each. The engine checks values with it
+ * (validateKnobs in sim.ts) and offers every knob on the scenarios that take them all
+ * (scenarios.ts); the labs take their knob ids, URL codes and controls from it
+ * (src/labs/view/knobs.ts). The UI columns are plain strings, so the engine stays free of UI code.
+ *
+ * A new knob: one row here, its field in ScenarioKnobs (types.ts) and what applying it means
+ * (applyKnobs in sim.ts), plus its label strings (`labs.knob.<id>` in src/i18n/<lang>/labs.ts).
+ */
+import type { ProfileName, ScenarioKnobs } from './types.ts';
+
+/** Which values a knob accepts; validateKnobs names the rule in its error message. */
+export type KnobValues =
+  /** The number of a segment on the wire (1-based), 0 for none; `max` bounds what a deep link may ask for. */
+  | { kind: 'segment'; max: number }
+  /**
+   * Milliseconds; `choices` are what a lab's select offers. With `min: 'above 0'`, 0 in a lab
+   * means "not set" (the profile's own).
+   */
+  | { kind: 'ms'; min: 0 | 'above 0'; max: number; choices: readonly number[] }
+  | { kind: 'one-of'; values: readonly string[] }
+  | { kind: 'yes-no' };
+
+export interface KnobRow {
+  /** As a chapter writes it in `<SequenceLab knobs="…">`. */
+  id: string;
+  /** The ScenarioKnobs field it sets. */
+  field: keyof ScenarioKnobs;
+  values: KnobValues;
+  /** Its key in a lab's deep link (`#lab=…&delay=200`). */
+  url: string;
+  /** The lab control that sets it. */
+  control: 'select' | 'checkbox' | 'isn';
+  /** i18n key of the control's label. */
+  label: string;
+  /** The value a lab shows when neither the scenario, the chapter nor a link says otherwise. */
+  default: string | number | boolean;
+}
+
+export const PROFILE_NAMES: readonly ProfileName[] = ['rfc', 'linux', 'windows', 'macos'];
+
+export const KNOBS = [
+  { id: 'drop', field: 'drop', values: { kind: 'segment', max: 40 }, default: 0, url: 'drop', control: 'select', label: 'labs.knob.drop' },
+  { id: 'closer', field: 'closer', values: { kind: 'one-of', values: ['client', 'server', 'both'] }, default: 'client', url: 'closer', control: 'select', label: 'labs.knob.closer' },
+  { id: 'close-delay', field: 'closeDelayMs', values: { kind: 'ms', min: 0, max: 10_000, choices: [0, 10, 50, 200, 500] }, default: 0, url: 'delay', control: 'select', label: 'labs.knob.close-delay' },
+  { id: 'isn', field: 'isn', values: { kind: 'one-of', values: ['random', 'fixed'] }, default: 'fixed', url: 'isn', control: 'isn', label: 'labs.knob.isn' },
+  { id: 'profile', field: 'profile', values: { kind: 'one-of', values: PROFILE_NAMES }, default: 'linux', url: 'profile', control: 'select', label: 'labs.knob.profile' },
+  { id: 'simultaneous', field: 'simultaneous', values: { kind: 'yes-no' }, default: false, url: 'sim', control: 'checkbox', label: 'labs.knob.simultaneous' },
+  { id: 'msl', field: 'mslMs', values: { kind: 'ms', min: 'above 0', max: 240_000, choices: [0, 1000, 15000, 30000, 60000, 120000] }, default: 0, url: 'msl', control: 'select', label: 'labs.knob.msl' },
+  { id: 'rfc1337', field: 'rfc1337', values: { kind: 'yes-no' }, default: false, url: 'rfc1337', control: 'checkbox', label: 'labs.knob.rfc1337' },
+  { id: 'abort-on-overflow', field: 'abortOnOverflow', values: { kind: 'yes-no' }, default: false, url: 'aoo', control: 'checkbox', label: 'labs.knob.abort-on-overflow' },
+  { id: 'keepalive', field: 'keepalive', values: { kind: 'yes-no' }, default: false, url: 'ka', control: 'checkbox', label: 'labs.knob.keepalive' },
+] as const satisfies readonly KnobRow[];
+
+/** Knob ids as a chapter writes them. */
+export type KnobName = (typeof KNOBS)[number]['id'];
+export const KNOB_NAMES: readonly KnobName[] = KNOBS.map((k) => k.id);
+
+/** Whether `v` is a value the rule accepts; the text names what it wants otherwise. */
+export function checkKnobValue(values: KnobValues, v: unknown): string | null {
+  switch (values.kind) {
+    case 'segment':
+      return Number.isInteger(v) && (v as number) >= 0 ? null : 'a whole number ≥ 0';
+    case 'ms':
+      return typeof v === 'number' && Number.isFinite(v) && (values.min === 0 ? v >= 0 : v > 0) ? null : `a time ${values.min === 0 ? '≥' : '>'} 0 ms`;
+    case 'one-of':
+      return values.values.includes(v as string) ? null : values.values.join(', ').replace(/, (?=[^,]*$)/, ' or ');
+    case 'yes-no':
+      return typeof v === 'boolean' ? null : 'true or false';
+  }
+}

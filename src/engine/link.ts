@@ -1,0 +1,99 @@
+/**
+ * The link between the two hosts: every segment put on it gets a wire id, waits out the
+ * latency, and passes the scenario's fault rules (drop, delay, duplicate) on its way. Segments
+ * addressed to neither host (a spoofed source) are dropped with a note.
+ */
+import { NOTES } from './notes.ts';
+import { type RunContext, other, sameAddr } from './run-context.ts';
+import { segmentToJSON } from './segment.ts';
+import type { Address, FaultRule, InjectOrigin, Segment, SegmentJSON, SegmentMatch, Side } from './types.ts';
+
+/** A segment on its way, due at `at`. */
+export interface InFlight {
+  at: number;
+  order: number;
+  wireId: number;
+  to: Side;
+  segment: Segment;
+  json: SegmentJSON;
+  origin?: InjectOrigin;
+}
+
+export interface Link {
+  /**
+   * A segment leaves `from`: faults decide whether, when and how often it arrives. `origin`
+   * marks a segment the scenario injects; `to` overrides the host its address would reach.
+   */
+  transmit(from: Side, segment: Segment, retransmit: boolean, origin?: InjectOrigin, to?: Side): void;
+  /** When the next segment arrives (Infinity when none is on its way). */
+  nextArrival(): number;
+  /** Takes the first segment (in send order) that arrives at `t` off the link. */
+  takeArrival(t: number): InFlight | undefined;
+}
+
+function matches(m: SegmentMatch, from: Side, seg: Segment, finSeen: Record<Side, boolean>): boolean {
+  if (m.from !== undefined && m.from !== from) return false;
+  if (m.flags && !m.flags.every((f) => seg.flags[f])) return false;
+  if (m.notFlags && m.notFlags.some((f) => seg.flags[f])) return false;
+  if (m.hasData !== undefined && (seg.payload.length > 0) !== m.hasData) return false;
+  if (m.afterFinFrom !== undefined && !finSeen[m.afterFinFrom]) return false;
+  return true;
+}
+
+export function createLink(run: RunContext): Link {
+  const def = run.def;
+  const addr: Record<Side, Address> = { A: def.a, B: def.b };
+  const finSeen: Record<Side, boolean> = { A: false, B: false };
+  const faultHits = new Map<FaultRule, number>();
+  let wireCount = 0;
+  let flight: InFlight[] = [];
+
+  const transmit: Link['transmit'] = (from, segment, retransmit, origin, to) => {
+    const wireId = ++wireCount;
+    const json = segmentToJSON(segment);
+    run.record({ kind: 'send', side: from, segment: json, wireId, ...(retransmit ? { retransmit } : {}), ...(origin ? { origin } : {}) });
+    const dest: Side | null = to ?? (sameAddr(segment.dst, addr[other(from)]) ? other(from) : null);
+    if (segment.flags.FIN && !origin) finSeen[from] = true;
+    if (dest === null) {
+      run.record({ kind: 'drop', side: from, segment: json, wireId, ...(NOTES && { detail: `no host at ${segment.dst.ip}:${segment.dst.port} (spoofed source)` }) });
+      return;
+    }
+    let delay = def.latencyMs;
+    const copies: number[] = [];
+    for (const f of def.faults) {
+      if (f.kind === 'drop') {
+        if (f.wireId === wireId) {
+          run.record({ kind: 'drop', side: from, segment: json, wireId, ...(NOTES && { detail: `fault: drop segment #${wireId}` }) });
+          return;
+        }
+        continue;
+      }
+      if (origin || !matches(f.match, from, segment, finSeen)) continue;
+      const hit = (faultHits.get(f) ?? 0) + 1;
+      faultHits.set(f, hit);
+      if (f.match.nth !== undefined && f.match.nth !== hit) continue;
+      if (f.kind === 'drop-match') {
+        run.record({ kind: 'drop', side: from, segment: json, wireId, ...(NOTES && { detail: 'fault: drop rule' }) });
+        return;
+      }
+      if (f.kind === 'delay') delay += f.extraDelayMs;
+      if (f.kind === 'duplicate') copies.push(def.latencyMs + f.extraDelayMs);
+    }
+    flight.push({ at: run.now + delay, order: run.nextOrder(), wireId, to: dest, segment, json, ...(origin ? { origin } : {}) });
+    for (const d of copies) {
+      const copyId = ++wireCount;
+      run.record({ kind: 'duplicate', side: from, segment: json, wireId: copyId, ...(NOTES && { detail: `copy of #${wireId}, arrives ${d} ms after sending` }) });
+      flight.push({ at: run.now + d, order: run.nextOrder(), wireId: copyId, to: dest, segment, json, origin: 'old-duplicate' });
+    }
+  };
+
+  return {
+    transmit,
+    nextArrival: () => flight.reduce((m, f) => Math.min(m, f.at), Infinity),
+    takeArrival(t) {
+      const f = flight.filter((x) => x.at === t).sort((x, y) => x.order - y.order)[0];
+      if (f) flight = flight.filter((x) => x !== f);
+      return f;
+    },
+  };
+}

@@ -1,0 +1,56 @@
+/**
+ * The offline copy per edition: a reader of one edition downloads that edition and the shared
+ * files, not the other edition, until they open it; a precached page answers without its trailing
+ * slash and with a query string; an unknown URL offline shows the edition's 404 page.
+ */
+import { expect, test } from '@playwright/test';
+import { controlled, editionCached, privateDeploy, waitForEdition, type Deploy } from './sw-helpers.ts';
+
+test.use({ serviceWorkers: 'allow' });
+
+let deploy: Deploy;
+test.beforeAll(async () => {
+  deploy = await privateDeploy();
+});
+test.afterAll(async () => {
+  await deploy.close();
+});
+
+test('a reader of one edition downloads it and the shared files, the other edition only once opened', async ({ page }) => {
+  await page.goto(`${deploy.url}en/`);
+  await controlled(page);
+  await waitForEdition(page, 'shared');
+  await waitForEdition(page, 'en');
+  const ko = await editionCached(page, 'ko');
+  expect(ko.listed, 'the manifest lists the Korean edition separately').toBeGreaterThan(0);
+  expect(ko.cached, 'no Korean file downloaded by an English reader').toBe(0);
+  await page.goto(`${deploy.url}ko/`);
+  await waitForEdition(page, 'ko');
+});
+
+test('offline: a page without its trailing slash or with a query string, and the edition’s 404', async ({ page, context }) => {
+  await page.goto(`${deploy.url}en/`);
+  await controlled(page);
+  await waitForEdition(page, 'en');
+  await context.setOffline(true);
+  for (const path of ['en/glossary', 'en/glossary/?ref=x', 'en/glossary?ref=x']) {
+    const res = await page.goto(`${deploy.url}${path}`);
+    expect(res?.status(), `offline: ${path}`).toBe(200);
+    await expect(page.locator('[data-pagefind-body]'), `offline: ${path} shows the glossary`).toBeVisible();
+    expect(new URL(page.url()).pathname).toBe('/en/glossary/');
+  }
+  const missing = await page.goto(`${deploy.url}en/no-such-page/`);
+  expect(missing?.status()).toBe(404);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.locator('main')).toContainText(/not found|404/i);
+
+  await context.setOffline(false);
+  await page.goto(`${deploy.url}ko/`);
+  await waitForEdition(page, 'ko');
+  await context.setOffline(true);
+  const ko404 = await page.goto(`${deploy.url}ko/없는-쪽/`);
+  expect(ko404?.status()).toBe(404);
+  await expect(page.locator('html')).toHaveAttribute('lang', 'ko');
+  expect((await page.goto(`${deploy.url}ko/time-wait`))?.status()).toBe(200);
+  await context.setOffline(false);
+});
