@@ -54,6 +54,21 @@ function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+const patterns = new WeakMap<AliasTable, RegExp[]>();
+
+/** The pattern of one spelling, compiled once per table: a whole word ("FIN" is not in "FINISH"), Korean particles may follow. */
+function spellingPattern(aliases: AliasTable, i: number): RegExp {
+  let list = patterns.get(aliases);
+  if (!list) patterns.set(aliases, (list = []));
+  let re = list[i];
+  if (!re) {
+    const variant = aliases[i]![0];
+    const tail = /[A-Za-z0-9_]$/.test(variant) ? '(?![A-Za-z0-9_])' : '';
+    re = list[i] = new RegExp(`(?<=[\\s])${escapeRe(variant)}${tail}([\\uac00-\\ud7a3]{0,3})(?=\\s)`, 'iu');
+  }
+  return re;
+}
+
 /**
  * Cuts a query into units: glossary spellings first (longest first, so "time wait state" wins over
  * "time wait"), then the remaining words.
@@ -61,11 +76,10 @@ function escapeRe(s: string): string {
 export function prepareQuery(raw: string, lang: Locale, aliases: AliasTable): QueryUnit[] {
   let rest = ` ${raw.normalize('NFC').replace(/[?!？,;:"“”'‘’]/g, ' ').replace(/\s+/g, ' ').trim()} `;
   const units: QueryUnit[] = [];
-  for (const [variant, canonical, chapters] of aliases) {
-    // A spelling is a whole word: "FIN" is not in "FINISH"; Korean particles may follow it.
-    const tail = /[A-Za-z0-9_]$/.test(variant) ? '(?![A-Za-z0-9_])' : '';
-    const re = new RegExp(`(?<=[\\s])${escapeRe(variant)}${tail}([\\uac00-\\ud7a3]{0,3})(?=\\s)`, 'iu');
-    const m = re.exec(rest);
+  const lower = rest.toLowerCase();
+  for (const [i, [variant, canonical, chapters]] of aliases.entries()) {
+    if (!lower.includes(variant.toLowerCase())) continue; // cheap test before the pattern
+    const m = spellingPattern(aliases, i).exec(rest);
     if (!m) continue;
     const typed = m[0].slice(0, m[0].length - (m[1]?.length ?? 0));
     const alternatives = [...new Set([typed, canonical])];

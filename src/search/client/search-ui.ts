@@ -75,6 +75,14 @@ export async function mountSearch(dialog: HTMLDialogElement, input: HTMLInputEle
     return { scores: new Map(), stems: [] };
   }
 
+  const fragments = new Map<string, ReturnType<PagefindResult['data']>>();
+  /** A section's text and meta, fetched once. */
+  function dataOf(id: string): ReturnType<PagefindResult['data']> {
+    let d = fragments.get(id);
+    if (!d) fragments.set(id, (d = records.get(id)!.data()));
+    return d;
+  }
+
   function options(): HTMLAnchorElement[] {
     return [...list.querySelectorAll<HTMLAnchorElement>('a[role="option"]')];
   }
@@ -150,13 +158,19 @@ export async function mountSearch(dialog: HTMLDialogElement, input: HTMLInputEle
       perUnit.map((u) => u.shortened === true),
     ).slice(0, FETCHED);
     const stems = perUnit.flatMap((u) => u.stems);
-    const data = await Promise.all(ranked.map((r) => records.get(r.id)!.data()));
+    const data = await Promise.all(ranked.map((r) => dataOf(r.id)));
     if (mine !== seq) return;
-    const hits: SectionHit[] = data
-      .map((d, i) => ({ url: d.url, title: d.meta.title ?? d.url, chapter: d.meta.chapter ?? '', score: ranked[i]!.score * chapterBoost(d.url, units, ranked[i]!.matched) }))
-      .sort((a, b) => b.score - a.score)
+    const scored = data
+      .map((d, i) => ({ d, hit: { url: d.url, title: d.meta.title ?? d.url, chapter: d.meta.chapter ?? '', score: ranked[i]!.score * chapterBoost(d.url, units, ranked[i]!.matched) } }))
+      .sort((a, b) => b.hit.score - a.hit.score)
       .slice(0, SHOWN);
-    const parts = new Map(data.map((d) => [d.url, excerpt(d.content, stems)]));
+    const hits: SectionHit[] = scored.map((x) => x.hit);
+    // pagefind's text of a section starts with its heading, which the result already shows.
+    const prose = (d: { content: string; meta: Record<string, string> }) => {
+      const title = d.meta.title ?? '';
+      return title && d.content.startsWith(title) ? d.content.slice(title.length).replace(/^[.\s]+/, '') : d.content;
+    };
+    const parts = new Map(scored.map(({ d }) => [d.url, excerpt(prose(d), stems)]));
     const groups = groupByChapter(hits);
     render(groups, parts);
     const matched = units.filter((_, i) => perUnit[i]!.stems.length).map((u) => u.typed);
