@@ -1,5 +1,5 @@
 /**
- * pcap import throughput for `npm run bench` (issue 3 "Benchmark"). Builds a large capture in
+ * pcap import throughput for `npm run bench`. Builds a large capture in
  * a temp dir by repeating engine scenario exports (each repetition on its own client port, so
  * it is a real many-connection capture), then times the whole import: parse, decode, split
  * into connections, infer states. Prints one JSON line: {"importMBps": n, "fileMB": n}.

@@ -144,7 +144,7 @@ function pickTargets(): Target[] {
 function componentNames(dir: string): string[] {
   return existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.astro')).map((f) => f.slice(0, -'.astro'.length)) : [];
 }
-/** The quiz components (issue 6's, with their own figure: npm run bench:quiz); their scripts are not the labs'. */
+/** The quiz components (with their own figure: npm run bench:quiz); their scripts are not the labs'. */
 const QUIZ_COMPONENTS = componentNames('src/quiz');
 /** The lab components, whose own `<script>`s (deep-link scroll, the state diagram's highlighter) are the labs'. */
 const LAB_COMPONENTS = componentNames('src/labs');

@@ -81,7 +81,8 @@ try {
             console.warn(`screenshots: ${id} on ${path} did not wake in 5 s; shooting its static markup`);
           });
           await page.waitForTimeout(150);
-          await lab.screenshot({ path: join(SHOTS, `${name}-${id}.png`) });
+          // The page's sticky and fixed chrome would otherwise be stitched over a tall lab.
+          await lab.screenshot({ path: join(SHOTS, `${name}-${id}.png`), style: '.topbar, .page-contents, .back-to-top { visibility: hidden !important; }' });
           written++;
         }
       };

@@ -1,96 +1,248 @@
 /**
- * Trace CLI (issue 3): print a capture's or a built-in scenario's TCP connections as a table
- * or as stable JSON, and export a scenario as pcap. Runs on Node 24 type stripping:
- *   npm run trace -- capture.pcap [--json]
- *   npm run trace -- --scenario close-3-segment [--json] [--pcap out.pcap]
+ * Trace CLI: print a capture's or a built-in scenario's TCP connections as a table, a summary,
+ * JSON or NDJSON, and export a scenario as pcap. Runs on Node 24 type stripping:
+ *   npm run trace -- capture.pcap[.gz] [--json | --ndjson | --summary]
+ *   npm run trace -- - < capture.pcap            (stdin; a FIFO or pipe is read as a stream)
+ *   npm run trace -- --scenario close-3-segment [--json] [--pcap=out.pcap]
  *   npm run trace -- --scenarios [--json]
- * Exit codes: 0 ok, 1 the capture or scenario could not be read/run, 2 bad usage.
+ * The JSON shape is docs/trace-schema.json (its version is the top-level `schema`).
+ * Exit codes: 0 ok, 1 the capture could not be read as a capture or the scenario is unknown,
+ * 2 bad usage or an I/O error (one line on stderr, never a stack trace).
  */
-import { closeSync, openSync, readSync, fstatSync, writeFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, readSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { runScenario, scenarios } from '../src/engine/index.ts';
-import { analyseCapture, CaptureError, formatWarning, MAX_FILE_BYTES, traceReport, traceToPcap } from '../src/engine/pcap/index.ts';
-import type { RowDetail, TraceReport } from '../src/engine/pcap/index.ts';
+import { analyseCapture, CaptureError, formatWarning, MAX_FILE_BYTES, TRACE_SCHEMA, traceReport, traceToPcap } from '../src/engine/pcap/index.ts';
+import type { TraceConnection, TraceReport } from '../src/engine/pcap/index.ts';
 
 const USAGE = `usage:
-  npm run trace -- <capture.pcap|capture.pcapng> [--json]
-  npm run trace -- --scenario <id> [--json] [--pcap out.pcap]
-  npm run trace -- --scenarios [--json]`;
+  npm run trace -- <capture.pcap|capture.pcapng|capture.gz|-> [--json | --ndjson | --summary]
+  npm run trace -- --scenario <id> [--json | --ndjson | --summary] [--pcap out.pcap]
+  npm run trace -- --scenarios [--json]
+  npm run trace -- --help | --version
+options take their value as "--opt value" or "--opt=value"; "-" reads the capture from stdin.
+--json: one JSON document (docs/trace-schema.json); --ndjson: a header line, then one line per
+connection; --summary: one line per connection with both end states, duration, bytes each way
+and anomalies. A state the capture cannot prove is "?" (null in JSON), with a note saying why.`;
 
 class UsageError extends Error {}
+/** A file that could not be read or written: one line, exit 2. */
+class IoError extends Error {}
+
+type Output = 'table' | 'json' | 'ndjson' | 'summary';
 
 interface Args {
   file?: string;
   scenario?: string;
   list: boolean;
-  json: boolean;
+  output: Output;
   pcap?: string;
+  help: boolean;
+  version: boolean;
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { list: false, json: false };
+  const args: Args = { list: false, output: 'table', help: false, version: false };
+  const setOutput = (o: Output): void => {
+    if (args.output !== 'table' && args.output !== o) throw new UsageError(`--${args.output} and --${o} cannot be combined`);
+    args.output = o;
+  };
   for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
+    const raw = argv[i]!;
+    const eq = raw.startsWith('--') ? raw.indexOf('=') : -1;
+    const a = eq > 0 ? raw.slice(0, eq) : raw;
+    const inline = eq > 0 ? raw.slice(eq + 1) : undefined;
     const value = (): string => {
+      if (inline !== undefined) {
+        if (inline === '') throw new UsageError(`${a} needs a value`);
+        return inline;
+      }
       const v = argv[++i];
       if (v === undefined || v.startsWith('--')) throw new UsageError(`${a} needs a value`);
       return v;
     };
-    if (a === '--json') args.json = true;
-    else if (a === '--scenarios') args.list = true;
+    const flag = (): void => {
+      if (inline !== undefined) throw new UsageError(`${a} takes no value`);
+    };
+    if (a === '--json') { flag(); setOutput('json'); }
+    else if (a === '--ndjson') { flag(); setOutput('ndjson'); }
+    else if (a === '--summary') { flag(); setOutput('summary'); }
+    else if (a === '--scenarios') { flag(); args.list = true; }
     else if (a === '--scenario') args.scenario = value();
     else if (a === '--pcap') args.pcap = value();
-    else if (a === '--help' || a === '-h') throw new UsageError('');
-    else if (a.startsWith('-')) throw new UsageError(`unknown option ${a}`);
+    else if (a === '--help' || a === '-h') args.help = true;
+    else if (a === '--version' || a === '-V') args.version = true;
+    else if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option ${a}`);
     else if (args.file !== undefined) throw new UsageError(`only one capture file, got "${args.file}" and "${a}"`);
     else args.file = a;
   }
+  if (args.help || args.version) return args;
   const modes = [args.file !== undefined, args.scenario !== undefined, args.list].filter(Boolean).length;
-  if (modes !== 1) throw new UsageError('give exactly one of: a capture file, --scenario <id>, --scenarios');
+  if (modes !== 1) throw new UsageError('give exactly one of: a capture file (or - for stdin), --scenario <id>, --scenarios');
   if (args.pcap !== undefined && args.scenario === undefined) throw new UsageError('--pcap works only with --scenario');
   return args;
 }
 
-/** Reads the file after checking its size, so a huge file is refused before it is loaded. */
-function readLimited(path: string): Uint8Array {
-  const fd = openSync(path, 'r');
+/**
+ * Reads a capture as a stream of chunks (a regular file, a FIFO, a pipe or stdin alike) up to
+ * MAX_FILE_BYTES, so a huge input is refused without being loaded and a pipe is never taken
+ * for an empty file. A `.gz` capture (gzip magic) is unpacked, also up to MAX_FILE_BYTES.
+ */
+function readCaptureBytes(path: string | null, name: string): Uint8Array {
+  let fd: number;
   try {
-    const size = fstatSync(fd).size;
-    if (size > MAX_FILE_BYTES) throw new CaptureError('too-large', `file is ${size} bytes; the limit is ${MAX_FILE_BYTES} (MAX_FILE_BYTES)`);
-    const buf = new Uint8Array(size);
-    let at = 0;
-    while (at < size) {
-      const n = readSync(fd, buf, at, size - at, null);
-      if (n === 0) break;
-      at += n;
-    }
-    return buf.subarray(0, at);
-  } finally {
-    closeSync(fd);
+    // Opening a FIFO waits for its writer (as cat does); say so instead of sitting silent.
+    if (path !== null && statSync(path).isFIFO()) process.stderr.write(`trace: ${name}: waiting for a writer on the FIFO\n`);
+    fd = path === null ? 0 : openSync(path, 'r');
+  } catch (e) {
+    throw new IoError(`cannot open: ${(e as Error).message}`);
   }
+  try {
+    let st;
+    try {
+      st = fstatSync(fd);
+    } catch (e) {
+      throw new IoError(`cannot read: ${(e as Error).message}`);
+    }
+    if (st.isDirectory()) throw new IoError('is a directory, not a capture file');
+    if (st.isFile() && st.size > MAX_FILE_BYTES) throw new CaptureError('too-large', `file is ${st.size} bytes; the limit is ${MAX_FILE_BYTES} (MAX_FILE_BYTES)`);
+    const chunks: Uint8Array[] = [];
+    let total = 0;
+    const chunk = st.isFile() ? Math.max(1, Math.min(st.size + 1, 1 << 24)) : 1 << 16;
+    for (;;) {
+      const buf = new Uint8Array(chunk);
+      let n: number;
+      try {
+        n = readSync(fd, buf, 0, buf.length, null);
+      } catch (e) {
+        const err = e as NodeJS.ErrnoException;
+        if (err.code === 'EAGAIN') continue; // a non-blocking stdin with nothing yet
+        if (err.code === 'EOF') break;
+        throw new IoError(`cannot read: ${err.message}`);
+      }
+      if (n === 0) break;
+      total += n;
+      if (total > MAX_FILE_BYTES) throw new CaptureError('too-large', `input is over ${MAX_FILE_BYTES} bytes, the limit (MAX_FILE_BYTES)`);
+      chunks.push(n === buf.length ? buf : buf.subarray(0, n));
+    }
+    let bytes = chunks.length === 1 ? chunks[0]! : concat(chunks, total);
+    if (bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b) {
+      try {
+        bytes = new Uint8Array(gunzipSync(bytes, { maxOutputLength: MAX_FILE_BYTES }));
+      } catch (e) {
+        const err = e as NodeJS.ErrnoException;
+        if (err.code === 'ERR_BUFFER_TOO_LARGE') throw new CaptureError('too-large', `${name} unpacks to more than ${MAX_FILE_BYTES} bytes (MAX_FILE_BYTES)`);
+        throw new CaptureError('bad-gzip', `gzip data is damaged: ${err.message}`);
+      }
+    }
+    return bytes;
+  } finally {
+    if (path !== null) closeSync(fd);
+  }
+}
+
+function concat(chunks: Uint8Array[], total: number): Uint8Array {
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
 }
 
 function pad(s: string, n: number, right = false): string {
   return right ? s.padStart(n) : s.padEnd(n);
 }
 
-/** The human table: one block per connection. */
-function printTable(report: TraceReport, details?: RowDetail[][]): void {
-  const out: string[] = [];
-  if (report.connections.length === 0) out.push('no TCP connections found');
-  for (const [ci, c] of report.connections.entries()) {
-    if (ci > 0) out.push('');
-    out.push(`connection ${ci + 1}: A ${c.a}  <->  B ${c.b}  (${c.segments.length} segments)`);
-    out.push(`${pad('time', 12, true)}  ${pad('dir', 4)}  ${pad('flags', 16)}  ${pad('seq', 10, true)}  ${pad('ack', 10, true)}  ${pad('len', 6, true)}  ${pad('A state', 13)}  ${pad('B state', 13)}${details ? '  packet' : ''}`);
-    for (const [ri, r] of c.segments.entries()) {
-      const d = details?.[ci]?.[ri];
-      out.push(
-        `${pad(r.t.toFixed(6), 12, true)}  ${pad(r.from === 'A' ? 'A→B' : 'B→A', 4)}  ${pad(r.flags.join(','), 16)}  ${pad(String(r.seq), 10, true)}  ${pad(r.ack === null ? '-' : String(r.ack), 10, true)}  ${pad(String(r.len), 6, true)}  ${pad(r.stateA ?? '?', 13)}  ${pad(r.stateB ?? '?', 13)}${d ? `  #${d.packet}` : ''}`,
-      );
-      for (const n of d?.notes ?? []) out.push(`${' '.repeat(14)}note: ${n}`);
+/** Buffered writes to stdout, flushed every 64 KB, so a huge report is never one string. */
+class Out {
+  private parts: string[] = [];
+  private size = 0;
+  line(s: string): void {
+    this.parts.push(s, '\n');
+    this.size += s.length + 1;
+    if (this.size > 65536) this.flush();
+  }
+  flush(): void {
+    if (this.parts.length === 0) return;
+    const text = this.parts.join('');
+    this.parts = [];
+    this.size = 0;
+    let buf = Buffer.from(text);
+    while (buf.length > 0) {
+      try {
+        buf = buf.subarray(writeSync(1, buf));
+      } catch (e) {
+        const err = e as NodeJS.ErrnoException;
+        if (err.code === 'EAGAIN') continue;
+        throw err;
+      }
     }
   }
-  process.stdout.write(out.join('\n') + '\n');
+}
+
+/** The human table: one block per connection. */
+function printTable(out: Out, report: TraceReport): void {
+  if (report.connections.length === 0) out.line('no TCP connections found');
+  for (const [ci, c] of report.connections.entries()) {
+    if (ci > 0) out.line('');
+    out.line(`connection ${ci + 1}: A ${c.a}  <->  B ${c.b}  (${c.segments.length} segments)`);
+    out.line(`${pad('time', 12, true)}  ${pad('dir', 4)}  ${pad('flags', 16)}  ${pad('seq', 10, true)}  ${pad('ack', 10, true)}  ${pad('len', 6, true)}  ${pad('A state', 13)}  ${pad('B state', 13)}  packet`);
+    for (const r of c.segments) {
+      out.line(
+        `${pad(r.t.toFixed(6), 12, true)}  ${pad(r.from === 'A' ? 'A→B' : 'B→A', 4)}  ${pad(r.flags.join(','), 16)}  ${pad(String(r.seq), 10, true)}  ${pad(r.ack === null ? '-' : String(r.ack), 10, true)}  ${pad(String(r.len), 6, true)}  ${pad(r.stateA ?? '?', 13)}  ${pad(r.stateB ?? '?', 13)}  #${r.packet}`,
+      );
+      for (const n of r.notes ?? []) out.line(`${' '.repeat(14)}note: ${n}`);
+    }
+  }
+}
+
+/** What a connection's notes and flags say went unusually, as short words for --summary. */
+export function anomalies(c: TraceConnection): string[] {
+  const found = new Set<string>();
+  const notes = c.segments.flatMap((r) => r.notes ?? []);
+  const has = (re: RegExp): boolean => notes.some((n) => re.test(n));
+  if (has(/mid-connection/)) found.add('mid-connection');
+  if (has(/one direction only/)) found.add('one-way');
+  if (has(/segment not captured|cut by the snap length/)) found.add('not-captured');
+  if (has(/^not received by/)) found.add('lost');
+  if (has(/crossed/)) found.add('crossed');
+  if (has(/old duplicate/)) found.add('old-duplicate');
+  if (c.segments.some((r) => r.flags.includes('RST'))) found.add('reset');
+  if (c.segments.some((r) => r.stateA === null || r.stateB === null)) found.add('unknown-state');
+  return [...found];
+}
+
+/** --summary: one line per connection: end states, duration, bytes each way, anomalies. */
+function printSummary(out: Out, report: TraceReport): void {
+  if (report.connections.length === 0) out.line('no TCP connections found');
+  for (const [ci, c] of report.connections.entries()) {
+    const last = c.segments.at(-1);
+    const first = c.segments[0];
+    const bytes = { A: 0, B: 0 };
+    for (const r of c.segments) bytes[r.from] += r.len;
+    const duration = first && last ? (last.t - first.t).toFixed(6) : '0.000000';
+    const odd = anomalies(c);
+    out.line(`${ci + 1}  A ${c.a}  B ${c.b}  end ${last?.stateA ?? '?'}/${last?.stateB ?? '?'}  ${duration} s  A→B ${bytes.A} B  B→A ${bytes.B} B  ${c.segments.length} segments  ${odd.length > 0 ? odd.join(',') : 'clean'}`);
+  }
+}
+
+function printReport(out: Out, report: TraceReport, output: Output): void {
+  if (output === 'json') {
+    // One connection at a time: the document is the same as JSON.stringify(report, null, 2).
+    out.line(`{\n  "schema": ${JSON.stringify(report.schema)},\n  "connections": [`);
+    report.connections.forEach((c, i) => {
+      const text = JSON.stringify(c, null, 2).replace(/^/gm, '    ');
+      out.line(text + (i < report.connections.length - 1 ? ',' : ''));
+    });
+    out.line('  ]\n}');
+  } else if (output === 'ndjson') {
+    out.line(JSON.stringify({ schema: report.schema, connections: report.connections.length }));
+    for (const c of report.connections) out.line(JSON.stringify(c));
+  } else if (output === 'summary') printSummary(out, report);
+  else printTable(out, report);
 }
 
 /**
@@ -101,19 +253,35 @@ function fromUserDir(path: string): string {
   return resolve(process.env.INIT_CWD ?? process.cwd(), path);
 }
 
+function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { name: string; version: string };
+  return `${pkg.name} trace ${pkg.version} (JSON schema ${TRACE_SCHEMA})`;
+}
+
 function main(argv: string[]): number {
   let args: Args;
   try {
     args = parseArgs(argv);
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
-    if (e.message) process.stderr.write(`trace: ${e.message}\n`);
-    process.stderr.write(USAGE + '\n');
-    return e.message ? 2 : 0;
+    process.stderr.write(`trace: ${e.message}\n${USAGE}\n`);
+    return 2;
+  }
+  const out = new Out();
+  if (args.help) {
+    out.line(USAGE);
+    out.flush();
+    return 0;
+  }
+  if (args.version) {
+    out.line(version());
+    out.flush();
+    return 0;
   }
   if (args.list) {
     const list = scenarios.map((s) => ({ id: s.id, title: s.title.en }));
-    process.stdout.write(args.json ? JSON.stringify(list, null, 2) + '\n' : list.map((s) => s.id).join('\n') + '\n');
+    out.line(args.output === 'json' ? JSON.stringify(list, null, 2) : list.map((s) => s.id).join('\n'));
+    out.flush();
     return 0;
   }
   if (args.scenario !== undefined) {
@@ -125,32 +293,47 @@ function main(argv: string[]): number {
     const trace = runScenario(id, { profile: 'linux' });
     const report = traceReport(trace);
     if (args.pcap !== undefined) {
-      writeFileSync(fromUserDir(args.pcap), traceToPcap(trace));
+      try {
+        writeFileSync(fromUserDir(args.pcap), traceToPcap(trace));
+      } catch (e) {
+        process.stderr.write(`trace: ${args.pcap}: cannot write: ${(e as Error).message}\n`);
+        return 2;
+      }
       process.stderr.write(`trace: wrote ${args.pcap}\n`);
     }
-    if (args.json) process.stdout.write(JSON.stringify(report, null, 2) + '\n');
-    else printTable(report);
+    printReport(out, report, args.output);
+    out.flush();
     return 0;
   }
   const file = args.file!;
+  const name = file === '-' ? 'stdin' : file;
   try {
-    const analysis = analyseCapture(readLimited(fromUserDir(file)));
-    for (const w of analysis.warnings) process.stderr.write(`trace: ${file}: warning: ${formatWarning(w)}\n`);
-    if (args.json) process.stdout.write(JSON.stringify(analysis.report, null, 2) + '\n');
-    else printTable(analysis.report, analysis.details);
+    const analysis = analyseCapture(readCaptureBytes(file === '-' ? null : fromUserDir(file), name));
+    for (const w of analysis.warnings) process.stderr.write(`trace: ${name}: warning: ${formatWarning(w)}\n`);
+    printReport(out, analysis.report, args.output);
+    out.flush();
     return 0;
   } catch (e) {
     if (e instanceof CaptureError) {
-      process.stderr.write(`trace: ${file}: error: ${e.message}\n`);
+      process.stderr.write(`trace: ${name}: error: ${e.message}\n`);
       return 1;
     }
-    const err = e as NodeJS.ErrnoException;
-    if (typeof err?.code === 'string' && typeof err.message === 'string') {
-      process.stderr.write(`trace: ${file}: cannot read: ${err.message}\n`);
-      return 1;
+    if (e instanceof IoError) {
+      process.stderr.write(`trace: ${name}: ${e.message}\n`);
+      return 2;
     }
     throw e;
   }
 }
 
-process.exitCode = main(process.argv.slice(2));
+try {
+  process.exitCode = main(process.argv.slice(2));
+} catch (e) {
+  const err = e as NodeJS.ErrnoException;
+  // A closed pipe (trace ... | head) is not an error of ours.
+  if (err?.code === 'EPIPE') process.exitCode = 0;
+  else {
+    process.stderr.write(`trace: ${err?.code ? `${err.code}: ` : ''}${err?.message ?? String(e)}\n`);
+    process.exitCode = 2;
+  }
+}

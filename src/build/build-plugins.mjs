@@ -1,7 +1,7 @@
 // @ts-check
 /**
  * Vite plugins of the book's production build (astro.config.mjs). Both apply to the browser's
- * bundle only, and both exist for the lab JS budget (25 KB gz, issue 4); each says what it trades.
+ * bundle only, and both exist for the lab JS budget (25 KB gz, ARCHITECTURE.md); each says what it trades.
  */
 import { fileURLToPath } from 'node:url';
 

@@ -1,5 +1,5 @@
 /**
- * The "every claim a source" check of issue 5: each chapter lists its sources in frontmatter, and every
+ * The "every claim a source" check: each chapter lists its sources in frontmatter, and every
  * RFC link (frontmatter or body) points to a section that exists. A link to a section number that the
  * RFC does not have lands the reader on the top of a 100-page document, which is no source at all;
  * so does a link without an anchor.

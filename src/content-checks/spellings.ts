@@ -1,5 +1,5 @@
 /**
- * The spellings check of issue 5: the study notes' typos (SYN_SEND, SYN_RECIEVED, ESTACLISHED) and
+ * The spellings check: the study notes' typos (SYN_SEND, SYN_RECIEVED, ESTACLISHED) and
  * their "TIME_WAIT default 240 s" must never reach a reader as fact. They may only be quoted where the
  * book says they are wrong, so a sentence copied from the notes fails `npm test` with file and line.
  *
@@ -33,7 +33,7 @@ const DEFAULT_240 = new RegExp(
   'gi',
 );
 
-/** The forbidden spellings of issue 5. */
+/** The forbidden spellings. */
 export const FORBIDDEN: readonly ForbiddenSpelling[] = [
   { id: 'SYN_SEND', pattern: new RegExp(String.raw`\bSYN${US}SEND\b`, 'gi'), instead: 'SYN-SENT (Linux TCP_SYN_SENT, netstat SYN_SENT)' },
   { id: 'SYN_RECIEVED', pattern: new RegExp(String.raw`\bSYN${US}RECIEVED\b`, 'gi'), instead: 'SYN-RECEIVED (Linux TCP_SYN_RECV, ss SYN-RECV)' },

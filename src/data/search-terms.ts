@@ -1,7 +1,7 @@
 import type { Locale } from '../i18n/locales.ts';
 
 /**
- * What readers type into search, per chapter and language (issue 5, "Search"): each term must bring
+ * What readers type into search, per chapter and language: each term must bring
  * its chapter up among the first three results in that language. The browser search test reads this
  * list, so a chapter whose wording drifts away from what readers type fails a test instead of
  * silently becoming unfindable. Terms are chosen from the chapter's own headings and key phrases,

@@ -7,7 +7,7 @@
  * - `live`: case names of tests/kernel/cases.ts. Each case runs real sockets inside a network
  *   namespace of its own, captures the loopback with tcpdump and compares the captured segments
  *   with the engine's run under the Linux profile.
- * - `captures`: files of tests/fixtures/kernel-traces (copies of ../shared/kernel-traces) that the
+ * - `captures`: files of tests/fixtures/kernel-traces (real Linux captures) that the
  *   engine must reproduce; derived from KERNEL_CAPTURES, not written twice.
  * - `unchecked`: why the kernel cannot show this scenario (English, for the README). Set exactly
  *   when there is neither a live case nor a capture; such scenarios are checked against the RFC
@@ -43,7 +43,7 @@ const LIVE: Readonly<Record<ScenarioId, readonly string[] | { unchecked: string 
   'syn-flood': ['syn-flood'],
   'syn-flood-cookies': ['syn-flood-cookies'],
   'old-duplicate-syn': { unchecked: 'an old SYN would have to be injected with a sequence number the kernel\'s client never sent; checked against RFC 9293 Figure 8 segment by segment instead' },
-  'accept-queue-full': { unchecked: 'Linux bounds the SYN queue and the accept queue by the same listen backlog; tried live on 6.18 with backlog 0, the client\'s SYN got a SYN cookie (no half-open entry, so no SYN+ACK retransmissions) and its third ACK and data were dropped until accept() (ListenOverflows); a real half-open entry needs other handshakes to complete between its SYN and ACK, which loopback timing does not order reliably, so this run (SYN queue 8, accept queue 1) is checked against the kernel source (tcp_conn_request, tcp_check_req) only' },
+  'accept-queue-full': ['accept-queue-full'],
   'half-open-discovery': ['half-open-discovery', 'half-open-discovery+keepalive'],
   'time-wait-reopen': ['time-wait-reopen'],
   'linger-abort': ['linger-abort'],

@@ -20,7 +20,7 @@ export interface NormalizedSegment {
  * Normalize an ordered list of segments (from a Trace or a capture) the way tshark prints
  * relative numbers: each side's base is the seq of its first SYN; a side that never sends a SYN
  * gets base = (its first seq) − 1, so a bare RST with seq 0 shows as 1, as tshark shows
- * rst.pcap. Both engine-wire (pcap import) and the engine tests use this one function.
+ * rst.pcap. Both the pcap import (src/engine/pcap) and the engine tests use this one function.
  */
 export function normalize(list: ReadonlyArray<{ from: Side; segment: Segment | SegmentJSON }>): NormalizedSegment[] {
   const base: Partial<Record<Side, number>> = {};

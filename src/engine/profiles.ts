@@ -33,7 +33,7 @@ const rfc: Profile = {
 };
 
 /**
- * Linux 6.x defaults, matching ../shared/kernel-traces (Linux 6.18, HZ=250).
+ * Linux 6.x defaults, matching the captures in tests/fixtures/kernel-traces (Linux 6.18, HZ=250).
  *
  * Times are the kernel's nominal values, not what its timers add on top. synsent.pcap shows SYN
  * gaps of 1.019, 1.024, 1.024 s, not 1 s: the RTO itself is exact (TCP_TIMEOUT_INIT = 1*HZ = 250

@@ -230,7 +230,7 @@ const list: ScenarioDef[] = [
       PING,
       { at: 100, side: 'B', call: 'INJECT', origin: 'other-client', segments: [{ src: THIRD, flags: ['SYN'], seq: 90_000, ack: 0 }] },
       { at: 2500, side: 'B', call: 'ACCEPT' },
-      { at: 3979, side: 'A', call: 'CLOSE', after: 'connected' },
+      { at: 4979, side: 'A', call: 'CLOSE', after: 'connected' },
     ],
     config: { B: { backlog: 8, synCookies: false, acceptQueue: 1 } },
   }),
@@ -299,8 +299,8 @@ export function getScenario(id: string): ScenarioDef {
 export type { FaultRule };
 
 /**
- * Which scenario reproduces each capture in ../shared/kernel-traces under the Linux profile
- * (engine-wire's conformance test uses this). `faults`/`actions`/`untilMs` replace the
+ * Which scenario reproduces each capture in tests/fixtures/kernel-traces under the Linux profile
+ * (tests/engine/conformance.test.ts uses this). `faults`/`actions`/`untilMs` replace the
  * scenario's own when given: synsent.pcap drops every SYN, not just the first, and never closes.
  */
 export const KERNEL_CAPTURES: Readonly<Record<string, { scenario: ScenarioId; knobs: ScenarioKnobs; faults?: FaultRule[]; actions?: AppAction[]; untilMs?: number }>> = {
@@ -318,7 +318,7 @@ export function runScenario(id: ScenarioId | string, knobs: ScenarioKnobs = {}):
 }
 
 /**
- * Run the scenario that reproduces a kernel capture (file name as in ../shared/kernel-traces,
+ * Run the scenario that reproduces a kernel capture (file name as in tests/fixtures/kernel-traces,
  * e.g. 'normal.pcap'); see KERNEL_CAPTURES. Throws for an unknown file name.
  */
 export function runKernelCapture(file: string): Trace {

@@ -46,7 +46,7 @@ export interface StateNames {
 // Segments
 // ---------------------------------------------------------------------------------------------
 
-/** An IPv4 address in dotted form plus a port: enough for engine-wire to build real headers. */
+/** An IPv4 address in dotted form plus a port: enough for src/engine/wire to build real headers. */
 export interface Address {
   ip: string;
   port: number;

@@ -7,7 +7,7 @@
  * Rows are moments, not milliseconds: each distinct time at which something happens gets a row,
  * and a long quiet gap (TIME-WAIT's 60 s) gets a marked break with its length instead of space.
  */
-import { flagList } from '../engine/segment.ts';
+import { flagList } from '../engine/index.ts';
 import type { Side, TcpState, Trace, TraceEvent } from '../engine/types.ts';
 
 /** Which part of the run the figure shows: the frontmatter's `figure.part` (src/content.config.ts lists the same). */
@@ -41,9 +41,11 @@ export interface FigureArrow {
   len: number;
   lost: boolean;
   retransmit: boolean;
-  /** Where the flags label sits (above the middle) and the numbers (below it). */
+  /** Where the flags label sits (above this point) and the numbers (below it), and how the text
+   *  hangs from it: centred between the lanes, or beside the cross of a lost segment. */
   lx: number;
   ly: number;
+  anchor: 'middle' | 'start' | 'end';
 }
 
 export interface FigureState {
@@ -141,7 +143,8 @@ export function figureLayout(trace: Trace, part: FigurePart): FigureGeom {
     const y1 = at(e.t);
     // A lost segment stops halfway, a row's height down; one still in flight at the end is drawn to its lane.
     const y2 = lost || !end ? y1 + FIG.row * 0.6 : at(end.t);
-    const x2 = lost ? (x1 + x2full) / 2 : x2full;
+    // A lost one stops 40 % of the way, its label beside the cross (not over it).
+    const x2 = lost ? x1 + (x2full - x1) * 0.4 : x2full;
     return {
       wireId: e.wireId!,
       from: e.side,
@@ -155,8 +158,9 @@ export function figureLayout(trace: Trace, part: FigurePart): FigureGeom {
       len: seg.len,
       lost,
       retransmit: !!e.retransmit,
-      lx: (FIG.laneA + FIG.laneB) / 2,
-      ly: (y1 + (lost ? y1 + FIG.row * 0.6 : y2)) / 2,
+      lx: lost ? x2 + (e.side === 'A' ? 14 : -14) : (FIG.laneA + FIG.laneB) / 2,
+      ly: lost ? y2 : (y1 + y2) / 2,
+      anchor: lost ? (e.side === 'A' ? 'start' : 'end') : 'middle',
     };
   });
 

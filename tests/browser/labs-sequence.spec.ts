@@ -80,7 +80,7 @@ test('changing a knob re-runs the engine: the server closing first puts the serv
 });
 
 /**
- * Stepping must stay under the 50 ms long-task line. Eight engineers share two cores here, so
+ * Stepping must stay under the 50 ms long-task line. On a shared or busy machine
  * wall-clock timings mostly measure the neighbours; Chromium's own task accounting in thread CPU
  * time (Performance.getMetrics with timeDomain threadTicks) counts only the page's main thread:
  * handling the key, Preact's render, style, layout and paint of the step.

@@ -5,7 +5,7 @@
  * - nothing is wider than the screen, except a scroll frame that shows it scrolls (a shadow at the
  *   edge, drawn by a `local` background layer; lab internals are the labs' own suite's);
  * - every quiz, drill and review control is a 44×44 CSS px touch target (a radio's target is its row);
- * - no word in a content table is broken over two lines (each word's Range.getClientRects() lies on
+ * - no word in a content table or a lead is broken over two lines (each word's Range.getClientRects() lies on
  *   one line; a break before an opening parenthesis is a break between words);
  * - chapters on a phone have an on-page contents menu and a back-to-top control;
  * - the sidebar sits at the same x on every page (desktop).
@@ -74,12 +74,14 @@ async function smallTargets(page: Page): Promise<string[]> {
   });
 }
 
-/** Words of content table cells that the browser laid out over more than one line. */
+/** Words of content table cells and leads that the browser laid out over more than one line. */
 async function brokenWords(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const out: string[] = [];
     const range = document.createRange();
-    for (const cell of document.querySelectorAll('main table:not(.lab *) :is(td, th)')) {
+    // Table cells, and the leads (a chapter's, the contents page's), where a state name broken at
+    // its hyphen ("TIME-" / "WAIT") is the first thing a reader sees.
+    for (const cell of document.querySelectorAll('main table:not(.lab *) :is(td, th), main .lead, main .toc-list p')) {
       const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
       for (let n = walker.nextNode(); n; n = walker.nextNode()) {
         const text = n.textContent ?? '';
@@ -125,7 +127,7 @@ for (const [vpName, device] of Object.entries(VIEWPORTS)) {
             const small = await smallTargets(page);
             if (small.length) problems.push(`${path}: controls under 44×44: ${small.join('; ')}`);
             const broken = await brokenWords(page);
-            if (broken.length) problems.push(`${path}: words broken inside a table cell: ${broken.join(', ')}`);
+            if (broken.length) problems.push(`${path}: words broken inside a table cell or a lead: ${broken.join(', ')}`);
             if (vpName === 'desktop') {
               const x = await page.locator('.sidebar').evaluate((e) => e.getBoundingClientRect().x);
               sidebarX.set(path, Math.round(x));

@@ -1,6 +1,6 @@
 /**
- * Offline conformance with the Linux kernel (issue 3): every capture in
- * tests/fixtures/kernel-traces/ (copied from shared/kernel-traces) against the engine scenario
+ * Offline conformance with the Linux kernel: every capture in
+ * tests/fixtures/kernel-traces/ (real Linux captures) against the engine scenario
  * that replays it under the Linux profile, compared the way that folder's README says:
  * relative seq/ack, flags without PSH, payload length and order; no options, windows, ports
  * or times (except the SYN retransmission schedule, compared loosely). Then the states that

@@ -1,6 +1,6 @@
-// The engine's Linux-profile scenarios against the kernel captures in ../shared/kernel-traces,
+// The engine's Linux-profile scenarios against the kernel captures in tests/fixtures/kernel-traces,
 // with the expected sequences typed from `tshark -r FILE` (relative seq/ack, flags without PSH,
-// payload length). engine-wire's conformance test reads the pcaps themselves; this one pins the
+// payload length). conformance.test.ts reads the pcaps themselves; this one pins the
 // same facts so the engine cannot drift while the reader changes.
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';

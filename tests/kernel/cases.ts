@@ -61,6 +61,38 @@ function synQueueFull(printed: Record<string, number>, trace: Trace): { what: st
   return { what: 'SYN queue full at the listen backlog (ss state syn-recv)', problem: printed.synRecv === engine ? null : shown, shown };
 }
 
+/**
+ * A full accept queue, on both sides: after the third ACK and until the application accepts, the
+ * server sends the client nothing but SYN+ACK retransmissions (at least one) while the client's
+ * data goes unanswered and is retransmitted; from the server's ACK of that data on, the runs are
+ * equal. (How many retransmissions fit before accept() depends on timers the kernel rounds.)
+ */
+function overflowThenAccept(kernel: readonly string[], engine: readonly string[]): string | null {
+  const facts = (s: readonly string[]): { problems: string[]; tail: string } => {
+    const problems: string[] = [];
+    if (s.slice(0, 3).join('|') !== 'A S 0 - 0|B SA 0 1 0|A A 1 1 0') problems.push(`handshake ${s.slice(0, 3).join(' | ')}`);
+    const acked = s.indexOf('B A 1 5 0');
+    if (acked < 0) problems.push('the server never ACKs the data');
+    const waiting = s.slice(3, acked < 0 ? s.length : acked);
+    const fromB = waiting.filter((x) => x.startsWith('B '));
+    if (fromB.length === 0 || fromB.some((x) => x !== 'B SA 0 1 0')) problems.push(`server segments before accept: ${fromB.join(' | ') || 'none'}`);
+    if (waiting.filter((x) => x === 'A A 1 1 4').length < 2) problems.push('the data is not retransmitted while the queue is full');
+    return { problems, tail: acked < 0 ? '' : s.slice(acked).join(' | ') };
+  };
+  const k = facts(kernel);
+  const e = facts(engine);
+  const out = [...k.problems.map((p) => `kernel: ${p}`), ...e.problems.map((p) => `engine: ${p}`)];
+  if (k.tail !== e.tail) out.push(`after accept: kernel ${k.tail}; engine ${e.tail}`);
+  return out.length ? out.join('\n') : null;
+}
+
+/** The kernel counted ListenOverflows (nstat), and the engine dropped segments at a full accept queue. */
+function listenOverflows(printed: Record<string, number>, trace: Trace): { what: string; problem: string | null; shown: string } {
+  const engine = trace.events.filter((e) => e.reason === 'listen-overflow-drop').length;
+  const shown = `nstat TcpExtListenOverflows ${printed.overflows ?? '?'}; engine: ${engine} segment(s) of the client dropped at the full accept queue`;
+  return { what: 'ListenOverflows counted', problem: (printed.overflows ?? 0) > 0 && engine > 0 ? null : shown, shown };
+}
+
 /** Who sent what, with how many bytes: for runs whose sequence numbers the kernel picks at random. */
 function sameFlags(kernel: readonly string[], engine: readonly string[]): string | null {
   const f = (s: readonly string[]): string => s.map((x) => { const p = x.split(' '); return `${p[0]} ${p[1]} ${p[4]}`; }).join(' | ');
@@ -136,6 +168,7 @@ export const CASES: Readonly<Record<string, KernelCase>> = {
   'syn-flood': { final: 'SYN-SENT/LISTEN', sysctls: { tcp_syncookies: 0 }, clientOnly: true, compare: prefix, stdoutCheck: synQueueFull },
   // peer.ts exits with the connection open; the exit closes it, the server's socket first.
   'syn-flood-cookies': { final: 'CLOSED/TIME-WAIT', sysctls: { tcp_syncookies: 1 }, clientOnly: true, compare: prefix, stdoutCheck: synQueueFull },
+  'accept-queue-full': { final: 'TIME-WAIT/CLOSED', clientOnly: true, compare: overflowThenAccept, stdoutCheck: listenOverflows, timeoutMs: 20_000 },
   'lost-syn-ack': { final: 'TIME-WAIT/CLOSED', compare: retransmittedHandshake },
   'lost-third-ack': { final: 'TIME-WAIT/CLOSED' },
   'lost-fin': { final: 'TIME-WAIT/CLOSED' },

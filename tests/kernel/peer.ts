@@ -5,7 +5,7 @@
  * timing between "client closes" and "server closes" is exact. Mirrors how
  * tests/fixtures/kernel-traces/ were captured: client writes "ping", server answers "pong".
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { createSocket } from 'node:dgram';
 import { readFileSync } from 'node:fs';
 import { createServer, connect, type Socket } from 'node:net';
@@ -322,6 +322,57 @@ async function main(): Promise<void> {
       client.end();
       await sleep(900);
       return;
+    }
+    case 'accept-queue-full': {
+      // The server is python (Node's listen() accepts at once): backlog 1, accept() only after
+      // 2.5 s. Linux bounds both queues by the backlog (tcp_conn_request): a SYN finding more than
+      // 1 half-open entry gets a cookie, one finding more than 1 connection waiting is dropped;
+      // a completing ACK finding more than 1 waiting is dropped (tcp_check_req). So: one other
+      // client connects and waits in the queue; then, held in order by a token bucket on lo
+      // (drained by one UDP datagram), a second other client and the client send their SYNs in
+      // that order: the client gets a real half-open entry, the second client's ACK fills the
+      // queue, and the client's third ACK finds it full. The client sends "ping" 29 ms after
+      // connecting and closes 4979 ms after; the server echoes "pong" to it and closes on EOF.
+      const py = [
+        'import socket,time,select',
+        `l=socket.socket(); l.setsockopt(socket.SOL_SOCKET,socket.SO_REUSEADDR,1); l.bind(('${HOST}',${PORT})); l.listen(1)`,
+        'print("listening",flush=True)',
+        'time.sleep(2.7)',
+        'l.setblocking(False); conns=[]; end=time.time()+4',
+        'while time.time()<end:',
+        '  r,_,_=select.select([l]+conns,[],[],0.05)',
+        '  for s in r:',
+        '    if s is l:',
+        '      c,a=l.accept()',
+        `      if a[1]==${PORT + 7}: conns.append(c)`,
+        '    else:',
+        '      d=s.recv(100)',
+        '      if d: s.send(b"pong")',
+        '      else: s.close(); conns.remove(s)',
+      ].join('\n');
+      const server = spawn('python3', ['-c', py], { stdio: ['ignore', 'pipe', 'inherit'] });
+      await new Promise<void>((r) => server.stdout.once('data', () => r()));
+      const first = connect({ host: HOST, port: PORT, localAddress: HOST, localPort: PORT + 6 });
+      first.on('error', () => undefined);
+      await new Promise<void>((r) => first.once('connect', () => r()));
+      await sleep(50);
+      run('tc', ['qdisc', 'add', 'dev', 'lo', 'root', 'tbf', 'rate', '100kbit', 'burst', '2000', 'latency', '1s']);
+      const udp = createSocket('udp4');
+      await new Promise<void>((r) => udp.send(new Uint8Array(1900), 9, HOST, () => r()));
+      const second = connect({ host: HOST, port: PORT, localAddress: HOST, localPort: PORT + 8 });
+      const client = connect({ host: HOST, port: PORT, localAddress: HOST, localPort: PORT + 7 });
+      for (const s of [second, client]) s.on('error', () => undefined);
+      await new Promise<void>((r) => client.once('connect', () => r()));
+      await sleep(29);
+      client.write('ping');
+      await sleep(4950);
+      client.end();
+      await sleep(500);
+      const overflows = Number(/TcpExtListenOverflows\s+(\d+)/.exec(execFileSync('nstat', ['-az', 'TcpExtListenOverflows'], { encoding: 'utf8' }))?.[1] ?? -1);
+      process.stdout.write(`${JSON.stringify({ overflows })}\n`);
+      udp.close();
+      await new Promise((r) => server.once('exit', r));
+      process.exit(0);
     }
     case 'linger-abort': {
       // close() with SO_LINGER {on, 0} (Node: resetAndDestroy) right after a write that is lost.

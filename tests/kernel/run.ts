@@ -1,5 +1,5 @@
 /**
- * Live conformance with the Linux kernel (`npm run test:kernel`, issue 3). For each case it
+ * Live conformance with the Linux kernel (`npm run test:kernel`). For each case it
  * makes a network namespace of its own, brings its loopback up, captures it with tcpdump while
  * peer.ts runs real sockets on 127.0.0.1 inside, and compares the normalized captured segment
  * sequence with the engine's scenario under the Linux profile. Then it exports every engine
@@ -103,8 +103,8 @@ async function capture(name: string, timeoutMs = 15_000, sysctls: Readonly<Recor
   }
 }
 
-/** The SYN-flood cases' spoofed sources (tests/kernel/peer.ts). */
-const spoofed = (address: string): boolean => address.startsWith('10.99.');
+/** Other clients of the server in peer.ts: the SYN-flood cases' spoofed sources and accept-queue-full's two others. */
+const spoofed = (address: string): boolean => address.startsWith('10.99.') || address.endsWith(':40006') || address.endsWith(':40008');
 
 /** The capture's segments; several incarnations of one 4-tuple (`connections`) come back in time order. */
 function kernelSegments(bytes: Uint8Array, connections = 1, loopbackOnly = false): { t: number; from: 'A' | 'B'; segment: Segment }[] {
@@ -202,15 +202,18 @@ async function main(): Promise<void> {
       const conn = analysis.report.connections.filter((x) => !spoofed(x.a)).at(-1);
       const rows = conn?.segments ?? [];
       const last = rows.at(-1);
-      const final = last ? `${last.stateA}/${last.stateB}` : 'no rows';
+      // The import says "unknown" (null, shown ?) where the capture cannot prove a state; an
+      // unknown side is never wrong, a different state is.
+      const final = last ? `${last.stateA ?? '?'}/${last.stateB ?? '?'}` : 'no rows';
+      const finalOk = final.split('/').every((s, i) => s === '?' || s === c.final.split('/')[i]);
       const a = conn?.a ?? '';
       const wantA = name.endsWith('@ipv6') ? /^\[::1\]:\d+$/ : /^(127\.0\.0\.1|10\.98\.0\.1):\d+$/;
       const problems = [
         ...analysis.warnings.map((w) => w.message),
-        ...(final === c.final ? [] : [`final states ${final}, expected ${c.final}`]),
+        ...(finalOk ? [] : [`final states ${final}, expected ${c.final} (or ? for unknown)`]),
         ...(wantA.test(a) ? [] : [`client address ${a} does not match ${String(wantA)}`]),
       ];
-      record(`import of live ${name} capture (A ${a}) ends ${c.final}`, problems.length === 0, problems.join('\n'));
+      record(`import of live ${name} capture (A ${a}) ends ${c.final}${final !== c.final && finalOk ? ` (import: ${final})` : ''}`, problems.length === 0, problems.join('\n'));
     } catch (e) {
       record(`kernel ${name}`, false, `${String((e as Error).message ?? e)}${kernel.length ? `\nkernel: ${kernel.join(' | ')}` : ''}`);
     }

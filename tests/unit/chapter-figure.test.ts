@@ -25,7 +25,9 @@ describe('chapter figure layout (engine run → ladder)', () => {
     expect(g.arrows[0]?.flags).toBe('ACK, FIN');
     const lost = g.arrows.filter((a) => a.lost);
     expect(lost.map((a) => a.flags)).toEqual(['ACK']);
-    expect(lost[0]!.x2).toBe((FIG.laneA + FIG.laneB) / 2);
+    // Stops 40 % of the way, its label hanging beside the cross towards the other lane.
+    expect(lost[0]!.x2).toBe(FIG.laneA + (FIG.laneB - FIG.laneA) * 0.4);
+    expect(lost[0]!.lx).toBeGreaterThan(lost[0]!.x2);
     expect(g.arrows.filter((a) => a.retransmit).map((a) => a.flags)).toEqual(['ACK, FIN']);
     expect(g.bands).toHaveLength(1);
     expect(g.breaks.map((b) => formatPause(b.ms))).toEqual(['60 s']);

@@ -1,8 +1,8 @@
 /**
- * The interview drill: the twenty questions of shared/facts/interview-questions.md and their
- * follow-ups ("tail questions"), each with a model answer in Korean and English and a link to
- * the chapter section that proves it. Facts follow shared/facts/tcp-facts.md (RFC 9293 section
- * numbers unless another document is named). Answers may use `backticks` for code.
+ * The interview drill: twenty common interview questions on opening and closing TCP connections
+ * and their follow-ups ("tail questions"), each with a model answer in Korean and English and a
+ * link to the chapter section that proves it. Section numbers are RFC 9293's unless another
+ * document is named. Answers may use `backticks` for code.
  */
 
 import type { LabStep } from '../interview-questions.ts';

@@ -14,5 +14,5 @@ export type { CapturedSegment } from './packets.ts';
 export { splitConnections, ConnectionSplitter, engineOptions } from './connections.ts';
 export type { CapturedConnection, ConnectionSegment } from './connections.ts';
 export { traceToPcap, traceFrames, segmentFrame, wireOptions } from './export.ts';
-export { analyseCapture, traceReport } from './report.ts';
+export { analyseCapture, traceReport, TRACE_SCHEMA } from './report.ts';
 export type { TraceRow, TraceConnection, TraceReport, RowDetail, CaptureAnalysis } from './report.ts';

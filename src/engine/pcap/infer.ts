@@ -264,17 +264,8 @@ export function inferStates(segs: readonly ObservedInput[], options: InferOption
   return out;
 }
 
-/**
- * One incarnation of the connection: stops (`next` = its index) at a SYN from A once A's
- * previous connection is over (TIME-WAIT or CLOSED), which starts the next one on the same ports.
- */
-function inferIncarnation(segs: readonly ObservedInput[], profile: ProfileName): { steps: InferredStep[]; next: number | null } {
-  const role = roleOfB(segs);
-  const s0 = segs[0]!;
-  const mid = !(s0.from === 'A' && s0.segment.flags.SYN && !s0.segment.flags.ACK);
-  /** Segments that never arrived, and how we know: its sender sent it again unanswered, or the receiver repeated what it acknowledges. */
-  const lost = new Map<number, 'resent' | 'acked'>();
-  /** j → i: segment j reaches its receiver only after segment i was sent. */
+/** Segments deferred to a later one (they crossed it on the wire), indexed both ways. */
+function deferrals(): { deferred: { has(j: number): boolean; get(j: number): number | undefined; set(j: number, after: number): void }; arrivals: Map<number, number[]> } {
   const deferredTo = new Map<number, number>();
   /** i → every j deferred to it (an index, so each segment finds its late arrivals at once). */
   const arrivals = new Map<number, number[]>();
@@ -289,16 +280,79 @@ function inferIncarnation(segs: readonly ObservedInput[], profile: ProfileName):
       else arrivals.set(after, [j]);
     },
   };
-  /** Sides whose states cannot be proven from a row on, and why. */
+  return { deferred, arrivals };
+}
+
+/**
+ * The replay's states, checked against what the segments prove. A capture that starts
+ * mid-connection proves nothing about either side until both FINs (or a reset) are seen:
+ * either side may have closed before the capture began.
+ */
+function checked(segs: readonly ObservedInput[], steps: InferredStep[], mid: boolean, unknownFrom: Partial<Record<Side, { row: number; why: string }>>): InferredStep[] {
+  const rows = steps.map((st, j) => ({ from: segs[j]!.from, segment: segs[j]!.segment, stateA: st.stateA, stateB: st.stateB, notes: st.notes }));
+  if (mid) {
+    const fin: Record<Side, boolean> = { A: false, B: false };
+    let known = false;
+    rows.forEach((r, j) => {
+      if (r.segment.flags.FIN) fin[r.from] = true;
+      if (r.segment.flags.RST || (fin.A && fin.B)) known = true;
+      if (known) return;
+      r.stateA = null;
+      r.stateB = null;
+      if (j === 0) r.notes.push(`both states unknown until both FINs are seen: ${UNKNOWN_WHY.mid}`);
+    });
+  }
+  checkEvidence(rows, unknownFrom);
+  return rows.map((r) => ({ stateA: r.stateA, stateB: r.stateB, notes: r.notes }));
+}
+
+/**
+ * What the replay may not claim: `unknownFrom` holds, per side, the row from which its state
+ * cannot be proven and why (`markUnknown` adds to it); `lastData` is each side's last segment
+ * carrying data or a FIN (-1 if none).
+ */
+function proofs(segs: readonly ObservedInput[], role: Role): {
+  unknownFrom: Partial<Record<Side, { row: number; why: string }>>;
+  markUnknown: (row: number, why: string, sides?: readonly Side[]) => void;
+  lastData: Record<Side, number>;
+} {
   const unknownFrom: Partial<Record<Side, { row: number; why: string }>> = {};
   const markUnknown = (row: number, why: string, sides: readonly Side[] = ['A', 'B']): void => {
     for (const s of sides) if (!unknownFrom[s] || unknownFrom[s]!.row > row) unknownFrom[s] = { row, why };
   };
-  /** Index of each side's last segment carrying data or a FIN (-1 if none). */
   const lastData: Record<Side, number> = { A: -1, B: -1 };
   segs.forEach((x, j) => {
     if (x.segment.payload.length > 0 || x.segment.flags.FIN) lastData[x.from] = j;
   });
+  if (role === 'silent') {
+    // Only A's segments: B's state is never shown, and A's only while its SYN is unanswered.
+    markUnknown(0, UNKNOWN_WHY.oneWay, ['B']);
+    const k = segs.findIndex((x) => x.segment.flags.ACK && !x.segment.flags.RST);
+    if (k >= 0) markUnknown(k, UNKNOWN_WHY.oneWay, ['A']);
+  }
+  return { unknownFrom, markUnknown, lastData };
+}
+
+/** The note on a segment the replay does not deliver. */
+function lostNote(how: 'resent' | 'acked', from: Side, to: Side, seg: Segment): string {
+  return how === 'resent'
+    ? `not received by ${to}: ${from} sent the ${seg.flags.SYN ? 'SYN' : 'FIN'} again with no answer in between`
+    : `not received by ${to}: ${to} later retransmitted what this acknowledges, so it was lost after the capture point`;
+}
+
+/**
+ * One incarnation of the connection: stops (`next` = its index) at a SYN from A once A's
+ * previous connection is over (TIME-WAIT or CLOSED), which starts the next one on the same ports.
+ */
+function inferIncarnation(segs: readonly ObservedInput[], profile: ProfileName): { steps: InferredStep[]; next: number | null } {
+  const role = roleOfB(segs);
+  const s0 = segs[0]!;
+  const mid = !(s0.from === 'A' && s0.segment.flags.SYN && !s0.segment.flags.ACK);
+  /** Segments that never arrived, and how we know: its sender sent it again unanswered, or the receiver repeated what it acknowledges. */
+  const lost = new Map<number, 'resent' | 'acked'>();
+  /** j → i: segment j reaches its receiver only after segment i was sent. */
+  const { deferred, arrivals } = deferrals();
+  const { unknownFrom, markUnknown, lastData } = proofs(segs, role);
   const before: Pair[] = [];
   const out: InferredStep[] = [];
   const stale = staleAcks(segs);
@@ -310,34 +364,7 @@ function inferIncarnation(segs: readonly ObservedInput[], profile: ProfileName):
       if (j < k && x.from === 'A' && x.segment.flags.SYN) deferred.set(j, k);
     });
   }
-  if (role === 'silent') {
-    // Only A's segments: B's state is never shown, and A's only while its SYN is unanswered.
-    markUnknown(0, UNKNOWN_WHY.oneWay, ['B']);
-    const k = segs.findIndex((x) => x.segment.flags.ACK && !x.segment.flags.RST);
-    if (k >= 0) markUnknown(k, UNKNOWN_WHY.oneWay, ['A']);
-  }
-  /**
-   * The replay's states, checked against what the segments prove. A capture that starts
-   * mid-connection proves nothing about either side until both FINs (or a reset) are seen:
-   * either side may have closed before the capture began.
-   */
-  const finish = (steps: InferredStep[]): InferredStep[] => {
-    const rows = steps.map((st, j) => ({ from: segs[j]!.from, segment: segs[j]!.segment, stateA: st.stateA, stateB: st.stateB, notes: st.notes }));
-    if (mid) {
-      const fin: Record<Side, boolean> = { A: false, B: false };
-      let known = false;
-      rows.forEach((r, j) => {
-        if (r.segment.flags.FIN) fin[r.from] = true;
-        if (r.segment.flags.RST || (fin.A && fin.B)) known = true;
-        if (known) return;
-        r.stateA = null;
-        r.stateB = null;
-        if (j === 0) r.notes.push(`both states unknown until both FINs are seen: ${UNKNOWN_WHY.mid}`);
-      });
-    }
-    checkEvidence(rows, unknownFrom);
-    return rows.map((r) => ({ stateA: r.stateA, stateB: r.stateB, notes: r.notes }));
-  };
+  const finish = (steps: InferredStep[]): InferredStep[] => checked(segs, steps, mid, unknownFrom);
   let i = 0;
   let replays = 0;
   const replayFrom = (j: number): void => {
@@ -417,11 +444,8 @@ function inferIncarnation(segs: readonly ObservedInput[], profile: ProfileName):
     sender = senderCalls(sender, segment, receiver.local, now, gap);
     if (gap.tooLarge) markUnknown(i, UNKNOWN_WHY.notCaptured);
     if (gap.bytes > 0) notes.push(`${UNKNOWN_WHY.notCaptured}: ${gap.bytes} byte(s) ${from} sent before this one are missing from the capture (filled from SEG.SEQ)`);
-    if (lost.has(i)) {
-      notes.push(lost.get(i) === 'resent'
-        ? `not received by ${to}: ${from} sent the ${segment.flags.SYN ? 'SYN' : 'FIN'} again with no answer in between`
-        : `not received by ${to}: ${to} later retransmitted what this acknowledges, so it was lost after the capture point`);
-    }
+    const how = lost.get(i);
+    if (how) notes.push(lostNote(how, from, to, segment));
     const later = deferred.get(i);
     if (later !== undefined) notes.push(`reached ${to} only after ${to} sent its segment at ${segs[later]!.t.toFixed(6)} s (the segments crossed)`);
     if (!lost.has(i) && later === undefined && !(to === 'B' && role === 'silent')) receiver = apply(receiver, { kind: 'segment', segment }, now);

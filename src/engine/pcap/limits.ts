@@ -11,8 +11,11 @@ export const MAX_PACKETS = 5_000_000;
 export const MAX_CAPLEN = 262_144;
 /** Largest pcapng block; anything bigger than a maximum packet plus generous options is corrupt. */
 export const MAX_BLOCK_BYTES = MAX_CAPLEN + 64 * 1024;
-/** Most interfaces (IDBs) one pcapng section may declare. */
-export const MAX_INTERFACES = 1024;
+/**
+ * Most interfaces (IDBs) one pcapng section may declare. Captures on busy routers name
+ * thousands; each costs a few bytes here, and a file can only hold as many as its size allows.
+ */
+export const MAX_INTERFACES = 1_000_000;
 /** Most connections tracked per capture (bounds the connection table). */
 export const MAX_CONNECTIONS = 100_000;
 /** Most warnings kept; past this one summary warning says how many were dropped. */

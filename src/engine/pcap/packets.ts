@@ -31,8 +31,8 @@ export class SegmentDecoder {
   private readonly log: WarningLog;
   private sec0: number | undefined;
   private nsec0 = 0;
-  private nonTcp = 0;
-  private firstNonTcp: { packet: number; offset: number; why: string } | undefined;
+  /** Skipped packets by reason: each reason becomes one warning line with its count and first packet. */
+  private readonly skipped = new Map<string, { count: number; packet: number; offset: number }>();
 
   constructor(log: WarningLog) {
     this.log = log;
@@ -62,8 +62,9 @@ export class SegmentDecoder {
           };
         }
       }
-      this.nonTcp++;
-      this.firstNonTcp ??= { packet: p.number, offset: p.offset, why };
+      const seen = this.skipped.get(why);
+      if (seen) seen.count++;
+      else this.skipped.set(why, { count: 1, packet: p.number, offset: p.offset });
     } catch (e) {
       if (!(e instanceof CaptureError)) throw e;
       this.log.add({ code: e.code, message: `damaged packet skipped: ${e.detail}`, packet: p.number, offset: p.offset });
@@ -71,14 +72,15 @@ export class SegmentDecoder {
     return null;
   }
 
-  /** Adds the one summary warning for non-TCP packets. */
+  /** Adds one warning line per reason packets were skipped (not TCP, or a case not supported). */
   finish(): void {
-    if (!this.firstNonTcp) return;
-    this.log.add({
-      code: 'non-tcp',
-      message: `${this.nonTcp} packet(s) are not TCP and were skipped; the first: ${this.firstNonTcp.why}`,
-      packet: this.firstNonTcp.packet, offset: this.firstNonTcp.offset,
-    });
+    for (const [why, s] of this.skipped) {
+      this.log.add({
+        code: why.includes('not supported') || why.includes('reassembly') ? 'unsupported' : 'non-tcp',
+        message: `${s.count} packet(s) skipped: ${why}`,
+        packet: s.packet, offset: s.offset,
+      });
+    }
   }
 }
 

@@ -22,6 +22,8 @@ export interface CaptureWarning {
   message: string;
   offset?: number;
   packet?: number;
+  /** On the 'too-many-warnings' summary only: how many warnings it stands for. */
+  dropped?: number;
 }
 
 /** A parsed capture file. */
@@ -42,12 +44,15 @@ export class WarningLog {
   readonly list: CaptureWarning[] = [];
   private dropped = 0;
   add(w: CaptureWarning): void {
-    if (this.list.length < MAX_WARNINGS) this.list.push(w);
+    // Another log's summary line (logs are merged): count what it stood for, never drop it.
+    if (w.code === 'too-many-warnings' && w.dropped !== undefined) this.dropped += w.dropped;
+    else if (this.list.length < MAX_WARNINGS) this.list.push(w);
     else this.dropped++;
   }
   finish(): CaptureWarning[] {
-    if (this.dropped > 0) this.list.push({ code: 'too-many-warnings', message: `${this.dropped} more warnings not shown` });
-    return this.list;
+    const out = [...this.list];
+    if (this.dropped > 0) out.push({ code: 'too-many-warnings', message: `${this.dropped} more warnings not shown`, dropped: this.dropped });
+    return out;
   }
 }
 

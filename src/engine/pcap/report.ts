@@ -7,7 +7,7 @@ import { inferStates } from './infer.ts';
 import { SegmentDecoder } from './packets.ts';
 import { type CaptureWarning, scanCapture, WarningLog } from './reader.ts';
 
-/** One row of the trace table: the stable `--json` shape of the trace CLI (issue 3). */
+/** One row of the trace table: the stable `--json` shape of the trace CLI. */
 export interface TraceRow {
   /** Seconds since the first packet of the capture (or since the scenario started). */
   t: number;

@@ -63,7 +63,10 @@ export function decodeIpv4(bytes: Uint8Array): DecodedIp {
   if (headerLength > bytes.length) {
     throw new CaptureError('truncated', `IPv4 header says ${headerLength} bytes, only ${bytes.length} captured`, { offset: 0 });
   }
-  const total = (bytes[2]! << 8) | bytes[3]!;
+  let total = (bytes[2]! << 8) | bytes[3]!;
+  // Total length 0: a segment captured before TCP segmentation offload split it (TSO/GRO);
+  // the captured length is the real one, as Wireshark takes it.
+  if (total === 0) total = bytes.length;
   if (total < headerLength) {
     throw new CaptureError('bad-header', `IPv4 total length ${total} is shorter than its header (${headerLength})`, { offset: 2 });
   }
@@ -96,12 +99,21 @@ export function decodeIpv6(bytes: Uint8Array): DecodedIp {
   let next = bytes[6]!;
   let at = 40;
   let fragment = false;
-  const end = 40 + payloadLen;
+  let end = 40 + payloadLen;
   // Bounded: each step advances at least 8 bytes and stops at the captured end.
   while (IPV6_SKIPPABLE.has(next) || next === IPV6_FRAGMENT) {
     if (at + 8 > bytes.length) throw new CaptureError('truncated', `IPv6 extension header cut short`, { offset: at });
     const len = next === IPV6_FRAGMENT ? 8 : (bytes[at + 1]! + 1) * 8;
-    if (next === IPV6_FRAGMENT) fragment = true;
+    if (next === IPV6_FRAGMENT) {
+      // An atomic fragment (offset 0, no more fragments; RFC 6946) is a whole packet.
+      const offsetAndM = view.getUint16(at + 2);
+      if ((offsetAndM & 0xfff9) !== 0) fragment = true;
+    }
+    if (next === 0 && payloadLen === 0 && at + len <= bytes.length) {
+      // A jumbogram (RFC 2675): payload length 0 and the real one in a hop-by-hop option 0xC2.
+      const jumbo = jumboLength(bytes, at + 2, at + len);
+      if (jumbo !== null) end = 40 + jumbo;
+    }
     next = bytes[at]!;
     at += len;
   }
@@ -118,6 +130,20 @@ export function decodeIpv6(bytes: Uint8Array): DecodedIp {
     checksumOk: null,
     fragment,
   };
+}
+
+/** The Jumbo Payload option's length in a hop-by-hop header's options [from, to), or null. */
+function jumboLength(bytes: Uint8Array, from: number, to: number): number | null {
+  let at = from;
+  while (at < to) {
+    const type = bytes[at]!;
+    if (type === 0) { at++; continue; } // Pad1
+    if (at + 2 > to) break;
+    const len = bytes[at + 1]!;
+    if (type === 0xc2 && len === 4 && at + 6 <= to) return ((bytes[at + 2]! << 24) | (bytes[at + 3]! << 16) | (bytes[at + 4]! << 8) | bytes[at + 5]!) >>> 0;
+    at += 2 + len;
+  }
+  return null;
 }
 
 /** Decodes either IP version by its first nibble (raw-IP link types carry both). */

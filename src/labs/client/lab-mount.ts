@@ -1,7 +1,7 @@
 /**
  * Hydrates a server-rendered lab. The labs do not use Astro's island runtime: it is 2.0 KB gz of
  * inline script on every page with an island, plus 0.7 KB for its Preact renderer, which the
- * 25 KB lab budget (issue 4) cannot carry. What it did for the labs fits in lab-loader.ts (when to
+ * 25 KB lab budget (ARCHITECTURE.md) cannot carry. What it did for the labs fits in lab-loader.ts (when to
  * wake up) and here (how): props from the JSON beside the markup (LabRoot.astro), Preact's own
  * hydrate, and each kind's component loaded only on pages that have one.
  */
@@ -9,7 +9,7 @@ import { h, hydrate, type ComponentType } from 'preact';
 import SequenceLab from '../widgets/sequence-lab.tsx';
 
 /** The lab kinds LabRoot.astro may name, each with its component, loaded on demand. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each kind takes its own props, read from JSON
+// `any` props: each kind takes its own, read from JSON.
 const KINDS: Record<string, () => Promise<{ default: ComponentType<any> }>> = {
   // The sequence lab shares this chunk (it is on every page with a lab): no separate load.
   sequence: async () => ({ default: SequenceLab }),

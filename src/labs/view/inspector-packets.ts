@@ -1,5 +1,5 @@
 /**
- * The segments of a run as IPv4+TCP bytes for the segment inspector, built with engine-wire's
+ * The segments of a run as IPv4+TCP bytes for the segment inspector, built with the engine's wire
  * encoder (the same bytes the pcap export writes, minus the Ethernet header).
  */
 import { segmentFrame } from '../../engine/pcap/index.ts';

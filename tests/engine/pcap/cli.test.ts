@@ -20,9 +20,13 @@ const STATES = ['CLOSED', 'LISTEN', 'SYN-SENT', 'SYN-RECEIVED', 'ESTABLISHED', '
 const FLAG_ORDER = ['SYN', 'ACK', 'FIN', 'RST', 'PSH'];
 
 function trace(...args: string[]): { code: number | null; out: string; err: string } {
+  return traceWith(undefined, ...args);
+}
+
+function traceWith(input: Uint8Array | undefined, ...args: string[]): { code: number | null; out: string; err: string } {
   const major = Number(process.versions.node.split('.')[0]);
   if (major < 24) throw new Error(`the CLI needs Node 24 (type stripping); this test runs on ${process.version}: run it through npm/npx so the pinned node package is used`);
-  const r = spawnSync(process.execPath, [join(ROOT, 'scripts/trace.ts'), ...args], { encoding: 'utf8', cwd: ROOT, timeout: 30_000 });
+  const r = spawnSync(process.execPath, [join(ROOT, 'scripts/trace.ts'), ...args], { encoding: 'utf8', cwd: ROOT, timeout: 30_000, input });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
@@ -78,7 +82,6 @@ describe('npm run trace -- <capture>', () => {
     ['broken/absurd-caplen.pcap', /error: captured length 2147483647 exceeds.*\(packet 2, byte offset 122\)/],
     ['broken/absurd-block.pcapng', /error: block length 4294967280 is invalid/],
     ['broken/empty.pcap', /error: file is 0 bytes/],
-    ['does-not-exist.pcap', /cannot read: ENOENT/],
   ])('%s: a clear message on stderr, exit code 1', (name, message) => {
     const r = trace(join(FIX, name));
     expect(r.code).toBe(1);
@@ -88,7 +91,7 @@ describe('npm run trace -- <capture>', () => {
 
   it.each([
     ['broken/truncated.pcap', /warning: file cut short inside packet data \(30 of 74 bytes\) \(packet 2, byte offset 130\)/],
-    ['broken/non-tcp.pcap', /warning: 2 packet\(s\) are not TCP.*\(packet 1, byte offset 24\)/],
+    ['broken/non-tcp.pcap', /warning: 1 packet\(s\) skipped: IP protocol 17 is not TCP \(packet 1, byte offset 24\)/],
     ['broken/midconnection.pcap', /warning: connection 127\.0\.0\.1:42112 ↔ 127\.0\.0\.1:40000 starts mid-connection.*\(packet 1, byte offset 24\)/],
   ])('%s: prints what it could read and warns what and where', (name, message) => {
     const r = trace(join(FIX, name), '--json');
@@ -101,6 +104,58 @@ describe('npm run trace -- <capture>', () => {
     const r = trace('--frobnicate');
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/unknown option --frobnicate[\s\S]*usage:/);
+  });
+
+  it.each([
+    ['does-not-exist.pcap', /^trace: .*does-not-exist\.pcap: cannot open: ENOENT[^\n]*\n$/],
+    ['broken', /^trace: .*broken: is a directory, not a capture file\n$/],
+  ])('an I/O error (%s) is one line on stderr and exit 2, never a stack trace', (name, message) => {
+    const r = trace(join(FIX, name));
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(message);
+    expect(r.out).toBe('');
+  });
+
+  it('--help goes to stdout with exit 0; --version names the JSON schema', () => {
+    const h = trace('--help');
+    expect([h.code, h.err]).toEqual([0, '']);
+    expect(h.out).toMatch(/^usage:[\s\S]*--summary/);
+    expect(trace('--version').out).toMatch(/trace \d+\.\d+\.\d+ \(JSON schema tcp-book-trace\/2\)/);
+  });
+
+  it('"-" reads the capture from stdin, gzip is unpacked, and --opt=value works like --opt value', () => {
+    const plain = trace(join(FIX, 'kernel-traces/normal.pcap'), '--json');
+    const stdin = traceWith(readFileSync(join(FIX, 'kernel-traces/normal.pcap')), '-', '--json');
+    expect(stdin.code).toBe(0);
+    expect(stdin.out).toBe(plain.out);
+    expect(trace(join(FIX, 'corpus/normal.pcap.gz'), '--json').out).toBe(plain.out);
+    expect(trace('--scenario=close-3-segment', '--json').out).toBe(trace('--scenario', 'close-3-segment', '--json').out);
+  });
+
+  it('--json is exactly JSON.stringify of the report, every key documented in docs/trace-schema.json', () => {
+    const schema = JSON.parse(readFileSync(join(ROOT, 'docs/trace-schema.json'), 'utf8')) as { properties: { schema: { const: string } }; $defs: { row: { properties: object; required: string[] } } };
+    const r = trace(join(FIX, 'corpus/normal.drop-6.pcap'), '--json');
+    const doc = JSON.parse(r.out) as { schema: string; connections: { segments: Record<string, unknown>[] }[] };
+    expect(r.out).toBe(JSON.stringify(doc, null, 2) + '\n');
+    expect(doc.schema).toBe(schema.properties.schema.const);
+    const keys = Object.keys(schema.$defs.row.properties);
+    for (const row of doc.connections.flatMap((c) => c.segments)) {
+      for (const k of Object.keys(row)) expect(keys).toContain(k);
+      for (const k of schema.$defs.row.required) expect(row).toHaveProperty(k);
+      expect(Math.abs((row.t as number) * 1e6 - Math.round((row.t as number) * 1e6))).toBeLessThan(1e-6);
+    }
+    expect(doc.connections[0]!.segments.some((s) => (s.notes as string[] | undefined)?.some((n) => /segment not captured/.test(n)))).toBe(true);
+  });
+
+  it('--ndjson: a header line, then one connection per line; --summary: one line per connection', () => {
+    const file = join(FIX, 'corpus/merged-whois-resp.pcapng');
+    const lines = trace(file, '--ndjson').out.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines[0]).toEqual({ schema: 'tcp-book-trace/2', connections: lines.length - 1 });
+    expect(lines.length).toBeGreaterThan(10);
+    const summary = trace(file, '--summary').out.trim().split('\n');
+    expect(summary).toHaveLength(lines.length - 1);
+    expect(summary[0]).toMatch(/^1  A \S+  B \S+  end TIME-WAIT\/CLOSED  \d+\.\d{6} s  A→B \d+ B  B→A \d+ B  \d+ segments  clean$/);
+    expect(trace(join(FIX, 'corpus/normal.c2s.pcap'), '--summary').out).toMatch(/end \?\/\?.*one-way/);
   });
 });
 

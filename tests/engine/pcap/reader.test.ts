@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import {
-  CaptureError, decodeSegments, formatWarning, LINKTYPE, MAX_CAPLEN, readCapture, unwrapLink, writePcap,
+  analyseCapture, CaptureError, decodeSegments, formatWarning, LINKTYPE, MAX_CAPLEN, MAX_WARNINGS, readCapture, unwrapLink, writePcap,
 } from '../../../src/engine/pcap/index.ts';
 
 const fixture = (name: string): Uint8Array => new Uint8Array(readFileSync(new URL(`../../fixtures/${name}`, import.meta.url)));
@@ -116,12 +116,14 @@ describe('readCapture: bad input says what and where', () => {
     expect(file.warnings).toHaveLength(1);
     expect(formatWarning(file.warnings[0]!)).toBe('file cut short inside packet data (30 of 74 bytes) (packet 2, byte offset 130)');
   });
-  it('non-TCP packets are skipped with one warning naming the first', () => {
+  it('non-TCP packets are skipped with one warning line per reason, naming the first of each', () => {
     const file = readCapture(fixture('broken/non-tcp.pcap'));
     const { segments, warnings } = decodeSegments(file.packets);
     expect(segments).toHaveLength(10);
-    expect(warnings).toHaveLength(1);
-    expect(formatWarning(warnings[0]!)).toBe('2 packet(s) are not TCP and were skipped; the first: IP protocol 17 is not TCP (packet 1, byte offset 24)');
+    expect(warnings.map(formatWarning)).toEqual([
+      '1 packet(s) skipped: IP protocol 17 is not TCP (packet 1, byte offset 24)',
+      '1 packet(s) skipped: EtherType 0x0806 is not IP (packet 2, byte offset 82)',
+    ]);
   });
   it('a packet block naming an interface that does not exist is an error', () => {
     const ng = fixture('variants/normal.pcapng');
@@ -145,9 +147,85 @@ describe('readCapture: bad input says what and where', () => {
     view.setUint32(shb - 4, shb + 4, true);
     expect(error(ng).message).toMatch(new RegExp(`block length ${shb} at its start but ${shb + 4} at its end \\(byte offset ${shb - 4}\\)`));
   });
-  it('an unsupported link type is named', () => {
-    const bytes = writePcap([{ time: 0, data: new Uint8Array(20) }], { linkType: 147 });
+  it('an unsupported link type is named once, with the count, not once per packet', () => {
+    const bytes = writePcap([0, 1, 2].map((time) => ({ time, data: new Uint8Array(20) })), { linkType: 147 });
     const { warnings } = decodeSegments(readCapture(bytes).packets);
-    expect(warnings[0]!.message).toMatch(/link type 147 is not supported/);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]!.message).toMatch(/^3 packet\(s\) skipped: link type 147 is not supported/);
+  });
+});
+
+describe('decoding what real captures hold', () => {
+  // normal.pcap's SYN as Ethernet; the other encapsulations are built around its IP packet.
+  const syn = readCapture(fixture('kernel-traces/normal.pcap')).packets[0]!.data;
+  const ip = syn.subarray(14);
+  const eth = (type: number, payload: Uint8Array): Uint8Array => {
+    const out = new Uint8Array(14 + payload.length);
+    out.set(syn.subarray(0, 12));
+    out[12] = type >> 8;
+    out[13] = type & 0xff;
+    out.set(payload, 14);
+    return out;
+  };
+  const cat = (...parts: Uint8Array[]): Uint8Array => {
+    const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+    let at = 0;
+    for (const p of parts) { out.set(p, at); at += p.length; }
+    return out;
+  };
+  const decodeOne = (data: Uint8Array, linkType: number = LINKTYPE.ETHERNET) => decodeSegments(readCapture(writePcap([{ time: 0, data }], { linkType })).packets);
+  const isSyn = (r: ReturnType<typeof decodeOne>): boolean => r.segments.length === 1 && r.segments[0]!.tcp.flags.syn && r.warnings.length === 0;
+
+  it('link type 12 (raw IP as OpenBSD numbers it)', () => {
+    expect(isSyn(decodeOne(ip, 12))).toBe(true);
+  });
+  it('PPPoE session frames (EtherType 0x8864, PPP protocol 0x0021)', () => {
+    expect(isSyn(decodeOne(eth(0x8864, cat(Uint8Array.of(0x11, 0, 0, 1, 0, ip.length + 2, 0, 0x21), ip))))).toBe(true);
+  });
+  it('MPLS with a two-label stack (EtherType 0x8847)', () => {
+    expect(isSyn(decodeOne(eth(0x8847, cat(Uint8Array.of(0, 1, 0x00, 64, 0, 2, 0x01, 64), ip))))).toBe(true);
+  });
+  it('IPv4 total length 0 (captured before TSO/GRO split it) takes the captured length, as Wireshark does', () => {
+    const tso = Uint8Array.from(ip);
+    tso[2] = 0;
+    tso[3] = 0;
+    const r = decodeOne(eth(0x0800, tso));
+    expect(isSyn(r)).toBe(true);
+  });
+  it('the snap length cut: the payload length comes from the IP header, not the captured bytes', () => {
+    const data = readCapture(fixture('kernel-traces/normal.pcap')).packets[3]!.data; // 4 bytes of "ping"
+    const r = decodeOne(data.subarray(0, data.length - 3));
+    expect(r.segments[0]!.tcp.payload.length).toBe(1);
+    expect(r.segments[0]!.length).toBe(4);
+  });
+  const v6 = (ext: Uint8Array, next: number, payloadLength: number, tcp: Uint8Array): Uint8Array => {
+    const h = new Uint8Array(40);
+    h[0] = 0x60;
+    h[4] = payloadLength >> 8;
+    h[5] = payloadLength & 0xff;
+    h[6] = next;
+    h[7] = 64;
+    h[23] = 1;
+    h[39] = 1;
+    return cat(h, ext, tcp);
+  };
+  const tcp = ip.subarray(20);
+  it('an IPv6 atomic fragment (offset 0, no more fragments; RFC 6946) is a whole packet', () => {
+    const frag = Uint8Array.of(6, 0, 0, 0, 0, 0, 0, 1);
+    expect(isSyn(decodeOne(eth(0x86dd, v6(frag, 44, 8 + tcp.length, tcp))))).toBe(true);
+    const real = Uint8Array.of(6, 0, 0, 1, 0, 0, 0, 1); // M set: a true first fragment
+    expect(decodeOne(eth(0x86dd, v6(real, 44, 8 + tcp.length, tcp))).warnings[0]!.message).toMatch(/fragment/);
+  });
+  it('an IPv6 jumbogram (payload length 0, Jumbo Payload option) takes the option\'s length', () => {
+    const len = 8 + tcp.length;
+    const hbh = Uint8Array.of(6, 0, 0xc2, 4, len >>> 24, (len >> 16) & 0xff, (len >> 8) & 0xff, len & 0xff);
+    expect(isSyn(decodeOne(eth(0x86dd, v6(hbh, 0, 0, tcp))))).toBe(true);
+  });
+  it('warnings past the cap end in one summary line with the true count, even when logs are merged', () => {
+    const frames = Array.from({ length: MAX_WARNINGS + 1100 }, (_, i) => ({ time: i, data: Uint8Array.of(1, 2, 3) }));
+    const a = analyseCapture(writePcap(frames, { linkType: LINKTYPE.RAW }));
+    // 1100 damaged packets over the cap, plus the closing "none is TCP" line.
+    expect(a.warnings.at(-1)!.message).toBe(`1101 more warnings not shown`);
+    expect(a.warnings).toHaveLength(MAX_WARNINGS + 1);
   });
 });
