@@ -14,6 +14,7 @@ import type { Locale } from '../../i18n/locales.ts';
 import { aliasTable } from '../aliases.ts';
 import { bestOf, chapterBoost, combine, excerpt, fallbacks, groupByChapter, prepareQuery, type AliasTable, type QueryUnit, type Scores, type SectionHit } from '../query.ts';
 import { fill, type SearchStrings } from '../search-strings.ts';
+import { listNavigation, renderResults } from './results-view.ts';
 
 interface PagefindResult {
   id: string;
@@ -47,7 +48,7 @@ export async function mountSearch(dialog: HTMLDialogElement, input: HTMLInputEle
   const cache = new Map<string, Promise<Map<string, number>>>();
   const records = new Map<string, PagefindResult>();
   let seq = 0;
-  let active = -1;
+  const nav = listNavigation(input, list);
 
   /** Record scores for one string, remembered for the dialog's lifetime. */
   function scores(term: string): Promise<Map<string, number>> {
@@ -83,64 +84,6 @@ export async function mountSearch(dialog: HTMLDialogElement, input: HTMLInputEle
     return d;
   }
 
-  function options(): HTMLAnchorElement[] {
-    return [...list.querySelectorAll<HTMLAnchorElement>('a[role="option"]')];
-  }
-
-  function setActive(i: number): void {
-    const opts = options();
-    active = opts.length ? (i + opts.length) % opts.length : -1;
-    opts.forEach((o, j) => o.setAttribute('aria-selected', String(j === active)));
-    const el = opts[active];
-    if (el) {
-      input.setAttribute('aria-activedescendant', el.id);
-      el.scrollIntoView({ block: 'nearest' });
-    } else input.removeAttribute('aria-activedescendant');
-  }
-
-  function render(groups: ReturnType<typeof groupByChapter>, parts: Map<string, ReturnType<typeof excerpt>>): void {
-    list.replaceChildren();
-    let n = 0;
-    groups.forEach((g, gi) => {
-      const group = document.createElement('div');
-      group.setAttribute('role', 'group');
-      group.className = 'sr-group';
-      const label = document.createElement('div');
-      label.className = 'sr-chapter';
-      label.id = `sr-g${gi}`;
-      label.textContent = g.chapter;
-      group.setAttribute('aria-labelledby', label.id);
-      group.append(label);
-      for (const s of g.sections) {
-        const a = document.createElement('a');
-        a.href = s.url;
-        a.id = `sr-${n++}`;
-        a.className = 'sr-item';
-        a.setAttribute('role', 'option');
-        a.setAttribute('aria-selected', 'false');
-        a.tabIndex = -1;
-        const title = document.createElement('span');
-        title.className = 'sr-title';
-        title.textContent = s.title === g.chapter ? g.chapter : s.title;
-        const ex = document.createElement('span');
-        ex.className = 'sr-excerpt';
-        for (const p of parts.get(s.url) ?? []) {
-          if (p.mark) {
-            const m = document.createElement('mark');
-            m.textContent = p.text;
-            ex.append(m);
-          } else ex.append(p.text);
-        }
-        a.append(title, ex);
-        group.append(a);
-      }
-      list.append(group);
-    });
-    input.setAttribute('aria-expanded', String(n > 0));
-    active = -1;
-    input.removeAttribute('aria-activedescendant');
-  }
-
   async function run(query: string): Promise<void> {
     const mine = ++seq;
     const units = prepareQuery(query, lang, aliases);
@@ -172,7 +115,9 @@ export async function mountSearch(dialog: HTMLDialogElement, input: HTMLInputEle
     };
     const parts = new Map(scored.map(({ d }) => [d.url, excerpt(prose(d), stems)]));
     const groups = groupByChapter(hits);
-    render(groups, parts);
+    renderResults(list, groups, parts);
+    input.setAttribute('aria-expanded', String(hits.length > 0));
+    nav.reset();
     const matched = units.filter((_, i) => perUnit[i]!.stems.length).map((u) => u.typed);
     const missing = units.filter((_, i) => !perUnit[i]!.stems.length).map((u) => u.typed);
     const lines = [
@@ -183,23 +128,14 @@ export async function mountSearch(dialog: HTMLDialogElement, input: HTMLInputEle
     status.dataset.query = query; // which query the results on screen answer (tests wait on it)
   }
 
+  // A listbox of result links, set here rather than in the markup: it is one only once search runs.
+  list.setAttribute('role', 'listbox');
+  list.setAttribute('aria-label', list.dataset.label ?? '');
   input.setAttribute('role', 'combobox');
   input.setAttribute('aria-controls', list.id);
   input.setAttribute('aria-autocomplete', 'list');
   input.setAttribute('aria-expanded', 'false');
   input.addEventListener('input', () => void run(input.value));
-  input.addEventListener('keydown', (e) => {
-    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
-      e.preventDefault();
-      setActive(active + (e.key === 'ArrowDown' ? 1 : -1));
-    } else if (e.key === 'Enter') {
-      const target = options()[Math.max(active, 0)];
-      if (target) {
-        e.preventDefault();
-        target.click();
-      }
-    }
-  });
   // A result on the page being read only moves to its section: close the dialog so it shows.
   list.addEventListener('click', (e) => {
     if ((e.target as HTMLElement).closest('a')) dialog.close();
