@@ -48,7 +48,10 @@ export default defineConfig({
               // sequence lab is a class component), lab-mount.ts and the sequence lab (on every page
               // with a lab), and the state diagram's browser code; `engine` loads on a lab's first knob
               // change. Modules that eager page scripts also import get small groups of their own at
-              // a higher priority, so no eager script pulls in `lab` or `engine`.
+              // a higher priority, so no eager script pulls in `lab` or `engine`. The engine is a
+              // folder rule; `lab` names the sequence lab's modules in view/ and client/ because a
+              // group puts everything it matches into one chunk: a whole-folder rule would load the
+              // capture, inspector and TIME-WAIT labs' code on every page with a sequence lab.
               codeSplitting: {
                 groups: [
                   { name: 'page-helpers', test: /src[\\/]labs[\\/]view[\\/]lab-link-id\.ts|src[\\/]i18n[\\/]fill\.ts/, priority: 3 },
@@ -56,7 +59,7 @@ export default defineConfig({
                   { name: 'states', test: /src[\\/]engine[\\/]states\.ts/, priority: 3 },
                   {
                     name: 'lab',
-                    test: /node_modules[\\/]preact[\\/](?!hooks)|src[\\/]labs[\\/](widgets[\\/]sequence-lab\.tsx|client[\\/](lab-mount|state-diagram-live|lab-bus)\.ts|view[\\/](explain|lab-hash|knobs|sequence-layout|trace-view|diagram-highlight|state-diagram-ids)\.ts)|src[\\/]engine[\\/]knobs\.ts/,
+                    test: /node_modules[\\/]preact[\\/](?!hooks)|src[\\/]labs[\\/](widgets[\\/]sequence-lab|client[\\/](lab-mount|state-diagram-live|lab-bus)\.ts|view[\\/](explain|lab-hash|knobs|sequence-layout|trace-view|diagram-highlight|state-diagram-ids)\.ts)|src[\\/]engine[\\/]knobs\.ts/,
                     priority: 2,
                   },
                   // Not the scenario list: a lab brings its own scenario (engine-adapter.ts).

@@ -17,17 +17,17 @@ export interface Definition {
 export const definitions: Readonly<Record<string, Definition>> = {
   // The eleven states (RFC 9293 §3.3.2)
   'state-closed': {
-    ko: '연결이 없는 상태입니다. 실제 기록(TCB)이 없는 가상의 상태입니다.',
+    ko: '연결이 없는 상태입니다. TCB가 없으므로 실제로 기록되지 않는 가상의 상태입니다.',
     en: 'No connection. A fictional state: there is no record (TCB) at all.',
     see: 'tcp-basics#eleven-states',
   },
   'state-listen': {
-    ko: '서버 소켓이 SYN을 기다리는 상태입니다. 리슨 소켓은 연결이 생겨도 이 상태에 남습니다.',
+    ko: '서버 소켓이 SYN을 기다리는 상태이며, 연결이 생겨도 리슨 소켓은 이 상태에 남습니다.',
     en: 'A server socket waiting for SYNs. The listening socket stays here while connections come and go.',
     see: 'tcp-basics#eleven-states',
   },
   'state-syn-sent': {
-    ko: 'SYN을 보내고 상대의 SYN을 기다리는 상태입니다. connect() 직후의 클라이언트입니다.',
+    ko: 'SYN을 보내고 상대의 SYN을 기다리는 상태로, connect()를 호출한 직후의 클라이언트가 여기에 있습니다.',
     en: 'SYN sent, waiting for the peer’s SYN. The client right after connect().',
     see: 'three-way-handshake#three-steps',
   },
@@ -37,7 +37,7 @@ export const definitions: Readonly<Record<string, Definition>> = {
     see: 'three-way-handshake#three-steps',
   },
   'state-established': {
-    ko: '양쪽 ISN이 모두 확인 응답된 상태입니다. 데이터를 주고받습니다. 클라이언트가 먼저 들어갑니다.',
+    ko: '양쪽 ISN이 모두 확인 응답되어 데이터를 주고받는 상태입니다. 세 번째 세그먼트를 보내는 클라이언트가 먼저 들어갑니다.',
     en: 'Both ISNs acknowledged; data flows. The client gets here first.',
     see: 'three-way-handshake#client-established-first',
   },
@@ -47,7 +47,7 @@ export const definitions: Readonly<Record<string, Definition>> = {
     see: 'four-way-handshake#four-steps',
   },
   'state-fin-wait-2': {
-    ko: '자기 FIN은 확인 응답됐고 상대의 FIN을 기다리는 상태입니다. 데이터는 계속 받을 수 있습니다.',
+    ko: '자기 FIN은 확인 응답됐지만 상대의 FIN을 아직 기다리는 상태이므로, 데이터는 계속 받을 수 있습니다.',
     en: 'Own FIN acknowledged; waiting for the peer’s FIN, still able to receive data.',
     see: 'four-way-handshake#four-steps',
   },
@@ -57,7 +57,7 @@ export const definitions: Readonly<Record<string, Definition>> = {
     see: 'four-way-handshake#close-wait',
   },
   'state-closing': {
-    ko: 'FIN을 보낸 뒤 상대의 FIN을 먼저 받은 상태입니다. 동시 닫기에서 나타납니다.',
+    ko: 'FIN을 보낸 뒤 그 ACK보다 상대의 FIN을 먼저 받은 상태로, 동시 닫기에서 나타납니다.',
     en: 'FIN sent, then the peer’s FIN arrived before the ACK of ours: a simultaneous close.',
     see: 'four-way-handshake#simultaneous-close',
   },
@@ -83,7 +83,7 @@ export const definitions: Readonly<Record<string, Definition>> = {
     see: 'four-way-handshake#four-steps',
   },
   segment: {
-    ko: 'TCP가 주고받는 단위입니다. 헤더와 선택적인 데이터로 이루어집니다.',
+    ko: 'TCP가 주고받는 단위로, 헤더와 선택적인 데이터로 이루어집니다.',
     en: 'The unit TCP sends: a header plus optional data.',
     see: 'tcp-basics#header-fields',
   },
@@ -93,7 +93,7 @@ export const definitions: Readonly<Record<string, Definition>> = {
     see: 'tcp-basics#seq-and-ack',
   },
   'acknowledgment-number': {
-    ko: '보내는 쪽이 다음에 받기를 기대하는 시퀀스 번호입니다. ACK 플래그가 있을 때만 유효합니다.',
+    ko: '보내는 쪽이 다음에 받기를 기대하는 시퀀스 번호이며, ACK 플래그가 켜져 있을 때만 유효합니다.',
     en: 'The next sequence number the sender expects to receive; valid only with the ACK flag.',
     see: 'tcp-basics#seq-and-ack',
   },

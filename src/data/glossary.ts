@@ -478,3 +478,96 @@ const terms: GlossaryEntry[] = [
 
 /** Every glossary entry, states first. */
 export const glossary: readonly GlossaryEntry[] = [...states, ...terms];
+
+/** A word the book does not use for a concept: the literal text, or a pattern when the text is part of a longer good word. */
+export interface RejectedWord {
+  /** What the failure prints. */
+  word: string;
+  /** Matches the word in a line; without it, `word` is matched literally. */
+  pattern?: RegExp;
+}
+
+/**
+ * One word per concept. Each rule names the preferred Korean and English term and the variants the
+ * book rejects; tests/content/vocabulary.test.ts fails when a rejected variant appears in a chapter,
+ * drill card, quiz, lab string, glossary definition or UI string, outside misconception callouts and
+ * SpotError claims (which quote what people say). Search aliases above may still list rejected
+ * variants, because readers type them.
+ */
+export interface VocabularyRule {
+  id: string;
+  ko: string;
+  en: string;
+  rejected: { ko?: readonly RejectedWord[]; en?: readonly RejectedWord[] };
+  /** Why, for the style guide and the failure message. */
+  note: string;
+}
+
+export const vocabulary: readonly VocabularyRule[] = [
+  {
+    id: 'window',
+    ko: '윈도우',
+    en: 'window',
+    rejected: { ko: [{ word: '윈도', pattern: /윈도(?!우)/g }] },
+    note: 'TCP 수신 윈도우. 운영체제는 Windows로 써서 둘을 구분합니다',
+  },
+  {
+    id: 'windows-os',
+    ko: 'Windows',
+    en: 'Windows',
+    rejected: { ko: [{ word: '윈도우(운영체제)', pattern: /(?:리눅스|Linux)\s*[,·/와]\s*윈도우|윈도우\s*[,·/와]\s*(?:macOS|리눅스)|윈도우\s*(?:10|11|서버|Server)/g }] },
+    note: '운영체제 이름은 라틴 문자로 씁니다. 윈도우는 TCP 윈도우만 뜻합니다',
+  },
+  {
+    id: 'clock',
+    ko: '클록',
+    en: 'clock',
+    rejected: { ko: [{ word: '시계' }] },
+    note: 'ISN 생성기와 타이머가 읽는 클록(RFC 6528)',
+  },
+  {
+    id: 'simultaneous-open-close',
+    ko: '동시 열기 / 동시 닫기',
+    en: 'simultaneous open / simultaneous close',
+    rejected: { ko: [{ word: '동시 연결' }, { word: '동시 종료' }] },
+    note: '능동 열기·수동 닫기와 짝을 이루는 이름',
+  },
+  {
+    id: 'half-open',
+    ko: '하프 오픈',
+    en: 'half-open',
+    rejected: { ko: [{ word: '반쯤 열린' }] },
+    note: '하프 클로즈와 짝을 이루는 이름',
+  },
+  {
+    id: 'error',
+    ko: '오류',
+    en: 'error',
+    rejected: { ko: [{ word: '에러' }] },
+    note: '코드 글꼴의 오류 이름(ECONNRESET 등)은 그대로 둡니다',
+  },
+  {
+    id: 'loss',
+    ko: '유실',
+    en: 'loss / lost',
+    rejected: { ko: [{ word: '잃어버' }] },
+    note: '세그먼트가 사라지는 것은 유실입니다: 유실되면, 유실된 세그먼트, 유실시킬 세그먼트',
+  },
+  {
+    id: 'flag-notation',
+    ko: 'SYN, ACK (Wireshark 순서, 쉼표)',
+    en: 'SYN, ACK (Wireshark order, commas)',
+    rejected: {
+      ko: [{ word: 'X+Y 플래그 조합', pattern: /\b(?:(?:FIN|RST|PSH)\+ACK|ACK\+(?:SYN|FIN|RST|PSH)|PSH\+(?:FIN|SYN|RST))\b/g }],
+      en: [{ word: 'X+Y flag set', pattern: /\b(?:(?:FIN|RST|PSH)\+ACK|ACK\+(?:SYN|FIN|RST|PSH)|PSH\+(?:FIN|SYN|RST))\b/g }],
+    },
+    note: '플래그 조합은 Wireshark Info 열의 순서로 [FIN, ACK]처럼 씁니다. SYN+ACK만 핸드셰이크 두 번째 세그먼트의 이름으로 씁니다',
+  },
+  {
+    id: 'lab-control',
+    ko: '실습 항목의 화면 이름(<Knob id="…" />)',
+    en: 'the control’s visible label (<Knob id="…" />)',
+    rejected: { ko: [{ word: '노브' }], en: [{ word: 'knob', pattern: /(?<![.$\w</])knobs?\b(?!\s*[=":?}])/gi }] },
+    note: '화면에 없는 말입니다. 실습 항목은 <Knob id="closer" />처럼 화면의 이름으로 부릅니다',
+  },
+];

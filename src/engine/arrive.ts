@@ -6,6 +6,7 @@
 import { computeIsn } from './isn.ts';
 import { onListen, sameAddr, sendResetFor } from './listen.ts';
 import { concatBytes, flags, segLen } from './segment.ts';
+import { dropFromQueue } from './send-queue.ts';
 import { seqAdd, seqDiff, seqGt, seqInWindow, seqLe, seqLt } from './seq.ts';
 import {
   ackReceived, armRetransmit, cancelTimer, emit, fail, learnPeerSyn, log, makeSegment, newTcb, output, remoteOf,
@@ -120,7 +121,7 @@ function ackAdvance(w: Work, tcb: Tcb, ack: number): void {
   let n = seqDiff(ack, tcb.sndUna);
   if (tcb.sndUna === tcb.iss && n > 0) n -= 1; // the SYN
   if (tcb.finSeq !== null && seqGt(ack, tcb.finSeq)) n -= 1; // the FIN
-  if (n > 0) tcb.sendQueue = tcb.sendQueue.slice(Math.min(n, tcb.sendQueue.length));
+  if (n > 0) tcb.sendQueue = dropFromQueue(tcb.sendQueue, n);
   tcb.sndUna = ack;
   if (tcb.rttProbe && seqLe(tcb.rttProbe.seq, ack)) {
     rttSample(w, w.now - tcb.rttProbe.at);
@@ -154,52 +155,10 @@ function onSynchronized(w: Work, original: Segment): void {
   }
 
   // First: check the sequence number.
-  const acceptableSeg = acceptable(tcb, seg);
-  if (acceptableSeg) updateTsRecent(tcb, seg);
-  if (!acceptableSeg) {
-    if (seg.flags.RST) {
-      log(w, 'seq-unacceptable-drop', '3.10.7.4', NOTES && 'RST outside the window');
-      return;
-    }
-    // TIME-WAIT: a retransmitted FIN (the final ACK was lost) is re-ACKed and restarts 2×MSL.
-    if (w.ep.state === 'TIME-WAIT' && seg.flags.FIN && seqAdd(seg.seq, segLen(seg)) === tcb.rcvNxt) {
-      log(w, 'fin-time-wait-restart', '3.10.7.4', NOTES && 'retransmitted FIN: ACK again and restart the 2 MSL timer');
-      sendAck(w);
-      setTimer(w, 'time-wait', w.now + w.ep.config.profile.timeWaitMs);
-      return;
-    }
-    // SYN-RECEIVED: the peer repeats its SYN because our SYN,ACK was lost: answer with SYN,ACK again (as Linux does).
-    if (w.ep.state === 'SYN-RECEIVED' && seg.flags.SYN && !seg.flags.ACK && seg.seq === tcb.irs) {
-      log(w, 'syn-received-dup-syn', '3.10.7.4', NOTES && 'retransmitted SYN: SYN,ACK again');
-      retransmitOldest(w);
-      setTimer(w, 'retransmit', w.now + tcb.rto);
-      return;
-    }
-    log(w, 'seq-unacceptable-ack', '3.10.7.4', NOTES && `SEG.SEQ=${seg.seq} outside RCV.NXT=${tcb.rcvNxt} RCV.WND=${tcb.rcvWnd}`);
-    sendInvalidAck(w);
-    return;
-  }
-  // RFC 5961 §3.2 judges a RST by its own sequence number: an RST carrying data that starts below
-  // RCV.NXT must not become an exact match by trimming, so the check keeps the number as it came.
-  const rstExact = seg.seq === tcb.rcvNxt;
-  // Trim what lies before RCV.NXT (old) or past the window (§3.10.7.4 "trimmed").
-  const before = seqDiff(tcb.rcvNxt, seg.seq);
-  if (before > 0) {
-    let drop = before;
-    let f = seg.flags;
-    if (f.SYN) {
-      f = { ...f, SYN: false };
-      drop -= 1;
-    }
-    seg = { ...seg, seq: tcb.rcvNxt, flags: f, payload: seg.payload.slice(Math.min(drop, seg.payload.length)) };
-    log(w, 'seq-trimmed', '3.10.7.4', NOTES && `${before} old sequence number(s) removed`);
-  }
-  const past = seqDiff(seqAdd(seg.seq, segLen(seg)), seqAdd(tcb.rcvNxt, tcb.rcvWnd));
-  if (past > 0) {
-    const keep = Math.max(0, seg.payload.length - past + (seg.flags.FIN ? 1 : 0));
-    seg = { ...seg, flags: { ...seg.flags, FIN: false }, payload: seg.payload.slice(0, keep) };
-    log(w, 'seq-trimmed', '3.10.7.4', NOTES && 'beyond the receive window');
-  }
+  const checked = checkSequence(w, tcb, seg);
+  if (!checked) return;
+  const { before, rstExact } = checked;
+  seg = checked.seg;
 
   // Second: check the RST bit (RFC 5961 §3.2 as adopted by §3.10.7.4).
   if (seg.flags.RST) {
@@ -224,45 +183,7 @@ function onSynchronized(w: Work, original: Segment): void {
   }
 
   // Fifth: check the ACK field.
-  if (!seg.flags.ACK) {
-    log(w, 'no-ack-drop', '3.10.7.4');
-    return;
-  }
-  if (w.ep.state === 'SYN-RECEIVED') {
-    if (seqLt(tcb.sndUna, seg.ack) && seqLe(seg.ack, tcb.sndNxt)) {
-      ackAdvance(w, tcb, seg.ack);
-      tcb.sndWnd = seg.window << tcb.sndScale;
-      tcb.sndWl1 = seg.seq;
-      tcb.sndWl2 = seg.ack;
-      cancelTimer(w, 'retransmit');
-      setState(w, 'ESTABLISHED', 'ack-syn-received-established', '3.10.7.4');
-      w.effects.push({ kind: 'connected' });
-    } else {
-      log(w, 'ack-syn-received-bad-rst', '3.10.7.4', NOTES && '<SEQ=SEG.ACK><CTL=RST>');
-      emit(w, makeSegment(w, seg.src, flags('RST'), seg.ack, 0));
-      return;
-    }
-  } else if (w.ep.state !== 'TIME-WAIT') {
-    if (seqGt(seg.ack, tcb.sndNxt)) {
-      log(w, 'ack-future-ack', '3.10.7.4', NOTES && 'SEG.ACK > SND.NXT: ACK and drop');
-      sendInvalidAck(w);
-      return;
-    }
-    if (seqLt(tcb.sndUna, seg.ack)) {
-      ackAdvance(w, tcb, seg.ack);
-      log(w, 'ack-advances', '3.10.7.4', NOTES && `SND.UNA=${tcb.sndUna}`);
-      cancelTimer(w, 'retransmit');
-      armRetransmit(w);
-    } else if (seg.ack === tcb.sndUna && tcb.sndUna !== tcb.sndNxt && segLen(seg) === 0) {
-      log(w, 'ack-duplicate', '3.10.7.4');
-    }
-    // Window update (§3.10.7.4: only if SND.UNA =< SEG.ACK, then the SND.WL1/SND.WL2 rule).
-    if (seqLe(tcb.sndUna, seg.ack) && (seqLt(tcb.sndWl1, seg.seq) || (tcb.sndWl1 === seg.seq && seqLe(tcb.sndWl2, seg.ack)))) {
-      tcb.sndWnd = seg.window << tcb.sndScale;
-      tcb.sndWl1 = seg.seq;
-      tcb.sndWl2 = seg.ack;
-    }
-  }
+  if (!checkAckField(w, tcb, seg)) return;
   tcb = tcbOf(w);
   const st = w.ep.state;
   if (st === 'CLOSING' && finAcked(tcb)) {
@@ -303,6 +224,109 @@ function onSynchronized(w: Work, original: Segment): void {
   }
   if (ackAtEnd && w.ep.tcb) sendAck(w);
   if (w.ep.tcb) output(w);
+}
+
+/**
+ * §3.10.7.4 "first, check the sequence number": an unacceptable segment is answered (or dropped)
+ * here and null returned; an acceptable one comes back trimmed to the window, with how many old
+ * sequence numbers were cut (`before`) and whether it started exactly at RCV.NXT (`rstExact`).
+ */
+function checkSequence(w: Work, tcb: Tcb, original: Segment): { seg: Segment; before: number; rstExact: boolean } | null {
+  let seg = original;
+  const acceptableSeg = acceptable(tcb, seg);
+  if (acceptableSeg) updateTsRecent(tcb, seg);
+  if (!acceptableSeg) {
+    if (seg.flags.RST) {
+      log(w, 'seq-unacceptable-drop', '3.10.7.4', NOTES && 'RST outside the window');
+      return null;
+    }
+    // TIME-WAIT: a retransmitted FIN (the final ACK was lost) is re-ACKed and restarts 2×MSL.
+    if (w.ep.state === 'TIME-WAIT' && seg.flags.FIN && seqAdd(seg.seq, segLen(seg)) === tcb.rcvNxt) {
+      log(w, 'fin-time-wait-restart', '3.10.7.4', NOTES && 'retransmitted FIN: ACK again and restart the 2 MSL timer');
+      sendAck(w);
+      setTimer(w, 'time-wait', w.now + w.ep.config.profile.timeWaitMs);
+      return null;
+    }
+    // SYN-RECEIVED: the peer repeats its SYN because our SYN,ACK was lost: answer with SYN,ACK again (as Linux does).
+    if (w.ep.state === 'SYN-RECEIVED' && seg.flags.SYN && !seg.flags.ACK && seg.seq === tcb.irs) {
+      log(w, 'syn-received-dup-syn', '3.10.7.4', NOTES && 'retransmitted SYN: SYN,ACK again');
+      retransmitOldest(w);
+      setTimer(w, 'retransmit', w.now + tcb.rto);
+      return null;
+    }
+    log(w, 'seq-unacceptable-ack', '3.10.7.4', NOTES && `SEG.SEQ=${seg.seq} outside RCV.NXT=${tcb.rcvNxt} RCV.WND=${tcb.rcvWnd}`);
+    sendInvalidAck(w);
+    return null;
+  }
+  // RFC 5961 §3.2 judges a RST by its own sequence number: an RST carrying data that starts below
+  // RCV.NXT must not become an exact match by trimming, so the check keeps the number as it came.
+  const rstExact = seg.seq === tcb.rcvNxt;
+  // Trim what lies before RCV.NXT (old) or past the window (§3.10.7.4 "trimmed").
+  const before = seqDiff(tcb.rcvNxt, seg.seq);
+  if (before > 0) {
+    let drop = before;
+    let f = seg.flags;
+    if (f.SYN) {
+      f = { ...f, SYN: false };
+      drop -= 1;
+    }
+    seg = { ...seg, seq: tcb.rcvNxt, flags: f, payload: seg.payload.slice(Math.min(drop, seg.payload.length)) };
+    log(w, 'seq-trimmed', '3.10.7.4', NOTES && `${before} old sequence number(s) removed`);
+  }
+  const past = seqDiff(seqAdd(seg.seq, segLen(seg)), seqAdd(tcb.rcvNxt, tcb.rcvWnd));
+  if (past > 0) {
+    const keep = Math.max(0, seg.payload.length - past + (seg.flags.FIN ? 1 : 0));
+    seg = { ...seg, flags: { ...seg.flags, FIN: false }, payload: seg.payload.slice(0, keep) };
+    log(w, 'seq-trimmed', '3.10.7.4', NOTES && 'beyond the receive window');
+  }
+  return { seg, before, rstExact };
+}
+
+/**
+ * §3.10.7.4 "fifth, check the ACK field", up to the window update: false when the segment goes no
+ * further (no ACK, a bad ACK in SYN-RECEIVED, an ACK of something not yet sent).
+ */
+function checkAckField(w: Work, tcb: Tcb, seg: Segment): boolean {
+  if (!seg.flags.ACK) {
+    log(w, 'no-ack-drop', '3.10.7.4');
+    return false;
+  }
+  if (w.ep.state === 'SYN-RECEIVED') {
+    if (seqLt(tcb.sndUna, seg.ack) && seqLe(seg.ack, tcb.sndNxt)) {
+      ackAdvance(w, tcb, seg.ack);
+      tcb.sndWnd = seg.window << tcb.sndScale;
+      tcb.sndWl1 = seg.seq;
+      tcb.sndWl2 = seg.ack;
+      cancelTimer(w, 'retransmit');
+      setState(w, 'ESTABLISHED', 'ack-syn-received-established', '3.10.7.4');
+      w.effects.push({ kind: 'connected' });
+    } else {
+      log(w, 'ack-syn-received-bad-rst', '3.10.7.4', NOTES && '<SEQ=SEG.ACK><CTL=RST>');
+      emit(w, makeSegment(w, seg.src, flags('RST'), seg.ack, 0));
+      return false;
+    }
+  } else if (w.ep.state !== 'TIME-WAIT') {
+    if (seqGt(seg.ack, tcb.sndNxt)) {
+      log(w, 'ack-future-ack', '3.10.7.4', NOTES && 'SEG.ACK > SND.NXT: ACK and drop');
+      sendInvalidAck(w);
+      return false;
+    }
+    if (seqLt(tcb.sndUna, seg.ack)) {
+      ackAdvance(w, tcb, seg.ack);
+      log(w, 'ack-advances', '3.10.7.4', NOTES && `SND.UNA=${tcb.sndUna}`);
+      cancelTimer(w, 'retransmit');
+      armRetransmit(w);
+    } else if (seg.ack === tcb.sndUna && tcb.sndUna !== tcb.sndNxt && segLen(seg) === 0) {
+      log(w, 'ack-duplicate', '3.10.7.4');
+    }
+    // Window update (§3.10.7.4: only if SND.UNA =< SEG.ACK, then the SND.WL1/SND.WL2 rule).
+    if (seqLe(tcb.sndUna, seg.ack) && (seqLt(tcb.sndWl1, seg.seq) || (tcb.sndWl1 === seg.seq && seqLe(tcb.sndWl2, seg.ack)))) {
+      tcb.sndWnd = seg.window << tcb.sndScale;
+      tcb.sndWl1 = seg.seq;
+      tcb.sndWl2 = seg.ack;
+    }
+  }
+  return true;
 }
 
 /** Accept in-order bytes (and any held segments they make contiguous), or hold out-of-order ones. */

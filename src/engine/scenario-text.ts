@@ -60,8 +60,8 @@ export const SCENARIO_TEXT: Readonly<Record<ScenarioId, { title: I18nText; descr
   'closed-port-rst': {
     title: { ko: '닫힌 포트로 연결: RST', en: 'Connecting to a closed port: RST' },
     description: {
-      ko: '아무도 듣지 않는 포트로 SYN을 보내면 RST+ACK(seq 0, ack ISN+1)가 돌아옵니다. 애플리케이션은 "connection refused"를 받습니다.',
-      en: 'A SYN to a port nobody listens on is answered with RST+ACK (seq 0, ack ISN+1). The application gets "connection refused".',
+      ko: '아무도 듣지 않는 포트로 SYN을 보내면 [RST, ACK](seq 0, ack ISN+1)가 돌아옵니다. 애플리케이션은 "connection refused"를 받습니다.',
+      en: 'A SYN to a port nobody listens on is answered with [RST, ACK] (seq 0, ack ISN+1). The application gets "connection refused".',
     },
   },
   'close-4-segment': {
@@ -86,7 +86,7 @@ export const SCENARIO_TEXT: Readonly<Record<ScenarioId, { title: I18nText; descr
     },
   },
   'simultaneous-close': {
-    title: { ko: '동시 종료', en: 'Simultaneous close' },
+    title: { ko: '동시 닫기', en: 'Simultaneous close' },
     description: {
       ko: '양쪽 애플리케이션이 같은 순간 닫아 FIN이 엇갈립니다. 둘 다 FIN-WAIT-1에서 CLOSING을 거쳐 TIME-WAIT가 됩니다.',
       en: 'Both applications close at the same instant and the FINs cross. Both go FIN-WAIT-1 → CLOSING → TIME-WAIT.',
@@ -137,7 +137,7 @@ export const SCENARIO_TEXT: Readonly<Record<ScenarioId, { title: I18nText; descr
   'syn-flood': {
     title: { ko: 'SYN 플러드', en: 'SYN flood' },
     description: {
-      ko: '공격자가 위조한 주소로 SYN을 쏟아내 서버의 작은 백로그(4개)를 반쯤 열린 연결로 채웁니다. 정상 클라이언트의 SYN은 버려지고 클라이언트는 재전송만 반복합니다.',
+      ko: '공격자가 위조한 주소로 SYN을 쏟아내 서버의 작은 백로그(4개)를 하프 오픈 연결로 채웁니다. 정상 클라이언트의 SYN은 버려지고 클라이언트는 재전송만 반복합니다.',
       en: 'An attacker floods SYNs from spoofed addresses and fills the server\'s small backlog (4) with half-open connections. The real client\'s SYNs are dropped and it keeps retransmitting.',
     },
   },

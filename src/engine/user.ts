@@ -3,7 +3,8 @@
  * received bytes go to the application at once as 'deliver' effects.
  */
 import { computeIsn } from './isn.ts';
-import { concatBytes, flags } from './segment.ts';
+import { flags } from './segment.ts';
+import { appendToQueue } from './send-queue.ts';
 import { emit, fail, log, makeSegment, newTcb, output, remoteOf, setState, setTimer, synOptions, tcbOf, type Work } from './tx.ts';
 import type { UserCall } from './types.ts';
 import { NOTES } from './notes.ts';
@@ -91,7 +92,7 @@ function send(w: Work, data: Uint8Array): void {
     return;
   }
   const tcb = tcbOf(w);
-  tcb.sendQueue = concatBytes(tcb.sendQueue, data);
+  tcb.sendQueue = appendToQueue(tcb.sendQueue, data);
   log(w, 'send-queued', '3.10.2', NOTES && `${data.length} byte(s)`);
   output(w);
 }

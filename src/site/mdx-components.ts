@@ -18,6 +18,7 @@ import StateDiagram from '../labs/StateDiagram.astro';
 import TimeWaitLab from '../labs/TimeWaitLab.astro';
 import SegmentInspector from '../labs/SegmentInspector.astro';
 import CaptureLab from '../labs/CaptureLab.astro';
+import Knob from '../labs/Knob.astro';
 import GlossaryTable from './GlossaryTable.astro';
 import ShortAnswer from './ShortAnswer.astro';
 
@@ -33,6 +34,8 @@ export const components = {
   TimeWaitLab,
   SegmentInspector,
   CaptureLab,
+  // a lab control's visible label, named in prose
+  Knob,
   // quiz
   MultipleChoice,
   Option,

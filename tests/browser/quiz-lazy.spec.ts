@@ -23,3 +23,22 @@ test('a chapter loads no quiz code until a quiz comes near', async ({ page }) =>
   await quiz.scrollIntoViewIfNeeded();
   await expect(quiz).toHaveAttribute('data-ready', /.*/);
 });
+
+test('on a phone, the verdict appears right under the Check button that was tapped, on screen', async ({ page }) => {
+  await page.goto(pageWith('<quiz-order').path);
+  const quiz = page.locator('quiz-order').first();
+  await quiz.scrollIntoViewIfNeeded();
+  await expect(quiz).toHaveAttribute('data-ready', /.*/);
+  const check = quiz.locator('[data-act="check"]');
+  await check.tap();
+  const verdict = quiz.locator('.quiz-feedback .quiz-verdict');
+  await expect(verdict).toBeVisible();
+  const where = await page.evaluate(() => {
+    const q = document.querySelector('quiz-order');
+    const actions = q?.querySelector('.quiz-actions')?.getBoundingClientRect();
+    const v = q?.querySelector('.quiz-feedback .quiz-verdict')?.getBoundingClientRect();
+    return { gap: (v?.top ?? 0) - (actions?.bottom ?? 0), bottom: v?.bottom ?? Infinity, height: innerHeight };
+  });
+  expect(where.gap, 'px between the buttons and the verdict').toBeLessThan(40);
+  expect(where.bottom, 'the verdict is on screen').toBeLessThanOrEqual(where.height);
+});

@@ -23,7 +23,7 @@ describe('lab props check on a broken chapter', () => {
     const knobs = KNOB_IDS.join(', ');
     expect(issues).toEqual([
       `${file}:5: <SequenceLab> unknown scenario "normal-opne". Did you mean "normal-open"? Valid: ${all}`,
-      `${file}:5: <SequenceLab> unknown knob "latency". Valid: ${knobs}`,
+      `${file}:5: <SequenceLab> unknown knob "colour". Valid: ${knobs}`,
       `${file}:9: <SequenceLab> unknown knob "dorp". Did you mean "drop"? Valid: ${knobs}`,
       `${file}:10: <SequenceLab> step={99} is past the end: scenario "normal-open" has 18 lab steps (0 = before anything happens), so step is 0 to 17`,
       `${file}:13: <SegmentInspector> step must be a whole number ≥ 0, written step={3}`,

@@ -26,6 +26,6 @@ describe('segment inspector packets', () => {
   it('labels each packet with its wire number, direction and flags', () => {
     const [syn, synack] = inspectorPackets(runScenario('normal-open'));
     expect(syn?.label).toBe('#1 A → B SYN');
-    expect(synack?.label).toBe('#2 B → A SYN+ACK');
+    expect(synack?.label).toBe('#2 B → A SYN, ACK');
   });
 });

@@ -168,7 +168,7 @@ describe('<CaptureLab>', () => {
     // Step 0 says what the diagram shows: the captured server is already listening.
     await waitFor(() => expect(document.querySelector('#cap-replay .lab-sentence')!.textContent).toContain('the client is CLOSED and the server is LISTEN'));
     expect(document.querySelector('#cap-replay .lab-trace')!.textContent).toContain('TIME-WAIT');
-    expect(screen.getByRole('combobox', { name: /Connection/ }).textContent).toMatch(/127\.0\.0\.1:\d+ ↔ 127\.0\.0\.1:40000/);
+    expect(screen.getByRole('list', { name: /Connection/ }).textContent).toMatch(/127\.0\.0\.1:\d+ ↔ 127\.0\.0\.1:40000/);
   });
 
   it('exports the lab the reader used last, by its title, not a lab that only scrolled into view', async () => {

@@ -31,7 +31,7 @@ describe('<SequenceLab>', () => {
     render(lab('lost-syn-ack', 'drop'));
     await waitFor(() => expect(stepOf()).toBe(0));
     const options = [...screen.getByRole('combobox', { name: /Lose segment/ }).querySelectorAll('option')].map((o) => o.textContent);
-    expect(options.slice(1, 4)).toEqual(['#1 A→B SYN', '#2 B→A SYN+ACK', '#3 A→B ACK']);
+    expect(options.slice(1, 4)).toEqual(['#1 A→B SYN', '#2 B→A SYN, ACK', '#3 A→B ACK']);
   });
 
   it('starts at the beginning once hydrated, then steps with the buttons and says what happened', async () => {

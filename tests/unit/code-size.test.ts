@@ -11,8 +11,6 @@ const ROOT = resolve(import.meta.dirname, '../..');
 
 /** `file name` → why it is still long. */
 const KNOWN: Record<string, string> = {
-  'src/engine/arrive.ts onSynchronized':
-    'RFC 9293 §3.10.7.4 step by step for every synchronized state, each branch citing its section; to be split along the RFC steps (check sequence, RST, SYN, ACK, URG, text, FIN)',
   'src/labs/widgets/sequence-lab.tsx render': 'being split into controls, diagram, variables and trace table components',
   'src/labs/widgets/sequence-lab.tsx file': 'being split into controls, diagram, variables and trace table components',
 };

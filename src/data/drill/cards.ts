@@ -168,8 +168,8 @@ export const cards: readonly DrillCard[] = [
       short: '같은 4-튜플을 쓰던 예전 연결의 세그먼트가 새 연결의 윈도우에 들어오지 않게 하고, 외부에서 번호를 추측해 세그먼트를 끼워 넣지 못하게 하려는 것입니다. 그래서 ISN은 단순한 난수가 아니라 4µs 클록에 4-튜플의 키 해시를 더한 값입니다(RFC 9293 §3.4.1, RFC 6528).',
       a: [
         '이유는 두 가지입니다. 같은 4-튜플을 쓰던 예전 연결의 세그먼트가 새 연결의 것으로 오인되면 안 되고, 경로 밖의 공격자가 번호를 추측해 세그먼트를 끼워 넣을 수 없어야 합니다(RFC 9293 §3.4.1).',
-        'RFC 9293은 시계에 따라 증가하면서도 밖에서 예측할 수 없는 ISN을 요구합니다. ISN = M + F(로컬 IP, 로컬 포트, 원격 IP, 원격 포트, 비밀 키)이며, M은 4µs마다 증가하는 타이머, F는 키가 있는 해시입니다(RFC 6528). 리눅스는 4-튜플과 비밀 값의 SipHash에 64ns 단위 시계를 더합니다.',
-        '그래서 단순한 "난수"가 아닙니다. 시계 부분은 같은 4-튜플의 연속된 연결이 앞으로 나아가게 하고, 해시 부분은 추측을 막습니다.',
+        'RFC 9293은 클록에 따라 증가하면서도 밖에서 예측할 수 없는 ISN을 요구합니다. ISN = M + F(로컬 IP, 로컬 포트, 원격 IP, 원격 포트, 비밀 키)이며, M은 4µs마다 증가하는 타이머, F는 키가 있는 해시입니다(RFC 6528). 리눅스는 4-튜플과 비밀 값의 SipHash에 64ns 단위 클록을 더합니다.',
+        '그래서 단순한 "난수"가 아닙니다. 클록 부분은 같은 4-튜플로 이어지는 연결의 ISN이 커지게 하고, 해시 부분은 추측을 막습니다.',
       ],
     },
   },
@@ -278,7 +278,7 @@ export const cards: readonly DrillCard[] = [
       short: 'Four, because each direction closes separately: the kernel ACKs a FIN at once, but its own FIN waits for its application’s close(). Three when that close() comes right away, so the FIN carries the ACK.',
       a: [
         'Each direction closes on its own (half-close). TCP ACKs a FIN at once, but sends its own FIN only when its own application calls close(). Between the two, the passive side may still send data (§3.6).',
-        'Three segments when the passive side’s application closes at once: its FIN carries the ACK of the other FIN, so FIN, FIN+ACK, ACK. The active closer then goes from FIN-WAIT-1 straight to TIME-WAIT. A Linux capture of a typical Node.js server shows exactly this.',
+        'Three segments when the passive side’s application closes at once: its FIN carries the ACK of the other FIN, so [FIN], [FIN, ACK], [ACK]. The active closer then goes from FIN-WAIT-1 straight to TIME-WAIT. A Linux capture of a typical Node.js server shows exactly this.',
       ],
     },
     ko: {
@@ -286,7 +286,7 @@ export const cards: readonly DrillCard[] = [
       short: '커널은 FIN을 받으면 곧바로 ACK하지만 자기 FIN은 애플리케이션이 close()를 불러야 보내므로, 두 방향이 따로 닫혀 네 개가 됩니다. 그 close()가 바로 불리면 FIN에 ACK가 함께 실려 세 개로 끝납니다.',
       a: [
         '두 방향이 각각 따로 닫히기 때문입니다(하프 클로즈). TCP는 FIN을 받으면 곧바로 ACK하지만, 자기 FIN은 자기 애플리케이션이 close()를 호출할 때에야 보냅니다. 그 사이에 나중에 닫는 쪽은 데이터를 더 보낼 수 있습니다(§3.6).',
-        '나중에 닫는 쪽의 애플리케이션이 곧바로 닫으면 세 개로 끝납니다. 그 FIN에 상대 FIN에 대한 ACK가 함께 실려 FIN, FIN+ACK, ACK가 됩니다. 이때 먼저 닫는 쪽은 FIN-WAIT-1에서 곧바로 TIME-WAIT로 갑니다. 평범한 Node.js 서버를 리눅스에서 캡처하면 바로 이 모양입니다.',
+        '나중에 닫는 쪽의 애플리케이션이 곧바로 닫으면 세 개로 끝납니다. 그 FIN에 상대 FIN에 대한 ACK가 함께 실려 [FIN], [FIN, ACK], [ACK]가 됩니다. 이때 먼저 닫는 쪽은 FIN-WAIT-1에서 곧바로 TIME-WAIT로 갑니다. 평범한 Node.js 서버를 리눅스에서 캡처하면 바로 이 모양입니다.',
       ],
     },
   },
@@ -331,7 +331,7 @@ export const cards: readonly DrillCard[] = [
       short: '`ss -tanp state close-wait`로 프로세스와 상대 주소를 찾은 다음, 그 상대와의 연결에서 close()를 빠뜨리는 코드 경로를 찾습니다.',
       a: [
         '`ss -tanp state close-wait`로 목록을 봅니다. `-p`는 소켓을 가진 프로세스를, 원격 주소는 어느 상대나 어느 업스트림 서비스와의 연결인지 보여 줍니다. 개수가 계속 늘기만 하면 누수가 맞습니다.',
-        '그다음 그 상대를 다루는 코드 경로를 봅니다. close()를 건너뛰는 에러 경로나 조기 반환, 끝까지 읽지 않아 클라이언트 라이브러리가 연결을 놓아주지 않는 응답 본문, 유휴 검사가 없는 커넥션 풀 등이 흔한 원인입니다. `lsof -p <pid>`로 파일 디스크립터가 쌓이는 것도 확인할 수 있습니다.',
+        '그다음 그 상대를 다루는 코드 경로를 봅니다. close()를 건너뛰는 오류 경로나 조기 반환, 끝까지 읽지 않아 클라이언트 라이브러리가 연결을 놓아주지 않는 응답 본문, 유휴 검사가 없는 커넥션 풀 등이 흔한 원인입니다. `lsof -p <pid>`로 파일 디스크립터가 쌓이는 것도 확인할 수 있습니다.',
       ],
     },
   },
@@ -396,7 +396,7 @@ export const cards: readonly DrillCard[] = [
       q: 'TIME-WAIT는 왜 있습니까? 두 가지 이유를 모두 말해 보세요.',
       short: '이유는 두 가지입니다. 마지막 ACK가 유실되면 상대가 다시 보낸 FIN에 RST 대신 ACK를 다시 보내야 하고, 같은 4-튜플을 다시 쓰기 전에 오래된 중복 세그먼트가 사라져야 합니다.',
       a: [
-        '첫째, 마지막 ACK가 유실될 수 있습니다. 그러면 LAST-ACK 상태의 상대가 FIN을 재전송하는데, TIME-WAIT 쪽이 아직 남아 있어야 다시 ACK할 수 있습니다(타이머도 다시 시작합니다). 이 상태가 없으면 재전송된 FIN에 RST가 돌아가고, 상대는 정상 종료 대신 에러를 보고합니다.',
+        '첫째, 마지막 ACK가 유실될 수 있습니다. 그러면 LAST-ACK 상태의 상대가 FIN을 재전송하는데, TIME-WAIT 쪽이 아직 남아 있어야 다시 ACK할 수 있습니다(타이머도 다시 시작합니다). 이 상태가 없으면 재전송된 FIN에 RST가 돌아가고, 상대는 정상 종료 대신 오류를 보고합니다.',
         '둘째, 이 연결의 오래된 중복 세그먼트가 네트워크에서 사라져야 합니다. 그래야 같은 4-튜플을 쓰는 새 연결이 그 세그먼트를 자기 데이터로 받아들이지 않습니다(RFC 9293 §3.4.1, §3.6.1).',
       ],
     },
@@ -416,7 +416,7 @@ export const cards: readonly DrillCard[] = [
       ],
     },
     ko: {
-      q: '왜 1×MSL이 아니라 2×MSL입니까? MSL은 무엇이고, 리눅스·윈도우·macOS의 TIME-WAIT는 얼마입니까?',
+      q: '왜 1×MSL이 아니라 2×MSL입니까? MSL은 무엇이고, 리눅스·Windows·macOS의 TIME-WAIT는 얼마입니까?',
       short: 'MSL은 세그먼트가 네트워크에서 살아 있을 수 있는 최대 시간이고 RFC는 2분으로 잡습니다. 2×MSL은 마지막 ACK가 가고 재전송된 FIN이 돌아오는 왕복을 덮습니다. 실제로는 리눅스 60초 고정, Windows 120초, macOS 30초입니다.',
       a: [
         'MSL(maximum segment lifetime)은 세그먼트가 네트워크에서 살아 있을 수 있는 최대 시간이고, RFC는 2분으로 정합니다(§3.4.2). 2배는 왕복을 덮습니다. 마지막 ACK가 가다가 유실되기까지 최대 MSL 하나, 재전송된 FIN이 도착하기까지 또 하나가 걸릴 수 있고, 양방향의 오래된 세그먼트가 모두 사라져야 합니다.',
@@ -441,7 +441,7 @@ export const cards: readonly DrillCard[] = [
       short: '먼저 FIN을 보내는 쪽, 즉 먼저 닫는 쪽이고 동시 닫기라면 양쪽 모두입니다. 유휴 keep-alive 연결을 끊는 서버일 수도 있고, 자기 연결을 직접 닫는 클라이언트일 수도 있습니다.',
       a: [
         '먼저 닫는 쪽(active closer)입니다. 누가 연결을 시작했는지와는 상관이 없습니다.',
-        '유휴 keep-alive 연결을 서버가 끊거나 응답마다 서버가 연결을 닫는 HTTP 서버라면 TIME-WAIT 소켓은 서버에 쌓입니다. 동시 종료(simultaneous close)에서는 양쪽 모두 TIME-WAIT로 끝납니다.',
+        '유휴 keep-alive 연결을 서버가 끊거나 응답마다 서버가 연결을 닫는 HTTP 서버라면 TIME-WAIT 소켓은 서버에 쌓입니다. 동시 닫기(simultaneous close)에서는 양쪽 모두 TIME-WAIT로 끝납니다.',
       ],
     },
   },
@@ -531,7 +531,7 @@ export const cards: readonly DrillCard[] = [
       short: '리눅스 4.12에서 제거되었습니다. NAT 뒤의 클라이언트들은 타임스탬프 클록이 제각각인데, 이 옵션이 그들의 SYN을 버렸기 때문입니다.',
       a: [
         '이 옵션은 이제 없습니다. 리눅스 4.12에서 제거되었습니다. 같은 IP 주소에서 마지막으로 본 타임스탬프보다 작은 타임스탬프를 가진 SYN을 버리는 기능이었습니다.',
-        'NAT 뒤에서는 여러 클라이언트가 IP 주소 하나를 나눠 쓰지만 타임스탬프 시계는 제각각입니다. 그래서 어떤 클라이언트의 SYN은 "오래된" 것으로 보여 조용히 버려졌고, NAT 뒤 클라이언트의 연결이 무작위로 실패했습니다. 나가는 연결에는 `tcp_tw_reuse`, 서버에는 `SO_REUSEADDR`, 그리고 연결 재사용을 쓰세요.',
+        'NAT 뒤에서는 여러 클라이언트가 IP 주소 하나를 나눠 쓰지만 타임스탬프 클록은 제각각입니다. 그래서 어떤 클라이언트의 SYN은 "오래된" 것으로 보여 조용히 버려졌고, NAT 뒤 클라이언트의 연결이 무작위로 실패했습니다. 나가는 연결에는 `tcp_tw_reuse`, 서버에는 `SO_REUSEADDR`, 그리고 연결 재사용을 쓰세요.',
       ],
     },
   },
@@ -575,9 +575,9 @@ export const cards: readonly DrillCard[] = [
       q: 'SYN 플러드란 무엇이고, SYN 쿠키는 어떻게 동작하며, 대가는 무엇입니까?',
       short: '위조한 SYN이 리스너의 하프 오픈 큐를 채워 진짜 SYN이 버려지게 하는 공격입니다. SYN 쿠키를 쓰면 서버는 상태를 저장하지 않고 ISN에 담아 두었다가 돌아온 ACK로 연결을 다시 만듭니다. 옵션이 제한되고 SYN+ACK를 재전송할 수 없다는 대가가 있어서, 리눅스는 큐가 넘칠 때만 씁니다.',
       a: [
-        'SYN 플러드는 대개 위조한 주소로 SYN을 대량으로 보내고 핸드셰이크를 끝내지 않는 공격입니다. SYN마다 SYN-RECEIVED 상태의 반쯤 열린 항목이 생기고, 리스너의 백로그가 가득 차서 진짜 클라이언트가 거절당합니다(RFC 4987).',
+        'SYN 플러드는 대개 위조한 주소로 SYN을 대량으로 보내고 핸드셰이크를 끝내지 않는 공격입니다. SYN마다 SYN-RECEIVED 상태의 하프 오픈 항목이 생기고, 리스너의 백로그가 가득 차서 진짜 클라이언트가 거절당합니다(RFC 4987).',
         'SYN 쿠키를 쓰면 서버는 아무 기록도 남기지 않습니다. 필요한 정보(4-튜플과 비밀 값의 해시, 시간 카운터, MSS)를 자기 ISN에 담습니다. 진짜 클라이언트의 ACK는 그 번호에 1을 더해 돌려주므로, 서버는 그 번호로 연결을 다시 만듭니다.',
-        '대가: MSS 값은 몇 가지만 표현할 수 있고, 타임스탬프에 싣지 않으면 윈도 스케일이나 SACK 같은 옵션을 잃거나 제한됩니다. 그래서 리눅스(`tcp_syncookies` = 1)는 백로그가 넘칠 때만 쿠키를 씁니다. 다른 방어책으로는 더 큰 백로그, 더 짧은 SYN-RECEIVED 타임아웃, 가장 오래된 반쯤 열린 항목 재사용, SYN 캐시, 방화벽과 프록시가 있습니다.',
+        '대가: MSS 값은 몇 가지만 표현할 수 있고, 타임스탬프에 싣지 않으면 윈도우 스케일이나 SACK 같은 옵션을 잃거나 제한됩니다. 그래서 리눅스(`tcp_syncookies` = 1)는 백로그가 넘칠 때만 쿠키를 씁니다. 다른 방어책으로는 더 큰 백로그, 더 짧은 SYN-RECEIVED 타임아웃, 가장 오래된 하프 오픈 항목 재사용, SYN 캐시, 방화벽과 프록시가 있습니다.',
       ],
     },
   },
@@ -619,11 +619,11 @@ export const cards: readonly DrillCard[] = [
     },
     ko: {
       q: 'TCP는 언제 RST를 보냅니까?',
-      short: '연결도 리스너도 없는 포트로 세그먼트가 올 때, LISTEN, SYN-SENT, SYN-RECEIVED에서 받아들일 수 없는 ACK가 올 때, 하프 오픈 연결이 드러날 때, 애플리케이션이 연결을 중단할 때 보냅니다. 열린 연결에 윈도 밖의 세그먼트가 오면 RST가 아니라 ACK로 답합니다.',
+      short: '연결도 리스너도 없는 포트로 세그먼트가 올 때, LISTEN, SYN-SENT, SYN-RECEIVED에서 받아들일 수 없는 ACK가 올 때, 하프 오픈 연결이 드러날 때, 애플리케이션이 연결을 중단할 때 보냅니다. 열린 연결에 윈도우 밖의 세그먼트가 오면 RST가 아니라 ACK로 답합니다.',
       a: [
         '연결도 리스너도 없는 포트로 세그먼트가 오면 RST로 답합니다. 클라이언트는 "connection refused"를 봅니다.',
         'LISTEN, SYN-SENT, SYN-RECEIVED에서 받아들일 수 없는 ACK(예: 오래된 중복 세그먼트)가 오면 RST를 보냅니다. 한쪽이 상태를 잃은 하프 오픈(half-open) 연결이 드러날 때도 RST입니다. 애플리케이션이 연결을 중단할 때, 즉 읽지 않은 데이터가 남은 채로 close()하거나 SO_LINGER를 0으로 설정하고 닫을 때도 FIN 대신 RST를 보냅니다.',
-        'RST가 아닌 경우: 동기화된 상태에서 윈도 밖의 세그먼트를 받으면 ACK로 답합니다(RFC 5961). 또 받은 RST는 시퀀스 번호가 윈도 안에 있을 때만 유효합니다.',
+        'RST가 아닌 경우: 동기화된 상태에서 윈도우 밖의 세그먼트를 받으면 ACK로 답합니다(RFC 5961). 또 받은 RST는 시퀀스 번호가 윈도우 안에 있을 때만 유효합니다.',
       ],
     },
   },
@@ -640,11 +640,11 @@ export const cards: readonly DrillCard[] = [
       ],
     },
     ko: {
-      q: '동시 연결(simultaneous open)과 동시 종료(simultaneous close)에서는 어떤 상태를 거치고, 누가 TIME-WAIT로 끝납니까?',
+      q: '동시 열기(simultaneous open)과 동시 닫기(simultaneous close)에서는 어떤 상태를 거치고, 누가 TIME-WAIT로 끝납니까?',
       short: '동시 열기에서는 양쪽이 SYN-SENT, SYN-RECEIVED, ESTABLISHED를 거칩니다. 동시 닫기에서는 양쪽이 FIN-WAIT-1, CLOSING, TIME-WAIT를 거치므로 둘 다 TIME-WAIT로 끝납니다.',
       a: [
-        '동시 연결: 양쪽이 SYN을 보내 SYN-SENT가 됩니다. 각자 상대의 SYN을 받아 SYN-RECEIVED가 되고 SYN+ACK를 보냅니다. 각자 SYN+ACK를 받으면 ESTABLISHED가 됩니다(RFC 9293 Figure 7). RFC 그림에는 세그먼트가 세 개가 아니라 네 개 있고, 리눅스는 각자 상대의 SYN+ACK에도 ACK를 보내므로 여섯 개(SYN, SYN, SYN+ACK, SYN+ACK, ACK, ACK)를 보냅니다.',
-        '동시 종료: 양쪽이 FIN을 보내 FIN-WAIT-1이 됩니다. 각자 자기 FIN의 ACK보다 상대의 FIN을 먼저 받아 CLOSING이 되고, ACK를 받으면 TIME-WAIT가 됩니다. 양쪽 모두 TIME-WAIT로 끝납니다.',
+        '동시 열기: 양쪽이 SYN을 보내 SYN-SENT가 됩니다. 각자 상대의 SYN을 받아 SYN-RECEIVED가 되고 SYN+ACK를 보냅니다. 각자 SYN+ACK를 받으면 ESTABLISHED가 됩니다(RFC 9293 Figure 7). RFC 그림에는 세그먼트가 세 개가 아니라 네 개 있고, 리눅스는 각자 상대의 SYN+ACK에도 ACK를 보내므로 여섯 개(SYN, SYN, SYN+ACK, SYN+ACK, ACK, ACK)를 보냅니다.',
+        '동시 닫기: 양쪽이 FIN을 보내 FIN-WAIT-1이 됩니다. 각자 자기 FIN의 ACK보다 상대의 FIN을 먼저 받아 CLOSING이 되고, ACK를 받으면 TIME-WAIT가 됩니다. 양쪽 모두 TIME-WAIT로 끝납니다.',
       ],
     },
   },

@@ -258,7 +258,8 @@ export function inferStates(segs: readonly ObservedInput[], options: InferOption
   while (rest.length > 0) {
     const { steps, next } = inferIncarnation(rest, options.profile ?? 'linux');
     if (out.length > 0 && steps[0]) steps[0].notes.unshift('a new SYN after the previous connection ended: a new connection on the same ports, inferred afresh');
-    out.push(...steps);
+    // not push(...steps): 100,000 arguments overflow a worker thread's smaller stack
+    for (const s of steps) out.push(s);
     rest = next === null ? [] : rest.slice(next);
   }
   return out;

@@ -107,15 +107,18 @@ function analyseConnection(conn: CapturedConnection): { row: TraceConnection; de
 
 /**
  * Reads a pcap/pcapng file and returns every TCP connection with relative numbers and both
- * sides' inferred states. Throws CaptureError only when the file cannot be read at all;
+ * sides' inferred states. `onProgress` (optional) hears how far the reading got, in bytes; the
+ * capture lab's worker turns it into a progress bar. Throws CaptureError only when the file cannot be read at all;
  * everything else (non-TCP packets, damage, a mid-connection start) is a warning with its place.
  */
-export function analyseCapture(bytes: Uint8Array): CaptureAnalysis {
+export function analyseCapture(bytes: Uint8Array, onProgress?: (bytesRead: number, totalBytes: number) => void): CaptureAnalysis {
   const log = new WarningLog();
   const decoder = new SegmentDecoder(log);
   const splitter = new ConnectionSplitter((w) => log.add(w));
   let tcp = 0;
   const file = scanCapture(bytes, (p) => {
+    // every 4096 packets: often enough for a progress bar, too rarely to cost anything
+    if (onProgress && (p.number & 4095) === 0) onProgress(p.offset, bytes.length);
     const s = decoder.decode(p);
     if (s) {
       tcp++;

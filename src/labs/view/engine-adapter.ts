@@ -103,7 +103,7 @@ function losableSegments(def: ScenarioDef, applied: ScenarioKnobs, shown: LabVie
     const r = runLab(def, { ...applied, drop: 0 });
     if (r.ok) intact = viewOfTrace(r.trace);
   }
-  return intact.segments.map((s) => `#${s.id} ${s.from === 'A' ? 'A→B' : 'B→A'} ${s.flags.join('+') || '—'}`);
+  return intact.segments.map((s) => `#${s.id} ${s.from === 'A' ? 'A→B' : 'B→A'} ${s.flags.join(', ') || '—'}`);
 }
 
 /**

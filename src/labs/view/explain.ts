@@ -30,11 +30,11 @@ export function citation(strings: Strings, rfc: string | null): string {
   return fmt(strings, 'labs.cite.other', { section: rfc.trim() });
 }
 
-/** A segment as a sentence names it: "SYN+ACK (#2)". */
+/** A segment as a sentence names it: "SYN, ACK (#2)". */
 export function segmentName(view: LabView, id: number | null): string {
   const s = view.segments.find((x) => x.id === id);
   if (!s) return id === null ? '?' : `#${id}`;
-  return `${s.flags.length ? s.flags.join('+') : '—'} (#${s.id})`;
+  return `${s.flags.length ? s.flags.join(', ') : '—'} (#${s.id})`;
 }
 
 /**

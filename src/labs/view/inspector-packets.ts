@@ -15,6 +15,6 @@ export function inspectorPackets(trace: Trace): { label: string; bytes: number[]
   return wireSegments(trace).map((w, i) => {
     const frame = segmentFrame(w.segment, i + 1, w.from, w.from === 'A' ? 'B' : 'A');
     const dir = w.from === 'A' ? 'A → B' : 'B → A';
-    return { label: `#${w.wireId} ${dir} ${flagList(w.segment.flags).join('+') || '—'}`, bytes: Array.from(frame.subarray(ETHERNET_HEADER)) };
+    return { label: `#${w.wireId} ${dir} ${flagList(w.segment.flags).join(', ') || '—'}`, bytes: Array.from(frame.subarray(ETHERNET_HEADER)) };
   });
 }

@@ -4,7 +4,7 @@
  * `engine-adapter.ts` turns them into engine arguments.
  */
 import { KNOBS, KNOB_NAMES, PROFILE_NAMES, type KnobName, type KnobRow } from '../../engine/knobs.ts';
-import type { ProfileName } from '../../engine/types.ts';
+import type { ProfileName, ScenarioKnobs } from '../../engine/types.ts';
 
 /** Knob ids as written in a chapter's `knobs` prop: the knob table's (src/engine/knobs.ts). */
 export const KNOB_IDS = KNOB_NAMES;
@@ -14,22 +14,14 @@ export const PROFILES = PROFILE_NAMES;
 export type ProfileId = ProfileName;
 
 /**
- * Every knob's value, named as the engine's ScenarioKnobs fields (the knob table's `field`).
- * `drop` is the 1-based number of the segment to lose, 0 for none; `isn` is 'fixed' or the seed
- * of random ISNs (so a shared link shows the same numbers); `mslMs` 0 means the profile's own MSL.
+ * Every knob's value, named as the engine's ScenarioKnobs fields (the knob table's `field`) and
+ * typed like them, derived from the table. `drop` is the 1-based number of the segment to lose, 0
+ * for none; `isn` is 'fixed' or the seed of random ISNs (so a shared link shows the same numbers);
+ * `mslMs` 0 means the profile's own MSL.
  */
-export interface Knobs {
-  drop: number;
-  closer: 'client' | 'server' | 'both';
-  closeDelayMs: number;
-  isn: 'fixed' | number;
-  profile: ProfileId;
-  simultaneous: boolean;
-  mslMs: number;
-  rfc1337: boolean;
-  abortOnOverflow: boolean;
-  keepalive: boolean;
-}
+export type Knobs = {
+  [R in (typeof KNOBS)[number] as R['field']]: R['control'] extends 'isn' ? 'fixed' | number : Exclude<ScenarioKnobs[R['field']], undefined>;
+};
 
 /** One knob's row of the table, by id. */
 export const knobRow = (id: KnobId): KnobRow => KNOBS.find((r) => r.id === id) as KnobRow;

@@ -91,9 +91,12 @@ function kindOf(e: TraceEvent): StepKind {
   }
 }
 
-/** Flag names in the book's order (SYN, ACK, FIN, RST, PSH). */
+/**
+ * Flag names in the order Wireshark's Info column prints them (bit order: FIN, SYN, RST, PSH, ACK), so a
+ * lab row reads like the same segment in a real capture: `SYN, ACK`, `PSH, ACK`, `FIN, ACK` (TRANSLATING.md).
+ */
 export function flagList(f: { SYN: boolean; ACK: boolean; FIN: boolean; RST: boolean; PSH: boolean }): string[] {
-  return (['SYN', 'ACK', 'FIN', 'RST', 'PSH'] as const).filter((k) => f[k]);
+  return (['FIN', 'SYN', 'RST', 'PSH', 'ACK'] as const).filter((k) => f[k]);
 }
 
 /** The step before anything happens, with each side's state at that moment. */

@@ -5,12 +5,9 @@
  * state diagram). Everything happens in the browser; a bad file gives a message, never a crash.
  */
 import { useEffect, useState } from 'preact/hooks';
-import type { CaptureAnalysis } from '../../engine/pcap/index.ts';
-import { viewOfConnection } from '../view/capture-view.ts';
 import { fmt, type Strings } from '../view/explain.ts';
-import { DEFAULT_KNOBS } from '../view/knobs.ts';
 import { subscribe, type LabRun } from '../client/lab-bus.ts';
-import SequenceLab from './sequence-lab.tsx';
+import CaptureImport from './capture-import.tsx';
 
 export interface CaptureLabProps {
   id: string;
@@ -55,11 +52,7 @@ function saveBytes(bytes: Uint8Array, name: string): void {
 export default function CaptureLab({ id, scenario, title, strings: S }: CaptureLabProps) {
   const [run, setRun] = useState<LabRun | null>(null);
   const [live, setLive] = useState(false);
-  const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [fileName, setFileName] = useState('');
-  const [analysis, setAnalysis] = useState<CaptureAnalysis | null>(null);
-  const [pick, setPick] = useState(0);
   const [status, setStatus] = useState('');
 
   useEffect(() => {
@@ -84,76 +77,16 @@ export default function CaptureLab({ id, scenario, title, strings: S }: CaptureL
     }
   };
 
-  const open = async (e: Event) => {
-    const input = e.currentTarget as HTMLInputElement;
-    const file = input.files?.[0];
-    if (!file) return;
-    setError(null);
-    setAnalysis(null);
-    setFileName(file.name);
-    if (file.size === 0) return setError(captureErrorText(S, { code: 'empty' }));
-    if (file.size > MAX_OPEN_BYTES) return setError(captureErrorText(S, { code: 'too-large' }));
-    setBusy(true);
-    try {
-      const bytes = new Uint8Array(await file.arrayBuffer());
-      const { analyseCapture } = await import('../../engine/pcap/index.ts');
-      const a = analyseCapture(bytes);
-      if (a.report.connections.length === 0) {
-        setError(captureErrorText(S, { code: 'no-tcp' }));
-      } else {
-        setAnalysis(a);
-        setPick(0);
-        setStatus(fmt(S, 'labs.cap.opened', { name: file.name, n: a.report.connections.length, packets: a.packets }));
-      }
-    } catch (err) {
-      setError(captureErrorText(S, err));
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const conn = analysis?.report.connections[pick];
-  const replay = conn ? { title: `${fileName}: ${conn.a} ↔ ${conn.b}`, view: viewOfConnection(conn) } : null;
   return (
     <section class={`lab cap${live ? ' is-live' : ''}`} id={id} aria-label={fmt(S, 'labs.cap.title')} data-pagefind-ignore>
       <h3 class="lab-title">{fmt(S, 'labs.cap.title')}</h3>
       <p class="cap-noscript">{fmt(S, 'labs.cap.intro')}</p>
       <div class="cap-controls">
         <button type="button" onClick={download}>{fmt(S, 'labs.cap.download', { scenario: run?.title ?? title })}</button>
-        <label class="lab-field">
-          {fmt(S, 'labs.cap.open')}{' '}
-          <input type="file" accept=".pcap,.pcapng,.cap,.dmp,application/vnd.tcpdump.pcap" onChange={open} disabled={busy} />
-        </label>
       </div>
-      <p class="lab-note" aria-live="polite">{busy ? fmt(S, 'labs.cap.reading') : status}</p>
+      <p class="lab-note" aria-live="polite">{status}</p>
       {error ? <p class="lab-error" role="alert">{error}</p> : null}
-      {analysis ? (
-        <div class="cap-result">
-          <label class="lab-field">
-            {fmt(S, 'labs.cap.pick')}{' '}
-            <select value={String(pick)} onChange={(e) => setPick(Number((e.currentTarget as HTMLSelectElement).value))}>
-              {analysis.report.connections.map((c, i) => (
-                <option key={i} value={String(i)}>
-                  {fmt(S, 'labs.cap.connection', { a: c.a, b: c.b, n: c.segments.length })}
-                </option>
-              ))}
-            </select>
-          </label>
-          {analysis.warnings.length > 0 ? (
-            <details>
-              <summary>{fmt(S, 'labs.cap.warnings', { n: analysis.warnings.length })}</summary>
-              <ul>
-                {analysis.warnings.slice(0, 50).map((w, i) => (
-                  <li key={i}>
-                    <code>{w.code}</code> {w.message}
-                  </li>
-                ))}
-              </ul>
-            </details>
-          ) : null}
-          {replay ? <SequenceLab key={`${fileName}-${pick}`} id={`${id}-replay`} scenario="normal-open" title={replay.title} strings={S} replay={replay} initial={{ ok: true, view: replay.view, base: DEFAULT_KNOBS }} /> : null}
-        </div>
-      ) : null}
+      <CaptureImport id={id} strings={S} errorText={(e) => captureErrorText(S, e)} maxBytes={MAX_OPEN_BYTES} />
     </section>
   );
 }

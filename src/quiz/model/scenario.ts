@@ -55,7 +55,7 @@ export interface QuizSegment {
 
 /** Flag names in the order Wireshark and most textbooks write them. */
 export function flagLabel(f: FlagsLike): string {
-  const names = (['SYN', 'FIN', 'RST', 'PSH', 'ACK'] as const).filter((n) => f[n]);
+  const names = (['FIN', 'SYN', 'RST', 'PSH', 'ACK'] as const).filter((n) => f[n]);
   return names.length ? names.join(', ') : '(none)';
 }
 

@@ -1,0 +1,180 @@
+/** @jsxImportSource preact */
+/**
+ * Opening the reader's own capture, without freezing the page at any size the lab accepts: the
+ * file is read and analysed in a Web Worker (client/capture-worker.ts) with a progress bar and a
+ * Cancel button; the page asks the worker for one page of the searchable connection list, one
+ * connection's replay (the first REPLAY_CAP segments, with the CLI command for the rest), and the
+ * rows of the all-segments table as they scroll into view (a virtualised table).
+ */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { TraceRow } from '../../engine/pcap/index.ts';
+import { REPLAY_CAP, type ConnectionPage } from '../view/capture-list.ts';
+import { fmt, type Strings } from '../view/explain.ts';
+import { DEFAULT_KNOBS } from '../view/knobs.ts';
+import type { LabView } from '../view/trace-view.ts';
+import type { WorkerAnswer, WorkerAsk, WorkerError } from '../client/capture-protocol.ts';
+import SequenceLab from './sequence-lab.tsx';
+import { RowTable, type RowsListener } from './capture-rows.tsx';
+import { ConnectionList } from './capture-conns.tsx';
+
+
+interface Opened {
+  name: string;
+  packets: number;
+  connections: number;
+  warnings: { code: string; message: string }[];
+  warningCount: number;
+}
+
+interface Replay {
+  index: number;
+  a: string;
+  b: string;
+  segments: number;
+  cut: boolean;
+  view: LabView;
+}
+
+export interface CaptureImportProps {
+  id: string;
+  strings: Strings;
+  /** The page's message for a failure (shared with the download). */
+  errorText: (e: unknown) => string;
+  maxBytes: number;
+}
+
+/** The part of a Worker the lab uses. */
+type Port = Pick<Worker, 'postMessage' | 'terminate'>;
+
+/** The import worker; where a browser (or a test DOM) has no Worker, the same session in the page. */
+async function startWorker(onAnswer: (m: WorkerAnswer) => void, onFail: () => void): Promise<Port> {
+  if (typeof Worker === 'undefined') {
+    const { captureSession } = await import('../client/capture-session.ts');
+    let alive = true;
+    const answer = captureSession((m) => alive && onAnswer(m));
+    return { postMessage: (m: WorkerAsk) => setTimeout(() => alive && answer(m), 0), terminate: () => (alive = false) } as unknown as Port;
+  }
+  const w = new Worker(new URL('../client/capture-worker.ts', import.meta.url), { type: 'module' });
+  w.onmessage = (ev: MessageEvent<WorkerAnswer>) => onAnswer(ev.data);
+  w.onerror = onFail;
+  return w;
+}
+
+/** The open-your-capture part of the capture lab. */
+export default function CaptureImport({ id, strings: S, errorText, maxBytes }: CaptureImportProps) {
+  const worker = useRef<Port | null>(null);
+  const asked = useRef(0);
+  const [progress, setProgress] = useState<number | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [status, setStatus] = useState('');
+  const [opened, setOpened] = useState<Opened | null>(null);
+  const [query, setQuery] = useState('');
+  const [list, setList] = useState<ConnectionPage | null>(null);
+  const [replay, setReplay] = useState<Replay | null>(null);
+  const rowsTo: RowsListener = useRef(null);
+  const name = useRef('');
+
+  const ask = (m: WorkerAsk, transfer: Transferable[] = []) => worker.current?.postMessage(m, transfer);
+  useEffect(() => () => worker.current?.terminate(), []);
+
+  const onAnswer = (m: WorkerAnswer) => {
+    if (m.type !== 'progress' && m.type !== 'rows' && m.type !== 'list') setProgress(null);
+    if (m.type === 'progress') setProgress(m.total > 0 ? m.read / m.total : 0);
+    else if (m.type === 'error') setError(errorText(m.error satisfies WorkerError));
+    else if (m.type === 'opened') {
+      if (m.connections === 0) return setError(errorText({ code: 'no-tcp' }));
+      setOpened({ name: name.current, ...m });
+      setStatus(fmt(S, 'labs.cap.opened', { name: name.current, n: m.connections, packets: m.packets }));
+      ask({ type: 'list', ask: ++asked.current, query: '', page: 0 });
+      ask({ type: 'view', index: 0 });
+    } else if (m.type === 'list' && m.ask === asked.current) setList(m);
+    else if (m.type === 'view') {
+      // The list and the table paint first; the replay (the costliest part) mounts in a task of its own.
+      setReplay(null);
+      setTimeout(() => setReplay(m), 0);
+    } else if (m.type === 'rows') rowsTo.current?.(m.from, m.rows);
+  };
+
+  const cancel = () => {
+    worker.current?.terminate();
+    worker.current = null;
+    setProgress(null);
+    setStatus(fmt(S, 'labs.cap.cancelled'));
+  };
+
+
+  const open = async (e: Event) => {
+    const input = e.currentTarget as HTMLInputElement;
+    const file = input.files?.[0];
+    if (!file) return;
+    input.value = ''; // the same file can be picked again (after Cancel, say)
+    for (const clear of [setError, setOpened, setList, setReplay]) clear(null);
+    setStatus('');
+    name.current = file.name;
+    if (file.size === 0) return setError(errorText({ code: 'empty' }));
+    if (file.size > maxBytes) return setError(errorText({ code: 'too-large' }));
+    worker.current?.terminate();
+    worker.current = await startWorker(onAnswer, () => {
+      setProgress(null);
+      setError(errorText({ code: 'other' }));
+    });
+    setProgress(0);
+    try {
+      const bytes = await file.arrayBuffer();
+      ask({ type: 'open', bytes }, [bytes]);
+    } catch {
+      setProgress(null);
+      setError(errorText({ code: 'read' }));
+    }
+  };
+
+  const search = (q: string, page: number) => {
+    setQuery(q);
+    ask({ type: 'list', ask: ++asked.current, query: q, page });
+  };
+
+  const busy = progress !== null;
+  return (
+    <div class="cap-import">
+      <label class="lab-field">
+        {fmt(S, 'labs.cap.open')}{' '}
+        <input type="file" accept=".pcap,.pcapng,.cap,.dmp,application/vnd.tcpdump.pcap" onChange={open} disabled={busy} />
+      </label>
+      {busy ? (
+        <div class="cap-progress">
+          <progress max={1} value={progress ?? 0} aria-label={fmt(S, 'labs.cap.reading')} />
+          <span>{fmt(S, 'labs.cap.progress', { percent: Math.round((progress ?? 0) * 100) })}</span>
+          <button type="button" onClick={cancel}>
+            {fmt(S, 'labs.cap.cancel')}
+          </button>
+        </div>
+      ) : null}
+      <p class="lab-note" aria-live="polite">{busy ? fmt(S, 'labs.cap.reading') : status}</p>
+      {error ? <p class="lab-error" role="alert">{error}</p> : null}
+      {opened && list ? (
+        <div class="cap-result">
+          <ConnectionList list={list} query={query} picked={replay?.index} S={S} search={search} pick={(index) => ask({ type: 'view', index })} />
+          {opened.warningCount > 0 ? (
+            <details>
+              <summary>{fmt(S, 'labs.cap.warnings', { n: opened.warningCount })}</summary>
+              <ul>
+                {opened.warnings.map((w, i) => (
+                  <li key={i}>
+                    <code>{w.code}</code> {w.message}
+                  </li>
+                ))}
+              </ul>
+            </details>
+          ) : null}
+          {replay ? (
+            <>
+              {replay.cut ? <p class="lab-note cap-cut">{fmt(S, 'labs.cap.cut', { n: replay.segments, cap: REPLAY_CAP, cmd: `npm run trace -- ${opened.name}` })}</p> : null}
+              <SequenceLab key={`${opened.name}-${replay.index}`} id={`${id}-replay`} scenario="normal-open" title={`${opened.name}: ${replay.a} ↔ ${replay.b}`} strings={S} replay={{ title: `${opened.name}: ${replay.a} ↔ ${replay.b}`, view: replay.view }} initial={{ ok: true, view: replay.view, base: DEFAULT_KNOBS }} />
+              {replay.cut ? <RowTable key={replay.index} ask={ask} replay={replay} listen={rowsTo} S={S} /> : null}
+            </>
+          ) : null}
+        </div>
+      ) : null}
+    </div>
+  );
+}
