@@ -25,6 +25,7 @@ export type { NormalizedSegment } from './normalize.ts';
 export { getScenario, isScenarioId, SCENARIO_IDS, KERNEL_CAPTURES, runScenario, runKernelCapture } from './scenarios.ts';
 export { scenarios, SCENARIO_TEXT } from './scenario-text.ts';
 export { simulate, wireSegments, validateKnobs } from './sim.ts';
+export { matches as segmentMatches } from './link.ts';
 export type { WireSegment } from './sim.ts';
 // observe() (state inference for captured segments) is imported from './observe.ts' directly, not
 // re-exported here: it pulls in the pcap inference (pcap/infer.ts), and a re-export made the

@@ -31,7 +31,8 @@ export interface Link {
   takeArrival(t: number): InFlight | undefined;
 }
 
-function matches(m: SegmentMatch, from: Side, seg: Segment, finSeen: Record<Side, boolean>): boolean {
+/** Whether a segment `from` a side meets a fault rule's match (nth aside); `finSeen`: whose FIN is already on the wire. */
+export function matches(m: SegmentMatch, from: Side, seg: Segment, finSeen: Record<Side, boolean>): boolean {
   if (m.from !== undefined && m.from !== from) return false;
   if (m.flags && !m.flags.every((f) => seg.flags[f])) return false;
   if (m.notFlags && m.notFlags.some((f) => seg.flags[f])) return false;
@@ -60,6 +61,15 @@ export function createLink(run: RunContext): Link {
     }
     let delay = def.latencyMs;
     const copies: number[] = [];
+    // Every rule counts the segments it matches, even one an earlier rule drops: "the 2nd final
+    // ACK" is the 2nd on the wire, whether or not another rule lost the 1st.
+    const hits = new Map<FaultRule, number>();
+    for (const f of def.faults) {
+      if (f.kind === 'drop' || origin || !matches(f.match, from, segment, finSeen)) continue;
+      const hit = (faultHits.get(f) ?? 0) + 1;
+      faultHits.set(f, hit);
+      hits.set(f, hit);
+    }
     for (const f of def.faults) {
       if (f.kind === 'drop') {
         if (f.wireId === wireId) {
@@ -68,9 +78,8 @@ export function createLink(run: RunContext): Link {
         }
         continue;
       }
-      if (origin || !matches(f.match, from, segment, finSeen)) continue;
-      const hit = (faultHits.get(f) ?? 0) + 1;
-      faultHits.set(f, hit);
+      const hit = hits.get(f);
+      if (hit === undefined) continue;
       if (f.match.nth !== undefined && f.match.nth !== hit) continue;
       if (f.kind === 'drop-match') {
         run.record({ kind: 'drop', side: from, segment: json, wireId, ...(NOTES && { detail: 'fault: drop rule' }) });

@@ -91,10 +91,10 @@ function isnFor(def: ScenarioDef, side: Side): IsnSource {
 
 /** Both hosts' TCPs as the scenario and knobs configure them. */
 function makeEndpoints(def: ScenarioDef, k: ScenarioKnobs): Record<Side, Endpoint> {
-  const profile = { ...getProfile(def.profile, k.mslMs === undefined ? undefined : { mslMs: k.mslMs }), ...def.profileOverrides };
+  const profileOf = (s: Side) => ({ ...getProfile(def.sideProfiles?.[s] ?? def.profile, k.mslMs === undefined ? undefined : { mslMs: k.mslMs }), ...def.profileOverrides });
   const ep: Record<Side, Endpoint> = {
-    A: makeEndpoint('A', def.a, { profile, isn: isnFor(def, 'A'), rfc1337: k.rfc1337 ?? false, tsOffset: def.isn === 'fixed' ? 0 : (def.seed * 7919 + 17) >>> 0, ...def.config?.A }),
-    B: makeEndpoint('B', def.b, { profile, isn: isnFor(def, 'B'), rfc1337: k.rfc1337 ?? false, tsOffset: def.isn === 'fixed' ? 0 : (def.seed * 104729 + 31) >>> 0, ...def.config?.B }),
+    A: makeEndpoint('A', def.a, { profile: profileOf('A'), isn: isnFor(def, 'A'), rfc1337: k.rfc1337 ?? false, tsOffset: def.isn === 'fixed' ? 0 : (def.seed * 7919 + 17) >>> 0, ...def.config?.A }),
+    B: makeEndpoint('B', def.b, { profile: profileOf('B'), isn: isnFor(def, 'B'), rfc1337: k.rfc1337 ?? false, tsOffset: def.isn === 'fixed' ? 0 : (def.seed * 104729 + 31) >>> 0, ...def.config?.B }),
   };
   if (k.rfc1337 !== undefined) {
     ep.A = { ...ep.A, config: { ...ep.A.config, rfc1337: k.rfc1337 } };

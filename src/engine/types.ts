@@ -707,6 +707,11 @@ export interface ScenarioDef {
   /** Which knobs make sense here (SequenceLab may offer these). */
   knobs: KnobName[];
   profile: ProfileName;
+  /**
+   * A different profile for one side (a Windows client against a Linux server); the other side
+   * keeps `profile`. The `profile` knob sets both sides' default, not these.
+   */
+  sideProfiles?: Partial<Record<Side, ProfileName>>;
   seed: number;
   latencyMs: number;
   a: Address;

@@ -2,6 +2,7 @@ import { chrome } from './chrome';
 import { quiz } from './quiz';
 import { labs } from './labs';
 import { glossary } from './glossary';
+import { workshop } from './workshop';
 
 /**
  * The source dictionary. Each feature owns one namespace file beside this one (chrome, labs, quiz…);
@@ -12,6 +13,7 @@ export const en = {
   ...quiz,
   ...labs,
   ...glossary,
+  ...workshop,
 } as const;
 
 /** Every UI key the book knows. */

@@ -3,6 +3,7 @@ import { chrome } from './chrome';
 import { quiz } from './quiz';
 import { labs } from './labs';
 import { glossary } from './glossary';
+import { workshop } from './workshop';
 
 /** Korean dictionary; the annotation makes a missing key a type error. */
 export const ko: Record<UiKey, string> = {
@@ -10,4 +11,5 @@ export const ko: Record<UiKey, string> = {
   ...quiz,
   ...labs,
   ...glossary,
+  ...workshop,
 };

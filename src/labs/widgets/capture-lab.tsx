@@ -8,6 +8,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { fmt, type Strings } from '../view/explain.ts';
 import { subscribe, type LabRun } from '../client/lab-bus.ts';
 import CaptureImport from './capture-import.tsx';
+import { saveFile } from '../client/save-file.ts';
 
 export interface CaptureLabProps {
   id: string;
@@ -35,19 +36,6 @@ export function captureErrorText(S: Strings, e: unknown): string {
   return text;
 }
 
-/** Triggers a download of bytes under a file name, without leaving the page. */
-function saveBytes(bytes: Uint8Array, name: string): void {
-  const blob = new Blob([bytes as BlobPart], { type: 'application/vnd.tcpdump.pcap' });
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
 /** The capture lab. */
 export default function CaptureLab({ id, scenario, title, strings: S }: CaptureLabProps) {
   const [run, setRun] = useState<LabRun | null>(null);
@@ -70,7 +58,7 @@ export default function CaptureLab({ id, scenario, title, strings: S }: CaptureL
       const r = runLab(def, which.knobs);
       if (!r.ok) throw new Error(r.message);
       const name = `${which.scenario}.pcap`;
-      saveBytes(traceToPcap(r.trace), name);
+      saveFile(traceToPcap(r.trace), name, 'application/vnd.tcpdump.pcap');
       setStatus(fmt(S, 'labs.cap.downloaded', { name }));
     } catch (e) {
       setError(captureErrorText(S, e));

@@ -1,0 +1,36 @@
+/**
+ * The workshop's scenario as a JSON file (export and import). The file is the scenario object of
+ * scenario.ts with a `format` tag; `v` is the same format version as the URL's `w`:
+ *
+ *   { "format": "tcp-book-workshop", "v": 1, "profile": { "A": "linux", "B": "linux" },
+ *     "latencyMs": 10, "isn": "fixed", "seed": 1, "mslMs": 0, "rfc1337": false,
+ *     "eof": { "A": null, "B": 0 }, "reply": { "A": 0, "B": 4 },
+ *     "calls": [{ "side": "B", "call": "listen", "at": 0, "after": "start" }, …],
+ *     "faults": [{ "kind": "drop", "from": "A", "segment": "fin", "nth": 1 }] }
+ *
+ * `docs/WORKSHOP.md` documents every field. Import reads the values only; validateScenario judges them.
+ */
+import { WORKSHOP_VERSION, type WorkshopScenario } from './scenario.ts';
+
+export const JSON_FORMAT = 'tcp-book-workshop';
+
+export function scenarioToJson(s: WorkshopScenario): string {
+  return `${JSON.stringify({ format: JSON_FORMAT, ...s }, null, 2)}\n`;
+}
+
+/** A scenario from a file's text, or why not (in English; the page shows its own sentence for each code). */
+export function scenarioFromJson(
+  text: string,
+): { ok: true; scenario: WorkshopScenario } | { ok: false; code: 'not-json' | 'not-workshop' | 'version'; detail: string } {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    return { ok: false, code: 'not-json', detail: e instanceof Error ? e.message : String(e) };
+  }
+  const o = data as Record<string, unknown> | null;
+  if (!o || typeof o !== 'object' || o.format !== JSON_FORMAT) return { ok: false, code: 'not-workshop', detail: `"format" is not "${JSON_FORMAT}"` };
+  if (o.v !== WORKSHOP_VERSION) return { ok: false, code: 'version', detail: `"v" is ${JSON.stringify(o.v)}; this page reads ${WORKSHOP_VERSION}` };
+  const { format: _format, ...scenario } = o;
+  return { ok: true, scenario: scenario as unknown as WorkshopScenario };
+}

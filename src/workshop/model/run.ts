@@ -1,0 +1,50 @@
+/**
+ * Running a workshop scenario: validation first, then the engine, never a throw. The run's
+ * fingerprint (a hash of what went on the wire and the end states) travels in a shared link, so a
+ * later engine that runs the same scenario differently can say so.
+ *
+ * The simulator is imported directly (not through the engine's index) so the workshop's first run
+ * loads the simulator without the built-in scenarios and their texts.
+ */
+import { simulate, wireSegments } from '../../engine/sim.ts';
+import type { Trace } from '../../engine/types.ts';
+import { toEngine, validateScenario, type Problem, type WorkshopScenario } from './scenario.ts';
+
+/** A run: the trace, its fingerprint, and how many segments went on the wire and were lost. */
+export type WorkshopRun = { ok: true; trace: Trace; fingerprint: string; segments: number; lost: number } | { ok: false; problems: Problem[] };
+
+/** FNV-1a (32 bits) of a string, as 8 hex digits. */
+function fnv1a(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h.toString(16).padStart(8, '0');
+}
+
+/** What identifies a run: every segment on the wire (time, sender, flags, numbers, length, lost or not) and the end states. */
+export function fingerprint(trace: Trace): string {
+  const wire = wireSegments(trace).map(
+    (w) =>
+      `${w.t}${w.from}${w.dropped ? 'x' : ''}${Object.entries(w.segment.flags)
+        .filter(([, on]) => on)
+        .map(([f]) => f[0])
+        .join('')}${w.segment.seq}/${w.segment.ack}/${w.segment.payload.length}`,
+  );
+  return fnv1a(`${wire.join(' ')}|${trace.final.A}|${trace.final.B}`);
+}
+
+/** Runs a scenario: the trace and its fingerprint, or every problem that stops it. */
+export function runWorkshop(s: WorkshopScenario): WorkshopRun {
+  const problems = validateScenario(s);
+  if (problems.length) return { ok: false, problems };
+  try {
+    const { def, knobs } = toEngine(s);
+    const trace = simulate(def, knobs);
+    const wire = wireSegments(trace);
+    return { ok: true, trace, fingerprint: fingerprint(trace), segments: wire.length, lost: wire.filter((w) => w.dropped).length };
+  } catch (e) {
+    return { ok: false, problems: [{ part: 'run', code: 'engine', vars: { message: e instanceof Error ? e.message : String(e) } }] };
+  }
+}

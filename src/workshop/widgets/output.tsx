@@ -1,0 +1,101 @@
+/** @jsxImportSource preact */
+/**
+ * The workshop's output: why a scenario cannot run, or its run in the book's sequence lab (the
+ * page's state diagram follows it), plus sharing and files: copy the link, download JSON or pcap,
+ * open a JSON file.
+ */
+import SequenceLab from '../../labs/widgets/sequence-lab.tsx';
+import { DEFAULT_KNOBS } from '../../labs/view/knobs.ts';
+import type { LabView } from '../../labs/view/trace-view.ts';
+import type { Trace } from '../../engine/types.ts';
+import type { Problem, WorkshopScenario } from '../model/scenario.ts';
+import { problemMessage, type Strings } from '../model/describe.ts';
+import { scenarioFromJson, scenarioToJson } from '../model/json.ts';
+import { say } from './fields.tsx';
+import { saveFile } from '../../labs/client/save-file.ts';
+
+/** What the output shows: a run (trace null until the browser ran it itself) or the problems. `n` counts runs, so the lab restarts on each. */
+export type Shown = { ok: true; view: LabView; summary: string; trace: Trace | null; n: number } | { ok: false; problems: Problem[]; n: number };
+
+interface OutputProps {
+  id: string;
+  S: Strings;
+  s: WorkshopScenario;
+  shown: Shown;
+  onImport: (s: WorkshopScenario) => void;
+  onNote: (text: string) => void;
+}
+
+export function Output({ id, S, s, shown, onImport, onNote }: OutputProps) {
+  const copy = async (): Promise<void> => {
+    try {
+      await navigator.clipboard.writeText(location.href);
+      onNote(say(S, 'workshop.copied'));
+    } catch {
+      onNote(say(S, 'workshop.copy-failed'));
+    }
+  };
+  const pcap = async (): Promise<void> => {
+    const [{ traceToPcap }, { runWorkshop }] = await Promise.all([import('../../engine/pcap/export.ts'), import('../model/run.ts')]);
+    const r = runWorkshop(s);
+    if (!r.ok) return;
+    saveFile(traceToPcap(r.trace), 'workshop.pcap', 'application/vnd.tcpdump.pcap');
+    onNote(say(S, 'workshop.downloaded', { name: 'workshop.pcap' }));
+  };
+  const json = (): void => {
+    saveFile(scenarioToJson(s), 'workshop.json', 'application/json');
+    onNote(say(S, 'workshop.downloaded', { name: 'workshop.json' }));
+  };
+  const open = async (e: Event): Promise<void> => {
+    const file = (e.currentTarget as HTMLInputElement).files?.[0];
+    if (!file) return;
+    const r = scenarioFromJson(await file.text());
+    if (r.ok) onImport(r.scenario);
+    else onNote(say(S, `workshop.import.${r.code}`, { detail: r.detail }));
+  };
+  return (
+    <section class="ws-block ws-out" aria-labelledby={`${id}-run`}>
+      <h2 id={`${id}-run`}>{say(S, 'workshop.run')}</h2>
+      <div class="ws-inline ws-files">
+        <button type="button" onClick={copy}>
+          {say(S, 'workshop.share')}
+        </button>
+        <button type="button" onClick={json}>
+          {say(S, 'workshop.export.json')}
+        </button>
+        <button type="button" onClick={pcap} disabled={!shown.ok}>
+          {say(S, 'workshop.export.pcap')}
+        </button>
+        <label class="ws-file">
+          <span>{say(S, 'workshop.import.json')}</span>
+          <input id={`${id}-import`} type="file" accept=".json,application/json" onChange={open} />
+        </label>
+      </div>
+      {shown.ok ? (
+        <>
+          <p class="ws-summary" data-testid="ws-summary">
+            {shown.summary}
+          </p>
+          <SequenceLab
+            key={shown.n}
+            id={`${id}-lab`}
+            scenario="normal-open"
+            title={say(S, 'workshop.run.title')}
+            strings={S}
+            replay={{ title: say(S, 'workshop.run.title'), view: shown.view }}
+            initial={{ ok: true, view: shown.view, base: DEFAULT_KNOBS }}
+          />
+        </>
+      ) : (
+        <div class="ws-problems" role="alert">
+          <p>{say(S, 'workshop.err.title')}</p>
+          <ul>
+            {shown.problems.map((p, i) => (
+              <li key={i}>{problemMessage(S, p)}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,118 @@
+/** @jsxImportSource preact */
+/**
+ * The scenario workshop: the builder (hosts, knobs, calls, faults), the run in the book's own
+ * sequence lab, and sharing (the URL hash holds the scenario), JSON and pcap export. Rendered at
+ * build time with the default scenario's run; in the browser a link's scenario replaces it. The
+ * engine loads on the first run (run.ts), the built-in scenarios only when the reader loads one.
+ */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { LabView } from '../../labs/view/trace-view.ts';
+import type { Trace } from '../../engine/types.ts';
+import type { WorkshopScenario } from '../model/scenario.ts';
+import { decodeMessage, problemMessage, runSummary, type Strings } from '../model/describe.ts';
+import { decodeScenario, encodeScenario } from '../model/url.ts';
+import { Select, say } from './fields.tsx';
+import { RowList } from './row-list.tsx';
+import { Settings, type Change } from './settings.tsx';
+import { Output, type Shown } from './output.tsx';
+
+export interface WorkshopProps {
+  id: string;
+  strings: Strings;
+  /** The built-in scenarios the reader can start from, titled in the page's language. */
+  chapters: { id: string; title: string }[];
+  scenario: WorkshopScenario;
+  /** The default scenario's run, computed at build time. */
+  initial: { view: LabView; summary: string };
+}
+
+export default function Workshop({ id, strings: S, chapters, scenario: first, initial }: WorkshopProps) {
+  const [s, setS] = useState(first);
+  const [shown, setShown] = useState<Shown>({ ok: true, view: initial.view, summary: initial.summary, trace: null, n: 0 });
+  const [note, setNote] = useState('');
+  const [notice, setNotice] = useState<string[]>([]);
+  const [pick, setPick] = useState(chapters[0]?.id ?? '');
+  const runs = useRef(0);
+
+  /** Runs `next` (loading the engine the first time); `linked`: the fingerprint a shared link expects. */
+  const run = async (next: WorkshopScenario, linked: string | null = null, said = ''): Promise<void> => {
+    const n = ++runs.current;
+    const { runWorkshop } = await import('../model/run.ts');
+    const r = runWorkshop(next);
+    if (n !== runs.current) return;
+    if (!r.ok) {
+      setShown({ ok: false, problems: r.problems, n });
+      history.replaceState(null, '', `#${encodeScenario(next)}`);
+      return setNote(`${said} ${say(S, 'workshop.err.title')} ${r.problems.map((p) => problemMessage(S, p)).join(' ')}`.trim());
+    }
+    const { viewOfTrace } = await import('../../labs/view/trace-view.ts');
+    const summary = runSummary(S, { segments: r.segments, lost: r.lost, final: r.trace.final });
+    setShown({ ok: true, view: viewOfTrace(r.trace), summary, trace: r.trace as Trace, n });
+    history.replaceState(null, '', `#${encodeScenario(next, r.fingerprint)}`);
+    if (linked && linked !== r.fingerprint) setNotice((old) => [...old, say(S, 'workshop.changed', { old: linked, now: r.fingerprint })]);
+    setNote(`${said} ${summary}`.trim());
+  };
+
+  /** The scenario as last edited: two edits before a re-render must not start from the same old one. */
+  const latest = useRef(first);
+  const change: Change = (next, said) => {
+    const s2 = typeof next === 'function' ? next(latest.current) : next;
+    latest.current = s2;
+    setS(s2);
+    void run(s2, null, said);
+  };
+
+  useEffect(() => {
+    if (!location.hash.startsWith('#w=')) return;
+    const d = decodeScenario(location.hash);
+    if (!d.ok) return setNotice([decodeMessage(S, d.error)]);
+    latest.current = d.scenario;
+    setS(d.scenario);
+    void run(d.scenario, d.fingerprint);
+  }, []);
+
+  const load = async (): Promise<void> => {
+    const { fromChapter } = await import('../model/from-chapter.ts');
+    const r = fromChapter(pick);
+    const title = chapters.find((c) => c.id === pick)?.title ?? pick;
+    setNotice(r.left.length ? [say(S, 'workshop.left'), ...r.left.map((l) => `• ${say(S, `workshop.left.${l}`)}`)] : []);
+    change(r.scenario, say(S, 'workshop.start.loaded', { title }));
+  };
+
+  return (
+    <div class="ws" id={id}>
+      <section class="ws-block" aria-labelledby={`${id}-start`}>
+        <h2 id={`${id}-start`}>{say(S, 'workshop.start')}</h2>
+        <div class="ws-inline">
+          <Select
+            id={`${id}-pick`}
+            label={say(S, 'workshop.start.pick')}
+            value={pick}
+            options={chapters.map((c) => [c.id, c.title] as const)}
+            onChange={setPick}
+          />
+          <button type="button" onClick={load}>
+            {say(S, 'workshop.start.load')}
+          </button>
+        </div>
+        {notice.length ? (
+          <div class="ws-notice" role="status">
+            {notice.map((t, i) => (
+              <p key={i}>{t}</p>
+            ))}
+          </div>
+        ) : null}
+      </section>
+
+      <Settings id={id} S={S} s={s} change={change} />
+
+      <RowList id={id} S={S} s={s} change={change} list="calls" problems={shown.ok ? [] : shown.problems} />
+      <RowList id={id} S={S} s={s} change={change} list="faults" problems={shown.ok ? [] : shown.problems} />
+
+      <Output id={id} S={S} s={s} shown={shown} onImport={(next) => change(next)} onNote={setNote} />
+      <p class="ws-live" aria-live="polite" data-testid="ws-live">
+        {note}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,122 @@
+/**
+ * The scenario workshop in a real browser, in both languages, on a 360 px phone and a desktop:
+ * build a scenario with the form, get its run, share the link, open the link in a fresh browser
+ * context and see the same run; download the pcap and read it with tshark (checksums checked);
+ * a scenario the engine cannot run names the call that makes it impossible.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { en } from '../../src/i18n/en';
+import { ko } from '../../src/i18n/ko';
+import { watchPage } from './watch.ts';
+
+const SIZES = { phone: { width: 360, height: 740 }, desktop: { width: 1280, height: 900 } } as const;
+
+async function open(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await expect(page.locator('[data-workshop-awake]')).toHaveCount(1);
+}
+
+/** What the run shows: the summary line and every row of the sequence lab's table. */
+async function runText(page: Page): Promise<string> {
+  const rows = await page.locator('#workshop-lab table tr').allTextContents();
+  return `${await page.getByTestId('ws-summary').textContent()}\n${rows.join('\n')}`;
+}
+
+/** Opens `url` in a new context (no shared state) and returns what its run shows. */
+async function reopen(browser: Browser, url: string, size: { width: number; height: number }): Promise<string> {
+  const ctx = await browser.newContext({ viewport: size });
+  const page = await ctx.newPage();
+  await open(page, url);
+  await expect(page.getByTestId('ws-summary')).not.toHaveText(/^$/);
+  // The linked scenario runs after hydration; wait until the run matches the link's own fingerprint.
+  await expect(page).toHaveURL(/;h=[0-9a-f]{8}$/);
+  const text = await runText(page);
+  await ctx.close();
+  return text;
+}
+
+function tsharkReads(file: string): string[] {
+  if (!existsSync('/usr/bin/tshark')) test.skip(true, 'tshark is not installed (apt-get install tshark)');
+  const out = execFileSync('tshark', ['-r', file, '-o', 'tcp.check_checksum:TRUE', '-T', 'fields', '-e', 'tcp.flags.str', '-e', 'tcp.checksum.status'], {
+    encoding: 'utf8',
+  });
+  return out.trim().split('\n');
+}
+
+for (const lang of ['en', 'ko'] as const) {
+  const S = lang === 'ko' ? ko : en;
+  for (const [sizeName, size] of Object.entries(SIZES)) {
+    test.describe(`${lang} ${sizeName}`, () => {
+      test.use({ viewport: size });
+
+      test('simultaneous close with a lost FIN: built, shared, reopened with the same run, exported as pcap', async ({ page, browser, baseURL }) => {
+        const problems = watchPage(page, new URL(baseURL ?? '').origin);
+        await open(page, `${lang}/workshop/`);
+        // The default scenario is the simultaneous close; losing A's first FIN is one added fault.
+        await page.getByRole('button', { name: S['workshop.fault.add'] }).click();
+        await expect(page.locator('#workshop-f0-segment')).toHaveValue('fin');
+        await expect(page.getByTestId('ws-live')).toContainText(S['workshop.fault'].replace('{n}', '1'));
+        await expect(page.getByTestId('ws-summary')).toContainText(lang === 'en' ? '1 lost' : '1개를 잃었습니다');
+        await expect(page).toHaveURL(/#w=1;.*f=drop:A:fin:1;h=[0-9a-f]{8}$/);
+        const url = page.url();
+        const shown = await runText(page);
+        expect(shown).toContain('FIN');
+        expect(await reopen(browser, url, size)).toBe(shown);
+
+        const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: S['workshop.export.pcap'] }).click()]);
+        const rows = tsharkReads((await download.path()) ?? '');
+        expect(rows.length).toBeGreaterThan(5);
+        // tcp.checksum.status: 1 = good (0 bad, 2 not verified).
+        for (const r of rows) expect(r.split('\t')[1], `checksum status of ${r}`).toBe('1');
+        expect(problems()).toEqual([]);
+      });
+
+      test('a Windows client against a Linux server, final ACK lost twice, started from a chapter', async ({ page, browser }) => {
+        await open(page, `${lang}/workshop/`);
+        await page.locator('#workshop-pick').selectOption('lost-final-ack');
+        await page.getByRole('button', { name: S['workshop.start.load'] }).click();
+        await expect(page.locator('#workshop-f0-segment')).toHaveValue('final-ack');
+        await page.locator('#workshop-profile-A').selectOption('windows');
+        await page.getByRole('button', { name: S['workshop.fault.add'] }).click();
+        await page.locator('#workshop-f1-segment').selectOption('final-ack');
+        await page.locator('#workshop-f1-nth').fill('2');
+        await page.locator('#workshop-f1-nth').press('Tab');
+        await expect(page.getByTestId('ws-summary')).toContainText(lang === 'en' ? '2 lost' : '2개를 잃었습니다');
+        await expect(page).toHaveURL(/p=windows\.linux;.*f=drop:A:final-ack:1,drop:A:final-ack:2;h=/);
+        const shown = await runText(page);
+        expect(await reopen(browser, page.url(), size)).toBe(shown);
+      });
+
+      test('an impossible scenario names the call that makes it so', async ({ page }) => {
+        await open(page, `${lang}/workshop/`);
+        // Remove B's listen(): B's close() then has no connection.
+        await page.getByRole('button', { name: S['workshop.call.remove'].replace('{n}', '1') }).click();
+        const alert = page.getByRole('alert');
+        await expect(alert).toContainText(S['workshop.call'].replace('{n}', '3'));
+        await expect(alert).toContainText(lang === 'en' ? 'B has no connection yet' : 'B에는 아직 연결이 없으므로');
+        await expect(page.locator('#workshop-c2-side')).toBeVisible();
+        await expect(page.locator('.ws-row.is-bad')).toHaveCount(1);
+      });
+    });
+  }
+}
+
+test('a link of an unknown format version says so', async ({ page }) => {
+  await open(page, 'en/workshop/#w=9;p=linux.linux');
+  await expect(page.getByRole('status')).toContainText('This link uses workshop format 9, from a newer version of the book; this page reads format 1.');
+});
+
+test('chapters load no workshop code', async ({ page }) => {
+  const scripts: string[] = [];
+  page.on('request', (r) => {
+    if (r.resourceType() === 'script') scripts.push(r.url());
+  });
+  await page.goto('en/labs/');
+  await page.locator('#lab-close-4-segment').scrollIntoViewIfNeeded();
+  await expect(page.locator('#lab-close-4-segment')).toHaveClass(/is-live/);
+  // The workshop's own modules (its page script, run.ts, from-chapter.ts) are chunks named after them.
+  expect(scripts.length).toBeGreaterThan(0);
+  expect(scripts.filter((u) => /workshop|\/run\.|from-chapter/.test(u))).toEqual([]);
+});
