@@ -3,6 +3,6 @@ import { getViteConfig } from 'astro/config';
 
 export default getViteConfig({
   test: {
-    include: ['tests/{unit,engine,content,labs,quiz,workshop}/**/*.test.{ts,tsx}'],
+    include: ['tests/{unit,engine,content,labs,quiz,search,workshop}/**/*.test.{ts,tsx}'],
   },
 });

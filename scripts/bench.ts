@@ -31,6 +31,7 @@ import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from '@playwright/test';
 import { BENCH_DIR, lighthouseMobile, longTaskTable, measureLongTasks, type LongTaskResult } from './bench-long-tasks.ts';
+import { measureSearch, type SearchFigures } from './bench-search.ts';
 import { CHROMIUM_ARGS, ensureBrowser } from './ensure-browser.ts';
 import { benchBlock, machineLine, README, replaceBlock } from './readme-blocks.ts';
 import { startServer } from './serve.ts';
@@ -435,6 +436,15 @@ async function main(): Promise<void> {
     longTasks.push(await measureLongTasks(ch, origin, t.path));
   }
   for (const r of longTasks) if (r.error) problems.push(`${r.path}: long tasks not measured: ${r.error}`);
+  const searches: SearchFigures[] = [];
+  for (const lang of ['en', 'ko'] as const) {
+    console.error(`search ${lang} …`);
+    try {
+      searches.push(await measureSearch(ch, origin, lang));
+    } catch (e) {
+      problems.push(`search (${lang}) not measured: ${(e as Error).message.split('\n')[0]}`);
+    }
+  }
   await ch.close();
 
   const lhRows: string[] = [];
@@ -517,6 +527,19 @@ async function main(): Promise<void> {
     // Languages without a stemmer (Korean) use pagefind's generic wasm.
     const wasm = [`wasm.${lang}.pagefind`, 'wasm.unknown.pagefind'].map((n) => join(OUT, 'pagefind', n)).find((f) => existsSync(f));
     say(`| ${lang} | ${s.files} | ${kb(s.bytes)} | ${wasm ? `${kb(statSync(wasm).size)} (${wasm.split('/').pop()})` : 'none'} |`);
+  }
+  say();
+  say(
+    "Search, opened on a text chapter (`/<lang>/glossary/`) on the same mobile emulation as the long tasks (4x CPU): what opening it and answering five reader questions fetches (transfer sizes), and the time from a query's last keypress to its results painted, with that query's index already loaded; target ≤ 100 ms:",
+  );
+  say();
+  say('| lang | search JS | pagefind wasm | index + fragments | keypress → results (median / max) | target |');
+  say('| --- | --- | --- | --- | --- | --- |');
+  for (const f of searches) {
+    const sorted = [...f.times].sort((a, b) => a - b);
+    const median = sorted[Math.floor(sorted.length / 2)] ?? NaN;
+    const max = sorted[sorted.length - 1] ?? NaN;
+    say(`| ${f.lang} | ${kb(f.bytes.js)} | ${kb(f.bytes.wasm)} | ${kb(f.bytes.index)} | ${median.toFixed(0)} / ${max.toFixed(0)} ms | ${max <= 100 ? '✓' : '✗'} ≤ 100 ms |`);
   }
   say();
   say('Offline copy downloaded on a first visit (service worker precache, gzipped as served), target 700 KB per language; the whole book (both editions) for reference:');

@@ -9,6 +9,7 @@ import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { mkdirSync, rmSync } from 'node:fs';
 import { writeServiceWorker } from './service-worker.ts';
+import { indexChapterSections } from './search-index.ts';
 import { writeHostHeaders } from './host-headers.ts';
 import { applyCsp } from './csp.ts';
 import { site } from '../src/site.config.mjs';
@@ -80,15 +81,15 @@ console.log(`[build] content security policy in ${csp.pages} pages (${csp.script
 
 const { index, errors } = await pagefind.createIndex({});
 if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
-const added = await index.addDirectory({ path: outDir });
-if (added.errors.length) throw new Error(`pagefind: ${added.errors.join('; ')}`);
+const base = `/${site.base.replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
+const added = await indexChapterSections(index, outDir, base);
 const written = await index.writeFiles({ outputPath: join(outDir, 'pagefind') });
 if (written.errors.length) throw new Error(`pagefind: ${written.errors.join('; ')}`);
 await pagefind.close();
-console.log(`[build] pagefind indexed ${added.page_count} pages in ${seconds()} s`);
+console.log(`[build] pagefind indexed ${added.sections} sections of ${added.chapters} chapters in ${seconds()} s`);
 
 const sw = await writeServiceWorker(outDir);
 const kib = (n = 0) => `${(n / 1024).toFixed(0)} KiB`;
 console.log(`[build] service worker precaches ${sw.count} files (${kib(sw.size)}: shared ${kib(sw.groups.shared)}, ${Object.entries(sw.groups).filter(([g]) => g !== 'shared').map(([g, n]) => `${g} ${kib(n)}`).join(', ')}); total ${seconds()} s`);
 
-writeHostHeaders(outDir, `/${site.base.replace(/^\/+|\/+$/g, '')}/`.replace('//', '/'), csp.header);
+writeHostHeaders(outDir, base, csp.header);

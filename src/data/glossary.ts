@@ -2,9 +2,9 @@
  * The book's glossary: one entry per term, in Korean and English, with the spellings readers type.
  *
  * It feeds three things:
- * - search aliases: every chapter that uses a term (or lists it in `chapters`) gets the term's spellings
- *   as hidden indexed keywords, because pagefind has no Korean stemming and matches prefixes only
- *   (so 핸드쉐이크 must find 핸드셰이크, and TIME_WAIT must find TIME-WAIT);
+ * - search: the search box expands a query with the spellings of every entry (src/search/query.ts),
+ *   because pagefind has no Korean stemming and matches prefixes only (so 핸드쉐이크 must find
+ *   핸드셰이크, and TIME_WAIT must find TIME-WAIT); nothing of this is indexed;
  * - TRANSLATING.md's term table (keep them in step);
  * - the glossary chapter, which may render it.
  *
@@ -38,9 +38,8 @@ export interface GlossaryEntry {
   aliases?: { ko?: readonly string[]; en?: readonly string[] };
   spellings?: Spellings;
   /**
-   * Chapters that explain the term (slugs). Their alias keywords weigh more, so the explaining chapter
-   * ranks above chapters that merely mention the term. Chapters that mention any spelling get the
-   * aliases too, at normal weight.
+   * Chapters that explain the term (slugs). When a query names the term, their sections rank a
+   * little higher than those of chapters that merely mention it.
    */
   chapters?: readonly string[];
 }

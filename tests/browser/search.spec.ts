@@ -2,6 +2,7 @@
  * Search finds what readers type, in each language, and its code is not loaded before the
  * reader opens it (the 3 KB budget of a text chapter depends on that).
  */
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { BASE, chapterPages } from './pages.ts';
 import { search } from './search-ui.ts';
@@ -32,4 +33,43 @@ test('Ctrl+K opens search too', async ({ page }) => {
   await page.goto(chapterPages('en')[0]?.path ?? '');
   const hrefs = await search(page, 'handshake', 'Control+k');
   expect(hrefs.length).toBeGreaterThan(0);
+});
+
+test('search works by keyboard alone and says how many results it found', async ({ page }) => {
+  await page.goto(chapterPages('en')[0]?.path ?? '');
+  await page.locator('body').click({ position: { x: 1, y: 1 } });
+  await page.keyboard.press('/');
+  await page.keyboard.type('why 2MSL', { delay: 10 });
+  const status = page.locator('[data-search-status]');
+  await expect(status).toHaveAttribute('data-query', 'why 2MSL');
+  await expect(status, 'the count is announced politely').toHaveAttribute('aria-live', 'polite');
+  await expect(status).toHaveText(/\d+ sections in \d+ chapters/);
+  const input = page.locator('#search-input');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  const second = page.locator('[data-search-results] a[role="option"]').nth(1);
+  await expect(second).toHaveAttribute('aria-selected', 'true');
+  await expect(input).toHaveAttribute('aria-activedescendant', (await second.getAttribute('id')) ?? '');
+  const href = (await second.getAttribute('href')) ?? '';
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(new RegExp(`${href.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
+  await expect(page.locator('#search-dialog'), 'the dialog closes on the result').not.toHaveAttribute('open', '');
+  await page.keyboard.press('/');
+  await expect(page.locator('#search-dialog')).toHaveAttribute('open', '');
+  await page.keyboard.press('Escape');
+  await expect(page.locator('#search-dialog')).not.toHaveAttribute('open', '');
+});
+
+test('an open search with results has no accessibility violations, in both themes', async ({ page }) => {
+  for (const theme of ['light', 'dark']) {
+    await page.emulateMedia({ colorScheme: theme as 'light' | 'dark' });
+    await page.goto(chapterPages('ko')[0]?.path ?? '');
+    await page.locator('body').click({ position: { x: 1, y: 1 } });
+    await page.keyboard.press('/');
+    await page.keyboard.type('타임웨이트 왜 필요', { delay: 10 });
+    await expect(page.locator('[data-search-status]')).toHaveAttribute('data-query', '타임웨이트 왜 필요');
+    await page.keyboard.press('ArrowDown');
+    const { violations } = await new AxeBuilder({ page }).include('#search-dialog').analyze();
+    expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), `axe (${theme})`).toEqual([]);
+  }
 });

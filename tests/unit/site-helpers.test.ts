@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { absoluteHref, editHref, href, normalizeBase, stripBase } from '../../src/site/urls';
 import { sitemapAlternates } from '../../src/site/sitemap-alternates.mjs';
-import { chapterKeywords, spellingVariants } from '../../src/search/search-keywords';
+import { spellingVariants } from '../../src/search/search-keywords';
 import { glossary } from '../../src/data/glossary';
 import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -54,25 +54,6 @@ describe('search aliases from the glossary', () => {
     expect(spellingVariants('TIME-WAIT').sort()).toEqual(['TIME WAIT', 'TIME-WAIT', 'TIMEWAIT', 'TIME_WAIT'].sort());
     expect(spellingVariants('FIN-WAIT-1')).toContain('FIN_WAIT_1');
     expect(spellingVariants('핸드셰이크')).toEqual(['핸드셰이크']);
-  });
-  it('gives a chapter that mentions TIME-WAIT every spelling readers type', () => {
-    const { mentioned } = chapterKeywords(glossary, 'x', 'en', 'The closer waits in `TIME-WAIT`.');
-    for (const k of ['TIME_WAIT', 'TIME WAIT', 'TIMEWAIT', 'TCP_TIME_WAIT']) expect(mentioned).toContain(k);
-  });
-  it('gives a Korean handshake chapter the misspelling and the transliteration', () => {
-    const { mentioned } = chapterKeywords(glossary, 'x', 'ko', '3-way 핸드셰이크는 세그먼트 세 개로 연결을 엽니다.');
-    for (const k of ['핸드쉐이크', '쓰리웨이', '3 way handshake', '3way']) expect(mentioned).toContain(k);
-  });
-  it('maps ss/netstat spellings of every state, and does not match inside words', () => {
-    const { mentioned } = chapterKeywords(glossary, 'x', 'en', 'SYN-RECEIVED and ESTABLISHED');
-    for (const k of ['SYN-RECV', 'SYN_RECV', 'ESTAB', 'TCP_SYN_RECV']) expect(mentioned).toContain(k);
-    expect(chapterKeywords(glossary, 'x', 'en', 'We define FINISHED work.').mentioned).not.toContain('tcp.flags.fin');
-  });
-  it('weights the chapters an entry names above those that mention it', () => {
-    const g = [{ id: 't', ko: '티', en: 'tee', aliases: { en: ['T-shape'] }, chapters: ['home'] }];
-    expect(chapterKeywords(g, 'home', 'en', '').primary).toContain('T shape');
-    expect(chapterKeywords(g, 'other', 'en', 'a tee').mentioned).toContain('T-shape');
-    expect(chapterKeywords(g, 'other', 'en', 'nothing').mentioned).toEqual([]);
   });
   it('has unique kebab-case ids and the eleven RFC states', () => {
     const ids = glossary.map((e) => e.id);

@@ -27,7 +27,7 @@ export const workshop = {
   'workshop.eof.never': 'does nothing',
   'workshop.eof.close': 'calls close() after {ms} ms',
   'workshop.reply': '{side}: answers the first data it reads with (bytes, 0 = no answer)',
-  'workshop.net': 'Network and knobs',
+  'workshop.net': 'Network and settings',
   'workshop.latency': 'One-way latency (ms)',
   'workshop.seed': 'Seed of the secret key',
   'workshop.msl.profile': 'each stack’s own',

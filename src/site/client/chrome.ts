@@ -127,44 +127,25 @@ document.querySelectorAll<HTMLAnchorElement>('.topbar a[hreflang]').forEach((a) 
   }),
 );
 
-// Search: pagefind's own UI, fetched only when the reader opens the dialog.
+// Search: the book's own results over pagefind's API, loaded only when the reader opens the dialog.
 const dialog = document.getElementById('search-dialog') as HTMLDialogElement | null;
 let searchLoaded = false;
 
 function openSearch(): void {
   if (!dialog) return;
   if (!dialog.open) dialog.showModal();
-  dialog.querySelector('input')?.focus();
-  if (searchLoaded) return;
+  const input = dialog.querySelector<HTMLInputElement>('#search-input');
+  input?.focus();
+  if (searchLoaded || !input) return;
   searchLoaded = true;
-  const bundle = `${import.meta.env.BASE_URL}pagefind/`;
-  const css = document.createElement('link');
-  css.rel = 'stylesheet';
-  css.href = `${bundle}pagefind-ui.css`;
-  document.head.append(css);
-  const script = document.createElement('script');
-  script.src = `${bundle}pagefind-ui.js`;
-  script.onload = () => {
-    const UI = (window as unknown as { PagefindUI: new (o: object) => { triggerSearch(q: string): void } }).PagefindUI;
-    const ui = new UI({
-      element: '#search-ui',
-      bundlePath: bundle,
-      baseUrl: import.meta.env.BASE_URL,
-      showImages: false,
-      showSubResults: true,
-      autofocus: true,
+  import('../../search/client/search-ui.ts')
+    .then(({ mountSearch }) => mountSearch(dialog, input))
+    .then((ui) => ui.run(input.value)) // what the reader typed while it loaded
+    .catch(() => {
+      searchLoaded = false;
+      const status = dialog.querySelector('[data-search-status]');
+      if (status) status.textContent = dialog.dataset.offline ?? '';
     });
-    // Hand over what the reader typed while the UI was loading.
-    const early = document.getElementById('search-early') as HTMLInputElement | null;
-    if (early?.value) ui.triggerSearch(early.value);
-    early?.remove();
-  };
-  script.onerror = () => {
-    searchLoaded = false;
-    const status = document.getElementById('search-ui');
-    if (status) status.textContent = dialog.dataset.offline ?? '';
-  };
-  document.head.append(script);
 }
 
 document.querySelectorAll('[data-search-open]').forEach((b) => b.addEventListener('click', openSearch));
