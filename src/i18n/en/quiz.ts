@@ -110,7 +110,7 @@ export const quiz = {
   'review.err.read': 'The file could not be read.',
 
   'drill.title': 'Interview drill',
-  'drill.description': 'The twenty questions interviewers ask about TCP connections, and their follow-ups, as flashcards with spaced repetition.',
+  'drill.description': 'The twenty questions interviewers ask about TCP connections, and the questions that follow them, as flashcards with spaced repetition.',
   'drill.howto': 'Answer aloud or in writing, then show the model answer and grade yourself honestly. Cards you miss come back today; cards you know come back after 1, 3, 7 and 16 days.',
   'drill.offline': 'Everything runs in this page and works offline. Your boxes are kept in this browser.',
   'drill.write': 'Your answer (optional; it stays on this page and is not saved)',
