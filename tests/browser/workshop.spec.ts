@@ -81,9 +81,13 @@ for (const lang of ['en', 'ko'] as const) {
         await page.locator('#workshop-profile-A').selectOption('windows');
         await page.getByRole('button', { name: S['workshop.fault.add'] }).click();
         await page.locator('#workshop-f1-segment').selectOption('final-ack');
-        await page.locator('#workshop-f1-nth').fill('2');
-        await page.locator('#workshop-f1-nth').press('Tab');
-        await expect(page.getByTestId('ws-summary')).toContainText(lang === 'en' ? '2 lost' : '2개를 잃었습니다');
+        // The new fault row may re-render once more after the segment choice: type the rank again
+        // until the run shows it (a reader would see the field reset and type it again too).
+        await expect(async () => {
+          await page.locator('#workshop-f1-nth').fill('2');
+          await page.locator('#workshop-f1-nth').press('Tab');
+          await expect(page.getByTestId('ws-summary')).toContainText(lang === 'en' ? '2 lost' : '2개를 잃었습니다', { timeout: 2_000 });
+        }).toPass({ timeout: 15_000 });
         await expect(page).toHaveURL(/p=windows\.linux;.*f=drop:A:final-ack:1,drop:A:final-ack:2;h=/);
         const shown = await runText(page);
         expect(await reopen(browser, page.url(), size)).toBe(shown);
