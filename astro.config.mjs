@@ -63,7 +63,11 @@ export default defineConfig({
                     priority: 2,
                   },
                   // Not the scenario list: a lab brings its own scenario (engine-adapter.ts).
-                  { name: 'engine', test: /src[\\/]engine[\\/](?!states\.ts|scenarios\.ts|scenario-text\.ts|index\.ts|normalize\.ts|observe\.ts|pcap|wire)|src[\\/]labs[\\/]view[\\/]engine-adapter\.ts/, priority: 1 },
+                  {
+                    name: 'engine',
+                    test: /src[\\/]engine[\\/](?!states\.ts|scenarios\.ts|scenario-text\.ts|index\.ts|normalize\.ts|observe\.ts|pcap|wire)|src[\\/]labs[\\/]view[\\/]engine-adapter\.ts/,
+                    priority: 1,
+                  },
                 ],
               },
             },

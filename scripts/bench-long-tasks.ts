@@ -276,7 +276,9 @@ export function longTaskTable(results: LongTaskResult[]): string[] {
     const seen = (s: TaskStats): string => `${ms(s.longest)} / ${s.observed ? ms(s.observed) : `none > ${LONG_TASK_BUDGET_MS} ms`}`;
     const knob = r.firstKnob ? `${seen(r.firstKnob)}${r.firstKnob.over ? `, ${r.firstKnob.over} over ${LONG_TASK_BUDGET_MS} ms` : ''}` : 'no knob';
     const knobOk = !r.firstKnob || r.firstKnob.over === 0;
-    lines.push(`| \`${r.path}\` | ${r.steps} | ${seen(r.stepping)} | ${r.stepping.over} | ≤ ${LONG_TASK_BUDGET_MS} ms ${ok ? '✓' : '✗'} | ${knob} | ≤ ${LONG_TASK_BUDGET_MS} ms ${knobOk ? '✓' : '✗'} |`);
+    lines.push(
+      `| \`${r.path}\` | ${r.steps} | ${seen(r.stepping)} | ${r.stepping.over} | ≤ ${LONG_TASK_BUDGET_MS} ms ${ok ? '✓' : '✗'} | ${knob} | ≤ ${LONG_TASK_BUDGET_MS} ms ${knobOk ? '✓' : '✗'} |`,
+    );
   }
   return lines;
 }

@@ -28,7 +28,13 @@ for (let rep = 0; bytes < targetMB * 1024 * 1024; rep++) {
   const ip = `10.${(rep >> 16) & 0xff}.${(rep >> 8) & 0xff}.${rep & 0xff}`;
   for (const w of tpl.wire) {
     const seg = { ...w.segment, src: { ...w.segment.src }, dst: { ...w.segment.dst } };
-    if (w.from === 'A') { seg.src.port = port; seg.src.ip = ip; } else { seg.dst.port = port; seg.dst.ip = ip; }
+    if (w.from === 'A') {
+      seg.src.port = port;
+      seg.src.ip = ip;
+    } else {
+      seg.dst.port = port;
+      seg.dst.ip = ip;
+    }
     const data = segmentFrame(seg, rep & 0xffff, w.from, w.from === 'A' ? 'B' : 'A');
     frames.push({ time: time + w.t / 1000, data });
     bytes += 16 + data.length;

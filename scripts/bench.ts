@@ -129,7 +129,13 @@ function pickTargets(): Target[] {
     const quizCandidates = chapters.filter((c) => quizzes(c.html) >= 5).sort((a, b) => labsIn(a.html) - labsIn(b.html) || quizzes(a.html) - quizzes(b.html));
     const quiz = quizCandidates.find((c) => c !== lab) ?? quizCandidates[0];
     if (text) targets.push({ kind: 'text chapter', lang, path: `/${lang}/${text.slug}/`, note: '' });
-    if (lab) targets.push({ kind: 'lab chapter', lang, path: `/${lang}/${lab.slug}/`, note: `${labsIn(lab.html, 'sequence')} sequence labs, the state diagram, ${labsIn(lab.html, OTHER_LABS)} other labs` });
+    if (lab)
+      targets.push({
+        kind: 'lab chapter',
+        lang,
+        path: `/${lang}/${lab.slug}/`,
+        note: `${labsIn(lab.html, 'sequence')} sequence labs, the state diagram, ${labsIn(lab.html, OTHER_LABS)} other labs`,
+      });
     if (quiz) targets.push({ kind: 'quiz chapter', lang, path: `/${lang}/${quiz.slug}/`, note: `${quizzes(quiz.html)} quizzes, ${labsIn(quiz.html)} labs` });
     // Every lab on one page: the heaviest lab page, and the one Lighthouse found slowest.
     if (existsSync(join(dir, 'labs', 'index.html'))) {
@@ -142,7 +148,11 @@ function pickTargets(): Target[] {
 
 /** Component names whose `<script>`s Astro emits as `<Name>.astro_astro_type_script_index_<n>_lang.<hash>.js`. */
 function componentNames(dir: string): string[] {
-  return existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.astro')).map((f) => f.slice(0, -'.astro'.length)) : [];
+  return existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => f.endsWith('.astro'))
+        .map((f) => f.slice(0, -'.astro'.length))
+    : [];
 }
 /** The quiz components (with their own figure: npm run bench:quiz); their scripts are not the labs'. */
 const QUIZ_COMPONENTS = componentNames('src/quiz');
@@ -152,7 +162,9 @@ const LAB_COMPONENTS = componentNames('src/labs');
 /** A built chunk's name without its content hash, for a breakdown that reads the same from build to build. */
 function chunkName(url: string): string {
   const file = new URL(url).pathname.split('/').pop() ?? url;
-  return file.replace(/\.[\w-]{6,12}\.js$/, '').replace(/\.astro_astro_type_script_index_(\d+)_lang$/, (_, n: string) => `.astro script${n === '0' ? '' : ` ${n}`}`);
+  return file
+    .replace(/\.[\w-]{6,12}\.js$/, '')
+    .replace(/\.astro_astro_type_script_index_(\d+)_lang$/, (_, n: string) => `.astro script${n === '0' ? '' : ` ${n}`}`);
 }
 
 const componentOf = (url: string, names: string[]): boolean => {
@@ -190,7 +202,10 @@ function classify(origin: string, html: string, loaded: { url: string; phase: Ph
     ...srcs.filter((u) => componentOf(u, LAB_COMPONENTS)),
     ...loaded.filter((s) => s.phase !== 'page load').map((s) => s.url),
   ]);
-  const quiz = staticClosure(origin, srcs.filter((u) => componentOf(u, QUIZ_COMPONENTS)));
+  const quiz = staticClosure(
+    origin,
+    srcs.filter((u) => componentOf(u, QUIZ_COMPONENTS)),
+  );
   return (url) => (lab.has(url) ? 'lab' : quiz.has(url) ? 'quiz' : 'page');
 }
 
@@ -250,13 +265,21 @@ async function measure(page: Page, origin: string, path: string, chrome: Set<str
   const labs = await page.locator('[data-lab-root]').all();
   for (const [i, lab] of labs.entries()) {
     const name = `${(await lab.getAttribute('data-lab-kind')) ?? 'lab'} lab ${i + 1}`;
-    await lab.locator(':scope > *').first().scrollIntoViewIfNeeded({ timeout: 10_000 }).catch(() => undefined);
+    await lab
+      .locator(':scope > *')
+      .first()
+      .scrollIntoViewIfNeeded({ timeout: 10_000 })
+      .catch(() => undefined);
     const ok = await lab
-      .evaluate((el) => new Promise<boolean>((done) => {
-        const t0 = performance.now();
-        const tick = (): void => (el.hasAttribute('data-lab-awake') ? done(true) : performance.now() - t0 > 15_000 ? done(false) : void setTimeout(tick, 50));
-        tick();
-      }))
+      .evaluate(
+        (el) =>
+          new Promise<boolean>((done) => {
+            const t0 = performance.now();
+            const tick = (): void =>
+              el.hasAttribute('data-lab-awake') ? done(true) : performance.now() - t0 > 15_000 ? done(false) : void setTimeout(tick, 50);
+            tick();
+          }),
+      )
       .catch(() => false);
     if (!ok) sizes.problems.push(`${path}: ${name} never woke (no data-lab-awake 15 s after being scrolled into view)`);
   }
@@ -295,8 +318,16 @@ async function measure(page: Page, origin: string, path: string, chrome: Set<str
   // Inline scripts: one entry per kind, each gzipped as one stream (as they arrive, inside the HTML).
   const chromeText = inline.filter((t) => chrome.has(t)).join('\n');
   const pageText = inline.filter((t) => !chrome.has(t)).join('\n');
-  if (chromeText) sizes.scripts.push({ name: 'inline: layout (theme, sidebar, quiz score; on every page)', url: '', gz: gz(chromeText), phase: 'page load', group: 'inline: page chrome' });
-  if (pageText) sizes.scripts.push({ name: 'inline: this page only (Astro island runtime, …)', url: '', gz: gz(pageText), phase: 'page load', group: 'inline: this page' });
+  if (chromeText)
+    sizes.scripts.push({
+      name: 'inline: layout (theme, sidebar, quiz score; on every page)',
+      url: '',
+      gz: gz(chromeText),
+      phase: 'page load',
+      group: 'inline: page chrome',
+    });
+  if (pageText)
+    sizes.scripts.push({ name: 'inline: this page only (Astro island runtime, …)', url: '', gz: gz(pageText), phase: 'page load', group: 'inline: this page' });
   sizes.inlineJs = inline.length ? gz(inline.join('\n')) : 0;
   for (const s of sizes.scripts) {
     if (!s.url) continue;
@@ -424,12 +455,16 @@ async function main(): Promise<void> {
     const judged = t.kind === 'lab chapter' ? s.labsJs : s.js;
     const verdict = budget === undefined ? '' : `≤ ${kb(budget)} ${judged <= budget && !s.problems.length ? '✓' : '✗'}`;
     const labs = s.scripts.some((x) => x.group === 'lab') ? `**${kb(s.labsJs)}**` : '';
-    rows.push(`| ${t.kind}${t.note ? ` (${t.note})` : ''} | ${t.lang} | \`${t.path}\` | ${kb(s.js)} | ${labs} | ${verdict} | ${s.quizJs ? kb(s.quizJs) : ''} | ${kb(s.inlineJs)} | ${kb(s.css)} | ${kb(s.html)} | ${s.requests} |`);
+    rows.push(
+      `| ${t.kind}${t.note ? ` (${t.note})` : ''} | ${t.lang} | \`${t.path}\` | ${kb(s.js)} | ${labs} | ${verdict} | ${s.quizJs ? kb(s.quizJs) : ''} | ${kb(s.inlineJs)} | ${kb(s.css)} | ${kb(s.html)} | ${s.requests} |`,
+    );
     if (t.kind === 'lab chapter' || only.includes(t.path)) breakdowns.push({ t, s });
   }
 
   // Long tasks when stepping, on Lighthouse's mobile emulation: the lab chapters and the English labs page.
-  const loadBefore = loadavg().map((l) => l.toFixed(1)).join(' / ');
+  const loadBefore = loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' / ');
   const longTasks: LongTaskResult[] = [];
   for (const t of targets.filter((x) => x.kind === 'lab chapter' || (x.kind === 'labs page' && x.lang === 'en'))) {
     console.error(`long tasks ${t.path} …`);
@@ -456,17 +491,25 @@ async function main(): Promise<void> {
       else {
         const cell = (k: string): string => `${lh.scores[k] ?? '?'}${lh.scores[k] === TARGETS.lighthouse ? '' : ' ✗'}`;
         const m = lh.metrics;
-        lhRows.push(`| ${t.kind} | ${t.lang} | \`${t.path}\` | ${cell('performance')} | ${cell('accessibility')} | ${cell('best-practices')} | ${cell('seo')} | ${m.tbt} ms / ${m.lcp} s / ${m.cls} |`);
+        lhRows.push(
+          `| ${t.kind} | ${t.lang} | \`${t.path}\` | ${cell('performance')} | ${cell('accessibility')} | ${cell('best-practices')} | ${cell('seo')} | ${m.tbt} ms / ${m.lcp} s / ${m.cls} |`,
+        );
       }
     }
   }
   server.close();
 
-  const load = loadavg().map((l) => l.toFixed(1)).join(' / ');
-  say(`## Benchmark (${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, ${process.version}, ${browser}, ${cpus().length} cores, load average ${load})`);
+  const load = loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' / ');
+  say(
+    `## Benchmark (${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, ${process.version}, ${browser}, ${cpus().length} cores, load average ${load})`,
+  );
   say();
   if (buildSeconds !== undefined) {
-    say(`Full build (astro build + pagefind + service worker, fresh cache): **${buildSeconds.toFixed(1)} s** (target ≤ ${TARGETS.buildSeconds} s ${buildSeconds <= TARGETS.buildSeconds ? '✓' : '✗'})`);
+    say(
+      `Full build (astro build + pagefind + service worker, fresh cache): **${buildSeconds.toFixed(1)} s** (target ≤ ${TARGETS.buildSeconds} s ${buildSeconds <= TARGETS.buildSeconds ? '✓' : '✗'})`,
+    );
     say();
   }
   say(
@@ -490,12 +533,15 @@ async function main(): Promise<void> {
       continue;
     }
     shown.push(s);
-    say(`Where the ${t.kind}'s JS goes (\`${t.path}\`; gzipped each on its own; lab = needed by an island, a lab component's script or loaded by a lab; quiz = only the quiz components'):`);
+    say(
+      `Where the ${t.kind}'s JS goes (\`${t.path}\`; gzipped each on its own; lab = needed by an island, a lab component's script or loaded by a lab; quiz = only the quiz components'):`,
+    );
     say();
     say('| script | group | loaded on | gz |');
     say('| --- | --- | --- | --- |');
     const order: Phase[] = ['page load', 'hydration', 'knob change'];
-    for (const x of [...s.scripts].sort((a, b) => order.indexOf(a.phase) - order.indexOf(b.phase) || b.gz - a.gz)) say(`| ${x.name} | ${x.group} | ${x.phase} | ${kb(x.gz)} |`);
+    for (const x of [...s.scripts].sort((a, b) => order.indexOf(a.phase) - order.indexOf(b.phase) || b.gz - a.gz))
+      say(`| ${x.name} | ${x.group} | ${x.phase} | ${kb(x.gz)} |`);
     const target = t.kind === 'lab chapter' ? ` (target ≤ ${kb(TARGETS.labJs)} ${s.labsJs <= TARGETS.labJs ? '✓' : '✗'})` : '';
     say(`| **labs' figure** (all but quiz) | | | **${kb(s.labsJs)}**${target} |`);
     say(`| whole page | | | ${kb(s.js)} |`);
@@ -511,7 +557,9 @@ async function main(): Promise<void> {
   for (const l of longTaskTable(longTasks)) say(l);
   if (lhRows.length) {
     say();
-    say(`Lighthouse ${lighthouseVersion()} mobile (simulated throttling), target ${TARGETS.lighthouse} in each category; TBT, LCP and CLS as Lighthouse simulated them:`);
+    say(
+      `Lighthouse ${lighthouseVersion()} mobile (simulated throttling), target ${TARGETS.lighthouse} in each category; TBT, LCP and CLS as Lighthouse simulated them:`,
+    );
     say();
     say('| page type | lang | page | performance | accessibility | best practices | SEO | TBT / LCP / CLS |');
     say('| --- | --- | --- | --- | --- | --- | --- | --- |');
@@ -539,16 +587,22 @@ async function main(): Promise<void> {
     const sorted = [...f.times].sort((a, b) => a - b);
     const median = sorted[Math.floor(sorted.length / 2)] ?? NaN;
     const max = sorted[sorted.length - 1] ?? NaN;
-    say(`| ${f.lang} | ${kb(f.bytes.js)} | ${kb(f.bytes.wasm)} | ${kb(f.bytes.index)} | ${median.toFixed(0)} / ${max.toFixed(0)} ms | ${max <= 100 ? '✓' : '✗'} ≤ 100 ms |`);
+    say(
+      `| ${f.lang} | ${kb(f.bytes.js)} | ${kb(f.bytes.wasm)} | ${kb(f.bytes.index)} | ${median.toFixed(0)} / ${max.toFixed(0)} ms | ${max <= 100 ? '✓' : '✗'} ≤ 100 ms |`,
+    );
   }
   say();
-  say('Offline copy downloaded on a first visit (service worker precache, gzipped as served), target 700 KB per language; the whole book (both editions) for reference:');
+  say(
+    'Offline copy downloaded on a first visit (service worker precache, gzipped as served), target 700 KB per language; the whole book (both editions) for reference:',
+  );
   say();
   say('| first visit reads | files cached | gzipped | target |');
   say('| --- | --- | --- | --- |');
   for (const r of await precacheGzipByLanguage(OUT)) {
     const target = r.lang === 'all' ? 'reference' : `${r.gz <= 700 * 1024 ? '✓' : '✗'} ≤ 700 KB`;
-    say(`| ${r.lang === 'all' ? 'both editions (before: every visit)' : `${r.lang} edition`} | ${r.lang === 'all' ? 'shared + ko + en' : `shared + ${r.lang}`} | ${kb(r.gz)} | ${target} |`);
+    say(
+      `| ${r.lang === 'all' ? 'both editions (before: every visit)' : `${r.lang} edition`} | ${r.lang === 'all' ? 'shared + ko + en' : `shared + ${r.lang}`} | ${kb(r.gz)} | ${target} |`,
+    );
   }
   for (const [script, what] of [
     ['scripts/bench-engine.ts', 'Engine (scenarios/s, property runs/s, peak memory)'],

@@ -28,20 +28,34 @@ const seconds = () => ((performance.now() - started) / 1000).toFixed(1);
  * Astro's hint, and no stack trace through the bundler's temporary chunks (BOOK_DEBUG=1 shows it).
  */
 function failureBlock(err: unknown): string {
-  const e = (err ?? {}) as { name?: string; message?: string; hint?: string; loc?: { file?: string; line?: number; column?: number }; id?: string; stack?: string };
-  const where = e.loc?.file ? `${relative(root, e.loc.file)}${e.loc.line ? `:${e.loc.line}${e.loc.column ? `:${e.loc.column}` : ''}` : ''}` : e.id ? relative(root, e.id) : null;
+  const e = (err ?? {}) as {
+    name?: string;
+    message?: string;
+    hint?: string;
+    loc?: { file?: string; line?: number; column?: number };
+    id?: string;
+    stack?: string;
+  };
+  const where = e.loc?.file
+    ? `${relative(root, e.loc.file)}${e.loc.line ? `:${e.loc.line}${e.loc.column ? `:${e.loc.column}` : ''}` : ''}`
+    : e.id
+      ? relative(root, e.id)
+      : null;
   const lines = [
     '',
     `✗ build failed${e.name && e.name !== 'Error' ? ` (${e.name})` : ''}`,
     ...(where ? [`  at ${where}`] : []),
-    ...String(e.message ?? err).trim().split('\n').map((l) => `  ${l}`),
+    ...String(e.message ?? err)
+      .trim()
+      .split('\n')
+      .map((l) => `  ${l}`),
     ...(e.hint ? [`  hint: ${e.hint}`] : []),
     ...(process.env.BOOK_DEBUG ? ['', e.stack ?? '', ...held] : []),
   ];
   // Most build failures are content mistakes: name them at file:line if the checks see any.
   const findings = allContentFindings(root);
   if (findings.length) lines.push('', 'The content checks (npm run check:content) find:', ...findings.map((f) => `  ${formatFinding(f)}`));
-  if (!process.env.BOOK_DEBUG) lines.push('', '(BOOK_DEBUG=1 npm run build shows the stack trace and Astro\'s own log)');
+  if (!process.env.BOOK_DEBUG) lines.push('', "(BOOK_DEBUG=1 npm run build shows the stack trace and Astro's own log)");
   return lines.join('\n');
 }
 
@@ -59,7 +73,7 @@ process.chdir(work);
 const held: string[] = [];
 const stderrWrite = process.stderr.write.bind(process.stderr);
 process.stderr.write = ((chunk: string | Uint8Array, ...rest: never[]) => {
-  if (String(chunk).includes('[ERROR]')) return void held.push(String(chunk)), true;
+  if (String(chunk).includes('[ERROR]')) return (void held.push(String(chunk)), true);
   return stderrWrite(chunk, ...rest);
 }) as typeof process.stderr.write;
 try {
@@ -90,6 +104,11 @@ console.log(`[build] pagefind indexed ${added.sections} sections of ${added.chap
 
 const sw = await writeServiceWorker(outDir);
 const kib = (n = 0) => `${(n / 1024).toFixed(0)} KiB`;
-console.log(`[build] service worker precaches ${sw.count} files (${kib(sw.size)}: shared ${kib(sw.groups.shared)}, ${Object.entries(sw.groups).filter(([g]) => g !== 'shared').map(([g, n]) => `${g} ${kib(n)}`).join(', ')}); total ${seconds()} s`);
+console.log(
+  `[build] service worker precaches ${sw.count} files (${kib(sw.size)}: shared ${kib(sw.groups.shared)}, ${Object.entries(sw.groups)
+    .filter(([g]) => g !== 'shared')
+    .map(([g, n]) => `${g} ${kib(n)}`)
+    .join(', ')}); total ${seconds()} s`,
+);
 
 writeHostHeaders(outDir, base, csp.header);

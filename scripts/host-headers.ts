@@ -12,7 +12,17 @@ export const REFERRER_POLICY = 'strict-origin-when-cross-origin';
 export function hostHeaders(base: string, csp: string | undefined): string {
   const lines = [`${base}*`, '  Cache-Control: no-cache', '  X-Content-Type-Options: nosniff', `  Referrer-Policy: ${REFERRER_POLICY}`];
   if (csp) lines.push(`  Content-Security-Policy: ${csp}`);
-  lines.push('', `${base}sw.js`, '  ! Cache-Control', '  Cache-Control: no-store', '', `${base}_astro/*`, '  ! Cache-Control', '  Cache-Control: public, max-age=31536000, immutable', '');
+  lines.push(
+    '',
+    `${base}sw.js`,
+    '  ! Cache-Control',
+    '  Cache-Control: no-store',
+    '',
+    `${base}_astro/*`,
+    '  ! Cache-Control',
+    '  Cache-Control: public, max-age=31536000, immutable',
+    '',
+  );
   return lines.join('\n');
 }
 

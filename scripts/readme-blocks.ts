@@ -67,7 +67,9 @@ export function kernelCoverageBlock(coverage: readonly KernelCoverage[] = KERNEL
   const captured = coverage.filter((c) => c.captures.length > 0);
   const checked = coverage.filter((c) => c.unchecked === null);
   const both = live.filter((c) => c.captures.length > 0);
-  const rows = coverage.map((c) => `| \`${c.id}\` | ${c.live.length ? code(c.live) : '—'} | ${c.captures.length ? code(c.captures) : '—'} | ${c.unchecked ?? ''} |`);
+  const rows = coverage.map(
+    (c) => `| \`${c.id}\` | ${c.live.length ? code(c.live) : '—'} | ${c.captures.length ? code(c.captures) : '—'} | ${c.unchecked ?? ''} |`,
+  );
   return [
     `${checked.length} of ${coverage.length} scenarios are compared with the Linux kernel. ${live.length} have a live case (\`npm run test:kernel\`: real sockets in a network namespace of their own, captured with tcpdump and compared segment by segment with the engine's Linux run); ${captured.length} are compared with stored kernel captures (\`tests/fixtures/kernel-traces/\`, in \`npm test\`), ${both.length} of them also live. The other ${coverage.length - checked.length} are checked against RFC 9293's text only, with hand-written expectations and a tshark well-formedness check of their exported pcap, which says nothing about behaviour.`,
     '',

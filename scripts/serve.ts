@@ -188,7 +188,10 @@ export async function startServer(opts: ServeOptions = {}): Promise<{ server: Se
     headers['last-modified'] = lastModified;
     headers.etag = etag;
     const since = req.headers['if-modified-since'];
-    if (found.status === 200 && (req.headers['if-none-match'] === etag || (since && !req.headers['if-none-match'] && Date.parse(since) >= Date.parse(lastModified)))) {
+    if (
+      found.status === 200 &&
+      (req.headers['if-none-match'] === etag || (since && !req.headers['if-none-match'] && Date.parse(since) >= Date.parse(lastModified)))
+    ) {
       res.writeHead(304, headers).end();
       if (opts.log) console.log(`304 ${pathname}`);
       return;

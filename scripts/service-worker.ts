@@ -89,7 +89,10 @@ export async function precacheEntries(outDir: string): Promise<(PrecacheEntry & 
 function compile(file: string): string {
   const src = readFileSync(join(root, 'src', 'site', 'offline', file), 'utf8');
   const js = ts.transpileModule(src, { compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, removeComments: false } }).outputText;
-  return js.replace(/^import [^;]+;\n/gm, '').replace(/^export \{\};\n?/gm, '').replace(/^export /gm, '');
+  return js
+    .replace(/^import [^;]+;\n/gm, '')
+    .replace(/^export \{\};\n?/gm, '')
+    .replace(/^export /gm, '');
 }
 
 /** The text of sw.js for these entries (exported for the unit test). */
@@ -98,7 +101,8 @@ export function serviceWorkerSource(entries: PrecacheEntry[]): string {
   const worker = compile('worker.ts')
     .replace('= __PRECACHE__;', () => `= ${manifest};`)
     .replace('= __LANGS__;', () => `= ${JSON.stringify(locales)};`);
-  if (worker.includes('= __PRECACHE__') || worker.includes('= __LANGS__')) throw new Error('service worker: the manifest placeholders were not found in worker.ts');
+  if (worker.includes('= __PRECACHE__') || worker.includes('= __LANGS__'))
+    throw new Error('service worker: the manifest placeholders were not found in worker.ts');
   return `(() => {\n'use strict';\n${compile('precache-rules.ts')}\n${worker}\n})();\n`;
 }
 
@@ -118,6 +122,7 @@ export async function writeServiceWorker(outDir: string): Promise<{ count: numbe
  */
 export async function precacheGzipByLanguage(outDir: string): Promise<{ lang: string; gz: number }[]> {
   const entries = await precacheEntries(outDir);
-  const gz = (group: (g: string) => boolean): number => entries.filter((e) => group(e.group)).reduce((n, e) => n + gzipSync(readFileSync(join(outDir, e.url))).length, 0);
+  const gz = (group: (g: string) => boolean): number =>
+    entries.filter((e) => group(e.group)).reduce((n, e) => n + gzipSync(readFileSync(join(outDir, e.url))).length, 0);
   return [...locales.map((lang) => ({ lang, gz: gz((g) => g === 'shared' || g === lang) })), { lang: 'all', gz: gz(() => true) }];
 }

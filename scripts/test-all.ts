@@ -112,7 +112,9 @@ const preconditions: Record<string, () => { reason: string; enable: string } | n
     findBrowser() || installPlan().canRun
       ? null
       : {
-          reason: process.env.CHROMIUM_PATH ? `CHROMIUM_PATH=${process.env.CHROMIUM_PATH} is not an executable file` : `no Chromium (looked at ${CANDIDATES.join(', ')})`,
+          reason: process.env.CHROMIUM_PATH
+            ? `CHROMIUM_PATH=${process.env.CHROMIUM_PATH} is not an executable file`
+            : `no Chromium (looked at ${CANDIDATES.join(', ')})`,
           enable: `${installPlan().command}, then: npm test -- --only browser`,
         },
   kernel: () => (isRoot ? null : { reason: 'needs root (network namespaces, nft and tc)', enable: 'sudo npm test -- --only kernel' }),
@@ -147,7 +149,10 @@ function runStreaming(cmd: string[], env: NodeJS.ProcessEnv): Promise<{ status: 
 
 /** A runner's own closing line "N passed, M failed" (the kernel suite prints one), if any. */
 function closingCounts(tail: string): Counts | undefined {
-  const lines = tail.split('\n').map((l) => l.trim()).reverse();
+  const lines = tail
+    .split('\n')
+    .map((l) => l.trim())
+    .reverse();
   for (const line of lines) {
     const m = /^(?:\w+: )?(\d+) passed, (\d+) failed/.exec(line);
     if (m) return { passed: Number(m[1]), failed: Number(m[2]) };

@@ -65,11 +65,19 @@ function parseArgs(argv: string[]): Args {
     const flag = (): void => {
       if (inline !== undefined) throw new UsageError(`${a} takes no value`);
     };
-    if (a === '--json') { flag(); setOutput('json'); }
-    else if (a === '--ndjson') { flag(); setOutput('ndjson'); }
-    else if (a === '--summary') { flag(); setOutput('summary'); }
-    else if (a === '--scenarios') { flag(); args.list = true; }
-    else if (a === '--scenario') args.scenario = value();
+    if (a === '--json') {
+      flag();
+      setOutput('json');
+    } else if (a === '--ndjson') {
+      flag();
+      setOutput('ndjson');
+    } else if (a === '--summary') {
+      flag();
+      setOutput('summary');
+    } else if (a === '--scenarios') {
+      flag();
+      args.list = true;
+    } else if (a === '--scenario') args.scenario = value();
     else if (a === '--pcap') args.pcap = value();
     else if (a === '--help' || a === '-h') args.help = true;
     else if (a === '--version' || a === '-V') args.version = true;
@@ -106,7 +114,8 @@ function readCaptureBytes(path: string | null, name: string): Uint8Array {
       throw new IoError(`cannot read: ${(e as Error).message}`);
     }
     if (st.isDirectory()) throw new IoError('is a directory, not a capture file');
-    if (st.isFile() && st.size > MAX_FILE_BYTES) throw new CaptureError('too-large', `file is ${st.size} bytes; the limit is ${MAX_FILE_BYTES} (MAX_FILE_BYTES)`);
+    if (st.isFile() && st.size > MAX_FILE_BYTES)
+      throw new CaptureError('too-large', `file is ${st.size} bytes; the limit is ${MAX_FILE_BYTES} (MAX_FILE_BYTES)`);
     const chunks: Uint8Array[] = [];
     let total = 0;
     const chunk = st.isFile() ? Math.max(1, Math.min(st.size + 1, 1 << 24)) : 1 << 16;
@@ -189,7 +198,9 @@ function printTable(out: Out, report: TraceReport): void {
   for (const [ci, c] of report.connections.entries()) {
     if (ci > 0) out.line('');
     out.line(`connection ${ci + 1}: A ${c.a}  <->  B ${c.b}  (${c.segments.length} segments)`);
-    out.line(`${pad('time', 12, true)}  ${pad('dir', 4)}  ${pad('flags', 16)}  ${pad('seq', 10, true)}  ${pad('ack', 10, true)}  ${pad('len', 6, true)}  ${pad('A state', 13)}  ${pad('B state', 13)}  packet`);
+    out.line(
+      `${pad('time', 12, true)}  ${pad('dir', 4)}  ${pad('flags', 16)}  ${pad('seq', 10, true)}  ${pad('ack', 10, true)}  ${pad('len', 6, true)}  ${pad('A state', 13)}  ${pad('B state', 13)}  packet`,
+    );
     for (const r of c.segments) {
       out.line(
         `${pad(r.t.toFixed(6), 12, true)}  ${pad(r.from === 'A' ? 'A→B' : 'B→A', 4)}  ${pad(r.flags.join(','), 16)}  ${pad(String(r.seq), 10, true)}  ${pad(r.ack === null ? '-' : String(r.ack), 10, true)}  ${pad(String(r.len), 6, true)}  ${pad(r.stateA ?? '?', 13)}  ${pad(r.stateB ?? '?', 13)}  #${r.packet}`,
@@ -225,7 +236,9 @@ function printSummary(out: Out, report: TraceReport): void {
     for (const r of c.segments) bytes[r.from] += r.len;
     const duration = first && last ? (last.t - first.t).toFixed(6) : '0.000000';
     const odd = anomalies(c);
-    out.line(`${ci + 1}  A ${c.a}  B ${c.b}  end ${last?.stateA ?? '?'}/${last?.stateB ?? '?'}  ${duration} s  A→B ${bytes.A} B  B→A ${bytes.B} B  ${c.segments.length} segments  ${odd.length > 0 ? odd.join(',') : 'clean'}`);
+    out.line(
+      `${ci + 1}  A ${c.a}  B ${c.b}  end ${last?.stateA ?? '?'}/${last?.stateB ?? '?'}  ${duration} s  A→B ${bytes.A} B  B→A ${bytes.B} B  ${c.segments.length} segments  ${odd.length > 0 ? odd.join(',') : 'clean'}`,
+    );
   }
 }
 

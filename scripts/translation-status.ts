@@ -105,7 +105,11 @@ function main(): void {
     console.log(`${s.file}:${s.line}: ${s.message}`);
     if (process.env.GITHUB_ACTIONS === 'true') console.log(`::warning file=${s.file},line=${s.line},title=translation status::${s.message}`);
   }
-  console.log(stale.length ? `\ntranslation status: ${stale.length} section(s) to compare with the other edition (informational)` : 'translation status: both editions of every chapter changed together');
+  console.log(
+    stale.length
+      ? `\ntranslation status: ${stale.length} section(s) to compare with the other edition (informational)`
+      : 'translation status: both editions of every chapter changed together',
+  );
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) main();

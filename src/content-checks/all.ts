@@ -33,8 +33,14 @@ export function allContentFindings(root: string, dir = 'content'): Finding[] {
   );
   add('links', checkLinks(files));
   add('sources', checkSourceFiles(files));
-  add('spellings', files.flatMap((f) => checkSpellings(f.path, f.source)));
-  add('lab props', files.flatMap((f) => checkLabProps(f.path, f.source)));
+  add(
+    'spellings',
+    files.flatMap((f) => checkSpellings(f.path, f.source)),
+  );
+  add(
+    'lab props',
+    files.flatMap((f) => checkLabProps(f.path, f.source)),
+  );
   return out.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
 }
 

@@ -44,7 +44,9 @@ export function readChapterFiles(contentDir: string, label = 'content'): Chapter
   for (const lang of CONTENT_LANGS) {
     const dir = join(contentDir, lang);
     if (!existsSync(dir)) continue;
-    for (const name of readdirSync(dir).filter((f) => f.endsWith('.mdx')).sort()) {
+    for (const name of readdirSync(dir)
+      .filter((f) => f.endsWith('.mdx'))
+      .sort()) {
       files.push({ lang, slug: name.slice(0, -4), path: `${label}/${lang}/${name}`, source: readFileSync(join(dir, name), 'utf8') });
     }
   }
@@ -101,7 +103,13 @@ export const sameComponents: PairCheck = (ko, en) => {
   for (let i = 0; i < n; i++) {
     if (a[i]?.name !== b[i]?.name) {
       const describe = (c: ComponentCall | undefined, f: ChapterFile) => (c ? `<${c.name}> at ${f.path}:${c.line}` : `nothing (${f.path} ends)`);
-      return [{ file: en.path, line: b[i]?.line ?? a[i]?.line, message: `component #${i + 1} differs between languages: ${describe(a[i], ko)} vs ${describe(b[i], en)}. Both versions must embed the same components in the same order.` }];
+      return [
+        {
+          file: en.path,
+          line: b[i]?.line ?? a[i]?.line,
+          message: `component #${i + 1} differs between languages: ${describe(a[i], ko)} vs ${describe(b[i], en)}. Both versions must embed the same components in the same order.`,
+        },
+      ];
     }
   }
   return [];

@@ -71,7 +71,11 @@ export function checkKnobNames(file: string, src: string, lang: 'ko' | 'en', lab
   const shown = new Set(Object.values(labels));
   for (const m of src.matchAll(bold)) {
     if (shown.has(m[1] as string)) continue;
-    issues.push({ file, line: lineAt(src, m.index), message: `"${m[1]}" is not a control label of the labs; use <Knob id="…" />; labels: ${[...shown].join(' · ')}` });
+    issues.push({
+      file,
+      line: lineAt(src, m.index),
+      message: `"${m[1]}" is not a control label of the labs; use <Knob id="…" />; labels: ${[...shown].join(' · ')}`,
+    });
   }
   return issues.sort((a, b) => a.line - b.line);
 }

@@ -51,7 +51,8 @@ export function checkLabLink(hash: string, targetSource: string): string | null 
   const shown = [...targetSource.matchAll(/<SequenceLab\b[^>]*\bscenario="([a-z0-9-]+)"/g)].map((x) => x[1]);
   const scenario = m[1] as string;
   const nth = m[2] ? Number(m[2]) : 1;
-  if (shown.filter((s) => s === scenario).length < nth) return nth > 1 ? `the chapter shows fewer than ${nth} <SequenceLab scenario="${scenario}">` : `the chapter shows no <SequenceLab scenario="${scenario}">`;
+  if (shown.filter((s) => s === scenario).length < nth)
+    return nth > 1 ? `the chapter shows fewer than ${nth} <SequenceLab scenario="${scenario}">` : `the chapter shows no <SequenceLab scenario="${scenario}">`;
   const s = p.get('s');
   if (s !== null && s !== scenario) return `s=${s} differs from the lab's scenario ${scenario}`;
   const step = p.get('step');
@@ -127,7 +128,8 @@ export function checkLinks(chapters: readonly LinkChapter[]): LinkIssue[] {
       }
     }
     for (const m of src.matchAll(/\bproof="#([^"]*)"/g)) {
-      if (!own.has(m[1] as string)) issues.push({ file: c.path, line: lineAt(src, m.index), message: `quiz proof "#${m[1]}" names no heading id in this chapter` });
+      if (!own.has(m[1] as string))
+        issues.push({ file: c.path, line: lineAt(src, m.index), message: `quiz proof "#${m[1]}" names no heading id in this chapter` });
     }
   }
   return issues.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);

@@ -50,7 +50,8 @@ export function lineAt(source: string, index: number): number {
 export type PropValue = { kind: 'string'; value: string } | { kind: 'expr'; value: string } | { kind: 'flag' };
 
 /** The props of one opening tag, or why it could not be read. */
-export type ParsedAttributes = { props: Record<string, PropValue>; lines: Record<string, number>; end: number; selfClosing: boolean } | { error: string; at: number };
+export type ParsedAttributes =
+  { props: Record<string, PropValue>; lines: Record<string, number>; end: number; selfClosing: boolean } | { error: string; at: number };
 
 /**
  * Parses the attributes of a JSX opening tag starting at `from` (just after the tag name).

@@ -18,7 +18,6 @@ export const QUIZ_TAGS = ['MultipleChoice', 'OrderSegments', 'NameState', 'Predi
 /** One quiz tag name. */
 export type QuizTag = (typeof QUIZ_TAGS)[number];
 
-
 /** One `<Option>` inside a choice quiz. */
 export interface OptionDecl {
   line: number;
@@ -142,7 +141,8 @@ export function lintQuiz(q: QuizDecl): QuizIssue[] {
     if (correct === 0) issue('no <Option> is marked correct');
     if (!multiple && correct > 1) issue(`single-choice question has ${correct} correct options (add "multiple" or mark only one)`);
     for (const [n, o] of q.options.entries()) {
-      if (o.explanation === null || o.explanation.trim() === '') issue(`option ${n + 1} has no explanation="…" (every option explains why it is right or wrong)`, o.line);
+      if (o.explanation === null || o.explanation.trim() === '')
+        issue(`option ${n + 1} has no explanation="…" (every option explains why it is right or wrong)`, o.line);
       if (o.text === '') issue(`option ${n + 1} has no text`, o.line);
     }
   } else {
@@ -190,7 +190,14 @@ function pairIssues(here: ChapterQuizIds, other: ChapterQuizIds): QuizIssue[] {
     if (here.ids.includes(id)) return [];
     const line = here.lines[Math.min(n, here.lines.length - 1)] ?? 1;
     const there = here.ids[n] !== undefined && !other.ids.includes(here.ids[n] as string) ? ` (here this quiz is "${here.ids[n]}")` : '';
-    return [{ file: here.file, line, quizId: id, message: `quiz "${id}" (${other.file}:${other.lines[n]}) is missing here${there}; ko and en must have the same quiz ids` }];
+    return [
+      {
+        file: here.file,
+        line,
+        quizId: id,
+        message: `quiz "${id}" (${other.file}:${other.lines[n]}) is missing here${there}; ko and en must have the same quiz ids`,
+      },
+    ];
   });
 }
 
@@ -233,7 +240,12 @@ export function lintQuizFiles(files: readonly ChapterSource[]): QuizIssue[] {
     if (common.join() !== koOrder.join()) {
       const at = koOrder.findIndex((x, i) => common[i] !== x);
       const id = koOrder[at] as string;
-      issues.push({ file: ko.file, line: ko.lines[ko.ids.indexOf(id)] ?? 1, quizId: id, message: `quizzes are in a different order than in ${en.file} (en: ${common.join(', ')}; ko: ${koOrder.join(', ')})` });
+      issues.push({
+        file: ko.file,
+        line: ko.lines[ko.ids.indexOf(id)] ?? 1,
+        quizId: id,
+        message: `quizzes are in a different order than in ${en.file} (en: ${common.join(', ')}; ko: ${koOrder.join(', ')})`,
+      });
     }
   }
   // file, then line: the order an author fixes them in (sort is stable within a line)

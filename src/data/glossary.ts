@@ -144,7 +144,19 @@ const terms: GlossaryEntry[] = [
     ko: '3-way 핸드셰이크',
     en: 'three-way handshake',
     aliases: {
-      ko: ['3-way handshake', '쓰리웨이', '쓰리 웨이', '쓰리웨이 핸드셰이크', '3방향 핸드셰이크', '핸드셰이크', '핸드쉐이크', '핸드세이크', '악수', '연결 수립', '연결 설정'],
+      ko: [
+        '3-way handshake',
+        '쓰리웨이',
+        '쓰리 웨이',
+        '쓰리웨이 핸드셰이크',
+        '3방향 핸드셰이크',
+        '핸드셰이크',
+        '핸드쉐이크',
+        '핸드세이크',
+        '악수',
+        '연결 수립',
+        '연결 설정',
+      ],
       en: ['3-way handshake', '3way', 'handshake', 'connection establishment', 'opening a connection'],
     },
   },
@@ -515,7 +527,9 @@ export const vocabulary: readonly VocabularyRule[] = [
     id: 'windows-os',
     ko: 'Windows',
     en: 'Windows',
-    rejected: { ko: [{ word: '윈도우(운영체제)', pattern: /(?:리눅스|Linux)\s*[,·/와]\s*윈도우|윈도우\s*[,·/와]\s*(?:macOS|리눅스)|윈도우\s*(?:10|11|서버|Server)/g }] },
+    rejected: {
+      ko: [{ word: '윈도우(운영체제)', pattern: /(?:리눅스|Linux)\s*[,·/와]\s*윈도우|윈도우\s*[,·/와]\s*(?:macOS|리눅스)|윈도우\s*(?:10|11|서버|Server)/g }],
+    },
     note: '운영체제 이름은 라틴 문자로 씁니다. 윈도우는 TCP 윈도우만 뜻합니다',
   },
   {

@@ -47,10 +47,22 @@ export function createAppDriver(run: RunContext, link: Link, input: (side: Side,
     for (const s of a.segments) {
       const fromSide: Side | null = sameAddr(s.src, addr.A) ? 'A' : sameAddr(s.src, addr.B) ? 'B' : null;
       // An answer to the SYN+ACK this side last sent to s.src (another client completing its handshake).
-      const synAck = s.answer ? run.events.findLast((e) => e.kind === 'send' && e.side === side && e.segment?.flags.SYN && e.segment.flags.ACK && sameAddr(e.segment.dst, s.src))?.segment : undefined;
+      const synAck = s.answer
+        ? run.events.findLast((e) => e.kind === 'send' && e.side === side && e.segment?.flags.SYN && e.segment.flags.ACK && sameAddr(e.segment.dst, s.src))
+            ?.segment
+        : undefined;
       const seq = synAck ? synAck.ack : s.relative && fromSide ? seqAdd(lastIss[fromSide], s.seq) : s.seq >>> 0;
       const ack = synAck ? seqAdd(synAck.seq, 1) : s.relative ? seqAdd(lastIss[side], s.ack) : s.ack >>> 0;
-      const seg: Segment = { src: s.src, dst: addr[side], seq, ack: s.flags.includes('ACK') ? ack : 0, flags: mkFlags(...s.flags), window: 64240, options: s.flags.includes('SYN') ? { mss: 1460 } : {}, payload: textBytes(s.text ?? '') };
+      const seg: Segment = {
+        src: s.src,
+        dst: addr[side],
+        seq,
+        ack: s.flags.includes('ACK') ? ack : 0,
+        flags: mkFlags(...s.flags),
+        window: 64240,
+        options: s.flags.includes('SYN') ? { mss: 1460 } : {},
+        payload: textBytes(s.text ?? ''),
+      };
       link.transmit(other(side), seg, false, a.origin, side);
     }
   };

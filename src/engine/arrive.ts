@@ -9,8 +9,26 @@ import { concatBytes, flags, segLen } from './segment.ts';
 import { dropFromQueue } from './send-queue.ts';
 import { seqAdd, seqDiff, seqGt, seqInWindow, seqLe, seqLt } from './seq.ts';
 import {
-  ackReceived, armRetransmit, cancelTimer, emit, fail, learnPeerSyn, log, makeSegment, newTcb, output, remoteOf,
-  retransmitOldest, rttSample, sendAck, sendInvalidAck, setState, setTimer, synOptions, tcbOf, type Work,
+  ackReceived,
+  armRetransmit,
+  cancelTimer,
+  emit,
+  fail,
+  learnPeerSyn,
+  log,
+  makeSegment,
+  newTcb,
+  output,
+  remoteOf,
+  retransmitOldest,
+  rttSample,
+  sendAck,
+  sendInvalidAck,
+  setState,
+  setTimer,
+  synOptions,
+  tcbOf,
+  type Work,
 } from './tx.ts';
 import type { Segment, Tcb } from './types.ts';
 import { NOTES } from './notes.ts';
@@ -163,7 +181,12 @@ function onSynchronized(w: Work, original: Segment): void {
   // Second: check the RST bit (RFC 5961 §3.2 as adopted by §3.10.7.4).
   if (seg.flags.RST) {
     if (!rstExact) {
-      log(w, seg.payload.length > 0 || before > 0 ? 'rst-data-challenge-ack' : 'rst-challenge-ack', '3.10.7.4', NOTES && 'RST in window but not at RCV.NXT: challenge ACK (RFC 5961 §3.2)');
+      log(
+        w,
+        seg.payload.length > 0 || before > 0 ? 'rst-data-challenge-ack' : 'rst-challenge-ack',
+        '3.10.7.4',
+        NOTES && 'RST in window but not at RCV.NXT: challenge ACK (RFC 5961 §3.2)',
+      );
       sendInvalidAck(w);
       return;
     }
@@ -466,7 +489,12 @@ function synInTimeWait(w: Work, tcb: Tcb, seg: Segment): 'done' | 'continue' {
     return 'done';
   }
   if (!linux) return 'continue';
-  log(w, 'syn-time-wait-ack', '3.6.1', NOTES && (newer ? 'new SYN but no listener: ACK (Linux TCP_TW_SYN without a listener)' : 'old SYN: ACK again (Linux tcp_timewait_state_process)'));
+  log(
+    w,
+    'syn-time-wait-ack',
+    '3.6.1',
+    NOTES && (newer ? 'new SYN but no listener: ACK (Linux TCP_TW_SYN without a listener)' : 'old SYN: ACK again (Linux tcp_timewait_state_process)'),
+  );
   if (newer) sendAck(w);
   else sendInvalidAck(w);
   return 'done';

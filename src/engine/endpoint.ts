@@ -34,7 +34,19 @@ export function makeEndpoint(name: string, local: Address, options: EndpointOpti
     follow: null,
     ...rest,
   };
-  return { name, local: { ...local }, remote: null, state: 'CLOSED', tcb: null, config, timers: {}, passive: false, synQueue: [], error: null, acceptQueued: 0 };
+  return {
+    name,
+    local: { ...local },
+    remote: null,
+    state: 'CLOSED',
+    tcb: null,
+    config,
+    timers: {},
+    passive: false,
+    synQueue: [],
+    error: null,
+    acceptQueued: 0,
+  };
 }
 
 /**

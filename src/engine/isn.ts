@@ -25,10 +25,20 @@ export function sipHash24(k0: bigint, k1: bigint, msg: Uint8Array): bigint {
   let v2 = k0 ^ 0x6c7967656e657261n;
   let v3 = k1 ^ 0x7465646279746573n;
   const round = (): void => {
-    v0 = (v0 + v1) & M64; v1 = rotl(v1, 13n); v1 ^= v0; v0 = rotl(v0, 32n);
-    v2 = (v2 + v3) & M64; v3 = rotl(v3, 16n); v3 ^= v2;
-    v0 = (v0 + v3) & M64; v3 = rotl(v3, 21n); v3 ^= v0;
-    v2 = (v2 + v1) & M64; v1 = rotl(v1, 17n); v1 ^= v2; v2 = rotl(v2, 32n);
+    v0 = (v0 + v1) & M64;
+    v1 = rotl(v1, 13n);
+    v1 ^= v0;
+    v0 = rotl(v0, 32n);
+    v2 = (v2 + v3) & M64;
+    v3 = rotl(v3, 16n);
+    v3 ^= v2;
+    v0 = (v0 + v3) & M64;
+    v3 = rotl(v3, 21n);
+    v3 ^= v0;
+    v2 = (v2 + v1) & M64;
+    v1 = rotl(v1, 17n);
+    v1 ^= v2;
+    v2 = rotl(v2, 32n);
   };
   const len = msg.length;
   const end = len - (len % 8);
@@ -39,12 +49,21 @@ export function sipHash24(k0: bigint, k1: bigint, msg: Uint8Array): bigint {
   };
   for (let i = 0; i < end; i += 8) {
     const m = word(i, 8);
-    v3 ^= m; round(); round(); v0 ^= m;
+    v3 ^= m;
+    round();
+    round();
+    v0 ^= m;
   }
   const last = (BigInt(len & 0xff) << 56n) | word(end, len - end);
-  v3 ^= last; round(); round(); v0 ^= last;
+  v3 ^= last;
+  round();
+  round();
+  v0 ^= last;
   v2 ^= 0xffn;
-  round(); round(); round(); round();
+  round();
+  round();
+  round();
+  round();
   return (v0 ^ v1 ^ v2 ^ v3) & M64;
 }
 
@@ -63,8 +82,12 @@ function ipBytes(ip: string): number[] {
 /** 12 bytes: local IP, local port, remote IP, remote port (the 4-tuple of §3.4.1). */
 export function tupleBytes(local: Address, remote: Address): Uint8Array {
   return Uint8Array.from([
-    ...ipBytes(local.ip), (local.port >> 8) & 0xff, local.port & 0xff,
-    ...ipBytes(remote.ip), (remote.port >> 8) & 0xff, remote.port & 0xff,
+    ...ipBytes(local.ip),
+    (local.port >> 8) & 0xff,
+    local.port & 0xff,
+    ...ipBytes(remote.ip),
+    (remote.port >> 8) & 0xff,
+    remote.port & 0xff,
   ]);
 }
 
@@ -74,7 +97,10 @@ export function tupleHash(key: number, local: Address, remote: Address, extra = 
   const t = tupleBytes(local, remote);
   const msg = new Uint8Array(16);
   msg.set(t, 0);
-  msg[12] = (extra >>> 24) & 0xff; msg[13] = (extra >>> 16) & 0xff; msg[14] = (extra >>> 8) & 0xff; msg[15] = extra & 0xff;
+  msg[12] = (extra >>> 24) & 0xff;
+  msg[13] = (extra >>> 16) & 0xff;
+  msg[14] = (extra >>> 8) & 0xff;
+  msg[15] = extra & 0xff;
   return Number(sipHash24(k0, k1, msg) & 0xffff_ffffn);
 }
 

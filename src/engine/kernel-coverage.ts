@@ -23,7 +23,10 @@ import type { ScenarioId } from './types.ts';
 const LIVE: Readonly<Record<ScenarioId, readonly string[] | { unchecked: string }>> = {
   // The same run as close-3-segment (open, ping/pong, the client closes): one capture checks both.
   'normal-open': ['close-3-segment'],
-  'data-on-third': { unchecked: 'Linux sends the third ACK at once unless a writer is already blocked waiting for connect() (tcp_rcv_synsent_state_process); Node.js buffers a write until the connection is open, so the live suite cannot arrange it' },
+  'data-on-third': {
+    unchecked:
+      'Linux sends the third ACK at once unless a writer is already blocked waiting for connect() (tcp_rcv_synsent_state_process); Node.js buffers a write until the connection is open, so the live suite cannot arrange it',
+  },
   'lost-syn': ['lost-syn'],
   'syn-timeout': ['syn-timeout'],
   'lost-syn-ack': ['lost-syn-ack'],
@@ -37,12 +40,18 @@ const LIVE: Readonly<Record<ScenarioId, readonly string[] | { unchecked: string 
   'lost-fin': ['lost-fin'],
   'lost-final-ack': ['lost-final-ack'],
   'half-close': ['half-close'],
-  'time-wait-too-short': { unchecked: 'Linux fixes TIME-WAIT at 60 s (TCP_TIMEWAIT_LEN); no setting makes it 100 ms, so a late segment cannot reach a new incarnation the way this scenario shows' },
+  'time-wait-too-short': {
+    unchecked:
+      'Linux fixes TIME-WAIT at 60 s (TCP_TIMEWAIT_LEN); no setting makes it 100 ms, so a late segment cannot reach a new incarnation the way this scenario shows',
+  },
   'rst-in-time-wait': ['rst-in-time-wait'],
   'rst-in-time-wait-rfc1337': ['rst-in-time-wait-rfc1337'],
   'syn-flood': ['syn-flood'],
   'syn-flood-cookies': ['syn-flood-cookies'],
-  'old-duplicate-syn': { unchecked: 'an old SYN would have to be injected with a sequence number the kernel\'s client never sent; checked against RFC 9293 Figure 8 segment by segment instead' },
+  'old-duplicate-syn': {
+    unchecked:
+      "an old SYN would have to be injected with a sequence number the kernel's client never sent; checked against RFC 9293 Figure 8 segment by segment instead",
+  },
   'accept-queue-full': ['accept-queue-full'],
   'half-open-discovery': ['half-open-discovery', 'half-open-discovery+keepalive'],
   'time-wait-reopen': ['time-wait-reopen'],
@@ -64,12 +73,14 @@ export interface KernelCoverage {
 export const KERNEL_COVERAGE: readonly KernelCoverage[] = SCENARIO_IDS.map((id) => {
   const entry = LIVE[id];
   const live = Array.isArray(entry) ? entry : [];
-  const captures = Object.entries(KERNEL_CAPTURES).filter(([, m]) => m.scenario === id).map(([file]) => file);
+  const captures = Object.entries(KERNEL_CAPTURES)
+    .filter(([, m]) => m.scenario === id)
+    .map(([file]) => file);
   const reason = Array.isArray(entry) ? null : (entry as { unchecked: string }).unchecked;
-  return { id, live, captures, unchecked: live.length === 0 && captures.length === 0 ? reason ?? 'no live case yet' : null };
+  return { id, live, captures, unchecked: live.length === 0 && captures.length === 0 ? (reason ?? 'no live case yet') : null };
 });
 
 /** Every live case name, each with the scenarios its capture must match (one case may check two identical runs). */
-export const LIVE_KERNEL_CASES: readonly { name: string; scenarios: readonly ScenarioId[] }[] = [
-  ...new Set(KERNEL_COVERAGE.flatMap((c) => c.live)),
-].map((name) => ({ name, scenarios: KERNEL_COVERAGE.filter((c) => c.live.includes(name)).map((c) => c.id) }));
+export const LIVE_KERNEL_CASES: readonly { name: string; scenarios: readonly ScenarioId[] }[] = [...new Set(KERNEL_COVERAGE.flatMap((c) => c.live))].map(
+  (name) => ({ name, scenarios: KERNEL_COVERAGE.filter((c) => c.live.includes(name)).map((c) => c.id) }),
+);

@@ -36,7 +36,7 @@ export function matches(m: SegmentMatch, from: Side, seg: Segment, finSeen: Reco
   if (m.from !== undefined && m.from !== from) return false;
   if (m.flags && !m.flags.every((f) => seg.flags[f])) return false;
   if (m.notFlags && m.notFlags.some((f) => seg.flags[f])) return false;
-  if (m.hasData !== undefined && (seg.payload.length > 0) !== m.hasData) return false;
+  if (m.hasData !== undefined && seg.payload.length > 0 !== m.hasData) return false;
   if (m.afterFinFrom !== undefined && !finSeen[m.afterFinFrom]) return false;
   return true;
 }
@@ -56,7 +56,13 @@ export function createLink(run: RunContext): Link {
     const dest: Side | null = to ?? (sameAddr(segment.dst, addr[other(from)]) ? other(from) : null);
     if (segment.flags.FIN && !origin) finSeen[from] = true;
     if (dest === null) {
-      run.record({ kind: 'drop', side: from, segment: json, wireId, ...(NOTES && { detail: `no host at ${segment.dst.ip}:${segment.dst.port} (spoofed source)` }) });
+      run.record({
+        kind: 'drop',
+        side: from,
+        segment: json,
+        wireId,
+        ...(NOTES && { detail: `no host at ${segment.dst.ip}:${segment.dst.port} (spoofed source)` }),
+      });
       return;
     }
     let delay = def.latencyMs;
@@ -91,7 +97,13 @@ export function createLink(run: RunContext): Link {
     flight.push({ at: run.now + delay, order: run.nextOrder(), wireId, to: dest, segment, json, ...(origin ? { origin } : {}) });
     for (const d of copies) {
       const copyId = ++wireCount;
-      run.record({ kind: 'duplicate', side: from, segment: json, wireId: copyId, ...(NOTES && { detail: `copy of #${wireId}, arrives ${d} ms after sending` }) });
+      run.record({
+        kind: 'duplicate',
+        side: from,
+        segment: json,
+        wireId: copyId,
+        ...(NOTES && { detail: `copy of #${wireId}, arrives ${d} ms after sending` }),
+      });
       flight.push({ at: run.now + d, order: run.nextOrder(), wireId: copyId, to: dest, segment, json, origin: 'old-duplicate' });
     }
   };

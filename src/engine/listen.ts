@@ -147,7 +147,14 @@ export function onListen(w: Work, seg: Segment): 'done' | 'continue' {
       return 'done';
     }
     if (w.ep.synQueue.length < w.ep.config.backlog) {
-      const h: HalfOpen = { remote: { ...seg.src }, iss, irs: seg.seq, peerOptions: seg.options, retries: 0, deadline: w.now + w.ep.config.profile.initialRtoMs };
+      const h: HalfOpen = {
+        remote: { ...seg.src },
+        iss,
+        irs: seg.seq,
+        peerOptions: seg.options,
+        retries: 0,
+        deadline: w.now + w.ep.config.profile.initialRtoMs,
+      };
       w.ep.synQueue = [...w.ep.synQueue, h];
       log(w, 'listen-syn-queued', '3.10.7.2', NOTES && `half-open ${w.ep.synQueue.length}/${w.ep.config.backlog}`);
       sendSynAck(w, h, false);

@@ -18,6 +18,9 @@ export type ObserveOptions = InferOptions;
  * the same ports are inferred and explained in `notes` (see inferStates).
  */
 export function observe(segments: readonly ObservedSegment[], options: ObserveOptions = {}): ObservedStep[] {
-  const steps = inferStates(segments.map((o) => ({ t: o.t / 1000, from: o.from, segment: o.segment })), options);
+  const steps = inferStates(
+    segments.map((o) => ({ t: o.t / 1000, from: o.from, segment: o.segment })),
+    options,
+  );
   return steps.map((s, i) => ({ t: segments[i]!.t, from: segments[i]!.from, ...s }));
 }

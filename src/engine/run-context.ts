@@ -26,4 +26,3 @@ export const other = (s: Side): Side => (s === 'A' ? 'B' : 'A');
 export function sameAddr(a: Address, b: Address): boolean {
   return a.ip === b.ip && a.port === b.port;
 }
-

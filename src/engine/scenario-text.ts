@@ -19,7 +19,7 @@ export const SCENARIO_TEXT: Readonly<Record<ScenarioId, { title: I18nText; descr
     title: { ko: '세 번째 세그먼트에 실린 데이터', en: 'Data on the third segment' },
     description: {
       ko: '클라이언트 애플리케이션이 연결이 열리기 전에 write를 호출합니다. 데이터는 큐에 있다가 핸드셰이크의 마지막 ACK에 실려 나갑니다.',
-      en: 'The client application writes before the connection is open. The data waits in the queue and rides on the handshake\'s final ACK.',
+      en: "The client application writes before the connection is open. The data waits in the queue and rides on the handshake's final ACK.",
     },
   },
   'lost-syn': {
@@ -40,14 +40,14 @@ export const SCENARIO_TEXT: Readonly<Record<ScenarioId, { title: I18nText; descr
     title: { ko: 'SYN+ACK 유실', en: 'Lost SYN+ACK' },
     description: {
       ko: '서버의 SYN+ACK가 사라집니다. 클라이언트는 SYN을, 서버는 SYN+ACK를 각자 재전송합니다.',
-      en: 'The server\'s SYN+ACK is lost. The client retransmits its SYN and the server its SYN+ACK.',
+      en: "The server's SYN+ACK is lost. The client retransmits its SYN and the server its SYN+ACK.",
     },
   },
   'lost-third-ack': {
     title: { ko: '세 번째 ACK 유실', en: 'Lost third ACK' },
     description: {
       ko: '클라이언트는 이미 ESTABLISHED입니다. 서버는 SYN-RECEIVED에 남아 SYN+ACK를 재전송하고, 클라이언트가 다시 보낸 ACK로 연결이 완성됩니다.',
-      en: 'The client is already ESTABLISHED. The server stays in SYN-RECEIVED and retransmits its SYN+ACK; the client\'s new ACK completes the connection.',
+      en: "The client is already ESTABLISHED. The server stays in SYN-RECEIVED and retransmits its SYN+ACK; the client's new ACK completes the connection.",
     },
   },
   'simultaneous-open': {
@@ -75,7 +75,7 @@ export const SCENARIO_TEXT: Readonly<Record<ScenarioId, { title: I18nText; descr
     title: { ko: '클라이언트가 먼저 닫기: 3개 세그먼트', en: 'Client closes first: three segments' },
     description: {
       ko: '서버 애플리케이션이 EOF를 읽자마자 닫습니다. 서버의 FIN이 클라이언트 FIN에 대한 ACK를 함께 싣고 가므로 세그먼트가 3개입니다.',
-      en: 'The server application closes as soon as it reads EOF. Its FIN carries the ACK of the client\'s FIN, so three segments.',
+      en: "The server application closes as soon as it reads EOF. Its FIN carries the ACK of the client's FIN, so three segments.",
     },
   },
   'server-closes-first': {
@@ -96,7 +96,7 @@ export const SCENARIO_TEXT: Readonly<Record<ScenarioId, { title: I18nText; descr
     title: { ko: 'FIN 유실', en: 'Lost FIN' },
     description: {
       ko: '클라이언트의 FIN이 사라집니다. 클라이언트는 FIN-WAIT-1에 머물다가 RTO 뒤에 FIN을 재전송합니다.',
-      en: 'The client\'s FIN is lost. The client stays in FIN-WAIT-1 and retransmits the FIN after the RTO.',
+      en: "The client's FIN is lost. The client stays in FIN-WAIT-1 and retransmits the FIN after the RTO.",
     },
   },
   'lost-final-ack': {
@@ -131,21 +131,21 @@ export const SCENARIO_TEXT: Readonly<Record<ScenarioId, { title: I18nText; descr
     title: { ko: 'TIME-WAIT에서 받은 RST: RFC 1337 적용', en: 'RST in TIME-WAIT with RFC 1337' },
     description: {
       ko: '같은 상황에서 RFC 1337의 해결책 F1을 적용하면 TIME-WAIT 중에 받은 RST를 무시합니다. 클라이언트는 TIME-WAIT를 끝까지 지킵니다.',
-      en: 'The same situation with RFC 1337\'s fix F1: a RST received in TIME-WAIT is ignored, and the client keeps its full TIME-WAIT.',
+      en: "The same situation with RFC 1337's fix F1: a RST received in TIME-WAIT is ignored, and the client keeps its full TIME-WAIT.",
     },
   },
   'syn-flood': {
     title: { ko: 'SYN 플러드', en: 'SYN flood' },
     description: {
       ko: '공격자가 위조한 주소로 SYN을 쏟아내 서버의 작은 백로그(4개)를 하프 오픈 연결로 채웁니다. 정상 클라이언트의 SYN은 버려지고 클라이언트는 재전송만 반복합니다.',
-      en: 'An attacker floods SYNs from spoofed addresses and fills the server\'s small backlog (4) with half-open connections. The real client\'s SYNs are dropped and it keeps retransmitting.',
+      en: "An attacker floods SYNs from spoofed addresses and fills the server's small backlog (4) with half-open connections. The real client's SYNs are dropped and it keeps retransmitting.",
     },
   },
   'syn-flood-cookies': {
     title: { ko: 'SYN 플러드와 SYN 쿠키', en: 'SYN flood with SYN cookies' },
     description: {
       ko: '백로그가 가득 차도 서버는 SYN 쿠키로 답합니다. 연결 상태를 ISN에 담아 보내므로 기록을 남기지 않고, 클라이언트의 ACK가 돌아오면 그때 연결을 만듭니다.',
-      en: 'With the backlog full the server still answers with a SYN cookie. It encodes the connection\'s state in its ISN and keeps no record; when the client\'s ACK returns, it builds the connection then.',
+      en: "With the backlog full the server still answers with a SYN cookie. It encodes the connection's state in its ISN and keeps no record; when the client's ACK returns, it builds the connection then.",
     },
   },
   'old-duplicate-syn': {
@@ -159,21 +159,21 @@ export const SCENARIO_TEXT: Readonly<Record<ScenarioId, { title: I18nText; descr
     title: { ko: 'accept 큐가 가득 찼을 때', en: 'A full accept queue' },
     description: {
       ko: '서버 애플리케이션이 accept()를 늦게 호출해 accept 큐(여기서는 1개)가 다른 클라이언트의 연결로 찼습니다. 리눅스는 이때 도착한 세 번째 ACK와 데이터를 버리므로, 클라이언트는 ESTABLISHED라고 믿고 데이터를 보내지만 서버는 SYN+ACK를 재전송합니다. 새 SYN도 버려집니다. 애플리케이션이 accept()를 호출해 자리가 나면 클라이언트의 다음 세그먼트로 연결이 완성됩니다. tcp_abort_on_overflow를 켜면 세 번째 ACK에 RST로 답합니다.',
-      en: 'The server application is slow to call accept(), and another client\'s connection fills the accept queue (one slot here). Linux drops the third ACK and the data that arrive now, so the client believes it is ESTABLISHED and sends while the server retransmits its SYN+ACK. New SYNs are dropped too. Once the application calls accept() and a slot frees, the client\'s next segment completes the connection. With tcp_abort_on_overflow on, the third ACK is answered with RST.',
+      en: "The server application is slow to call accept(), and another client's connection fills the accept queue (one slot here). Linux drops the third ACK and the data that arrive now, so the client believes it is ESTABLISHED and sends while the server retransmits its SYN+ACK. New SYNs are dropped too. Once the application calls accept() and a slot frees, the client's next segment completes the connection. With tcp_abort_on_overflow on, the third ACK is answered with RST.",
     },
   },
   'half-open-discovery': {
     title: { ko: '하프 오픈 연결 발견하기', en: 'Discovering a half-open connection' },
     description: {
       ko: '서버 호스트가 재부팅되어 연결을 아무 신호 없이 잊어버립니다. 클라이언트는 여전히 ESTABLISHED이므로, 다음에 데이터를 보낼 때 서버가 RST로 답하고 나서야 연결이 없다는 것을 압니다(RFC 9293 그림 10). TCP 킵얼라이브를 켜면 10초 동안 아무것도 오가지 않았을 때 보내는 확인용 세그먼트(probe)가 먼저 RST를 받아 옵니다.',
-      en: 'The server\'s host reboots and forgets the connection without a word. The client is still ESTABLISHED and learns the truth only when its next data draws a RST (RFC 9293 Figure 10). With keepalive on, a probe sent after 10 s of silence draws the RST first.',
+      en: "The server's host reboots and forgets the connection without a word. The client is still ESTABLISHED and learns the truth only when its next data draws a RST (RFC 9293 Figure 10). With keepalive on, a probe sent after 10 s of silence draws the RST first.",
     },
   },
   'time-wait-reopen': {
     title: { ko: 'TIME-WAIT 중에 다시 연결하기', en: 'Reconnecting during TIME-WAIT' },
     description: {
       ko: '서버가 먼저 닫아 TIME-WAIT에 있는데 클라이언트가 같은 포트로 다시 연결합니다. 리눅스는 SYN의 시퀀스 번호가 이전 RCV.NXT보다 크거나 타임스탬프가 더 새로우면 SYN을 받아들이고, ISS를 이전 SND.NXT + 65537로 정합니다. 그렇지 않으면 ACK만 다시 보냅니다. RFC 프로필에는 타임스탬프가 없으므로 같은 SYN은 ACK만 받고, 클라이언트가 그 ACK에 RST로 답하면서 서버의 TIME-WAIT가 일찍 끝납니다.',
-      en: 'The server closed first and is in TIME-WAIT when the client connects again from the same port. Linux accepts the SYN when its sequence number is above the old RCV.NXT or its timestamp is newer, and then picks ISS = old SND.NXT + 65537; otherwise it only ACKs again. The RFC profile has no timestamps: the same SYN only gets an ACK, the client answers that ACK with RST, and the RST ends the server\'s TIME-WAIT early.',
+      en: "The server closed first and is in TIME-WAIT when the client connects again from the same port. Linux accepts the SYN when its sequence number is above the old RCV.NXT or its timestamp is newer, and then picks ISS = old SND.NXT + 65537; otherwise it only ACKs again. The RFC profile has no timestamps: the same SYN only gets an ACK, the client answers that ACK with RST, and the RST ends the server's TIME-WAIT early.",
     },
   },
   'linger-abort': {

@@ -91,12 +91,7 @@ const list: ScenarioDef[] = [
   def({
     id: 'simultaneous-open',
     knobs: ['drop', 'isn', 'profile'],
-    actions: [
-      { at: 0, side: 'A', call: 'OPEN-active' },
-      { at: 0, side: 'B', call: 'OPEN-active' },
-      PING,
-      CLOSE_A,
-    ],
+    actions: [{ at: 0, side: 'A', call: 'OPEN-active' }, { at: 0, side: 'B', call: 'OPEN-active' }, PING, CLOSE_A],
   }),
   def({
     id: 'closed-port-rst',
@@ -170,12 +165,18 @@ const list: ScenarioDef[] = [
   def({
     id: 'rst-in-time-wait',
     knobs: ['rfc1337', 'isn', 'profile'],
-    actions: [...LIFE, { at: 1000, side: 'A', call: 'INJECT', origin: 'old-duplicate', segments: [{ src: B, flags: ['ACK'], seq: 1, ack: 5, relative: true, text: 'pong' }] }],
+    actions: [
+      ...LIFE,
+      { at: 1000, side: 'A', call: 'INJECT', origin: 'old-duplicate', segments: [{ src: B, flags: ['ACK'], seq: 1, ack: 5, relative: true, text: 'pong' }] },
+    ],
   }),
   def({
     id: 'rst-in-time-wait-rfc1337',
     knobs: ['rfc1337', 'isn', 'profile'],
-    actions: [...LIFE, { at: 1000, side: 'A', call: 'INJECT', origin: 'old-duplicate', segments: [{ src: B, flags: ['ACK'], seq: 1, ack: 5, relative: true, text: 'pong' }] }],
+    actions: [
+      ...LIFE,
+      { at: 1000, side: 'A', call: 'INJECT', origin: 'old-duplicate', segments: [{ src: B, flags: ['ACK'], seq: 1, ack: 5, relative: true, text: 'pong' }] },
+    ],
     knobsDefaults: { rfc1337: true },
   }),
   def({
@@ -183,7 +184,13 @@ const list: ScenarioDef[] = [
     knobs: ['profile'],
     actions: [
       { at: 0, side: 'B', call: 'OPEN-passive' },
-      { at: 5, side: 'B', call: 'INJECT', origin: 'attacker', segments: [1, 2, 3, 4, 5, 6].map((n) => ({ src: { ip: `203.0.113.${n}`, port: 40000 + n }, flags: ['SYN'], seq: 7777 * n, ack: 0 })) },
+      {
+        at: 5,
+        side: 'B',
+        call: 'INJECT',
+        origin: 'attacker',
+        segments: [1, 2, 3, 4, 5, 6].map((n) => ({ src: { ip: `203.0.113.${n}`, port: 40000 + n }, flags: ['SYN'], seq: 7777 * n, ack: 0 })),
+      },
       { at: 50, side: 'A', call: 'OPEN-active' },
     ],
     config: { B: { backlog: 4, synCookies: false } },
@@ -194,7 +201,13 @@ const list: ScenarioDef[] = [
     knobs: ['profile'],
     actions: [
       { at: 0, side: 'B', call: 'OPEN-passive' },
-      { at: 5, side: 'B', call: 'INJECT', origin: 'attacker', segments: [1, 2, 3, 4, 5, 6].map((n) => ({ src: { ip: `203.0.113.${n}`, port: 40000 + n }, flags: ['SYN'], seq: 7777 * n, ack: 0 })) },
+      {
+        at: 5,
+        side: 'B',
+        call: 'INJECT',
+        origin: 'attacker',
+        segments: [1, 2, 3, 4, 5, 6].map((n) => ({ src: { ip: `203.0.113.${n}`, port: 40000 + n }, flags: ['SYN'], seq: 7777 * n, ack: 0 })),
+      },
       { at: 50, side: 'A', call: 'OPEN-active' },
       { at: 80, side: 'A', call: 'SEND', text: 'ping', after: 'connected' },
     ],
@@ -275,12 +288,7 @@ const list: ScenarioDef[] = [
     // connection, answers with an exact RST.
     id: 'linger-abort',
     knobs: ['drop', 'isn', 'profile'],
-    actions: [
-      ...OPEN,
-      PING,
-      { at: 279, side: 'A', call: 'SEND', text: 'bye', after: 'connected' },
-      { at: 289, side: 'A', call: 'ABORT', after: 'connected' },
-    ],
+    actions: [...OPEN, PING, { at: 279, side: 'A', call: 'SEND', text: 'bye', after: 'connected' }, { at: 289, side: 'A', call: 'ABORT', after: 'connected' }],
     reactions: { A: noReact, B: echo(null) },
     faults: [{ kind: 'drop-match', match: { from: 'A', hasData: true, nth: 2 } }],
   }),
@@ -303,12 +311,20 @@ export type { FaultRule };
  * (tests/engine/conformance.test.ts uses this). `faults`/`actions`/`untilMs` replace the
  * scenario's own when given: synsent.pcap drops every SYN, not just the first, and never closes.
  */
-export const KERNEL_CAPTURES: Readonly<Record<string, { scenario: ScenarioId; knobs: ScenarioKnobs; faults?: FaultRule[]; actions?: AppAction[]; untilMs?: number }>> = {
+export const KERNEL_CAPTURES: Readonly<
+  Record<string, { scenario: ScenarioId; knobs: ScenarioKnobs; faults?: FaultRule[]; actions?: AppAction[]; untilMs?: number }>
+> = {
   'normal.pcap': { scenario: 'close-3-segment', knobs: { profile: 'linux' } },
   'slowpassive.pcap': { scenario: 'close-4-segment', knobs: { profile: 'linux' } },
   'serverfirst.pcap': { scenario: 'server-closes-first', knobs: { profile: 'linux' } },
   'rst.pcap': { scenario: 'closed-port-rst', knobs: { profile: 'linux' } },
-  'synsent.pcap': { scenario: 'lost-syn', knobs: { profile: 'linux' }, faults: [{ kind: 'drop-match', match: { from: 'A', flags: ['SYN'] } }], actions: OPEN, untilMs: 3_500 },
+  'synsent.pcap': {
+    scenario: 'lost-syn',
+    knobs: { profile: 'linux' },
+    faults: [{ kind: 'drop-match', match: { from: 'A', flags: ['SYN'] } }],
+    actions: OPEN,
+    untilMs: 3_500,
+  },
   'simclose3.pcap': { scenario: 'simultaneous-close', knobs: { profile: 'linux' } },
 };
 
@@ -325,5 +341,13 @@ export function runKernelCapture(file: string): Trace {
   const m = KERNEL_CAPTURES[file];
   if (!m) throw new Error(`no scenario for capture "${file}" (known: ${Object.keys(KERNEL_CAPTURES).join(', ')})`);
   const def = getScenario(m.scenario);
-  return simulate({ ...def, ...(m.faults ? { faults: m.faults } : {}), ...(m.actions ? { actions: m.actions } : {}), ...(m.untilMs !== undefined ? { untilMs: m.untilMs } : {}) }, m.knobs);
+  return simulate(
+    {
+      ...def,
+      ...(m.faults ? { faults: m.faults } : {}),
+      ...(m.actions ? { actions: m.actions } : {}),
+      ...(m.untilMs !== undefined ? { untilMs: m.untilMs } : {}),
+    },
+    m.knobs,
+  );
 }

@@ -91,10 +91,25 @@ function isnFor(def: ScenarioDef, side: Side): IsnSource {
 
 /** Both hosts' TCPs as the scenario and knobs configure them. */
 function makeEndpoints(def: ScenarioDef, k: ScenarioKnobs): Record<Side, Endpoint> {
-  const profileOf = (s: Side) => ({ ...getProfile(def.sideProfiles?.[s] ?? def.profile, k.mslMs === undefined ? undefined : { mslMs: k.mslMs }), ...def.profileOverrides });
+  const profileOf = (s: Side) => ({
+    ...getProfile(def.sideProfiles?.[s] ?? def.profile, k.mslMs === undefined ? undefined : { mslMs: k.mslMs }),
+    ...def.profileOverrides,
+  });
   const ep: Record<Side, Endpoint> = {
-    A: makeEndpoint('A', def.a, { profile: profileOf('A'), isn: isnFor(def, 'A'), rfc1337: k.rfc1337 ?? false, tsOffset: def.isn === 'fixed' ? 0 : (def.seed * 7919 + 17) >>> 0, ...def.config?.A }),
-    B: makeEndpoint('B', def.b, { profile: profileOf('B'), isn: isnFor(def, 'B'), rfc1337: k.rfc1337 ?? false, tsOffset: def.isn === 'fixed' ? 0 : (def.seed * 104729 + 31) >>> 0, ...def.config?.B }),
+    A: makeEndpoint('A', def.a, {
+      profile: profileOf('A'),
+      isn: isnFor(def, 'A'),
+      rfc1337: k.rfc1337 ?? false,
+      tsOffset: def.isn === 'fixed' ? 0 : (def.seed * 7919 + 17) >>> 0,
+      ...def.config?.A,
+    }),
+    B: makeEndpoint('B', def.b, {
+      profile: profileOf('B'),
+      isn: isnFor(def, 'B'),
+      rfc1337: k.rfc1337 ?? false,
+      tsOffset: def.isn === 'fixed' ? 0 : (def.seed * 104729 + 31) >>> 0,
+      ...def.config?.B,
+    }),
   };
   if (k.rfc1337 !== undefined) {
     ep.A = { ...ep.A, config: { ...ep.A.config, rfc1337: k.rfc1337 } };
@@ -177,7 +192,13 @@ export function simulate(scenario: ScenarioDef, knobs: ScenarioKnobs = {}): Trac
     if (tFly === t) {
       const f = link.takeArrival(t);
       if (f) {
-        run.record({ kind: 'deliver', side: f.to, segment: { ...f.json, src: { ...f.json.src }, dst: { ...f.json.dst }, flags: { ...f.json.flags }, options: structuredClone(f.json.options) }, wireId: f.wireId, ...(f.origin ? { origin: f.origin } : {}) });
+        run.record({
+          kind: 'deliver',
+          side: f.to,
+          segment: { ...f.json, src: { ...f.json.src }, dst: { ...f.json.dst }, flags: { ...f.json.flags }, options: structuredClone(f.json.options) },
+          wireId: f.wireId,
+          ...(f.origin ? { origin: f.origin } : {}),
+        });
         input(f.to, { kind: 'segment', segment: f.segment });
         continue;
       }

@@ -92,15 +92,7 @@ export function synOptions(w: Work, peer: TcpOptions | null, tsecr: number): Tcp
 }
 
 /** Build a segment from this endpoint to `dst`. Window and timestamps follow the TCB when there is one. */
-export function makeSegment(
-  w: Work,
-  dst: Address,
-  f: TcpFlags,
-  seq: number,
-  ack: number,
-  payload: Uint8Array = EMPTY,
-  options?: TcpOptions,
-): Segment {
+export function makeSegment(w: Work, dst: Address, f: TcpFlags, seq: number, ack: number, payload: Uint8Array = EMPTY, options?: TcpOptions): Segment {
   const tcb = w.ep.tcb;
   let window = 0;
   let opts: TcpOptions = options ?? {};

@@ -14,17 +14,7 @@
  * "ss shows this as SYN-RECV".
  */
 export type TcpState =
-  | 'CLOSED'
-  | 'LISTEN'
-  | 'SYN-SENT'
-  | 'SYN-RECEIVED'
-  | 'ESTABLISHED'
-  | 'FIN-WAIT-1'
-  | 'FIN-WAIT-2'
-  | 'CLOSE-WAIT'
-  | 'CLOSING'
-  | 'LAST-ACK'
-  | 'TIME-WAIT';
+  'CLOSED' | 'LISTEN' | 'SYN-SENT' | 'SYN-RECEIVED' | 'ESTABLISHED' | 'FIN-WAIT-1' | 'FIN-WAIT-2' | 'CLOSE-WAIT' | 'CLOSING' | 'LAST-ACK' | 'TIME-WAIT';
 
 /** How other tools print a state, so lessons and quizzes can accept or show them. */
 export interface StateNames {
@@ -230,13 +220,7 @@ export interface EndpointConfig {
 // ---------------------------------------------------------------------------------------------
 
 /** Named timers an endpoint can run. Each holds at most one deadline. */
-export type TimerName =
-  | 'keepalive'
-  | 'retransmit'
-  | 'time-wait'
-  | 'fin-wait-2'
-  | 'syn-received'
-  | 'delayed-ack';
+export type TimerName = 'keepalive' | 'retransmit' | 'time-wait' | 'fin-wait-2' | 'syn-received' | 'delayed-ack';
 
 /** Absolute virtual-time deadlines (ms) of the running timers. */
 export type Timers = Partial<Record<TimerName, number>>;
@@ -364,10 +348,7 @@ export type UserCall =
   | { call: 'ACCEPT' };
 
 /** One thing that happens to an endpoint. */
-export type StepInput =
-  | { kind: 'user'; call: UserCall }
-  | { kind: 'segment'; segment: Segment }
-  | { kind: 'timer'; timer: TimerName };
+export type StepInput = { kind: 'user'; call: UserCall } | { kind: 'segment'; segment: Segment } | { kind: 'timer'; timer: TimerName };
 
 /**
  * What a step may read from the outside world. Time is virtual milliseconds; nothing else is

@@ -10,9 +10,24 @@ import { pickStrings } from './view/explain.ts';
 
 /** Key prefixes the sequence lab reads (also used by the capture lab, which embeds one). */
 export const SEQUENCE_KEYS = [
-  'labs.side.', 'labs.lane.', 'labs.seq.', 'labs.ctl.', 'labs.step', 'labs.time', 'labs.lost',
-  'labs.retransmit', 'labs.oldDuplicate', 'labs.attacker', 'labs.vars.', 'labs.table.', 'labs.knob', 'labs.error.',
-  'labs.what.', 'labs.cite', 'labs.timer.', 'labs.reason.',
+  'labs.side.',
+  'labs.lane.',
+  'labs.seq.',
+  'labs.ctl.',
+  'labs.step',
+  'labs.time',
+  'labs.lost',
+  'labs.retransmit',
+  'labs.oldDuplicate',
+  'labs.attacker',
+  'labs.vars.',
+  'labs.table.',
+  'labs.knob',
+  'labs.error.',
+  'labs.what.',
+  'labs.cite',
+  'labs.timer.',
+  'labs.reason.',
 ] as const;
 
 /**
@@ -28,7 +43,10 @@ export const STRING_SETS = {
 export type StringSetName = keyof typeof STRING_SETS;
 
 /** Named string sets in `lang`, as LabRoot writes them, and all of them merged, as the component takes them. */
-export function labStringSets(lang: Locale, names: StringSetName[]): { sets: Array<{ name: StringSetName; strings: Record<string, string> }>; strings: Record<string, string> } {
+export function labStringSets(
+  lang: Locale,
+  names: StringSetName[],
+): { sets: Array<{ name: StringSetName; strings: Record<string, string> }>; strings: Record<string, string> } {
   const sets = names.map((name) => ({ name, strings: labStrings(lang, STRING_SETS[name]) }));
   return { sets, strings: Object.assign({}, ...sets.map((s) => s.strings)) as Record<string, string> };
 }

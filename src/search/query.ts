@@ -36,7 +36,9 @@ export interface QueryUnit {
 
 /** Words that carry no meaning of their own in English questions (pagefind matches them everywhere). */
 const EN_STOP = new Set(
-  'a an the is are was were be been do does did of to in on at for and or it its i my me we our you your can could would should will there this that these those than then so as by from about into'.split(' '),
+  'a an the is are was were be been do does did of to in on at for and or it its i my me we our you your can could would should will there this that these those than then so as by from about into'.split(
+    ' ',
+  ),
 );
 
 /**
@@ -45,7 +47,9 @@ const EN_STOP = new Set(
  * heading up. 왜 stays: "why" sections are what such a query wants.
  */
 const KO_STOP = new Set(
-  '어떻게 돼 되나 되나요 되요 되는지 하나 하나요 해 해요 하는지 인가 인가요 일까 뭐 뭐야 뭔가요 무엇 무엇인가요 있나 있나요 있어 있어요 없나 써도 해도 돼요 알려줘 설명해줘 궁금해 궁금합니다'.split(' '),
+  '어떻게 돼 되나 되나요 되요 되는지 하나 하나요 해 해요 하는지 인가 인가요 일까 뭐 뭐야 뭔가요 무엇 무엇인가요 있나 있나요 있어 있어요 없나 써도 해도 돼요 알려줘 설명해줘 궁금해 궁금합니다'.split(
+    ' ',
+  ),
 );
 
 const LATIN_THEN_HANGUL = /^([A-Za-z0-9][A-Za-z0-9_\-+./×()]*?)([\uac00-\ud7a3]+)$/;
@@ -74,7 +78,11 @@ function spellingPattern(aliases: AliasTable, i: number): RegExp {
  * "time wait"), then the remaining words.
  */
 export function prepareQuery(raw: string, lang: Locale, aliases: AliasTable): QueryUnit[] {
-  let rest = ` ${raw.normalize('NFC').replace(/[?!？,;:"“”'‘’]/g, ' ').replace(/\s+/g, ' ').trim()} `;
+  let rest = ` ${raw
+    .normalize('NFC')
+    .replace(/[?!？,;:"“”'‘’]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()} `;
   const units: QueryUnit[] = [];
   const lower = rest.toLowerCase();
   for (const [i, [variant, canonical, chapters]] of aliases.entries()) {

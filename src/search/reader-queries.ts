@@ -21,7 +21,13 @@ const cookieCost = ['syn-flood#syn-cookie-cost', 'interview#q15'];
 const isn = ['three-way-handshake#isn', 'interview#q4'];
 const lost = ['when-things-go-wrong#lost-syn', 'when-things-go-wrong#lost-syn-ack', 'three-way-handshake#lost-segments', 'interview#q3'];
 const twoMsl = ['time-wait#why-2msl', 'interview#q11'];
-const whoWaits = ['time-wait#where', 'interview#q12', 'four-way-handshake#active-passive-closer', 'four-way-handshake#either-side-closes', 'time-wait#move-to-client'];
+const whoWaits = [
+  'time-wait#where',
+  'interview#q12',
+  'four-way-handshake#active-passive-closer',
+  'four-way-handshake#either-side-closes',
+  'time-wait#move-to-client',
+];
 const finWait2 = ['interview#q9', 'four-way-handshake#close-wait', 'time-wait#real-durations'];
 const simClose = ['four-way-handshake#simultaneous-close', 'interview#q17'];
 const halfOpen = ['when-things-go-wrong#half-open-vs-half-closed', 'when-things-go-wrong#half-open', 'when-things-go-wrong#rst-half-open', 'interview#q18'];

@@ -13,10 +13,7 @@ export interface Alternate {
  * exists in both languages, so one function serves them all.
  */
 export function alternatesFor(rest: string): Alternate[] {
-  return [
-    ...locales.map((lang) => ({ hreflang: lang, href: absoluteHref(langPath(lang, rest)) })),
-    { hreflang: 'x-default', href: absoluteHref('') },
-  ];
+  return [...locales.map((lang) => ({ hreflang: lang, href: absoluteHref(langPath(lang, rest)) })), { hreflang: 'x-default', href: absoluteHref('') }];
 }
 
 /** Open Graph locale codes; OG wants language_TERRITORY. */

@@ -87,7 +87,10 @@ async function expectAtTop(page: Page, url: string, id: string): Promise<void> {
   expect(first, `#${id} exists on ${url}`).not.toBeNull();
   await page.waitForTimeout(1000);
   const later = await placement(page, id);
-  for (const [when, p] of [['after settling', first], ['a second later', later]] as const) {
+  for (const [when, p] of [
+    ['after settling', first],
+    ['a second later', later],
+  ] as const) {
     if (!p) throw new Error(`#${id} disappeared from ${url}`);
     const msg = `${url}: #${id} ${when} has its top at ${p.top}px (scrollY ${p.y}), expected ${p.pad}px`;
     if (p.atEnd) {
@@ -119,13 +122,14 @@ for (const motion of MOTION) {
       // off (e.g. en/three-way-handshake #lab=lab-normal-open&step=5 at 269 px instead of 116 px).
       // Run it with ANCHORS_LAB_LINKS=1; make it unconditional again once labs keep their height (or
       // the reader's place) when they wake. (Not test.fixme: npm test counts a skipped browser test as failed.)
-      if (process.env.ANCHORS_LAB_LINKS) test(`the ${lang} interview chapter's deep links to labs land on the lab and stay there (${motion})`, async ({ page }) => {
-        const links = labLinks(lang);
-        expect(links.length, `lab deep links in ${lang}/interview`).toBeGreaterThanOrEqual(3);
-        // Each link costs a page load and a second of watching; the interview chapter has dozens.
-        test.setTimeout(Math.max(60_000, links.length * 5_000));
-        for (const { path, lab } of links) await expectAtTop(page, path, lab);
-      });
+      if (process.env.ANCHORS_LAB_LINKS)
+        test(`the ${lang} interview chapter's deep links to labs land on the lab and stay there (${motion})`, async ({ page }) => {
+          const links = labLinks(lang);
+          expect(links.length, `lab deep links in ${lang}/interview`).toBeGreaterThanOrEqual(3);
+          // Each link costs a page load and a second of watching; the interview chapter has dozens.
+          test.setTimeout(Math.max(60_000, links.length * 5_000));
+          for (const { path, lab } of links) await expectAtTop(page, path, lab);
+        });
     }
   });
 }

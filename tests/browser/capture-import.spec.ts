@@ -46,7 +46,9 @@ async function mobileLab(page: Page) {
  */
 async function figures(page: Page, label: string, bytes: Uint8Array, firstRows: number): Promise<void> {
   const t = await page.evaluate(() => (window as unknown as { __tasks: number[] }).__tasks);
-  console.log(`[capture] ${label} (${(bytes.length / 1048576).toFixed(1)} MB): first rows ${firstRows} ms, longest main-thread task ${Math.max(0, ...t).toFixed(0)} ms, tasks over 50 ms: ${t.length}`);
+  console.log(
+    `[capture] ${label} (${(bytes.length / 1048576).toFixed(1)} MB): first rows ${firstRows} ms, longest main-thread task ${Math.max(0, ...t).toFixed(0)} ms, tasks over 50 ms: ${t.length}`,
+  );
 }
 
 test('a 100k-packet connection opens without a long task: capped replay, every segment in a virtualised table', async ({ page }) => {
@@ -86,7 +88,10 @@ test('150k connections: paged, searchable list instead of a 100k-option select; 
   const list = lab.locator('.cap-conns li');
   await expect(list).toHaveCount(20, { timeout: 180_000 });
   const firstRows = Date.now() - started;
-  expect(await lab.locator('select').evaluateAll((els) => Math.max(0, ...els.map((e) => (e as HTMLSelectElement).options.length))), 'no select lists the connections').toBeLessThan(10);
+  expect(
+    await lab.locator('select').evaluateAll((els) => Math.max(0, ...els.map((e) => (e as HTMLSelectElement).options.length))),
+    'no select lists the connections',
+  ).toBeLessThan(10);
   await expect(lab.getByText(/Page 1 of \d+ · connections found: \d+/)).toBeVisible();
   await lab.getByRole('button', { name: 'Next page' }).click();
   await expect(lab.getByText(/Page 2 of/)).toBeVisible();

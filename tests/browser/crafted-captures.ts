@@ -21,7 +21,13 @@ export function longConnection(packets: number): Uint8Array {
       frames.push({ time: i * 0.001, data: segmentFrame(seg, i & 0xffff, 'A', 'B') });
       seq = (seq + payload.length) >>> 0;
     } else {
-      const seg = { ...synAck.segment, seq: (synAck.segment.seq + 1) >>> 0, ack: seq, flags: { ...synAck.segment.flags, SYN: false }, payload: new Uint8Array(0) };
+      const seg = {
+        ...synAck.segment,
+        seq: (synAck.segment.seq + 1) >>> 0,
+        ack: seq,
+        flags: { ...synAck.segment.flags, SYN: false },
+        payload: new Uint8Array(0),
+      };
       frames.push({ time: i * 0.001, data: segmentFrame(seg, i & 0xffff, 'B', 'A') });
     }
   }
@@ -41,7 +47,9 @@ export function manyConnections(n: number): Uint8Array {
 
 /** About `mb` MB of whole closing scenarios, each on its own client address. */
 export function sizedCapture(mb: number): Uint8Array {
-  const templates = ['close-3-segment', 'close-4-segment', 'server-closes-first', 'lost-final-ack'].map((id) => wireSegments(runScenario(id, { profile: 'linux' })).filter((w) => !w.origin));
+  const templates = ['close-3-segment', 'close-4-segment', 'server-closes-first', 'lost-final-ack'].map((id) =>
+    wireSegments(runScenario(id, { profile: 'linux' })).filter((w) => !w.origin),
+  );
   const frames: FrameToWrite[] = [];
   let bytes = 24;
   for (let rep = 0; bytes < mb * 1024 * 1024; rep++) {

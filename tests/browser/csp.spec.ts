@@ -17,7 +17,9 @@ async function watchViolations(page: Page): Promise<() => Promise<string[]>> {
   await page.addInitScript(() => {
     const w = window as unknown as { __csp: string[] };
     w.__csp = [];
-    document.addEventListener('securitypolicyviolation', (e) => w.__csp.push(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`));
+    document.addEventListener('securitypolicyviolation', (e) =>
+      w.__csp.push(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`),
+    );
   });
   return async () => [...(await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp)), ...consoleLines];
 }
@@ -46,7 +48,9 @@ test('every page carries the policy: meta tag, and the header with frame-ancesto
     const meta = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(html)?.[1];
     expect(meta, `${p.path}: meta policy`).toBeDefined();
     expect(meta).not.toContain('frame-ancestors');
-    expect(html.indexOf('<meta http-equiv="Content-Security-Policy"'), `${p.path}: the meta policy comes before any script`).toBeLessThan(html.indexOf('<script'));
+    expect(html.indexOf('<meta http-equiv="Content-Security-Policy"'), `${p.path}: the meta policy comes before any script`).toBeLessThan(
+      html.indexOf('<script'),
+    );
   }
 });
 

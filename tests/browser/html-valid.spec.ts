@@ -18,7 +18,9 @@ for (const p of builtPages()) {
     // the framework's, not ours, and browsers apply it. Blank it out (same length: positions stay right).
     const html = readFileSync(p.file, 'utf8').replace(ASTRO_ISLAND_STYLE, (m) => ' '.repeat(m.length));
     const report = await validator.validateString(html, p.file);
-    const messages = report.results.flatMap((r) => r.messages.map((m) => `${m.line}:${m.column} ${m.ruleId}: ${m.message}${m.selector ? ` → ${m.selector}` : ''}`));
+    const messages = report.results.flatMap((r) =>
+      r.messages.map((m) => `${m.line}:${m.column} ${m.ruleId}: ${m.message}${m.selector ? ` → ${m.selector}` : ''}`),
+    );
     expect(messages, `html-validate on ${p.file}`).toEqual([]);
   });
 }

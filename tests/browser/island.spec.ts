@@ -46,7 +46,10 @@ for (const lang of ['en', 'ko'] as const) {
     await page.goto(`${lang}/three-way-handshake/`);
     expect(await page.locator('astro-island').count(), 'Astro islands on the page').toBe(0);
     const inline = await page.locator('script:not([src])').allTextContents();
-    expect(inline.filter((s) => s.includes('astro-island')), 'inline island runtime').toEqual([]);
+    expect(
+      inline.filter((s) => s.includes('astro-island')),
+      'inline island runtime',
+    ).toEqual([]);
     const labs = page.locator('[data-lab-root] > .seq-lab');
     const count = await labs.count();
     expect(count, 'sequence labs on the chapter').toBeGreaterThan(1);

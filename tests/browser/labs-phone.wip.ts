@@ -54,7 +54,10 @@ async function stepProblems(page: Page, lab: Locator): Promise<string[]> {
     const fit = labels.length > 0 && Math.max(...labels.map((l) => l.r.bottom)) - Math.min(...labels.map((l) => l.r.top)) <= vh - bar.bottom;
     const newest = labels.reduce<(typeof labels)[number] | null>((a, l) => (!a || l.r.top > a.r.top ? l : a), null);
     for (const { text, r } of labels) {
-      if ((fit || text === newest?.text) && !inside(r, bar.bottom)) out.push(`${step}: label "${text}" not on screen (${r.left.toFixed(0)},${r.top.toFixed(0)}–${r.right.toFixed(0)},${r.bottom.toFixed(0)}; bar ends at ${bar.bottom.toFixed(0)})`);
+      if ((fit || text === newest?.text) && !inside(r, bar.bottom))
+        out.push(
+          `${step}: label "${text}" not on screen (${r.left.toFixed(0)},${r.top.toFixed(0)}–${r.right.toFixed(0)},${r.bottom.toFixed(0)}; bar ends at ${bar.bottom.toFixed(0)})`,
+        );
     }
     return out;
   });
@@ -80,7 +83,8 @@ async function overflowProblems(root: Locator): Promise<string[]> {
       if (!e.checkVisibility({ contentVisibilityAuto: true })) continue;
       const r = e.getBoundingClientRect();
       if (r.width === 0 || (r.right <= vw + 1 && r.left >= -1)) continue;
-      if (!inFrame(e)) out.push(`<${e.tagName.toLowerCase()} class="${e.getAttribute('class') ?? ''}"> spans ${r.left.toFixed(0)}–${r.right.toFixed(0)} of ${vw}`);
+      if (!inFrame(e))
+        out.push(`<${e.tagName.toLowerCase()} class="${e.getAttribute('class') ?? ''}"> spans ${r.left.toFixed(0)}–${r.right.toFixed(0)} of ${vw}`);
     }
     return out.slice(0, 5);
   });
@@ -96,7 +100,10 @@ async function smallControls(root: Locator): Promise<string[]> {
       if (cs.visibility === 'hidden' || cs.display === 'none') continue;
       const target = c.matches('input[type=radio], input[type=checkbox]') ? (c.closest('label') ?? c) : c;
       const r = target.getBoundingClientRect();
-      if (r.width < 43.5 || r.height < 43.5) out.push(`${c.tagName.toLowerCase()} "${(c.getAttribute('aria-label') ?? target.textContent ?? '').trim().slice(0, 30)}" is ${r.width.toFixed(0)}×${r.height.toFixed(0)}`);
+      if (r.width < 43.5 || r.height < 43.5)
+        out.push(
+          `${c.tagName.toLowerCase()} "${(c.getAttribute('aria-label') ?? target.textContent ?? '').trim().slice(0, 30)}" is ${r.width.toFixed(0)}×${r.height.toFixed(0)}`,
+        );
     }
     return out;
   });
@@ -112,12 +119,17 @@ async function stateShown(page: Page): Promise<string> {
     if (!boxes.length) return 'no current state';
     const frame = (f.querySelector('.sd-frame') ?? f).getBoundingClientRect();
     const vw = document.documentElement.clientWidth;
-    const shown = (r: DOMRect) => r.left >= Math.max(0, frame.left) - 1 && r.right <= Math.min(vw, frame.right) + 1 && r.top >= frame.top - 1 && r.bottom <= frame.bottom + 1;
+    const shown = (r: DOMRect) =>
+      r.left >= Math.max(0, frame.left) - 1 && r.right <= Math.min(vw, frame.right) + 1 && r.top >= frame.top - 1 && r.bottom <= frame.bottom + 1;
     if (boxes.some((b) => shown(b.getBoundingClientRect()))) return '';
-    return boxes.map((b) => {
-      const r = b.getBoundingClientRect();
-      return `${b.parentElement?.getAttribute('data-node')} at ${r.left.toFixed(0)}–${r.right.toFixed(0)} × ${r.top.toFixed(0)}–${r.bottom.toFixed(0)}`;
-    }).join(', ') + ` not inside frame ${frame.left.toFixed(0)}–${frame.right.toFixed(0)} × ${frame.top.toFixed(0)}–${frame.bottom.toFixed(0)}`;
+    return (
+      boxes
+        .map((b) => {
+          const r = b.getBoundingClientRect();
+          return `${b.parentElement?.getAttribute('data-node')} at ${r.left.toFixed(0)}–${r.right.toFixed(0)} × ${r.top.toFixed(0)}–${r.bottom.toFixed(0)}`;
+        })
+        .join(', ') + ` not inside frame ${frame.left.toFixed(0)}–${frame.right.toFixed(0)} × ${frame.top.toFixed(0)}–${frame.bottom.toFixed(0)}`
+    );
   });
 }
 
@@ -213,12 +225,15 @@ test.describe('phone', () => {
             const box = svg.getBoundingClientRect();
             for (const t of svg.querySelectorAll('text')) {
               const r = t.getBoundingClientRect();
-              if (r.left < box.left - 1 || r.right > box.right + 1) out.push(`${where}: "${t.textContent}" spills (${r.left.toFixed(0)}–${r.right.toFixed(0)} in ${box.left.toFixed(0)}–${box.right.toFixed(0)})`);
+              if (r.left < box.left - 1 || r.right > box.right + 1)
+                out.push(`${where}: "${t.textContent}" spills (${r.left.toFixed(0)}–${r.right.toFixed(0)} in ${box.left.toFixed(0)}–${box.right.toFixed(0)})`);
             }
             const badges = [...svg.querySelectorAll('.tw-mark circle')].map((b) => b.getBoundingClientRect());
-            badges.forEach((a, i) => badges.slice(i + 1).forEach((b) => {
-              if (a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom) out.push(`${where}: two badges overlap`);
-            }));
+            badges.forEach((a, i) =>
+              badges.slice(i + 1).forEach((b) => {
+                if (a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom) out.push(`${where}: two badges overlap`);
+              }),
+            );
             return out;
           }, `${c} at ${f}`)),
         );

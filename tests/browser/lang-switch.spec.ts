@@ -4,7 +4,10 @@
 import { expect, test } from '@playwright/test';
 import { BASE, chapterPages, slugOf } from './pages.ts';
 
-for (const [from, to] of [['en', 'ko'], ['ko', 'en']] as const) {
+for (const [from, to] of [
+  ['en', 'ko'],
+  ['ko', 'en'],
+] as const) {
   for (const p of chapterPages(from)) {
     test(`language switch ${from}→${to} keeps the chapter: ${p.path}`, async ({ page }) => {
       await page.goto(p.path);

@@ -18,7 +18,9 @@ const LOCAL = 'http://book.local';
 const idCache = new Map<string, Set<string>>();
 
 function parse(file: string): Document {
-  const window = new Window({ settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true, disableIframePageLoading: true } });
+  const window = new Window({
+    settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true, disableIframePageLoading: true },
+  });
   const doc = new window.DOMParser().parseFromString(readFileSync(file, 'utf8'), 'text/html');
   return doc as unknown as Document;
 }

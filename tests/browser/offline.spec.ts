@@ -17,10 +17,7 @@ test('after one visit, pages and search work offline', async ({ page, context })
   await page.goto('');
   const active = await page.evaluate(async () => {
     if (!('serviceWorker' in navigator)) return 'no serviceWorker API';
-    const reg = await Promise.race([
-      navigator.serviceWorker.ready,
-      new Promise<undefined>((r) => setTimeout(() => r(undefined), 20_000)),
-    ]);
+    const reg = await Promise.race([navigator.serviceWorker.ready, new Promise<undefined>((r) => setTimeout(() => r(undefined), 20_000))]);
     return reg?.active ? 'active' : 'no service worker became active within 20 s';
   });
   expect(active, 'the service worker installed (precache done) and activated').toBe('active');

@@ -68,7 +68,10 @@ async function smallTargets(page: Page): Promise<string[]> {
       const target = c.closest('label') ?? c;
       const r = target.getBoundingClientRect();
       if (r.width === 0 && r.height === 0) continue; // hidden (Try again before an answer, sr-only file input's label is the target)
-      if (r.width < 43.5 || r.height < 43.5) out.push(`${target.tagName.toLowerCase()} "${(target.textContent ?? '').trim().slice(0, 30) || target.getAttribute('aria-label')}" ${r.width.toFixed(0)}×${r.height.toFixed(0)}`);
+      if (r.width < 43.5 || r.height < 43.5)
+        out.push(
+          `${target.tagName.toLowerCase()} "${(target.textContent ?? '').trim().slice(0, 30) || target.getAttribute('aria-label')}" ${r.width.toFixed(0)}×${r.height.toFixed(0)}`,
+        );
     }
     return out;
   });

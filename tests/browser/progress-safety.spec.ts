@@ -10,7 +10,11 @@ import { correctIndex, pageWith, quizzesReady, singleChoice } from './quiz-helpe
 const KEY = 'tcp-book:progress';
 const stored = (page: Page) => page.evaluate((k) => localStorage.getItem(k), KEY);
 const rec = (at: number, correct: boolean) => ({ chapter: 'tcp-basics', attempts: 1, correct, wrongEver: !correct, at });
-const file = (quizzes: object) => ({ name: 'progress.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ format: 'tcp-book-progress', version: 2, quizzes })) });
+const file = (quizzes: object) => ({
+  name: 'progress.json',
+  mimeType: 'application/json',
+  buffer: Buffer.from(JSON.stringify({ format: 'tcp-book-progress', version: 2, quizzes })),
+});
 
 /** Fills localStorage until it refuses a write, the way a full disk or quota does. */
 async function fillStorage(page: Page): Promise<void> {
@@ -37,7 +41,10 @@ async function fillStorage(page: Page): Promise<void> {
 async function answer(page: Page, right: boolean): Promise<string> {
   const quiz = singleChoice(page);
   const ok = await correctIndex(quiz);
-  await quiz.locator('.quiz-option input').nth(right ? ok : ok === 0 ? 1 : 0).check();
+  await quiz
+    .locator('.quiz-option input')
+    .nth(right ? ok : ok === 0 ? 1 : 0)
+    .check();
   await quiz.locator('[data-act="check"]').click();
   return (await quiz.getAttribute('data-quiz-id')) ?? '';
 }
@@ -60,7 +67,11 @@ for (const lang of ['en', 'ko'] as const) {
     await quizzesReady(page);
     await expect(page.locator(`[data-quiz-id="${id}"] .quiz-status`)).toBeVisible();
     // once there is room again, the session copy is written to localStorage on the next load
-    await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('filler-')).forEach((k) => localStorage.removeItem(k)));
+    await page.evaluate(() =>
+      Object.keys(localStorage)
+        .filter((k) => k.startsWith('filler-'))
+        .forEach((k) => localStorage.removeItem(k)),
+    );
     await page.reload();
     await quizzesReady(page);
     expect(JSON.parse((await stored(page)) ?? '{}').quizzes?.[id]).toMatchObject({ correct: false });
@@ -104,12 +115,15 @@ test('an import merges after showing what changes; an empty file deletes nothing
 
 test('progress from a newer version is left untouched and read-only, with a notice', async ({ page }) => {
   const future = '{"format":"tcp-book-progress","version":3,"quizzes":{"x":{"shape":"new"}},"drill":{}}';
-  await page.addInitScript(([k, v]) => {
-    if (!sessionStorage.getItem('seeded')) {
-      localStorage.setItem(k!, v!);
-      sessionStorage.setItem('seeded', '1');
-    }
-  }, [KEY, future]);
+  await page.addInitScript(
+    ([k, v]) => {
+      if (!sessionStorage.getItem('seeded')) {
+        localStorage.setItem(k!, v!);
+        sessionStorage.setItem('seeded', '1');
+      }
+    },
+    [KEY, future],
+  );
   await page.goto(pageWith('<quiz-choice').path);
   await quizzesReady(page);
   await expect(page.locator('.quiz-notice')).toContainText('newer version of this book');

@@ -18,7 +18,12 @@ test('single choice: wrong answer explained with proof link, retry, then right',
   const quiz = singleChoice(page);
   const right = await correctIndex(quiz);
   const wrong = right === 0 ? 1 : 0;
-  const rightExplanation = (await quiz.locator('.quiz-option template').nth(right).evaluate((t) => (t as HTMLTemplateElement).content.textContent ?? '')).trim();
+  const rightExplanation = (
+    await quiz
+      .locator('.quiz-option template')
+      .nth(right)
+      .evaluate((t) => (t as HTMLTemplateElement).content.textContent ?? '')
+  ).trim();
   // not visible before answering
   await expect(page.getByText(rightExplanation, { exact: false })).toHaveCount(0);
 
@@ -74,7 +79,10 @@ test('order the segments: keyboard buttons and drag both reorder; the true order
     const now = await keys();
     let at = now.findIndex((k, i) => i >= target && k === expected[target]);
     while (at > target) {
-      await items.nth(at).getByRole('button', { name: /Move up/ }).focus();
+      await items
+        .nth(at)
+        .getByRole('button', { name: /Move up/ })
+        .focus();
       await page.keyboard.press('Enter');
       at--;
     }

@@ -33,5 +33,8 @@ export async function correctIndex(quiz: Locator): Promise<number> {
 
 /** The first single-choice quiz (radio buttons) on the page. */
 export function singleChoice(page: Page): Locator {
-  return page.locator('quiz-choice').filter({ has: page.locator('input[type="radio"]') }).first();
+  return page
+    .locator('quiz-choice')
+    .filter({ has: page.locator('input[type="radio"]') })
+    .first();
 }

@@ -15,7 +15,10 @@ const KEY = 'tcp-book:progress';
 async function answerWrong(page: Page): Promise<{ id: string; slug: string }> {
   const quiz = singleChoice(page);
   const right = await correctIndex(quiz);
-  await quiz.locator('.quiz-option input').nth(right === 0 ? 1 : 0).check();
+  await quiz
+    .locator('.quiz-option input')
+    .nth(right === 0 ? 1 : 0)
+    .check();
   await quiz.getByRole('button', { name: 'Check' }).click();
   await expect(quiz.locator('.quiz-verdict')).toHaveAttribute('data-verdict', 'wrong');
   return { id: (await quiz.getAttribute('data-quiz-id')) ?? '', slug: (await quiz.getAttribute('data-chapter')) ?? '' };
@@ -45,7 +48,10 @@ test('a wrong answer survives a reload: quiz status, sidebar score and the revie
   await wrong.locator('a').click();
   await quizzesReady(page);
   const again = page.locator(`[data-quiz-id="${id}"]`);
-  await again.locator('.quiz-option input').nth(await correctIndex(again)).check();
+  await again
+    .locator('.quiz-option input')
+    .nth(await correctIndex(again))
+    .check();
   await again.getByRole('button', { name: 'Check' }).click();
   await page.goto('/en/review/');
   await expect(page.locator('[data-list="fixed"] li')).toHaveCount(1);
@@ -79,10 +85,18 @@ test('a malformed import is refused with a clear message and changes nothing', a
   await page.evaluate(([k]) => localStorage.setItem(k!, JSON.stringify({ format: 'tcp-book-progress', version: 2, quizzes: {}, drill: {} })), [KEY]);
   const before = await stored(page);
   const input = page.getByLabel('Import progress');
-  await input.setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"format": "tcp-book-progress", "version": 2, "quizzes": {"x-y": {"chapter": "c", "attempts": 0}}') });
+  await input.setInputFiles({
+    name: 'broken.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from('{"format": "tcp-book-progress", "version": 2, "quizzes": {"x-y": {"chapter": "c", "attempts": 0}}'),
+  });
   const status = page.locator('[data-io-status]');
   await expect(status).toContainText('This file is not JSON');
-  await input.setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"tcp-book-progress","version":2,"quizzes":{"x-y":{"chapter":"c","attempts":0,"correct":true,"wrongEver":false,"at":0}}}') });
+  await input.setInputFiles({
+    name: 'bad.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from('{"format":"tcp-book-progress","version":2,"quizzes":{"x-y":{"chapter":"c","attempts":0,"correct":true,"wrongEver":false,"at":0}}}'),
+  });
   await expect(status).toHaveText('The file is broken at quizzes["x-y"].attempts: expected a whole number ≥ 1.');
   await expect(status).toHaveAttribute('data-kind', 'error');
   await input.setInputFiles({ name: 'other.json', mimeType: 'application/json', buffer: Buffer.from('{"hello": 1}') });
@@ -98,12 +112,15 @@ for (const [name, raw, notice] of [
   test(`corrupted storage (${name}): a short notice, and the quizzes still work`, async ({ page }) => {
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.addInitScript(([k, v]) => {
-      if (!sessionStorage.getItem('seeded')) {
-        localStorage.setItem(k!, v!);
-        sessionStorage.setItem('seeded', '1');
-      }
-    }, [KEY, raw]);
+    await page.addInitScript(
+      ([k, v]) => {
+        if (!sessionStorage.getItem('seeded')) {
+          localStorage.setItem(k!, v!);
+          sessionStorage.setItem('seeded', '1');
+        }
+      },
+      [KEY, raw],
+    );
     await page.goto(pageWith('<quiz-choice').path);
     await quizzesReady(page);
     const note = page.locator('.quiz-notice');

@@ -14,12 +14,18 @@ for (const lang of ['ko', 'en'] as const) {
     expect(ids.length).toBeGreaterThan(10);
     // Every question answered wrong once, in the stored format the quizzes write.
     const quizzes = Object.fromEntries(ids.map((id) => [id, { chapter: 'x', attempts: 1, correct: false, wrongEver: true, at: 0 }]));
-    await page.addInitScript((p) => localStorage.setItem('tcp-book:progress', p), JSON.stringify({ format: 'tcp-book-progress', version: 2, quizzes, drill: {} }));
+    await page.addInitScript(
+      (p) => localStorage.setItem('tcp-book:progress', p),
+      JSON.stringify({ format: 'tcp-book-progress', version: 2, quizzes, drill: {} }),
+    );
     await page.goto(review.path);
     const items = page.locator('[data-list="wrong"] > li');
     await expect(items).toHaveCount(ids.length);
     const texts = await items.evaluateAll((lis) =>
-      lis.map((li) => ({ kind: li.querySelector('.review-kind')?.textContent?.trim() ?? '', text: li.querySelector('a')?.textContent?.replace(/\s+/g, ' ').trim() ?? '' })),
+      lis.map((li) => ({
+        kind: li.querySelector('.review-kind')?.textContent?.trim() ?? '',
+        text: li.querySelector('a')?.textContent?.replace(/\s+/g, ' ').trim() ?? '',
+      })),
     );
     const doubled = texts.filter((t) => t.text === `${t.kind} ${t.kind}` || t.text.split(t.kind).length > 2);
     expect(doubled.map((t) => t.text)).toEqual([]);

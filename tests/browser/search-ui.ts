@@ -59,13 +59,19 @@ export async function resultsFor(page: Page, query: string): Promise<ResultGroup
     if (own.length)
       return own.map((g) => ({
         chapter: g.querySelector('.sr-chapter')?.textContent ?? '',
-        sections: [...g.querySelectorAll('a')].map((a) => ({ href: (a as HTMLAnchorElement).href, excerpt: a.querySelector('.sr-excerpt')?.textContent ?? '' })),
+        sections: [...g.querySelectorAll('a')].map((a) => ({
+          href: (a as HTMLAnchorElement).href,
+          excerpt: a.querySelector('.sr-excerpt')?.textContent ?? '',
+        })),
       }));
     return [...document.querySelectorAll('.pagefind-ui__result')].map((r) => {
       const main = r.querySelector('a.pagefind-ui__result-link') as HTMLAnchorElement | null;
       const nested = [...r.querySelectorAll('.pagefind-ui__result-nested')];
       const sections = nested.length
-        ? nested.map((n) => ({ href: (n.querySelector('a') as HTMLAnchorElement).href, excerpt: n.querySelector('.pagefind-ui__result-excerpt')?.textContent ?? '' }))
+        ? nested.map((n) => ({
+            href: (n.querySelector('a') as HTMLAnchorElement).href,
+            excerpt: n.querySelector('.pagefind-ui__result-excerpt')?.textContent ?? '',
+          }))
         : [{ href: main?.href ?? '', excerpt: r.querySelector('.pagefind-ui__result-excerpt')?.textContent ?? '' }];
       return { chapter: main?.textContent ?? '', sections };
     });

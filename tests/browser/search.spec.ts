@@ -20,12 +20,18 @@ for (const { lang, query } of cases) {
     page.on('request', (r) => loaded.push(r.url()));
     await page.goto(from?.path ?? '');
     await page.waitForLoadState('networkidle');
-    expect(loaded.filter((u) => u.includes('/pagefind/')), 'search code or index loaded before search was opened').toEqual([]);
+    expect(
+      loaded.filter((u) => u.includes('/pagefind/')),
+      'search code or index loaded before search was opened',
+    ).toEqual([]);
     const hrefs = await search(page, query);
     const chapters = new Set(chapterPages(lang).map((p) => p.path));
     const hits = hrefs.map((h) => new URL(h).pathname).filter((p) => chapters.has(p));
     expect(hits.length, `results for "${query}" that are ${lang} chapters (got ${hrefs.join(', ')})`).toBeGreaterThan(0);
-    expect(hrefs.every((h) => new URL(h).pathname.startsWith(`${BASE}${lang}/`)), 'results stay in the page language').toBe(true);
+    expect(
+      hrefs.every((h) => new URL(h).pathname.startsWith(`${BASE}${lang}/`)),
+      'results stay in the page language',
+    ).toBe(true);
   });
 }
 
@@ -70,6 +76,9 @@ test('an open search with results has no accessibility violations, in both theme
     await expect(page.locator('[data-search-status]')).toHaveAttribute('data-query', '타임웨이트 왜 필요');
     await page.keyboard.press('ArrowDown');
     const { violations } = await new AxeBuilder({ page }).include('#search-dialog').analyze();
-    expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), `axe (${theme})`).toEqual([]);
+    expect(
+      violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+      `axe (${theme})`,
+    ).toEqual([]);
   }
 });

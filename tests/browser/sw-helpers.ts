@@ -43,7 +43,9 @@ export function normaliseMtimes(dir: string): void {
 
 /** Waits until a service worker controls the page. */
 export async function controlled(page: Page): Promise<void> {
-  await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller), { timeout: 30_000, message: 'a service worker controls the page' }).toBe(true);
+  await expect
+    .poll(() => page.evaluate(() => !!navigator.serviceWorker.controller), { timeout: 30_000, message: 'a service worker controls the page' })
+    .toBe(true);
 }
 
 /** The number of manifest entries of `group` and how many of them are cached (any revision). */
@@ -68,9 +70,12 @@ export async function editionCached(page: Page, group: string): Promise<{ listed
 export async function waitForEdition(page: Page, group: string): Promise<void> {
   await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
   await expect
-    .poll(async () => {
-      const r = await editionCached(page, group);
-      return r.listed === 0 || r.cached === r.listed;
-    }, { timeout: 60_000, message: `every ${group} file is cached` })
+    .poll(
+      async () => {
+        const r = await editionCached(page, group);
+        return r.listed === 0 || r.cached === r.listed;
+      },
+      { timeout: 60_000, message: `every ${group} file is cached` },
+    )
     .toBe(true);
 }

@@ -23,7 +23,10 @@ async function backgroundLuminance(page: Page): Promise<number> {
 }
 
 function themeToggle(page: Page) {
-  return page.locator('[data-theme-toggle]').or(page.getByRole('button', { name: /theme|dark|light|테마|다크|라이트/i })).first();
+  return page
+    .locator('[data-theme-toggle]')
+    .or(page.getByRole('button', { name: /theme|dark|light|테마|다크|라이트/i }))
+    .first();
 }
 
 const chapter = chapterPages('en')[0];
@@ -77,7 +80,9 @@ test('a chosen theme is painted first, before any script file has run (no flash)
     await route.continue().catch(() => {});
   });
   await page.goto(chapterPages('ko')[0]?.path ?? '', { waitUntil: 'commit' });
-  await page.waitForFunction(() => document.body !== null && document.styleSheets.length > 0 && getComputedStyle(document.body).backgroundColor !== 'rgba(0, 0, 0, 0)');
+  await page.waitForFunction(
+    () => document.body !== null && document.styleSheets.length > 0 && getComputedStyle(document.body).backgroundColor !== 'rgba(0, 0, 0, 0)',
+  );
   const firstPaint = await backgroundLuminance(page);
   release();
   expect(firstPaint, 'background before scripts ran').toBeLessThan(0.2);

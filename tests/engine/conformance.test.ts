@@ -56,8 +56,13 @@ describe('engine scenarios reproduce the kernel captures (Linux profile)', () =>
 
 const states = (rows: TraceRow[]): string[] => rows.map((r) => `${r.stateA}/${r.stateB}`);
 const HANDSHAKE_AND_DATA = [
-  'SYN-SENT/SYN-RECEIVED', 'ESTABLISHED/SYN-RECEIVED', 'ESTABLISHED/ESTABLISHED',
-  'ESTABLISHED/ESTABLISHED', 'ESTABLISHED/ESTABLISHED', 'ESTABLISHED/ESTABLISHED', 'ESTABLISHED/ESTABLISHED',
+  'SYN-SENT/SYN-RECEIVED',
+  'ESTABLISHED/SYN-RECEIVED',
+  'ESTABLISHED/ESTABLISHED',
+  'ESTABLISHED/ESTABLISHED',
+  'ESTABLISHED/ESTABLISHED',
+  'ESTABLISHED/ESTABLISHED',
+  'ESTABLISHED/ESTABLISHED',
 ];
 
 function importRows(name: string): TraceRow[] {
@@ -68,18 +73,24 @@ function importRows(name: string): TraceRow[] {
 
 describe('importing a kernel capture infers the states ss showed', () => {
   it('normal.pcap: the client ends in TIME-WAIT, the server passes LAST-ACK to CLOSED (3 segments)', () => {
-    expect(states(importRows('normal.pcap'))).toEqual([
-      ...HANDSHAKE_AND_DATA, 'FIN-WAIT-1/CLOSE-WAIT', 'TIME-WAIT/LAST-ACK', 'TIME-WAIT/CLOSED',
-    ]);
+    expect(states(importRows('normal.pcap'))).toEqual([...HANDSHAKE_AND_DATA, 'FIN-WAIT-1/CLOSE-WAIT', 'TIME-WAIT/LAST-ACK', 'TIME-WAIT/CLOSED']);
   });
   it('slowpassive.pcap: client FIN-WAIT-2 while the server sits in CLOSE-WAIT', () => {
     expect(states(importRows('slowpassive.pcap'))).toEqual([
-      ...HANDSHAKE_AND_DATA, 'FIN-WAIT-1/CLOSE-WAIT', 'FIN-WAIT-2/CLOSE-WAIT', 'TIME-WAIT/LAST-ACK', 'TIME-WAIT/CLOSED',
+      ...HANDSHAKE_AND_DATA,
+      'FIN-WAIT-1/CLOSE-WAIT',
+      'FIN-WAIT-2/CLOSE-WAIT',
+      'TIME-WAIT/LAST-ACK',
+      'TIME-WAIT/CLOSED',
     ]);
   });
   it('serverfirst.pcap: the server ends in TIME-WAIT, the client passes CLOSE-WAIT', () => {
     expect(states(importRows('serverfirst.pcap'))).toEqual([
-      ...HANDSHAKE_AND_DATA, 'CLOSE-WAIT/FIN-WAIT-1', 'CLOSE-WAIT/FIN-WAIT-2', 'LAST-ACK/TIME-WAIT', 'CLOSED/TIME-WAIT',
+      ...HANDSHAKE_AND_DATA,
+      'CLOSE-WAIT/FIN-WAIT-1',
+      'CLOSE-WAIT/FIN-WAIT-2',
+      'LAST-ACK/TIME-WAIT',
+      'CLOSED/TIME-WAIT',
     ]);
   });
   it('simclose3.pcap: CLOSING on both sides, then TIME-WAIT on both sides', () => {

@@ -1,8 +1,26 @@
 // Building blocks: ISN hash, state names, profiles, segment helpers, observe().
 import { describe, expect, it } from 'vitest';
 import {
-  PROFILES, PROFILE_SOURCES, STATE_NAMES, TCP_STATES, computeIsn, flagList, flags, fromHex, getProfile, isTcpState, parseStateName,
-  runScenario, segmentFromJSON, segmentToJSON, sipHash24, toHex, wireSegments, makeEndpoint, step, SCENARIO_IDS,
+  PROFILES,
+  PROFILE_SOURCES,
+  STATE_NAMES,
+  TCP_STATES,
+  computeIsn,
+  flagList,
+  flags,
+  fromHex,
+  getProfile,
+  isTcpState,
+  parseStateName,
+  runScenario,
+  segmentFromJSON,
+  segmentToJSON,
+  sipHash24,
+  toHex,
+  wireSegments,
+  makeEndpoint,
+  step,
+  SCENARIO_IDS,
 } from '../../src/engine/index.ts';
 import { observe } from '../../src/engine/observe.ts';
 import { labs as labsEn } from '../../src/i18n/en/labs.ts';
@@ -13,7 +31,13 @@ describe('ISN (§3.4.1, RFC 6528)', () => {
     const k0 = 0x0706050403020100n;
     const k1 = 0x0f0e0d0c0b0a0908n;
     expect(sipHash24(k0, k1, new Uint8Array(0)).toString(16)).toBe('726fdb47dd0e0e31');
-    expect(sipHash24(k0, k1, Uint8Array.from({ length: 15 }, (_, i) => i)).toString(16)).toBe('a129ca6149be45e5');
+    expect(
+      sipHash24(
+        k0,
+        k1,
+        Uint8Array.from({ length: 15 }, (_, i) => i),
+      ).toString(16),
+    ).toBe('a129ca6149be45e5');
   });
 
   const a = { ip: '10.0.0.1', port: 50000 };
@@ -43,7 +67,7 @@ describe('state names', () => {
     }
   });
 
-  it('known spellings of the study notes\' typos are not states', () => {
+  it("known spellings of the study notes' typos are not states", () => {
     for (const typo of ['SYN_SEND', 'SYN_RECIEVED', 'ESTACLISHED']) {
       expect(parseStateName(typo)).toBeNull();
       expect(isTcpState(typo)).toBe(false);
@@ -56,7 +80,9 @@ describe('state names', () => {
 
 describe('profiles', () => {
   it('TIME-WAIT lengths and their sources', () => {
-    expect([PROFILES.rfc.timeWaitMs, PROFILES.linux.timeWaitMs, PROFILES.windows.timeWaitMs, PROFILES.macos.timeWaitMs]).toEqual([240_000, 60_000, 120_000, 30_000]);
+    expect([PROFILES.rfc.timeWaitMs, PROFILES.linux.timeWaitMs, PROFILES.windows.timeWaitMs, PROFILES.macos.timeWaitMs]).toEqual([
+      240_000, 60_000, 120_000, 30_000,
+    ]);
     expect(PROFILES.rfc.timeWaitMs).toBe(2 * PROFILES.rfc.mslMs);
     expect(PROFILES.macos.mslMs).toBe(15_000);
     for (const name of Object.keys(PROFILES) as (keyof typeof PROFILES)[]) expect(PROFILE_SOURCES[name].length).toBeGreaterThan(0);
@@ -112,7 +138,10 @@ describe('observe (state inference for captures)', () => {
   });
 
   it('closed-port-rst: the refused client ends CLOSED and the server never had a record', () => {
-    expect(replay('closed-port-rst').map((s) => [s.stateA, s.stateB])).toEqual([['SYN-SENT', 'CLOSED'], ['CLOSED', 'CLOSED']]);
+    expect(replay('closed-port-rst').map((s) => [s.stateA, s.stateB])).toEqual([
+      ['SYN-SENT', 'CLOSED'],
+      ['CLOSED', 'CLOSED'],
+    ]);
   });
 
   it('a capture that starts mid-connection starts ESTABLISHED and says so', () => {

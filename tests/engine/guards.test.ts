@@ -57,7 +57,7 @@ describe('zero receive window (§3.10.7.4 acceptability table)', () => {
 });
 
 describe('TS.Recent (RFC 7323 §4.3)', () => {
-  it('follows the peer: the final ACK echoes the TSval of the FIN it acknowledges, not the handshake\'s', () => {
+  it("follows the peer: the final ACK echoes the TSval of the FIN it acknowledges, not the handshake's", () => {
     const ws = wireSegments(runScenario('close-3-segment', { isn: 'random', seed: 5 }));
     const finB = ws.find((w) => w.from === 'B' && w.segment.flags.FIN);
     const lastA = ws.filter((w) => w.from === 'A').at(-1);
@@ -69,7 +69,9 @@ describe('TS.Recent (RFC 7323 §4.3)', () => {
 
 describe('scenario report rows of outside clients', () => {
   const outsiderStates = (id: string): (string | null)[][] =>
-    traceReport(runScenario(id)).connections.filter((c) => c.a.startsWith('203.0.113.')).map((c) => c.segments.map((s) => s.stateB));
+    traceReport(runScenario(id))
+      .connections.filter((c) => c.a.startsWith('203.0.113.'))
+      .map((c) => c.segments.map((s) => s.stateB));
 
   it('syn-flood: a spoofed SYN that got a SYN queue entry shows B SYN-RECEIVED; the dropped ones LISTEN', () => {
     const rows = outsiderStates('syn-flood');

@@ -9,11 +9,13 @@ import type { Trace } from '../../src/engine/index.ts';
  */
 export function lostSynAsCaptured(): Trace {
   const base = getScenario('lost-syn');
-  return simulate({
-    ...base,
-    actions: base.actions.filter((a) => a.call === 'OPEN-active' || a.call === 'OPEN-passive'),
-    faults: [{ kind: 'drop-match', match: { from: 'A', flags: ['SYN'] } }],
-    untilMs: 3400,
-  }, { profile: 'linux' });
+  return simulate(
+    {
+      ...base,
+      actions: base.actions.filter((a) => a.call === 'OPEN-active' || a.call === 'OPEN-passive'),
+      faults: [{ kind: 'drop-match', match: { from: 'A', flags: ['SYN'] } }],
+      untilMs: 3400,
+    },
+    { profile: 'linux' },
+  );
 }
-

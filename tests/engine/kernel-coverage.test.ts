@@ -8,7 +8,7 @@ import { SCENARIO_IDS } from '../../src/engine/index.ts';
 import { CASES } from '../kernel/cases.ts';
 
 describe('kernel coverage table', () => {
-  it('lists every scenario once, in the book\'s order', () => {
+  it("lists every scenario once, in the book's order", () => {
     expect(KERNEL_COVERAGE.map((c) => c.id)).toEqual([...SCENARIO_IDS]);
   });
 

@@ -21,7 +21,7 @@ const pairs = (rows: { stateA: string | null; stateB: string | null }[]): string
 const truth = (id: string): string[] => traceReport(runScenario(id, { profile: 'linux' })).connections.flatMap((c) => pairs(c.segments));
 
 describe('observe = inferStates, in ms', () => {
-  it('passes t (ms) and from through and gives exactly inferStates\' states and notes', () => {
+  it("passes t (ms) and from through and gives exactly inferStates' states and notes", () => {
     const segs = captured('lost-final-ack');
     const steps = observe(segs);
     expect(steps.map((s) => [s.t, s.from])).toEqual(segs.map((s) => [s.t, s.from]));
@@ -29,12 +29,18 @@ describe('observe = inferStates, in ms', () => {
     expect(steps.map(({ stateA, stateB, notes }) => ({ stateA, stateB, notes }))).toEqual(direct);
   });
 
-  it.each([['lost-syn'], ['lost-syn-ack'], ['lost-third-ack'], ['lost-final-ack'], ['lost-fin'], ['close-4-segment'], ['server-closes-first'], ['rst-in-time-wait']])(
-    '%s: every row equals the engine\'s trace, lost segments included',
-    (id) => {
-      expect(pairs(observe(captured(id)))).toEqual(truth(id));
-    },
-  );
+  it.each([
+    ['lost-syn'],
+    ['lost-syn-ack'],
+    ['lost-third-ack'],
+    ['lost-final-ack'],
+    ['lost-fin'],
+    ['close-4-segment'],
+    ['server-closes-first'],
+    ['rst-in-time-wait'],
+  ])("%s: every row equals the engine's trace, lost segments included", (id) => {
+    expect(pairs(observe(captured(id)))).toEqual(truth(id));
+  });
 
   it('lost-syn: the dropped SYN leaves the server in LISTEN (not SYN-RECEIVED)', () => {
     const steps = observe(captured('lost-syn'));
@@ -74,13 +80,17 @@ describe('observe = inferStates, in ms', () => {
     const firstUnknown = steps.findIndex((s) => s.stateA === null);
     expect(steps[firstUnknown]!.notes.join()).toMatch(/segment not captured/);
     expect(pairs(steps).slice(0, firstUnknown)).toEqual(want.slice(0, firstUnknown));
-    expect(pairs(steps).slice(firstUnknown).every((p) => p === 'null/null')).toBe(true);
+    expect(
+      pairs(steps)
+        .slice(firstUnknown)
+        .every((p) => p === 'null/null'),
+    ).toBe(true);
     const second = steps.findIndex((s, i) => i > 0 && s.stateA === 'SYN-SENT');
     expect(second).toBeGreaterThan(0);
     expect(steps[second]!.notes.join()).toMatch(/new connection on the same ports/);
   });
 
-  it('the profile sets the timers the inference runs: 100 s after the close, Linux\'s TIME-WAIT (60 s) is over, RFC 9293\'s (240 s) is not', () => {
+  it("the profile sets the timers the inference runs: 100 s after the close, Linux's TIME-WAIT (60 s) is over, RFC 9293's (240 s) is not", () => {
     const segs = captured('close-3-segment');
     const finB = segs.find((s) => s.from === 'B' && s.segment.flags.FIN)!;
     const late = [...segs, { ...finB, t: segs.at(-1)!.t + 100_000 }];

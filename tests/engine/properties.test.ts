@@ -5,8 +5,19 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  FIGURE5_TRANSITIONS, SEQ_MOD, isAllowedTransition, seqAdd, seqDiff, seqGe, seqGt, seqInWindow, seqLe, seqLt, simulate,
-  type Side, type Trace,
+  FIGURE5_TRANSITIONS,
+  SEQ_MOD,
+  isAllowedTransition,
+  seqAdd,
+  seqDiff,
+  seqGe,
+  seqGt,
+  seqInWindow,
+  seqLe,
+  seqLt,
+  simulate,
+  type Side,
+  type Trace,
 } from '../../src/engine/index.ts';
 import { build, scenario, type Gen } from './property-gen.ts';
 
@@ -16,59 +27,81 @@ const RUNS = Number(env.PROPERTY_RUNS ?? (env.CI === 'true' ? 3000 : 60));
 const BUDGET = Math.max(20_000, RUNS * 30);
 
 function received(t: Trace, s: Side): string {
-  return t.events.filter((e) => e.kind === 'app' && e.app === 'data' && e.side === s).map((e) => e.detail ?? '').join('');
+  return t.events
+    .filter((e) => e.kind === 'app' && e.app === 'data' && e.side === s)
+    .map((e) => e.detail ?? '')
+    .join('');
 }
 
 function written(g: Gen, s: Side): string {
-  return [...(s === 'A' ? g.writesA : g.writesB)].sort((x, y) => x.at - y.at).map((w) => w.text).join('');
+  return [...(s === 'A' ? g.writesA : g.writesB)]
+    .sort((x, y) => x.at - y.at)
+    .map((w) => w.text)
+    .join('');
 }
 
 describe('engine properties (fast-check)', () => {
-  it(`both sides reach CLOSED after both applications close, with finite loss (${RUNS} runs)`, () => {
-    fc.assert(
-      fc.property(scenario, (g) => {
-        const t = simulate(build(g));
-        expect(t.final).toEqual({ A: 'CLOSED', B: 'CLOSED' });
-      }),
-      { numRuns: RUNS },
-    );
-  }, BUDGET);
+  it(
+    `both sides reach CLOSED after both applications close, with finite loss (${RUNS} runs)`,
+    () => {
+      fc.assert(
+        fc.property(scenario, (g) => {
+          const t = simulate(build(g));
+          expect(t.final).toEqual({ A: 'CLOSED', B: 'CLOSED' });
+        }),
+        { numRuns: RUNS },
+      );
+    },
+    BUDGET,
+  );
 
-  it(`the delivered byte stream equals what was sent, in order, nothing lost or doubled (${RUNS} runs)`, () => {
-    fc.assert(
-      fc.property(scenario, (g) => {
-        const t = simulate(build(g));
-        expect(received(t, 'B')).toBe(written(g, 'A'));
-        expect(received(t, 'A')).toBe(written(g, 'B'));
-      }),
-      { numRuns: RUNS },
-    );
-  }, BUDGET);
+  it(
+    `the delivered byte stream equals what was sent, in order, nothing lost or doubled (${RUNS} runs)`,
+    () => {
+      fc.assert(
+        fc.property(scenario, (g) => {
+          const t = simulate(build(g));
+          expect(received(t, 'B')).toBe(written(g, 'A'));
+          expect(received(t, 'A')).toBe(written(g, 'B'));
+        }),
+        { numRuns: RUNS },
+      );
+    },
+    BUDGET,
+  );
 
-  it(`no transition outside RFC 9293 Figure 5 (${RUNS} runs)`, () => {
-    fc.assert(
-      fc.property(scenario, (g) => {
-        const t = simulate(build(g));
-        for (const e of t.events) {
-          if (e.kind !== 'state' || !e.from || !e.to) continue;
-          if (!isAllowedTransition(e.from, e.to)) throw new Error(`${e.side}: ${e.from} → ${e.to} (${e.reason}) is not in Figure 5`);
-        }
-      }),
-      { numRuns: RUNS },
-    );
-  }, BUDGET);
+  it(
+    `no transition outside RFC 9293 Figure 5 (${RUNS} runs)`,
+    () => {
+      fc.assert(
+        fc.property(scenario, (g) => {
+          const t = simulate(build(g));
+          for (const e of t.events) {
+            if (e.kind !== 'state' || !e.from || !e.to) continue;
+            if (!isAllowedTransition(e.from, e.to)) throw new Error(`${e.side}: ${e.from} → ${e.to} (${e.reason}) is not in Figure 5`);
+          }
+        }),
+        { numRuns: RUNS },
+      );
+    },
+    BUDGET,
+  );
 
-  it('a run is deterministic and its trace survives JSON unchanged', () => {
-    fc.assert(
-      fc.property(scenario, (g) => {
-        const a = simulate(build(g));
-        const b = simulate(build(g));
-        expect(b).toEqual(a);
-        expect(JSON.parse(JSON.stringify(a))).toEqual(a);
-      }),
-      { numRuns: Math.max(10, Math.floor(RUNS / 4)) },
-    );
-  }, BUDGET);
+  it(
+    'a run is deterministic and its trace survives JSON unchanged',
+    () => {
+      fc.assert(
+        fc.property(scenario, (g) => {
+          const a = simulate(build(g));
+          const b = simulate(build(g));
+          expect(b).toEqual(a);
+          expect(JSON.parse(JSON.stringify(a))).toEqual(a);
+        }),
+        { numRuns: Math.max(10, Math.floor(RUNS / 4)) },
+      );
+    },
+    BUDGET,
+  );
 
   it('Figure 5 list is itself sane: no self-loops, every state reachable from CLOSED', () => {
     expect(FIGURE5_TRANSITIONS.every(([f, t]) => f !== t)).toBe(true);
@@ -83,18 +116,29 @@ describe('sequence arithmetic across the 2^32 wrap', () => {
   const step = fc.integer({ min: 1, max: 2 ** 31 - 1 });
 
   it('a + n is after a, and a is before a + n, for 0 < n < 2^31', () => {
-    fc.assert(fc.property(u32, step, (a, n) => seqGt(seqAdd(a, n), a) && seqLt(a, seqAdd(a, n)) && seqDiff(seqAdd(a, n), a) === n), { numRuns: RUNS * 10 });
+    fc.assert(
+      fc.property(u32, step, (a, n) => seqGt(seqAdd(a, n), a) && seqLt(a, seqAdd(a, n)) && seqDiff(seqAdd(a, n), a) === n),
+      { numRuns: RUNS * 10 },
+    );
   });
 
   it('seqLe / seqGe are the reflexive forms', () => {
-    fc.assert(fc.property(u32, (a) => seqLe(a, a) && seqGe(a, a) && !seqLt(a, a)), { numRuns: RUNS * 10 });
+    fc.assert(
+      fc.property(u32, (a) => seqLe(a, a) && seqGe(a, a) && !seqLt(a, a)),
+      { numRuns: RUNS * 10 },
+    );
   });
 
   it('a window that straddles 2^32 contains exactly its lo … lo+len-1', () => {
     fc.assert(
-      fc.property(fc.integer({ min: SEQ_MOD - 1000, max: SEQ_MOD - 1 }), fc.integer({ min: 1, max: 5000 }), fc.integer({ min: -10, max: 5010 }), (lo, len, off) => {
-        return seqInWindow(seqAdd(lo, off), lo, len) === (off >= 0 && off < len);
-      }),
+      fc.property(
+        fc.integer({ min: SEQ_MOD - 1000, max: SEQ_MOD - 1 }),
+        fc.integer({ min: 1, max: 5000 }),
+        fc.integer({ min: -10, max: 5010 }),
+        (lo, len, off) => {
+          return seqInWindow(seqAdd(lo, off), lo, len) === (off >= 0 && off < len);
+        },
+      ),
       { numRuns: RUNS * 10 },
     );
   });

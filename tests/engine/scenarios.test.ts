@@ -1,16 +1,47 @@
 // Every built-in scenario replayed, with the facts the book states about it asserted.
 import { describe, expect, it } from 'vitest';
 import {
-  SCENARIO_IDS, getScenario, isAllowedTransition, normalize, runScenario, scenarios, signature, wireSegments,
-  flagString, type ScenarioKnobs, type Side, type TcpState, type Trace,
+  SCENARIO_IDS,
+  getScenario,
+  isAllowedTransition,
+  normalize,
+  runScenario,
+  scenarios,
+  signature,
+  wireSegments,
+  flagString,
+  type ScenarioKnobs,
+  type Side,
+  type TcpState,
+  type Trace,
 } from '../../src/engine/index.ts';
 
 const ARCHITECTURE_IDS = [
-  'normal-open', 'data-on-third', 'lost-syn', 'syn-timeout', 'lost-syn-ack', 'lost-third-ack', 'simultaneous-open',
-  'closed-port-rst', 'close-4-segment', 'close-3-segment', 'server-closes-first',
-  'simultaneous-close', 'lost-fin', 'lost-final-ack', 'half-close', 'time-wait-too-short',
-  'rst-in-time-wait', 'rst-in-time-wait-rfc1337', 'syn-flood', 'syn-flood-cookies',
-  'old-duplicate-syn', 'accept-queue-full', 'half-open-discovery', 'time-wait-reopen', 'linger-abort',
+  'normal-open',
+  'data-on-third',
+  'lost-syn',
+  'syn-timeout',
+  'lost-syn-ack',
+  'lost-third-ack',
+  'simultaneous-open',
+  'closed-port-rst',
+  'close-4-segment',
+  'close-3-segment',
+  'server-closes-first',
+  'simultaneous-close',
+  'lost-fin',
+  'lost-final-ack',
+  'half-close',
+  'time-wait-too-short',
+  'rst-in-time-wait',
+  'rst-in-time-wait-rfc1337',
+  'syn-flood',
+  'syn-flood-cookies',
+  'old-duplicate-syn',
+  'accept-queue-full',
+  'half-open-discovery',
+  'time-wait-reopen',
+  'linger-abort',
 ];
 
 /** States a side passed through, in order, without repeats. */
@@ -82,7 +113,7 @@ describe('opening', () => {
     expect(path(t, 'B').slice(0, 3)).toEqual(['LISTEN', 'SYN-RECEIVED', 'ESTABLISHED']);
   });
 
-  it('data-on-third: the handshake\'s third segment carries the data and makes B ESTABLISHED', () => {
+  it("data-on-third: the handshake's third segment carries the data and makes B ESTABLISHED", () => {
     const t = runScenario('data-on-third');
     expect(sigs(t)[2]).toBe('A A 1 1 4');
     expect(appData(t, 'B')[0]).toBe('ping');
@@ -132,7 +163,11 @@ describe('opening', () => {
 
   it('simultaneous-open: S, S, SA, SA, A, A and both go SYN-SENT → SYN-RECEIVED → ESTABLISHED', () => {
     const t = runScenario('simultaneous-open');
-    expect(sigs(t).slice(0, 6).map((s) => `${s.split(' ')[0]} ${s.split(' ')[1]}`)).toEqual(['A S', 'B S', 'B SA', 'A SA', 'A A', 'B A']);
+    expect(
+      sigs(t)
+        .slice(0, 6)
+        .map((s) => `${s.split(' ')[0]} ${s.split(' ')[1]}`),
+    ).toEqual(['A S', 'B S', 'B SA', 'A SA', 'A A', 'B A']);
     for (const side of ['A', 'B'] as const) expect(path(t, side).slice(0, 3)).toEqual(['SYN-SENT', 'SYN-RECEIVED', 'ESTABLISHED']);
   });
 
@@ -155,7 +190,7 @@ describe('closing', () => {
     expect(path(t, 'B')).not.toContain('TIME-WAIT');
   });
 
-  it('close-3-segment: the server\'s FIN carries the ACK; the client goes FIN-WAIT-1 → TIME-WAIT directly', () => {
+  it("close-3-segment: the server's FIN carries the ACK; the client goes FIN-WAIT-1 → TIME-WAIT directly", () => {
     const t = runScenario('close-3-segment');
     expect(teardown(t)).toEqual(['A AF 5 5 0', 'B AF 5 6 0', 'A A 6 6 0']);
     expect(path(t, 'A').slice(-3)).toEqual(['FIN-WAIT-1', 'TIME-WAIT', 'CLOSED']);
@@ -177,7 +212,10 @@ describe('closing', () => {
   it('lost-fin: the FIN is retransmitted from FIN-WAIT-1 and the close completes', () => {
     const t = runScenario('lost-fin');
     const fins = wireSegments(t).filter((w) => w.from === 'A' && w.segment.flags.FIN);
-    expect(fins.map((f) => [f.dropped, f.retransmit])).toEqual([[true, false], [false, true]]);
+    expect(fins.map((f) => [f.dropped, f.retransmit])).toEqual([
+      [true, false],
+      [false, true],
+    ]);
     expect(firstTime(t, 'B', 'CLOSE-WAIT')).toBeGreaterThan(fins[1]?.t ?? 0);
   });
 
@@ -189,7 +227,7 @@ describe('closing', () => {
     expect(firstTime(t, 'B', 'CLOSED')).toBeLessThan(firstTime(t, 'A', 'CLOSED'));
   });
 
-  it('half-close: the server keeps sending from CLOSE-WAIT after the client\'s FIN', () => {
+  it("half-close: the server keeps sending from CLOSE-WAIT after the client's FIN", () => {
     const t = runScenario('half-close');
     expect(appData(t, 'A').join('')).toBe('part 1;part 2.');
     const dataToA = t.events.filter((e) => e.kind === 'app' && e.app === 'data' && e.side === 'A');
@@ -288,11 +326,11 @@ describe('knobs', () => {
     expect(iss({ isn: 'random', seed: 7 })).toBe(iss({ isn: 'random', seed: 7 }));
   });
 
-  it('simultaneous turns the server\'s passive OPEN into an active one', () => {
+  it("simultaneous turns the server's passive OPEN into an active one", () => {
     expect(path(run('normal-open', { simultaneous: true }), 'B').slice(0, 2)).toEqual(['SYN-SENT', 'SYN-RECEIVED']);
   });
 
-  it('bad knob values fail with the knob\'s name and value', () => {
+  it("bad knob values fail with the knob's name and value", () => {
     expect(() => run('normal-open', { drop: -1 })).toThrow(/knob drop: -1/);
     expect(() => run('normal-open', { mslMs: 0 })).toThrow(/knob mslMs/);
     expect(() => run('normal-open', { closeDelayMs: Number.NaN })).toThrow(/knob closeDelayMs/);
@@ -308,7 +346,19 @@ describe('knobs', () => {
 describe('every scenario × profile × knob combination', () => {
   /** Scenarios whose lesson is not a closed connection (a listener stays, or the client gives up). */
   const NOT_CLOSING = new Set(['syn-flood', 'syn-flood-cookies', 'time-wait-too-short', 'syn-timeout']);
-  const knobSets: ScenarioKnobs[] = [{}, { isn: 'random', seed: 3 }, { closer: 'server' }, { closer: 'both' }, { closeDelayMs: 500 }, { simultaneous: true }, { drop: 2 }, { drop: 5 }, { drop: 9 }, { mslMs: 1000 }, { rfc1337: true }];
+  const knobSets: ScenarioKnobs[] = [
+    {},
+    { isn: 'random', seed: 3 },
+    { closer: 'server' },
+    { closer: 'both' },
+    { closeDelayMs: 500 },
+    { simultaneous: true },
+    { drop: 2 },
+    { drop: 5 },
+    { drop: 9 },
+    { mslMs: 1000 },
+    { rfc1337: true },
+  ];
   const profiles = ['rfc', 'linux', 'windows', 'macos'] as const;
 
   it('runs, stays inside Figure 5, and (for the close lessons) ends with both sides CLOSED', () => {
@@ -318,11 +368,13 @@ describe('every scenario × profile × knob combination', () => {
         for (const k of knobSets) {
           const t = runScenario(id, { ...k, profile });
           for (const e of t.events) {
-            if (e.kind === 'state' && e.from && e.to && !isAllowedTransition(e.from, e.to)) problems.push(`${id} ${profile} ${JSON.stringify(k)}: ${e.from} → ${e.to}`);
+            if (e.kind === 'state' && e.from && e.to && !isAllowedTransition(e.from, e.to))
+              problems.push(`${id} ${profile} ${JSON.stringify(k)}: ${e.from} → ${e.to}`);
           }
           // Moving the CLOSE calls (closer) only promises a clean end where the scenario offers that knob.
           const closes = !NOT_CLOSING.has(id) && !(k.closer && !getScenario(id).knobs.includes('closer'));
-          if (closes && (t.final.A !== 'CLOSED' || t.final.B !== 'CLOSED')) problems.push(`${id} ${profile} ${JSON.stringify(k)}: ends ${t.final.A}/${t.final.B}`);
+          if (closes && (t.final.A !== 'CLOSED' || t.final.B !== 'CLOSED'))
+            problems.push(`${id} ${profile} ${JSON.stringify(k)}: ends ${t.final.A}/${t.final.B}`);
         }
       }
     }
@@ -357,9 +409,14 @@ describe('interview follow-ups', () => {
     const t = runScenario('old-duplicate-syn');
     const ws = wireSegments(t);
     const iss = ws[0]?.segment.seq ?? 0;
-    const line = (w: (typeof ws)[number]): string => `${w.origin ? 'old' : w.from} ${flagString(w.segment.flags)} ${w.segment.seq - (w.from === 'A' ? iss : 0)} ${w.segment.flags.ACK ? w.segment.ack - (w.from === 'B' ? iss : 0) : '-'}`;
+    const line = (w: (typeof ws)[number]): string =>
+      `${w.origin ? 'old' : w.from} ${flagString(w.segment.flags)} ${w.segment.seq - (w.from === 'A' ? iss : 0)} ${w.segment.flags.ACK ? w.segment.ack - (w.from === 'B' ? iss : 0) : '-'}`;
     // By arrival: Figure 8 lines 3-8 (A's sequence numbers relative to its ISS, B's absolute).
-    const arrivals = t.events.filter((e) => e.kind === 'deliver').map((e) => ws.find((w) => w.wireId === e.wireId)!).slice(0, 6).map(line);
+    const arrivals = t.events
+      .filter((e) => e.kind === 'deliver')
+      .map((e) => ws.find((w) => w.wireId === e.wireId)!)
+      .slice(0, 6)
+      .map(line);
     expect(arrivals).toEqual(['old S -10 -', 'B S. 5000 -9', 'A R -9 -', 'A S 0 -', 'B S. 5000 1', 'A . 1 5001']);
     expect(path(t, 'B').slice(0, 4)).toEqual(['LISTEN', 'SYN-RECEIVED', 'LISTEN', 'SYN-RECEIVED']);
     expect(path(t, 'A').slice(0, 2)).toEqual(['SYN-SENT', 'ESTABLISHED']);
@@ -386,11 +443,15 @@ describe('interview follow-ups', () => {
     expect(path(t, 'A')).toEqual(['SYN-SENT', 'ESTABLISHED', 'CLOSED']);
   });
 
-  it('half-open-discovery: B forgets silently; A\'s next data draws RST (seq = its ACK) and A is reset', () => {
+  it("half-open-discovery: B forgets silently; A's next data draws RST (seq = its ACK) and A is reset", () => {
     const t = runScenario('half-open-discovery');
     const forgot = t.events.find((e) => e.kind === 'user' && e.call === 'FORGET');
     expect(forgot?.side).toBe('B');
-    expect(wireSegments(t).filter((w) => w.t >= (forgot?.t ?? 0) && w.from === 'B').map((w) => flagString(w.segment.flags))).toEqual(['R']);
+    expect(
+      wireSegments(t)
+        .filter((w) => w.t >= (forgot?.t ?? 0) && w.from === 'B')
+        .map((w) => flagString(w.segment.flags)),
+    ).toEqual(['R']);
     const err = t.events.find((e) => e.side === 'A' && e.app === 'error');
     expect(err?.error).toBe('connection-reset');
     expect(err?.t).toBeGreaterThan(29_000);
@@ -408,7 +469,7 @@ describe('interview follow-ups', () => {
     expect(err?.t).toBeLessThan(11_000);
   });
 
-  it('time-wait-reopen (Linux): a SYN with a newer timestamp reopens B\'s TIME-WAIT with ISS = old SND.NXT + 65537', () => {
+  it("time-wait-reopen (Linux): a SYN with a newer timestamp reopens B's TIME-WAIT with ISS = old SND.NXT + 65537", () => {
     const t = runScenario('time-wait-reopen');
     const reopen = t.events.find((e) => e.reason === 'syn-time-wait-reopen');
     expect(reopen?.side).toBe('B');
@@ -434,7 +495,9 @@ describe('interview follow-ups', () => {
     expect(path(t, 'B')).not.toContain('TIME-WAIT');
     expect(reasonsOf(t, 'B')).toContain('rst-challenge-ack');
     expect(t.events.some((e) => e.side === 'B' && e.error === 'connection-reset')).toBe(true);
-    expect(rst?.segment.flags.ACK && runScenario('linger-abort', { profile: 'rfc' }).events.find((e) => e.kind === 'send' && e.side === 'A' && e.segment?.flags.RST)?.segment?.flags.ACK).toBe(false);
+    expect(
+      rst?.segment.flags.ACK &&
+        runScenario('linger-abort', { profile: 'rfc' }).events.find((e) => e.kind === 'send' && e.side === 'A' && e.segment?.flags.RST)?.segment?.flags.ACK,
+    ).toBe(false);
   });
 });
-

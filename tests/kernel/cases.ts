@@ -95,7 +95,13 @@ function listenOverflows(printed: Record<string, number>, trace: Trace): { what:
 
 /** Who sent what, with how many bytes: for runs whose sequence numbers the kernel picks at random. */
 function sameFlags(kernel: readonly string[], engine: readonly string[]): string | null {
-  const f = (s: readonly string[]): string => s.map((x) => { const p = x.split(' '); return `${p[0]} ${p[1]} ${p[4]}`; }).join(' | ');
+  const f = (s: readonly string[]): string =>
+    s
+      .map((x) => {
+        const p = x.split(' ');
+        return `${p[0]} ${p[1]} ${p[4]}`;
+      })
+      .join(' | ');
   return f(kernel) === f(engine) ? null : `flags differ:\nkernel: ${f(kernel)}\nengine: ${f(engine)}`;
 }
 
@@ -129,7 +135,10 @@ function retransmittedHandshake(kernel: readonly string[], engine: readonly stri
   const e = split(engine);
   const count = (hs: readonly string[], sig: string): number => hs.filter((x) => x.startsWith(sig)).length;
   const problems: string[] = [];
-  for (const [name, hs] of [['kernel', k.hs], ['engine', e.hs]] as const) {
+  for (const [name, hs] of [
+    ['kernel', k.hs],
+    ['engine', e.hs],
+  ] as const) {
     if (count(hs, 'A S ') < 2 || count(hs, 'B SA ') < 2) problems.push(`${name} handshake does not retransmit both SYN and SYN+ACK: ${hs.join(' | ')}`);
   }
   if (k.rest.join('|') !== e.rest.join('|')) problems.push(`after the handshake: kernel ${k.rest.join(' | ')}; engine ${e.rest.join(' | ')}`);
@@ -159,7 +168,11 @@ export const CASES: Readonly<Record<string, KernelCase>> = {
     sysctls: SYN_SYSCTLS,
     timing: 0.05,
     timeoutMs: SYN_TIMEOUT_FULL ? 150_000 : 20_000,
-    engine: (id) => simulate({ ...getScenario(id), profileOverrides: { synRetries: SYN_SYSCTLS.tcp_syn_retries, synLinearRetries: SYN_SYSCTLS.tcp_syn_linear_timeouts } }, { profile: 'linux' }),
+    engine: (id) =>
+      simulate(
+        { ...getScenario(id), profileOverrides: { synRetries: SYN_SYSCTLS.tcp_syn_retries, synLinearRetries: SYN_SYSCTLS.tcp_syn_linear_timeouts } },
+        { profile: 'linux' },
+      ),
   },
   'simultaneous-open': { final: 'TIME-WAIT/CLOSED' },
   'rst-in-time-wait': { final: 'CLOSED/CLOSED', sysctls: { tcp_rfc1337: 0 }, stdoutCheck: timeWaitKept },

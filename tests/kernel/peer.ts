@@ -59,7 +59,8 @@ const nftClear = (): void => run('nft', ['delete', 'table', 'inet', 'ewtest']);
  * sockets). Bounded: exactly these packets, then it returns. Only namespace addresses are used.
  */
 function sendRaw(packets: Uint8Array[]): void {
-  const py = 'import socket,sys\ns=socket.socket(socket.AF_INET,socket.SOCK_RAW,socket.IPPROTO_RAW)\nfor l in sys.stdin:\n  l=l.strip()\n  if l:\n    p=bytes.fromhex(l)\n    s.sendto(p,(socket.inet_ntoa(p[16:20]),0))\n';
+  const py =
+    'import socket,sys\ns=socket.socket(socket.AF_INET,socket.SOCK_RAW,socket.IPPROTO_RAW)\nfor l in sys.stdin:\n  l=l.strip()\n  if l:\n    p=bytes.fromhex(l)\n    s.sendto(p,(socket.inet_ntoa(p[16:20]),0))\n';
   try {
     execFileSync('python3', ['-c', py], { input: packets.map((p) => Buffer.from(p).toString('hex')).join('\n'), stdio: ['pipe', 'ignore', 'pipe'] });
   } catch (e) {
@@ -69,10 +70,31 @@ function sendRaw(packets: Uint8Array[]): void {
 
 /** One IPv4/TCP packet; flags by name (S A F R P). */
 function packet(src: string, sport: number, dst: string, dport: number, flagLetters: string, seq: number, ack: number, text = '', mss?: number): Uint8Array {
-  const f: TcpFlags = { ...NO_FLAGS, syn: flagLetters.includes('S'), ack: flagLetters.includes('A'), fin: flagLetters.includes('F'), rst: flagLetters.includes('R'), psh: flagLetters.includes('P') };
+  const f: TcpFlags = {
+    ...NO_FLAGS,
+    syn: flagLetters.includes('S'),
+    ack: flagLetters.includes('A'),
+    fin: flagLetters.includes('F'),
+    rst: flagLetters.includes('R'),
+    psh: flagLetters.includes('P'),
+  };
   const s = parseIpv4(src);
   const d = parseIpv4(dst);
-  const tcp = encodeTcp({ srcPort: sport, dstPort: dport, seq, ack, flags: f, window: 64240, urgent: 0, options: mss ? [{ kind: 'MSS', mss }] : [], payload: new TextEncoder().encode(text) }, s, d);
+  const tcp = encodeTcp(
+    {
+      srcPort: sport,
+      dstPort: dport,
+      seq,
+      ack,
+      flags: f,
+      window: 64240,
+      urgent: 0,
+      options: mss ? [{ kind: 'MSS', mss }] : [],
+      payload: new TextEncoder().encode(text),
+    },
+    s,
+    d,
+  );
   return encodeIpv4({ src: s, dst: d, id: 0, ttl: 64, dontFragment: true, protocol: IPPROTO_TCP, payload: tcp });
 }
 
@@ -94,7 +116,10 @@ function ssCount(state: string): number {
   return out.split('\n').filter((l) => l.trim().length > 0).length;
 }
 
-interface Pair { client: Socket; server: Socket }
+interface Pair {
+  client: Socket;
+  server: Socket;
+}
 
 /** Connects, exchanges ping/pong, resolves with both ends once the client has read "pong". */
 function exchange(): Promise<Pair> {
@@ -163,7 +188,25 @@ async function main(): Promise<void> {
       return teardown('client', 0, 1500, () => {
         run('nft', ['add', 'table', 'inet', 'ewtest']);
         run('nft', ['add', 'chain', 'inet', 'ewtest', 'input', '{ type filter hook input priority 0 ; }']);
-        run('nft', ['add', 'rule', 'inet', 'ewtest', 'input', 'tcp', 'dport', String(PORT), 'tcp', 'flags', '==', 'ack', 'quota', 'until', '100', 'bytes', 'drop']);
+        run('nft', [
+          'add',
+          'rule',
+          'inet',
+          'ewtest',
+          'input',
+          'tcp',
+          'dport',
+          String(PORT),
+          'tcp',
+          'flags',
+          '==',
+          'ack',
+          'quota',
+          'until',
+          '100',
+          'bytes',
+          'drop',
+        ]);
       });
     case 'simultaneous-close': {
       // Both applications close in the same tick. A token bucket on lo, drained just before by
@@ -263,7 +306,9 @@ async function main(): Promise<void> {
         s.once('data', () => s.write('pong'));
       });
       await new Promise<void>((r) => srv.listen({ port: PORT, host: server, backlog: 3 }, () => r()));
-      sendRaw(Array.from({ length: 300 }, (_, n) => packet(`10.99.${n >> 7}.${(n & 0x7f) + 1}`, 40000 + n, server, PORT, 'S', (7777 * (n + 1)) >>> 0, 0, '', 1460)));
+      sendRaw(
+        Array.from({ length: 300 }, (_, n) => packet(`10.99.${n >> 7}.${(n & 0x7f) + 1}`, 40000 + n, server, PORT, 'S', (7777 * (n + 1)) >>> 0, 0, '', 1460)),
+      );
       await sleep(45);
       const synRecv = ssCount('syn-recv');
       const client = connect({ host: server, port: PORT });
@@ -275,7 +320,9 @@ async function main(): Promise<void> {
     }
     case 'lost-syn-ack':
       // The first SYN+ACK is lost (dropped on its way in to the client); both sides retransmit.
-      return teardown('client', 0, 300, undefined, () => nftDrop(['tcp', 'sport', String(PORT), 'tcp', 'flags', '&', '(syn|ack)', '==', '(syn|ack)'], { once: true }));
+      return teardown('client', 0, 300, undefined, () =>
+        nftDrop(['tcp', 'sport', String(PORT), 'tcp', 'flags', '&', '(syn|ack)', '==', '(syn|ack)'], { once: true }),
+      );
     case 'lost-fin':
       // The client's first FIN is lost; it retransmits it after the RTO.
       return teardown('client', 0, 1500, () => nftDrop(['tcp', 'dport', String(PORT), 'tcp', 'flags', '&', 'fin', '==', 'fin'], { once: true }));
@@ -443,4 +490,7 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(() => process.exit(0), (e: unknown) => fail(String(e)));
+main().then(
+  () => process.exit(0),
+  (e: unknown) => fail(String(e)),
+);

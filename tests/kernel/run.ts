@@ -65,7 +65,11 @@ function cleanup(): void {
   namespaces.clear();
 }
 process.on('exit', cleanup);
-for (const sig of ['SIGINT', 'SIGTERM'] as const) process.on(sig, () => { cleanup(); process.exit(130); });
+for (const sig of ['SIGINT', 'SIGTERM'] as const)
+  process.on(sig, () => {
+    cleanup();
+    process.exit(130);
+  });
 
 function waitFor(child: ChildProcess, pattern: RegExp, ms: number): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -73,9 +77,15 @@ function waitFor(child: ChildProcess, pattern: RegExp, ms: number): Promise<void
     const timer = setTimeout(() => reject(new Error(`tcpdump did not start within ${ms} ms: ${seen}`)), ms);
     child.stderr?.on('data', (d: Buffer) => {
       seen += d.toString();
-      if (pattern.test(seen)) { clearTimeout(timer); resolve(); }
+      if (pattern.test(seen)) {
+        clearTimeout(timer);
+        resolve();
+      }
     });
-    child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`tcpdump exited (${code}): ${seen}`)); });
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`tcpdump exited (${code}): ${seen}`));
+    });
   });
 }
 
@@ -88,9 +98,15 @@ async function capture(name: string, timeoutMs = 15_000, sysctls: Readonly<Recor
   netnsCreate(ns);
   try {
     for (const [key, value] of Object.entries(sysctls)) execFileSync('ip', ['netns', 'exec', ns, 'sysctl', '-q', '-w', `net.ipv4.${key}=${value}`]);
-    const dump = spawn('ip', ['netns', 'exec', ns, 'tcpdump', '-i', 'lo', '--immediate-mode', '-U', '-n', '-w', file, 'tcp'], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const dump = spawn('ip', ['netns', 'exec', ns, 'tcpdump', '-i', 'lo', '--immediate-mode', '-U', '-n', '-w', file, 'tcp'], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     await waitFor(dump, /listening on/, 5000);
-    const peer = spawnSync('ip', ['netns', 'exec', ns, process.execPath, PEER, name], { encoding: 'utf8', timeout: timeoutMs, env: { ...process.env, EW_PCAP: file } });
+    const peer = spawnSync('ip', ['netns', 'exec', ns, process.execPath, PEER, name], {
+      encoding: 'utf8',
+      timeout: timeoutMs,
+      env: { ...process.env, EW_PCAP: file },
+    });
     await new Promise((r) => setTimeout(r, 200));
     const exited = new Promise((r) => dump.once('exit', r));
     dump.kill('SIGINT');
@@ -133,7 +149,8 @@ function timingProblems(bytes: Uint8Array, stdout: string, trace: Trace, toleran
     const k = kernel[i];
     const e = engine[i];
     rows.push(`#${i + 1} kernel ${k === undefined ? '-' : k.toFixed(3)} s engine ${e === undefined ? '-' : e.toFixed(3)} s`);
-    if (k === undefined || e === undefined || Math.abs(k - e) > tolerance * e) problems.push(`segment #${i + 1}: kernel ${k?.toFixed(3) ?? 'none'} s, engine ${e?.toFixed(3) ?? 'none'} s`);
+    if (k === undefined || e === undefined || Math.abs(k - e) > tolerance * e)
+      problems.push(`segment #${i + 1}: kernel ${k?.toFixed(3) ?? 'none'} s, engine ${e?.toFixed(3) ?? 'none'} s`);
   }
   const line = stdout.trim().split('\n').at(-1) ?? '';
   const app = line ? (JSON.parse(line) as { error?: string; ms?: number }) : {};
@@ -143,7 +160,8 @@ function timingProblems(bytes: Uint8Array, stdout: string, trace: Trace, toleran
     const got = (app.ms ?? Number.NaN) / 1000;
     rows.push(`error kernel ${app.error ?? 'none'} at ${got.toFixed(3)} s, engine ${err.error ?? ''} at ${want.toFixed(3)} s`);
     const expected = err.error === 'connection-timeout' ? 'ETIMEDOUT' : err.error;
-    if (app.error !== expected || !(Math.abs(got - want) <= tolerance * want)) problems.push(`application error: kernel ${app.error ?? 'none'} at ${got.toFixed(3)} s, engine ${expected ?? ''} at ${want.toFixed(3)} s`);
+    if (app.error !== expected || !(Math.abs(got - want) <= tolerance * want))
+      problems.push(`application error: kernel ${app.error ?? 'none'} at ${got.toFixed(3)} s, engine ${expected ?? ''} at ${want.toFixed(3)} s`);
   }
   return { problems, table: rows.join('\n') };
 }
@@ -162,7 +180,8 @@ async function main(): Promise<void> {
     return;
   }
   for (const name of Object.keys(CASES)) {
-    if (!LIVE_KERNEL_CASES.some((l) => l.name === name)) record(`kernel case ${name}`, false, 'defined in tests/kernel/cases.ts but no scenario names it in src/engine/kernel-coverage.ts');
+    if (!LIVE_KERNEL_CASES.some((l) => l.name === name))
+      record(`kernel case ${name}`, false, 'defined in tests/kernel/cases.ts but no scenario names it in src/engine/kernel-coverage.ts');
   }
   // `npm run test:kernel -- name…` runs only those cases (and skips the tshark pass).
   const only = process.argv.slice(2);
@@ -190,11 +209,23 @@ async function main(): Promise<void> {
         const engine = engineSignatures(name, id, c.clientOnly);
         const problem = c.compare ? c.compare(kernel, engine) : kernel.length === engine.length && kernel.every((s, i) => s === engine[i]) ? null : 'differ';
         const same = problem === null;
-        record(`kernel ${name} = engine ${id}`, same, same ? kernel.join(' | ') : `${problem === 'differ' ? '' : `${problem}\n`}kernel: ${kernel.join(' | ')}\nengine: ${engine.join(' | ')}\ncapture kept at ${join(work, `${name}.pcap`)}`);
+        record(
+          `kernel ${name} = engine ${id}`,
+          same,
+          same
+            ? kernel.join(' | ')
+            : `${problem === 'differ' ? '' : `${problem}\n`}kernel: ${kernel.join(' | ')}\nengine: ${engine.join(' | ')}\ncapture kept at ${join(work, `${name}.pcap`)}`,
+        );
         if (c.timing !== undefined) {
           const { problems, table } = timingProblems(bytes, stdout, engineRun(name, id), c.timing);
-          const sys = Object.entries(c.sysctls ?? {}).map(([k, v]) => `${k}=${v}`).join(' ');
-          record(`kernel ${name} times = engine within ${c.timing * 100}%${sys ? ` (${sys})` : ''}`, problems.length === 0, `${problems.join('\n')}${problems.length ? '\n' : ''}${table}`);
+          const sys = Object.entries(c.sysctls ?? {})
+            .map(([k, v]) => `${k}=${v}`)
+            .join(' ');
+          record(
+            `kernel ${name} times = engine within ${c.timing * 100}%${sys ? ` (${sys})` : ''}`,
+            problems.length === 0,
+            `${problems.join('\n')}${problems.length ? '\n' : ''}${table}`,
+          );
         }
       }
       // The capture must also import cleanly, and the inferred states end where ss would show them.
@@ -213,7 +244,11 @@ async function main(): Promise<void> {
         ...(finalOk ? [] : [`final states ${final}, expected ${c.final} (or ? for unknown)`]),
         ...(wantA.test(a) ? [] : [`client address ${a} does not match ${String(wantA)}`]),
       ];
-      record(`import of live ${name} capture (A ${a}) ends ${c.final}${final !== c.final && finalOk ? ` (import: ${final})` : ''}`, problems.length === 0, problems.join('\n'));
+      record(
+        `import of live ${name} capture (A ${a}) ends ${c.final}${final !== c.final && finalOk ? ` (import: ${final})` : ''}`,
+        problems.length === 0,
+        problems.join('\n'),
+      );
     } catch (e) {
       record(`kernel ${name}`, false, `${String((e as Error).message ?? e)}${kernel.length ? `\nkernel: ${kernel.join(' | ')}` : ''}`);
     }

@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { PAGE_SIZE, REPLAY_CAP, pageConnections, replayPart } from '../../src/labs/view/capture-list.ts';
 import type { TraceConnection } from '../../src/engine/pcap/index.ts';
 
-const conn = (i: number, segments = 1): TraceConnection => ({ a: `10.0.${i >> 8}.${i & 0xff}:${1024 + i}`, b: '10.0.0.1:80', segments: Array.from({ length: segments }, () => ({}) as TraceConnection['segments'][number]) });
+const conn = (i: number, segments = 1): TraceConnection => ({
+  a: `10.0.${i >> 8}.${i & 0xff}:${1024 + i}`,
+  b: '10.0.0.1:80',
+  segments: Array.from({ length: segments }, () => ({}) as TraceConnection['segments'][number]),
+});
 
 describe('capture connection list', () => {
   const conns = Array.from({ length: 1000 }, (_, i) => conn(i));

@@ -6,7 +6,10 @@ import { citation, fmt, formatTime, pickStrings, stepSentence } from '../../src/
 import { viewOfTrace } from '../../src/labs/view/trace-view.ts';
 
 describe('step sentences', () => {
-  for (const [lang, dict] of [['en', en], ['ko', ko]] as const) {
+  for (const [lang, dict] of [
+    ['en', en],
+    ['ko', ko],
+  ] as const) {
     it(`says what happened and why for every step of every scenario (${lang})`, () => {
       const S = pickStrings(dict, ['labs.']);
       for (const id of SCENARIO_IDS) {

@@ -6,7 +6,14 @@ import { DEFAULT_KNOBS, knobChoices, knobRow, parseKnobList, type Knobs } from '
 
 const mslChoices = (current: number) => knobChoices(knobRow('msl'), current);
 
-const link = (over: Partial<LabLink> = {}): LabLink => ({ lab: 'lab-1', scenario: 'lost-syn-ack', step: 3, absolute: false, knobs: { ...DEFAULT_KNOBS }, ...over });
+const link = (over: Partial<LabLink> = {}): LabLink => ({
+  lab: 'lab-1',
+  scenario: 'lost-syn-ack',
+  step: 3,
+  absolute: false,
+  knobs: { ...DEFAULT_KNOBS },
+  ...over,
+});
 
 describe('lab deep links', () => {
   it('writes a short hash that leaves default knobs out', () => {
@@ -23,10 +30,13 @@ describe('lab deep links', () => {
         KNOBS.map((r) => {
           const v = r.values;
           const arb =
-            r.control === 'isn' ? fc.oneof(fc.constant('fixed'), fc.integer({ min: 0, max: 0xffffffff }))
-            : v.kind === 'one-of' ? fc.constantFrom(...v.values)
-            : v.kind === 'yes-no' ? fc.boolean()
-            : fc.integer({ min: 0, max: v.max });
+            r.control === 'isn'
+              ? fc.oneof(fc.constant('fixed'), fc.integer({ min: 0, max: 0xffffffff }))
+              : v.kind === 'one-of'
+                ? fc.constantFrom(...v.values)
+                : v.kind === 'yes-no'
+                  ? fc.boolean()
+                  : fc.integer({ min: 0, max: v.max });
           return [r.field, arb];
         }),
       ),

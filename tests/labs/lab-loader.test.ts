@@ -69,7 +69,10 @@ describe('lab loader', () => {
     const half = Object.keys(S).length >> 1;
     const [one, two] = [Object.fromEntries(Object.entries(S).slice(0, half)), Object.fromEntries(Object.entries(S).slice(half))];
     const root = page('lab-s', JSON.stringify({ ...props('lab-s'), strings: undefined, stringSets: ['one', 'two'] }));
-    for (const [name, set] of [['one', one], ['two', two]] as const) {
+    for (const [name, set] of [
+      ['one', one],
+      ['two', two],
+    ] as const) {
       document.body.insertAdjacentHTML('beforeend', `<script type="application/json" data-lab-strings="${name}">${JSON.stringify(set)}</script>`);
     }
     watchLabs(document);

@@ -16,7 +16,14 @@ import { runScenario } from '../../src/engine/index.ts';
 import { S, initialRun } from './lab-fixtures.ts';
 import { getScenario } from '../../src/engine/index.ts';
 
-const sdLabels = { title: 'Figure 5', desc: 'd', now: '{name}: {state}.', lastMove: 'Last move {from} → {to}.', notDrawn: 'Not drawn {from} → {to}.', waiting: 'Waiting.' };
+const sdLabels = {
+  title: 'Figure 5',
+  desc: 'd',
+  now: '{name}: {state}.',
+  lastMove: 'Last move {from} → {to}.',
+  notDrawn: 'Not drawn {from} → {to}.',
+  waiting: 'Waiting.',
+};
 
 beforeEach(() => resetBus());
 afterEach(cleanup);
@@ -68,7 +75,11 @@ describe('<StateDiagram>', () => {
       'Server: SYN-RECEIVED.',
     ]);
     // The next step clears what no longer holds: no stale badge, name or hot arrow.
-    publish('position', { source: 'x', a: { ...handshake.a, changed: false }, b: { state: 'ESTABLISHED', from: 'SYN-RECEIVED', changed: true, name: 'Server' } });
+    publish('position', {
+      source: 'x',
+      a: { ...handshake.a, changed: false },
+      b: { state: 'ESTABLISHED', from: 'SYN-RECEIVED', changed: true, name: 'Server' },
+    });
     expect(q('[data-node="ESTABLISHED"] .sd-badge').textContent).toBe('Client, Server');
     expect(document.querySelectorAll('.sd-current, .sd-badge')).toHaveLength(2);
     expect(q('[data-edge="LISTEN>SYN-RECEIVED"]').classList.contains('sd-hot')).toBe(false);
@@ -82,9 +93,17 @@ describe('<StateDiagram>', () => {
     const positions: LabPosition[] = [
       handshake,
       // both in one box and on one arrow (simultaneous close)
-      { source: 'x', a: { state: 'CLOSING', from: 'FIN-WAIT-1', changed: true, name: 'A' }, b: { state: 'CLOSING', from: 'FIN-WAIT-1', changed: true, name: 'B' } },
+      {
+        source: 'x',
+        a: { state: 'CLOSING', from: 'FIN-WAIT-1', changed: true, name: 'A' },
+        b: { state: 'CLOSING', from: 'FIN-WAIT-1', changed: true, name: 'B' },
+      },
       // CLOSED at the bottom box; an RST that Figure 5 does not draw
-      { source: 'x', a: { state: 'CLOSED', from: 'TIME-WAIT', changed: true, name: 'A' }, b: { state: 'CLOSED', from: 'ESTABLISHED', changed: true, name: 'B' } },
+      {
+        source: 'x',
+        a: { state: 'CLOSED', from: 'TIME-WAIT', changed: true, name: 'A' },
+        b: { state: 'CLOSED', from: 'ESTABLISHED', changed: true, name: 'B' },
+      },
       handshake,
     ];
     for (const pos of positions) {
@@ -172,7 +191,9 @@ describe('<CaptureLab>', () => {
   });
 
   it('exports the lab the reader used last, by its title, not a lab that only scrolled into view', async () => {
-    const seq = (scenario: string, title: string) => <SequenceLab id={`lab-${scenario}`} scenario={scenario} title={title} strings={S} initial={initialRun(scenario)} />;
+    const seq = (scenario: string, title: string) => (
+      <SequenceLab id={`lab-${scenario}`} scenario={scenario} title={title} strings={S} initial={initialRun(scenario)} />
+    );
     render(seq('normal-open', 'A normal three-way handshake'));
     await waitFor(() => expect(document.querySelector('#lab-normal-open.is-live')).not.toBeNull());
     fireEvent.click(screen.getByRole('button', { name: 'Next step' }));
@@ -191,16 +212,25 @@ describe('<CaptureLab>', () => {
   });
 
   it('words every error code and names the place', () => {
-    expect(captureErrorText(S, { code: 'too-short', offset: 0 })).toBe('The file is too short to be a capture: even a pcap file’s header is 24 bytes. Byte 0 of the file.');
-    expect(captureErrorText(S, { code: 'bad-block-length', offset: 28 })).toMatch(/^A pcapng block in the file claims an impossible length.*Byte 28 of the file\.$/);
-    expect(captureErrorText(S, { code: 'truncated', packet: 3, offset: 120 })).toBe('The file ends in the middle of a packet. Perhaps the capture was cut off while it was being written. Packet 3. Byte 120 of the file.');
+    expect(captureErrorText(S, { code: 'too-short', offset: 0 })).toBe(
+      'The file is too short to be a capture: even a pcap file’s header is 24 bytes. Byte 0 of the file.',
+    );
+    expect(captureErrorText(S, { code: 'bad-block-length', offset: 28 })).toMatch(
+      /^A pcapng block in the file claims an impossible length.*Byte 28 of the file\.$/,
+    );
+    expect(captureErrorText(S, { code: 'truncated', packet: 3, offset: 120 })).toBe(
+      'The file ends in the middle of a packet. Perhaps the capture was cut off while it was being written. Packet 3. Byte 120 of the file.',
+    );
     expect(captureErrorText(S, new Error('boom'))).toContain('could not be read');
   });
 });
 
 describe('<TimeWaitLab>', () => {
   it('shows the lost-final-ack case at once and switches to RST in TIME-WAIT with the RFC 1337 switch', async () => {
-    const presets = [{ id: 'linux' as const, mslMs: 30_000, timeWaitMs: 60_000 }, { id: 'rfc' as const, mslMs: 120_000, timeWaitMs: 240_000 }];
+    const presets = [
+      { id: 'linux' as const, mslMs: 30_000, timeWaitMs: 60_000 },
+      { id: 'rfc' as const, mslMs: 120_000, timeWaitMs: 240_000 },
+    ];
     render(<TimeWaitLab id="tw" presets={presets} titles={{}} strings={S} initial={runTimeWaitCase(getScenario('lost-final-ack'), { profile: 'linux' })} />);
     expect(document.querySelector('.tw .lab-sentence')!.textContent).toContain('Reason 1');
     expect(document.querySelector('.tw .tw-chart')!.textContent).toContain('FIN again');
@@ -225,6 +255,8 @@ describe('<TimeWaitLab> MSL slider', () => {
     const preset = screen.getByRole('combobox', { name: /OS preset/ }) as HTMLSelectElement;
     expect(preset.selectedOptions[0]!.textContent).toBe('Linux (MSL set by the slider)');
     // 2×MSL = 1 s, yet TIME-WAIT ends after 580 ms: the lab says why.
-    expect(document.querySelector('.tw .lab-sentence')!.textContent).toContain('TIME-WAIT ended after 580 ms, short of 2×MSL (1 s), because a RST arrived at 900 ms');
+    expect(document.querySelector('.tw .lab-sentence')!.textContent).toContain(
+      'TIME-WAIT ended after 580 ms, short of 2×MSL (1 s), because a RST arrived at 900 ms',
+    );
   });
 });

@@ -20,7 +20,16 @@ afterEach(cleanup);
 
 describe('<SequenceLab>', () => {
   it('names the run by who closes first once the reader changes that', async () => {
-    render(<SequenceLab id="lab-c4" scenario="close-4-segment" knobs="closer" title="Client closes first: four segments" strings={S} initial={initialRun('close-4-segment')} />);
+    render(
+      <SequenceLab
+        id="lab-c4"
+        scenario="close-4-segment"
+        knobs="closer"
+        title="Client closes first: four segments"
+        strings={S}
+        initial={initialRun('close-4-segment')}
+      />,
+    );
     await waitFor(() => expect(stepOf()).toBe(0));
     fireEvent.change(screen.getByRole('combobox', { name: /Who closes first/ }), { target: { value: 'server' } });
     await waitFor(() => expect(document.querySelector('.lab-title')!.textContent).toContain('Server closes first'));

@@ -26,7 +26,13 @@ function boxes(v: LabView, l: SeqLayout, width: number): Box[] {
     const w = Math.max(...a.lines.map((t) => textWidth(t, SEQ_TEXT.label)));
     const x = px(a.x1);
     const n = a.lines.length;
-    out.push({ what: `label #${a.id}`, x0: a.from === 'A' ? x + 8 : x - 8 - w, x1: a.from === 'A' ? x + 8 + w : x - 8, y0: a.y1 - 5 - (n - 1) * SEQ.line - 10, y1: a.y1 - 2 });
+    out.push({
+      what: `label #${a.id}`,
+      x0: a.from === 'A' ? x + 8 : x - 8 - w,
+      x1: a.from === 'A' ? x + 8 + w : x - 8,
+      y0: a.y1 - 5 - (n - 1) * SEQ.line - 10,
+      y1: a.y1 - 2,
+    });
   }
   for (const m of marksAt(l, v.steps.length - 1)) {
     const w = textWidth(m.state, SEQ_TEXT.state) + 12;
@@ -43,7 +49,11 @@ describe('sequence diagram layout', () => {
     expect(arrowsAt(layout, view, 0)).toEqual([]);
     expect(marksAt(layout, 0).map((m) => m.state)).toEqual(['CLOSED', 'CLOSED']);
     expect(heightAt(layout, 0)).toBeLessThan(60);
-    for (const s of view.segments) expect(arrowsAt(layout, view, s.sendStep - 1).some((a) => a.id === s.id), `#${s.id}`).toBe(false);
+    for (const s of view.segments)
+      expect(
+        arrowsAt(layout, view, s.sendStep - 1).some((a) => a.id === s.id),
+        `#${s.id}`,
+      ).toBe(false);
   });
 
   it('slants a delivered arrow down from the sender’s lane to the receiver’s lane, ending on its arrival step', () => {
@@ -82,7 +92,10 @@ describe('sequence diagram layout', () => {
       for (const sc of scenarios) {
         const v = viewOfTrace(runScenario(sc.id));
         for (const relative of [true, false]) {
-          for (const words of [WORDS, { retransmit: en['labs.retransmit'], oldDuplicate: en['labs.oldDuplicate'], attacker: en['labs.attacker'], otherClient: en['labs.otherClient'] }]) {
+          for (const words of [
+            WORDS,
+            { retransmit: en['labs.retransmit'], oldDuplicate: en['labs.oldDuplicate'], attacker: en['labs.attacker'], otherClient: en['labs.otherClient'] },
+          ]) {
             const all = boxes(v, layoutRun(v, relative, words), width);
             for (const [i, a] of all.entries()) {
               if (a.x0 < 0 || a.x1 > width) problems.push(`${sc.id} ${relative ? 'rel' : 'abs'}: ${a.what} outside (${a.x0.toFixed(0)}–${a.x1.toFixed(0)})`);

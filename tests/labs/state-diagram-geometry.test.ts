@@ -4,8 +4,12 @@ import { FIGURE5_TRANSITIONS } from '../../src/engine/states.ts';
 
 const onBorder = (x: number, y: number, id: string) => {
   const n = nodeById(id as never);
-  const l = n.x - BOX_W / 2, r = n.x + BOX_W / 2, t = n.y - BOX_H / 2, b = n.y + BOX_H / 2;
-  const inX = x >= l && x <= r, inY = y >= t && y <= b;
+  const l = n.x - BOX_W / 2,
+    r = n.x + BOX_W / 2,
+    t = n.y - BOX_H / 2,
+    b = n.y + BOX_H / 2;
+  const inX = x >= l && x <= r,
+    inY = y >= t && y <= b;
   return (inX && (y === t || y === b)) || (inY && (x === l || x === r));
 };
 
@@ -29,11 +33,13 @@ describe('state diagram geometry (RFC 9293 Figure 5)', () => {
 
   it('every arrow starts on its source box and ends on its target box, moving only horizontally or vertically', () => {
     for (const e of EDGES) {
-      const first = e.points[0]!, lastP = e.points[e.points.length - 1]!;
+      const first = e.points[0]!,
+        lastP = e.points[e.points.length - 1]!;
       expect(onBorder(first[0], first[1], e.from), `${e.id} start`).toBe(true);
       expect(onBorder(lastP[0], lastP[1], e.to), `${e.id} end`).toBe(true);
       for (let i = 1; i < e.points.length; i++) {
-        const [x0, y0] = e.points[i - 1]!, [x1, y1] = e.points[i]!;
+        const [x0, y0] = e.points[i - 1]!,
+          [x1, y1] = e.points[i]!;
         expect(x0 === x1 || y0 === y1, `${e.id} segment ${i}`).toBe(true);
       }
       expect(e.label[0]).toBeGreaterThanOrEqual(0);
@@ -42,7 +48,15 @@ describe('state diagram geometry (RFC 9293 Figure 5)', () => {
   });
 
   it('draws every transition of Figure 5 that is not a RST/abort/timeout exit', () => {
-    const notDrawn = new Set(['SYN-RECEIVED>CLOSED', 'ESTABLISHED>CLOSED', 'FIN-WAIT-1>CLOSED', 'FIN-WAIT-2>CLOSED', 'CLOSE-WAIT>CLOSED', 'CLOSING>CLOSED', 'TIME-WAIT>SYN-RECEIVED']);
+    const notDrawn = new Set([
+      'SYN-RECEIVED>CLOSED',
+      'ESTABLISHED>CLOSED',
+      'FIN-WAIT-1>CLOSED',
+      'FIN-WAIT-2>CLOSED',
+      'CLOSE-WAIT>CLOSED',
+      'CLOSING>CLOSED',
+      'TIME-WAIT>SYN-RECEIVED',
+    ]);
     for (const [from, to] of FIGURE5_TRANSITIONS) {
       const key = `${from}>${to}`;
       if (notDrawn.has(key)) expect(edgeFor(from, to), key).toBeNull();

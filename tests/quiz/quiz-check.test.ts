@@ -51,7 +51,10 @@ describe('parseSeqNumber / checkNumbers', () => {
     expect(checkNumbers({ seq: 7, ack: null }, { seq: '7', ack: '' })).toEqual({ correct: true, seq: 'right', ack: 'skipped' });
   });
   it('any 32-bit number round-trips through its decimal form', () => {
-    fc.assert(fc.property(fc.integer({ min: 0, max: 2 ** 32 - 1 }), (n) => parseSeqNumber(n.toLocaleString('en-US')) === n), { numRuns: 200 });
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 2 ** 32 - 1 }), (n) => parseSeqNumber(n.toLocaleString('en-US')) === n),
+      { numRuns: 200 },
+    );
   });
 });
 

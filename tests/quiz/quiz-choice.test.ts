@@ -14,21 +14,39 @@ const params = { lang: 'en', slug: 'three-way-handshake' };
 
 beforeAll(async () => {
   container = await AstroContainer.create();
-  const opt = (correct: boolean, explanation: string, text: string) => container.renderToString(Option, { props: { correct, explanation }, slots: { default: text } });
+  const opt = (correct: boolean, explanation: string, text: string) =>
+    container.renderToString(Option, { props: { correct, explanation }, slots: { default: text } });
   const opts = async (list: [boolean, string, string][]) => (await Promise.all(list.map(([c, e, t]) => opt(c, e, t)))).join('');
   single = await container.renderToString(MultipleChoice, {
     props: { id: 'demo-flags', question: 'Which flags does the `second` segment carry?', proof: '#flags' },
-    slots: { default: await opts([[false, 'A bare SYN is the first.', 'SYN'], [true, 'It carries the ISN and the `ACK`.', 'SYN and ACK'], [false, 'Third.', 'ACK']]) },
+    slots: {
+      default: await opts([
+        [false, 'A bare SYN is the first.', 'SYN'],
+        [true, 'It carries the ISN and the `ACK`.', 'SYN and ACK'],
+        [false, 'Third.', 'ACK'],
+      ]),
+    },
     params,
   });
   multi = await container.renderToString(MultipleChoice, {
     props: { id: 'demo-multi', question: 'Which consume a number?', multiple: true },
-    slots: { default: await opts([[true, 'SYN counts.', 'SYN'], [true, 'FIN counts.', 'FIN'], [false, 'Bare ACK does not.', 'ACK']]) },
+    slots: {
+      default: await opts([
+        [true, 'SYN counts.', 'SYN'],
+        [true, 'FIN counts.', 'FIN'],
+        [false, 'Bare ACK does not.', 'ACK'],
+      ]),
+    },
     params,
   });
   spot = await container.renderToString(SpotError, {
     props: { id: 'demo-spot', claim: 'TIME_WAIT defaults to 240 s.', source: 'https://www.rfc-editor.org/rfc/rfc9293#section-3.4.2' },
-    slots: { default: await opts([[true, 'Linux: 60 s.', 'No system uses 240 s today.'], [false, 'That part is right.', 'It is not 2 MSL.']]) },
+    slots: {
+      default: await opts([
+        [true, 'Linux: 60 s.', 'No system uses 240 s today.'],
+        [false, 'That part is right.', 'It is not 2 MSL.'],
+      ]),
+    },
     params: { lang: 'ko', slug: 'time-wait' },
   });
   installDom();
@@ -121,7 +139,15 @@ describe('answering', () => {
   it('follows progress saved by another tab, and shows that a quiz was answered before', async () => {
     const root = mount(spot);
     expect(q<HTMLElement>(root, '.quiz-status').hidden).toBe(true);
-    localStorage.setItem(STORAGE_KEY, JSON.stringify({ format: 'tcp-book-progress', version: 2, quizzes: { 'demo-spot': { chapter: 'time-wait', attempts: 3, correct: true, wrongEver: true, at: 1 } }, drill: {} }));
+    localStorage.setItem(
+      STORAGE_KEY,
+      JSON.stringify({
+        format: 'tcp-book-progress',
+        version: 2,
+        quizzes: { 'demo-spot': { chapter: 'time-wait', attempts: 3, correct: true, wrongEver: true, at: 1 } },
+        drill: {},
+      }),
+    );
     const StorageEvent = (window as unknown as { StorageEvent: typeof globalThis.StorageEvent }).StorageEvent;
     window.dispatchEvent(new StorageEvent('storage', { key: STORAGE_KEY }));
     await flush();

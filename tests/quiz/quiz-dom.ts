@@ -6,7 +6,27 @@
  */
 import { Window } from 'happy-dom';
 
-const NAMES = ['window', 'document', 'HTMLElement', 'HTMLInputElement', 'HTMLTemplateElement', 'HTMLButtonElement', 'HTMLLIElement', 'HTMLOListElement', 'customElements', 'CustomEvent', 'Event', 'KeyboardEvent', 'Node', 'DocumentFragment', 'localStorage', 'Blob', 'URL', 'FileReader', 'File'] as const;
+const NAMES = [
+  'window',
+  'document',
+  'HTMLElement',
+  'HTMLInputElement',
+  'HTMLTemplateElement',
+  'HTMLButtonElement',
+  'HTMLLIElement',
+  'HTMLOListElement',
+  'customElements',
+  'CustomEvent',
+  'Event',
+  'KeyboardEvent',
+  'Node',
+  'DocumentFragment',
+  'localStorage',
+  'Blob',
+  'URL',
+  'FileReader',
+  'File',
+] as const;
 
 /** Installs a fresh happy-dom window as the global DOM and returns it. */
 export function installDom(url = 'https://book.test/en/three-way-handshake/'): Window {

@@ -11,9 +11,18 @@ let orderHtml = '';
 
 beforeAll(async () => {
   const c = await AstroContainer.create();
-  stateHtml = await c.renderToString(NameState, { props: { id: 'st', question: 'What state is the server in?', scenario: 'normal-open', step: 0, side: 'server', proof: '#states' }, params: { lang: 'en', slug: 'three-way-handshake' } });
-  stateKo = await c.renderToString(NameState, { props: { id: 'st-ko', question: '서버는 어떤 상태입니까?', scenario: 'close-4-segment', step: 8, side: 'client' }, params: { lang: 'ko', slug: 'four-way-handshake' } });
-  orderHtml = await c.renderToString(OrderSegments, { props: { id: 'ord', question: 'Order them.', scenario: 'close-3-segment' }, params: { lang: 'en', slug: 'four-way-handshake' } });
+  stateHtml = await c.renderToString(NameState, {
+    props: { id: 'st', question: 'What state is the server in?', scenario: 'normal-open', step: 0, side: 'server', proof: '#states' },
+    params: { lang: 'en', slug: 'three-way-handshake' },
+  });
+  stateKo = await c.renderToString(NameState, {
+    props: { id: 'st-ko', question: '서버는 어떤 상태입니까?', scenario: 'close-4-segment', step: 8, side: 'client' },
+    params: { lang: 'ko', slug: 'four-way-handshake' },
+  });
+  orderHtml = await c.renderToString(OrderSegments, {
+    props: { id: 'ord', question: 'Order them.', scenario: 'close-3-segment' },
+    params: { lang: 'en', slug: 'four-way-handshake' },
+  });
   installDom();
   await import('../../src/quiz/client/state.ts');
   await import('../../src/quiz/client/order.ts');

@@ -58,18 +58,22 @@ describe('loadProgress', () => {
   it('starts empty without a notice when nothing is stored', () => {
     expect(loadProgress(memoryStore())).toEqual({ progress: emptyProgress(), notice: null, readOnly: false });
   });
-  it.each([['{not json'], ['[]'], ['"hello"'], ['{"format":"other"}'], ['{"format":"tcp-book-progress","version":"3","quizzes":{}}'], ['{"format":"tcp-book-progress","version":2,"quizzes":[]}']])(
-    'resets unreadable data %s, keeping a backup',
-    (raw) => {
-      const s = memoryStore({ [STORAGE_KEY]: raw });
-      const r = loadProgress(s, T);
-      expect(r.notice).toBe('reset');
-      expect(r.progress).toEqual(emptyProgress());
-      expect(r.error).toBeDefined();
-      expect(readBackups(s)).toEqual([{ at: T, reason: 'unreadable', text: raw }]);
-      expect(JSON.parse(s.data.get(STORAGE_KEY) ?? '')).toEqual(emptyProgress());
-    },
-  );
+  it.each([
+    ['{not json'],
+    ['[]'],
+    ['"hello"'],
+    ['{"format":"other"}'],
+    ['{"format":"tcp-book-progress","version":"3","quizzes":{}}'],
+    ['{"format":"tcp-book-progress","version":2,"quizzes":[]}'],
+  ])('resets unreadable data %s, keeping a backup', (raw) => {
+    const s = memoryStore({ [STORAGE_KEY]: raw });
+    const r = loadProgress(s, T);
+    expect(r.notice).toBe('reset');
+    expect(r.progress).toEqual(emptyProgress());
+    expect(r.error).toBeDefined();
+    expect(readBackups(s)).toEqual([{ at: T, reason: 'unreadable', text: raw }]);
+    expect(JSON.parse(s.data.get(STORAGE_KEY) ?? '')).toEqual(emptyProgress());
+  });
   it('leaves data of a newer version untouched and reports it read-only', () => {
     const raw = '{"format":"tcp-book-progress","version":3,"quizzes":{"a":{"new":"shape"}}}';
     const s = memoryStore({ [STORAGE_KEY]: raw });
@@ -101,7 +105,12 @@ describe('loadProgress', () => {
     expect(r.error).toEqual({ code: 'field', path: 'quizzes["bad"].attempts', expected: 'a whole number ≥ 1' });
   });
   it('migrates version 1 and writes the new schema back', () => {
-    const s = memoryStore({ [STORAGE_KEY]: JSON.stringify({ v: 1, answers: { 'hs-flags': { chapter: 'tcp-basics', ok: true, tries: 3 }, 'tw-len': { chapter: 'time-wait', ok: false, tries: 1 } } }) });
+    const s = memoryStore({
+      [STORAGE_KEY]: JSON.stringify({
+        v: 1,
+        answers: { 'hs-flags': { chapter: 'tcp-basics', ok: true, tries: 3 }, 'tw-len': { chapter: 'time-wait', ok: false, tries: 1 } },
+      }),
+    });
     const r = loadProgress(s);
     expect(r.notice).toBe('migrated');
     expect(r.progress.quizzes['hs-flags']).toEqual({ chapter: 'tcp-basics', attempts: 3, correct: true, wrongEver: true, at: 0 });
@@ -148,7 +157,11 @@ describe('planMerge', () => {
   const rec = (at: number, correct: boolean, wrongEver = !correct) => ({ chapter: 'c', attempts: 1, correct, wrongEver, at });
   it('keeps the newer answer per quiz and never deletes', () => {
     const here = { ...emptyProgress(), quizzes: { a: rec(10, true), b: rec(10, false), c: rec(5, true) }, drill: { k: { box: 2, due: 5, reviews: 3 } } };
-    const file = { ...emptyProgress(), quizzes: { a: rec(5, false), b: rec(20, true), d: rec(1, true) }, drill: { k: { box: 4, due: 9, reviews: 5 }, m: { box: 1, due: 1, reviews: 1 } } };
+    const file = {
+      ...emptyProgress(),
+      quizzes: { a: rec(5, false), b: rec(20, true), d: rec(1, true) },
+      drill: { k: { box: 4, due: 9, reviews: 5 }, m: { box: 1, due: 1, reviews: 1 } },
+    };
     const plan = planMerge(here, file);
     expect(plan).toMatchObject({ added: ['d'], updated: ['b'], kept: ['a'], cardsAdded: ['m'], cardsUpdated: ['k'] });
     expect(plan.merged.quizzes).toEqual({ a: rec(10, true), b: rec(20, true, true), c: rec(5, true), d: rec(1, true) });
@@ -184,7 +197,9 @@ describe('export / import', () => {
     if (!r.ok) expect(r.error.code).toBe(code);
   });
   it('names the path of the first bad record', () => {
-    const r = importProgress('{"format":"tcp-book-progress","version":2,"quizzes":{"ok-id":{"chapter":"c","attempts":1,"correct":"yes","wrongEver":false,"at":0}}}');
+    const r = importProgress(
+      '{"format":"tcp-book-progress","version":2,"quizzes":{"ok-id":{"chapter":"c","attempts":1,"correct":"yes","wrongEver":false,"at":0}}}',
+    );
     expect(r).toEqual({ ok: false, error: { code: 'field', path: 'quizzes["ok-id"].correct', expected: 'true or false' } });
   });
   it('refuses huge files before parsing them', () => {

@@ -35,7 +35,10 @@ describe('query units', () => {
 describe('ranking and excerpts', () => {
   it('ranks a section that matches every unit above one that repeats a single unit', () => {
     const ranked = combine([
-      new Map([['a', 1], ['b', 5]]),
+      new Map([
+        ['a', 1],
+        ['b', 5],
+      ]),
       new Map([['a', 1]]),
     ]);
     expect(ranked.map((r) => r.id)).toEqual(['a', 'b']);
@@ -74,16 +77,51 @@ describe('question words', () => {
 describe('spellings', () => {
   const m = (pairs: [string, number][]) => new Map(pairs);
   it('prefers sections with the spelling as typed when the book has it', () => {
-    const best = bestOf([m([['glossary', 5]]), m([['glossary', 1], ['interview', 16]])], 'TCP_SYN_RECV');
+    const best = bestOf(
+      [
+        m([['glossary', 5]]),
+        m([
+          ['glossary', 1],
+          ['interview', 16],
+        ]),
+      ],
+      'TCP_SYN_RECV',
+    );
     expect(best.get('glossary')).toBe(5);
     expect(best.get('interview')).toBe(4);
   });
   it('ignores a typed spelling that pagefind answered with its parts', () => {
-    const best = bestOf([m([['a', 7], ['b', 6], ['c', 5]]), m([['d', 9]])], 'SYN_RCVD');
+    const best = bestOf(
+      [
+        m([
+          ['a', 7],
+          ['b', 6],
+          ['c', 5],
+        ]),
+        m([['d', 9]]),
+      ],
+      'SYN_RCVD',
+    );
     expect([...best.keys()]).toEqual(['d']);
   });
   it('takes the best of a synonym and the book term alike', () => {
-    expect(bestOf([m([['a', 2]]), m([['a', 5], ['b', 1]])], '3-way handshake')).toEqual(m([['a', 5], ['b', 1]]));
+    expect(
+      bestOf(
+        [
+          m([['a', 2]]),
+          m([
+            ['a', 5],
+            ['b', 1],
+          ]),
+        ],
+        '3-way handshake',
+      ),
+    ).toEqual(
+      m([
+        ['a', 5],
+        ['b', 1],
+      ]),
+    );
   });
   it('lifts sections of the chapter that explains a term', () => {
     const units = [{ typed: 'SYN_RCVD', alternatives: ['SYN_RCVD', 'SYN-RECEIVED'], chapters: ['three-way-handshake'] }];

@@ -47,8 +47,14 @@ describe('plainDynamicImports', () => {
 });
 
 describe('build log filters', () => {
-  const directive = (name: string) => ({ code: 'MODULE_LEVEL_DIRECTIVE', message: `The semantics of the module level directive "${name}" in "content/en/x.mdx" may not be preserved when bundling.` });
-  const ineffective = { code: 'INEFFECTIVE_DYNAMIC_IMPORT', message: 'src/engine/x.ts is dynamically imported by a.tsx but also statically imported by A.astro' };
+  const directive = (name: string) => ({
+    code: 'MODULE_LEVEL_DIRECTIVE',
+    message: `The semantics of the module level directive "${name}" in "content/en/x.mdx" may not be preserved when bundling.`,
+  });
+  const ineffective = {
+    code: 'INEFFECTIVE_DYNAMIC_IMPORT',
+    message: 'src/engine/x.ts is dynamically imported by a.tsx but also statically imported by A.astro',
+  };
   const passed = (filter: typeof quietUpstreamWarnings, level: 'warn' | 'error', log: { code?: string; message: string }): boolean => {
     let seen = false;
     filter(level, log, () => void (seen = true));

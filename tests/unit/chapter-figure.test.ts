@@ -35,7 +35,12 @@ describe('chapter figure layout (engine run → ladder)', () => {
   });
 
   it('keeps every label of every core figure inside the drawing, and state names apart on a lane', () => {
-    for (const [id, part] of [['normal-open', 'open'], ['close-4-segment', 'close'], ['lost-final-ack', 'close'], ['lost-syn', 'open']] as const) {
+    for (const [id, part] of [
+      ['normal-open', 'open'],
+      ['close-4-segment', 'close'],
+      ['lost-final-ack', 'close'],
+      ['lost-syn', 'open'],
+    ] as const) {
       const g = figureLayout(runScenario(id), part);
       for (const side of ['A', 'B'] as const) {
         const ys = g.states.filter((s) => s.side === side).map((s) => s.y);

@@ -55,7 +55,9 @@ const files = (dir: string): string[] =>
 export function importsOf(source: string): Array<{ spec: string; typeOnly: boolean }> {
   const code = source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
   const out: Array<{ spec: string; typeOnly: boolean }> = [];
-  for (const m of code.matchAll(/(?:^|[\s;])(import|export)\s+(type\s)?[^'";]*?from\s*['"]([^'"]+)['"]|(?:^|[\s;])import\s*['"]([^'"]+)['"]|\bimport\(\s*['"]([^'"]+)['"]\s*\)/g)) {
+  for (const m of code.matchAll(
+    /(?:^|[\s;])(import|export)\s+(type\s)?[^'";]*?from\s*['"]([^'"]+)['"]|(?:^|[\s;])import\s*['"]([^'"]+)['"]|\bimport\(\s*['"]([^'"]+)['"]\s*\)/g,
+  )) {
     out.push({ spec: (m[3] ?? m[4] ?? m[5]) as string, typeOnly: !!m[2] });
   }
   return out;
@@ -64,8 +66,11 @@ export function importsOf(source: string): Array<{ spec: string; typeOnly: boole
 /** A relative specifier resolved to a repository path (with the extension it lacks, if any); null for packages. */
 function resolveSpec(from: string, spec: string): string | null {
   if (!spec.startsWith('.')) return null;
-  const base = relative(ROOT, resolve(ROOT, dirname(from), spec.split('?')[0] as string)).split('\\').join('/');
-  for (const ext of ['', '.ts', '.tsx', '.mjs', '/index.ts']) if (existsSync(join(ROOT, base + ext)) && statSync(join(ROOT, base + ext)).isFile()) return base + ext;
+  const base = relative(ROOT, resolve(ROOT, dirname(from), spec.split('?')[0] as string))
+    .split('\\')
+    .join('/');
+  for (const ext of ['', '.ts', '.tsx', '.mjs', '/index.ts'])
+    if (existsSync(join(ROOT, base + ext)) && statSync(join(ROOT, base + ext)).isFile()) return base + ext;
   return base;
 }
 
@@ -94,7 +99,8 @@ export function violation(e: Edge): string | null {
   }
   if (inside('src/engine', e.to) && !ENGINE_ENTRY_POINTS.includes(e.to as string)) {
     const ok = SANCTIONED_DEEP_IMPORTS[e.to as string]?.importers.includes(e.from);
-    if (!ok) return `${e.from} imports '${e.spec}' directly: use src/engine/index.ts, or list the deep import in SANCTIONED_DEEP_IMPORTS (tests/unit/layering.test.ts) with its reason`;
+    if (!ok)
+      return `${e.from} imports '${e.spec}' directly: use src/engine/index.ts, or list the deep import in SANCTIONED_DEEP_IMPORTS (tests/unit/layering.test.ts) with its reason`;
   }
   return null;
 }
@@ -125,7 +131,9 @@ describe('layering', () => {
   it('pure logic touches no browser global', () => {
     const pure = all.filter((f) => f.startsWith('src/labs/view/') || f.startsWith('src/quiz/model/') || f.startsWith('src/workshop/model/'));
     const bad = pure.flatMap((f) => {
-      const code = readFileSync(join(ROOT, f), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '');
+      const code = readFileSync(join(ROOT, f), 'utf8')
+        .replace(/\/\*[\s\S]*?\*\//g, '')
+        .replace(/\/\/.*$/gm, '');
       const m = BROWSER_GLOBAL.exec(code);
       return m ? [`${f}: ${m[1]}`] : [];
     });

@@ -13,7 +13,11 @@ describe("README's kernel-coverage list", () => {
   it('names every scenario once, and gives a reason for each one the kernel does not check', () => {
     const block = kernelCoverageBlock();
     const rows = block.split('\n').filter((l) => l.startsWith('| `'));
-    for (const id of SCENARIO_IDS) expect(rows.filter((l) => l.startsWith(`| \`${id}\` |`)), id).toHaveLength(1);
+    for (const id of SCENARIO_IDS)
+      expect(
+        rows.filter((l) => l.startsWith(`| \`${id}\` |`)),
+        id,
+      ).toHaveLength(1);
     for (const c of KERNEL_COVERAGE) if (c.live.length === 0 && c.captures.length === 0) expect(c.unchecked, c.id).toBeTruthy();
   });
   it('counts live, captured and unchecked scenarios from the table', () => {
@@ -23,7 +27,9 @@ describe("README's kernel-coverage list", () => {
       { id: 'time-wait-too-short', live: [], captures: [], unchecked: 'fixed 60 s' },
     ] as const;
     const block = kernelCoverageBlock(fake as never);
-    expect(block).toMatch(/^2 of 3 scenarios are compared with the Linux kernel\. 2 have a live case .*; 1 are compared with stored kernel captures .*, 1 of them also live\. The other 1 /);
+    expect(block).toMatch(
+      /^2 of 3 scenarios are compared with the Linux kernel\. 2 have a live case .*; 1 are compared with stored kernel captures .*, 1 of them also live\. The other 1 /,
+    );
     expect(block).toContain('| `time-wait-too-short` | — | — | fixed 60 s |');
   });
 });
@@ -42,7 +48,9 @@ describe('README blocks', () => {
   it('bench: the printed heading becomes the machine line, the figures stay as printed', () => {
     const machine = machineLine({ cpuModel: 'AMD  EPYC 7B13 ', cores: 2, memBytes: 8 * 2 ** 30, os: 'Linux 6.18.0' });
     expect(machine).toBe('AMD EPYC 7B13, 2 cores, 8.0 GiB RAM, Linux 6.18.0');
-    expect(benchBlock(['## Benchmark (2026-12-06 21:30 UTC, v24.21.0, /usr/bin/chromium, 2 cores, load average 1.0)', '', 'Full build: **6.1 s**'], machine)).toBe(
+    expect(
+      benchBlock(['## Benchmark (2026-12-06 21:30 UTC, v24.21.0, /usr/bin/chromium, 2 cores, load average 1.0)', '', 'Full build: **6.1 s**'], machine),
+    ).toBe(
       'Measured by `npm run bench` on AMD EPYC 7B13, 2 cores, 8.0 GiB RAM, Linux 6.18.0 (2026-12-06 21:30 UTC, v24.21.0, /usr/bin/chromium, 2 cores, load average 1.0):\n\nFull build: **6.1 s**',
     );
     expect(() => benchBlock(['figures'], machine)).toThrow('expected a first line "## Benchmark (…)"');

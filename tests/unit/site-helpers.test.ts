@@ -74,7 +74,8 @@ describe('service worker', () => {
     expect(groupOf('pagefind/wasm.en.pagefind', langs)).toBe('en');
     expect(groupOf('pagefind/wasm.unknown.pagefind', langs, { unknown: 'ko' })).toBe('ko');
     expect(groupOf('pagefind/wasm.unknown.pagefind', langs)).toBe('shared');
-    for (const f of ['index.html', '404.html', '_astro/lab.x.js', 'pagefind/pagefind.js', 'pagefind/pagefind-entry.json', 'korean/x.html']) expect(groupOf(f, langs), f).toBe('shared');
+    for (const f of ['index.html', '404.html', '_astro/lab.x.js', 'pagefind/pagefind.js', 'pagefind/pagefind-entry.json', 'korean/x.html'])
+      expect(groupOf(f, langs), f).toBe('shared');
   });
   it('answers a page with or without its trailing slash, and falls back to the edition’s 404', () => {
     expect(candidatesFor('')).toEqual(['index.html']);
@@ -120,7 +121,8 @@ describe('service worker', () => {
 describe('content security policy', () => {
   it('hashes only inline scripts that run', async () => {
     const { inlineScripts, cspPolicy } = await import('../../scripts/csp.ts');
-    const html = '<script>a()</script><script type="module">b()</script><script src="/x.js"></script><script type="application/json">{"c":1}</script><script type="application/ld+json">{}</script>';
+    const html =
+      '<script>a()</script><script type="module">b()</script><script src="/x.js"></script><script type="application/json">{"c":1}</script><script type="application/ld+json">{}</script>';
     expect(inlineScripts(html)).toEqual(['a()', 'b()']);
     expect(cspPolicy(["'sha256-x'"], true)).toContain("frame-ancestors 'none'");
     expect(cspPolicy(["'sha256-x'"], false)).not.toContain('frame-ancestors');

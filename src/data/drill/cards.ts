@@ -39,7 +39,8 @@ export const cards: readonly DrillCard[] = [
     proof: { slug: 'three-way-handshake', anchor: 'three-steps' },
     en: {
       q: 'Walk through the 3-way handshake: each segment’s flags, seq/ack numbers, and each side’s state.',
-      short: 'Client sends SYN with its ISN x and goes SYN-SENT; the server answers SYN+ACK with its own ISN y and ack x+1 and goes SYN-RECEIVED; the client, now ESTABLISHED, sends ACK with seq x+1, ack y+1, and the server becomes ESTABLISHED.',
+      short:
+        'Client sends SYN with its ISN x and goes SYN-SENT; the server answers SYN+ACK with its own ISN y and ack x+1 and goes SYN-RECEIVED; the client, now ESTABLISHED, sends ACK with seq x+1, ack y+1, and the server becomes ESTABLISHED.',
       a: [
         'The client (CLOSED) sends SYN with seq=x, its initial sequence number, and enters SYN-SENT. The listening server receives it and enters SYN-RECEIVED.',
         'The server answers SYN+ACK with seq=y (its own ISN) and ack=x+1: the SYN consumed one sequence number. When the client receives it, the client is ESTABLISHED.',
@@ -48,7 +49,8 @@ export const cards: readonly DrillCard[] = [
     },
     ko: {
       q: '3-way 핸드셰이크를 설명해 보세요. 세그먼트마다 플래그, seq/ack 번호, 양쪽 상태를 말해야 합니다.',
-      short: '클라이언트가 ISN x를 담은 SYN을 보내고 SYN-SENT가 되면, 서버는 자기 ISN y와 ack x+1을 담은 SYN+ACK로 답하고 SYN-RECEIVED가 됩니다. 이때 ESTABLISHED가 된 클라이언트가 seq x+1, ack y+1인 ACK를 보내고, 이를 받은 서버도 ESTABLISHED가 됩니다.',
+      short:
+        '클라이언트가 ISN x를 담은 SYN을 보내고 SYN-SENT가 되면, 서버는 자기 ISN y와 ack x+1을 담은 SYN+ACK로 답하고 SYN-RECEIVED가 됩니다. 이때 ESTABLISHED가 된 클라이언트가 seq x+1, ack y+1인 ACK를 보내고, 이를 받은 서버도 ESTABLISHED가 됩니다.',
       a: [
         '클라이언트(CLOSED)가 자신의 초기 시퀀스 번호(ISN) x를 담아 SYN(seq=x)을 보내고 SYN-SENT가 됩니다. LISTEN 중인 서버는 이를 받고 SYN-RECEIVED가 됩니다.',
         '서버는 SYN+ACK로 답합니다. seq=y는 서버 자신의 ISN이고, ack=x+1입니다. SYN이 시퀀스 번호 하나를 쓰기 때문입니다. 클라이언트는 이 세그먼트를 받는 순간 ESTABLISHED가 됩니다.',
@@ -63,7 +65,8 @@ export const cards: readonly DrillCard[] = [
     proof: { slug: 'tcp-basics', anchor: 'mss-on-syn' },
     en: {
       q: 'Follow-up: why does the MSS option appear only on SYN segments?',
-      short: 'RFC 9293 allows it only with SYN set (§3.2, MUST-65): each side must know the peer’s limit before its first data byte, and the SYN is the one segment the peer is sure to have processed by then.',
+      short:
+        'RFC 9293 allows it only with SYN set (§3.2, MUST-65): each side must know the peer’s limit before its first data byte, and the SYN is the one segment the peer is sure to have processed by then.',
       a: [
         'The MSS is the largest payload, in bytes, one segment may carry to the sender of the option, headers not counted (1460 on Ethernet). RFC 9293 says it “MUST NOT be sent in other segments” (§3.2, MUST-65).',
         'A later announcement could arrive after data that already broke it, or never, since a bare ACK is not retransmitted. Without the option, a sender assumes 536 bytes over IPv4 and 1220 over IPv6 (§3.7.1); a narrower path found later is handled by Path MTU Discovery, not by a new MSS.',
@@ -71,7 +74,8 @@ export const cards: readonly DrillCard[] = [
     },
     ko: {
       q: '꼬리 질문: MSS 옵션은 왜 SYN 세그먼트에만 실립니까?',
-      short: 'RFC 9293이 SYN이 켜진 세그먼트에만 허용하기 때문입니다(§3.2, MUST-65). 양쪽은 첫 데이터 바이트를 보내기 전에 상대의 한계를 알아야 하는데, 그때까지 상대가 반드시 처리한 세그먼트는 SYN뿐입니다.',
+      short:
+        'RFC 9293이 SYN이 켜진 세그먼트에만 허용하기 때문입니다(§3.2, MUST-65). 양쪽은 첫 데이터 바이트를 보내기 전에 상대의 한계를 알아야 하는데, 그때까지 상대가 반드시 처리한 세그먼트는 SYN뿐입니다.',
       a: [
         'MSS는 옵션을 보낸 쪽이 세그먼트 하나로 받을 수 있는 가장 큰 페이로드의 바이트 수이고, 헤더는 세지 않습니다(이더넷에서 1460). RFC 9293은 다른 세그먼트에는 보내면 안 된다고 정합니다(§3.2, MUST-65).',
         '나중에 알린 값은 이미 한계를 넘긴 데이터보다 늦게 도착할 수 있고, 순수한 ACK는 재전송되지 않으므로 아예 도착하지 않을 수도 있습니다. 옵션이 없으면 보내는 쪽은 IPv4에서 536바이트, IPv6에서 1220바이트로 가정합니다(§3.7.1). 나중에 경로가 더 좁다는 것이 드러나면 새 MSS가 아니라 경로 MTU 탐색이 처리합니다.',
@@ -85,7 +89,8 @@ export const cards: readonly DrillCard[] = [
     proof: { slug: 'three-way-handshake', anchor: 'why-three' },
     en: {
       q: 'Why three segments, not two (or four)?',
-      short: 'Each side has to send its ISN and see it acknowledged, which is four messages with the middle two merged into SYN+ACK. The third segment also lets the client reject a SYN+ACK that answers an old duplicate SYN, with RST.',
+      short:
+        'Each side has to send its ISN and see it acknowledged, which is four messages with the middle two merged into SYN+ACK. The third segment also lets the client reject a SYN+ACK that answers an old duplicate SYN, with RST.',
       a: [
         'Each side must send its own ISN and see it acknowledged. That is four messages; the server’s ACK and its SYN ride in one segment, SYN+ACK, so three remain (RFC 9293 §3.4.1).',
         'With two, the server would never learn that the client received its ISN, and it could not tell an old duplicate SYN from a new one. With three, the client answers a SYN+ACK that acknowledges the wrong number with RST, and the server goes back to LISTEN (§3.5, Figure 8).',
@@ -94,7 +99,8 @@ export const cards: readonly DrillCard[] = [
     },
     ko: {
       q: '왜 세그먼트가 두 개나 네 개가 아니라 세 개입니까?',
-      short: '양쪽 모두 자기 ISN을 보내고 확인받아야 하므로 메시지는 네 개인데, 가운데 두 개를 SYN+ACK 하나로 합쳐 세 개가 됩니다. 세 번째 세그먼트 덕분에 클라이언트는 오래된 중복 SYN에 대한 SYN+ACK를 RST로 거절할 수도 있습니다.',
+      short:
+        '양쪽 모두 자기 ISN을 보내고 확인받아야 하므로 메시지는 네 개인데, 가운데 두 개를 SYN+ACK 하나로 합쳐 세 개가 됩니다. 세 번째 세그먼트 덕분에 클라이언트는 오래된 중복 SYN에 대한 SYN+ACK를 RST로 거절할 수도 있습니다.',
       a: [
         '양쪽 모두 자기 ISN을 보내고 상대가 그것을 확인 응답(ACK)하는 것을 봐야 합니다. 그러면 메시지가 네 개인데, 서버의 ACK와 서버의 SYN을 한 세그먼트(SYN+ACK)에 합치므로 세 개가 됩니다(RFC 9293 §3.4.1).',
         '두 개로 끝내면 서버는 클라이언트가 자기 ISN을 받았는지 알 수 없고, 오래된 중복 SYN과 새 SYN을 구별할 수도 없습니다. 세 번 주고받으면 클라이언트가 엉뚱한 번호를 확인 응답한 SYN+ACK에 RST로 답하고, 서버는 LISTEN으로 돌아갑니다(§3.5, Figure 8).',
@@ -109,7 +115,8 @@ export const cards: readonly DrillCard[] = [
     proof: { slug: 'three-way-handshake', anchor: 'lost-segments' },
     en: {
       q: 'What happens if the SYN, the SYN+ACK, or the final ACK is lost?',
-      short: 'Lost SYN: the client retransmits it. Lost SYN+ACK: both retransmit, the client its SYN and the server its SYN+ACK. Lost third ACK: the client is already ESTABLISHED; the server retransmits SYN+ACK, and the client’s next ACK or data completes it. A current Linux gives up a connect() after 11 SYNs, about 131 s.',
+      short:
+        'Lost SYN: the client retransmits it. Lost SYN+ACK: both retransmit, the client its SYN and the server its SYN+ACK. Lost third ACK: the client is already ESTABLISHED; the server retransmits SYN+ACK, and the client’s next ACK or data completes it. A current Linux gives up a connect() after 11 SYNs, about 131 s.',
       a: [
         'SYN lost: the client’s retransmission timer fires and it sends the SYN again; the RFC timer starts at 1 s and doubles (RFC 6298). Since Linux 6.5 the first retries come every second (`tcp_syn_linear_timeouts` = 4) and add to `tcp_syn_retries` = 6: 11 SYNs at 0, 1, 2, 3, 4, 5, 7, 11, 19, 35 and 67 s, and connect() fails with ETIMEDOUT after about 131 s (`tcp_write_timeout()`, net/ipv4/tcp_timer.c). Before 6.5: 7 SYNs and about 127 s.',
         'SYN+ACK lost: the client still waits in SYN-SENT and retransmits its SYN; the server, in SYN-RECEIVED, retransmits its SYN+ACK (Linux `tcp_synack_retries` = 5).',
@@ -118,7 +125,8 @@ export const cards: readonly DrillCard[] = [
     },
     ko: {
       q: 'SYN, SYN+ACK, 마지막 ACK가 각각 유실되면 어떻게 됩니까?',
-      short: 'SYN이 유실되면 클라이언트가 재전송합니다. SYN+ACK가 유실되면 클라이언트는 SYN을, 서버는 SYN+ACK를 재전송합니다. 세 번째 ACK가 유실되면 클라이언트는 이미 ESTABLISHED이고, 서버가 SYN+ACK를 재전송하거나 클라이언트의 다음 ACK나 데이터가 핸드셰이크를 끝냅니다. 요즘 리눅스는 SYN을 11번 보낸 뒤, 약 131초 만에 connect()를 포기합니다.',
+      short:
+        'SYN이 유실되면 클라이언트가 재전송합니다. SYN+ACK가 유실되면 클라이언트는 SYN을, 서버는 SYN+ACK를 재전송합니다. 세 번째 ACK가 유실되면 클라이언트는 이미 ESTABLISHED이고, 서버가 SYN+ACK를 재전송하거나 클라이언트의 다음 ACK나 데이터가 핸드셰이크를 끝냅니다. 요즘 리눅스는 SYN을 11번 보낸 뒤, 약 131초 만에 connect()를 포기합니다.',
       a: [
         'SYN이 유실되면 클라이언트의 재전송 타이머가 만료되어 SYN을 다시 보냅니다. RFC의 타이머는 1초에서 시작해 두 배씩 늘어납니다(RFC 6298). 리눅스 6.5부터는 처음 몇 번을 1초 간격으로 재전송하고(`tcp_syn_linear_timeouts` = 4) 이 횟수가 `tcp_syn_retries` = 6에 더해지므로, SYN이 0, 1, 2, 3, 4, 5, 7, 11, 19, 35, 67초에 모두 11번 나가고 connect()는 약 131초 뒤에 ETIMEDOUT으로 실패합니다(net/ipv4/tcp_timer.c의 `tcp_write_timeout()`). 6.5 이전에는 SYN 7번, 약 127초였습니다.',
         'SYN+ACK가 유실되면 클라이언트는 SYN-SENT에 머물며 SYN을 재전송하고, SYN-RECEIVED인 서버는 SYN+ACK를 재전송합니다(리눅스 `tcp_synack_retries` = 5).',
@@ -141,7 +149,8 @@ export const cards: readonly DrillCard[] = [
     },
     ko: {
       q: '꼬리 질문: 세 번째 ACK가 유실됐는데 클라이언트가 곧바로 요청을 보냅니다. 서버는 이 요청을 버립니까?',
-      short: '버리지 않습니다. 데이터 세그먼트에도 유실된 ACK와 같은 확인 응답 번호가 실려 있으므로, 그 세그먼트가 핸드셰이크를 끝내고 데이터도 받아들여집니다.',
+      short:
+        '버리지 않습니다. 데이터 세그먼트에도 유실된 ACK와 같은 확인 응답 번호가 실려 있으므로, 그 세그먼트가 핸드셰이크를 끝내고 데이터도 받아들여집니다.',
       a: [
         '버리지 않습니다. SYN 다음의 모든 세그먼트에는 ACK 플래그와 확인 응답 번호가 있습니다. 데이터 세그먼트도 유실된 ACK와 똑같이 서버의 SYN을 확인 응답하므로, 서버는 SYN-RECEIVED에서 ESTABLISHED로 바뀌고 데이터를 받습니다.',
         '그래서 클라이언트가 먼저 말하는 프로토콜에서는 세 번째 ACK 유실이 거의 비용이 없습니다. 서버가 먼저 말하는 프로토콜이라면 서버는 SYN+ACK 재전송에 대한 응답을 기다려야 합니다.',
@@ -156,7 +165,8 @@ export const cards: readonly DrillCard[] = [
     proof: { slug: 'three-way-handshake', anchor: 'isn' },
     en: {
       q: 'Why is the initial sequence number not 0, and how is it chosen?',
-      short: 'So that old segments of a previous connection on the same 4-tuple cannot land in the new window, and so that outsiders cannot guess numbers to inject segments. It is a 4 µs clock plus a keyed hash of the 4-tuple (RFC 9293 §3.4.1, RFC 6528), not just a random number.',
+      short:
+        'So that old segments of a previous connection on the same 4-tuple cannot land in the new window, and so that outsiders cannot guess numbers to inject segments. It is a 4 µs clock plus a keyed hash of the 4-tuple (RFC 9293 §3.4.1, RFC 6528), not just a random number.',
       a: [
         'Two reasons: segments of an old connection with the same 4-tuple must not be taken for segments of a new one, and an attacker off the path must not be able to guess the numbers and inject segments (RFC 9293 §3.4.1).',
         'RFC 9293 requires a clock-driven ISN that outsiders cannot predict: ISN = M + F(local IP, local port, remote IP, remote port, secret key), where M is a timer ticking every 4 µs and F a keyed hash (RFC 6528). Linux uses SipHash of the 4-tuple with a secret plus a 64 ns clock.',
@@ -165,7 +175,8 @@ export const cards: readonly DrillCard[] = [
     },
     ko: {
       q: '초기 시퀀스 번호(ISN)는 왜 0이 아니고, 어떻게 정합니까?',
-      short: '같은 4-튜플을 쓰던 예전 연결의 세그먼트가 새 연결의 윈도우에 들어오지 않게 하고, 외부에서 번호를 추측해 세그먼트를 끼워 넣지 못하게 하려는 것입니다. 그래서 ISN은 단순한 난수가 아니라 4µs 클록에 4-튜플의 키 해시를 더한 값입니다(RFC 9293 §3.4.1, RFC 6528).',
+      short:
+        '같은 4-튜플을 쓰던 예전 연결의 세그먼트가 새 연결의 윈도우에 들어오지 않게 하고, 외부에서 번호를 추측해 세그먼트를 끼워 넣지 못하게 하려는 것입니다. 그래서 ISN은 단순한 난수가 아니라 4µs 클록에 4-튜플의 키 해시를 더한 값입니다(RFC 9293 §3.4.1, RFC 6528).',
       a: [
         '이유는 두 가지입니다. 같은 4-튜플을 쓰던 예전 연결의 세그먼트가 새 연결의 것으로 오인되면 안 되고, 경로 밖의 공격자가 번호를 추측해 세그먼트를 끼워 넣을 수 없어야 합니다(RFC 9293 §3.4.1).',
         'RFC 9293은 클록에 따라 증가하면서도 밖에서 예측할 수 없는 ISN을 요구합니다. ISN = M + F(로컬 IP, 로컬 포트, 원격 IP, 원격 포트, 비밀 키)이며, M은 4µs마다 증가하는 타이머, F는 키가 있는 해시입니다(RFC 6528). 리눅스는 4-튜플과 비밀 값의 SipHash에 64ns 단위 클록을 더합니다.',
@@ -181,7 +192,8 @@ export const cards: readonly DrillCard[] = [
     lab: { slug: 'three-way-handshake', scenario: 'old-duplicate-syn', step: 5, shows: { side: 'B', state: 'LISTEN' } },
     en: {
       q: 'Follow-up: an old duplicate SYN from a previous connection arrives at the server. What does the handshake do about it?',
-      short: 'The server answers it with a SYN+ACK; the client sees an acknowledgment of a SYN it never sent and replies RST, and the server goes back to LISTEN (RFC 9293 Figure 8).',
+      short:
+        'The server answers it with a SYN+ACK; the client sees an acknowledgment of a SYN it never sent and replies RST, and the server goes back to LISTEN (RFC 9293 Figure 8).',
       a: [
         'The server cannot tell it is old, so it answers with SYN+ACK acknowledging the old sequence number and enters SYN-RECEIVED.',
         'The client did not send that SYN: the SYN+ACK acknowledges a number it never used, so it answers with RST (an unacceptable ACK in SYN-SENT or CLOSED gets a reset). The server then returns to LISTEN and nothing was opened (RFC 9293 §3.5, Figure 8).',
@@ -204,7 +216,8 @@ export const cards: readonly DrillCard[] = [
     proof: { slug: 'three-way-handshake', anchor: 'client-established-first' },
     en: {
       q: 'What are SYN-SENT and SYN-RECEIVED? Which side reaches ESTABLISHED first?',
-      short: 'SYN-SENT: sent a SYN, waiting for the answer. SYN-RECEIVED: received a SYN and answered SYN+ACK, waiting for the ACK. The client is ESTABLISHED first, when the SYN+ACK arrives; the server one segment later.',
+      short:
+        'SYN-SENT: sent a SYN, waiting for the answer. SYN-RECEIVED: received a SYN and answered SYN+ACK, waiting for the ACK. The client is ESTABLISHED first, when the SYN+ACK arrives; the server one segment later.',
       a: [
         'SYN-SENT: the side that called connect() has sent its SYN and waits for a matching SYN+ACK. SYN-RECEIVED: a side has received a SYN, sent its SYN+ACK, and waits for the ACK of its own SYN (§3.3.2).',
         'The client is ESTABLISHED first: as soon as the SYN+ACK arrives, both ISNs are known and its own is acknowledged. The server becomes ESTABLISHED one half round trip later, when the third segment arrives.',
@@ -213,7 +226,8 @@ export const cards: readonly DrillCard[] = [
     },
     ko: {
       q: 'SYN-SENT와 SYN-RECEIVED는 무엇입니까? 어느 쪽이 먼저 ESTABLISHED가 됩니까?',
-      short: 'SYN-SENT는 SYN을 보내고 응답을 기다리는 상태이고, SYN-RECEIVED는 SYN을 받아 SYN+ACK로 답한 뒤 ACK를 기다리는 상태입니다. SYN+ACK를 받는 순간 클라이언트가 먼저 ESTABLISHED가 되고, 서버는 세그먼트 하나 뒤에 따라옵니다.',
+      short:
+        'SYN-SENT는 SYN을 보내고 응답을 기다리는 상태이고, SYN-RECEIVED는 SYN을 받아 SYN+ACK로 답한 뒤 ACK를 기다리는 상태입니다. SYN+ACK를 받는 순간 클라이언트가 먼저 ESTABLISHED가 되고, 서버는 세그먼트 하나 뒤에 따라옵니다.',
       a: [
         'SYN-SENT는 connect()를 호출한 쪽이 SYN을 보내고 그에 맞는 SYN+ACK를 기다리는 상태입니다. SYN-RECEIVED는 SYN을 받고 SYN+ACK를 보낸 뒤, 자기 SYN에 대한 ACK를 기다리는 상태입니다(§3.3.2).',
         '클라이언트가 먼저 ESTABLISHED가 됩니다. SYN+ACK가 도착하면 양쪽 ISN을 모두 알고 자기 ISN도 확인받았기 때문입니다. 서버는 세 번째 세그먼트가 도착하는 반 왕복 뒤에 ESTABLISHED가 됩니다.',
@@ -227,7 +241,8 @@ export const cards: readonly DrillCard[] = [
     proof: { slug: 'four-way-handshake', anchor: 'four-steps' },
     en: {
       q: 'Walk through the connection teardown with each side’s state.',
-      short: 'The side that closes first sends FIN (FIN-WAIT-1); the peer ACKs it (CLOSE-WAIT) and the closer moves to FIN-WAIT-2; when the peer’s application closes, it sends its FIN (LAST-ACK); the closer ACKs it and waits in TIME-WAIT for 2×MSL, the peer goes CLOSED.',
+      short:
+        'The side that closes first sends FIN (FIN-WAIT-1); the peer ACKs it (CLOSE-WAIT) and the closer moves to FIN-WAIT-2; when the peer’s application closes, it sends its FIN (LAST-ACK); the closer ACKs it and waits in TIME-WAIT for 2×MSL, the peer goes CLOSED.',
       a: [
         'A’s application closes: A sends FIN and enters FIN-WAIT-1. B receives it, ACKs it and enters CLOSE-WAIT; B’s application reads end-of-file.',
         'A receives that ACK and enters FIN-WAIT-2. Later B’s application closes: B sends its FIN and enters LAST-ACK.',
@@ -237,7 +252,8 @@ export const cards: readonly DrillCard[] = [
     },
     ko: {
       q: '연결 종료 과정을 양쪽 상태와 함께 설명해 보세요.',
-      short: '먼저 닫는 쪽이 FIN을 보내 FIN-WAIT-1이 되고, 상대가 ACK하며 CLOSE-WAIT가 되면 먼저 닫는 쪽은 FIN-WAIT-2로 갑니다. 상대의 애플리케이션이 닫으면 상대가 FIN을 보내 LAST-ACK가 되고, 먼저 닫은 쪽이 ACK한 뒤 2×MSL 동안 TIME-WAIT에 머무는 사이 상대는 CLOSED가 됩니다.',
+      short:
+        '먼저 닫는 쪽이 FIN을 보내 FIN-WAIT-1이 되고, 상대가 ACK하며 CLOSE-WAIT가 되면 먼저 닫는 쪽은 FIN-WAIT-2로 갑니다. 상대의 애플리케이션이 닫으면 상대가 FIN을 보내 LAST-ACK가 되고, 먼저 닫은 쪽이 ACK한 뒤 2×MSL 동안 TIME-WAIT에 머무는 사이 상대는 CLOSED가 됩니다.',
       a: [
         'A의 애플리케이션이 close()를 호출하면 A는 FIN을 보내고 FIN-WAIT-1이 됩니다. B는 FIN을 받아 ACK를 보내고 CLOSE-WAIT가 됩니다. B의 애플리케이션은 EOF를 읽습니다.',
         'A는 그 ACK를 받고 FIN-WAIT-2가 됩니다. 나중에 B의 애플리케이션이 close()를 호출하면 B는 FIN을 보내고 LAST-ACK가 됩니다.',
@@ -275,7 +291,8 @@ export const cards: readonly DrillCard[] = [
     proof: { slug: 'four-way-handshake', anchor: 'why-four-when-three' },
     en: {
       q: 'Why does the teardown take four segments, and when does it take three?',
-      short: 'Four, because each direction closes separately: the kernel ACKs a FIN at once, but its own FIN waits for its application’s close(). Three when that close() comes right away, so the FIN carries the ACK.',
+      short:
+        'Four, because each direction closes separately: the kernel ACKs a FIN at once, but its own FIN waits for its application’s close(). Three when that close() comes right away, so the FIN carries the ACK.',
       a: [
         'Each direction closes on its own (half-close). TCP ACKs a FIN at once, but sends its own FIN only when its own application calls close(). Between the two, the passive side may still send data (§3.6).',
         'Three segments when the passive side’s application closes at once: its FIN carries the ACK of the other FIN, so [FIN], [FIN, ACK], [ACK]. The active closer then goes from FIN-WAIT-1 straight to TIME-WAIT. A Linux capture of a typical Node.js server shows exactly this.',
@@ -283,7 +300,8 @@ export const cards: readonly DrillCard[] = [
     },
     ko: {
       q: '연결 종료에는 왜 세그먼트가 네 개 필요하고, 언제 세 개로 끝납니까?',
-      short: '커널은 FIN을 받으면 곧바로 ACK하지만 자기 FIN은 애플리케이션이 close()를 불러야 보내므로, 두 방향이 따로 닫혀 네 개가 됩니다. 그 close()가 바로 불리면 FIN에 ACK가 함께 실려 세 개로 끝납니다.',
+      short:
+        '커널은 FIN을 받으면 곧바로 ACK하지만 자기 FIN은 애플리케이션이 close()를 불러야 보내므로, 두 방향이 따로 닫혀 네 개가 됩니다. 그 close()가 바로 불리면 FIN에 ACK가 함께 실려 세 개로 끝납니다.',
       a: [
         '두 방향이 각각 따로 닫히기 때문입니다(하프 클로즈). TCP는 FIN을 받으면 곧바로 ACK하지만, 자기 FIN은 자기 애플리케이션이 close()를 호출할 때에야 보냅니다. 그 사이에 나중에 닫는 쪽은 데이터를 더 보낼 수 있습니다(§3.6).',
         '나중에 닫는 쪽의 애플리케이션이 곧바로 닫으면 세 개로 끝납니다. 그 FIN에 상대 FIN에 대한 ACK가 함께 실려 [FIN], [FIN, ACK], [ACK]가 됩니다. 이때 먼저 닫는 쪽은 FIN-WAIT-1에서 곧바로 TIME-WAIT로 갑니다. 평범한 Node.js 서버를 리눅스에서 캡처하면 바로 이 모양입니다.',
@@ -298,7 +316,8 @@ export const cards: readonly DrillCard[] = [
     proof: { slug: 'four-way-handshake', anchor: 'close-wait' },
     en: {
       q: 'What is CLOSE-WAIT, and what do many CLOSE-WAIT sockets on a server mean?',
-      short: 'CLOSE-WAIT means the peer has closed and the kernel is waiting for my application to call close(). Many of them mean the application leaks connections; no timer ends the state.',
+      short:
+        'CLOSE-WAIT means the peer has closed and the kernel is waiting for my application to call close(). Many of them mean the application leaks connections; no timer ends the state.',
       a: [
         'CLOSE-WAIT means the peer has sent its FIN, the kernel has ACKed it, and TCP now waits for the local application to close the socket. Only the application can end it.',
         'Many CLOSE-WAIT sockets mean the application never calls close(): a leak, typically a code path that forgets to close a connection or return it to a pool after the peer hung up. No sysctl times it out; restarting the process “fixes” it until it piles up again.',
@@ -306,7 +325,8 @@ export const cards: readonly DrillCard[] = [
     },
     ko: {
       q: 'CLOSE-WAIT는 무엇이고, 서버에 CLOSE-WAIT 소켓이 많다면 무슨 뜻입니까?',
-      short: 'CLOSE-WAIT는 상대가 닫았고 커널이 내 애플리케이션의 close()를 기다리는 상태입니다. 이런 소켓이 많다면 애플리케이션이 연결을 닫지 않고 새는 것이고, 이 상태를 끝내는 타이머는 없습니다.',
+      short:
+        'CLOSE-WAIT는 상대가 닫았고 커널이 내 애플리케이션의 close()를 기다리는 상태입니다. 이런 소켓이 많다면 애플리케이션이 연결을 닫지 않고 새는 것이고, 이 상태를 끝내는 타이머는 없습니다.',
       a: [
         'CLOSE-WAIT는 상대가 FIN을 보냈고 커널이 이미 ACK했으며, 이제 로컬 애플리케이션이 소켓을 닫기를 기다리는 상태입니다. 이 상태는 애플리케이션만 끝낼 수 있습니다.',
         'CLOSE-WAIT 소켓이 많다는 것은 애플리케이션이 close()를 호출하지 않는다는 뜻입니다. 상대가 끊은 뒤 연결을 닫거나 풀에 돌려주는 것을 잊은 코드 경로가 있는 누수입니다. 이를 끝내는 sysctl은 없습니다. 프로세스를 재시작하면 사라졌다가 다시 쌓입니다.',
@@ -342,7 +362,8 @@ export const cards: readonly DrillCard[] = [
     proof: { slug: 'four-way-handshake', anchor: 'four-steps' },
     en: {
       q: 'What is FIN-WAIT-2, and can it last forever?',
-      short: 'The active closer after its FIN was ACKed, waiting for the peer’s FIN. In the RFC it can last forever (half-close); Linux ends it after `tcp_fin_timeout` (60 s) only for sockets the application has already closed.',
+      short:
+        'The active closer after its FIN was ACKed, waiting for the peer’s FIN. In the RFC it can last forever (half-close); Linux ends it after `tcp_fin_timeout` (60 s) only for sockets the application has already closed.',
       a: [
         'FIN-WAIT-2: the active closer’s FIN has been acknowledged, and it waits for the peer’s FIN. Its own direction is closed; the peer may still send data.',
         'In the RFC it can last as long as the peer keeps its side open: a half-closed connection is legal. In practice, when the application has fully closed the socket (an orphan), Linux ends FIN-WAIT-2 after `net.ipv4.tcp_fin_timeout` (60 s). A socket closed only with shutdown(SHUT_WR) is not an orphan and can wait as long as the peer does.',
@@ -350,7 +371,8 @@ export const cards: readonly DrillCard[] = [
     },
     ko: {
       q: 'FIN-WAIT-2는 무엇이고, 영원히 계속될 수 있습니까?',
-      short: '자기 FIN이 확인 응답을 받은 뒤 상대의 FIN을 기다리는, 먼저 닫는 쪽의 상태입니다. RFC로는 영원히 계속될 수 있고(하프 클로즈), 리눅스는 애플리케이션이 이미 닫은 소켓일 때만 `tcp_fin_timeout`(60초) 뒤에 끝냅니다.',
+      short:
+        '자기 FIN이 확인 응답을 받은 뒤 상대의 FIN을 기다리는, 먼저 닫는 쪽의 상태입니다. RFC로는 영원히 계속될 수 있고(하프 클로즈), 리눅스는 애플리케이션이 이미 닫은 소켓일 때만 `tcp_fin_timeout`(60초) 뒤에 끝냅니다.',
       a: [
         'FIN-WAIT-2는 먼저 닫는 쪽의 FIN이 확인 응답을 받았고, 상대의 FIN을 기다리는 상태입니다. 자기 쪽 방향은 닫혔지만 상대는 아직 데이터를 보낼 수 있습니다.',
         'RFC로는 상대가 자기 방향을 열어 두는 한 계속될 수 있습니다. 하프 클로즈는 정상적인 상태입니다. 실제로는 애플리케이션이 소켓을 완전히 닫은(고아가 된) 경우 리눅스가 `net.ipv4.tcp_fin_timeout`(60초) 뒤에 FIN-WAIT-2를 끝냅니다. shutdown(SHUT_WR)으로만 닫은 소켓은 고아가 아니므로 상대가 닫을 때까지 기다릴 수 있습니다.',
@@ -386,7 +408,8 @@ export const cards: readonly DrillCard[] = [
     proof: { slug: 'time-wait', anchor: 'reason-lost-ack' },
     en: {
       q: 'Why does TIME-WAIT exist? Give both reasons.',
-      short: 'Two reasons: to ACK the peer’s FIN again if the last ACK is lost, instead of answering RST; and to let old duplicate segments die out before the same 4-tuple is used again.',
+      short:
+        'Two reasons: to ACK the peer’s FIN again if the last ACK is lost, instead of answering RST; and to let old duplicate segments die out before the same 4-tuple is used again.',
       a: [
         'First, the last ACK may be lost. The peer in LAST-ACK then retransmits its FIN, and the TIME-WAIT side must still be there to ACK it again (and restart its timer). Without that state the retransmitted FIN would get a RST, and the peer would report an error instead of a clean close.',
         'Second, old duplicate segments of this connection must die out in the network before a new connection with the same 4-tuple can receive them and take them for its own data (RFC 9293 §3.4.1, §3.6.1).',
@@ -394,7 +417,8 @@ export const cards: readonly DrillCard[] = [
     },
     ko: {
       q: 'TIME-WAIT는 왜 있습니까? 두 가지 이유를 모두 말해 보세요.',
-      short: '이유는 두 가지입니다. 마지막 ACK가 유실되면 상대가 다시 보낸 FIN에 RST 대신 ACK를 다시 보내야 하고, 같은 4-튜플을 다시 쓰기 전에 오래된 중복 세그먼트가 사라져야 합니다.',
+      short:
+        '이유는 두 가지입니다. 마지막 ACK가 유실되면 상대가 다시 보낸 FIN에 RST 대신 ACK를 다시 보내야 하고, 같은 4-튜플을 다시 쓰기 전에 오래된 중복 세그먼트가 사라져야 합니다.',
       a: [
         '첫째, 마지막 ACK가 유실될 수 있습니다. 그러면 LAST-ACK 상태의 상대가 FIN을 재전송하는데, TIME-WAIT 쪽이 아직 남아 있어야 다시 ACK할 수 있습니다(타이머도 다시 시작합니다). 이 상태가 없으면 재전송된 FIN에 RST가 돌아가고, 상대는 정상 종료 대신 오류를 보고합니다.',
         '둘째, 이 연결의 오래된 중복 세그먼트가 네트워크에서 사라져야 합니다. 그래야 같은 4-튜플을 쓰는 새 연결이 그 세그먼트를 자기 데이터로 받아들이지 않습니다(RFC 9293 §3.4.1, §3.6.1).',
@@ -409,7 +433,8 @@ export const cards: readonly DrillCard[] = [
     proof: { slug: 'time-wait', anchor: 'why-2msl' },
     en: {
       q: 'Why 2×MSL and not 1×MSL? What is MSL, and how long is TIME-WAIT on Linux, Windows and macOS?',
-      short: 'MSL is the longest a segment may live in the network (2 minutes in the RFC). 2×MSL covers a round trip: the last ACK going out and a retransmitted FIN coming back. Real lengths: Linux 60 s fixed, Windows 120 s, macOS 30 s.',
+      short:
+        'MSL is the longest a segment may live in the network (2 minutes in the RFC). 2×MSL covers a round trip: the last ACK going out and a retransmitted FIN coming back. Real lengths: Linux 60 s fixed, Windows 120 s, macOS 30 s.',
       a: [
         'MSL, the maximum segment lifetime, is how long a segment may survive in the network; the RFC sets it to 2 minutes (§3.4.2). Two of them cover a round trip: the last ACK may take up to one MSL to get lost on its way, and the retransmitted FIN up to one more to arrive, and old segments in both directions must have died out.',
         'The RFC thus asks for 4 minutes (MUST-13). Real systems use less: Linux a fixed 60 s, Windows Server 2003 and later 120 s (`TcpTimedWaitDelay`), macOS 30 s (MSL 15 s), FreeBSD 60 s. “240 s by default” was Windows 2000.',
@@ -417,7 +442,8 @@ export const cards: readonly DrillCard[] = [
     },
     ko: {
       q: '왜 1×MSL이 아니라 2×MSL입니까? MSL은 무엇이고, 리눅스·Windows·macOS의 TIME-WAIT는 얼마입니까?',
-      short: 'MSL은 세그먼트가 네트워크에서 살아 있을 수 있는 최대 시간이고 RFC는 2분으로 잡습니다. 2×MSL은 마지막 ACK가 가고 재전송된 FIN이 돌아오는 왕복을 덮습니다. 실제로는 리눅스 60초 고정, Windows 120초, macOS 30초입니다.',
+      short:
+        'MSL은 세그먼트가 네트워크에서 살아 있을 수 있는 최대 시간이고 RFC는 2분으로 잡습니다. 2×MSL은 마지막 ACK가 가고 재전송된 FIN이 돌아오는 왕복을 덮습니다. 실제로는 리눅스 60초 고정, Windows 120초, macOS 30초입니다.',
       a: [
         'MSL(maximum segment lifetime)은 세그먼트가 네트워크에서 살아 있을 수 있는 최대 시간이고, RFC는 2분으로 정합니다(§3.4.2). 2배는 왕복을 덮습니다. 마지막 ACK가 가다가 유실되기까지 최대 MSL 하나, 재전송된 FIN이 도착하기까지 또 하나가 걸릴 수 있고, 양방향의 오래된 세그먼트가 모두 사라져야 합니다.',
         '그래서 RFC는 4분을 요구합니다(MUST-13). 실제 시스템은 더 짧습니다. 리눅스는 60초로 고정, Windows Server 2003 이후는 120초(`TcpTimedWaitDelay`), macOS는 30초(MSL 15초), FreeBSD는 60초입니다. "기본값 240초"는 Windows 2000 이야기입니다.',
@@ -430,7 +456,8 @@ export const cards: readonly DrillCard[] = [
     proof: { slug: 'four-way-handshake', anchor: 'either-side-closes' },
     en: {
       q: 'Which side enters TIME-WAIT: the client or the server?',
-      short: 'Whichever side sends the first FIN, the active closer; in a simultaneous close, both. It can be a server that closes idle keep-alive connections or a client that closes its own.',
+      short:
+        'Whichever side sends the first FIN, the active closer; in a simultaneous close, both. It can be a server that closes idle keep-alive connections or a client that closes its own.',
       a: [
         'The side that closes first, the active closer, whichever it is. It is not tied to who connected.',
         'An HTTP server that closes idle keep-alive connections, or one that closes after each response, collects the TIME-WAIT sockets itself. In a simultaneous close both sides end in TIME-WAIT.',
@@ -438,7 +465,8 @@ export const cards: readonly DrillCard[] = [
     },
     ko: {
       q: 'TIME-WAIT에 들어가는 쪽은 클라이언트입니까, 서버입니까?',
-      short: '먼저 FIN을 보내는 쪽, 즉 먼저 닫는 쪽이고 동시 닫기라면 양쪽 모두입니다. 유휴 keep-alive 연결을 끊는 서버일 수도 있고, 자기 연결을 직접 닫는 클라이언트일 수도 있습니다.',
+      short:
+        '먼저 FIN을 보내는 쪽, 즉 먼저 닫는 쪽이고 동시 닫기라면 양쪽 모두입니다. 유휴 keep-alive 연결을 끊는 서버일 수도 있고, 자기 연결을 직접 닫는 클라이언트일 수도 있습니다.',
       a: [
         '먼저 닫는 쪽(active closer)입니다. 누가 연결을 시작했는지와는 상관이 없습니다.',
         '유휴 keep-alive 연결을 서버가 끊거나 응답마다 서버가 연결을 닫는 HTTP 서버라면 TIME-WAIT 소켓은 서버에 쌓입니다. 동시 닫기(simultaneous close)에서는 양쪽 모두 TIME-WAIT로 끝납니다.',
@@ -452,7 +480,8 @@ export const cards: readonly DrillCard[] = [
     proof: { slug: 'time-wait', anchor: 'move-to-client' },
     en: {
       q: 'Follow-up: your servers hold too many TIME-WAIT sockets. How do you move them to the clients?',
-      short: 'Make the client close first: clients that close their connections when done, a client idle timeout shorter than the server’s keep-alive timeout, or a server that waits for the client’s FIN before closing.',
+      short:
+        'Make the client close first: clients that close their connections when done, a client idle timeout shorter than the server’s keep-alive timeout, or a server that waits for the client’s FIN before closing.',
       a: [
         'TIME-WAIT stays with whoever sends the first FIN (RFC 9293 §3.6). If the client closes after reading the response, the waiting server only answers the FIN and passes CLOSE-WAIT and LAST-ACK instead.',
         'A pool that drops idle connections before the server’s keep-alive timeout always closes first. `Connection: close` from the client does not help: it asks the server to close after its response, so the server’s FIN usually goes first (RFC 9112 §9.6).',
@@ -460,7 +489,8 @@ export const cards: readonly DrillCard[] = [
     },
     ko: {
       q: '꼬리 질문: 서버에 TIME-WAIT 소켓이 너무 많습니다. 이를 클라이언트로 옮기려면 어떻게 합니까?',
-      short: '클라이언트가 먼저 닫게 만듭니다. 일을 마친 클라이언트가 직접 닫거나, 클라이언트의 유휴 타임아웃을 서버의 keep-alive 타임아웃보다 짧게 잡거나, 서버가 클라이언트의 FIN을 기다린 뒤 닫게 합니다.',
+      short:
+        '클라이언트가 먼저 닫게 만듭니다. 일을 마친 클라이언트가 직접 닫거나, 클라이언트의 유휴 타임아웃을 서버의 keep-alive 타임아웃보다 짧게 잡거나, 서버가 클라이언트의 FIN을 기다린 뒤 닫게 합니다.',
       a: [
         'TIME-WAIT는 첫 FIN을 보낸 쪽에 남습니다(RFC 9293 §3.6). 클라이언트가 응답을 다 읽고 닫으면 기다리던 서버는 FIN에 답하기만 하므로 CLOSE-WAIT와 LAST-ACK를 거칩니다.',
         '서버의 keep-alive 타임아웃보다 먼저 유휴 연결을 정리하는 커넥션 풀은 언제나 먼저 닫습니다. 클라이언트가 보내는 `Connection: close`는 도움이 되지 않습니다. 서버에게 응답 뒤에 닫으라는 뜻이므로 대개 서버의 FIN이 먼저 나갑니다(RFC 9112 §9.6).',
@@ -473,7 +503,8 @@ export const cards: readonly DrillCard[] = [
     proof: { slug: 'time-wait', anchor: 'late-packets' },
     en: {
       q: '“Data sent before the FIN arrives after it and is lost, so TIME-WAIT waits for it.” True?',
-      short: 'False. A FIN is processed only after every byte before it has arrived, so when the FIN is acknowledged, no earlier data is missing. TIME-WAIT is for a lost last ACK and old duplicates.',
+      short:
+        'False. A FIN is processed only after every byte before it has arrived, so when the FIN is acknowledged, no earlier data is missing. TIME-WAIT is for a lost last ACK and old duplicates.',
       a: [
         'No, it is a trap. TCP delivers in sequence order: the FIN has a sequence number after the last data byte, and the receiver processes the FIN only after all data before it has arrived (§3.10.7.4). Data that arrives out of order is held and reordered, not lost.',
         'By the time the FIN is acknowledged, the earlier data has been received. The real reasons for TIME-WAIT are the lost last ACK and old duplicates reaching a new connection with the same 4-tuple.',
@@ -481,7 +512,8 @@ export const cards: readonly DrillCard[] = [
     },
     ko: {
       q: '"FIN보다 먼저 보낸 데이터가 FIN보다 늦게 도착하면 유실되므로 TIME-WAIT가 그것을 기다린다." 맞습니까?',
-      short: '틀립니다. FIN은 그 앞의 바이트가 모두 도착한 뒤에야 처리되므로, FIN이 확인 응답되었다면 빠진 데이터는 없습니다. TIME-WAIT는 마지막 ACK의 유실과 오래된 중복 세그먼트 때문에 있습니다.',
+      short:
+        '틀립니다. FIN은 그 앞의 바이트가 모두 도착한 뒤에야 처리되므로, FIN이 확인 응답되었다면 빠진 데이터는 없습니다. TIME-WAIT는 마지막 ACK의 유실과 오래된 중복 세그먼트 때문에 있습니다.',
       a: [
         '아닙니다. 함정 질문입니다. TCP는 시퀀스 번호 순서대로 전달합니다. FIN은 마지막 데이터 바이트 다음 번호를 가지며, 받는 쪽은 그 앞의 데이터가 모두 도착한 뒤에야 FIN을 처리합니다(§3.10.7.4). 순서가 뒤바뀌어 도착한 데이터는 잠시 보관했다가 재정렬하지, 버리지 않습니다.',
         'FIN이 확인 응답되었다면 그 앞의 데이터는 이미 도착한 것입니다. TIME-WAIT의 진짜 이유는 마지막 ACK의 유실과, 같은 4-튜플의 새 연결에 오래된 중복 세그먼트가 도착하는 문제입니다.',
@@ -496,7 +528,8 @@ export const cards: readonly DrillCard[] = [
     proof: { slug: 'time-wait', anchor: 'many-time-wait' },
     en: {
       q: 'Are many TIME-WAIT sockets a problem? EADDRINUSE vs EADDRNOTAVAIL; SO_REUSEADDR, tcp_tw_reuse; connection pooling.',
-      short: 'Rarely on a server; on a client making many short connections to one destination the ephemeral ports run out (EADDRNOTAVAIL). Reuse connections first; `tcp_tw_reuse` helps outgoing connections, `SO_REUSEADDR` lets a restarted server bind (EADDRINUSE).',
+      short:
+        'Rarely on a server; on a client making many short connections to one destination the ephemeral ports run out (EADDRNOTAVAIL). Reuse connections first; `tcp_tw_reuse` helps outgoing connections, `SO_REUSEADDR` lets a restarted server bind (EADDRINUSE).',
       a: [
         'Usually not: a TIME-WAIT socket is a small kernel record. It becomes a problem on a client that opens many short outgoing connections to the same server address and port: each one holds an ephemeral port for 60 s on Linux, and connect() fails with EADDRNOTAVAIL when the ports run out.',
         'EADDRINUSE is the server-side symptom: a restarted server cannot bind() its port while old connections sit in TIME-WAIT. `SO_REUSEADDR` fixes that, and every server should set it.',
@@ -505,7 +538,8 @@ export const cards: readonly DrillCard[] = [
     },
     ko: {
       q: 'TIME-WAIT 소켓이 많으면 문제입니까? EADDRINUSE와 EADDRNOTAVAIL, SO_REUSEADDR, tcp_tw_reuse, 커넥션 풀을 설명해 보세요.',
-      short: '서버에서는 거의 문제가 되지 않지만, 한 목적지로 짧은 연결을 많이 여는 클라이언트에서는 임시 포트가 바닥납니다(EADDRNOTAVAIL). 먼저 연결을 재사용하고, 나가는 연결에는 `tcp_tw_reuse`, 재시작한 서버의 bind(EADDRINUSE)에는 `SO_REUSEADDR`를 씁니다.',
+      short:
+        '서버에서는 거의 문제가 되지 않지만, 한 목적지로 짧은 연결을 많이 여는 클라이언트에서는 임시 포트가 바닥납니다(EADDRNOTAVAIL). 먼저 연결을 재사용하고, 나가는 연결에는 `tcp_tw_reuse`, 재시작한 서버의 bind(EADDRINUSE)에는 `SO_REUSEADDR`를 씁니다.',
       a: [
         '대개는 문제가 아닙니다. TIME-WAIT 소켓은 커널의 작은 기록일 뿐입니다. 문제가 되는 곳은 같은 서버 주소와 포트로 짧은 연결을 많이 여는 클라이언트입니다. 연결마다 임시 포트(ephemeral port)를 리눅스에서 60초씩 붙잡으므로, 포트가 바닥나면 connect()가 EADDRNOTAVAIL로 실패합니다.',
         'EADDRINUSE는 서버 쪽 증상입니다. 재시작한 서버가 예전 연결이 TIME-WAIT에 있는 동안 포트에 bind()하지 못합니다. `SO_REUSEADDR`로 해결하며, 모든 서버가 이 옵션을 켜야 합니다.',
@@ -543,7 +577,8 @@ export const cards: readonly DrillCard[] = [
     lab: { slug: 'time-wait', scenario: 'time-wait-reopen', step: 18, shows: { side: 'B', state: 'SYN-RECEIVED' } },
     en: {
       q: 'Follow-up: a new SYN arrives for a 4-tuple that is still in TIME-WAIT. What does Linux do?',
-      short: 'It accepts the SYN if its sequence number is above the old RCV.NXT or its timestamp is newer, and gives the new connection ISS = old SND.NXT + 65537; otherwise it answers with an ACK of the old connection.',
+      short:
+        'It accepts the SYN if its sequence number is above the old RCV.NXT or its timestamp is newer, and gives the new connection ISS = old SND.NXT + 65537; otherwise it answers with an ACK of the old connection.',
       a: [
         'RFC 9293 §3.6.1 (MAY-2) and RFC 6191 allow reopening when the new numbers or timestamps prove the SYN is new. Linux implements it in `tcp_timewait_state_process()` (net/ipv4/tcp_minisocks.c); the ISS jump puts the new connection above everything the old one sent.',
         'Otherwise the client in SYN-SENT gets an ACK that does not acknowledge its SYN, answers RST, which ends the TIME-WAIT unless `tcp_rfc1337` = 1, and its retransmitted SYN then opens the connection. Only a host with a listener can accept such a SYN: a client in TIME-WAIT only ACKs.',
@@ -551,7 +586,8 @@ export const cards: readonly DrillCard[] = [
     },
     ko: {
       q: '꼬리 질문: 아직 TIME-WAIT인 4-튜플로 새 SYN이 도착합니다. 리눅스는 어떻게 합니까?',
-      short: 'SYN의 시퀀스 번호가 예전 RCV.NXT보다 크거나 타임스탬프가 더 새것이면 받아들이고 새 연결의 ISS를 예전 SND.NXT + 65537로 정합니다. 그렇지 않으면 예전 연결의 ACK로 답합니다.',
+      short:
+        'SYN의 시퀀스 번호가 예전 RCV.NXT보다 크거나 타임스탬프가 더 새것이면 받아들이고 새 연결의 ISS를 예전 SND.NXT + 65537로 정합니다. 그렇지 않으면 예전 연결의 ACK로 답합니다.',
       a: [
         'RFC 9293 §3.6.1(MAY-2)과 RFC 6191은 새 번호나 타임스탬프로 그 SYN이 새것임을 증명할 수 있으면 다시 열어도 된다고 합니다. 리눅스는 net/ipv4/tcp_minisocks.c의 `tcp_timewait_state_process()`에서 이를 구현하며, ISS를 건너뛰어 새 연결이 예전 연결이 보낸 모든 번호보다 위에서 시작하게 합니다.',
         '조건에 맞지 않으면 SYN-SENT인 클라이언트는 자기 SYN을 확인 응답하지 않는 ACK를 받아 RST로 답합니다. `tcp_rfc1337`이 1이 아니면 이 RST가 TIME-WAIT를 끝내고, 재전송된 SYN이 연결을 엽니다. 이런 SYN을 받아들일 수 있는 쪽은 리스너가 있는 호스트뿐이고, TIME-WAIT인 클라이언트는 ACK만 보냅니다.',
@@ -564,7 +600,8 @@ export const cards: readonly DrillCard[] = [
     proof: { slug: 'syn-flood', anchor: 'syn-cookies' },
     en: {
       q: 'What is a SYN flood, how do SYN cookies work, and what do they cost?',
-      short: 'Forged SYNs fill the listener’s queue of half-open connections, so real SYNs are dropped. SYN cookies keep no state: the server encodes it in its ISN and rebuilds the connection from the returning ACK. Cost: limited options and no SYN+ACK retransmission, so Linux uses them only when the queue overflows.',
+      short:
+        'Forged SYNs fill the listener’s queue of half-open connections, so real SYNs are dropped. SYN cookies keep no state: the server encodes it in its ISN and rebuilds the connection from the returning ACK. Cost: limited options and no SYN+ACK retransmission, so Linux uses them only when the queue overflows.',
       a: [
         'A SYN flood sends many SYNs, usually from spoofed addresses, and never completes the handshakes. Each SYN creates a half-open entry in SYN-RECEIVED, and the listener’s backlog fills up, so real clients are refused (RFC 4987).',
         'With SYN cookies the server keeps no record: it encodes what it needs (a hash of the 4-tuple and a secret, a time counter, the MSS) in its own ISN. A real client’s ACK returns that number plus one, and the server rebuilds the connection from it.',
@@ -573,7 +610,8 @@ export const cards: readonly DrillCard[] = [
     },
     ko: {
       q: 'SYN 플러드란 무엇이고, SYN 쿠키는 어떻게 동작하며, 대가는 무엇입니까?',
-      short: '위조한 SYN이 리스너의 하프 오픈 큐를 채워 진짜 SYN이 버려지게 하는 공격입니다. SYN 쿠키를 쓰면 서버는 상태를 저장하지 않고 ISN에 담아 두었다가 돌아온 ACK로 연결을 다시 만듭니다. 옵션이 제한되고 SYN+ACK를 재전송할 수 없다는 대가가 있어서, 리눅스는 큐가 넘칠 때만 씁니다.',
+      short:
+        '위조한 SYN이 리스너의 하프 오픈 큐를 채워 진짜 SYN이 버려지게 하는 공격입니다. SYN 쿠키를 쓰면 서버는 상태를 저장하지 않고 ISN에 담아 두었다가 돌아온 ACK로 연결을 다시 만듭니다. 옵션이 제한되고 SYN+ACK를 재전송할 수 없다는 대가가 있어서, 리눅스는 큐가 넘칠 때만 씁니다.',
       a: [
         'SYN 플러드는 대개 위조한 주소로 SYN을 대량으로 보내고 핸드셰이크를 끝내지 않는 공격입니다. SYN마다 SYN-RECEIVED 상태의 하프 오픈 항목이 생기고, 리스너의 백로그가 가득 차서 진짜 클라이언트가 거절당합니다(RFC 4987).',
         'SYN 쿠키를 쓰면 서버는 아무 기록도 남기지 않습니다. 필요한 정보(4-튜플과 비밀 값의 해시, 시간 카운터, MSS)를 자기 ISN에 담습니다. 진짜 클라이언트의 ACK는 그 번호에 1을 더해 돌려주므로, 서버는 그 번호로 연결을 다시 만듭니다.',
@@ -589,7 +627,8 @@ export const cards: readonly DrillCard[] = [
     lab: { slug: 'syn-flood', scenario: 'accept-queue-full', step: 6, shows: { side: 'A', state: 'ESTABLISHED' } },
     en: {
       q: 'Follow-up: the application calls accept() too slowly and the accept queue is full. What happens to new SYNs and to the third ACK?',
-      short: 'New SYNs are dropped. A third ACK is dropped too (ListenOverflows): the client believes it is ESTABLISHED while the server keeps retransmitting SYN+ACK. With `tcp_abort_on_overflow` = 1 the server answers RST instead.',
+      short:
+        'New SYNs are dropped. A third ACK is dropped too (ListenOverflows): the client believes it is ESTABLISHED while the server keeps retransmitting SYN+ACK. With `tcp_abort_on_overflow` = 1 the server answers RST instead.',
       a: [
         'Both queues are measured against the listen() backlog, capped by `net.core.somaxconn`. While the accept queue is full, `tcp_conn_request()` drops new SYNs and counts ListenOverflows and ListenDrops; the client just retransmits.',
         'A third ACK then finds no room: `tcp_v4_syn_recv_sock()` refuses the child socket and `tcp_check_req()` keeps the SYN-RECEIVED entry, marked as acknowledged. The client’s connect() has returned and it may send data, which is dropped the same way until accept() makes room. `tcp_abort_on_overflow` = 1 sends RST from the same place. `tcp_max_syn_backlog` matters only with `tcp_syncookies` = 0.',
@@ -597,7 +636,8 @@ export const cards: readonly DrillCard[] = [
     },
     ko: {
       q: '꼬리 질문: 애플리케이션이 accept()를 너무 느리게 불러 accept 큐가 가득 찼습니다. 새 SYN과 세 번째 ACK는 어떻게 됩니까?',
-      short: '새 SYN은 버려집니다. 세 번째 ACK도 버려지므로(ListenOverflows) 클라이언트는 ESTABLISHED라고 믿는데 서버는 SYN+ACK를 계속 재전송합니다. `tcp_abort_on_overflow`가 1이면 서버는 대신 RST로 답합니다.',
+      short:
+        '새 SYN은 버려집니다. 세 번째 ACK도 버려지므로(ListenOverflows) 클라이언트는 ESTABLISHED라고 믿는데 서버는 SYN+ACK를 계속 재전송합니다. `tcp_abort_on_overflow`가 1이면 서버는 대신 RST로 답합니다.',
       a: [
         '두 큐 모두 `net.core.somaxconn`을 넘지 않는 listen()의 backlog를 기준으로 삼습니다. accept 큐가 가득 찬 동안 `tcp_conn_request()`는 새 SYN을 버리고 ListenOverflows와 ListenDrops를 세며, 클라이언트는 재전송할 뿐입니다.',
         '이때 도착한 세 번째 ACK는 자리를 찾지 못합니다. `tcp_v4_syn_recv_sock()`이 자식 소켓을 만들지 않고, `tcp_check_req()`는 SYN-RECEIVED 항목을 ACK를 받았다는 표시만 한 채 남겨 둡니다. 클라이언트는 connect()가 반환되었으니 데이터를 보낼 수 있지만, 그 데이터도 accept()가 자리를 만들 때까지 같은 이유로 버려집니다. `tcp_abort_on_overflow`가 1이면 같은 지점에서 RST를 보냅니다. `tcp_max_syn_backlog`는 `tcp_syncookies`가 0일 때만 쓰입니다.',
@@ -610,7 +650,8 @@ export const cards: readonly DrillCard[] = [
     proof: { slug: 'when-things-go-wrong', anchor: 'rst' },
     en: {
       q: 'When does TCP send RST?',
-      short: 'For a segment to a port with no connection or listener, for an unacceptable ACK in LISTEN, SYN-SENT or SYN-RECEIVED, when a half-open connection is discovered, and when the application aborts. Not for an out-of-window segment on an open connection: that gets an ACK.',
+      short:
+        'For a segment to a port with no connection or listener, for an unacceptable ACK in LISTEN, SYN-SENT or SYN-RECEIVED, when a half-open connection is discovered, and when the application aborts. Not for an out-of-window segment on an open connection: that gets an ACK.',
       a: [
         'A segment arrives for a port with no connection and no listener: the answer is RST (the client sees “connection refused”).',
         'An unacceptable ACK arrives in LISTEN, SYN-SENT or SYN-RECEIVED, for example an old duplicate: RST. A half-open connection is discovered (the other side lost its state): RST. The application aborts: close() with unread data, or SO_LINGER with a zero timeout, sends RST instead of FIN.',
@@ -619,7 +660,8 @@ export const cards: readonly DrillCard[] = [
     },
     ko: {
       q: 'TCP는 언제 RST를 보냅니까?',
-      short: '연결도 리스너도 없는 포트로 세그먼트가 올 때, LISTEN, SYN-SENT, SYN-RECEIVED에서 받아들일 수 없는 ACK가 올 때, 하프 오픈 연결이 드러날 때, 애플리케이션이 연결을 중단할 때 보냅니다. 열린 연결에 윈도우 밖의 세그먼트가 오면 RST가 아니라 ACK로 답합니다.',
+      short:
+        '연결도 리스너도 없는 포트로 세그먼트가 올 때, LISTEN, SYN-SENT, SYN-RECEIVED에서 받아들일 수 없는 ACK가 올 때, 하프 오픈 연결이 드러날 때, 애플리케이션이 연결을 중단할 때 보냅니다. 열린 연결에 윈도우 밖의 세그먼트가 오면 RST가 아니라 ACK로 답합니다.',
       a: [
         '연결도 리스너도 없는 포트로 세그먼트가 오면 RST로 답합니다. 클라이언트는 "connection refused"를 봅니다.',
         'LISTEN, SYN-SENT, SYN-RECEIVED에서 받아들일 수 없는 ACK(예: 오래된 중복 세그먼트)가 오면 RST를 보냅니다. 한쪽이 상태를 잃은 하프 오픈(half-open) 연결이 드러날 때도 RST입니다. 애플리케이션이 연결을 중단할 때, 즉 읽지 않은 데이터가 남은 채로 close()하거나 SO_LINGER를 0으로 설정하고 닫을 때도 FIN 대신 RST를 보냅니다.',
@@ -633,7 +675,8 @@ export const cards: readonly DrillCard[] = [
     proof: { slug: 'four-way-handshake', anchor: 'simultaneous-close' },
     en: {
       q: 'Simultaneous open and simultaneous close: which states, and who ends in TIME-WAIT?',
-      short: 'Simultaneous open: SYN-SENT, then SYN-RECEIVED, then ESTABLISHED on both sides. Simultaneous close: FIN-WAIT-1, then CLOSING, then TIME-WAIT on both sides, so both end in TIME-WAIT.',
+      short:
+        'Simultaneous open: SYN-SENT, then SYN-RECEIVED, then ESTABLISHED on both sides. Simultaneous close: FIN-WAIT-1, then CLOSING, then TIME-WAIT on both sides, so both end in TIME-WAIT.',
       a: [
         'Simultaneous open: both sides send SYN and are in SYN-SENT; each receives the other’s SYN, enters SYN-RECEIVED and sends SYN+ACK; each receives a SYN+ACK and becomes ESTABLISHED (RFC 9293 Figure 7). The RFC’s figure shows four segments, not three; Linux puts six on the wire (SYN, SYN, SYN+ACK, SYN+ACK, ACK, ACK), because each side also acknowledges the other’s SYN+ACK.',
         'Simultaneous close: both send FIN and are in FIN-WAIT-1; each receives the other’s FIN before the ACK of its own and enters CLOSING; each receives the ACK and enters TIME-WAIT. Both sides end in TIME-WAIT.',
@@ -641,7 +684,8 @@ export const cards: readonly DrillCard[] = [
     },
     ko: {
       q: '동시 열기(simultaneous open)과 동시 닫기(simultaneous close)에서는 어떤 상태를 거치고, 누가 TIME-WAIT로 끝납니까?',
-      short: '동시 열기에서는 양쪽이 SYN-SENT, SYN-RECEIVED, ESTABLISHED를 거칩니다. 동시 닫기에서는 양쪽이 FIN-WAIT-1, CLOSING, TIME-WAIT를 거치므로 둘 다 TIME-WAIT로 끝납니다.',
+      short:
+        '동시 열기에서는 양쪽이 SYN-SENT, SYN-RECEIVED, ESTABLISHED를 거칩니다. 동시 닫기에서는 양쪽이 FIN-WAIT-1, CLOSING, TIME-WAIT를 거치므로 둘 다 TIME-WAIT로 끝납니다.',
       a: [
         '동시 열기: 양쪽이 SYN을 보내 SYN-SENT가 됩니다. 각자 상대의 SYN을 받아 SYN-RECEIVED가 되고 SYN+ACK를 보냅니다. 각자 SYN+ACK를 받으면 ESTABLISHED가 됩니다(RFC 9293 Figure 7). RFC 그림에는 세그먼트가 세 개가 아니라 네 개 있고, 리눅스는 각자 상대의 SYN+ACK에도 ACK를 보내므로 여섯 개(SYN, SYN, SYN+ACK, SYN+ACK, ACK, ACK)를 보냅니다.',
         '동시 닫기: 양쪽이 FIN을 보내 FIN-WAIT-1이 됩니다. 각자 자기 FIN의 ACK보다 상대의 FIN을 먼저 받아 CLOSING이 되고, ACK를 받으면 TIME-WAIT가 됩니다. 양쪽 모두 TIME-WAIT로 끝납니다.',
@@ -654,7 +698,8 @@ export const cards: readonly DrillCard[] = [
     proof: { slug: 'when-things-go-wrong', anchor: 'half-open-vs-half-closed' },
     en: {
       q: 'Half-close vs half-open; what does shutdown(SHUT_WR) do?',
-      short: 'Half-close is deliberate: shutdown(SHUT_WR) sends FIN and keeps reading. Half-open is an accident: one side lost its state, and the other learns it only from an RST when it next sends.',
+      short:
+        'Half-close is deliberate: shutdown(SHUT_WR) sends FIN and keeps reading. Half-open is an accident: one side lost its state, and the other learns it only from an RST when it next sends.',
       a: [
         'Half-close is deliberate: one direction is closed, the other still carries data, and both sides know it. shutdown(SHUT_WR) sends a FIN (“I have nothing more to send”) while the socket can still read; the peer reads end-of-file, sits in CLOSE-WAIT and may keep sending.',
         'Half-open is an accident: one side lost its state (a crash or reboot) while the other still believes the connection is ESTABLISHED (§3.5.1). The survivor finds out when it sends and gets a RST back.',
@@ -662,7 +707,8 @@ export const cards: readonly DrillCard[] = [
     },
     ko: {
       q: '하프 클로즈와 하프 오픈은 어떻게 다르고, shutdown(SHUT_WR)은 무엇을 합니까?',
-      short: '하프 클로즈는 의도한 것으로, shutdown(SHUT_WR)이 FIN을 보내고도 계속 읽게 합니다. 하프 오픈은 사고로, 한쪽이 상태를 잃었는데 다른 쪽은 다음에 무언가를 보내 RST를 받고서야 압니다.',
+      short:
+        '하프 클로즈는 의도한 것으로, shutdown(SHUT_WR)이 FIN을 보내고도 계속 읽게 합니다. 하프 오픈은 사고로, 한쪽이 상태를 잃었는데 다른 쪽은 다음에 무언가를 보내 RST를 받고서야 압니다.',
       a: [
         '하프 클로즈(half-close)는 의도한 상태입니다. 한 방향만 닫혔고 다른 방향으로는 데이터가 계속 오가며, 양쪽 모두 이를 압니다. shutdown(SHUT_WR)은 "더 보낼 것이 없다"는 FIN을 보내지만 소켓으로 계속 읽을 수 있습니다. 상대는 EOF를 읽고 CLOSE-WAIT에 있으면서 데이터를 더 보낼 수 있습니다.',
         '하프 오픈(half-open)은 사고입니다. 한쪽이 충돌이나 재부팅으로 상태를 잃었는데 다른 쪽은 여전히 ESTABLISHED라고 믿는 상황입니다(§3.5.1). 남은 쪽은 무언가를 보냈다가 RST를 받고서야 알게 됩니다.',
@@ -675,7 +721,8 @@ export const cards: readonly DrillCard[] = [
     proof: { slug: 'three-way-handshake', anchor: 'data-on-third' },
     en: {
       q: 'Can data be sent in the SYN or in the third segment? (TCP Fast Open)',
-      short: 'On the third segment, yes: the client is already ESTABLISHED. On the SYN, only usefully with TCP Fast Open, which needs a cookie from an earlier connection and an application that tolerates a replayed request.',
+      short:
+        'On the third segment, yes: the client is already ESTABLISHED. On the SYN, only usefully with TCP Fast Open, which needs a cookie from an earlier connection and an application that tolerates a replayed request.',
       a: [
         'The third segment: yes. The client is ESTABLISHED when it sends it, so that segment may carry the first request along with its ACK. Most stacks send a bare ACK at once because connect() returns only after the handshake; either way, every data segment also carries the ACK.',
         'The SYN: the RFC allows data on a SYN, but the receiver must hold it until the handshake completes, so classic stacks gain nothing. TCP Fast Open (RFC 7413) makes it useful: with a cookie obtained on an earlier connection, the server may hand the SYN’s data to the application at once, saving a round trip. Replayed SYNs can deliver the data twice, so it suits idempotent requests.',
@@ -683,7 +730,8 @@ export const cards: readonly DrillCard[] = [
     },
     ko: {
       q: 'SYN이나 세 번째 세그먼트에 데이터를 실을 수 있습니까? (TCP Fast Open)',
-      short: '세 번째 세그먼트에는 실을 수 있습니다. 클라이언트가 이미 ESTABLISHED이기 때문입니다. SYN에 실은 데이터는 TCP Fast Open을 써야 쓸모가 있는데, 예전 연결에서 받은 쿠키가 필요하고 요청이 두 번 전달되어도 괜찮은 애플리케이션이어야 합니다.',
+      short:
+        '세 번째 세그먼트에는 실을 수 있습니다. 클라이언트가 이미 ESTABLISHED이기 때문입니다. SYN에 실은 데이터는 TCP Fast Open을 써야 쓸모가 있는데, 예전 연결에서 받은 쿠키가 필요하고 요청이 두 번 전달되어도 괜찮은 애플리케이션이어야 합니다.',
       a: [
         '세 번째 세그먼트에는 실을 수 있습니다. 클라이언트는 이 세그먼트를 보낼 때 이미 ESTABLISHED이므로 ACK와 함께 첫 요청을 실어도 됩니다. connect()는 핸드셰이크가 끝나야 반환되므로 대부분의 스택은 빈 ACK를 먼저 보냅니다. 어느 쪽이든 데이터 세그먼트에는 모두 ACK가 실립니다.',
         'SYN에 데이터를 싣는 것도 RFC상 허용되지만, 받는 쪽은 핸드셰이크가 끝날 때까지 데이터를 붙잡고 있어야 하므로 보통의 스택에서는 이득이 없습니다. TCP Fast Open(RFC 7413)은 예전 연결에서 받은 쿠키가 있으면 서버가 SYN의 데이터를 곧바로 애플리케이션에 넘기게 해서 왕복 한 번을 줄입니다. 재전송된 SYN 때문에 데이터가 두 번 전달될 수 있으므로 멱등한 요청에 맞습니다.',
@@ -696,7 +744,8 @@ export const cards: readonly DrillCard[] = [
     proof: { slug: 'time-wait', anchor: 'assassination' },
     en: {
       q: 'What is TIME-WAIT assassination (RFC 1337)?',
-      short: 'An RST received in TIME-WAIT ends it early and removes its protection. RFC 1337’s fix is to ignore RST in TIME-WAIT; on Linux that is `tcp_rfc1337`, off by default.',
+      short:
+        'An RST received in TIME-WAIT ends it early and removes its protection. RFC 1337’s fix is to ignore RST in TIME-WAIT; on Linux that is `tcp_rfc1337`, off by default.',
       a: [
         'A RST that arrives in TIME-WAIT, for example an old duplicate or the answer to a stray segment, makes the connection close at once, cutting TIME-WAIT short. Then both of its protections are gone: old duplicates can reach a new incarnation, and a retransmitted FIN is not ACKed (RFC 1337 hazards H1–H3).',
         'RFC 1337’s fix F1 is to ignore RST in TIME-WAIT. Linux has it as `net.ipv4.tcp_rfc1337`, which defaults to 0 (off).',
@@ -704,7 +753,8 @@ export const cards: readonly DrillCard[] = [
     },
     ko: {
       q: 'TIME-WAIT 암살(TIME-WAIT assassination, RFC 1337)이란 무엇입니까?',
-      short: 'TIME-WAIT에서 받은 RST가 TIME-WAIT를 일찍 끝내 그 보호를 없애 버리는 문제입니다. RFC 1337의 해결책은 TIME-WAIT에서 RST를 무시하는 것이고, 리눅스에서는 기본값이 꺼짐인 `tcp_rfc1337`입니다.',
+      short:
+        'TIME-WAIT에서 받은 RST가 TIME-WAIT를 일찍 끝내 그 보호를 없애 버리는 문제입니다. RFC 1337의 해결책은 TIME-WAIT에서 RST를 무시하는 것이고, 리눅스에서는 기본값이 꺼짐인 `tcp_rfc1337`입니다.',
       a: [
         'TIME-WAIT 상태에서 RST(예: 오래된 중복 세그먼트나 엉뚱한 세그먼트에 대한 응답)를 받으면 연결이 곧바로 닫혀 TIME-WAIT가 일찍 끝나 버립니다. 그러면 TIME-WAIT의 두 가지 보호가 모두 사라집니다. 오래된 중복 세그먼트가 새 연결에 도착할 수 있고, 재전송된 FIN에 ACK할 수도 없습니다(RFC 1337의 위험 H1–H3).',
         'RFC 1337의 해결책 F1은 TIME-WAIT에서 RST를 무시하는 것입니다. 리눅스에서는 `net.ipv4.tcp_rfc1337`이며 기본값은 0(꺼짐)입니다.',

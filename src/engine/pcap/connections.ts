@@ -107,7 +107,13 @@ export class ConnectionSplitter {
     if (b && isSyn && b.aKey === srcKey && (b.ended || (b.onlySyns && b.aIsn !== null && b.aIsn !== t.seq))) b = undefined;
     if (!b) {
       if (this.connections.length >= MAX_CONNECTIONS) {
-        if (!this.limitWarned) this.warn({ code: 'too-many-connections', message: `more than ${MAX_CONNECTIONS} connections (MAX_CONNECTIONS); the rest are ignored`, packet: s.number, offset: s.offset });
+        if (!this.limitWarned)
+          this.warn({
+            code: 'too-many-connections',
+            message: `more than ${MAX_CONNECTIONS} connections (MAX_CONNECTIONS); the rest are ignored`,
+            packet: s.number,
+            offset: s.offset,
+          });
         this.limitWarned = true;
         return;
       }
@@ -116,7 +122,8 @@ export class ConnectionSplitter {
         this.warn({
           code: 'mid-connection',
           message: `connection ${srcKey} ↔ ${dstKey} starts mid-connection (first segment is not a SYN); A is the first sender, states before the capture are guessed`,
-          packet: s.number, offset: s.offset,
+          packet: s.number,
+          offset: s.offset,
         });
       }
       b = { conn, aKey: srcKey, aIsn: isSyn ? t.seq : null, ended: false, onlySyns: true };

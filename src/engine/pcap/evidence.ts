@@ -45,7 +45,10 @@ const PAST_HANDSHAKE: ReadonlySet<TcpState> = new Set(['ESTABLISHED', 'FIN-WAIT-
 
 /** True when the pair (x, y) can exist at one instant. */
 export function possiblePair(x: TcpState, y: TcpState): boolean {
-  for (const [p, q] of [[x, y], [y, x]] as const) {
+  for (const [p, q] of [
+    [x, y],
+    [y, x],
+  ] as const) {
     if (OWN_FIN_ACKED.has(p) && !FIN_RECEIVED.has(q)) return false;
     if (GOT_PEER_FIN.has(p) && !FIN_SENT.has(q)) return false;
     if (PAST_HANDSHAKE.has(p) && q === 'SYN-SENT') return false;
@@ -102,9 +105,7 @@ export function checkEvidence(rows: EvidenceRow[], unknownFrom: Partial<Record<S
     for (const s of ['A', 'B'] as const) {
       const st = r[key(s)];
       if (st === null || dead[s] !== undefined) continue;
-      const wrong = (synced[s] && (st === 'LISTEN' || st === 'SYN-SENT'))
-        || (sentFin[s] && !FIN_SENT.has(st))
-        || (gotFin[s] && !FIN_RECEIVED.has(st));
+      const wrong = (synced[s] && (st === 'LISTEN' || st === 'SYN-SENT')) || (sentFin[s] && !FIN_SENT.has(st)) || (gotFin[s] && !FIN_RECEIVED.has(st));
       if (wrong) kill(r, s, UNKNOWN_WHY.contradicted);
     }
     const a = dead.A === undefined ? r.stateA : null;

@@ -41,11 +41,21 @@ export function segmentFrame(seg: Segment, ipId: number, from: Side | 'other', t
   const src = parseIpv4(seg.src.ip);
   const dst = parseIpv4(seg.dst.ip);
   const f = seg.flags;
-  const tcp = encodeTcp({
-    srcPort: seg.src.port, dstPort: seg.dst.port, seq: seg.seq, ack: f.ACK ? seg.ack : 0,
-    flags: { ...NO_FLAGS, syn: f.SYN, ack: f.ACK, fin: f.FIN, rst: f.RST, psh: f.PSH },
-    window: seg.window, urgent: 0, options: wireOptions(seg), payload: seg.payload,
-  }, src, dst);
+  const tcp = encodeTcp(
+    {
+      srcPort: seg.src.port,
+      dstPort: seg.dst.port,
+      seq: seg.seq,
+      ack: f.ACK ? seg.ack : 0,
+      flags: { ...NO_FLAGS, syn: f.SYN, ack: f.ACK, fin: f.FIN, rst: f.RST, psh: f.PSH },
+      window: seg.window,
+      urgent: 0,
+      options: wireOptions(seg),
+      payload: seg.payload,
+    },
+    src,
+    dst,
+  );
   const ip = encodeIpv4({ src, dst, id: ipId, ttl: 64, dontFragment: true, protocol: IPPROTO_TCP, payload: tcp });
   return encodeEthernet(MAC[from], MAC[to], ETHERTYPE_IPV4, ip);
 }
@@ -61,7 +71,7 @@ export function traceFrames(trace: Trace, rename: (ip: string) => string = (ip) 
   for (const w of wireSegments(trace)) {
     const from: Side | 'other' = w.origin ? 'other' : w.from;
     const toA = w.segment.dst.ip === trace.a.ip && w.segment.dst.port === trace.a.port;
-    const to: Side | 'other' = w.origin ? (toA ? 'A' : 'B') : (w.from === 'A' ? 'B' : 'A');
+    const to: Side | 'other' = w.origin ? (toA ? 'A' : 'B') : w.from === 'A' ? 'B' : 'A';
     ids[from] = (ids[from]! + 1) & 0xffff;
     const seg = { ...w.segment, src: { ...w.segment.src, ip: rename(w.segment.src.ip) }, dst: { ...w.segment.dst, ip: rename(w.segment.dst.ip) } };
     frames.push({ time: w.t / 1000, data: segmentFrame(seg, ids[from]!, from, to) });

@@ -218,8 +218,7 @@ function initial(segs: readonly ObservedInput[], role: Role, mid: boolean, profi
  * simultaneous close, where both FINs are captured before either arrives).
  */
 function acksLess(ep: Endpoint, seg: Segment): boolean {
-  return seg.flags.ACK && !seg.flags.RST && ep.tcb !== null && seqGt(ep.tcb.rcvNxt, seg.ack) && ep.state !== 'SYN-SENT'
-    && !seqLt(seg.seq, ep.tcb.sndNxt); // a retransmission carries the current ACK; only new segments can cross
+  return seg.flags.ACK && !seg.flags.RST && ep.tcb !== null && seqGt(ep.tcb.rcvNxt, seg.ack) && ep.state !== 'SYN-SENT' && !seqLt(seg.seq, ep.tcb.sndNxt); // a retransmission carries the current ACK; only new segments can cross
 }
 
 /**
@@ -257,7 +256,8 @@ export function inferStates(segs: readonly ObservedInput[], options: InferOption
   let rest = segs;
   while (rest.length > 0) {
     const { steps, next } = inferIncarnation(rest, options.profile ?? 'linux');
-    if (out.length > 0 && steps[0]) steps[0].notes.unshift('a new SYN after the previous connection ended: a new connection on the same ports, inferred afresh');
+    if (out.length > 0 && steps[0])
+      steps[0].notes.unshift('a new SYN after the previous connection ended: a new connection on the same ports, inferred afresh');
     // not push(...steps): 100,000 arguments overflow a worker thread's smaller stack
     for (const s of steps) out.push(s);
     rest = next === null ? [] : rest.slice(next);
@@ -266,7 +266,10 @@ export function inferStates(segs: readonly ObservedInput[], options: InferOption
 }
 
 /** Segments deferred to a later one (they crossed it on the wire), indexed both ways. */
-function deferrals(): { deferred: { has(j: number): boolean; get(j: number): number | undefined; set(j: number, after: number): void }; arrivals: Map<number, number[]> } {
+function deferrals(): {
+  deferred: { has(j: number): boolean; get(j: number): number | undefined; set(j: number, after: number): void };
+  arrivals: Map<number, number[]>;
+} {
   const deferredTo = new Map<number, number>();
   /** i → every j deferred to it (an index, so each segment finds its late arrivals at once). */
   const arrivals = new Map<number, number[]>();
@@ -289,7 +292,12 @@ function deferrals(): { deferred: { has(j: number): boolean; get(j: number): num
  * mid-connection proves nothing about either side until both FINs (or a reset) are seen:
  * either side may have closed before the capture began.
  */
-function checked(segs: readonly ObservedInput[], steps: InferredStep[], mid: boolean, unknownFrom: Partial<Record<Side, { row: number; why: string }>>): InferredStep[] {
+function checked(
+  segs: readonly ObservedInput[],
+  steps: InferredStep[],
+  mid: boolean,
+  unknownFrom: Partial<Record<Side, { row: number; why: string }>>,
+): InferredStep[] {
   const rows = steps.map((st, j) => ({ from: segs[j]!.from, segment: segs[j]!.segment, stateA: st.stateA, stateB: st.stateB, notes: st.notes }));
   if (mid) {
     const fin: Record<Side, boolean> = { A: false, B: false };
@@ -312,7 +320,10 @@ function checked(segs: readonly ObservedInput[], steps: InferredStep[], mid: boo
  * cannot be proven and why (`markUnknown` adds to it); `lastData` is each side's last segment
  * carrying data or a FIN (-1 if none).
  */
-function proofs(segs: readonly ObservedInput[], role: Role): {
+function proofs(
+  segs: readonly ObservedInput[],
+  role: Role,
+): {
   unknownFrom: Partial<Record<Side, { row: number; why: string }>>;
   markUnknown: (row: number, why: string, sides?: readonly Side[]) => void;
   lastData: Record<Side, number>;
@@ -383,7 +394,8 @@ function inferIncarnation(segs: readonly ObservedInput[], profile: ProfileName):
     const now = t * 1000;
     let sender = runDueTimers(pair[from], now);
     let receiver = runDueTimers(pair[to], now);
-    if (i > 0 && from === 'A' && segment.flags.SYN && !segment.flags.ACK && (sender.state === 'TIME-WAIT' || sender.state === 'CLOSED')) return { steps: finish(out), next: i };
+    if (i > 0 && from === 'A' && segment.flags.SYN && !segment.flags.ACK && (sender.state === 'TIME-WAIT' || sender.state === 'CLOSED'))
+      return { steps: finish(out), next: i };
     if (stale[i]) {
       // Delivered as it is (the receiver's engine decides, e.g. TIME-WAIT re-ACKs it); no repair.
       if (!(to === 'B' && role === 'silent')) receiver = apply(receiver, { kind: 'segment', segment }, now);
@@ -425,7 +437,17 @@ function inferIncarnation(segs: readonly ObservedInput[], profile: ProfileName):
     if (replays < MAX_REPLAYS && acksLess(sender, segment)) {
       // The earliest delivered SYN or FIN to the sender that this one does not acknowledge.
       let j = floor;
-      while (j < i && !(segs[j]!.from === to && !lost.has(j) && !deferred.has(j) && controls(segs[j]!.segment) && seqGt(seqAdd(segs[j]!.segment.seq, segLen(segs[j]!.segment)), segment.ack))) j++;
+      while (
+        j < i &&
+        !(
+          segs[j]!.from === to &&
+          !lost.has(j) &&
+          !deferred.has(j) &&
+          controls(segs[j]!.segment) &&
+          seqGt(seqAdd(segs[j]!.segment.seq, segLen(segs[j]!.segment)), segment.ack)
+        )
+      )
+        j++;
       if (j < i) {
         deferred.set(j, i);
         replayFrom(j);
@@ -444,7 +466,8 @@ function inferIncarnation(segs: readonly ObservedInput[], profile: ProfileName):
     const gap: { bytes: number; tooLarge?: boolean } = { bytes: 0 };
     sender = senderCalls(sender, segment, receiver.local, now, gap);
     if (gap.tooLarge) markUnknown(i, UNKNOWN_WHY.notCaptured);
-    if (gap.bytes > 0) notes.push(`${UNKNOWN_WHY.notCaptured}: ${gap.bytes} byte(s) ${from} sent before this one are missing from the capture (filled from SEG.SEQ)`);
+    if (gap.bytes > 0)
+      notes.push(`${UNKNOWN_WHY.notCaptured}: ${gap.bytes} byte(s) ${from} sent before this one are missing from the capture (filled from SEG.SEQ)`);
     const how = lost.get(i);
     if (how) notes.push(lostNote(how, from, to, segment));
     const later = deferred.get(i);
@@ -470,7 +493,14 @@ function inferIncarnation(segs: readonly ObservedInput[], profile: ProfileName):
  * that) and the sender's engine receives it before `seg` goes out. `unproven` is called when
  * the missing part was taken as data.
  */
-function fillAcked(sender: Endpoint, receiver: Endpoint, seg: Segment, now: number, notes: string[], unproven: () => void): { sender: Endpoint; receiver: Endpoint } {
+function fillAcked(
+  sender: Endpoint,
+  receiver: Endpoint,
+  seg: Segment,
+  now: number,
+  notes: string[],
+  unproven: () => void,
+): { sender: Endpoint; receiver: Endpoint } {
   const tcb = sender.tcb;
   const f = seg.flags;
   if (!tcb || !f.ACK || f.RST || f.SYN || sender.state === 'SYN-SENT' || sender.state === 'LISTEN' || tcb.finReceived) return { sender, receiver };
@@ -495,10 +525,17 @@ function fillAcked(sender: Endpoint, receiver: Endpoint, seg: Segment, now: numb
     unproven();
   }
   const filler: Segment = {
-    src: receiver.local, dst: sender.local, seq: tcb.rcvNxt, ack: tcb.sndUna,
-    flags: { SYN: false, ACK: true, FIN: fin, RST: false, PSH: false }, window: 65535, options: {},
+    src: receiver.local,
+    dst: sender.local,
+    seq: tcb.rcvNxt,
+    ack: tcb.sndUna,
+    flags: { SYN: false, ACK: true, FIN: fin, RST: false, PSH: false },
+    window: 65535,
+    options: {},
     payload: zeros(fin ? n - 1 : n),
   };
-  notes.push(`${UNKNOWN_WHY.notCaptured}: this acknowledges ${n} more byte(s)${fin ? ' (with the FIN)' : ''} than the capture shows arriving; taken as received`);
+  notes.push(
+    `${UNKNOWN_WHY.notCaptured}: this acknowledges ${n} more byte(s)${fin ? ' (with the FIN)' : ''} than the capture shows arriving; taken as received`,
+  );
   return { sender: apply(sender, { kind: 'segment', segment: filler }, now), receiver };
 }

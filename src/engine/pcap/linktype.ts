@@ -32,7 +32,8 @@ function byEtherType(type: number, bytes: Uint8Array, offset: number): LinkResul
   if (type === ETHERTYPE_IPV4 || type === ETHERTYPE_IPV6) return { ip: bytes.subarray(offset) };
   if (type === ETHERTYPE_PPPOE_SESSION) {
     // RFC 2516: version/type, code, session id, length (6 bytes), then the PPP protocol (2).
-    if (bytes.length < offset + 8) throw new CaptureError('truncated', `PPPoE header needs 8 bytes, only ${Math.max(0, bytes.length - offset)} captured`, { offset });
+    if (bytes.length < offset + 8)
+      throw new CaptureError('truncated', `PPPoE header needs 8 bytes, only ${Math.max(0, bytes.length - offset)} captured`, { offset });
     const proto = (bytes[offset + 6]! << 8) | bytes[offset + 7]!;
     if (proto === PPP_IPV4 || proto === PPP_IPV6) return { ip: bytes.subarray(offset + 8) };
     return { skip: `PPPoE carries PPP protocol 0x${proto.toString(16).padStart(4, '0')}, not IP` };
@@ -64,7 +65,10 @@ export function unwrapLink(linkType: number, bytes: Uint8Array): LinkResult {
       const { etherType, offset } = decodeEthernet(bytes);
       return byEtherType(etherType, bytes, offset);
     }
-    case LINKTYPE.RAW: case LINKTYPE.RAW_12: case LINKTYPE.IPV4: case LINKTYPE.IPV6:
+    case LINKTYPE.RAW:
+    case LINKTYPE.RAW_12:
+    case LINKTYPE.IPV4:
+    case LINKTYPE.IPV6:
       return { ip: bytes };
     case LINKTYPE.LINUX_SLL: {
       if (bytes.length < 16) throw new CaptureError('truncated', `Linux cooked (SLL) header needs 16 bytes, only ${bytes.length} captured`);
@@ -74,16 +78,19 @@ export function unwrapLink(linkType: number, bytes: Uint8Array): LinkResult {
       if (bytes.length < 20) throw new CaptureError('truncated', `Linux cooked v2 (SLL2) header needs 20 bytes, only ${bytes.length} captured`);
       return byEtherType((bytes[0]! << 8) | bytes[1]!, bytes, 20);
     }
-    case LINKTYPE.NULL: case LINKTYPE.LOOP: {
+    case LINKTYPE.NULL:
+    case LINKTYPE.LOOP: {
       if (bytes.length < 4) throw new CaptureError('truncated', `loopback header needs 4 bytes, only ${bytes.length} captured`);
       // NULL is in the capturing host's byte order, LOOP always big-endian: accept either.
       const be = ((bytes[0]! << 24) | (bytes[1]! << 16) | (bytes[2]! << 8) | bytes[3]!) >>> 0;
       const le = ((bytes[3]! << 24) | (bytes[2]! << 16) | (bytes[1]! << 8) | bytes[0]!) >>> 0;
-      const family = linkType === LINKTYPE.LOOP ? be : (be < 256 ? be : le);
+      const family = linkType === LINKTYPE.LOOP ? be : be < 256 ? be : le;
       if (family === AF_INET || AF_INET6.includes(family)) return { ip: bytes.subarray(4) };
       return { skip: `loopback address family ${family} is not IP` };
     }
     default:
-      return { skip: `link type ${linkType} is not supported (supported: Ethernet 1 with VLAN, PPPoE and MPLS, raw IP 12/101/228/229, Linux SLL 113, SLL2 276, NULL 0, LOOP 108)` };
+      return {
+        skip: `link type ${linkType} is not supported (supported: Ethernet 1 with VLAN, PPPoE and MPLS, raw IP 12/101/228/229, Linux SLL 113, SLL2 276, NULL 0, LOOP 108)`,
+      };
   }
 }

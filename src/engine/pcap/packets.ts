@@ -55,9 +55,14 @@ export class SegmentDecoder {
         else {
           const tcp = decodeTcp(ip.payload, ip.payloadLength, ip.src, ip.dst);
           return {
-            number: p.number, offset: p.offset,
-            time: (p.sec - this.sec0) + (p.nsec - this.nsec0) / 1e9,
-            src: ip.src, dst: ip.dst, ipVersion: ip.version, ipChecksumOk: ip.checksumOk, tcp,
+            number: p.number,
+            offset: p.offset,
+            time: p.sec - this.sec0 + (p.nsec - this.nsec0) / 1e9,
+            src: ip.src,
+            dst: ip.dst,
+            ipVersion: ip.version,
+            ipChecksumOk: ip.checksumOk,
+            tcp,
             length: Math.max(tcp.payload.length, ip.payloadLength - tcp.headerLength),
           };
         }
@@ -78,7 +83,8 @@ export class SegmentDecoder {
       this.log.add({
         code: why.includes('not supported') || why.includes('reassembly') ? 'unsupported' : 'non-tcp',
         message: `${s.count} packet(s) skipped: ${why}`,
-        packet: s.packet, offset: s.offset,
+        packet: s.packet,
+        offset: s.offset,
       });
     }
   }

@@ -93,7 +93,10 @@ export function scanCapture(bytes: Uint8Array, onPacket: (p: RawPacket) => void)
   const magicBE = view.getUint32(0, false);
   if (magicBE === PCAPNG_SHB) return readPcapng(bytes, view, onPacket);
   const magicLE = view.getUint32(0, true);
-  for (const [magic, le] of [[magicLE, true], [magicBE, false]] as const) {
+  for (const [magic, le] of [
+    [magicLE, true],
+    [magicBE, false],
+  ] as const) {
     if (magic === PCAP_MAGIC_US || magic === PCAP_MAGIC_NS) return readPcap(bytes, view, le, magic === PCAP_MAGIC_NS, onPacket);
   }
   const hex = Array.from(bytes.subarray(0, 4), (b) => b.toString(16).padStart(2, '0')).join(' ');
@@ -128,19 +131,33 @@ function readPcap(bytes: Uint8Array, view: DataView, le: boolean, nano: boolean,
     const caplen = view.getUint32(at + 8, le);
     const origLength = view.getUint32(at + 12, le);
     if (caplen > MAX_CAPLEN) {
-      throw new CaptureError('bad-length', `captured length ${caplen} exceeds the maximum ${MAX_CAPLEN} (MAX_CAPLEN); the file is corrupt`, { offset: at + 8, packet: number });
+      throw new CaptureError('bad-length', `captured length ${caplen} exceeds the maximum ${MAX_CAPLEN} (MAX_CAPLEN); the file is corrupt`, {
+        offset: at + 8,
+        packet: number,
+      });
     }
     if (frac >= (nano ? 1e9 : 1e6)) {
       warnings.add({ code: 'bad-timestamp', message: `sub-second timestamp ${frac} is out of range`, offset: at + 4, packet: number });
     }
     if (at + 16 + caplen > bytes.length) {
-      warnings.add({ code: 'truncated', message: `file cut short inside packet data (${bytes.length - at - 16} of ${caplen} bytes)`, offset: at + 16, packet: number });
+      warnings.add({
+        code: 'truncated',
+        message: `file cut short inside packet data (${bytes.length - at - 16} of ${caplen} bytes)`,
+        offset: at + 16,
+        packet: number,
+      });
       break;
     }
     count++;
     onPacket({
-      number, offset: at, sec, nsec: nano ? frac % 1e9 : (frac % 1e6) * 1000, linkType, interfaceId: 0,
-      data: bytes.subarray(at + 16, at + 16 + caplen), origLength,
+      number,
+      offset: at,
+      sec,
+      nsec: nano ? frac % 1e9 : (frac % 1e6) * 1000,
+      linkType,
+      interfaceId: 0,
+      data: bytes.subarray(at + 16, at + 16 + caplen),
+      origLength,
     });
     at += 16 + caplen;
   }
@@ -174,8 +191,9 @@ function unitsFromTsresol(r: number | undefined, blockOffset: number): bigint {
   if (r === undefined) return 1_000_000n;
   const exp = r & 0x7f;
   // 2^63 or 10^18 is already finer than anything a NIC stamps; beyond that the option is corrupt.
-  if ((r & 0x80) ? exp > 63 : exp > 18) throw new CaptureError('bad-block', `interface timestamp resolution byte 0x${r.toString(16)} is absurd`, { offset: blockOffset });
-  return (r & 0x80) ? 1n << BigInt(exp) : 10n ** BigInt(exp);
+  if (r & 0x80 ? exp > 63 : exp > 18)
+    throw new CaptureError('bad-block', `interface timestamp resolution byte 0x${r.toString(16)} is absurd`, { offset: blockOffset });
+  return r & 0x80 ? 1n << BigInt(exp) : 10n ** BigInt(exp);
 }
 
 function readPcapng(bytes: Uint8Array, view: DataView, onPacket: (p: RawPacket) => void): CaptureSummary {
@@ -206,10 +224,19 @@ function readPcapng(bytes: Uint8Array, view: DataView, onPacket: (p: RawPacket) 
     const length = view.getUint32(at + 4, le);
     if (length < 12 || length % 4 !== 0 || length > MAX_BLOCK_BYTES) {
       // A block, not a packet: its length field is what is wrong, so only the offset is named.
-      throw new CaptureError('bad-block-length', `block length ${length} is invalid (must be a multiple of 4 between 12 and ${MAX_BLOCK_BYTES}, MAX_BLOCK_BYTES)`, { offset: at + 4 });
+      throw new CaptureError(
+        'bad-block-length',
+        `block length ${length} is invalid (must be a multiple of 4 between 12 and ${MAX_BLOCK_BYTES}, MAX_BLOCK_BYTES)`,
+        { offset: at + 4 },
+      );
     }
     if (at + length > bytes.length) {
-      warnings.add({ code: 'truncated', message: `file cut short inside a block of ${length} bytes (${bytes.length - at} bytes left)`, offset: at, packet: count + 1 });
+      warnings.add({
+        code: 'truncated',
+        message: `file cut short inside a block of ${length} bytes (${bytes.length - at} bytes left)`,
+        offset: at,
+        packet: count + 1,
+      });
       break;
     }
     const trailer = view.getUint32(at + length - 4, le);
@@ -223,7 +250,8 @@ function readPcapng(bytes: Uint8Array, view: DataView, onPacket: (p: RawPacket) 
     };
     if (type === 1) {
       need(8, 'interface description block');
-      if (interfaces.length >= MAX_INTERFACES) throw new CaptureError('too-many-interfaces', `more than ${MAX_INTERFACES} interfaces (MAX_INTERFACES)`, { offset: at });
+      if (interfaces.length >= MAX_INTERFACES)
+        throw new CaptureError('too-many-interfaces', `more than ${MAX_INTERFACES} interfaces (MAX_INTERFACES)`, { offset: at });
       const opts = parseIdbOptions(view, body + 8, bodyEnd, le, blockOffset);
       interfaces.push({
         linkType: view.getUint16(body, le),
@@ -257,7 +285,10 @@ function readPcapng(bytes: Uint8Array, view: DataView, onPacket: (p: RawPacket) 
       }
       const iface = interfaces[ifId];
       if (!iface) {
-        throw new CaptureError('bad-block', `packet refers to interface ${ifId}, but the section declares ${interfaces.length}`, { offset: at, packet: number });
+        throw new CaptureError('bad-block', `packet refers to interface ${ifId}, but the section declares ${interfaces.length}`, {
+          offset: at,
+          packet: number,
+        });
       }
       if (type === 3 && iface.snaplen > 0) caplen = Math.min(caplen, iface.snaplen);
       if (caplen > MAX_CAPLEN) {
@@ -276,9 +307,15 @@ function readPcapng(bytes: Uint8Array, view: DataView, onPacket: (p: RawPacket) 
         nsec = Number((rest * 1_000_000_000n) / iface.unitsPerSecond);
       }
       count++;
-    onPacket({
-        number, offset: at, sec, nsec, linkType: iface.linkType, interfaceId: ifId,
-        data: bytes.subarray(dataAt, dataAt + caplen), origLength,
+      onPacket({
+        number,
+        offset: at,
+        sec,
+        nsec,
+        linkType: iface.linkType,
+        interfaceId: ifId,
+        data: bytes.subarray(dataAt, dataAt + caplen),
+        origLength,
       });
     }
     // Other blocks (name resolution, statistics, custom, decryption secrets) carry no packets.

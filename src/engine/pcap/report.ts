@@ -102,7 +102,17 @@ function analyseConnection(conn: CapturedConnection): { row: TraceConnection; de
     if (s.cut > 0) steps[i]?.notes.unshift(`${s.cut} payload byte(s) cut by the snap length; the length comes from the IP header`);
   });
   const detail = segs.map((s, i) => ({ packet: s.number, offset: s.offset, notes: steps[i]?.notes ?? [] }));
-  return { row: { a: conn.a, b: conn.b, segments: rows(segs.map((s) => ({ ...s, packet: s.number })), steps) }, detail };
+  return {
+    row: {
+      a: conn.a,
+      b: conn.b,
+      segments: rows(
+        segs.map((s) => ({ ...s, packet: s.number })),
+        steps,
+      ),
+    },
+    detail,
+  };
 }
 
 /**
@@ -167,7 +177,14 @@ export function traceReport(trace: Trace): TraceReport {
   const aKey = key(trace.a);
   const bKey = key(trace.b);
   const outside = outsiderStates(trace, aKey, bKey, key);
-  interface Group { a: string; b: string; main: boolean; ended: boolean; list: { t: number; from: Side; segment: Segment; packet: number }[]; states: { stateA: TcpState; stateB: TcpState }[] }
+  interface Group {
+    a: string;
+    b: string;
+    main: boolean;
+    ended: boolean;
+    list: { t: number; from: Side; segment: Segment; packet: number }[];
+    states: { stateA: TcpState; stateB: TcpState }[];
+  }
   const groups: Group[] = [];
   const current = new Map<string, Group>();
   let packet = 0;
@@ -182,7 +199,9 @@ export function traceReport(trace: Trace): TraceReport {
     if (g && main && g.ended && src === aKey && f.SYN && !f.ACK) g = undefined; // a new incarnation
     if (!g) {
       const outsider = src === aKey || src === bKey ? dst : src;
-      g = main ? { a: aKey, b: bKey, main, ended: false, list: [], states: [] } : { a: outsider, b: outsider === dst ? src : dst, main, ended: false, list: [], states: [] };
+      g = main
+        ? { a: aKey, b: bKey, main, ended: false, list: [], states: [] }
+        : { a: outsider, b: outsider === dst ? src : dst, main, ended: false, list: [], states: [] };
       current.set(tuple, g);
       groups.push(g);
     }
@@ -190,7 +209,7 @@ export function traceReport(trace: Trace): TraceReport {
     const from: Side = src === g.a ? 'A' : 'B';
     const st = done.get(w.wireId) ?? end;
     // Outside connections: their A is a spoofed address with no TCB; their B is one of ours.
-    const ours: Side = g.main ? 'A' : (g.b === aKey ? 'A' : 'B');
+    const ours: Side = g.main ? 'A' : g.b === aKey ? 'A' : 'B';
     g.list.push({ t: w.t / 1000, from, segment: w.segment, packet });
     g.states.push(g.main ? { stateA: st.A, stateB: st.B } : { stateA: 'CLOSED', stateB: outside.get(w.wireId) ?? st[ours] });
   }

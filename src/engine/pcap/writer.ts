@@ -27,10 +27,14 @@ export function writePcap(frames: FrameToWrite[], opts: { linkType: number; nano
   let at = 24;
   for (const [i, f] of frames.entries()) {
     if (f.data.length > MAX_CAPLEN) throw new CaptureError('too-large', `frame of ${f.data.length} bytes exceeds ${MAX_CAPLEN}`, { packet: i + 1 });
-    if (!(f.time >= 0) || !Number.isFinite(f.time)) throw new CaptureError('bad-timestamp', `frame time ${f.time} is not a finite non-negative number`, { packet: i + 1 });
+    if (!(f.time >= 0) || !Number.isFinite(f.time))
+      throw new CaptureError('bad-timestamp', `frame time ${f.time} is not a finite non-negative number`, { packet: i + 1 });
     let sec = Math.floor(f.time);
     let frac = Math.round((f.time - sec) * unit);
-    if (frac >= unit) { sec += 1; frac -= unit; }
+    if (frac >= unit) {
+      sec += 1;
+      frac -= unit;
+    }
     view.setUint32(at, sec, true);
     view.setUint32(at + 4, frac, true);
     view.setUint32(at + 8, f.data.length, true);

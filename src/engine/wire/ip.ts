@@ -137,7 +137,10 @@ function jumboLength(bytes: Uint8Array, from: number, to: number): number | null
   let at = from;
   while (at < to) {
     const type = bytes[at]!;
-    if (type === 0) { at++; continue; } // Pad1
+    if (type === 0) {
+      at++;
+      continue;
+    } // Pad1
     if (at + 2 > to) break;
     const len = bytes[at + 1]!;
     if (type === 0xc2 && len === 4 && at + 6 <= to) return ((bytes[at + 2]! << 24) | (bytes[at + 3]! << 16) | (bytes[at + 4]! << 8) | bytes[at + 5]!) >>> 0;

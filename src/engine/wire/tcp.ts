@@ -51,7 +51,14 @@ export interface DecodedTcp extends TcpSegmentFields {
 
 /** All flags off; spread it and set the few you need. */
 export const NO_FLAGS: TcpFlags = Object.freeze({
-  fin: false, syn: false, rst: false, psh: false, ack: false, urg: false, ece: false, cwr: false,
+  fin: false,
+  syn: false,
+  rst: false,
+  psh: false,
+  ack: false,
+  urg: false,
+  ece: false,
+  cwr: false,
 });
 
 /** Flag names in the order the trace JSON contract fixes: SYN, ACK, FIN, RST, PSH. */
@@ -67,26 +74,48 @@ export function flagNames(flags: TcpFlags): string[] {
 
 function flagsFromByte(b: number): TcpFlags {
   return {
-    fin: (b & 0x01) !== 0, syn: (b & 0x02) !== 0, rst: (b & 0x04) !== 0, psh: (b & 0x08) !== 0,
-    ack: (b & 0x10) !== 0, urg: (b & 0x20) !== 0, ece: (b & 0x40) !== 0, cwr: (b & 0x80) !== 0,
+    fin: (b & 0x01) !== 0,
+    syn: (b & 0x02) !== 0,
+    rst: (b & 0x04) !== 0,
+    psh: (b & 0x08) !== 0,
+    ack: (b & 0x10) !== 0,
+    urg: (b & 0x20) !== 0,
+    ece: (b & 0x40) !== 0,
+    cwr: (b & 0x80) !== 0,
   };
 }
 
 function flagsToByte(f: TcpFlags): number {
-  return (f.fin ? 0x01 : 0) | (f.syn ? 0x02 : 0) | (f.rst ? 0x04 : 0) | (f.psh ? 0x08 : 0)
-    | (f.ack ? 0x10 : 0) | (f.urg ? 0x20 : 0) | (f.ece ? 0x40 : 0) | (f.cwr ? 0x80 : 0);
+  return (
+    (f.fin ? 0x01 : 0) |
+    (f.syn ? 0x02 : 0) |
+    (f.rst ? 0x04 : 0) |
+    (f.psh ? 0x08 : 0) |
+    (f.ack ? 0x10 : 0) |
+    (f.urg ? 0x20 : 0) |
+    (f.ece ? 0x40 : 0) |
+    (f.cwr ? 0x80 : 0)
+  );
 }
 
 /** Bytes one option takes on the wire. */
 export function optionLength(o: TcpOption): number {
   switch (o.kind) {
-    case 'EOL': case 'NOP': return 1;
-    case 'MSS': return 4;
-    case 'WS': return 3;
-    case 'SACK_PERM': return 2;
-    case 'SACK': return 2 + 8 * o.blocks.length;
-    case 'TS': return 10;
-    case 'UNKNOWN': return 2 + o.data.length;
+    case 'EOL':
+    case 'NOP':
+      return 1;
+    case 'MSS':
+      return 4;
+    case 'WS':
+      return 3;
+    case 'SACK_PERM':
+      return 2;
+    case 'SACK':
+      return 2 + 8 * o.blocks.length;
+    case 'TS':
+      return 10;
+    case 'UNKNOWN':
+      return 2 + o.data.length;
   }
 }
 
@@ -94,19 +123,52 @@ export function optionLength(o: TcpOption): number {
 function writeOptions(out: Uint8Array, view: DataView, at: number, options: TcpOption[]): number {
   for (const o of options) {
     switch (o.kind) {
-      case 'EOL': out[at++] = 0; break;
-      case 'NOP': out[at++] = 1; break;
-      case 'MSS': out[at] = 2; out[at + 1] = 4; view.setUint16(at + 2, o.mss); at += 4; break;
-      case 'WS': out[at] = 3; out[at + 1] = 3; out[at + 2] = o.shift; at += 3; break;
-      case 'SACK_PERM': out[at] = 4; out[at + 1] = 2; at += 2; break;
+      case 'EOL':
+        out[at++] = 0;
+        break;
+      case 'NOP':
+        out[at++] = 1;
+        break;
+      case 'MSS':
+        out[at] = 2;
+        out[at + 1] = 4;
+        view.setUint16(at + 2, o.mss);
+        at += 4;
+        break;
+      case 'WS':
+        out[at] = 3;
+        out[at + 1] = 3;
+        out[at + 2] = o.shift;
+        at += 3;
+        break;
+      case 'SACK_PERM':
+        out[at] = 4;
+        out[at + 1] = 2;
+        at += 2;
+        break;
       case 'SACK':
-        out[at] = 5; out[at + 1] = 2 + 8 * o.blocks.length; at += 2;
-        for (const b of o.blocks) { view.setUint32(at, b.left >>> 0); view.setUint32(at + 4, b.right >>> 0); at += 8; }
+        out[at] = 5;
+        out[at + 1] = 2 + 8 * o.blocks.length;
+        at += 2;
+        for (const b of o.blocks) {
+          view.setUint32(at, b.left >>> 0);
+          view.setUint32(at + 4, b.right >>> 0);
+          at += 8;
+        }
         break;
       case 'TS':
-        out[at] = 8; out[at + 1] = 10; view.setUint32(at + 2, o.value >>> 0); view.setUint32(at + 6, o.echo >>> 0); at += 10;
+        out[at] = 8;
+        out[at + 1] = 10;
+        view.setUint32(at + 2, o.value >>> 0);
+        view.setUint32(at + 6, o.echo >>> 0);
+        at += 10;
         break;
-      case 'UNKNOWN': out[at] = o.type; out[at + 1] = 2 + o.data.length; out.set(o.data, at + 2); at += 2 + o.data.length; break;
+      case 'UNKNOWN':
+        out[at] = o.type;
+        out[at + 1] = 2 + o.data.length;
+        out.set(o.data, at + 2);
+        at += 2 + o.data.length;
+        break;
     }
   }
   return at;
@@ -155,8 +217,15 @@ export function decodeOptions(bytes: Uint8Array, start: number, end: number): Tc
   let at = start;
   while (at < end) {
     const type = bytes[at]!;
-    if (type === 0) { options.push({ kind: 'EOL' }); break; }
-    if (type === 1) { options.push({ kind: 'NOP' }); at++; continue; }
+    if (type === 0) {
+      options.push({ kind: 'EOL' });
+      break;
+    }
+    if (type === 1) {
+      options.push({ kind: 'NOP' });
+      at++;
+      continue;
+    }
     if (at + 1 >= end) throw new CaptureError('bad-option', `TCP option ${type} has no length byte`, { offset: at });
     const len = bytes[at + 1]!;
     if (len < 2 || at + len > end) {
@@ -185,12 +254,7 @@ export function decodeOptions(bytes: Uint8Array, start: number, end: number): Tc
  * captured bytes when the snap length cut the packet; then the checksum is not checked and
  * the payload is what was captured). Pass no addresses to skip the checksum.
  */
-export function decodeTcp(
-  bytes: Uint8Array,
-  tcpLength: number = bytes.length,
-  src?: Uint8Array,
-  dst?: Uint8Array,
-): DecodedTcp {
+export function decodeTcp(bytes: Uint8Array, tcpLength: number = bytes.length, src?: Uint8Array, dst?: Uint8Array): DecodedTcp {
   if (bytes.length < 20) throw new CaptureError('truncated', `TCP header needs 20 bytes, only ${bytes.length} captured`);
   const headerLength = (bytes[12]! >> 4) * 4;
   if (headerLength < 20) throw new CaptureError('bad-header', `TCP data offset ${headerLength / 4} is below the minimum 5`, { offset: 12 });

@@ -9,9 +9,11 @@ export const labs = {
   // Sides
   // Labs demo page
   'labs.title': 'Labs',
-  'labs.intro': 'Every interactive lab of the book on one page. Each runs the book’s TCP engine in your browser: step through a run, change the run, inspect every byte, or open your own capture.',
+  'labs.intro':
+    'Every interactive lab of the book on one page. Each runs the book’s TCP engine in your browser: step through a run, change the run, inspect every byte, or open your own capture.',
   'labs.page.sequence': 'Sequence lab',
-  'labs.page.sequence.lead': 'A connection opened, used and closed by the book’s engine. Step with the buttons or the arrow keys, change who closes first, the close delay, the ISNs or the stack, or lose a segment and watch TCP recover.',
+  'labs.page.sequence.lead':
+    'A connection opened, used and closed by the book’s engine. Step with the buttons or the arrow keys, change who closes first, the close delay, the ISNs or the stack, or lose a segment and watch TCP recover.',
   'labs.page.lost': 'Breaking the handshake',
   'labs.page.lost.lead': 'The SYN+ACK is lost. Pick another segment to lose and the engine runs again.',
   'labs.page.diagram': 'State diagram',
@@ -137,7 +139,8 @@ export const labs = {
   'labs.reason.listen-syn': '{side} was listening and gets a SYN: it notes the peer’s ISN, answers SYN+ACK with its own ISN, and moves to SYN-RECEIVED.',
   'labs.reason.listen-syn-queued': '{side} keeps the half-open connection in its SYN queue and answers SYN+ACK.',
   'labs.reason.listen-backlog-full-drop': 'The SYN queue of {side} is full, so this SYN is dropped without an answer.',
-  'labs.reason.listen-syn-cookie': 'The SYN queue of {side} is full, so it answers with a SYN cookie: the connection’s details are encoded in its ISN and nothing is stored.',
+  'labs.reason.listen-syn-cookie':
+    'The SYN queue of {side} is full, so it answers with a SYN cookie: the connection’s details are encoded in its ISN and nothing is stored.',
   'labs.reason.listen-cookie-ack': 'The ACK returns a valid SYN cookie, so {side} rebuilds the connection from it.',
   'labs.reason.listen-cookie-bad': 'The ACK matches no SYN cookie, so {side} drops it.',
   'labs.reason.listen-halfopen-ack': 'The ACK completes a half-open connection from the SYN queue of {side}.',
@@ -147,7 +150,8 @@ export const labs = {
   'labs.reason.syn-sent-rst-accepted': 'The RST acknowledges our SYN: the connection is refused and {side} goes back to CLOSED.',
   'labs.reason.syn-sent-rst-ignored': 'The RST does not acknowledge our SYN, so {side} ignores it.',
   'labs.reason.syn-sent-synack': 'The SYN+ACK acknowledges the SYN of {side}: it is ESTABLISHED first and answers with an ACK.',
-  'labs.reason.syn-sent-simultaneous-syn': 'Both sides sent a SYN: {side} gets a bare SYN in SYN-SENT, answers SYN+ACK and moves to SYN-RECEIVED (simultaneous open).',
+  'labs.reason.syn-sent-simultaneous-syn':
+    'Both sides sent a SYN: {side} gets a bare SYN in SYN-SENT, answers SYN+ACK and moves to SYN-RECEIVED (simultaneous open).',
   'labs.reason.syn-sent-no-syn-drop': 'In SYN-SENT a segment with neither SYN nor RST is dropped.',
   'labs.reason.seq-unacceptable-ack': 'The segment lies outside the receive window, so {side} drops it and sends an ACK saying what it expects.',
   'labs.reason.seq-unacceptable-drop': 'The segment lies outside the receive window and carries RST, so it is dropped.',
@@ -158,17 +162,22 @@ export const labs = {
   'labs.reason.rst-closing': 'A RST while closing ends the connection at once.',
   'labs.reason.rst-time-wait-closed': 'A RST arrives in TIME-WAIT and {side} obeys it: TIME-WAIT ends early. RFC 1337 calls this TIME-WAIT assassination.',
   'labs.reason.rst-time-wait-ignored-rfc1337': 'With the RFC 1337 fix, {side} ignores a RST in TIME-WAIT and keeps waiting.',
-  'labs.reason.rst-data-challenge-ack': 'This RST starts before RCV.NXT; trimming its old bytes must not make it an exact match, so {side} answers with a challenge ACK (RFC 5961 §3.2).',
-  'labs.reason.syn-time-wait-ack': '{side} is in TIME-WAIT and does not reopen for this SYN (it is old, or no listener would take it), so it only sends its ACK again.',
+  'labs.reason.rst-data-challenge-ack':
+    'This RST starts before RCV.NXT; trimming its old bytes must not make it an exact match, so {side} answers with a challenge ACK (RFC 5961 §3.2).',
+  'labs.reason.syn-time-wait-ack':
+    '{side} is in TIME-WAIT and does not reopen for this SYN (it is old, or no listener would take it), so it only sends its ACK again.',
   'labs.reason.forget': '{side} loses the connection without a word (its host rebooted): no segment goes out and the peer is not told.',
   'labs.reason.accept': 'The application of {side} calls accept() and takes the oldest connection waiting in the accept queue.',
-  'labs.reason.listen-overflow-drop': 'The accept queue of {side} is full, so this ACK is dropped. The client already believes it is ESTABLISHED; {side} keeps the half-open entry and will send its SYN+ACK again.',
+  'labs.reason.listen-overflow-drop':
+    'The accept queue of {side} is full, so this ACK is dropped. The client already believes it is ESTABLISHED; {side} keeps the half-open entry and will send its SYN+ACK again.',
   'labs.reason.listen-overflow-rst': 'The accept queue of {side} is full and tcp_abort_on_overflow is on, so {side} answers the ACK with RST.',
   'labs.reason.listen-overflow-syn-drop': 'The accept queue of {side} is full, so this new SYN is dropped without an answer.',
   'labs.reason.listen-accept-queued': 'This handshake is complete; the connection waits in the accept queue of {side} until the application calls accept().',
-  'labs.reason.keepalive-probe': 'Nothing was heard for the keep-alive idle time, so {side} sends a probe: an ACK with an old sequence number that the peer must answer.',
+  'labs.reason.keepalive-probe':
+    'Nothing was heard for the keep-alive idle time, so {side} sends a probe: an ACK with an old sequence number that the peer must answer.',
   'labs.reason.keepalive-give-up': 'No probe was answered, so {side} gives up: it sends RST and reports a timeout.',
-  'labs.reason.rst-challenge-ack': 'The RST is in the window but not exactly at RCV.NXT, so {side} answers with a challenge ACK instead of resetting (RFC 5961).',
+  'labs.reason.rst-challenge-ack':
+    'The RST is in the window but not exactly at RCV.NXT, so {side} answers with a challenge ACK instead of resetting (RFC 5961).',
   'labs.reason.syn-challenge-ack': 'A SYN in a synchronized state gets a challenge ACK, not a reset (RFC 5961).',
   'labs.reason.syn-time-wait-reopen': 'A new SYN with a higher sequence number may reopen the connection from TIME-WAIT.',
   'labs.reason.no-ack-drop': 'In a synchronized state a segment without ACK is dropped.',
@@ -189,7 +198,8 @@ export const labs = {
   'labs.reason.fin-close-wait': '{side} gets the other side’s FIN: it ACKs it and moves to CLOSE-WAIT, where it waits for its own application to close.',
   'labs.reason.fin-closing': '{side} gets a FIN before its own FIN was acknowledged: it ACKs and moves to CLOSING (simultaneous close).',
   'labs.reason.fin-time-wait': '{side} gets the other side’s FIN: it ACKs it and moves to TIME-WAIT for 2×MSL.',
-  'labs.reason.fin-time-wait-restart': 'The FIN comes again because our last ACK was lost: {side}, still in TIME-WAIT, ACKs it again and restarts the 2×MSL timer.',
+  'labs.reason.fin-time-wait-restart':
+    'The FIN comes again because our last ACK was lost: {side}, still in TIME-WAIT, ACKs it again and restarts the 2×MSL timer.',
   'labs.reason.fin-ignored': 'A FIN changes nothing in this state, so {side} ignores it.',
   'labs.reason.syn-received-dup-syn': 'The SYN comes again, so the SYN+ACK of {side} must have been lost: {side} sends it again.',
   'labs.reason.invalid-ack-rate-limited': '{side} skips this ACK for an unacceptable segment, because it sent one only a moment ago (rate limit, RFC 5961).',
@@ -290,7 +300,8 @@ export const labs = {
 
   // Capture lab
   'labs.cap.title': 'Captures: download this run, or open your own',
-  'labs.cap.intro': 'Download the run above as a .pcap file that Wireshark and tcpdump open, or open a pcap/pcapng you captured yourself: it is read in your browser, nothing is uploaded.',
+  'labs.cap.intro':
+    'Download the run above as a .pcap file that Wireshark and tcpdump open, or open a pcap/pcapng you captured yourself: it is read in your browser, nothing is uploaded.',
   'labs.cap.download': 'Download “{scenario}” as .pcap',
   'labs.cap.downloaded': 'Saved {name}.',
   'labs.cap.open': 'Open your own capture (.pcap, .pcapng)',
@@ -306,7 +317,8 @@ export const labs = {
   'labs.cap.prev': 'Previous page',
   'labs.cap.next': 'Next page',
   'labs.cap.none': 'No connection matches.',
-  'labs.cap.cut': 'This connection has {n} segments; the lab replays the first {cap}, and the table below lists every one. To read the whole connection with its states in a terminal, run {cmd} in the book’s repository.',
+  'labs.cap.cut':
+    'This connection has {n} segments; the lab replays the first {cap}, and the table below lists every one. To read the whole connection with its states in a terminal, run {cmd} in the book’s repository.',
   'labs.cap.rows': 'Every segment of this connection ({n})',
   'labs.cap.col.packet': 'Packet',
   'labs.cap.warnings': 'Odd things in the file: {n} (details)',
@@ -345,15 +357,21 @@ export const labs = {
   'labs.tw.mark.rst': 'RST',
   'labs.tw.mark.closed': 'CLOSED',
   'labs.tw.mark.new-syn': 'new SYN',
-  'labs.tw.explain.lost-final-ack': 'Reason 1: the last ACK is lost, so the other side sends its FIN again. The closer is still in TIME-WAIT, ACKs it again and restarts the timer. Without TIME-WAIT that FIN would get a RST and the other side would report an error.',
-  'labs.tw.explain.time-wait-too-short': 'Reason 2: TIME-WAIT ends before an old segment of the connection has died out. A new connection on the same 4-tuple starts, the old duplicate arrives, falls inside the new window and is accepted as new data: the wrong incarnation.',
-  'labs.tw.explain.time-wait-too-short.safe': 'Now 2×MSL outlasts the old segment’s delay. The closer is still in TIME-WAIT when the new connection tries the same 4-tuple, so that OPEN fails, and the late duplicate reaches the old connection, not a new one: no data is mixed up.',
-  'labs.tw.explain.rst-in-time-wait': 'A RST (here from the old peer) reaches the side in TIME-WAIT, and by RFC 9293 it ends TIME-WAIT at once. RFC 1337 calls this TIME-WAIT assassination: the protection against old duplicates is gone.',
-  'labs.tw.explain.rst-in-time-wait-rfc1337': 'With RFC 1337’s fix the side in TIME-WAIT ignores the RST and keeps waiting the full 2×MSL. Linux has it as net.ipv4.tcp_rfc1337, off by default.',
+  'labs.tw.explain.lost-final-ack':
+    'Reason 1: the last ACK is lost, so the other side sends its FIN again. The closer is still in TIME-WAIT, ACKs it again and restarts the timer. Without TIME-WAIT that FIN would get a RST and the other side would report an error.',
+  'labs.tw.explain.time-wait-too-short':
+    'Reason 2: TIME-WAIT ends before an old segment of the connection has died out. A new connection on the same 4-tuple starts, the old duplicate arrives, falls inside the new window and is accepted as new data: the wrong incarnation.',
+  'labs.tw.explain.time-wait-too-short.safe':
+    'Now 2×MSL outlasts the old segment’s delay. The closer is still in TIME-WAIT when the new connection tries the same 4-tuple, so that OPEN fails, and the late duplicate reaches the old connection, not a new one: no data is mixed up.',
+  'labs.tw.explain.rst-in-time-wait':
+    'A RST (here from the old peer) reaches the side in TIME-WAIT, and by RFC 9293 it ends TIME-WAIT at once. RFC 1337 calls this TIME-WAIT assassination: the protection against old duplicates is gone.',
+  'labs.tw.explain.rst-in-time-wait-rfc1337':
+    'With RFC 1337’s fix the side in TIME-WAIT ignores the RST and keeps waiting the full 2×MSL. Linux has it as net.ipv4.tcp_rfc1337, off by default.',
 
   // State diagram
   'labs.sd.title': 'TCP connection state diagram (RFC 9293 Figure 5)',
-  'labs.sd.desc': 'Eleven states from CLOSED to TIME-WAIT. Each arrow is labelled with the event that takes it and, below, what TCP sends. Drawn by this book from the RFC’s figure.',
+  'labs.sd.desc':
+    'Eleven states from CLOSED to TIME-WAIT. Each arrow is labelled with the event that takes it and, below, what TCP sends. Drawn by this book from the RFC’s figure.',
   'labs.sd.now': '{name}: {state}.',
   'labs.sd.lastMove': 'Last move {from} → {to}.',
   'labs.sd.notDrawn': 'Last move {from} → {to}, which Figure 5 does not draw (RST, abort or timeout).',

@@ -64,8 +64,10 @@ export const quiz = {
   'quiz.notice.migrated': 'Your saved progress was updated to the current format.',
   'quiz.notice.repaired': 'Some saved answers could not be read and were left out.',
   'quiz.notice.unavailable': 'This browser does not let the book save; your answers will be forgotten when you leave.',
-  'quiz.notice.newer': 'Your saved progress was written by a newer version of this book. It is left untouched; answers you give here are kept only until you close this tab.',
-  'quiz.notice.saveFailed': 'Your answer could not be saved: this browser’s storage is full or blocked. It is kept until you close this tab; export your progress on the review page to keep it.',
+  'quiz.notice.newer':
+    'Your saved progress was written by a newer version of this book. It is left untouched; answers you give here are kept only until you close this tab.',
+  'quiz.notice.saveFailed':
+    'Your answer could not be saved: this browser’s storage is full or blocked. It is kept until you close this tab; export your progress on the review page to keep it.',
   'quiz.notice.close': 'Dismiss',
 
   'quiz.score.label': '{correct} of {total} quiz answers right',
@@ -83,11 +85,13 @@ export const quiz = {
   'review.export': 'Export progress (JSON)',
   'review.import': 'Import progress',
   'review.importDone': 'Imported. Quiz results added or updated: {quizzes}; drill cards: {cards}. Your previous progress is in the backups below.',
-  'review.importPlan': 'This file would add {added} quiz results and replace {updated} with newer answers from the file; {kept} answers here are as new or newer and stay. Drill cards that would change: {cards}. Nothing is deleted, and your current progress is backed up first.',
+  'review.importPlan':
+    'This file would add {added} quiz results and replace {updated} with newer answers from the file; {kept} answers here are as new or newer and stay. Drill cards that would change: {cards}. Nothing is deleted, and your current progress is backed up first.',
   'review.importNothing': 'Nothing in this file is newer than what is saved here, so importing it would change nothing.',
   'review.importApply': 'Apply',
   'review.importCancel': 'Cancel',
-  'review.backupFailed': 'Your current progress could not be backed up (this browser’s storage is full), so nothing was changed. Export it first, or free some space.',
+  'review.backupFailed':
+    'Your current progress could not be backed up (this browser’s storage is full), so nothing was changed. Export it first, or free some space.',
   'review.backups': 'Backups',
   'review.backupsNone': 'No backups yet. One is made automatically before every import, reset or restore.',
   'review.backupItem': '{time}: {reason}',
@@ -98,7 +102,8 @@ export const quiz = {
   'review.reason.restore': 'before a restore',
   'review.reason.unreadable': 'unreadable data set aside',
   'review.reason.migrated': 'before the update to the current format',
-  'review.readOnly': 'Your saved progress was written by a newer version of this book, so this page does not change it: import and reset are off. Open the book’s current version to use them.',
+  'review.readOnly':
+    'Your saved progress was written by a newer version of this book, so this page does not change it: import and reset are off. Open the book’s current version to use them.',
   'review.reset': 'Forget all progress',
   'review.resetConfirm': 'Forget every quiz result and drill box in this browser?',
   'review.resetDone': 'All progress was forgotten.',
@@ -111,7 +116,8 @@ export const quiz = {
 
   'drill.title': 'Interview drill',
   'drill.description': 'The twenty questions interviewers ask about TCP connections, and the questions that follow them, as flashcards with spaced repetition.',
-  'drill.howto': 'Answer aloud or in writing, then show the model answer and grade yourself honestly. Cards you miss come back today; cards you know come back after 1, 3, 7 and 16 days.',
+  'drill.howto':
+    'Answer aloud or in writing, then show the model answer and grade yourself honestly. Cards you miss come back today; cards you know come back after 1, 3, 7 and 16 days.',
   'drill.offline': 'Everything runs in this page and works offline. Your boxes are kept in this browser.',
   'drill.write': 'Your answer (optional; it stays on this page and is not saved)',
   'drill.show': 'Show the model answer',

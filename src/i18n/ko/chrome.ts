@@ -22,7 +22,8 @@ export const chrome: Namespace<typeof source> = {
   'nav.labs': '실험 모음',
   'nav.pager': '이전 장과 다음 장',
   'nav.backToTop': '맨 위로',
-  'figure.caption': '{scenario}: 이 책의 TCP 엔진이 실행한 결과를 그대로 그린 그림입니다. 시간은 위에서 아래로 흐르며, 아래 실습에서 한 단계씩 따라가고 조건을 바꿔 볼 수 있습니다.',
+  'figure.caption':
+    '{scenario}: 이 책의 TCP 엔진이 실행한 결과를 그대로 그린 그림입니다. 시간은 위에서 아래로 흐르며, 아래 실습에서 한 단계씩 따라가고 조건을 바꿔 볼 수 있습니다.',
   'figure.lost': '유실',
   'figure.retransmit': '재전송',
   'figure.later': '{time} 뒤',

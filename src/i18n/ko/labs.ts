@@ -4,9 +4,11 @@ import type { labs as en } from '../en/labs';
 /** 실습(lab) 문자열. 키는 영어 원본과 같아야 합니다(빠지면 타입 오류). */
 export const labs: Namespace<typeof en> = {
   'labs.title': '실습',
-  'labs.intro': '이 책의 모든 실습을 한 페이지에 모았습니다. 모두 브라우저에서 이 책의 TCP 엔진을 실행합니다. 한 단계씩 진행하고, 조건을 바꾸고, 바이트 하나하나를 살펴보고, 직접 잡은 캡처를 열어 볼 수 있습니다.',
+  'labs.intro':
+    '이 책의 모든 실습을 한 페이지에 모았습니다. 모두 브라우저에서 이 책의 TCP 엔진을 실행합니다. 한 단계씩 진행하고, 조건을 바꾸고, 바이트 하나하나를 살펴보고, 직접 잡은 캡처를 열어 볼 수 있습니다.',
   'labs.page.sequence': '시퀀스 실습',
-  'labs.page.sequence.lead': '이 책의 엔진이 연결을 열고, 쓰고, 닫습니다. 버튼이나 화살표 키로 한 단계씩 진행하고, 먼저 닫는 쪽과 닫기 지연, ISN, 스택을 바꾸거나 세그먼트 하나를 유실시켜 TCP가 어떻게 회복하는지 보세요.',
+  'labs.page.sequence.lead':
+    '이 책의 엔진이 연결을 열고, 쓰고, 닫습니다. 버튼이나 화살표 키로 한 단계씩 진행하고, 먼저 닫는 쪽과 닫기 지연, ISN, 스택을 바꾸거나 세그먼트 하나를 유실시켜 TCP가 어떻게 회복하는지 보세요.',
   'labs.page.lost': '핸드셰이크 망가뜨리기',
   'labs.page.lost.lead': 'SYN+ACK가 사라집니다. 유실시킬 세그먼트를 바꾸면 엔진이 다시 실행됩니다.',
   'labs.page.diagram': '상태 다이어그램',
@@ -137,7 +139,8 @@ export const labs: Namespace<typeof en> = {
   'labs.reason.syn-sent-rst-accepted': 'RST가 우리 SYN을 확인합니다. 연결이 거부되었고 {side}는 CLOSED로 돌아갑니다.',
   'labs.reason.syn-sent-rst-ignored': 'RST가 우리 SYN을 확인하지 않으므로 {side}가 무시합니다.',
   'labs.reason.syn-sent-synack': 'SYN+ACK가 {side}의 SYN을 확인합니다. {side}가 먼저 ESTABLISHED가 되고 ACK로 답합니다.',
-  'labs.reason.syn-sent-simultaneous-syn': '양쪽이 모두 SYN을 보냈습니다. SYN-SENT인 {side}에 ACK 없는 SYN이 오므로 SYN+ACK로 답하고 SYN-RECEIVED로 갑니다(동시 열기).',
+  'labs.reason.syn-sent-simultaneous-syn':
+    '양쪽이 모두 SYN을 보냈습니다. SYN-SENT인 {side}에 ACK 없는 SYN이 오므로 SYN+ACK로 답하고 SYN-RECEIVED로 갑니다(동시 열기).',
   'labs.reason.syn-sent-no-syn-drop': 'SYN-SENT에서는 SYN도 RST도 없는 세그먼트를 버립니다.',
   'labs.reason.seq-unacceptable-ack': '세그먼트가 수신 윈도우 밖에 있습니다. {side}는 이를 버리고 기대하는 번호를 담은 ACK를 보냅니다.',
   'labs.reason.seq-unacceptable-drop': '세그먼트가 수신 윈도우 밖에 있고 RST이므로 버립니다.',
@@ -146,17 +149,22 @@ export const labs: Namespace<typeof en> = {
   'labs.reason.rst-syn-received-refused': '능동 열기 뒤 SYN-RECEIVED에서 RST를 받았습니다. 연결이 거부되었습니다.',
   'labs.reason.rst-reset': '올바른 RST가 연결을 끝냅니다. {side}는 “connection reset”을 알리고 CLOSED로 갑니다.',
   'labs.reason.rst-closing': '닫는 중에 RST를 받으면 연결이 곧바로 끝납니다.',
-  'labs.reason.rst-time-wait-closed': 'TIME-WAIT에서 RST를 받고 {side}가 따릅니다. TIME-WAIT가 일찍 끝납니다. RFC 1337은 이를 TIME-WAIT 암살(assassination)이라고 부릅니다.',
+  'labs.reason.rst-time-wait-closed':
+    'TIME-WAIT에서 RST를 받고 {side}가 따릅니다. TIME-WAIT가 일찍 끝납니다. RFC 1337은 이를 TIME-WAIT 암살(assassination)이라고 부릅니다.',
   'labs.reason.rst-time-wait-ignored-rfc1337': 'RFC 1337의 해결책대로 {side}는 TIME-WAIT에서 RST를 무시하고 계속 기다립니다.',
-  'labs.reason.rst-data-challenge-ack': '이 RST는 RCV.NXT보다 앞에서 시작합니다. 오래된 바이트를 잘라 내어 번호를 맞춰서는 안 되므로 {side}는 챌린지 ACK로 답합니다(RFC 5961 §3.2).',
-  'labs.reason.syn-time-wait-ack': '{side}는 TIME-WAIT에 있고 이 SYN으로는 연결을 다시 열지 않습니다(오래된 SYN이거나 받아 줄 리스너가 없기 때문입니다). 그래서 ACK만 다시 보냅니다.',
+  'labs.reason.rst-data-challenge-ack':
+    '이 RST는 RCV.NXT보다 앞에서 시작합니다. 오래된 바이트를 잘라 내어 번호를 맞춰서는 안 되므로 {side}는 챌린지 ACK로 답합니다(RFC 5961 §3.2).',
+  'labs.reason.syn-time-wait-ack':
+    '{side}는 TIME-WAIT에 있고 이 SYN으로는 연결을 다시 열지 않습니다(오래된 SYN이거나 받아 줄 리스너가 없기 때문입니다). 그래서 ACK만 다시 보냅니다.',
   'labs.reason.forget': '{side}가 아무 신호 없이 연결을 잃습니다(호스트가 재부팅되었습니다). 세그먼트를 보내지 않으므로 상대는 알지 못합니다.',
   'labs.reason.accept': '{side}의 애플리케이션이 accept()를 호출해 accept 큐에서 가장 오래 기다린 연결을 가져갑니다.',
-  'labs.reason.listen-overflow-drop': '{side}의 accept 큐가 가득 찼으므로 이 ACK는 버려집니다. 클라이언트는 이미 ESTABLISHED라고 믿지만, {side}는 하프 오픈 항목을 그대로 두고 SYN+ACK를 다시 보냅니다.',
+  'labs.reason.listen-overflow-drop':
+    '{side}의 accept 큐가 가득 찼으므로 이 ACK는 버려집니다. 클라이언트는 이미 ESTABLISHED라고 믿지만, {side}는 하프 오픈 항목을 그대로 두고 SYN+ACK를 다시 보냅니다.',
   'labs.reason.listen-overflow-rst': '{side}의 accept 큐가 가득 찼고 tcp_abort_on_overflow가 켜져 있으므로 {side}는 이 ACK에 RST로 답합니다.',
   'labs.reason.listen-overflow-syn-drop': '{side}의 accept 큐가 가득 찼으므로 새 SYN은 답 없이 버려집니다.',
   'labs.reason.listen-accept-queued': '핸드셰이크가 끝났습니다. 이 연결은 애플리케이션이 accept()를 호출할 때까지 {side}의 accept 큐에서 기다립니다.',
-  'labs.reason.keepalive-probe': '킵얼라이브 대기 시간 동안 아무것도 받지 못했으므로 {side}가 확인용 세그먼트(probe)를 보냅니다. 상대가 반드시 답해야 하는 오래된 시퀀스 번호의 ACK입니다.',
+  'labs.reason.keepalive-probe':
+    '킵얼라이브 대기 시간 동안 아무것도 받지 못했으므로 {side}가 확인용 세그먼트(probe)를 보냅니다. 상대가 반드시 답해야 하는 오래된 시퀀스 번호의 ACK입니다.',
   'labs.reason.keepalive-give-up': '어떤 probe에도 답이 없으므로 {side}는 포기합니다. RST를 보내고 시간 초과를 알립니다.',
   'labs.reason.rst-challenge-ack': 'RST가 윈도우 안에 있지만 정확히 RCV.NXT는 아닙니다. 그래서 {side}는 연결을 끊지 않고 챌린지 ACK를 보냅니다(RFC 5961).',
   'labs.reason.syn-challenge-ack': '동기화된 상태에서 받은 SYN에는 리셋 대신 챌린지 ACK로 답합니다(RFC 5961).',
@@ -182,7 +190,8 @@ export const labs: Namespace<typeof en> = {
   'labs.reason.fin-time-wait-restart': '마지막 ACK가 사라져서 FIN이 다시 옵니다. 아직 TIME-WAIT인 {side}가 다시 ACK를 보내고 2×MSL 타이머를 새로 시작합니다.',
   'labs.reason.fin-ignored': '이 상태에서 FIN은 아무것도 바꾸지 않으므로 {side}가 무시합니다.',
   'labs.reason.syn-received-dup-syn': 'SYN이 다시 왔으므로 {side}의 SYN+ACK가 사라졌다는 뜻입니다. {side}가 SYN+ACK를 다시 보냅니다.',
-  'labs.reason.invalid-ack-rate-limited': '조금 전에 이미 보냈으므로 {side}는 받아들일 수 없는 세그먼트에 대한 이번 ACK를 생략합니다(전송 빈도 제한, RFC 5961).',
+  'labs.reason.invalid-ack-rate-limited':
+    '조금 전에 이미 보냈으므로 {side}는 받아들일 수 없는 세그먼트에 대한 이번 ACK를 생략합니다(전송 빈도 제한, RFC 5961).',
   'labs.reason.timer-retransmit': '재전송 타임아웃(RTO) 전에 ACK가 오지 않았습니다. {side}가 세그먼트를 다시 보내고(재전송) 타임아웃을 두 배로 늘립니다.',
   'labs.reason.timer-retransmit-give-up': '{side}가 너무 여러 번 재전송했으므로 포기합니다. 연결이 중단됩니다.',
   'labs.reason.timer-synack-retransmit': 'SYN+ACK가 제때 확인되지 않았으므로 {side}가 다시 보냅니다.',
@@ -278,7 +287,8 @@ export const labs: Namespace<typeof en> = {
   'labs.field.data': '애플리케이션의 바이트입니다. 그 개수만큼 시퀀스 번호가 늘어납니다.',
 
   'labs.cap.title': '캡처: 이 실행을 내려받거나 직접 잡은 캡처 열기',
-  'labs.cap.intro': '위 실행을 Wireshark와 tcpdump가 여는 .pcap 파일로 내려받거나, 직접 잡은 pcap/pcapng 파일을 열어 보세요. 파일은 브라우저 안에서만 읽고 어디에도 올리지 않습니다.',
+  'labs.cap.intro':
+    '위 실행을 Wireshark와 tcpdump가 여는 .pcap 파일로 내려받거나, 직접 잡은 pcap/pcapng 파일을 열어 보세요. 파일은 브라우저 안에서만 읽고 어디에도 올리지 않습니다.',
   'labs.cap.download': '“{scenario}”를 .pcap으로 내려받기',
   'labs.cap.downloaded': '{name} 파일을 저장했습니다.',
   'labs.cap.open': '직접 잡은 캡처 열기(.pcap, .pcapng)',
@@ -294,7 +304,8 @@ export const labs: Namespace<typeof en> = {
   'labs.cap.prev': '이전 쪽',
   'labs.cap.next': '다음 쪽',
   'labs.cap.none': '맞는 연결이 없습니다.',
-  'labs.cap.cut': '이 연결에는 세그먼트가 {n}개 있으므로 랩에서는 처음 {cap}개만 재생하고, 아래 표에는 모두 싣습니다. 연결 전체를 상태와 함께 터미널에서 보려면 이 책의 저장소에서 {cmd}를 실행하세요.',
+  'labs.cap.cut':
+    '이 연결에는 세그먼트가 {n}개 있으므로 랩에서는 처음 {cap}개만 재생하고, 아래 표에는 모두 싣습니다. 연결 전체를 상태와 함께 터미널에서 보려면 이 책의 저장소에서 {cmd}를 실행하세요.',
   'labs.cap.rows': '이 연결의 모든 세그먼트({n}개)',
   'labs.cap.col.packet': '패킷',
   'labs.cap.warnings': '파일에서 이상한 점: {n}개(자세히)',
@@ -332,14 +343,20 @@ export const labs: Namespace<typeof en> = {
   'labs.tw.mark.rst': 'RST',
   'labs.tw.mark.closed': 'CLOSED',
   'labs.tw.mark.new-syn': '새 SYN',
-  'labs.tw.explain.lost-final-ack': '이유 1: 마지막 ACK가 사라지면 상대는 FIN을 다시 보냅니다. 먼저 닫은 쪽은 아직 TIME-WAIT에 있으므로 다시 ACK를 보내고 타이머를 새로 시작합니다. TIME-WAIT가 없다면 이 FIN은 RST를 받고, 상대는 오류를 보고합니다.',
-  'labs.tw.explain.time-wait-too-short': '이유 2: 이전 연결의 세그먼트가 네트워크에서 사라지기 전에 TIME-WAIT가 끝납니다. 같은 4-튜플로 새 연결이 시작되고, 늦게 도착한 오래된 중복 세그먼트가 새 윈도우 안에 들어와 새 데이터로 받아들여집니다. 엉뚱한 연결(incarnation)에 섞이는 것입니다.',
-  'labs.tw.explain.time-wait-too-short.safe': '이제 2×MSL이 오래된 세그먼트의 지연보다 깁니다. 새 연결이 같은 4-튜플을 쓰려 할 때 먼저 닫은 쪽이 아직 TIME-WAIT에 있으므로 그 OPEN은 실패하고, 늦게 온 중복 세그먼트는 새 연결이 아니라 이전 연결에 도착합니다. 데이터가 섞이지 않습니다.',
-  'labs.tw.explain.rst-in-time-wait': 'RST(여기서는 이전 상대가 보낸 것)가 TIME-WAIT인 쪽에 도착하고, RFC 9293대로라면 TIME-WAIT가 곧바로 끝납니다. RFC 1337은 이를 TIME-WAIT 암살이라고 부릅니다. 오래된 중복 세그먼트를 막는 보호가 사라집니다.',
-  'labs.tw.explain.rst-in-time-wait-rfc1337': 'RFC 1337의 해결책을 쓰면 TIME-WAIT인 쪽이 RST를 무시하고 2×MSL을 끝까지 기다립니다. 리눅스에서는 net.ipv4.tcp_rfc1337이고, 기본값은 꺼져 있습니다.',
+  'labs.tw.explain.lost-final-ack':
+    '이유 1: 마지막 ACK가 사라지면 상대는 FIN을 다시 보냅니다. 먼저 닫은 쪽은 아직 TIME-WAIT에 있으므로 다시 ACK를 보내고 타이머를 새로 시작합니다. TIME-WAIT가 없다면 이 FIN은 RST를 받고, 상대는 오류를 보고합니다.',
+  'labs.tw.explain.time-wait-too-short':
+    '이유 2: 이전 연결의 세그먼트가 네트워크에서 사라지기 전에 TIME-WAIT가 끝납니다. 같은 4-튜플로 새 연결이 시작되고, 늦게 도착한 오래된 중복 세그먼트가 새 윈도우 안에 들어와 새 데이터로 받아들여집니다. 엉뚱한 연결(incarnation)에 섞이는 것입니다.',
+  'labs.tw.explain.time-wait-too-short.safe':
+    '이제 2×MSL이 오래된 세그먼트의 지연보다 깁니다. 새 연결이 같은 4-튜플을 쓰려 할 때 먼저 닫은 쪽이 아직 TIME-WAIT에 있으므로 그 OPEN은 실패하고, 늦게 온 중복 세그먼트는 새 연결이 아니라 이전 연결에 도착합니다. 데이터가 섞이지 않습니다.',
+  'labs.tw.explain.rst-in-time-wait':
+    'RST(여기서는 이전 상대가 보낸 것)가 TIME-WAIT인 쪽에 도착하고, RFC 9293대로라면 TIME-WAIT가 곧바로 끝납니다. RFC 1337은 이를 TIME-WAIT 암살이라고 부릅니다. 오래된 중복 세그먼트를 막는 보호가 사라집니다.',
+  'labs.tw.explain.rst-in-time-wait-rfc1337':
+    'RFC 1337의 해결책을 쓰면 TIME-WAIT인 쪽이 RST를 무시하고 2×MSL을 끝까지 기다립니다. 리눅스에서는 net.ipv4.tcp_rfc1337이고, 기본값은 꺼져 있습니다.',
 
   'labs.sd.title': 'TCP 연결 상태 다이어그램(RFC 9293 그림 5)',
-  'labs.sd.desc': 'CLOSED부터 TIME-WAIT까지 11개 상태입니다. 화살표마다 그 전이를 일으키는 사건과, 그 아래에 TCP가 보내는 것이 적혀 있습니다. RFC의 그림을 바탕으로 이 책이 직접 그렸습니다.',
+  'labs.sd.desc':
+    'CLOSED부터 TIME-WAIT까지 11개 상태입니다. 화살표마다 그 전이를 일으키는 사건과, 그 아래에 TCP가 보내는 것이 적혀 있습니다. RFC의 그림을 바탕으로 이 책이 직접 그렸습니다.',
   'labs.sd.now': '{name}: {state}.',
   'labs.sd.lastMove': '마지막 전이는 {from} → {to}입니다.',
   'labs.sd.notDrawn': '마지막 전이는 {from} → {to}입니다. 그림 5에는 그려져 있지 않습니다(RST, 중단, 타임아웃).',

@@ -68,7 +68,8 @@ export const quiz: Namespace<typeof source> = {
   'quiz.notice.repaired': '저장된 답 중 일부를 읽을 수 없어 뺐습니다.',
   'quiz.notice.unavailable': '이 브라우저에서는 저장할 수 없습니다. 페이지를 떠나면 답한 기록이 사라집니다.',
   'quiz.notice.newer': '저장된 기록은 이 책의 더 새로운 버전이 남긴 것이므로 건드리지 않았습니다. 여기서 답한 기록은 이 탭을 닫을 때까지만 유지됩니다.',
-  'quiz.notice.saveFailed': '브라우저 저장 공간이 가득 찼거나 막혀 있어 답을 저장하지 못했습니다. 이 탭을 닫을 때까지는 기록이 남아 있으므로, 계속 보관하려면 복습 페이지에서 기록을 내보내세요.',
+  'quiz.notice.saveFailed':
+    '브라우저 저장 공간이 가득 찼거나 막혀 있어 답을 저장하지 못했습니다. 이 탭을 닫을 때까지는 기록이 남아 있으므로, 계속 보관하려면 복습 페이지에서 기록을 내보내세요.',
   'quiz.notice.close': '닫기',
 
   'quiz.score.label': '퀴즈 {total}개 중 {correct}개 정답',
@@ -86,7 +87,8 @@ export const quiz: Namespace<typeof source> = {
   'review.export': '기록 내보내기(JSON)',
   'review.import': '기록 가져오기',
   'review.importDone': '가져왔습니다. 새로 생기거나 바뀐 퀴즈 결과는 {quizzes}개, 드릴 카드는 {cards}장입니다. 가져오기 직전 기록은 아래 백업에 있습니다.',
-  'review.importPlan': '이 파일을 가져오면 퀴즈 결과 {added}개가 새로 생기고, {updated}개는 파일에 있는 더 최근 답으로 바뀝니다. 여기 있는 답 {kept}개는 같거나 더 최근이므로 그대로 둡니다. 바뀌는 드릴 카드는 {cards}장입니다. 지워지는 기록은 없으며, 지금 기록은 먼저 백업합니다.',
+  'review.importPlan':
+    '이 파일을 가져오면 퀴즈 결과 {added}개가 새로 생기고, {updated}개는 파일에 있는 더 최근 답으로 바뀝니다. 여기 있는 답 {kept}개는 같거나 더 최근이므로 그대로 둡니다. 바뀌는 드릴 카드는 {cards}장입니다. 지워지는 기록은 없으며, 지금 기록은 먼저 백업합니다.',
   'review.importNothing': '이 파일에는 여기 저장된 기록보다 최근인 답이 없으므로 가져와도 바뀌는 것이 없습니다.',
   'review.importApply': '적용',
   'review.importCancel': '취소',
@@ -101,7 +103,8 @@ export const quiz: Namespace<typeof source> = {
   'review.reason.restore': '복원 직전',
   'review.reason.unreadable': '읽을 수 없어 따로 둔 기록',
   'review.reason.migrated': '새 형식으로 옮기기 직전',
-  'review.readOnly': '저장된 기록은 이 책의 더 새로운 버전이 남긴 것이므로 이 페이지에서는 바꾸지 않습니다. 가져오기와 모두 지우기는 꺼 두었으니, 쓰려면 책의 최신 버전을 여세요.',
+  'review.readOnly':
+    '저장된 기록은 이 책의 더 새로운 버전이 남긴 것이므로 이 페이지에서는 바꾸지 않습니다. 가져오기와 모두 지우기는 꺼 두었으니, 쓰려면 책의 최신 버전을 여세요.',
   'review.reset': '기록 모두 지우기',
   'review.resetConfirm': '이 브라우저의 퀴즈 결과와 드릴 상자를 모두 지울까요?',
   'review.resetDone': '기록을 모두 지웠습니다.',
@@ -114,7 +117,8 @@ export const quiz: Namespace<typeof source> = {
 
   'drill.title': '면접 드릴',
   'drill.description': '면접에서 자주 나오는 TCP 연결 질문 20개와 꼬리 질문을 간격 반복(spaced repetition) 플래시카드로 연습합니다.',
-  'drill.howto': '소리 내어 답하거나 적어 본 다음, 모범 답안을 열고 스스로 채점하세요. 모르는 카드는 오늘 다시 나오고, 아는 카드는 1일, 3일, 7일, 16일 뒤에 다시 나옵니다.',
+  'drill.howto':
+    '소리 내어 답하거나 적어 본 다음, 모범 답안을 열고 스스로 채점하세요. 모르는 카드는 오늘 다시 나오고, 아는 카드는 1일, 3일, 7일, 16일 뒤에 다시 나옵니다.',
   'drill.offline': '모든 동작이 이 페이지 안에서 일어나므로 오프라인에서도 됩니다. 상자 기록은 이 브라우저에 남습니다.',
   'drill.write': '내 답(선택 사항입니다. 이 페이지에만 있고 저장하지 않습니다)',
   'drill.show': '모범 답안 보기',

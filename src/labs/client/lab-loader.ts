@@ -21,7 +21,11 @@ async function wake(root: Element): Promise<void> {
     if (!json) throw new Error('no props');
     const props = JSON.parse(json) as { stringSets?: string[]; strings?: Record<string, string> };
     // Strings shared by the page's labs are written once (LabRoot.astro): put this lab's back together.
-    if (props.stringSets) props.strings = Object.assign({}, ...props.stringSets.map((n) => JSON.parse(document.querySelector(`script[data-lab-strings="${n}"]`)?.textContent ?? '{}') as object));
+    if (props.stringSets)
+      props.strings = Object.assign(
+        {},
+        ...props.stringSets.map((n) => JSON.parse(document.querySelector(`script[data-lab-strings="${n}"]`)?.textContent ?? '{}') as object),
+      );
     const { mountLab } = await import('./lab-mount.ts');
     await mountLab(root.getAttribute('data-lab-kind') ?? 'sequence', root, props);
     // What Astro's `ssr` marker told: this lab is interactive now (tests and the bench wait for it).

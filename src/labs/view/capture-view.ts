@@ -49,7 +49,19 @@ export function viewOfConnection(conn: TraceConnection): LabView {
       B: side(r.stateB),
     };
     steps.push(step);
-    segments.push({ id, from: r.from, flags: [...r.flags], seq: r.seq, ack: r.ack, len: r.len, sendStep: id, endStep: id, fate: 'delivered', retransmit: false, origin: null });
+    segments.push({
+      id,
+      from: r.from,
+      flags: [...r.flags],
+      seq: r.seq,
+      ack: r.ack,
+      len: r.len,
+      sendStep: id,
+      endStep: id,
+      fate: 'delivered',
+      retransmit: false,
+      origin: null,
+    });
     prev = step;
   });
   return { steps, segments, iss: { A: null, B: null } };

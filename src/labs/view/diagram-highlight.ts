@@ -33,7 +33,6 @@ function add<K>(m: Map<K, string>, k: K, name: string): void {
   m.set(k, had ? `${had}, ${name}` : name);
 }
 
-
 /**
  * The highlight for a position; both endpoints may share a box or an arrow (simultaneous
  * open/close). `drawn` says whether Figure 5 has an arrow with a given `FROM>TO` id; a move it

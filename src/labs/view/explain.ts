@@ -25,7 +25,10 @@ export function pickStrings(all: Readonly<Record<string, string>>, prefixes: rea
 /** "(RFC 9293 §3.10.7.3)" for a bare section, the text as given for another document (e.g. "RFC 5961 §4"). */
 export function citation(strings: Strings, rfc: string | null): string {
   if (!rfc) return '';
-  const bare = rfc.replace(/^RFC\s*9293\s*/i, '').replace(/^§\s*/, '').trim();
+  const bare = rfc
+    .replace(/^RFC\s*9293\s*/i, '')
+    .replace(/^§\s*/, '')
+    .trim();
   if (/^\d+(\.\d+)*$/.test(bare)) return fmt(strings, 'labs.cite', { section: bare });
   return fmt(strings, 'labs.cite.other', { section: rfc.trim() });
 }

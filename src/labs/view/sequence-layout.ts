@@ -77,7 +77,10 @@ const MID = (SEQ.laneA + SEQ.laneB) / 2;
 export function labelLines(view: LabView, s: ViewSegment, relative: boolean, words: LabelWords): string[] {
   const b = bases(view, s.from);
   const out = [`#${s.id} ${s.flags.length ? s.flags.join(', ') : '—'}`];
-  const tags = [s.retransmit ? words.retransmit : '', s.origin === 'old-duplicate' ? words.oldDuplicate : s.origin === 'attacker' ? words.attacker : s.origin === 'other-client' ? words.otherClient : ''].filter(Boolean);
+  const tags = [
+    s.retransmit ? words.retransmit : '',
+    s.origin === 'old-duplicate' ? words.oldDuplicate : s.origin === 'attacker' ? words.attacker : s.origin === 'other-client' ? words.otherClient : '',
+  ].filter(Boolean);
   if (tags.length) out.push(`(${tags.join(', ')})`);
   const seq = `seq=${showNumber(s.seq, b.seq, relative)}`;
   const ack = s.ack === null ? '' : ` ack=${showNumber(s.ack, b.ack, relative)}`;
@@ -161,7 +164,12 @@ export function arrowsAt(layout: SeqLayout, view: LabView, current: number): Arr
     const p = layout.segments[i]!;
     if (s.sendStep > current) return;
     const ended = s.endStep !== null && s.endStep <= current;
-    const a: ArrowGeom = { ...p, dropped: s.fate === 'dropped' && ended, partial: !ended || s.fate === 'in-flight', current: s.sendStep === current || s.endStep === current };
+    const a: ArrowGeom = {
+      ...p,
+      dropped: s.fate === 'dropped' && ended,
+      partial: !ended || s.fate === 'in-flight',
+      current: s.sendStep === current || s.endStep === current,
+    };
     if (!ended) {
       // Under way: at most 60 % of the way, and never below the drawing's bottom.
       const f = Math.max(0, Math.min(0.6, (bottom - p.y1) / (p.y2 - p.y1)));

@@ -3,12 +3,25 @@
 import type { ConnectionPage } from '../view/capture-list.ts';
 import { fmt, type Strings } from '../view/explain.ts';
 
-export function ConnectionList({ list, query, picked, S, search, pick }: { list: ConnectionPage; query: string; picked: number | undefined; S: Strings; search: (q: string, page: number) => void; pick: (index: number) => void }) {
+export function ConnectionList({
+  list,
+  query,
+  picked,
+  S,
+  search,
+  pick,
+}: {
+  list: ConnectionPage;
+  query: string;
+  picked: number | undefined;
+  S: Strings;
+  search: (q: string, page: number) => void;
+  pick: (index: number) => void;
+}) {
   return (
     <>
       <label class="lab-field cap-search">
-        {fmt(S, 'labs.cap.search')}{' '}
-        <input type="search" value={query} onInput={(e) => search((e.currentTarget as HTMLInputElement).value, 0)} />
+        {fmt(S, 'labs.cap.search')} <input type="search" value={query} onInput={(e) => search((e.currentTarget as HTMLInputElement).value, 0)} />
       </label>
       <p class="lab-note">{fmt(S, 'labs.cap.page', { page: list.page + 1, pages: list.pages, n: list.matched })}</p>
       {list.items.length === 0 ? <p>{fmt(S, 'labs.cap.none')}</p> : null}

@@ -17,7 +17,6 @@ import SequenceLab from './sequence-lab.tsx';
 import { RowTable, type RowsListener } from './capture-rows.tsx';
 import { ConnectionList } from './capture-conns.tsx';
 
-
 interface Opened {
   name: string;
   packets: number;
@@ -102,7 +101,6 @@ export default function CaptureImport({ id, strings: S, errorText, maxBytes }: C
     setStatus(fmt(S, 'labs.cap.cancelled'));
   };
 
-
   const open = async (e: Event) => {
     const input = e.currentTarget as HTMLInputElement;
     const file = input.files?.[0];
@@ -137,8 +135,7 @@ export default function CaptureImport({ id, strings: S, errorText, maxBytes }: C
   return (
     <div class="cap-import">
       <label class="lab-field">
-        {fmt(S, 'labs.cap.open')}{' '}
-        <input type="file" accept=".pcap,.pcapng,.cap,.dmp,application/vnd.tcpdump.pcap" onChange={open} disabled={busy} />
+        {fmt(S, 'labs.cap.open')} <input type="file" accept=".pcap,.pcapng,.cap,.dmp,application/vnd.tcpdump.pcap" onChange={open} disabled={busy} />
       </label>
       {busy ? (
         <div class="cap-progress">
@@ -149,8 +146,14 @@ export default function CaptureImport({ id, strings: S, errorText, maxBytes }: C
           </button>
         </div>
       ) : null}
-      <p class="lab-note" aria-live="polite">{busy ? fmt(S, 'labs.cap.reading') : status}</p>
-      {error ? <p class="lab-error" role="alert">{error}</p> : null}
+      <p class="lab-note" aria-live="polite">
+        {busy ? fmt(S, 'labs.cap.reading') : status}
+      </p>
+      {error ? (
+        <p class="lab-error" role="alert">
+          {error}
+        </p>
+      ) : null}
       {opened && list ? (
         <div class="cap-result">
           <ConnectionList list={list} query={query} picked={replay?.index} S={S} search={search} pick={(index) => ask({ type: 'view', index })} />
@@ -168,8 +171,18 @@ export default function CaptureImport({ id, strings: S, errorText, maxBytes }: C
           ) : null}
           {replay ? (
             <>
-              {replay.cut ? <p class="lab-note cap-cut">{fmt(S, 'labs.cap.cut', { n: replay.segments, cap: REPLAY_CAP, cmd: `npm run trace -- ${opened.name}` })}</p> : null}
-              <SequenceLab key={`${opened.name}-${replay.index}`} id={`${id}-replay`} scenario="normal-open" title={`${opened.name}: ${replay.a} ↔ ${replay.b}`} strings={S} replay={{ title: `${opened.name}: ${replay.a} ↔ ${replay.b}`, view: replay.view }} initial={{ ok: true, view: replay.view, base: DEFAULT_KNOBS }} />
+              {replay.cut ? (
+                <p class="lab-note cap-cut">{fmt(S, 'labs.cap.cut', { n: replay.segments, cap: REPLAY_CAP, cmd: `npm run trace -- ${opened.name}` })}</p>
+              ) : null}
+              <SequenceLab
+                key={`${opened.name}-${replay.index}`}
+                id={`${id}-replay`}
+                scenario="normal-open"
+                title={`${opened.name}: ${replay.a} ↔ ${replay.b}`}
+                strings={S}
+                replay={{ title: `${opened.name}: ${replay.a} ↔ ${replay.b}`, view: replay.view }}
+                initial={{ ok: true, view: replay.view, base: DEFAULT_KNOBS }}
+              />
               {replay.cut ? <RowTable key={replay.index} ask={ask} replay={replay} listen={rowsTo} S={S} /> : null}
             </>
           ) : null}

@@ -23,7 +23,22 @@ export interface CaptureLabProps {
 export const MAX_OPEN_BYTES = 64 * 1024 * 1024;
 
 /** Error codes the capture reader throws that have their own sentence; others get a general one. */
-const KNOWN_ERRORS = ['bad-magic', 'too-short', 'truncated', 'bad-block-length', 'too-large', 'bad-block', 'bad-header', 'bad-length', 'unsupported-linktype', 'too-many-packets', 'too-many-interfaces', 'no-tcp', 'empty', 'read'];
+const KNOWN_ERRORS = [
+  'bad-magic',
+  'too-short',
+  'truncated',
+  'bad-block-length',
+  'too-large',
+  'bad-block',
+  'bad-header',
+  'bad-length',
+  'unsupported-linktype',
+  'too-many-packets',
+  'too-many-interfaces',
+  'no-tcp',
+  'empty',
+  'read',
+];
 
 /** A reader-facing message for a failure: the sentence for its code, then where in the file. */
 export function captureErrorText(S: Strings, e: unknown): string {
@@ -70,10 +85,18 @@ export default function CaptureLab({ id, scenario, title, strings: S }: CaptureL
       <h3 class="lab-title">{fmt(S, 'labs.cap.title')}</h3>
       <p class="cap-noscript">{fmt(S, 'labs.cap.intro')}</p>
       <div class="cap-controls">
-        <button type="button" onClick={download}>{fmt(S, 'labs.cap.download', { scenario: run?.title ?? title })}</button>
+        <button type="button" onClick={download}>
+          {fmt(S, 'labs.cap.download', { scenario: run?.title ?? title })}
+        </button>
       </div>
-      <p class="lab-note" aria-live="polite">{status}</p>
-      {error ? <p class="lab-error" role="alert">{error}</p> : null}
+      <p class="lab-note" aria-live="polite">
+        {status}
+      </p>
+      {error ? (
+        <p class="lab-error" role="alert">
+          {error}
+        </p>
+      ) : null}
       <CaptureImport id={id} strings={S} errorText={(e) => captureErrorText(S, e)} maxBytes={MAX_OPEN_BYTES} />
     </section>
   );

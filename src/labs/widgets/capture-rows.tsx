@@ -46,8 +46,22 @@ function RowTable({ ask, replay, listen, S }: { ask: (m: WorkerAsk) => void; rep
         <caption class="sr-only">{fmt(S, 'labs.cap.rows', { n: replay.segments })}</caption>
         <thead>
           <tr>
-            {(['labs.cap.col.packet', 'labs.table.time', 'labs.table.dir', 'labs.table.flags', 'labs.table.seq', 'labs.table.ack', 'labs.table.len', 'labs.table.stateA', 'labs.table.stateB'] as const).map((k) => (
-              <th scope="col" key={k}>{fmt(S, k)}</th>
+            {(
+              [
+                'labs.cap.col.packet',
+                'labs.table.time',
+                'labs.table.dir',
+                'labs.table.flags',
+                'labs.table.seq',
+                'labs.table.ack',
+                'labs.table.len',
+                'labs.table.stateA',
+                'labs.table.stateB',
+              ] as const
+            ).map((k) => (
+              <th scope="col" key={k}>
+                {fmt(S, k)}
+              </th>
             ))}
           </tr>
         </thead>
@@ -78,4 +92,3 @@ function RowTable({ ask, replay, listen, S }: { ask: (m: WorkerAsk) => void; rep
     </div>
   );
 }
-

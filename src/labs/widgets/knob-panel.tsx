@@ -18,7 +18,9 @@ export function KnobPanel(p: { id: string; shown: KnobId[]; knobs: Knobs; string
       {fmt(S, label)}{' '}
       <select value={String(value)} onChange={(e) => set(pick((e.currentTarget as HTMLSelectElement).value))}>
         {options.map(([v, text]) => (
-          <option key={v} value={String(v)}>{text}</option>
+          <option key={v} value={String(v)}>
+            {text}
+          </option>
         ))}
       </select>
     </label>
@@ -33,7 +35,11 @@ export function KnobPanel(p: { id: string; shown: KnobId[]; knobs: Knobs; string
   const options = (r: KnobRow, v: number | string): Array<[string | number, string]> => {
     const vals = r.values;
     if (vals.kind === 'one-of') return vals.values.map((o) => [o, fmt(S, `${r.label}.${o}`)]);
-    if (vals.kind === 'segment') return [[0, fmt(S, `${r.label}.none`)], ...Array.from({ length: Math.max(p.losable.length, v as number) }, (_, i): [number, string] => [i + 1, p.losable[i] ?? `#${i + 1}`])];
+    if (vals.kind === 'segment')
+      return [
+        [0, fmt(S, `${r.label}.none`)],
+        ...Array.from({ length: Math.max(p.losable.length, v as number) }, (_, i): [number, string] => [i + 1, p.losable[i] ?? `#${i + 1}`]),
+      ];
     if (vals.kind === 'ms') return knobChoices(r, v as number).map((m) => [m, m === 0 && vals.min === 'above 0' ? '—' : formatTime(m)]);
     return [];
   };
@@ -41,12 +47,24 @@ export function KnobPanel(p: { id: string; shown: KnobId[]; knobs: Knobs; string
     const r = knobRow(kid);
     const v = knobValue(r, k);
     if (r.control === 'checkbox') return check(kid, r.label, v === true, (on) => ({ [r.field]: on }));
-    if (r.control === 'select') return select(kid, r.label, v as number | string, options(r, v as number | string), (x) => ({ [r.field]: typeof v === 'number' ? Number(x) : x }));
+    if (r.control === 'select')
+      return select(kid, r.label, v as number | string, options(r, v as number | string), (x) => ({ [r.field]: typeof v === 'number' ? Number(x) : x }));
     return (
       <span class="lab-field" key={kid}>
-        {select(kid, r.label, k.isn === 'fixed' ? 'fixed' : 'random', [['fixed', fmt(S, `${r.label}.fixed`)], ['random', fmt(S, `${r.label}.random`)]], (x) => ({ isn: x === 'fixed' ? 'fixed' : newSeed() }))}
+        {select(
+          kid,
+          r.label,
+          k.isn === 'fixed' ? 'fixed' : 'random',
+          [
+            ['fixed', fmt(S, `${r.label}.fixed`)],
+            ['random', fmt(S, `${r.label}.random`)],
+          ],
+          (x) => ({ isn: x === 'fixed' ? 'fixed' : newSeed() }),
+        )}
         {k.isn !== 'fixed' ? (
-          <button type="button" onClick={() => set({ isn: newSeed() })}>{fmt(S, `${r.label}.reroll`)}</button>
+          <button type="button" onClick={() => set({ isn: newSeed() })}>
+            {fmt(S, `${r.label}.reroll`)}
+          </button>
         ) : null}
       </span>
     );

@@ -34,11 +34,18 @@ export default function SegmentInspector({ id, packets, initial, title, strings:
   const packet = packets[index];
   const bytes = useMemo(() => Uint8Array.from(packet?.bytes ?? []), [packet]);
   const layout = useMemo(() => layoutPacket(bytes), [bytes]);
-  if (!packet) return <section class="lab si" id={id}><p class="lab-error">{fmt(S, 'labs.si.none')}</p></section>;
+  if (!packet)
+    return (
+      <section class="lab si" id={id}>
+        <p class="lab-error">{fmt(S, 'labs.si.none')}</p>
+      </section>
+    );
   if (!layout.ok) {
     return (
       <section class="lab si" id={id}>
-        <p class="lab-error" role="alert">{fmt(S, 'labs.si.bad', { error: layout.error, at: layout.at })}</p>
+        <p class="lab-error" role="alert">
+          {fmt(S, 'labs.si.bad', { error: layout.error, at: layout.at })}
+        </p>
       </section>
     );
   }
@@ -61,7 +68,9 @@ export default function SegmentInspector({ id, packets, initial, title, strings:
         {fmt(S, 'labs.si.pick')}{' '}
         <select value={String(index)} onChange={(e) => setIndex(Number((e.currentTarget as HTMLSelectElement).value))}>
           {packets.map((p, i) => (
-            <option key={i} value={String(i)}>{p.label}</option>
+            <option key={i} value={String(i)}>
+              {p.label}
+            </option>
           ))}
         </select>
       </label>
@@ -70,18 +79,15 @@ export default function SegmentInspector({ id, packets, initial, title, strings:
         <div class="lab-scroll">
           <div class="si-grid" role="img" aria-label={fmt(S, 'labs.si.hex', { n: bytes.length })}>
             {rows.map((r) => [
-              <span key={`o${r}`} class="si-off">{r.toString().padStart(2, '0')}</span>,
+              <span key={`o${r}`} class="si-off">
+                {r.toString().padStart(2, '0')}
+              </span>,
               ...[0, 1, 2, 3].map((k) => {
                 const i = r + k;
                 if (i >= bytes.length) return <span key={i} />;
                 const f = fieldAt(fields, i);
                 return (
-                  <span
-                    key={i}
-                    class={`si-byte si-${f?.group ?? 'data'}${on(i) ? ' si-on' : ''}`}
-                    data-byte={i}
-                    onMouseEnter={() => f && setSel(key(f))}
-                  >
+                  <span key={i} class={`si-byte si-${f?.group ?? 'data'}${on(i) ? ' si-on' : ''}`} data-byte={i} onMouseEnter={() => f && setSel(key(f))}>
                     {hex[i]}
                   </span>
                 );

@@ -75,7 +75,9 @@ export function MoreControls({ id, strings: S, speed, absolute, copyLink, linkNo
         {fmt(S, 'labs.ctl.speed')}{' '}
         <select value={speed} onChange={(e) => setSpeed((e.currentTarget as HTMLSelectElement).value as Speed)}>
           {(Object.keys(SPEEDS) as Speed[]).map((s) => (
-            <option key={s} value={s}>{fmt(S, `labs.ctl.speed.${s}`)}</option>
+            <option key={s} value={s}>
+              {fmt(S, `labs.ctl.speed.${s}`)}
+            </option>
           ))}
         </select>
       </label>
@@ -90,8 +92,12 @@ export function MoreControls({ id, strings: S, speed, absolute, copyLink, linkNo
       </fieldset>
       {copyLink ? (
         <span class="seq-link">
-          <button type="button" onClick={copyLink}>{fmt(S, 'labs.ctl.link')}</button>
-          <span class="lab-note" role="status">{linkNote}</span>
+          <button type="button" onClick={copyLink}>
+            {fmt(S, 'labs.ctl.link')}
+          </button>
+          <span class="lab-note" role="status">
+            {linkNote}
+          </span>
         </span>
       ) : null}
     </div>

@@ -28,7 +28,16 @@ function layoutFor(view: LabView, relative: boolean, S: Strings): SeqLayout {
   let byMode = laid.get(view);
   if (!byMode) laid.set(view, (byMode = new Map()));
   let l = byMode.get(relative);
-  if (!l) byMode.set(relative, (l = layoutRun(view, relative, { retransmit: fmt(S, 'labs.retransmit'), oldDuplicate: fmt(S, 'labs.oldDuplicate'), attacker: fmt(S, 'labs.attacker'), otherClient: fmt(S, 'labs.otherClient') })));
+  if (!l)
+    byMode.set(
+      relative,
+      (l = layoutRun(view, relative, {
+        retransmit: fmt(S, 'labs.retransmit'),
+        oldDuplicate: fmt(S, 'labs.oldDuplicate'),
+        attacker: fmt(S, 'labs.attacker'),
+        otherClient: fmt(S, 'labs.otherClient'),
+      })),
+    );
   return l;
 }
 
@@ -70,7 +79,9 @@ export function SequenceDiagram({ id, view, relative, step, openStep, title, str
           return (
             <g key={`${m.side}${m.step}`} class={`seq-state${m.step === 0 ? ' seq-state-0' : ''}${m.current ? ' seq-state-current' : ''}`}>
               <rect x={x} y={m.y - 9} width={w} height="18" rx="9" transform={`translate(${-w / 2} 0)`} />
-              <text x={x} y={m.y + 4} text-anchor="middle">{m.state}</text>
+              <text x={x} y={m.y + 4} text-anchor="middle">
+                {m.state}
+              </text>
             </g>
           );
         })}
@@ -78,7 +89,14 @@ export function SequenceDiagram({ id, view, relative, step, openStep, title, str
           const left = a.from === 'A';
           const n = a.lines.length;
           return (
-            <text key={a.id} class={`seq-label${a.current ? ' seq-label-current' : ''}`} data-label={a.id} x={pct(a.x1)} dx={left ? 8 : -8} text-anchor={left ? 'start' : 'end'}>
+            <text
+              key={a.id}
+              class={`seq-label${a.current ? ' seq-label-current' : ''}`}
+              data-label={a.id}
+              x={pct(a.x1)}
+              dx={left ? 8 : -8}
+              text-anchor={left ? 'start' : 'end'}
+            >
               {a.lines.map((t, i) => (
                 <tspan key={i} x={pct(a.x1)} dx={left ? 8 : -8} y={a.y1 - 5 - (n - 1 - i) * SEQ.line} class={i ? undefined : 'seq-label-head'}>
                   {t}

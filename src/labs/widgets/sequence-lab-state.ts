@@ -97,6 +97,11 @@ export function positionAt(id: string, view: LabView, step: number, S: Strings):
   // A capture replay may not know a state (null): the diagram then keeps its last position.
   const [a, b] = [st?.A.state, st?.B.state];
   if (!st || !a || !b) return null;
-  const pos = (side: Side) => ({ state: side === 'A' ? a : b, from: st.last[side]?.from ?? null, changed: !!st.changed[side], name: fmt(S, `labs.lane.${side}`) });
+  const pos = (side: Side) => ({
+    state: side === 'A' ? a : b,
+    from: st.last[side]?.from ?? null,
+    changed: !!st.changed[side],
+    name: fmt(S, `labs.lane.${side}`),
+  });
   return { source: id, a: pos('A'), b: pos('B') };
 }

@@ -189,7 +189,9 @@ export default class SequenceLab extends Component<SequenceLabProps, LabState> {
     const { knobs, error, step, live, absolute, playing, speed, note, linkNote } = state;
     const view = this.view();
     const errorText = (message: string) => (
-      <p class="lab-error" role="alert">{fmt(S, 'labs.error.engine', { message })}</p>
+      <p class="lab-error" role="alert">
+        {fmt(S, 'labs.error.engine', { message })}
+      </p>
     );
     if (!view) {
       return (
@@ -205,19 +207,43 @@ export default class SequenceLab extends Component<SequenceLabProps, LabState> {
     const title = this.title();
     const tables = { view, step, relative, strings: S };
     return (
-      <section class={`lab seq-lab${live ? ' is-live' : ''}`} id={id} aria-labelledby={`${id}-title`} aria-describedby={`${id}-help`} onKeyDown={this.onKey} data-pagefind-ignore>
-        <h3 class="lab-title" id={`${id}-title`}>{fmt(S, 'labs.seq.title', { scenario: title })}</h3>
-        <p class="visually-hidden" id={`${id}-help`}>{fmt(S, 'labs.seq.region')}</p>
+      <section
+        class={`lab seq-lab${live ? ' is-live' : ''}`}
+        id={id}
+        aria-labelledby={`${id}-title`}
+        aria-describedby={`${id}-help`}
+        onKeyDown={this.onKey}
+        data-pagefind-ignore
+      >
+        <h3 class="lab-title" id={`${id}-title`}>
+          {fmt(S, 'labs.seq.title', { scenario: title })}
+        </h3>
+        <p class="visually-hidden" id={`${id}-help`}>
+          {fmt(S, 'labs.seq.region')}
+        </p>
         <StepBar strings={S} step={step} last={last} playing={playing} states={{ A: cur.A.state, B: cur.B.state }} go={(n) => this.go(n)} play={this.play} />
         {error ? errorText(error) : null}
-        <SequenceDiagram id={id} view={view} relative={relative} step={step} openStep={replay ? 0 : clampStep(view, props.step ?? 0)} title={title} strings={S} />
+        <SequenceDiagram
+          id={id}
+          view={view}
+          relative={relative}
+          step={step}
+          openStep={replay ? 0 : clampStep(view, props.step ?? 0)}
+          title={title}
+          strings={S}
+        />
         <p class="lab-sentence" aria-live="polite" aria-atomic="true" ref={this.sentence}>
-          <span class="lab-step-inline">{fmt(S, 'labs.step', { n: step, total: last })} · {fmt(S, 'labs.time', { t: formatTime(cur.t) })}</span> {stepSentence(S, view, cur)}
+          <span class="lab-step-inline">
+            {fmt(S, 'labs.step', { n: step, total: last })} · {fmt(S, 'labs.time', { t: formatTime(cur.t) })}
+          </span>{' '}
+          {stepSentence(S, view, cur)}
         </p>
         {!replay && shown.length > 0 ? (
           <div class="lab-knob-box">
             <KnobPanel id={id} shown={shown} knobs={knobs} strings={S} losable={state.losable} onChange={this.changeKnobs} />
-            <p class="lab-note" role="status">{note}</p>
+            <p class="lab-note" role="status">
+              {note}
+            </p>
           </div>
         ) : null}
         <MoreControls

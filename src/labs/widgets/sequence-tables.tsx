@@ -87,7 +87,9 @@ export function TraceTable({ view, step, relative, strings: S }: TableProps) {
         <thead>
           <tr>
             {['n', 'time', 'dir', 'flags', 'seq', 'ack', 'len', 'fate', 'stateA', 'stateB'].map((c) => (
-              <th scope="col" key={c}>{fmt(S, `labs.table.${c}`)}</th>
+              <th scope="col" key={c}>
+                {fmt(S, `labs.table.${c}`)}
+              </th>
             ))}
           </tr>
         </thead>
@@ -96,10 +98,16 @@ export function TraceTable({ view, step, relative, strings: S }: TableProps) {
             const end = view.steps[s.endStep ?? view.steps.length - 1] ?? view.steps[view.steps.length - 1]!;
             const b = bases(view, s.from);
             const isCur = s.sendStep === step || s.endStep === step;
-            const fate = s.fate === 'dropped' ? `✕ ${fmt(S, 'labs.lost')}` : s.fate === 'delivered' ? fmt(S, 'labs.table.delivered') : fmt(S, 'labs.table.inFlight');
+            const fate =
+              s.fate === 'dropped' ? `✕ ${fmt(S, 'labs.lost')}` : s.fate === 'delivered' ? fmt(S, 'labs.table.delivered') : fmt(S, 'labs.table.inFlight');
             return (
               <tr key={s.id} class={isCur ? 'lab-row-current' : undefined} aria-current={isCur ? 'step' : undefined}>
-                <td><span class="lab-cur-mark" aria-hidden={isCur ? undefined : 'true'}>▶ </span>{s.id}</td>
+                <td>
+                  <span class="lab-cur-mark" aria-hidden={isCur ? undefined : 'true'}>
+                    ▶{' '}
+                  </span>
+                  {s.id}
+                </td>
                 <td>{formatTime(view.steps[s.sendStep]?.t ?? 0)}</td>
                 <td>{s.from === 'A' ? 'A → B' : 'B → A'}</td>
                 <td>{s.flags.join(', ') || '—'}</td>

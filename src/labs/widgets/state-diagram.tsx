@@ -42,21 +42,32 @@ export default function StateDiagram({ labels, initial = null, id = 'state-diagr
       {/* Scaled to fit where there is room; on a phone it keeps its size and pans to the current state
           (state-diagram-live.ts). Focusable, so a keyboard can scroll it too. */}
       <div class="lab-scroll sd-frame" tabIndex={0} role="group" aria-label={labels.title}>
-        <svg
-          viewBox={`0 0 ${VIEW_W} ${VIEW_H}`}
-          width={VIEW_W}
-          height={VIEW_H}
-          role="img"
-          aria-labelledby={`${titleId} ${descId}`}
-          class="sd-svg"
-        >
+        <svg viewBox={`0 0 ${VIEW_W} ${VIEW_H}`} width={VIEW_W} height={VIEW_H} role="img" aria-labelledby={`${titleId} ${descId}`} class="sd-svg">
           <title id={titleId}>{labels.title}</title>
           <desc id={descId}>{labels.desc}</desc>
           <defs>
-            <marker id={`${id}-arrow`} viewBox="0 0 10 10" refX="9" refY="5" markerUnits="userSpaceOnUse" markerWidth="9" markerHeight="9" orient="auto-start-reverse">
+            <marker
+              id={`${id}-arrow`}
+              viewBox="0 0 10 10"
+              refX="9"
+              refY="5"
+              markerUnits="userSpaceOnUse"
+              markerWidth="9"
+              markerHeight="9"
+              orient="auto-start-reverse"
+            >
               <path d="M0 0 L10 5 L0 10 z" class="sd-arrowhead" />
             </marker>
-            <marker id={`${id}-arrow-hot`} viewBox="0 0 10 10" refX="9" refY="5" markerUnits="userSpaceOnUse" markerWidth="9" markerHeight="9" orient="auto-start-reverse">
+            <marker
+              id={`${id}-arrow-hot`}
+              viewBox="0 0 10 10"
+              refX="9"
+              refY="5"
+              markerUnits="userSpaceOnUse"
+              markerWidth="9"
+              markerHeight="9"
+              orient="auto-start-reverse"
+            >
               <path d="M0 0 L10 5 L0 10 z" class="sd-arrowhead-hot" />
             </marker>
           </defs>
@@ -66,8 +77,14 @@ export default function StateDiagram({ labels, initial = null, id = 'state-diagr
               <g key={e.id} class={`sd-edge${who ? ' sd-hot' : ''}${e.note ? ' sd-note' : ''}`} data-edge={e.id}>
                 <path d={edgePath(e)} marker-end={`url(#${id}-arrow${who ? '-hot' : ''})`} />
                 <text x={e.label[0]} y={e.label[1]} text-anchor={e.anchor} class="sd-label">
-                  <tspan x={e.label[0]} dy="0">{e.event}</tspan>
-                  {e.action ? <tspan x={e.label[0]} dy="13">{e.action}</tspan> : null}
+                  <tspan x={e.label[0]} dy="0">
+                    {e.event}
+                  </tspan>
+                  {e.action ? (
+                    <tspan x={e.label[0]} dy="13">
+                      {e.action}
+                    </tspan>
+                  ) : null}
                   {who ? <tspan x={e.label[0]} dy="13" class="sd-who">{`◆ ${who}`}</tspan> : null}
                 </text>
               </g>
@@ -78,9 +95,13 @@ export default function StateDiagram({ labels, initial = null, id = 'state-diagr
             return (
               <g key={n.id} class={`sd-node${who ? ' sd-current' : ''}`} data-node={n.id}>
                 <rect x={n.x - BOX_W / 2} y={n.y - BOX_H / 2} width={BOX_W} height={BOX_H} rx="6" />
-                <text x={n.x} y={n.y + 5} text-anchor="middle" class="sd-state">{n.label}</text>
+                <text x={n.x} y={n.y + 5} text-anchor="middle" class="sd-state">
+                  {n.label}
+                </text>
                 {who ? (
-                  <text x={n.x + BOX_W / 2 - 4} y={n.y - BOX_H / 2 - 4} text-anchor="end" class="sd-badge">{who}</text>
+                  <text x={n.x + BOX_W / 2 - 4} y={n.y - BOX_H / 2 - 4} text-anchor="end" class="sd-badge">
+                    {who}
+                  </text>
                 ) : null}
               </g>
             );

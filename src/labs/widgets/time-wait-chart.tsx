@@ -18,9 +18,16 @@ export function TimeWaitChart({ tl, strings: S }: { tl: TimeWaitTimeline; string
   const x = (t: number) => LEFT + (Math.max(0, Math.min(t, span)) / span) * AXIS;
   const pct = (t: number) => `${x(t).toFixed(2)}%`;
   const end = tl.end ?? tl.due;
-  const rows = badgeRows(tl.marks.map((m) => x(m.t)), BADGE_GAP);
+  const rows = badgeRows(
+    tl.marks.map((m) => x(m.t)),
+    BADGE_GAP,
+  );
   const ticks = niceTicks(span).filter((t) => t <= span);
-  const label = fmt(S, 'labs.tw.timeline', { side: tl.side ? fmt(S, `labs.side.${tl.side}`) : '—', start: formatTime(tl.start ?? 0), end: end === null ? '—' : formatTime(end) });
+  const label = fmt(S, 'labs.tw.timeline', {
+    side: tl.side ? fmt(S, `labs.side.${tl.side}`) : '—',
+    start: formatTime(tl.start ?? 0),
+    end: end === null ? '—' : formatTime(end),
+  });
   const barText = tl.start !== null && end !== null ? `TIME-WAIT ${formatTime(end - tl.start)}` : '';
   // The bar's name sits above it, on the side with room.
   const nameLeft = tl.start !== null && x(tl.start) < 50;
@@ -32,15 +39,21 @@ export function TimeWaitChart({ tl, strings: S }: { tl: TimeWaitTimeline; string
           {ticks.map((t) => (
             <g key={t}>
               <line x1={pct(t)} x2={pct(t)} y1="122" y2="127" />
-              <text x={pct(t)} y="142" text-anchor={t === 0 ? 'start' : x(t) > 90 ? 'end' : 'middle'}>{formatTime(t)}</text>
+              <text x={pct(t)} y="142" text-anchor={t === 0 ? 'start' : x(t) > 90 ? 'end' : 'middle'}>
+                {formatTime(t)}
+              </text>
             </g>
           ))}
         </g>
         {tl.start !== null && end !== null ? (
           <g>
-            {tl.due !== null && tl.end !== null && tl.due > tl.end ? <rect class="tw-due" x={pct(tl.end)} y="92" width={`${(x(tl.due) - x(tl.end)).toFixed(2)}%`} height="24" /> : null}
+            {tl.due !== null && tl.end !== null && tl.due > tl.end ? (
+              <rect class="tw-due" x={pct(tl.end)} y="92" width={`${(x(tl.due) - x(tl.end)).toFixed(2)}%`} height="24" />
+            ) : null}
             <rect class="tw-bar" x={pct(tl.start)} y="92" width={`${Math.max(0.5, x(end) - x(tl.start)).toFixed(2)}%`} height="24" />
-            <text class="tw-label" x={nameLeft ? pct(tl.start) : pct(end)} y="86" text-anchor={nameLeft ? 'start' : 'end'}>{barText}</text>
+            <text class="tw-label" x={nameLeft ? pct(tl.start) : pct(end)} y="86" text-anchor={nameLeft ? 'start' : 'end'}>
+              {barText}
+            </text>
           </g>
         ) : null}
         {tl.marks.map((m, i) => {
@@ -49,7 +62,9 @@ export function TimeWaitChart({ tl, strings: S }: { tl: TimeWaitTimeline; string
             <g key={i} class="tw-mark">
               <line x1={pct(m.t)} x2={pct(m.t)} y1={y + 9} y2="120" />
               <circle cx={pct(m.t)} cy={y} r="9" />
-              <text x={pct(m.t)} y={y + 4} text-anchor="middle">{i + 1}</text>
+              <text x={pct(m.t)} y={y + 4} text-anchor="middle">
+                {i + 1}
+              </text>
             </g>
           );
         })}
@@ -57,7 +72,10 @@ export function TimeWaitChart({ tl, strings: S }: { tl: TimeWaitTimeline; string
       <ol class="tw-legend">
         {tl.marks.map((m, i) => (
           <li key={i}>
-            <span class="tw-num" aria-hidden="true">{i + 1}</span> {fmt(S, `labs.tw.mark.${m.kind}`)} · {formatTime(m.t)}
+            <span class="tw-num" aria-hidden="true">
+              {i + 1}
+            </span>{' '}
+            {fmt(S, `labs.tw.mark.${m.kind}`)} · {formatTime(m.t)}
           </li>
         ))}
       </ol>

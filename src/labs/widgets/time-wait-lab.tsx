@@ -57,8 +57,6 @@ function earlyEnd(S: Strings, tl: TimeWaitTimeline): string | null {
   return fmt(S, 'labs.tw.early', { len: formatTime(end - start), tw: formatTime(due - start), t: formatTime(rst.t) });
 }
 
-
-
 /** The lab. */
 export default function TimeWaitLab({ id, presets, titles, strings: S, initial }: TimeWaitLabProps) {
   const [live, setLive] = useState(false);
@@ -73,7 +71,11 @@ export default function TimeWaitLab({ id, presets, titles, strings: S, initial }
   const range = mslRange(which, preset);
   // The reader's changes as lab knobs; the MSL only when it is not the preset's own (0: the profile's).
   const changes: Partial<Knobs> = useMemo(
-    () => ({ profile, mslMs: which === 'time-wait-too-short' || (preset && mslMs !== preset.mslMs) ? mslMs : 0, rfc1337: which === 'rst-in-time-wait' && rfc1337 }),
+    () => ({
+      profile,
+      mslMs: which === 'time-wait-too-short' || (preset && mslMs !== preset.mslMs) ? mslMs : 0,
+      rfc1337: which === 'rst-in-time-wait' && rfc1337,
+    }),
     [profile, mslMs, rfc1337, which, preset],
   );
   // What is on screen: the run of which scenario (the controls may already be ahead of it).
@@ -142,11 +144,19 @@ export default function TimeWaitLab({ id, presets, titles, strings: S, initial }
         </label>
         <label class="lab-field">
           {fmt(S, 'labs.tw.msl', { msl: formatTime(mslMs), tw: formatTime(2 * mslMs) })}{' '}
-          <input type="range" min={range.min} max={range.max} step={range.step} value={mslMs} onInput={(e) => setMsl(Number((e.currentTarget as HTMLInputElement).value))} />
+          <input
+            type="range"
+            min={range.min}
+            max={range.max}
+            step={range.step}
+            value={mslMs}
+            onInput={(e) => setMsl(Number((e.currentTarget as HTMLInputElement).value))}
+          />
         </label>
         {which === 'rst-in-time-wait' ? (
           <label class="lab-field">
-            <input type="checkbox" checked={rfc1337} onChange={(e) => setRfc1337((e.currentTarget as HTMLInputElement).checked)} /> {fmt(S, 'labs.knob.rfc1337')}
+            <input type="checkbox" checked={rfc1337} onChange={(e) => setRfc1337((e.currentTarget as HTMLInputElement).checked)} />{' '}
+            {fmt(S, 'labs.knob.rfc1337')}
           </label>
         ) : null}
       </div>
@@ -154,7 +164,11 @@ export default function TimeWaitLab({ id, presets, titles, strings: S, initial }
         {fmt(S, explainKey)}
         {early ? ` ${early}` : null}
       </p>
-      {!run.ok ? <p class="lab-error" role="alert">{fmt(S, 'labs.error.engine', { message: run.message })}</p> : null}
+      {!run.ok ? (
+        <p class="lab-error" role="alert">
+          {fmt(S, 'labs.error.engine', { message: run.message })}
+        </p>
+      ) : null}
       {tl ? <TimeWaitChart tl={tl} strings={S} /> : null}
       <SequenceLab
         key={shownCase.n}

@@ -100,7 +100,10 @@ class QuizOrder extends QuizElement {
   protected evaluate(): { correct: boolean; detail: Node[] } {
     const expected = JSON.parse(this.dataset.expected ?? '[]') as string[];
     const items = this.items();
-    const r = checkOrder(expected, items.map((li) => li.dataset.key ?? ''));
+    const r = checkOrder(
+      expected,
+      items.map((li) => li.dataset.key ?? ''),
+    );
     this.dataset.result = 'pending';
     items.forEach((li, i) => li.setAttribute('data-mark', r.placed[i] ? 'right' : 'wrong'));
     this.renumber();

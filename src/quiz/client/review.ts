@@ -74,7 +74,12 @@ function render(p: Progress): void {
   const known = [...items.keys()];
   const answered = known.filter((id) => p.quizzes[id]);
   const summary = root.querySelector('[data-summary]');
-  if (summary) summary.textContent = fill(s.summary ?? '', { answered: answered.length, correct: answered.filter((id) => p.quizzes[id]?.correct).length, total: known.length });
+  if (summary)
+    summary.textContent = fill(s.summary ?? '', {
+      answered: answered.length,
+      correct: answered.filter((id) => p.quizzes[id]?.correct).length,
+      total: known.length,
+    });
   const show = (sel: string, on: boolean): void => {
     const e = root.querySelector<HTMLElement>(sel);
     if (e) e.hidden = !on;
@@ -165,7 +170,8 @@ function showPlan(plan: MergePlan): void {
   const s = strings();
   const cards = plan.cardsAdded.length + plan.cardsUpdated.length;
   const changes = plan.added.length + plan.updated.length + cards;
-  const text = changes === 0 ? (s.planNothing ?? '') : fill(s.plan ?? '', { added: plan.added.length, updated: plan.updated.length, kept: plan.kept.length, cards });
+  const text =
+    changes === 0 ? (s.planNothing ?? '') : fill(s.plan ?? '', { added: plan.added.length, updated: plan.updated.length, kept: plan.kept.length, cards });
   const apply = el('button', s.apply ?? 'Apply', 'quiz-button');
   apply.type = 'button';
   apply.dataset.act = 'apply';

@@ -32,7 +32,13 @@ class QuizState extends QuizElement {
       return null;
     }
     if (this.input) this.input.readOnly = true;
-    const vars = { typed, side, expected: v.kind === 'right' ? v.state : v.expected, got: v.kind === 'wrong' ? v.state : '', meant: v.kind === 'typo' ? v.meant : '' };
+    const vars = {
+      typed,
+      side,
+      expected: v.kind === 'right' ? v.state : v.expected,
+      got: v.kind === 'wrong' ? v.state : '',
+      meant: v.kind === 'typo' ? v.meant : '',
+    };
     const detail: Node[] = [];
     if (v.kind === 'right') {
       detail.push(el('p', fill(this.s.rightState ?? '', vars)));

@@ -133,8 +133,10 @@ export function noticeText(notice: Notice): { text: string; close: string } {
     migrated: 'Your saved progress was updated to the current format.',
     repaired: 'Some saved answers could not be read and were left out.',
     unavailable: 'This browser does not let the book save; your answers will be forgotten when you leave.',
-    newer: 'Your saved progress was written by a newer version of this book. It is left untouched; answers you give here are kept only until you close this tab.',
-    'save-failed': 'Your answer could not be saved: this browser’s storage is full or blocked. It is kept until you close this tab; export your progress on the review page to keep it.',
+    newer:
+      'Your saved progress was written by a newer version of this book. It is left untouched; answers you give here are kept only until you close this tab.',
+    'save-failed':
+      'Your answer could not be saved: this browser’s storage is full or blocked. It is kept until you close this tab; export your progress on the review page to keep it.',
   };
   return { text: s[notice] ?? fallback[notice] ?? notice, close: s.close ?? 'Dismiss' };
 }

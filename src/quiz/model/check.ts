@@ -59,7 +59,10 @@ const MOD = 2 ** 32;
  * UI can ask for a number instead of marking the answer wrong.
  */
 export function parseSeqNumber(input: string): number | null {
-  const s = input.normalize('NFKC').trim().replace(/[\s,_]/g, '');
+  const s = input
+    .normalize('NFKC')
+    .trim()
+    .replace(/[\s,_]/g, '');
   if (/^0x[0-9a-f]+$/i.test(s)) {
     const n = parseInt(s.slice(2), 16);
     return n < MOD ? n : null;

@@ -70,9 +70,7 @@ export type ProgressError =
   | { code: 'too-large'; bytes: number };
 
 /** Result of parsing stored or imported JSON; `dropped` lists records that were invalid and left out. */
-export type ParseResult =
-  | { ok: true; progress: Progress; migrated: boolean; dropped: ProgressError[] }
-  | { ok: false; error: ProgressError };
+export type ParseResult = { ok: true; progress: Progress; migrated: boolean; dropped: ProgressError[] } | { ok: false; error: ProgressError };
 
 const isObj = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 const isCount = (x: unknown): x is number => typeof x === 'number' && Number.isInteger(x) && x >= 0;

@@ -12,7 +12,19 @@
 import { glossary } from '../../data/glossary.ts';
 import type { Locale } from '../../i18n/locales.ts';
 import { aliasTable } from '../aliases.ts';
-import { bestOf, chapterBoost, combine, excerpt, fallbacks, groupByChapter, prepareQuery, type AliasTable, type QueryUnit, type Scores, type SectionHit } from '../query.ts';
+import {
+  bestOf,
+  chapterBoost,
+  combine,
+  excerpt,
+  fallbacks,
+  groupByChapter,
+  prepareQuery,
+  type AliasTable,
+  type QueryUnit,
+  type Scores,
+  type SectionHit,
+} from '../query.ts';
 import { fill, type SearchStrings } from '../search-strings.ts';
 import { listNavigation, renderResults } from './results-view.ts';
 
@@ -104,7 +116,15 @@ export async function mountSearch(dialog: HTMLDialogElement, input: HTMLInputEle
     const data = await Promise.all(ranked.map((r) => dataOf(r.id)));
     if (mine !== seq) return;
     const scored = data
-      .map((d, i) => ({ d, hit: { url: d.url, title: d.meta.title ?? d.url, chapter: d.meta.chapter ?? '', score: ranked[i]!.score * chapterBoost(d.url, units, ranked[i]!.matched) } }))
+      .map((d, i) => ({
+        d,
+        hit: {
+          url: d.url,
+          title: d.meta.title ?? d.url,
+          chapter: d.meta.chapter ?? '',
+          score: ranked[i]!.score * chapterBoost(d.url, units, ranked[i]!.matched),
+        },
+      }))
       .sort((a, b) => b.hit.score - a.hit.score)
       .slice(0, SHOWN);
     const hits: SectionHit[] = scored.map((x) => x.hit);

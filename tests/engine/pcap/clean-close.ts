@@ -24,9 +24,46 @@ export interface CleanClose {
 
 /** The cleanly closed connections of a capture, from tshark (which must be installed). */
 export async function cleanCloses(file: string): Promise<CleanClose[]> {
-  const { stdout } = await run('tshark', ['-r', file, '-Y', 'tcp && !icmp && !icmpv6', '-o', 'tcp.relative_sequence_numbers:FALSE', '-T', 'fields', '-E', 'separator=|',
-    '-e', 'tcp.stream', '-e', 'ip.src', '-e', 'ip.dst', '-e', 'ipv6.src', '-e', 'ipv6.dst', '-e', 'tcp.srcport', '-e', 'tcp.dstport',
-    '-e', 'tcp.flags', '-e', 'tcp.seq', '-e', 'tcp.ack', '-e', 'tcp.len', '-e', 'frame.time_epoch'], { maxBuffer: 64 << 20 });
+  const { stdout } = await run(
+    'tshark',
+    [
+      '-r',
+      file,
+      '-Y',
+      'tcp && !icmp && !icmpv6',
+      '-o',
+      'tcp.relative_sequence_numbers:FALSE',
+      '-T',
+      'fields',
+      '-E',
+      'separator=|',
+      '-e',
+      'tcp.stream',
+      '-e',
+      'ip.src',
+      '-e',
+      'ip.dst',
+      '-e',
+      'ipv6.src',
+      '-e',
+      'ipv6.dst',
+      '-e',
+      'tcp.srcport',
+      '-e',
+      'tcp.dstport',
+      '-e',
+      'tcp.flags',
+      '-e',
+      'tcp.seq',
+      '-e',
+      'tcp.ack',
+      '-e',
+      'tcp.len',
+      '-e',
+      'frame.time_epoch',
+    ],
+    { maxBuffer: 64 << 20 },
+  );
   type Seg = { src: string; flags: number; seq: number; ack: number; len: number; t: number };
   const streams = new Map<string, Seg[]>();
   for (const line of stdout.split('\n')) {
@@ -52,7 +89,8 @@ export async function cleanCloses(file: string): Promise<CleanClose[]> {
       if (s.flags & 0x01 && !fins.has(s.src)) fins.set(s.src, { end: (s.seq + s.len) % MOD, seg: s, at });
     });
     if (fins.size !== 2) continue;
-    const [[x, fx], [y, fy]] = [...fins].sort((a, b) => a[1].at - b[1].at) as [[string, { end: number; seg: Seg }], [string, { end: number; seg: Seg }]] & unknown[];
+    const [[x, fx], [y, fy]] = [...fins].sort((a, b) => a[1].at - b[1].at) as [[string, { end: number; seg: Seg }], [string, { end: number; seg: Seg }]] &
+      unknown[];
     const acked = (by: string, end: number): boolean => segs.some((s) => s.src === by && s.flags & 0x10 && le((end + 1) % MOD, s.ack));
     if (!acked(y, fx.end) || !acked(x, fy.end)) continue;
     const crossed = !(fy.seg.flags & 0x10 && le((fx.end + 1) % MOD, fy.seg.ack));

@@ -25,7 +25,8 @@ function trace(...args: string[]): { code: number | null; out: string; err: stri
 
 function traceWith(input: Uint8Array | undefined, ...args: string[]): { code: number | null; out: string; err: string } {
   const major = Number(process.versions.node.split('.')[0]);
-  if (major < 24) throw new Error(`the CLI needs Node 24 (type stripping); this test runs on ${process.version}: run it through npm/npx so the pinned node package is used`);
+  if (major < 24)
+    throw new Error(`the CLI needs Node 24 (type stripping); this test runs on ${process.version}: run it through npm/npx so the pinned node package is used`);
   const r = spawnSync(process.execPath, [join(ROOT, 'scripts/trace.ts'), ...args], { encoding: 'utf8', cwd: ROOT, timeout: 30_000, input });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
@@ -51,7 +52,11 @@ function checkShape(doc: unknown): { connections: { a: string; b: string; segmen
   return d;
 }
 
-const captures = ['kernel-traces', 'variants'].flatMap((d) => readdirSync(join(FIX, d)).filter((f) => /\.pcap(ng)?$/.test(f)).map((f) => `${d}/${f}`));
+const captures = ['kernel-traces', 'variants'].flatMap((d) =>
+  readdirSync(join(FIX, d))
+    .filter((f) => /\.pcap(ng)?$/.test(f))
+    .map((f) => `${d}/${f}`),
+);
 
 describe('npm run trace -- <capture>', () => {
   it.each(captures.map((c) => [c]))('%s: JSON in the documented shape, one row per TCP packet', (name) => {
@@ -133,7 +138,10 @@ describe('npm run trace -- <capture>', () => {
   });
 
   it('--json is exactly JSON.stringify of the report, every key documented in docs/trace-schema.json', () => {
-    const schema = JSON.parse(readFileSync(join(ROOT, 'docs/trace-schema.json'), 'utf8')) as { properties: { schema: { const: string } }; $defs: { row: { properties: object; required: string[] } } };
+    const schema = JSON.parse(readFileSync(join(ROOT, 'docs/trace-schema.json'), 'utf8')) as {
+      properties: { schema: { const: string } };
+      $defs: { row: { properties: object; required: string[] } };
+    };
     const r = trace(join(FIX, 'corpus/normal.drop-6.pcap'), '--json');
     const doc = JSON.parse(r.out) as { schema: string; connections: { segments: Record<string, unknown>[] }[] };
     expect(r.out).toBe(JSON.stringify(doc, null, 2) + '\n');
@@ -149,7 +157,10 @@ describe('npm run trace -- <capture>', () => {
 
   it('--ndjson: a header line, then one connection per line; --summary: one line per connection', () => {
     const file = join(FIX, 'corpus/merged-whois-resp.pcapng');
-    const lines = trace(file, '--ndjson').out.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const lines = trace(file, '--ndjson')
+      .out.trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(lines[0]).toEqual({ schema: 'tcp-book-trace/2', connections: lines.length - 1 });
     expect(lines.length).toBeGreaterThan(10);
     const summary = trace(file, '--summary').out.trim().split('\n');

@@ -14,7 +14,9 @@ import { possiblePair } from '../../../src/engine/pcap/evidence.ts';
 import { cleanCloses, judge, type Verdict } from './clean-close.ts';
 
 const dir = new URL('../../fixtures/corpus/', import.meta.url);
-const files = readdirSync(dir).filter((f) => /\.pcap(ng)?$/.test(f)).sort();
+const files = readdirSync(dir)
+  .filter((f) => /\.pcap(ng)?$/.test(f))
+  .sort();
 const bytes = (f: string): Uint8Array => new Uint8Array(readFileSync(new URL(f, dir)));
 
 const hasTshark = (() => {
@@ -29,7 +31,11 @@ const withReference = hasTshark && (process.env.CI === 'true' || process.env.COR
 
 describe('damaged-capture corpus', () => {
   it('has the variants it claims', () => {
-    for (const kind of ['.s96.', '.drop-', '.swap-', '.late-', '.c2s.', '.s2c.', 'merged-']) expect(files.some((f) => f.includes(kind)), kind).toBe(true);
+    for (const kind of ['.s96.', '.drop-', '.swap-', '.late-', '.c2s.', '.s2c.', 'merged-'])
+      expect(
+        files.some((f) => f.includes(kind)),
+        kind,
+      ).toBe(true);
   });
 
   it('no row of any connection shows an impossible pair of states', () => {
@@ -44,26 +50,33 @@ describe('damaged-capture corpus', () => {
     expect(bad).toEqual([]);
   });
 
-  it.runIf(withReference)('every cleanly closed connection ends in the right states or is marked unknown (tshark reference)', async () => {
-    const count: Record<Verdict, number> = { right: 0, unknown: 0, wrong: 0, skipped: 0 };
-    const wrong: string[] = [];
-    const queue = [...files];
-    await Promise.all([0, 1].map(async () => {
-      for (let f = queue.shift(); f !== undefined; f = queue.shift()) {
-        const refs = await cleanCloses(new URL(f, dir).pathname);
-        if (refs.length === 0) continue;
-        const report = analyseCapture(bytes(f)).report;
-        for (const ref of refs) {
-          const { verdict, got } = judge(ref, report);
-          count[verdict]++;
-          if (verdict === 'wrong') wrong.push(`${f} ${ref.first} first${ref.crossed ? ' (crossed)' : ''}: want ${ref.want[ref.first]}/${ref.want[ref.second]}, got ${got}`);
-        }
-      }
-    }));
-    console.log(`corpus: checked ${count.right + count.unknown + count.wrong} right ${count.right} unknown ${count.unknown} wrong ${count.wrong}`);
-    expect(wrong).toEqual([]);
-    expect(count.right).toBeGreaterThan(150);
-    // Unknown is honest, but it must stay the exception.
-    expect(count.unknown).toBeLessThan(count.right / 5);
-  }, 600_000);
+  it.runIf(withReference)(
+    'every cleanly closed connection ends in the right states or is marked unknown (tshark reference)',
+    async () => {
+      const count: Record<Verdict, number> = { right: 0, unknown: 0, wrong: 0, skipped: 0 };
+      const wrong: string[] = [];
+      const queue = [...files];
+      await Promise.all(
+        [0, 1].map(async () => {
+          for (let f = queue.shift(); f !== undefined; f = queue.shift()) {
+            const refs = await cleanCloses(new URL(f, dir).pathname);
+            if (refs.length === 0) continue;
+            const report = analyseCapture(bytes(f)).report;
+            for (const ref of refs) {
+              const { verdict, got } = judge(ref, report);
+              count[verdict]++;
+              if (verdict === 'wrong')
+                wrong.push(`${f} ${ref.first} first${ref.crossed ? ' (crossed)' : ''}: want ${ref.want[ref.first]}/${ref.want[ref.second]}, got ${got}`);
+            }
+          }
+        }),
+      );
+      console.log(`corpus: checked ${count.right + count.unknown + count.wrong} right ${count.right} unknown ${count.unknown} wrong ${count.wrong}`);
+      expect(wrong).toEqual([]);
+      expect(count.right).toBeGreaterThan(150);
+      // Unknown is honest, but it must stay the exception.
+      expect(count.unknown).toBeLessThan(count.right / 5);
+    },
+    600_000,
+  );
 });

@@ -61,7 +61,11 @@ describe('states inferred from an exported capture match the engine that made it
   // A side's state before it first acts is unknown to a capture (CLOSED/LISTEN), so leading
   // CLOSED/LISTEN entries are left out of the path.
   // A state the import marks unknown (null) is never wrong: it is compared as the engine's own.
-  const path = (rows: { stateA: string | null; stateB: string | null }[], side: 'stateA' | 'stateB', truth?: { stateA: string | null; stateB: string | null }[]): string[] => {
+  const path = (
+    rows: { stateA: string | null; stateB: string | null }[],
+    side: 'stateA' | 'stateB',
+    truth?: { stateA: string | null; stateB: string | null }[],
+  ): string[] => {
     const states = rows.map((r, i) => r[side] ?? truth?.[i]?.[side] ?? 'null').filter((s, i, all) => i === 0 || s !== all[i - 1]);
     while (states[0] === 'CLOSED' || states[0] === 'LISTEN') states.shift();
     return states;

@@ -44,7 +44,12 @@ describe('capture import fuzzing', () => {
   });
 
   it('random bytes: only CaptureError, bounded time', () => {
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 2048 }), (bytes) => { importOrError(bytes); }), { numRuns: RUNS });
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 2048 }), (bytes) => {
+        importOrError(bytes);
+      }),
+      { numRuns: RUNS },
+    );
   });
 
   it('random bytes behind a valid pcap or pcapng magic reach the record parsers', () => {
@@ -53,30 +58,36 @@ describe('capture import fuzzing', () => {
       Uint8Array.of(0xa1, 0xb2, 0x3c, 0x4d, 0, 2, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 0, 0, 0, 0, 1, 0x14),
       fixtures.find((f) => f.name === 'variants/normal.pcapng')!.bytes.subarray(0, 108 + 20),
     ];
-    fc.assert(fc.property(fc.constantFrom(...heads), fc.uint8Array({ maxLength: 1024 }), (head, tail) => {
-      const bytes = new Uint8Array(head.length + tail.length);
-      bytes.set(head);
-      bytes.set(tail, head.length);
-      importOrError(bytes);
-    }), { numRuns: RUNS });
+    fc.assert(
+      fc.property(fc.constantFrom(...heads), fc.uint8Array({ maxLength: 1024 }), (head, tail) => {
+        const bytes = new Uint8Array(head.length + tail.length);
+        bytes.set(head);
+        bytes.set(tail, head.length);
+        importOrError(bytes);
+      }),
+      { numRuns: RUNS },
+    );
   });
 
   it('mutated real captures: flipped bytes and overwritten 32-bit fields', () => {
     const good = fixtures.filter((f) => !f.name.startsWith('broken/'));
-    fc.assert(fc.property(
-      fc.constantFrom(...good),
-      fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 }), fc.boolean()), { minLength: 1, maxLength: 8 }),
-      (f, edits) => {
-        const bytes = Uint8Array.from(f.bytes);
-        const view = new DataView(bytes.buffer);
-        for (const [pos, value, wide] of edits) {
-          const at = pos % bytes.length;
-          if (wide && at + 4 <= bytes.length) view.setUint32(at, value * 0x01010101);
-          else bytes[at] = value;
-        }
-        importOrError(bytes);
-      },
-    ), { numRuns: RUNS });
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...good),
+        fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 }), fc.boolean()), { minLength: 1, maxLength: 8 }),
+        (f, edits) => {
+          const bytes = Uint8Array.from(f.bytes);
+          const view = new DataView(bytes.buffer);
+          for (const [pos, value, wide] of edits) {
+            const at = pos % bytes.length;
+            if (wide && at + 4 <= bytes.length) view.setUint32(at, value * 0x01010101);
+            else bytes[at] = value;
+          }
+          importOrError(bytes);
+        },
+      ),
+      { numRuns: RUNS },
+    );
   });
 
   it.each(fixtures.map((f) => [f.name, f.bytes] as const))('%s truncated at every offset', (_name, bytes) => {

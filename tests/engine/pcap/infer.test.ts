@@ -12,16 +12,26 @@ import { inferStates, type ObservedInput } from '../../../src/engine/pcap/infer.
 const fixture = (name: string): Uint8Array => new Uint8Array(readFileSync(new URL(`../../fixtures/${name}`, import.meta.url)));
 const pairs = (steps: { stateA: string | null; stateB: string | null }[]): string[] => steps.map((s) => `${s.stateA}/${s.stateB}`);
 
-
 /** A capture being built by hand: A (client) and B (server) already through the handshake, ISNs 1000 and 5000. */
 function handshaken(MSS: number) {
   const A = { ip: '192.0.2.1', port: 5000 };
   const B = { ip: '192.0.2.2', port: 80 };
   const data = new Uint8Array(MSS);
-  const seg = (src: typeof A, dst: typeof A, seq: number, ack: number, f: Segment['flags'], len = 0): Segment => ({ src, dst, seq, ack, flags: f, window: 65535, options: {}, payload: len ? data : new Uint8Array(0) });
+  const seg = (src: typeof A, dst: typeof A, seq: number, ack: number, f: Segment['flags'], len = 0): Segment => ({
+    src,
+    dst,
+    seq,
+    ack,
+    flags: f,
+    window: 65535,
+    options: {},
+    payload: len ? data : new Uint8Array(0),
+  });
   const input: ObservedInput[] = [];
   let t = 0;
-  const add = (from: 'A' | 'B', s: Segment): void => { input.push({ t: (t += 0.0001), from, segment: s }); };
+  const add = (from: 'A' | 'B', s: Segment): void => {
+    input.push({ t: (t += 0.0001), from, segment: s });
+  };
   add('A', seg(A, B, 1000, 0, flags('SYN')));
   add('B', seg(B, A, 5000, 1001, flags('SYN', 'ACK')));
   add('A', seg(A, B, 1001, 5001, flags('ACK')));
@@ -79,7 +89,7 @@ describe('inferStates', () => {
     expect(pairs(steps).slice(-3)).toEqual(['FIN-WAIT-1/CLOSE-WAIT', 'TIME-WAIT/LAST-ACK', 'TIME-WAIT/CLOSED']);
   }, 60_000);
 
-  it('a capture that starts mid-connection with the server\'s segment: addresses come from each side\'s own segments', () => {
+  it("a capture that starts mid-connection with the server's segment: addresses come from each side's own segments", () => {
     // close-4-segment from the server's ACK of the client's FIN on: the capture missed that FIN.
     const wire = wireSegments(runScenario('close-4-segment', { profile: 'linux' }));
     const finA = wire.findIndex((w) => w.from === 'A' && w.segment.flags.FIN);
@@ -92,8 +102,10 @@ describe('inferStates', () => {
     expect(pairs(steps)).toEqual(['null/null', 'null/null', 'null/null']);
   });
 
-  it('a capture of one direction only (A sends nothing): no crash, B\'s own states follow its segments', () => {
-    const onlyB = wireSegments(runScenario('close-4-segment', { profile: 'linux' })).filter((w) => w.from === 'B').slice(2);
+  it("a capture of one direction only (A sends nothing): no crash, B's own states follow its segments", () => {
+    const onlyB = wireSegments(runScenario('close-4-segment', { profile: 'linux' }))
+      .filter((w) => w.from === 'B')
+      .slice(2);
     const steps = inferStates(onlyB.map((w) => ({ t: w.t / 1000, from: w.from, segment: w.segment })));
     expect(steps).toHaveLength(onlyB.length);
     expect(steps[0]!.notes.join()).toMatch(/mid-connection/);
@@ -128,7 +140,16 @@ describe('inferStates', () => {
   it('a closed port: the server side never has a record', () => {
     const A = { ip: '192.0.2.1', port: 5000 };
     const B = { ip: '192.0.2.2', port: 80 };
-    const seg = (src: typeof A, dst: typeof A, seq: number, ack: number, f: Segment['flags']): Segment => ({ src, dst, seq, ack, flags: f, window: 0, options: {}, payload: new Uint8Array(0) });
+    const seg = (src: typeof A, dst: typeof A, seq: number, ack: number, f: Segment['flags']): Segment => ({
+      src,
+      dst,
+      seq,
+      ack,
+      flags: f,
+      window: 0,
+      options: {},
+      payload: new Uint8Array(0),
+    });
     const input: ObservedInput[] = [
       { t: 0, from: 'A', segment: seg(A, B, 1000, 0, flags('SYN')) },
       { t: 0.001, from: 'B', segment: seg(B, A, 0, 1001, flags('RST', 'ACK')) },
@@ -148,7 +169,11 @@ describe('inferStates', () => {
     const moved = wire.map((w) => {
       const mine = w.from === 'A' ? byA : byB;
       const theirs = w.from === 'A' ? byB : byA;
-      return { t: w.t / 1000, from: w.from, segment: { ...w.segment, seq: shift(w.segment.seq, mine + 0x1_0000_0000), ack: w.segment.flags.ACK ? shift(w.segment.ack, theirs + 0x1_0000_0000) : 0 } };
+      return {
+        t: w.t / 1000,
+        from: w.from,
+        segment: { ...w.segment, seq: shift(w.segment.seq, mine + 0x1_0000_0000), ack: w.segment.flags.ACK ? shift(w.segment.ack, theirs + 0x1_0000_0000) : 0 },
+      };
     });
     const plain = inferStates(wire.map((w) => ({ t: w.t / 1000, from: w.from, segment: w.segment })));
     expect(pairs(inferStates(moved))).toEqual(pairs(plain));

@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import {
-  analyseCapture, CaptureError, decodeSegments, formatWarning, LINKTYPE, MAX_CAPLEN, MAX_WARNINGS, readCapture, unwrapLink, writePcap,
+  analyseCapture,
+  CaptureError,
+  decodeSegments,
+  formatWarning,
+  LINKTYPE,
+  MAX_CAPLEN,
+  MAX_WARNINGS,
+  readCapture,
+  unwrapLink,
+  writePcap,
 } from '../../../src/engine/pcap/index.ts';
 
 const fixture = (name: string): Uint8Array => new Uint8Array(readFileSync(new URL(`../../fixtures/${name}`, import.meta.url)));
@@ -10,7 +19,10 @@ const fixture = (name: string): Uint8Array => new Uint8Array(readFileSync(new UR
 function summary(bytes: Uint8Array): string[] {
   const file = readCapture(bytes);
   const { segments } = decodeSegments(file.packets);
-  return segments.map((s) => `${s.time.toFixed(6)} ${s.tcp.srcPort}>${s.tcp.dstPort} ${s.tcp.flags.syn ? 'S' : ''}${s.tcp.flags.fin ? 'F' : ''}${s.tcp.flags.ack ? 'A' : ''} ${s.tcp.seq} ${s.tcp.payload.length}`);
+  return segments.map(
+    (s) =>
+      `${s.time.toFixed(6)} ${s.tcp.srcPort}>${s.tcp.dstPort} ${s.tcp.flags.syn ? 'S' : ''}${s.tcp.flags.fin ? 'F' : ''}${s.tcp.flags.ack ? 'A' : ''} ${s.tcp.seq} ${s.tcp.payload.length}`,
+  );
 }
 
 describe('readCapture: formats, byte orders, link types', () => {
@@ -52,8 +64,15 @@ describe('readCapture: formats, byte orders, link types', () => {
     const file = readCapture(both);
     expect(file.warnings).toEqual([]);
     expect(file.packets).toHaveLength(20);
-    expect(file.packets.slice(10, 12).map((p) => [p.interfaceId, p.linkType])).toEqual([[0, LINKTYPE.ETHERNET], [1, LINKTYPE.RAW]]);
-    expect(summary(both).slice(10).map((l) => l.split(' ').slice(1).join(' '))).toEqual(reference.map((l) => l.split(' ').slice(1).join(' ')));
+    expect(file.packets.slice(10, 12).map((p) => [p.interfaceId, p.linkType])).toEqual([
+      [0, LINKTYPE.ETHERNET],
+      [1, LINKTYPE.RAW],
+    ]);
+    expect(
+      summary(both)
+        .slice(10)
+        .map((l) => l.split(' ').slice(1).join(' ')),
+    ).toEqual(reference.map((l) => l.split(' ').slice(1).join(' ')));
   });
   it('keeps nanoseconds exactly (a double could not hold epoch nanoseconds)', () => {
     const file = readCapture(fixture('variants/normal-be-nano.pcap'));
@@ -69,9 +88,15 @@ describe('readCapture: formats, byte orders, link types', () => {
     expect(unwrapLink(LINKTYPE.LOOP, Uint8Array.of(0, 0, 0, 7, 0x45))).toEqual({ skip: 'loopback address family 7 is not IP' });
   });
   it('writePcap output reads back with the same frames and times', () => {
-    const frames = [{ time: 1.5, data: Uint8Array.of(1, 2, 3) }, { time: 2.000001, data: Uint8Array.of(4) }];
+    const frames = [
+      { time: 1.5, data: Uint8Array.of(1, 2, 3) },
+      { time: 2.000001, data: Uint8Array.of(4) },
+    ];
     const file = readCapture(writePcap(frames, { linkType: LINKTYPE.RAW }));
-    expect(file.packets.map((p) => [p.sec, p.nsec, Array.from(p.data)])).toEqual([[1, 500_000_000, [1, 2, 3]], [2, 1000, [4]]]);
+    expect(file.packets.map((p) => [p.sec, p.nsec, Array.from(p.data)])).toEqual([
+      [1, 500_000_000, [1, 2, 3]],
+      [2, 1000, [4]],
+    ]);
     const nano = readCapture(writePcap(frames, { linkType: LINKTYPE.RAW, nanosecond: true }));
     expect(nano.packets[1]!.nsec).toBe(1000);
   });
@@ -148,7 +173,10 @@ describe('readCapture: bad input says what and where', () => {
     expect(error(ng).message).toMatch(new RegExp(`block length ${shb} at its start but ${shb + 4} at its end \\(byte offset ${shb - 4}\\)`));
   });
   it('an unsupported link type is named once, with the count, not once per packet', () => {
-    const bytes = writePcap([0, 1, 2].map((time) => ({ time, data: new Uint8Array(20) })), { linkType: 147 });
+    const bytes = writePcap(
+      [0, 1, 2].map((time) => ({ time, data: new Uint8Array(20) })),
+      { linkType: 147 },
+    );
     const { warnings } = decodeSegments(readCapture(bytes).packets);
     expect(warnings).toHaveLength(1);
     expect(warnings[0]!.message).toMatch(/^3 packet\(s\) skipped: link type 147 is not supported/);
@@ -170,10 +198,14 @@ describe('decoding what real captures hold', () => {
   const cat = (...parts: Uint8Array[]): Uint8Array => {
     const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
     let at = 0;
-    for (const p of parts) { out.set(p, at); at += p.length; }
+    for (const p of parts) {
+      out.set(p, at);
+      at += p.length;
+    }
     return out;
   };
-  const decodeOne = (data: Uint8Array, linkType: number = LINKTYPE.ETHERNET) => decodeSegments(readCapture(writePcap([{ time: 0, data }], { linkType })).packets);
+  const decodeOne = (data: Uint8Array, linkType: number = LINKTYPE.ETHERNET) =>
+    decodeSegments(readCapture(writePcap([{ time: 0, data }], { linkType })).packets);
   const isSyn = (r: ReturnType<typeof decodeOne>): boolean => r.segments.length === 1 && r.segments[0]!.tcp.flags.syn && r.warnings.length === 0;
 
   it('link type 12 (raw IP as OpenBSD numbers it)', () => {
@@ -216,7 +248,7 @@ describe('decoding what real captures hold', () => {
     const real = Uint8Array.of(6, 0, 0, 1, 0, 0, 0, 1); // M set: a true first fragment
     expect(decodeOne(eth(0x86dd, v6(real, 44, 8 + tcp.length, tcp))).warnings[0]!.message).toMatch(/fragment/);
   });
-  it('an IPv6 jumbogram (payload length 0, Jumbo Payload option) takes the option\'s length', () => {
+  it("an IPv6 jumbogram (payload length 0, Jumbo Payload option) takes the option's length", () => {
     const len = 8 + tcp.length;
     const hbh = Uint8Array.of(6, 0, 0xc2, 4, len >>> 24, (len >> 16) & 0xff, (len >> 8) & 0xff, len & 0xff);
     expect(isSyn(decodeOne(eth(0x86dd, v6(hbh, 0, 0, tcp))))).toBe(true);

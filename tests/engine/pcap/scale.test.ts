@@ -13,7 +13,14 @@ import type { Segment } from '../../../src/engine/types.ts';
 const A = { ip: '10.0.0.1', port: 40000 };
 const B = { ip: '10.0.0.2', port: 80 };
 const seg = (from: 'A' | 'B', seq: number, ack: number, f: Segment['flags'], len = 0): Segment => ({
-  src: from === 'A' ? A : B, dst: from === 'A' ? B : A, seq, ack, flags: f, window: 65535, options: {}, payload: new Uint8Array(len),
+  src: from === 'A' ? A : B,
+  dst: from === 'A' ? B : A,
+  seq,
+  ack,
+  flags: f,
+  window: 65535,
+  options: {},
+  payload: new Uint8Array(len),
 });
 
 function synStorm(n: number): ObservedInput[] {

@@ -27,12 +27,36 @@ export function requireTshark(): string {
 /** Problems tshark sees in `file` (empty = clean). */
 export function tsharkProblems(file: string, allowed: readonly RegExp[] = EXPECTED_WARNINGS): string[] {
   requireTshark();
-  const out = execFileSync('tshark', [
-    '-o', 'tcp.check_checksum:TRUE', '-o', 'ip.check_checksum:TRUE', '-r', file,
-    '-T', 'fields', '-E', 'occurrence=a', '-E', 'aggregator=\u001f',
-    '-e', 'frame.number', '-e', 'ip.checksum.status', '-e', 'tcp.checksum.status', '-e', '_ws.malformed',
-    '-e', '_ws.expert.severity', '-e', '_ws.expert.message',
-  ], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
+  const out = execFileSync(
+    'tshark',
+    [
+      '-o',
+      'tcp.check_checksum:TRUE',
+      '-o',
+      'ip.check_checksum:TRUE',
+      '-r',
+      file,
+      '-T',
+      'fields',
+      '-E',
+      'occurrence=a',
+      '-E',
+      'aggregator=\u001f',
+      '-e',
+      'frame.number',
+      '-e',
+      'ip.checksum.status',
+      '-e',
+      'tcp.checksum.status',
+      '-e',
+      '_ws.malformed',
+      '-e',
+      '_ws.expert.severity',
+      '-e',
+      '_ws.expert.message',
+    ],
+    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 },
+  );
   const problems: string[] = [];
   const lines = out.split('\n').filter((l) => l.length > 0);
   if (lines.length === 0) problems.push('tshark read no packets');
@@ -47,7 +71,8 @@ export function tsharkProblems(file: string, allowed: readonly RegExp[] = EXPECT
     sev.forEach((s, i) => {
       const level = Number(s);
       const text = msg[i] ?? '';
-      if (level >= SEVERITY.warn && !allowed.some((re) => re.test(text))) problems.push(`frame ${frame}: expert ${level >= SEVERITY.error ? 'error' : 'warning'}: ${text}`);
+      if (level >= SEVERITY.warn && !allowed.some((re) => re.test(text)))
+        problems.push(`frame ${frame}: expert ${level >= SEVERITY.error ? 'error' : 'warning'}: ${text}`);
     });
   }
   return problems;
@@ -59,7 +84,10 @@ export function tsharkProblems(file: string, allowed: readonly RegExp[] = EXPECT
  * (10.k.0.1 ↔ 10.k.0.2) and its own hour, so tshark's conversation tracking keeps them apart;
  * `ranges` maps frame numbers back to scenario ids.
  */
-export function exportAll(ids: readonly string[], frameOf: (id: string) => { time: number; data: Uint8Array }[]): { frames: { time: number; data: Uint8Array }[]; ranges: { id: string; first: number; last: number }[] } {
+export function exportAll(
+  ids: readonly string[],
+  frameOf: (id: string) => { time: number; data: Uint8Array }[],
+): { frames: { time: number; data: Uint8Array }[]; ranges: { id: string; first: number; last: number }[] } {
   const frames: { time: number; data: Uint8Array }[] = [];
   const ranges: { id: string; first: number; last: number }[] = [];
   ids.forEach((id, k) => {

@@ -98,7 +98,7 @@ describe('SYN-SENT (§3.10.7.3)', () => {
     expect(sent(fx)).toHaveLength(0);
   });
 
-  it('SYN-SENT: SEND → queued, then carried by the handshake\'s third segment', () => {
+  it("SYN-SENT: SEND → queued, then carried by the handshake's third segment", () => {
     const n = inSynSent();
     expect(sent(send(n, 'A', 'GET'))).toHaveLength(0);
     deliver(n);

@@ -5,7 +5,12 @@ const A1 = ISS.A + 1;
 const B1 = ISS.B + 1;
 
 describe('TIME-WAIT (§3.10.7.4, §3.4.2, RFC 1337)', () => {
-  for (const [profile, ms] of [['rfc', 240_000], ['linux', 60_000], ['windows', 120_000], ['macos', 30_000]] as const) {
+  for (const [profile, ms] of [
+    ['rfc', 240_000],
+    ['linux', 60_000],
+    ['windows', 120_000],
+    ['macos', 30_000],
+  ] as const) {
     it(`TIME-WAIT: timeout (${profile}: ${ms / 1000} s) → CLOSED`, () => {
       const n = inTimeWait({ A: { profile } });
       const entered = n.now;

@@ -1,7 +1,21 @@
 // Two endpoints driven by hand, one input at a time, for the per-state tests. Every fixture
 // reaches its state through legal steps only (OPEN, segment deliveries, CLOSE), never by
 // writing a state field.
-import { makeEndpoint, step, flags, textBytes, seqAdd, type Effect, type Endpoint, type EndpointOptions, type FlagName, type Segment, type Side, type StepInput, type TcpState } from '../../../src/engine/index.ts';
+import {
+  makeEndpoint,
+  step,
+  flags,
+  textBytes,
+  seqAdd,
+  type Effect,
+  type Endpoint,
+  type EndpointOptions,
+  type FlagName,
+  type Segment,
+  type Side,
+  type StepInput,
+  type TcpState,
+} from '../../../src/engine/index.ts';
 
 export const ADDR = { A: { ip: '10.0.0.1', port: 50000 }, B: { ip: '10.0.0.2', port: 80 } } as const;
 export const ISS = { A: 1000, B: 5000 } as const;
@@ -98,8 +112,7 @@ export const sent = (effects: Effect[]): Segment[] => effects.flatMap((e) => (e.
 export const states = (effects: Effect[]): TcpState[] => effects.flatMap((e) => (e.kind === 'state' ? [e.to] : []));
 export const reasons = (effects: Effect[]): string[] => effects.flatMap((e) => (e.kind === 'log' || e.kind === 'state' ? [e.reason] : []));
 export const errors = (effects: Effect[]): string[] => effects.flatMap((e) => (e.kind === 'error' ? [e.error] : []));
-export const flagsOf = (s: Segment | undefined): string =>
-  s ? (['SYN', 'ACK', 'FIN', 'RST'] as const).filter((f) => s.flags[f]).join('+') : 'none';
+export const flagsOf = (s: Segment | undefined): string => (s ? (['SYN', 'ACK', 'FIN', 'RST'] as const).filter((f) => s.flags[f]).join('+') : 'none');
 
 // ---- fixtures: legal paths to each state ----
 

@@ -2,13 +2,32 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import {
-  CaptureError, decodeEthernet, decodeIp, decodeIpv4, decodeIpv6, decodeTcp, encodeEthernet, encodeIpv4, encodeTcp,
-  flagNames, formatAddress, internetChecksum, NO_FLAGS, parseIpv4, type TcpOption,
+  CaptureError,
+  decodeEthernet,
+  decodeIp,
+  decodeIpv4,
+  decodeIpv6,
+  decodeTcp,
+  encodeEthernet,
+  encodeIpv4,
+  encodeTcp,
+  flagNames,
+  formatAddress,
+  internetChecksum,
+  NO_FLAGS,
+  parseIpv4,
+  type TcpOption,
 } from '../../../src/engine/wire/index.ts';
 
 const A = parseIpv4('127.0.0.1');
 const B = parseIpv4('10.1.2.3');
-const hex = (s: string): Uint8Array => Uint8Array.from(s.replace(/\s+/g, '').match(/../g)!.map((h) => parseInt(h, 16)));
+const hex = (s: string): Uint8Array =>
+  Uint8Array.from(
+    s
+      .replace(/\s+/g, '')
+      .match(/../g)!
+      .map((h) => parseInt(h, 16)),
+  );
 
 // The SYN of tests/fixtures/kernel-traces/normal.pcap, IPv4 header onwards (file offset 24 + 16
 // record header + 14 Ethernet), exactly as the kernel wrote it: its TCP checksum is unfinished
@@ -55,7 +74,11 @@ describe('IPv4', () => {
     ['total length below header', Uint8Array.from(KERNEL_SYN, (b, i) => (i === 3 ? 10 : i === 2 ? 0 : b)), 'bad-header'],
   ])('rejects %s with a CaptureError', (_name, bytes, code) => {
     expect(() => decodeIpv4(bytes)).toThrow(CaptureError);
-    try { decodeIpv4(bytes); } catch (e) { expect((e as CaptureError).code).toBe(code); }
+    try {
+      decodeIpv4(bytes);
+    } catch (e) {
+      expect((e as CaptureError).code).toBe(code);
+    }
   });
 });
 
@@ -68,7 +91,11 @@ describe('TCP', () => {
     expect(tcp.seq).toBe(3028432702); // tshark: tcp.seq_raw
     expect(flagNames(tcp.flags)).toEqual(['SYN']);
     expect(tcp.options).toEqual([
-      { kind: 'MSS', mss: 65495 }, { kind: 'SACK_PERM' }, { kind: 'TS', value: 2588497496, echo: 0 }, { kind: 'NOP' }, { kind: 'WS', shift: 10 },
+      { kind: 'MSS', mss: 65495 },
+      { kind: 'SACK_PERM' },
+      { kind: 'TS', value: 2588497496, echo: 0 },
+      { kind: 'NOP' },
+      { kind: 'WS', shift: 10 },
     ]);
     // Loopback leaves the TCP checksum to "offload": the real capture's checksum is wrong.
     expect(tcp.checksumOk).toBe(false);
@@ -80,7 +107,8 @@ describe('TCP', () => {
     expect((bytes[16]! << 8) | bytes[17]!).toBe(0x32db); // what tshark says it should be
     const orig = Array.from(ip.payload);
     const mine = Array.from(bytes);
-    orig.splice(16, 2); mine.splice(16, 2);
+    orig.splice(16, 2);
+    mine.splice(16, 2);
     expect(mine).toEqual(orig);
     expect(decodeTcp(bytes, bytes.length, ip.src, ip.dst).checksumOk).toBe(true);
   });
@@ -93,7 +121,11 @@ describe('TCP', () => {
     expect(() => encodeTcp({ ...seg, options: tooMany }, A, B)).toThrow(/at most 40/);
   });
   it('names a malformed option and its offset', () => {
-    const bytes = encodeTcp({ srcPort: 1, dstPort: 2, seq: 0, ack: 0, flags: NO_FLAGS, window: 0, urgent: 0, options: [{ kind: 'MSS', mss: 1460 }], payload: new Uint8Array(0) }, A, B);
+    const bytes = encodeTcp(
+      { srcPort: 1, dstPort: 2, seq: 0, ack: 0, flags: NO_FLAGS, window: 0, urgent: 0, options: [{ kind: 'MSS', mss: 1460 }], payload: new Uint8Array(0) },
+      A,
+      B,
+    );
     bytes[21] = 9; // MSS claims 9 bytes
     expect(() => decodeTcp(bytes)).toThrow(/option 2 has length 9.*byte offset 20/);
   });
@@ -105,34 +137,73 @@ describe('TCP', () => {
       fc.constant({ kind: 'SACK_PERM' } as const),
       fc.tuple(fc.nat(), fc.nat()).map(([value, echo]) => ({ kind: 'TS', value: value >>> 0, echo: echo >>> 0 }) as const),
     );
-    fc.assert(fc.property(
-      fc.record({
-        srcPort: fc.integer({ min: 0, max: 0xffff }), dstPort: fc.integer({ min: 0, max: 0xffff }),
-        seq: fc.integer({ min: 0, max: 0xffffffff }), ack: fc.integer({ min: 0, max: 0xffffffff }),
-        bits: fc.integer({ min: 0, max: 255 }), window: fc.integer({ min: 0, max: 0xffff }),
-        options: fc.array(option, { maxLength: 3 }), payload: fc.uint8Array({ maxLength: 64 }),
-        v6: fc.boolean(), addr: fc.uint8Array({ minLength: 32, maxLength: 32 }),
-      }),
-      (r) => {
-        const flags = { fin: !!(r.bits & 1), syn: !!(r.bits & 2), rst: !!(r.bits & 4), psh: !!(r.bits & 8), ack: !!(r.bits & 16), urg: !!(r.bits & 32), ece: !!(r.bits & 64), cwr: !!(r.bits & 128) };
-        const src = r.v6 ? r.addr.subarray(0, 16) : r.addr.subarray(0, 4);
-        const dst = r.v6 ? r.addr.subarray(16) : r.addr.subarray(4, 8);
-        const seg = { srcPort: r.srcPort, dstPort: r.dstPort, seq: r.seq, ack: r.ack, flags, window: r.window, urgent: 0, options: r.options, payload: r.payload };
-        const bytes = encodeTcp(seg, src, dst);
-        const back = decodeTcp(bytes, bytes.length, src, dst);
-        expect(back.checksumOk).toBe(true);
-        expect({ ...back, options: back.options.filter((o) => o.kind !== "EOL"), payload: Array.from(back.payload) }).toMatchObject({ ...seg, payload: Array.from(r.payload), options: r.options });
-      },
-    ), { numRuns: 200 });
+    fc.assert(
+      fc.property(
+        fc.record({
+          srcPort: fc.integer({ min: 0, max: 0xffff }),
+          dstPort: fc.integer({ min: 0, max: 0xffff }),
+          seq: fc.integer({ min: 0, max: 0xffffffff }),
+          ack: fc.integer({ min: 0, max: 0xffffffff }),
+          bits: fc.integer({ min: 0, max: 255 }),
+          window: fc.integer({ min: 0, max: 0xffff }),
+          options: fc.array(option, { maxLength: 3 }),
+          payload: fc.uint8Array({ maxLength: 64 }),
+          v6: fc.boolean(),
+          addr: fc.uint8Array({ minLength: 32, maxLength: 32 }),
+        }),
+        (r) => {
+          const flags = {
+            fin: !!(r.bits & 1),
+            syn: !!(r.bits & 2),
+            rst: !!(r.bits & 4),
+            psh: !!(r.bits & 8),
+            ack: !!(r.bits & 16),
+            urg: !!(r.bits & 32),
+            ece: !!(r.bits & 64),
+            cwr: !!(r.bits & 128),
+          };
+          const src = r.v6 ? r.addr.subarray(0, 16) : r.addr.subarray(0, 4);
+          const dst = r.v6 ? r.addr.subarray(16) : r.addr.subarray(4, 8);
+          const seg = {
+            srcPort: r.srcPort,
+            dstPort: r.dstPort,
+            seq: r.seq,
+            ack: r.ack,
+            flags,
+            window: r.window,
+            urgent: 0,
+            options: r.options,
+            payload: r.payload,
+          };
+          const bytes = encodeTcp(seg, src, dst);
+          const back = decodeTcp(bytes, bytes.length, src, dst);
+          expect(back.checksumOk).toBe(true);
+          expect({ ...back, options: back.options.filter((o) => o.kind !== 'EOL'), payload: Array.from(back.payload) }).toMatchObject({
+            ...seg,
+            payload: Array.from(r.payload),
+            options: r.options,
+          });
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 });
 
 describe('IPv6 and Ethernet', () => {
   it('walks a hop-by-hop extension header to TCP', () => {
-    const tcp = encodeTcp({ srcPort: 1, dstPort: 2, seq: 5, ack: 0, flags: { ...NO_FLAGS, syn: true }, window: 10, urgent: 0, options: [], payload: new Uint8Array(0) }, new Uint8Array(16), new Uint8Array(16));
+    const tcp = encodeTcp(
+      { srcPort: 1, dstPort: 2, seq: 5, ack: 0, flags: { ...NO_FLAGS, syn: true }, window: 10, urgent: 0, options: [], payload: new Uint8Array(0) },
+      new Uint8Array(16),
+      new Uint8Array(16),
+    );
     const pkt = new Uint8Array(40 + 8 + tcp.length);
-    pkt[0] = 0x60; pkt[5] = 8 + tcp.length; pkt[6] = 0; pkt[7] = 64; // next header: hop-by-hop
-    pkt[40] = 6; pkt[41] = 0; // then TCP, ext length 0 = 8 bytes
+    pkt[0] = 0x60;
+    pkt[5] = 8 + tcp.length;
+    pkt[6] = 0;
+    pkt[7] = 64; // next header: hop-by-hop
+    pkt[40] = 6;
+    pkt[41] = 0; // then TCP, ext length 0 = 8 bytes
     pkt.set(tcp, 48);
     const ip = decodeIpv6(pkt);
     expect(ip.protocol).toBe(6);
