@@ -25,6 +25,41 @@ export interface AppDriver {
   observe(side: Side, e: Effect, iss: number | undefined): void;
 }
 
+/**
+ * Puts an application's INJECT segments on the wire towards `side`, numbered relative to the
+ * sender's latest ISS or, for an `answer`, to the SYN+ACK that side last sent to the source.
+ */
+function injectSegments(
+  run: RunContext,
+  link: Link,
+  addr: Record<Side, Address>,
+  lastIss: Record<Side, number>,
+  side: Side,
+  a: Extract<AppAction, { call: 'INJECT' }>,
+): void {
+  for (const s of a.segments) {
+    const fromSide: Side | null = sameAddr(s.src, addr.A) ? 'A' : sameAddr(s.src, addr.B) ? 'B' : null;
+    // An answer to the SYN+ACK this side last sent to s.src (another client completing its handshake).
+    const synAck = s.answer
+      ? run.events.findLast((e) => e.kind === 'send' && e.side === side && e.segment?.flags.SYN && e.segment.flags.ACK && sameAddr(e.segment.dst, s.src))
+          ?.segment
+      : undefined;
+    const seq = synAck ? synAck.ack : s.relative && fromSide ? seqAdd(lastIss[fromSide], s.seq) : s.seq >>> 0;
+    const ack = synAck ? seqAdd(synAck.seq, 1) : s.relative ? seqAdd(lastIss[side], s.ack) : s.ack >>> 0;
+    const seg: Segment = {
+      src: s.src,
+      dst: addr[side],
+      seq,
+      ack: s.flags.includes('ACK') ? ack : 0,
+      flags: mkFlags(...s.flags),
+      window: 64240,
+      options: s.flags.includes('SYN') ? { mss: 1460 } : {},
+      payload: textBytes(s.text ?? ''),
+    };
+    link.transmit(other(side), seg, false, a.origin, side);
+  }
+}
+
 /** `input` hands a user call to an endpoint; injected segments go out on `link`. */
 export function createAppDriver(run: RunContext, link: Link, input: (side: Side, i: StepInput) => void): AppDriver {
   const def = run.def;
@@ -41,30 +76,6 @@ export function createAppDriver(run: RunContext, link: Link, input: (side: Side,
   let waiting: AppAction[] = def.actions.filter(isRelative);
   const schedule = (action: AppAction): void => {
     pending.push({ at: action.at, order: run.nextOrder(), action });
-  };
-
-  const inject = (side: Side, a: Extract<AppAction, { call: 'INJECT' }>): void => {
-    for (const s of a.segments) {
-      const fromSide: Side | null = sameAddr(s.src, addr.A) ? 'A' : sameAddr(s.src, addr.B) ? 'B' : null;
-      // An answer to the SYN+ACK this side last sent to s.src (another client completing its handshake).
-      const synAck = s.answer
-        ? run.events.findLast((e) => e.kind === 'send' && e.side === side && e.segment?.flags.SYN && e.segment.flags.ACK && sameAddr(e.segment.dst, s.src))
-            ?.segment
-        : undefined;
-      const seq = synAck ? synAck.ack : s.relative && fromSide ? seqAdd(lastIss[fromSide], s.seq) : s.seq >>> 0;
-      const ack = synAck ? seqAdd(synAck.seq, 1) : s.relative ? seqAdd(lastIss[side], s.ack) : s.ack >>> 0;
-      const seg: Segment = {
-        src: s.src,
-        dst: addr[side],
-        seq,
-        ack: s.flags.includes('ACK') ? ack : 0,
-        flags: mkFlags(...s.flags),
-        window: 64240,
-        options: s.flags.includes('SYN') ? { mss: 1460 } : {},
-        payload: textBytes(s.text ?? ''),
-      };
-      link.transmit(other(side), seg, false, a.origin, side);
-    }
   };
 
   const act = (a: AppAction): void => {
@@ -104,7 +115,7 @@ export function createAppDriver(run: RunContext, link: Link, input: (side: Side,
         input(side, { kind: 'user', call: { call: a.call } });
         break;
       case 'INJECT':
-        inject(side, a);
+        injectSegments(run, link, addr, lastIss, side, a);
         break;
     }
   };

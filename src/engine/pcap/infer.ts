@@ -345,6 +345,21 @@ function proofs(
   return { unknownFrom, markUnknown, lastData };
 }
 
+/** The latest segment before `i` (not before `floor`) from `to` that acknowledges `end`; `floor - 1` if none. */
+function latestAcker(segs: readonly ObservedInput[], floor: number, i: number, to: Side, end: number, skip: (j: number) => boolean): number {
+  let j = i - 1;
+  while (j >= floor && !(segs[j]!.from === to && segs[j]!.segment.flags.ACK && !skip(j) && seqLe(end, segs[j]!.segment.ack))) j--;
+  return j;
+}
+
+/** The earliest SYN or FIN from `to` in `floor..i-1` that `ack` does not acknowledge; `i` if none. */
+function earliestUnacked(segs: readonly ObservedInput[], floor: number, i: number, to: Side, ack: number, skip: (j: number) => boolean): number {
+  let j = floor;
+  const unacked = (x: ObservedInput): boolean => controls(x.segment) && seqGt(seqAdd(x.segment.seq, segLen(x.segment)), ack);
+  while (j < i && !(segs[j]!.from === to && !skip(j) && unacked(segs[j]!))) j++;
+  return j;
+}
+
 /** The note on a segment the replay does not deliver. */
 function lostNote(how: 'resent' | 'acked', from: Side, to: Side, seg: Segment): string {
   return how === 'resent'
@@ -407,8 +422,7 @@ function inferIncarnation(segs: readonly ObservedInput[], profile: ProfileName):
     if (replays < MAX_REPLAYS && controls(segment) && repeatsAcked(sender, segment)) {
       // The latest delivered segment from the receiver that acknowledged this one.
       const end = seqAdd(segment.seq, segLen(segment));
-      let j = i - 1;
-      while (j >= floor && !(segs[j]!.from === to && segs[j]!.segment.flags.ACK && !lost.has(j) && seqLe(end, segs[j]!.segment.ack))) j--;
+      const j = latestAcker(segs, floor, i, to, end, (k) => lost.has(k));
       if (j >= floor) {
         // Sent again sooner after its first copy than any retransmission timer fires: not a
         // retransmission, so the two crossed instead (simultaneous open's SYN,ACKs).
@@ -436,18 +450,7 @@ function inferIncarnation(segs: readonly ObservedInput[], profile: ProfileName):
     }
     if (replays < MAX_REPLAYS && acksLess(sender, segment)) {
       // The earliest delivered SYN or FIN to the sender that this one does not acknowledge.
-      let j = floor;
-      while (
-        j < i &&
-        !(
-          segs[j]!.from === to &&
-          !lost.has(j) &&
-          !deferred.has(j) &&
-          controls(segs[j]!.segment) &&
-          seqGt(seqAdd(segs[j]!.segment.seq, segLen(segs[j]!.segment)), segment.ack)
-        )
-      )
-        j++;
+      const j = earliestUnacked(segs, floor, i, to, segment.ack, (k) => lost.has(k) || deferred.has(k));
       if (j < i) {
         deferred.set(j, i);
         replayFrom(j);

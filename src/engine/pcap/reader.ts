@@ -196,6 +196,26 @@ function unitsFromTsresol(r: number | undefined, blockOffset: number): bigint {
   return r & 0x80 ? 1n << BigInt(exp) : 10n ** BigInt(exp);
 }
 
+/** A pcapng block's length field, at `offset`: a multiple of 4 between 12 and MAX_BLOCK_BYTES. */
+function checkBlockLength(length: number, offset: number): void {
+  if (length < 12 || length % 4 !== 0 || length > MAX_BLOCK_BYTES) {
+    // A block, not a packet: its length field is what is wrong, so only the offset is named.
+    throw new CaptureError(
+      'bad-block-length',
+      `block length ${length} is invalid (must be a multiple of 4 between 12 and ${MAX_BLOCK_BYTES}, MAX_BLOCK_BYTES)`,
+      { offset },
+    );
+  }
+}
+
+/** A packet block's 64-bit timestamp, in its interface's units, as seconds and nanoseconds. */
+function pcapngTime(iface: Interface, tsHigh: number, tsLow: number): { sec: number; nsec: number } {
+  const units = (BigInt(tsHigh) << 32n) | BigInt(tsLow);
+  const whole = units / iface.unitsPerSecond;
+  const rest = units % iface.unitsPerSecond;
+  return { sec: Number(whole + iface.offsetSeconds), nsec: Number((rest * 1_000_000_000n) / iface.unitsPerSecond) };
+}
+
 function readPcapng(bytes: Uint8Array, view: DataView, onPacket: (p: RawPacket) => void): CaptureSummary {
   const warnings = new WarningLog();
   let count = 0;
@@ -222,14 +242,7 @@ function readPcapng(bytes: Uint8Array, view: DataView, onPacket: (p: RawPacket) 
     }
     const type = view.getUint32(at, le);
     const length = view.getUint32(at + 4, le);
-    if (length < 12 || length % 4 !== 0 || length > MAX_BLOCK_BYTES) {
-      // A block, not a packet: its length field is what is wrong, so only the offset is named.
-      throw new CaptureError(
-        'bad-block-length',
-        `block length ${length} is invalid (must be a multiple of 4 between 12 and ${MAX_BLOCK_BYTES}, MAX_BLOCK_BYTES)`,
-        { offset: at + 4 },
-      );
-    }
+    checkBlockLength(length, at + 4);
     if (at + length > bytes.length) {
       warnings.add({
         code: 'truncated',
@@ -297,15 +310,8 @@ function readPcapng(bytes: Uint8Array, view: DataView, onPacket: (p: RawPacket) 
       if (dataAt + caplen > bodyEnd) {
         throw new CaptureError('bad-length', `captured length ${caplen} runs past the end of its block`, { offset: body + 12, packet: number });
       }
-      let sec = 0;
-      let nsec = 0;
-      if (type !== 3) {
-        const units = (BigInt(tsHigh) << 32n) | BigInt(tsLow);
-        const whole = units / iface.unitsPerSecond;
-        const rest = units % iface.unitsPerSecond;
-        sec = Number(whole + iface.offsetSeconds);
-        nsec = Number((rest * 1_000_000_000n) / iface.unitsPerSecond);
-      }
+      // A simple packet block has no timestamp.
+      const { sec, nsec } = type === 3 ? { sec: 0, nsec: 0 } : pcapngTime(iface, tsHigh, tsLow);
       count++;
       onPacket({
         number,

@@ -137,15 +137,7 @@ export default function CaptureImport({ id, strings: S, errorText, maxBytes }: C
       <label class="lab-field">
         {fmt(S, 'labs.cap.open')} <input type="file" accept=".pcap,.pcapng,.cap,.dmp,application/vnd.tcpdump.pcap" onChange={open} disabled={busy} />
       </label>
-      {busy ? (
-        <div class="cap-progress">
-          <progress max={1} value={progress ?? 0} aria-label={fmt(S, 'labs.cap.reading')} />
-          <span>{fmt(S, 'labs.cap.progress', { percent: Math.round((progress ?? 0) * 100) })}</span>
-          <button type="button" onClick={cancel}>
-            {fmt(S, 'labs.cap.cancel')}
-          </button>
-        </div>
-      ) : null}
+      {progress !== null ? <ReadProgress S={S} progress={progress} cancel={cancel} /> : null}
       <p class="lab-note" aria-live="polite">
         {busy ? fmt(S, 'labs.cap.reading') : status}
       </p>
@@ -157,18 +149,7 @@ export default function CaptureImport({ id, strings: S, errorText, maxBytes }: C
       {opened && list ? (
         <div class="cap-result">
           <ConnectionList list={list} query={query} picked={replay?.index} S={S} search={search} pick={(index) => ask({ type: 'view', index })} />
-          {opened.warningCount > 0 ? (
-            <details>
-              <summary>{fmt(S, 'labs.cap.warnings', { n: opened.warningCount })}</summary>
-              <ul>
-                {opened.warnings.map((w, i) => (
-                  <li key={i}>
-                    <code>{w.code}</code> {w.message}
-                  </li>
-                ))}
-              </ul>
-            </details>
-          ) : null}
+          {opened.warningCount > 0 ? <Warnings S={S} opened={opened} /> : null}
           {replay ? (
             <>
               {replay.cut ? (
@@ -189,5 +170,34 @@ export default function CaptureImport({ id, strings: S, errorText, maxBytes }: C
         </div>
       ) : null}
     </div>
+  );
+}
+
+/** How much of the file the worker has read, with Cancel. */
+function ReadProgress({ S, progress, cancel }: { S: CaptureImportProps['strings']; progress: number; cancel: () => void }) {
+  return (
+    <div class="cap-progress">
+      <progress max={1} value={progress} aria-label={fmt(S, 'labs.cap.reading')} />
+      <span>{fmt(S, 'labs.cap.progress', { percent: Math.round(progress * 100) })}</span>
+      <button type="button" onClick={cancel}>
+        {fmt(S, 'labs.cap.cancel')}
+      </button>
+    </div>
+  );
+}
+
+/** What looked odd in the file, folded away. */
+function Warnings({ S, opened }: { S: CaptureImportProps['strings']; opened: Opened }) {
+  return (
+    <details>
+      <summary>{fmt(S, 'labs.cap.warnings', { n: opened.warningCount })}</summary>
+      <ul>
+        {opened.warnings.map((w, i) => (
+          <li key={i}>
+            <code>{w.code}</code> {w.message}
+          </li>
+        ))}
+      </ul>
+    </details>
   );
 }

@@ -77,6 +77,18 @@ export function KnobPanel(p: { id: string; shown: KnobId[]; knobs: Knobs; string
   );
 }
 
+/** The knob panel with the note the lab shows after a re-run. */
+export function KnobBox(p: Parameters<typeof KnobPanel>[0] & { note: string }) {
+  return (
+    <div class="lab-knob-box">
+      <KnobPanel {...p} />
+      <p class="lab-note" role="status">
+        {p.note}
+      </p>
+    </div>
+  );
+}
+
 /** A fresh seed for random ISNs; the lab is not the engine, so it may use Math.random. */
 function newSeed(): number {
   return Math.floor(Math.random() * 0xffffffff) >>> 0;

@@ -5,7 +5,9 @@
  * (speed, numbering, link), each with its feedback beside it.
  */
 import type { TcpState } from '../../engine/types.ts';
-import { fmt, type Strings } from '../view/explain.ts';
+import type { RefObject } from 'preact';
+import { fmt, formatTime, stepSentence, type Strings } from '../view/explain.ts';
+import type { LabView } from '../view/trace-view.ts';
 
 export const SPEEDS = { slow: 1800, normal: 1000, fast: 450 } as const;
 export type Speed = keyof typeof SPEEDS;
@@ -101,5 +103,42 @@ export function MoreControls({ id, strings: S, speed, absolute, copyLink, linkNo
         </span>
       ) : null}
     </div>
+  );
+}
+
+/** The step's number, time and sentence under the diagram (announced to screen readers). */
+export function StepSentence(p: { strings: Strings; view: LabView; step: number; sentenceRef: RefObject<HTMLParagraphElement> }) {
+  const { strings: S, view, step } = p;
+  const cur = view.steps[step] ?? view.steps[0]!;
+  return (
+    <p class="lab-sentence" aria-live="polite" aria-atomic="true" ref={p.sentenceRef}>
+      <span class="lab-step-inline">
+        {fmt(S, 'labs.step', { n: step, total: view.steps.length - 1 })} · {fmt(S, 'labs.time', { t: formatTime(cur.t) })}
+      </span>{' '}
+      {stepSentence(S, view, cur)}
+    </p>
+  );
+}
+
+/** The lab's title, and the keyboard help screen readers hear when they enter it. */
+export function LabHeading({ id, strings: S, title }: { id: string; strings: Strings; title: string }) {
+  return (
+    <>
+      <h3 class="lab-title" id={`${id}-title`}>
+        {fmt(S, 'labs.seq.title', { scenario: title })}
+      </h3>
+      <p class="visually-hidden" id={`${id}-help`}>
+        {fmt(S, 'labs.seq.region')}
+      </p>
+    </>
+  );
+}
+
+/** The engine's error, in the reader's language. */
+export function LabError({ strings: S, message }: { strings: Strings; message: string }) {
+  return (
+    <p class="lab-error" role="alert">
+      {fmt(S, 'labs.error.engine', { message })}
+    </p>
   );
 }

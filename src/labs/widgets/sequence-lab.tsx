@@ -6,14 +6,14 @@
  */
 import { Component, createRef } from 'preact';
 import type { ScenarioDef, Side } from '../../engine/types.ts';
-import { fmt, formatTime, stepSentence } from '../view/explain.ts';
+import { fmt } from '../view/explain.ts';
 import { publish } from '../client/lab-bus.ts';
 import { followLabBus } from '../client/state-diagram-live.ts';
 import { parseLabHash, serializeLabHash } from '../view/lab-hash.ts';
 import { parseKnobList, sameKnobs, type Knobs } from '../view/knobs.ts';
 import { clampStep, type LabView } from '../view/trace-view.ts';
-import { KnobPanel } from './knob-panel.tsx';
-import { MoreControls, SPEEDS, StepBar } from './sequence-controls.tsx';
+import { KnobBox } from './knob-panel.tsx';
+import { LabError, LabHeading, MoreControls, SPEEDS, StepBar, StepSentence } from './sequence-controls.tsx';
 import { SequenceDiagram, keepStepInView } from './sequence-diagram.tsx';
 import { TraceTable, VarsTable } from './sequence-tables.tsx';
 import { initialState, isTyping, keyStep, labTitle, positionAt, type LabState, type SequenceLabProps } from './sequence-lab-state.ts';
@@ -188,15 +188,10 @@ export default class SequenceLab extends Component<SequenceLabProps, LabState> {
     const { id, strings: S, replay } = props;
     const { knobs, error, step, live, absolute, playing, speed, note, linkNote } = state;
     const view = this.view();
-    const errorText = (message: string) => (
-      <p class="lab-error" role="alert">
-        {fmt(S, 'labs.error.engine', { message })}
-      </p>
-    );
     if (!view) {
       return (
         <section class="lab seq-lab" id={id} data-pagefind-ignore>
-          {errorText(error ?? '?')}
+          <LabError strings={S} message={error ?? '?'} />
         </section>
       );
     }
@@ -215,14 +210,9 @@ export default class SequenceLab extends Component<SequenceLabProps, LabState> {
         onKeyDown={this.onKey}
         data-pagefind-ignore
       >
-        <h3 class="lab-title" id={`${id}-title`}>
-          {fmt(S, 'labs.seq.title', { scenario: title })}
-        </h3>
-        <p class="visually-hidden" id={`${id}-help`}>
-          {fmt(S, 'labs.seq.region')}
-        </p>
+        <LabHeading id={id} strings={S} title={title} />
         <StepBar strings={S} step={step} last={last} playing={playing} states={{ A: cur.A.state, B: cur.B.state }} go={(n) => this.go(n)} play={this.play} />
-        {error ? errorText(error) : null}
+        {error ? <LabError strings={S} message={error} /> : null}
         <SequenceDiagram
           id={id}
           view={view}
@@ -232,19 +222,9 @@ export default class SequenceLab extends Component<SequenceLabProps, LabState> {
           title={title}
           strings={S}
         />
-        <p class="lab-sentence" aria-live="polite" aria-atomic="true" ref={this.sentence}>
-          <span class="lab-step-inline">
-            {fmt(S, 'labs.step', { n: step, total: last })} · {fmt(S, 'labs.time', { t: formatTime(cur.t) })}
-          </span>{' '}
-          {stepSentence(S, view, cur)}
-        </p>
+        <StepSentence strings={S} view={view} step={step} sentenceRef={this.sentence} />
         {!replay && shown.length > 0 ? (
-          <div class="lab-knob-box">
-            <KnobPanel id={id} shown={shown} knobs={knobs} strings={S} losable={state.losable} onChange={this.changeKnobs} />
-            <p class="lab-note" role="status">
-              {note}
-            </p>
-          </div>
+          <KnobBox id={id} shown={shown} knobs={knobs} strings={S} losable={state.losable} onChange={this.changeKnobs} note={note} />
         ) : null}
         <MoreControls
           id={id}

@@ -107,23 +107,15 @@ export default function TimeWaitLab({ id, presets, titles, strings: S, initial }
     <section class={`lab tw${live ? ' is-live' : ''}`} id={id} aria-label={fmt(S, 'labs.tw.title')} data-pagefind-ignore>
       <h3 class="lab-title">{fmt(S, 'labs.tw.title')}</h3>
       <div class="tw-controls">
-        <fieldset class="lab-toggle">
-          <legend>{fmt(S, 'labs.tw.case')}</legend>
-          {TW_CASES.map((c) => (
-            <label key={c}>
-              <input
-                type="radio"
-                name={`${id}-case`}
-                checked={which === c}
-                onChange={() => {
-                  setWhich(c);
-                  setMsl(mslRange(c, preset).start);
-                }}
-              />{' '}
-              {fmt(S, `labs.tw.case.${c}`)}
-            </label>
-          ))}
-        </fieldset>
+        <CaseChoice
+          id={id}
+          strings={S}
+          which={which}
+          pick={(c) => {
+            setWhich(c);
+            setMsl(mslRange(c, preset).start);
+          }}
+        />
         <label class="lab-field">
           {fmt(S, 'labs.tw.preset')}{' '}
           <select
@@ -180,5 +172,19 @@ export default function TimeWaitLab({ id, presets, titles, strings: S, initial }
         initial={run.ok ? { ok: true, view: run.view, base: run.base } : run}
       />
     </section>
+  );
+}
+
+/** The radio buttons that choose which TIME-WAIT case runs. */
+function CaseChoice({ id, strings: S, which, pick }: { id: string; strings: TimeWaitLabProps['strings']; which: TwCase; pick: (c: TwCase) => void }) {
+  return (
+    <fieldset class="lab-toggle">
+      <legend>{fmt(S, 'labs.tw.case')}</legend>
+      {TW_CASES.map((c) => (
+        <label key={c}>
+          <input type="radio" name={`${id}-case`} checked={which === c} onChange={() => pick(c)} /> {fmt(S, `labs.tw.case.${c}`)}
+        </label>
+      ))}
+    </fieldset>
   );
 }
