@@ -3,9 +3,10 @@
  * nor a browser, stopping at the first failing step:
  *
  *   1. content checks   pairs, components, quizzes, links, sources, spellings, lab props (~1 s)
- *   2. type check       astro check (also validates every chapter's frontmatter), then the engine
+ *   2. formatting       Prettier over code and docs (npm run format fixes what it reports)
+ *   3. type check       astro check (also validates every chapter's frontmatter), then the engine
  *                       without the DOM library (tsconfig.engine.json)
- *   3. build            npm run build (astro, search index, service worker)
+ *   4. build            npm run build (astro, search index, service worker)
  *
  * `npm test` runs all of this and the browser and kernel suites; CI runs everything.
  */
@@ -13,6 +14,7 @@ import { spawnSync } from 'node:child_process';
 
 const steps: { name: string; cmd: string[] }[] = [
   { name: 'content checks', cmd: ['node', 'scripts/check-content.ts'] },
+  { name: 'formatting', cmd: ['npm', 'run', '--silent', 'format:check'] },
   { name: 'type check', cmd: ['npm', 'run', '--silent', 'typecheck'] },
   { name: 'build', cmd: ['npm', 'run', 'build', '--silent'] },
 ];

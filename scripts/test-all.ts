@@ -1,11 +1,12 @@
 /**
  * `npm test`: the whole suite, in order, with one summary at the end.
  *
- *   1. type check      npm run typecheck (astro check; tsc -p tsconfig.engine.json: the engine without DOM)
- *   2. unit tests      vitest (unit, engine, content, labs, quiz)
- *   3. build           npm run build (production build + search index + service worker)
- *   4. browser tests   Playwright in Debian's Chromium against that build
- *   5. kernel tests    npm run test:kernel (live comparison with Linux; needs root)
+ *   1. formatting      npm run format:check (Prettier; chapters and Markdown docs are not formatted)
+ *   2. type check      npm run typecheck (astro check; tsc -p tsconfig.engine.json: the engine without DOM)
+ *   3. unit tests      vitest (unit, engine, content, labs, quiz)
+ *   4. build           npm run build (production build + search index + service worker)
+ *   5. browser tests   Playwright in Debian's Chromium against that build
+ *   6. kernel tests    npm run test:kernel (live comparison with Linux; needs root)
  *
  * A failing stage does not hide the others: every stage that can still run does, and the summary
  * lists each stage as PASS or FAIL with its time. Browser tests need the build, so they are
@@ -74,6 +75,7 @@ function playwrightCounts(): Counts | undefined {
 }
 
 const stages: Stage[] = [
+  { id: 'format', title: 'formatting (Prettier: npm run format:check; npm run format fixes it)', cmd: ['npm', 'run', '--silent', 'format:check'] },
   { id: 'check', title: 'type check (astro check, then the engine without the DOM library)', cmd: ['npm', 'run', 'typecheck'] },
   {
     id: 'unit',
