@@ -21,7 +21,7 @@ export interface EventLike {
   side: 'A' | 'B';
   wireId?: number;
   retransmit?: boolean;
-  origin?: 'attacker' | 'old-duplicate';
+  origin?: 'attacker' | 'old-duplicate' | 'other-client';
   segment?: { seq: number; ack: number; flags: FlagsLike; len: number };
   snapshot: { A: { state: string }; B: { state: string } };
 }
