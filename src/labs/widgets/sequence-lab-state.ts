@@ -26,6 +26,8 @@ export interface SequenceLabProps {
   def?: ScenarioDef;
   /** The first run, computed at build time (engine-adapter's runForLab), so the engine loads only on a change. */
   initial: { ok: true; view: LabView; base: Knobs; losable?: string[] } | { ok: false; message: string };
+  /** The workshop page's address: the lab links "open in workshop" there with its scenario and knobs. */
+  workshop?: string;
   /** A capture to show instead of a scenario (the capture lab): no knobs, no links. */
   replay?: { title: string; view: LabView } | null;
 }

@@ -10,6 +10,7 @@ import { fmt } from '../view/explain.ts';
 import { publish } from '../client/lab-bus.ts';
 import { followLabBus } from '../client/state-diagram-live.ts';
 import { parseLabHash, serializeLabHash } from '../view/lab-hash.ts';
+import { workshopHash } from '../view/workshop-link.ts';
 import { parseKnobList, sameKnobs, type Knobs } from '../view/knobs.ts';
 import { clampStep, type LabView } from '../view/trace-view.ts';
 import { KnobBox } from './knob-panel.tsx';
@@ -32,6 +33,8 @@ export default class SequenceLab extends Component<SequenceLabProps, LabState> {
   sentence = createRef<HTMLParagraphElement>();
   timer: ReturnType<typeof setTimeout> | undefined;
   onHash = (): void => void this.fromHash();
+  /** Counts re-runs: only the latest one may show its result (an older one can finish after it). */
+  runs = 0;
 
   constructor(props: SequenceLabProps) {
     super(props);
@@ -52,8 +55,9 @@ export default class SequenceLab extends Component<SequenceLabProps, LabState> {
 
   /** Re-runs the engine (loaded on first use) and shows the result; keeps the last good run on failure. */
   async rerun(sc: string, wanted: Knobs | null, atStep: (v: LabView) => number): Promise<boolean> {
+    const n = ++this.runs;
     const [{ runForLab }, def] = await Promise.all([import('../view/engine-adapter.ts'), this.scenarioDef(sc)]);
-    if (!def) return false;
+    if (!def || n !== this.runs) return false;
     const r = runForLab(def, this.props.engineKnobs ?? {}, wanted);
     if (!r.ok) {
       this.setState({ error: r.message });
@@ -167,7 +171,8 @@ export default class SequenceLab extends Component<SequenceLabProps, LabState> {
   changeKnobs = (next: Knobs): void => {
     const S = this.props.strings;
     this.touched = true;
-    this.setState({ playing: false });
+    // The controls show the new values at once, so a second change made before this run ends builds on them.
+    this.setState({ playing: false, knobs: next });
     void this.rerun(this.state.scenario, next, (v) => clampStep(v, this.state.step)).then((ok) => ok && this.setState({ note: fmt(S, 'labs.knob.rerun') }));
   };
 
@@ -233,6 +238,7 @@ export default class SequenceLab extends Component<SequenceLabProps, LabState> {
           absolute={absolute}
           copyLink={replay ? null : () => void this.copyLink()}
           linkNote={linkNote}
+          workshopHref={replay || !props.workshop ? null : props.workshop + workshopHash(state.scenario, state.applied)}
           setSpeed={(sp) => this.setState({ speed: sp })}
           setAbsolute={(b) => {
             this.touched = true;
