@@ -7,6 +7,7 @@ import { fmt, type Strings } from '../view/explain.ts';
 import type { LabPosition } from '../client/lab-bus.ts';
 import { DEFAULT_KNOBS, type Knobs } from '../view/knobs.ts';
 import { clampStep, type LabView } from '../view/trace-view.ts';
+import { workshopHash } from '../view/workshop-link.ts';
 import type { Speed } from './sequence-controls.tsx';
 
 export interface SequenceLabProps {
@@ -107,3 +108,7 @@ export function positionAt(id: string, view: LabView, step: number, S: Strings):
   });
   return { source: id, a: pos('A'), b: pos('B') };
 }
+
+/** "Open in workshop": the workshop page with this lab's scenario and the engine knobs of the run on screen; null for a replay. */
+export const workshopHref = (props: SequenceLabProps, state: LabState): string | null =>
+  props.replay || !props.workshop ? null : props.workshop + workshopHash(state.scenario, state.applied);

@@ -10,14 +10,13 @@ import { fmt } from '../view/explain.ts';
 import { publish } from '../client/lab-bus.ts';
 import { followLabBus } from '../client/state-diagram-live.ts';
 import { parseLabHash, serializeLabHash } from '../view/lab-hash.ts';
-import { workshopHash } from '../view/workshop-link.ts';
 import { parseKnobList, sameKnobs, type Knobs } from '../view/knobs.ts';
 import { clampStep, type LabView } from '../view/trace-view.ts';
 import { KnobBox } from './knob-panel.tsx';
 import { LabError, LabHeading, MoreControls, SPEEDS, StepBar, StepSentence } from './sequence-controls.tsx';
 import { SequenceDiagram, keepStepInView } from './sequence-diagram.tsx';
 import { TraceTable, VarsTable } from './sequence-tables.tsx';
-import { initialState, isTyping, keyStep, labTitle, positionAt, type LabState, type SequenceLabProps } from './sequence-lab-state.ts';
+import { initialState, isTyping, keyStep, labTitle, positionAt, workshopHref, type LabState, type SequenceLabProps } from './sequence-lab-state.ts';
 
 export type { SequenceLabProps };
 
@@ -97,10 +96,7 @@ export default class SequenceLab extends Component<SequenceLabProps, LabState> {
     // The page's state diagrams follow the labs from now on (they were static until a lab woke up).
     followLabBus(document);
     this.setState({ live: true });
-    if (this.props.replay) {
-      this.setState({ step: 0 });
-      return;
-    }
+    if (this.props.replay) return this.setState({ step: 0 });
     const view = this.view();
     if (!this.fromHash()) this.setState({ step: view ? clampStep(view, this.props.step ?? 0) : 0 });
     addEventListener('hashchange', this.onHash);
@@ -238,7 +234,7 @@ export default class SequenceLab extends Component<SequenceLabProps, LabState> {
           absolute={absolute}
           copyLink={replay ? null : () => void this.copyLink()}
           linkNote={linkNote}
-          workshopHref={replay || !props.workshop ? null : props.workshop + workshopHash(state.scenario, state.applied)}
+          workshopHref={workshopHref(props, state)}
           setSpeed={(sp) => this.setState({ speed: sp })}
           setAbsolute={(b) => {
             this.touched = true;
