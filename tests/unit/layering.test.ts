@@ -37,6 +37,19 @@ export const SANCTIONED_DEEP_IMPORTS: Record<string, { importers: string[]; why:
     why: 'the knob table rides in the eager lab chunk (and the workshop builder); the engine loads on the first knob change (first run)',
   },
   'src/engine/states.ts': { importers: ['src/quiz/model/states.ts'], why: 'quiz pages check state names without the engine' },
+  'src/engine/segment.ts': {
+    importers: [
+      'src/labs/view/engine-adapter.ts',
+      'src/labs/view/explain.ts',
+      'src/labs/view/inspector-packets.ts',
+      'src/labs/view/sequence-layout.ts',
+      'src/labs/view/trace-view.ts',
+      'src/labs/widgets/capture-rows.tsx',
+      'src/labs/widgets/sequence-tables.tsx',
+      'src/quiz/model/scenario.ts',
+    ],
+    why: 'flagNotation, the one flag notation, rides in the eager lab and quiz chunks without the engine (segment.ts imports only types)',
+  },
   'src/engine/pcap/export.ts': {
     importers: ['src/labs/widgets/capture-lab.tsx', 'src/workshop/widgets/output.tsx'],
     why: 'the pcap writer loads only when the reader downloads a capture',

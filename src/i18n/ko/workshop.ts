@@ -52,7 +52,7 @@ export const workshop: Namespace<typeof en> = {
   'workshop.faults.none': '장애가 없으므로 모든 세그먼트가 제때 한 번씩 도착합니다.',
   'workshop.fault': '장애 {n}',
   'workshop.fault.kind': '일어나는 일',
-  'workshop.fault.drop': '손실',
+  'workshop.fault.drop': '유실',
   'workshop.fault.delay': '지연',
   'workshop.fault.duplicate': '복제(늦은 사본이 도착)',
   'workshop.fault.from': '보낸 쪽',

@@ -3,6 +3,7 @@
  * The sequence lab's text forms: both sides' variables after the current step (a disclosure, for
  * readers who want the numbers) and every segment of the run (the table a reader without JS gets).
  */
+import { flagNotation } from '../../engine/segment.ts';
 import type { Side } from '../../engine/types.ts';
 import { fmt, formatTime, type Strings } from '../view/explain.ts';
 import { bases, showNumber, type LabView } from '../view/trace-view.ts';
@@ -110,7 +111,7 @@ export function TraceTable({ view, step, relative, strings: S }: TableProps) {
                 </td>
                 <td>{formatTime(view.steps[s.sendStep]?.t ?? 0)}</td>
                 <td>{s.from === 'A' ? 'A → B' : 'B → A'}</td>
-                <td>{s.flags.join(', ') || '—'}</td>
+                <td>{flagNotation(s.flags)}</td>
                 <td>{showNumber(s.seq, b.seq, relative)}</td>
                 <td>{showNumber(s.ack, b.ack, relative)}</td>
                 <td>{s.len}</td>
