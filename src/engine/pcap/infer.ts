@@ -372,11 +372,33 @@ function earliestUnacked(segs: readonly ObservedInput[], floor: number, i: numbe
 }
 
 /** The note on a segment the replay does not deliver. */
-function lostNote(how: 'resent' | 'acked' | 'unanswered', from: Side, to: Side, seg: Segment): string {
+/** How we know a segment never arrived (see lostNote). */
+type LostHow = 'resent' | 'acked' | 'unanswered';
+
+function lostNote(how: LostHow, from: Side, to: Side, seg: Segment): string {
   if (how === 'unanswered') return `not received by ${to}: ${to} never answered it with a SYN,ACK (simultaneous open)`;
   return how === 'resent'
     ? `not received by ${to}: ${from} sent the ${seg.flags.SYN ? 'SYN' : 'FIN'} again with no answer in between`
     : `not received by ${to}: ${to} later retransmitted what this acknowledges, so it was lost after the capture point`;
+}
+
+/**
+ * Simultaneous open: B's first SYN carries no ACK, so A's earlier SYNs had not reached B yet.
+ * A SYN reaching a side in SYN-SENT makes it answer with a SYN,ACK; with none from that side in
+ * the capture, the other's SYNs never reached it at all.
+ */
+function simultaneousOpen(segs: readonly ObservedInput[], deferred: ReturnType<typeof deferrals>['deferred'], lost: Map<number, LostHow>): void {
+  const k = segs.findIndex((x) => x.from === 'B' && x.segment.flags.SYN);
+  const answered = (by: Side): boolean => segs.some((x) => x.from === by && x.segment.flags.SYN && x.segment.flags.ACK);
+  const answeredA = answered('B');
+  const answeredB = answered('A');
+  segs.forEach((x, j) => {
+    if (!x.segment.flags.SYN || x.segment.flags.ACK) return;
+    if (x.from === 'A' && j < k) {
+      if (answeredA) deferred.set(j, k);
+      else lost.set(j, 'unanswered');
+    } else if (x.from === 'B' && !answeredB) lost.set(j, 'unanswered');
+  });
 }
 
 /**
@@ -388,7 +410,7 @@ function inferIncarnation(segs: readonly ObservedInput[], profile: ProfileName):
   const s0 = segs[0]!;
   const mid = !(s0.from === 'A' && s0.segment.flags.SYN && !s0.segment.flags.ACK);
   /** Segments that never arrived, and how we know: its sender sent it again unanswered, or the receiver repeated what it acknowledges. */
-  const lost = new Map<number, 'resent' | 'acked' | 'unanswered'>();
+  const lost = new Map<number, LostHow>();
   /** j → i: segment j reaches its receiver only after segment i was sent. */
   const { deferred, arrivals } = deferrals();
   const { unknownFrom, markUnknown, lastData } = proofs(segs, role);
@@ -396,23 +418,7 @@ function inferIncarnation(segs: readonly ObservedInput[], profile: ProfileName):
   const out: InferredStep[] = [];
   const stale = staleAcks(segs);
   let pair = initial(segs, role, mid, profile);
-  if (role === 'active') {
-    // Simultaneous open: B's first SYN carries no ACK, so A's earlier SYNs had not reached B yet.
-    // A SYN reaching B in SYN-SENT makes B answer with a SYN,ACK; with none from B in the
-    // capture, they never reached it at all.
-    const k = segs.findIndex((x) => x.from === 'B' && x.segment.flags.SYN);
-    // The same holds for B's SYNs when A sends no SYN,ACK.
-    const answered = (by: Side): boolean => segs.some((x) => x.from === by && x.segment.flags.SYN && x.segment.flags.ACK);
-    const answeredA = answered('B');
-    const answeredB = answered('A');
-    segs.forEach((x, j) => {
-      if (!x.segment.flags.SYN || x.segment.flags.ACK) return;
-      if (x.from === 'A' && j < k) {
-        if (answeredA) deferred.set(j, k);
-        else lost.set(j, 'unanswered');
-      } else if (x.from === 'B' && !answeredB) lost.set(j, 'unanswered');
-    });
-  }
+  if (role === 'active') simultaneousOpen(segs, deferred, lost);
   const finish = (steps: InferredStep[]): InferredStep[] => checked(segs, steps, mid, unknownFrom);
   let i = 0;
   let replays = 0;
