@@ -48,7 +48,7 @@ export function validateKnobs(k: ScenarioKnobs): void {
 }
 
 /** Apply the knobs to a definition: the result is again plain data. */
-function applyKnobs(def: ScenarioDef, knobs: ScenarioKnobs): { def: ScenarioDef; knobs: ScenarioKnobs } {
+export function applyKnobs(def: ScenarioDef, knobs: ScenarioKnobs): { def: ScenarioDef; knobs: ScenarioKnobs } {
   validateKnobs(knobs);
   const k: ScenarioKnobs = { ...def.knobsDefaults, ...knobs };
   let actions = def.actions.slice();

@@ -48,6 +48,7 @@ export const labs = {
   'labs.ctl.link': 'Copy a link to this step',
   'labs.ctl.linkCopied': 'Link copied.',
   'labs.ctl.linkInAddressBar': 'The link is in the address bar.',
+  'labs.ctl.workshop': 'Open this run in the workshop',
   'labs.step': 'Step {n} of {total}',
   'labs.time': 't = {t}',
   'labs.lost': 'lost',

@@ -42,6 +42,7 @@ export const labs: Namespace<typeof en> = {
   'labs.ctl.link': '이 단계 링크 복사',
   'labs.ctl.linkCopied': '링크를 복사했습니다.',
   'labs.ctl.linkInAddressBar': '주소 표시줄에 링크가 있습니다.',
+  'labs.ctl.workshop': '이 실행을 워크숍에서 열기',
   'labs.step': '{total}단계 중 {n}단계',
   'labs.time': 't = {t}',
   'labs.lost': '유실',
