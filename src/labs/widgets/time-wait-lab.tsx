@@ -80,8 +80,10 @@ export default function TimeWaitLab({ id, presets, titles, strings: S, initial, 
     }),
     [profile, mslMs, rfc1337, which, preset],
   );
-  // What is on screen: the run of which scenario (the controls may already be ahead of it).
-  const [shownCase, setShown] = useState({ run: initial, scenario: 'lost-final-ack', n: 0 });
+  // What is on screen: the run of which scenario and settings (the controls may already be ahead
+  // of it while the engine loads and runs; the lab is aria-busy until the run catches up).
+  const asked = `${scenario} ${JSON.stringify(changes)}`;
+  const [shownCase, setShown] = useState({ run: initial, scenario: 'lost-final-ack', n: 0, asked });
   const run = shownCase.run;
   const first = useRef(true);
   useEffect(() => {
@@ -92,7 +94,7 @@ export default function TimeWaitLab({ id, presets, titles, strings: S, initial, 
     let stale = false;
     void Promise.all([import('../view/time-wait-run.ts'), import('../view/engine-adapter.ts')]).then(async ([{ runTimeWaitCase }, { loadScenario }]) => {
       const def = await loadScenario(scenario);
-      if (!stale && def) setShown((old) => ({ run: runTimeWaitCase(def, changes), scenario, n: old.n + 1 }));
+      if (!stale && def) setShown((old) => ({ run: runTimeWaitCase(def, changes), scenario, n: old.n + 1, asked }));
     });
     return () => {
       stale = true;
@@ -106,7 +108,13 @@ export default function TimeWaitLab({ id, presets, titles, strings: S, initial, 
   const early = tl ? earlyEnd(S, tl) : null;
 
   return (
-    <section class={`lab tw${live ? ' is-live' : ''}`} id={id} aria-label={fmt(S, 'labs.tw.title')} data-pagefind-ignore>
+    <section
+      class={`lab tw${live ? ' is-live' : ''}`}
+      id={id}
+      aria-label={fmt(S, 'labs.tw.title')}
+      aria-busy={live && shownCase.asked !== asked ? 'true' : 'false'}
+      data-pagefind-ignore
+    >
       <h3 class="lab-title">{fmt(S, 'labs.tw.title')}</h3>
       <div class="tw-controls">
         <CaseChoice
@@ -118,24 +126,16 @@ export default function TimeWaitLab({ id, presets, titles, strings: S, initial, 
             setMsl(mslRange(c, preset).start);
           }}
         />
-        <label class="lab-field">
-          {fmt(S, 'labs.tw.preset')}{' '}
-          <select
-            value={profile}
-            onChange={(e) => {
-              const p = (e.currentTarget as HTMLSelectElement).value as ProfileName;
-              setProfile(p);
-              const pr = presets.find((q) => q.id === p);
-              if (pr && which !== 'time-wait-too-short') setMsl(pr.mslMs);
-            }}
-          >
-            {presets.map((p) => (
-              <option key={p.id} value={p.id}>
-                {presetText(S, p, p.id === profile && p.mslMs !== mslMs)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <PresetChoice
+          strings={S}
+          presets={presets}
+          profile={profile}
+          mslMs={mslMs}
+          pick={(p) => {
+            setProfile(p.id);
+            if (which !== 'time-wait-too-short') setMsl(p.mslMs);
+          }}
+        />
         <label class="lab-field">
           {fmt(S, 'labs.tw.msl', { msl: formatTime(mslMs), tw: formatTime(2 * mslMs) })}{' '}
           <input
@@ -189,5 +189,28 @@ function CaseChoice({ id, strings: S, which, pick }: { id: string; strings: Time
         </label>
       ))}
     </fieldset>
+  );
+}
+
+/** The OS preset: picking one sets the MSL to that system's (the too-short case keeps its own). */
+function PresetChoice(p: { strings: Strings; presets: TwPreset[]; profile: ProfileName; mslMs: number; pick: (p: TwPreset) => void }) {
+  const { strings: S, presets, profile, mslMs } = p;
+  return (
+    <label class="lab-field">
+      {fmt(S, 'labs.tw.preset')}{' '}
+      <select
+        value={profile}
+        onChange={(e) => {
+          const pr = presets.find((q) => q.id === (e.currentTarget as HTMLSelectElement).value);
+          if (pr) p.pick(pr);
+        }}
+      >
+        {presets.map((q) => (
+          <option key={q.id} value={q.id}>
+            {presetText(S, q, q.id === profile && q.mslMs !== mslMs)}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }

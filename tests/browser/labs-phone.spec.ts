@@ -1,13 +1,9 @@
 /**
- * NOT RUN YET (named .wip.ts, outside playwright's *.spec.ts): it passed in full before the last
- * merge of main; after it, some steps leave the current arrow's label below the screen (the page
- * scrolls back up after the lab's own keepStepInView; cause not found yet). Rename to
- * labs-phone.spec.ts once that is fixed.
- *
  * Every lab on a phone (360×740, 2×, touch) and a desktop (1366×850), in ko and en, light and
  * dark, on the labs page and every chapter with a lab:
  *   - after each step, both lanes and the current arrow's label are on screen (below the sticky
- *     step bar, above the bottom edge), and so are the lane headers;
+ *     step bar, above the bottom edge), and so are the lane headers; nothing covers the step
+ *     buttons (on a phone chapter the contents bar once lay over them);
  *   - nothing is wider than the screen, except inside a scroll frame that shows it scrolls;
  *   - every lab control is at least 44×44 CSS px (for a radio or checkbox: its label);
  *   - the state diagram shows the current state;
@@ -45,6 +41,15 @@ async function stepProblems(page: Page, lab: Locator): Promise<string[]> {
     for (const line of el.querySelectorAll('.seq-lane')) {
       const r = line.getBoundingClientRect();
       if (r.left < 0 || r.right > vw) out.push(`${step}: a lane is off screen (x ${r.left.toFixed(0)})`);
+    }
+    // The step bar's buttons can be tapped: nothing (the page's own sticky bars) lies over them.
+    for (const b of el.querySelectorAll('.seq-bar button')) {
+      const r = b.getBoundingClientRect();
+      const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+      if (!hit || !b.contains(hit))
+        out.push(
+          `${step}: "${b.getAttribute('aria-label') ?? b.textContent}" is covered by <${hit?.tagName.toLowerCase()} class="${hit?.getAttribute('class') ?? ''}">`,
+        );
     }
     const heads = el.querySelector('.seq-heads')?.getBoundingClientRect();
     if (!heads || !inside(heads, 0)) out.push(`${step}: lane headers ${heads ? `off screen (top ${heads.top.toFixed(0)})` : 'missing'}`);
@@ -138,19 +143,46 @@ async function wake(page: Page, lab: Locator): Promise<void> {
   await expect(lab).toHaveClass(/is-live/);
 }
 
-/** Goes through a sequence lab: every step, or the start, middle and end; returns what went wrong. */
+/** The step a sequence lab shows and its last: "Step n of N" / "N단계 중 n단계". */
+async function stepOf(lab: Locator): Promise<{ now: number; last: number }> {
+  const text = (await lab.locator('.lab-step').textContent()) ?? '';
+  const [a = 0, b = 0] = (text.match(/\d+/g) ?? []).map(Number);
+  return /단계/.test(text) ? { now: b, last: a } : { now: a, last: b };
+}
+
+/**
+ * Goes through a sequence lab and returns what went wrong: every step with the step bar's Next
+ * button, as a reader taps it; or the start, middle and end, reached with the arrow keys (the same
+ * path in the lab, without a pointer action per step). Each check waits for the lab to show the
+ * step it was sent to.
+ */
 async function walk(page: Page, lab: Locator, every: boolean): Promise<string[]> {
   const problems: string[] = [];
-  const next = lab.locator('.seq-bar').getByRole('button', { name: /Next step|다음 단계/ });
-  // "Step n of N" / "N단계 중 n단계": the larger number is the last step.
-  const steps = Math.max(...((await lab.locator('.lab-step').textContent()) ?? '0').match(/\d+/g)!.map(Number));
-  const wanted = every ? null : new Set([0, Math.floor(steps / 2), steps]);
-  const reset = lab.locator('.seq-bar').getByRole('button', { name: /Back to the start|처음으로/ });
-  if (await reset.isEnabled()) await reset.click();
-  for (let s = 0; s <= steps; s++) {
-    if (s > 0) await next.click();
-    if (!wanted || wanted.has(s)) problems.push(...(await stepProblems(page, lab)));
+  const bar = lab.locator('.seq-bar');
+  const { last } = await stepOf(lab);
+  const at = async (s: number) => {
+    await expect.poll(async () => (await stepOf(lab)).now, { message: `${await lab.getAttribute('id')} at step ${s}` }).toBe(s);
+    problems.push(...(await stepProblems(page, lab)));
+  };
+  if (every) {
+    const reset = bar.getByRole('button', { name: /Back to the start|처음으로/ });
+    if (await reset.isEnabled()) await reset.click();
+    const next = bar.getByRole('button', { name: /Next step|다음 단계/ });
+    for (let s = 0; s <= last; s++) {
+      if (s > 0) await next.click();
+      await at(s);
+    }
+    return problems;
   }
+  // Keys go to the drawing's frame (the lab listens on its section); focusing it must not scroll.
+  await lab.locator('.seq-frame').evaluate((f: HTMLElement) => f.focus({ preventScroll: true }));
+  await page.keyboard.press('Home');
+  await at(0);
+  const mid = Math.floor(last / 2);
+  for (let s = 0; s < mid; s++) await page.keyboard.press('ArrowRight');
+  await at(mid);
+  await page.keyboard.press('End');
+  await at(last);
   return problems;
 }
 
@@ -218,7 +250,8 @@ test.describe('phone', () => {
           el.value = String(Math.round(v / Number(el.step)) * Number(el.step));
           el.dispatchEvent(new Event('input', { bubbles: true }));
         }, f);
-        await page.waitForTimeout(300);
+        // The lab re-runs the engine (loaded on demand) and is aria-busy until the run on screen is the one asked for.
+        await expect(lab).toHaveAttribute('aria-busy', 'false');
         problems.push(
           ...(await lab.locator('.tw-chart svg').evaluate((svg, where) => {
             const out: string[] = [];
