@@ -38,7 +38,7 @@ export { normalize, signature } from './normalize.ts';
 export type { NormalizedSegment } from './normalize.ts';
 export { getScenario, isScenarioId, SCENARIO_IDS, KERNEL_CAPTURES, runScenario, runKernelCapture } from './scenarios.ts';
 export { scenarios, SCENARIO_TEXT } from './scenario-text.ts';
-export { simulate, wireSegments, validateKnobs } from './sim.ts';
+export { simulate, wireSegments, validateKnobs, applyKnobs } from './sim.ts';
 export { matches as segmentMatches } from './link.ts';
 export type { WireSegment } from './sim.ts';
 // observe() (state inference for captured segments) is imported from './observe.ts' directly, not

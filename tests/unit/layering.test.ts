@@ -33,7 +33,13 @@ export const SANCTIONED_DEEP_IMPORTS: Record<string, { importers: string[]; why:
     why: 'the scenario list, loaded lazily by the labs and the predict-the-numbers quiz (through index.ts it was a second chunk named engine); the quiz check needs no more of the engine',
   },
   'src/engine/knobs.ts': {
-    importers: ['src/labs/view/knobs.ts', 'src/labs/view/engine-adapter.ts', 'src/labs/widgets/knob-panel.tsx', 'src/workshop/model/scenario.ts'],
+    importers: [
+      'src/labs/view/knobs.ts',
+      'src/labs/view/engine-adapter.ts',
+      'src/labs/widgets/knob-panel.tsx',
+      'src/labs/view/workshop-link.ts',
+      'src/workshop/model/scenario.ts',
+    ],
     why: 'the knob table rides in the eager lab chunk (and the workshop builder); the engine loads on the first knob change (first run)',
   },
   'src/engine/states.ts': { importers: ['src/quiz/model/states.ts'], why: 'quiz pages check state names without the engine' },

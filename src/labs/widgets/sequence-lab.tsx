@@ -16,7 +16,7 @@ import { KnobBox } from './knob-panel.tsx';
 import { LabError, LabHeading, MoreControls, SPEEDS, StepBar, StepSentence } from './sequence-controls.tsx';
 import { SequenceDiagram, keepStepInView } from './sequence-diagram.tsx';
 import { TraceTable, VarsTable } from './sequence-tables.tsx';
-import { initialState, isTyping, keyStep, labTitle, positionAt, type LabState, type SequenceLabProps } from './sequence-lab-state.ts';
+import { initialState, isTyping, keyStep, labTitle, positionAt, workshopHref, type LabState, type SequenceLabProps } from './sequence-lab-state.ts';
 
 export type { SequenceLabProps };
 
@@ -32,6 +32,8 @@ export default class SequenceLab extends Component<SequenceLabProps, LabState> {
   sentence = createRef<HTMLParagraphElement>();
   timer: ReturnType<typeof setTimeout> | undefined;
   onHash = (): void => void this.fromHash();
+  /** Counts re-runs: only the latest one may show its result (an older one can finish after it). */
+  runs = 0;
 
   constructor(props: SequenceLabProps) {
     super(props);
@@ -52,8 +54,9 @@ export default class SequenceLab extends Component<SequenceLabProps, LabState> {
 
   /** Re-runs the engine (loaded on first use) and shows the result; keeps the last good run on failure. */
   async rerun(sc: string, wanted: Knobs | null, atStep: (v: LabView) => number): Promise<boolean> {
+    const n = ++this.runs;
     const [{ runForLab }, def] = await Promise.all([import('../view/engine-adapter.ts'), this.scenarioDef(sc)]);
-    if (!def) return false;
+    if (!def || n !== this.runs) return false;
     const r = runForLab(def, this.props.engineKnobs ?? {}, wanted);
     if (!r.ok) {
       this.setState({ error: r.message });
@@ -93,10 +96,7 @@ export default class SequenceLab extends Component<SequenceLabProps, LabState> {
     // The page's state diagrams follow the labs from now on (they were static until a lab woke up).
     followLabBus(document);
     this.setState({ live: true });
-    if (this.props.replay) {
-      this.setState({ step: 0 });
-      return;
-    }
+    if (this.props.replay) return this.setState({ step: 0 });
     const view = this.view();
     if (!this.fromHash()) this.setState({ step: view ? clampStep(view, this.props.step ?? 0) : 0 });
     addEventListener('hashchange', this.onHash);
@@ -167,7 +167,8 @@ export default class SequenceLab extends Component<SequenceLabProps, LabState> {
   changeKnobs = (next: Knobs): void => {
     const S = this.props.strings;
     this.touched = true;
-    this.setState({ playing: false });
+    // The controls show the new values at once, so a second change made before this run ends builds on them.
+    this.setState({ playing: false, knobs: next });
     void this.rerun(this.state.scenario, next, (v) => clampStep(v, this.state.step)).then((ok) => ok && this.setState({ note: fmt(S, 'labs.knob.rerun') }));
   };
 
@@ -233,6 +234,7 @@ export default class SequenceLab extends Component<SequenceLabProps, LabState> {
           absolute={absolute}
           copyLink={replay ? null : () => void this.copyLink()}
           linkNote={linkNote}
+          workshopHref={workshopHref(props, state)}
           setSpeed={(sp) => this.setState({ speed: sp })}
           setAbsolute={(b) => {
             this.touched = true;

@@ -7,7 +7,8 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { LabView } from '../../labs/view/trace-view.ts';
-import type { Trace } from '../../engine/types.ts';
+import type { ScenarioKnobs, Trace } from '../../engine/types.ts';
+import { readWorkshopHash } from '../../labs/view/workshop-link.ts';
 import type { WorkshopScenario } from '../model/scenario.ts';
 import { decodeMessage, problemMessage, runSummary, type Strings } from '../model/describe.ts';
 import { decodeScenario, encodeScenario } from '../model/url.ts';
@@ -62,7 +63,23 @@ export default function Workshop({ id, strings: S, chapters, scenario: first, in
     void run(s2, null, said);
   };
 
+  /** A built-in scenario, run with a lab's knobs when it came from "open in workshop". */
+  const load = async (pickId: string, knobs: ScenarioKnobs = {}, rejected: string[] = []): Promise<void> => {
+    const { fromChapter } = await import('../model/from-chapter.ts');
+    const r = fromChapter(pickId, knobs);
+    const title = chapters.find((c) => c.id === pickId)?.title ?? pickId;
+    const left = r.left.length ? [say(S, 'workshop.left'), ...r.left.map((l) => `• ${say(S, `workshop.left.${l}`)}`)] : [];
+    setNotice([...(rejected.length ? [say(S, 'workshop.from.rejected', { keys: rejected.join(', ') })] : []), ...left]);
+    change(r.scenario, say(S, 'workshop.start.loaded', { title }));
+  };
+
   useEffect(() => {
+    const from = readWorkshopHash(location.hash);
+    if (from) {
+      if (!chapters.some((c) => c.id === from.scenario)) return setNotice([say(S, 'workshop.from.unknown', { id: from.scenario })]);
+      setPick(from.scenario);
+      return void load(from.scenario, from.knobs, from.rejected);
+    }
     if (!location.hash.startsWith('#w=')) return;
     const d = decodeScenario(location.hash);
     if (!d.ok) return setNotice([decodeMessage(S, d.error)]);
@@ -70,14 +87,6 @@ export default function Workshop({ id, strings: S, chapters, scenario: first, in
     setS(d.scenario);
     void run(d.scenario, d.fingerprint);
   }, []);
-
-  const load = async (): Promise<void> => {
-    const { fromChapter } = await import('../model/from-chapter.ts');
-    const r = fromChapter(pick);
-    const title = chapters.find((c) => c.id === pick)?.title ?? pick;
-    setNotice(r.left.length ? [say(S, 'workshop.left'), ...r.left.map((l) => `• ${say(S, `workshop.left.${l}`)}`)] : []);
-    change(r.scenario, say(S, 'workshop.start.loaded', { title }));
-  };
 
   return (
     <div class="ws" id={id}>
@@ -91,7 +100,7 @@ export default function Workshop({ id, strings: S, chapters, scenario: first, in
             options={chapters.map((c) => [c.id, c.title] as const)}
             onChange={setPick}
           />
-          <button type="button" onClick={load}>
+          <button type="button" onClick={() => void load(pick)}>
             {say(S, 'workshop.start.load')}
           </button>
         </div>
