@@ -687,7 +687,7 @@ async function main(): Promise<void> {
   }
   for (const [script, what] of [
     ['scripts/bench-engine.ts', 'Engine (scenarios/s, property runs/s, peak memory)'],
-    ['scripts/bench-pcap.ts', 'pcap import throughput'],
+    ['scripts/bench-pcap.ts', 'Capture import: trace CLI against tshark on the same files, same run'],
   ] as const) {
     say();
     if (!existsSync(script)) {
