@@ -156,7 +156,10 @@ for (const lang of ['en', 'ko'] as const) {
 }
 
 test('a format-1 link (from before random loss and fin+ times) still opens, and its address becomes format 2', async ({ page }) => {
-  await open(page, 'en/workshop/#w=1;p=linux.windows;lat=10;isn=fixed;seed=1;msl=0;rfc1337=0;eof=-.0;reply=0.4;c=B@0:listen,A@1:connect,A@conn+279:close;f=drop:A:fin:1');
+  await open(
+    page,
+    'en/workshop/#w=1;p=linux.windows;lat=10;isn=fixed;seed=1;msl=0;rfc1337=0;eof=-.0;reply=0.4;c=B@0:listen,A@1:connect,A@conn+279:close;f=drop:A:fin:1',
+  );
   await expect(page).toHaveURL(/#w=2;p=linux\.windows;.*loss=0\.1;.*c=B@0:listen,A@1:connect,A@conn\+279:close;f=drop:A:fin:1;h=[0-9a-f]{8}$/);
   await expect(page.getByTestId('ws-summary')).toContainText('1 lost');
 });
