@@ -67,7 +67,7 @@ for (const lang of ['en', 'ko'] as const) {
         await page.getByRole('button', { name: S['workshop.fault.add'] }).click();
         await expect(page.locator('#workshop-f0-segment')).toHaveValue('fin');
         await expect(page.getByTestId('ws-live')).toContainText(S['workshop.fault'].replace('{n}', '1'));
-        await expect(page.getByTestId('ws-summary')).toContainText(lang === 'en' ? '1 lost' : '1개를 잃었습니다');
+        await expect(page.getByTestId('ws-summary')).toContainText(lang === 'en' ? '1 lost' : '1개가 유실되었습니다');
         await expect(page).toHaveURL(/#w=2;.*f=drop:A:fin:1;h=[0-9a-f]{8}$/);
         const url = page.url();
         const shown = await runText(page);
@@ -91,7 +91,7 @@ for (const lang of ['en', 'ko'] as const) {
         await expect(async () => {
           await page.locator('#workshop-f1-nth').fill('2');
           await page.locator('#workshop-f1-nth').press('Tab');
-          await expect(page.getByTestId('ws-summary')).toContainText(lang === 'en' ? '2 lost' : '2개를 잃었습니다', { timeout: 2_000 });
+          await expect(page.getByTestId('ws-summary')).toContainText(lang === 'en' ? '2 lost' : '2개가 유실되었습니다', { timeout: 2_000 });
         }).toPass({ timeout: 15_000 });
         await expect(page).toHaveURL(/p=windows\.linux;.*f=drop:A:final-ack:1,drop:A:final-ack:2;h=/);
         const shown = await runText(page);
@@ -150,7 +150,7 @@ for (const lang of ['en', 'ko'] as const) {
     await link.click();
     await expect(page.locator('[data-workshop-awake]')).toHaveCount(1);
     await expect(page).toHaveURL(/#w=2;.*;h=[0-9a-f]{8}$/);
-    await expect(page.getByTestId('ws-summary')).toContainText(lang === 'en' ? '1 lost' : '1개를 잃었습니다');
+    await expect(page.getByTestId('ws-summary')).toContainText(lang === 'en' ? '1 lost' : '1개가 유실되었습니다');
     expect(await page.locator('#workshop-lab table tr').allTextContents()).toEqual(labRows);
   });
 }
@@ -166,7 +166,9 @@ test('a format-1 link (from before random loss and fin+ times) still opens, and 
 
 test('a link of an unknown format version says so', async ({ page }) => {
   await open(page, 'en/workshop/#w=9;p=linux.linux');
-  await expect(page.getByRole('status')).toContainText('This link uses workshop format 9, from a newer version of the book; this page reads format 2.');
+  await expect(page.getByRole('status')).toContainText(
+    'This link uses workshop format 9, from a newer version of the book, so this page, which reads only format 2, cannot open it.',
+  );
 });
 
 test('chapters load no workshop code', async ({ page }) => {

@@ -106,7 +106,8 @@ export const workshop = {
   'workshop.err.no-ms': '{part} ({what}): a delay, a copy or a reordering needs its time in ms.',
   'workshop.err.engine': '{part}: the engine stopped: {message}',
   'workshop.url.no-version': 'The link after # is not a workshop scenario (it does not start with w=).',
-  'workshop.url.version-newer': 'This link uses workshop format {found}, from a newer version of the book; this page reads format {known}.',
+  'workshop.url.version-newer':
+    'This link uses workshop format {found}, from a newer version of the book, so this page, which reads only format {known}, cannot open it.',
   'workshop.url.version-unknown': 'This link says workshop format {found}, which never existed; this page reads format {known}.',
   'workshop.url.missing': 'The link has no {part}.',
   'workshop.url.bad-value': 'The link’s {part} cannot be read: “{value}”.',
