@@ -156,7 +156,9 @@ for (const lang of ['en', 'ko'] as const) {
 
 test('a link of an unknown format version says so', async ({ page }) => {
   await open(page, 'en/workshop/#w=9;p=linux.linux');
-  await expect(page.getByRole('status')).toContainText('This link uses workshop format 9, from a newer version of the book, so this page, which reads only format 1, cannot open it.');
+  await expect(page.getByRole('status')).toContainText(
+    'This link uses workshop format 9, from a newer version of the book, so this page, which reads only format 1, cannot open it.',
+  );
 });
 
 test('chapters load no workshop code', async ({ page }) => {
