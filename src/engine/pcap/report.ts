@@ -5,7 +5,7 @@ import type { FlagName, Segment, Side, TcpState, Trace } from '../types.ts';
 import { ConnectionSplitter, type CapturedConnection } from './connections.ts';
 import { inferStates } from './infer.ts';
 import { SegmentDecoder } from './packets.ts';
-import { type CaptureWarning, scanCapture, WarningLog } from './reader.ts';
+import { type CaptureWarning, type ReadChunk, scanCapture, WarningLog } from './reader.ts';
 
 /** One row of the trace table: the stable `--json` shape of the trace CLI. */
 export interface TraceRow {
@@ -116,25 +116,43 @@ function analyseConnection(conn: CapturedConnection): { row: TraceConnection; de
 }
 
 /**
- * Reads a pcap/pcapng file and returns every TCP connection with relative numbers and both
- * sides' inferred states. `onProgress` (optional) hears how far the reading got, in bytes; the
+ * Reads a pcap/pcapng file (in memory, or as a stream of chunks: `ReadChunk`) and returns every
+ * TCP connection with relative numbers and both sides' inferred states. Packets are not kept:
+ * each becomes a segment of its connection (without its payload bytes) as it is read. `onProgress` (optional) hears how far the reading got, in bytes; the
  * capture lab's worker turns it into a progress bar. Throws CaptureError only when the file cannot be read at all;
  * everything else (non-TCP packets, damage, a mid-connection start) is a warning with its place.
  */
-export function analyseCapture(bytes: Uint8Array, onProgress?: (bytesRead: number, totalBytes: number) => void): CaptureAnalysis {
+export function analyseCapture(
+  input: Uint8Array | ReadChunk,
+  onProgress?: (bytesRead: number, totalBytes: number) => void,
+  options: {
+    totalBytes?: number;
+    limit?: number;
+    /**
+     * Hands each connection over once analysed instead of keeping it in `report` (and its row
+     * details in `details`), so a caller that prints as it goes never holds the whole report.
+     */
+    onConnection?: (c: TraceConnection, detail: RowDetail[]) => void;
+  } = {},
+): CaptureAnalysis {
   const log = new WarningLog();
   const decoder = new SegmentDecoder(log);
-  const splitter = new ConnectionSplitter((w) => log.add(w));
+  const splitter = new ConnectionSplitter((w) => log.add(w), { keepPayload: false });
+  const total = options.totalBytes ?? (typeof input === 'function' ? NaN : input.length);
   let tcp = 0;
-  const file = scanCapture(bytes, (p) => {
-    // every 4096 packets: often enough for a progress bar, too rarely to cost anything
-    if (onProgress && (p.number & 4095) === 0) onProgress(p.offset, bytes.length);
-    const s = decoder.decode(p);
-    if (s) {
-      tcp++;
-      splitter.add(s);
-    }
-  });
+  const file = scanCapture(
+    input,
+    (p) => {
+      // every 4096 packets: often enough for a progress bar, too rarely to cost anything
+      if (onProgress && (p.number & 4095) === 0) onProgress(p.offset, total);
+      const s = decoder.decode(p);
+      if (s) {
+        tcp++;
+        splitter.add(s);
+      }
+    },
+    { limit: options.limit },
+  );
   decoder.finish();
   const warnings = new WarningLog();
   for (const w of [...file.warnings, ...log.finish()]) warnings.add(w);
@@ -142,8 +160,12 @@ export function analyseCapture(bytes: Uint8Array, onProgress?: (bytesRead: numbe
   const details: RowDetail[][] = [];
   for (const c of splitter.connections) {
     const { row, detail } = analyseConnection(c);
-    report.connections.push(row);
-    details.push(detail);
+    c.segments = []; // its rows hold what is shown; the segments can go
+    if (options.onConnection) options.onConnection(row, detail);
+    else {
+      report.connections.push(row);
+      details.push(detail);
+    }
   }
   if (file.packets > 0 && tcp === 0) warnings.add({ code: 'no-tcp', message: `none of the ${file.packets} packets is a TCP segment` });
   return { report, details, warnings: warnings.finish(), format: file.format, packets: file.packets };
