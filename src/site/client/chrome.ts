@@ -81,9 +81,13 @@ function markSection(): void {
   if (currentName) currentName.textContent = current ? (tocLinks[tocHeadings.indexOf(current)]?.textContent ?? '') : '';
   // Shown a screen down and only while the reader scrolls up (the moment they look for it), so it
   // does not sit over a control at the right edge while they read on.
-  // A small shift down (a lab waking above, scroll anchoring) does not hide it again.
-  const dy = scrollY - lastY;
+  // The browser's own shifts do not count as reading on: when blocks above the screen get their
+  // real height (content-visibility) or a lab above wakes, scroll anchoring moves the page down by
+  // as much as the page grew, often more than 80 px right after the reader scrolled up.
+  const height = document.documentElement.scrollHeight;
+  const dy = scrollY - lastY - Math.max(0, height - lastHeight);
   lastY = scrollY;
+  lastHeight = height;
   if (dy < 0) {
     down = 0;
     upShown = true;
@@ -92,6 +96,7 @@ function markSection(): void {
   toTop?.toggleAttribute('data-shown', upShown);
 }
 let lastY = scrollY;
+let lastHeight = document.documentElement.scrollHeight;
 let down = 0;
 let upShown = false;
 let queued = false;
