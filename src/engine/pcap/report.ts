@@ -107,7 +107,7 @@ function analyseConnection(conn: CapturedConnection): { row: TraceConnection; de
       a: conn.a,
       b: conn.b,
       segments: rows(
-        segs.map((s) => ({ ...s, packet: s.number })),
+        segs.map((s) => ({ t: s.t, from: s.from, segment: s.segment, packet: s.number })),
         steps,
       ),
     },
