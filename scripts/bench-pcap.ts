@@ -41,7 +41,16 @@ function timed(cmd: string, argv: string[]): Run {
   const last = (r.stderr ?? '').trim().split('\n').at(-1) ?? '';
   const [s, user, sys, kb] = last.split(' ').map(Number);
   const error = r.status === 0 ? '' : (r.stderr ?? '').trim().split('\n').slice(-3, -1).join(' ');
-  return { ok: r.status === 0, seconds: s ?? NaN, cpu: (user ?? NaN) + (sys ?? NaN), rssBytes: (kb ?? NaN) * 1024, stdout: r.stdout ?? '', error };
+  // A capture analysed only in part (a limit reached) is not a figure for the whole file.
+  const partial = /the rest are ignored|MAX_[A-Z_]+\)/.exec(r.stderr ?? '');
+  return {
+    ok: r.status === 0 && !partial,
+    seconds: s ?? NaN,
+    cpu: (user ?? NaN) + (sys ?? NaN),
+    rssBytes: (kb ?? NaN) * 1024,
+    stdout: r.stdout ?? '',
+    error: partial ? `a limit was reached: ${partial[0]}` : error,
+  };
 }
 
 const mb = (n: number): string => `${(n / 1e6).toFixed(1)} MB`;

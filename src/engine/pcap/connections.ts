@@ -98,6 +98,7 @@ export class ConnectionSplitter {
   private readonly names = new AddressNames();
   private readonly warn: (w: CaptureWarning) => void;
   private readonly keepPayload: boolean;
+  private readonly maxConnections: number;
   private limitWarned = false;
 
   /**
@@ -105,9 +106,10 @@ export class ConnectionSplitter {
    * the captured bytes (states never depend on payload bytes, and a streamed capture's chunks
    * can then be freed as soon as they are read) and keeps it compact until it is read.
    */
-  constructor(warn: (w: CaptureWarning) => void, options: { keepPayload?: boolean } = {}) {
+  constructor(warn: (w: CaptureWarning) => void, options: { keepPayload?: boolean; maxConnections?: number } = {}) {
     this.warn = warn;
     this.keepPayload = options.keepPayload ?? true;
+    this.maxConnections = options.maxConnections ?? MAX_CONNECTIONS;
   }
 
   add(s: CapturedSegment): void {
@@ -123,11 +125,11 @@ export class ConnectionSplitter {
     // use fixed ISNs); before that, only a different ISN while nothing but SYNs were seen.
     if (b && isSyn && b.aKey === srcKey && (b.ended || (b.onlySyns && b.aIsn !== null && b.aIsn !== t.seq))) b = undefined;
     if (!b) {
-      if (this.connections.length >= MAX_CONNECTIONS) {
+      if (this.connections.length >= this.maxConnections) {
         if (!this.limitWarned)
           this.warn({
             code: 'too-many-connections',
-            message: `more than ${MAX_CONNECTIONS} connections (MAX_CONNECTIONS); the rest are ignored`,
+            message: `more than ${this.maxConnections} connections (${this.maxConnections === MAX_CONNECTIONS ? 'MAX_CONNECTIONS' : 'MAX_STREAM_CONNECTIONS'}); the rest are ignored`,
             packet: s.number,
             offset: s.offset,
           });
