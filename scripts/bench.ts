@@ -32,6 +32,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from '@playwright/test';
 import { BENCH_DIR, lighthouseMobile, longTaskTable, measureLongTasks, type LongTaskResult } from './bench-long-tasks.ts';
 import { measureSearch, type SearchFigures } from './bench-search.ts';
+import { measureWorkshop, workshopTable, type WorkshopFigures } from './bench-workshop.ts';
 import { CHROMIUM_ARGS, ensureBrowser } from './ensure-browser.ts';
 import { benchBlock, machineLine, README, replaceBlock } from './readme-blocks.ts';
 import { startServer } from './serve.ts';
@@ -42,7 +43,7 @@ const OUT = resolve(process.env.BOOK_OUT ?? '.bench/dist');
 const CACHE = resolve(process.env.BOOK_CACHE ?? '.bench/cache');
 const TARGETS = { textJs: 3 * 1024, labJs: 25 * 1024, buildSeconds: 15, lighthouse: 100 };
 
-type PageKind = 'landing' | 'contents' | 'text chapter' | 'lab chapter' | 'quiz chapter' | 'labs page';
+type PageKind = 'landing' | 'contents' | 'text chapter' | 'lab chapter' | 'quiz chapter' | 'labs page' | 'workshop';
 
 interface Target {
   kind: PageKind;
@@ -56,7 +57,7 @@ type Phase = 'page load' | 'wake' | 'knob change';
 
 /**
  * Who a script is for, found by loading the page twice (see `measureTarget`):
- *   - lab: loaded by a lab component's script (LabRoot.astro's loader), statically or lazily;
+ *   - lab: loaded because of the labs (LabRoot.astro's loader and all it loads, at once or lazily);
  *   - quiz: loaded only when the quiz components' scripts run;
  *   - page: the layout's own scripts, on every page (the text chapter's figure).
  */
@@ -195,12 +196,16 @@ function staticClosure(origin: string, roots: string[]): Set<string> {
   return seen;
 }
 
-/** The page-load scripts reachable by static imports from a lab component's own `<script>`s (LabRoot.astro's loader). */
-function labScriptsAtLoad(origin: string, html: string): Set<string> {
+/**
+ * The layout's own scripts: the page's `<script src>`s that are no lab's or quiz's component script,
+ * and what they import statically. They are on every page (the text chapter's figure), so the labs'
+ * figure leaves them out, even when a lab also uses one of them.
+ */
+function layoutScripts(origin: string, html: string): Set<string> {
   const srcs = [...html.matchAll(/<script[^>]*\bsrc="([^"]+)"/g)].map((m) => new URL(m[1] ?? '', origin).href);
   return staticClosure(
     origin,
-    srcs.filter((u) => componentOf(u, LAB_COMPONENTS)),
+    srcs.filter((u) => !componentOf(u, LAB_COMPONENTS) && !componentOf(u, QUIZ_COMPONENTS)),
   );
 }
 
@@ -342,9 +347,10 @@ async function loadPage(page: Page, origin: string, path: string, blockQuizzes: 
  * which gives the labs' own cost: a quiz can load code a lab also uses (the predict-the-numbers quiz
  * loads the engine when it comes near), and on the whole page that code would arrive before the
  * labs ask for it. Group of each script:
- *   - in the pass without quizzes, a page-load script is the labs' when a lab component's script
- *     imports it (statically; else it is the layout's, `page`), and every later script is the labs';
- *   - on the whole page, a script the pass without quizzes never fetched is the quizzes'.
+ *   - page: the layout's own scripts and what they import (layoutScripts);
+ *   - lab: any other script the load without quizzes fetched (a lab component's script and all it
+ *     loads, at once or lazily: on the labs page the first lab wakes before the page is idle);
+ *   - quiz: on the whole page, a script the load without quizzes never fetched.
  */
 async function measureTarget(
   newPage: () => Promise<{ page: Page; close: () => Promise<void> }>,
@@ -367,9 +373,9 @@ async function measureTarget(
   if (hasQuizzes && QUIZ_COMPONENTS.length && !labsOnly.blocked)
     problems.push(`${path}: has quizzes but none of their scripts was recognised (named after src/quiz/*.astro); the labs' figure includes them`);
 
-  const atLoad = labScriptsAtLoad(origin, labsOnly.htmlText);
+  const layout = layoutScripts(origin, labsOnly.htmlText);
   const labGroup = new Map<string, { group: Group; phase: Phase }>();
-  for (const s of labsOnly.scripts) labGroup.set(s.url, { group: s.phase !== 'page load' || atLoad.has(s.url) ? 'lab' : 'page', phase: s.phase });
+  for (const s of labsOnly.scripts) labGroup.set(s.url, { group: layout.has(s.url) ? 'page' : 'lab', phase: s.phase });
   const scripts: Script[] = full.scripts.map((s) => {
     const seen = labGroup.get(s.url);
     return { name: chunkName(s.url), url: s.url, gz: s.gz, phase: seen?.phase ?? s.phase, group: seen?.group ?? 'quiz' };
@@ -549,11 +555,22 @@ async function main(): Promise<void> {
       problems.push(`search (${lang}) not measured: ${(e as Error).message.split('\n')[0]}`);
     }
   }
+  // The workshop, next to the lab chapter of the same language measured the same way.
+  const workshops: WorkshopFigures[] = [];
+  for (const lang of ['en', 'ko'] as const) {
+    const chapter = pickTargets().find((t) => t.kind === 'lab chapter' && t.lang === lang);
+    if (!chapter || (only.length && !only.includes(`/${lang}/workshop/`))) continue;
+    console.error(`workshop ${lang} …`);
+    const w = await measureWorkshop(ch, origin, lang, chapter.path);
+    if (w.error) problems.push(`/${lang}/workshop/ not measured: ${w.error}`);
+    workshops.push(w);
+  }
   await ch.close();
 
   const lhRows: string[] = [];
   if (!args.includes('--no-lighthouse')) {
-    for (const t of targets) {
+    const workshopPages = workshops.map((w): Target => ({ kind: 'workshop', lang: w.lang as 'en' | 'ko', path: w.path, note: '' }));
+    for (const t of [...targets, ...workshopPages]) {
       console.error(`lighthouse ${t.path} …`);
       const lh = await lighthouse(origin + t.path, browser);
       if (typeof lh === 'string') lhRows.push(`| ${t.kind} | ${t.lang} | \`${t.path}\` | ${lh} | | | | |`);
@@ -608,7 +625,7 @@ async function main(): Promise<void> {
     }
     shown.push(s);
     say(
-      `Where the ${t.kind}'s JS goes (\`${t.path}\`; gzipped each on its own; lab = a lab component's script, what it imports and everything loaded after the page in the load without quizzes, with the moment it loaded there; quiz = fetched only when the quizzes run; page = the layout's):`,
+      `Where the ${t.kind}'s JS goes (\`${t.path}\`; gzipped each on its own; page = the layout's scripts and their imports; lab = every other script of the load without quizzes, with the moment it loaded there; quiz = fetched only when the quizzes run):`,
     );
     say();
     say('| script | group | loaded on | gz |');
@@ -636,6 +653,16 @@ async function main(): Promise<void> {
   );
   say();
   for (const l of longTaskTable(longTasks)) say(l);
+  if (workshops.length) {
+    say();
+    say(
+      'The scenario workshop (`scripts/bench-workshop.ts`) on the same mobile emulation: JS loaded before any run and what the first run adds (engine and run module), target ≤ 45 KB gz after the first run; ' +
+        'the lab chapter of the same language at load with its labs awake, measured the same way in the same run, for reference; long tasks (`longtask` observer, so only tasks over 50 ms) while editing ' +
+        '(five latency edits and an added fault, each waiting for its run) and while stepping the run ten steps by keyboard; target: none over 50 ms:',
+    );
+    say();
+    for (const l of workshopTable(workshops)) say(l);
+  }
   if (lhRows.length) {
     say();
     say(

@@ -487,39 +487,11 @@ export interface I18nText {
 }
 
 /**
- * Reader-facing knobs of a scenario (the `knobs` prop of <SequenceLab>). Every knob is
- * optional; a scenario's own defaults apply for the rest.
+ * Reader-facing knobs of a scenario (the `knobs` prop of <SequenceLab>), one optional field per
+ * row of the knob table (knobs.ts, where each is described), plus the run's seed.
  */
-export interface ScenarioKnobs {
-  /**
-   * Drop the n-th segment put on the wire (1-based, counting both directions, in send order).
-   * Replaces the scenario's own drop rules; 0 drops nothing.
-   */
-  drop?: number;
-  /** Who calls CLOSE first. 'both' = at the same instant (simultaneous close). */
-  closer?: 'client' | 'server' | 'both';
-  /**
-   * How long the passive closer's application waits after reading EOF before it calls CLOSE.
-   * Below the profile's delayed-ACK time the FIN carries the ACK (3 segments); above it the
-   * ACK goes alone first (4 segments).
-   */
-  closeDelayMs?: number;
-  /** 'fixed' = readable ISNs (ScenarioDef.fixedIsn: client 1000, server 5000); 'random' = RFC 6528 form keyed by seed. */
-  isn?: 'random' | 'fixed';
-  /** Seed for the ISN key and anything else random. Same scenario + knobs + seed → same trace. */
-  seed?: number;
-  profile?: ProfileName;
-  /** Both sides send SYN at the same time (simultaneous open). */
-  simultaneous?: boolean;
-  /** Override the profile's MSL (TIME-WAIT = 2×MSL then, Linux included). */
-  mslMs?: number;
-  /** RFC 1337: ignore RST in TIME-WAIT. */
-  rfc1337?: boolean;
-  /** Linux tcp_abort_on_overflow: a full accept queue answers the third ACK with RST. */
-  abortOnOverflow?: boolean;
-  /** SO_KEEPALIVE on the client (A). */
-  keepalive?: boolean;
-}
+export type { ScenarioKnobs } from './knobs.ts';
+import type { ScenarioKnobs } from './knobs.ts';
 
 /** Names of knobs as they appear in the `knobs="drop,closer,…"` MDX prop (the knob table, knobs.ts). */
 export type { KnobName } from './knobs.ts';
@@ -629,25 +601,39 @@ export type FaultRule =
   | { kind: 'drop'; wireId: number }
   | { kind: 'drop-match'; match: SegmentMatch }
   | { kind: 'duplicate'; match: SegmentMatch; extraDelayMs: number }
-  | { kind: 'delay'; match: SegmentMatch; extraDelayMs: number };
+  | { kind: 'delay'; match: SegmentMatch; extraDelayMs: number }
+  /**
+   * The segment is overtaken: it arrives just after the sender's next segment to the same host,
+   * or `extraDelayMs` late when the sender sends nothing before then.
+   */
+  | { kind: 'reorder'; match: SegmentMatch; extraDelayMs: number }
+  /**
+   * Each segment A or B sends is lost with probability `percent`/100, drawn from a generator
+   * seeded with `seed` (one draw per segment, in send order, so a run is reproducible).
+   */
+  | { kind: 'random-loss'; percent: number; seed: number };
 
 /**
  * Application actions on a timeline. `at` is virtual ms from the start, or, with
  * `after: 'connected'`, from the moment the client (A) first reached ESTABLISHED, for either
  * side (one reference point, so equal `at` values still mean "at the same instant"). A lost
  * handshake segment then delays the applications' writes and closes instead of closing a
- * half-open connection.
+ * half-open connection. With `after: 'peer-fin'` it counts from the moment the acting side's
+ * application reads the peer's FIN (end of file), the first time it does.
  */
 export type AppAction =
   | { at: number; side: Side; call: 'OPEN-passive' }
   | { at: number; side: Side; call: 'OPEN-active' }
-  | { at: number; side: Side; call: 'SEND'; text: string; after?: 'connected' }
-  | { at: number; side: Side; call: 'CLOSE'; after?: 'connected' }
-  | { at: number; side: Side; call: 'ABORT'; after?: 'connected' }
-  | { at: number; side: Side; call: 'FORGET'; after?: 'connected' }
-  | { at: number; side: Side; call: 'ACCEPT'; after?: 'connected' }
+  | { at: number; side: Side; call: 'SEND'; text: string; after?: AppEvent }
+  | { at: number; side: Side; call: 'CLOSE'; after?: AppEvent }
+  | { at: number; side: Side; call: 'ABORT'; after?: AppEvent }
+  | { at: number; side: Side; call: 'FORGET'; after?: AppEvent }
+  | { at: number; side: Side; call: 'ACCEPT'; after?: AppEvent }
   /** Segments from outside A/B delivered to `side` (SYN flood, old duplicates, other clients). */
   | { at: number; side: Side; call: 'INJECT'; origin: InjectOrigin; segments: InjectSpec[] };
+
+/** What an action's time may count from besides the start: A's connection opening, or the acting side reading the peer's FIN. */
+export type AppEvent = 'connected' | 'peer-fin';
 
 /** Who sent an injected segment: an attacker, the network (an old duplicate) or another client of B. */
 export type InjectOrigin = 'attacker' | 'old-duplicate' | 'other-client';

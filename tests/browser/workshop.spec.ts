@@ -68,7 +68,7 @@ for (const lang of ['en', 'ko'] as const) {
         await expect(page.locator('#workshop-f0-segment')).toHaveValue('fin');
         await expect(page.getByTestId('ws-live')).toContainText(S['workshop.fault'].replace('{n}', '1'));
         await expect(page.getByTestId('ws-summary')).toContainText(lang === 'en' ? '1 lost' : '1개가 유실되었습니다');
-        await expect(page).toHaveURL(/#w=1;.*f=drop:A:fin:1;h=[0-9a-f]{8}$/);
+        await expect(page).toHaveURL(/#w=2;.*f=drop:A:fin:1;h=[0-9a-f]{8}$/);
         const url = page.url();
         const shown = await runText(page);
         expect(shown).toContain('FIN');
@@ -100,13 +100,14 @@ for (const lang of ['en', 'ko'] as const) {
 
       test('a linger abort in FIN-WAIT-2: the server closes, the client aborts with SO_LINGER {on, 0}, RST ends the FIN-WAIT-2', async ({ page, browser }) => {
         await open(page, `${lang}/workshop/`);
-        // The default scenario closes both sides at connection + 100 ms; A's close becomes an abort at + 300 ms,
-        // by which time B's FIN is acknowledged and B waits in FIN-WAIT-2 for A's FIN.
+        // The default scenario closes both sides at connection + 100 ms. A's close becomes an abort 200 ms after
+        // A reads B's FIN: by then A has acknowledged that FIN and B waits in FIN-WAIT-2 for A's.
         await page.locator('#workshop-c2-call').selectOption('abort');
+        await page.locator('#workshop-c2-after').selectOption('fin');
         await expect(async () => {
-          await page.locator('#workshop-c2-at').fill('300');
+          await page.locator('#workshop-c2-at').fill('200');
           await page.locator('#workshop-c2-at').press('Tab');
-          await expect(page).toHaveURL(/c=B@0:listen,A@1:connect,A@conn\+300:abort,B@conn\+100:close;f=;h=/, { timeout: 2_000 });
+          await expect(page).toHaveURL(/c=B@0:listen,A@1:connect,A@fin\+200:abort,B@conn\+100:close;f=;h=/, { timeout: 2_000 });
         }).toPass({ timeout: 15_000 });
         const shown = await runText(page);
         // B's row goes FIN-WAIT-2 → CLOSED on A's RST, and nobody is left in TIME-WAIT.
@@ -148,15 +149,38 @@ for (const lang of ['en', 'ko'] as const) {
     const labRows = await lab.locator('table tr').allTextContents();
     await link.click();
     await expect(page.locator('[data-workshop-awake]')).toHaveCount(1);
-    await expect(page).toHaveURL(/#w=1;.*;h=[0-9a-f]{8}$/);
+    await expect(page).toHaveURL(/#w=2;.*;h=[0-9a-f]{8}$/);
     await expect(page.getByTestId('ws-summary')).toContainText(lang === 'en' ? '1 lost' : '1개가 유실되었습니다');
     expect(await page.locator('#workshop-lab table tr').allTextContents()).toEqual(labRows);
   });
 }
 
+test('a format-1 link (from before random loss and fin+ times) still opens, and its address becomes format 2', async ({ page }) => {
+  await open(
+    page,
+    'en/workshop/#w=1;p=linux.windows;lat=10;isn=fixed;seed=1;msl=0;rfc1337=0;eof=-.0;reply=0.4;c=B@0:listen,A@1:connect,A@conn+279:close;f=drop:A:fin:1',
+  );
+  await expect(page).toHaveURL(/#w=2;p=linux\.windows;.*loss=0\.1;.*c=B@0:listen,A@1:connect,A@conn\+279:close;f=drop:A:fin:1;h=[0-9a-f]{8}$/);
+  await expect(page.getByTestId('ws-summary')).toContainText('1 lost');
+});
+
+test('"Copy as MDX" copies the <SequenceLab> tag of the run on screen, for a chapter', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await open(page, 'en/workshop/');
+  await page.getByRole('button', { name: en['workshop.fault.add'] }).click();
+  await expect(page.getByTestId('ws-summary')).toContainText('1 lost');
+  await expect(page).toHaveURL(/;h=[0-9a-f]{8}$/);
+  const link = new URL(page.url()).hash.slice(1);
+  await page.getByRole('button', { name: en['workshop.mdx'] }).click();
+  await expect(page.getByTestId('ws-live')).toContainText(en['workshop.mdx.copied']);
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`<SequenceLab workshop="${link}" title="${en['workshop.mdx.title']}" />`);
+});
+
 test('a link of an unknown format version says so', async ({ page }) => {
   await open(page, 'en/workshop/#w=9;p=linux.linux');
-  await expect(page.getByRole('status')).toContainText('This link uses workshop format 9, from a newer version of the book, so this page, which reads only format 1, cannot open it.');
+  await expect(page.getByRole('status')).toContainText(
+    'This link uses workshop format 9, from a newer version of the book, so this page, which reads only format 2, cannot open it.',
+  );
 });
 
 test('chapters load no workshop code', async ({ page }) => {

@@ -22,7 +22,7 @@ export interface FromChapter {
 const bytes = (text: string): number => new TextEncoder().encode(text).length;
 
 function call(a: AppAction): WorkshopCall | null {
-  const after = 'after' in a && a.after === 'connected' ? 'connected' : 'start';
+  const after = !('after' in a) || a.after === undefined ? 'start' : a.after === 'connected' ? 'connected' : 'fin';
   switch (a.call) {
     case 'OPEN-passive':
       return { side: a.side, call: 'listen', at: a.at, after: 'start' };
@@ -74,7 +74,7 @@ function wireFault(def: ScenarioDef, wireId: number): WorkshopFault | null {
   return null;
 }
 
-function fault(def: ScenarioDef, f: FaultRule): WorkshopFault | null {
+function fault(def: ScenarioDef, f: Exclude<FaultRule, { kind: 'random-loss' }>): WorkshopFault | null {
   if (f.kind === 'drop') return wireFault(def, f.wireId);
   const segment = kindOf(f.match);
   if (!segment || !f.match.from) return null;
@@ -102,7 +102,12 @@ export function fromChapter(id: string, knobs: ScenarioKnobs = {}): FromChapter 
     else left.add(a.call === 'ACCEPT' ? 'accept' : 'inject');
   }
   const faults: WorkshopFault[] = [];
+  let loss = { percent: 0, seed: 1 };
   for (const f of def.faults) {
+    if (f.kind === 'random-loss') {
+      loss = f;
+      continue;
+    }
     const w = fault(def, f);
     if (w) faults.push(w);
     else left.add('fault');
@@ -123,6 +128,8 @@ export function fromChapter(id: string, knobs: ScenarioKnobs = {}): FromChapter 
     seed: def.seed,
     mslMs: k.mslMs ?? 0,
     rfc1337: k.rfc1337 ?? !!(def.config?.A?.rfc1337 || def.config?.B?.rfc1337),
+    lossPercent: loss.percent,
+    lossSeed: loss.seed,
     eof: { A: def.reactions.A.closeOnEofAfterMs, B: def.reactions.B.closeOnEofAfterMs },
     reply: { A: def.reactions.A.replyOnData ? bytes(def.reactions.A.replyOnData) : 0, B: def.reactions.B.replyOnData ? bytes(def.reactions.B.replyOnData) : 0 },
     calls,

@@ -11,11 +11,19 @@ import type { Trace } from '../../engine/types.ts';
 import type { Problem, WorkshopScenario } from '../model/scenario.ts';
 import { problemMessage, type Strings } from '../model/describe.ts';
 import { scenarioFromJson, scenarioToJson } from '../model/json.ts';
+import { mdxTag } from '../model/url.ts';
 import { say } from './fields.tsx';
 import { saveFile } from '../../labs/client/save-file.ts';
 
-/** What the output shows: a run (trace null until the browser ran it itself) or the problems. `n` counts runs, so the lab restarts on each. */
-export type Shown = { ok: true; view: LabView; summary: string; trace: Trace | null; n: number } | { ok: false; problems: Problem[]; n: number };
+/**
+ * What the output shows: a run (trace null until the browser ran it itself) or the problems. `n`
+ * counts runs, so the lab restarts on each; `hash` is the scenario's link, written to the address
+ * bar once the run is on screen (null for the build's own run).
+ */
+export type Shown = ({ ok: true; view: LabView; summary: string; trace: Trace | null } | { ok: false; problems: Problem[] }) & {
+  n: number;
+  hash: string | null;
+};
 
 interface OutputProps {
   id: string;
@@ -42,6 +50,15 @@ export function Output({ id, S, s, shown, onImport, onNote }: OutputProps) {
     saveFile(traceToPcap(r.trace), 'workshop.pcap', 'application/vnd.tcpdump.pcap');
     onNote(say(S, 'workshop.downloaded', { name: 'workshop.pcap' }));
   };
+  const mdx = async (): Promise<void> => {
+    const tag = mdxTag(location.hash, say(S, 'workshop.mdx.title'));
+    try {
+      await navigator.clipboard.writeText(tag);
+      onNote(say(S, 'workshop.mdx.copied'));
+    } catch {
+      onNote(say(S, 'workshop.mdx.failed', { tag }));
+    }
+  };
   const json = (): void => {
     saveFile(scenarioToJson(s), 'workshop.json', 'application/json');
     onNote(say(S, 'workshop.downloaded', { name: 'workshop.json' }));
@@ -59,6 +76,9 @@ export function Output({ id, S, s, shown, onImport, onNote }: OutputProps) {
       <div class="ws-inline ws-files">
         <button type="button" onClick={copy}>
           {say(S, 'workshop.share')}
+        </button>
+        <button type="button" onClick={mdx} disabled={!shown.ok}>
+          {say(S, 'workshop.mdx')}
         </button>
         <button type="button" onClick={json}>
           {say(S, 'workshop.export.json')}

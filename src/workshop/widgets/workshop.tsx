@@ -29,7 +29,7 @@ export interface WorkshopProps {
 
 export default function Workshop({ id, strings: S, chapters, scenario: first, initial }: WorkshopProps) {
   const [s, setS] = useState(first);
-  const [shown, setShown] = useState<Shown>({ ok: true, view: initial.view, summary: initial.summary, trace: null, n: 0 });
+  const [shown, setShown] = useState<Shown>({ ok: true, view: initial.view, summary: initial.summary, trace: null, n: 0, hash: null });
   const [note, setNote] = useState('');
   const [notice, setNotice] = useState<string[]>([]);
   const [pick, setPick] = useState(chapters[0]?.id ?? '');
@@ -42,14 +42,12 @@ export default function Workshop({ id, strings: S, chapters, scenario: first, in
     const r = runWorkshop(next);
     if (n !== runs.current) return;
     if (!r.ok) {
-      setShown({ ok: false, problems: r.problems, n });
-      history.replaceState(null, '', `#${encodeScenario(next)}`);
+      setShown({ ok: false, problems: r.problems, n, hash: encodeScenario(next) });
       return setNote(`${said} ${say(S, 'workshop.err.title')} ${r.problems.map((p) => problemMessage(S, p)).join(' ')}`.trim());
     }
     const { viewOfTrace } = await import('../../labs/view/trace-view.ts');
     const summary = runSummary(S, { segments: r.segments, lost: r.lost, final: r.trace.final });
-    setShown({ ok: true, view: viewOfTrace(r.trace), summary, trace: r.trace as Trace, n });
-    history.replaceState(null, '', `#${encodeScenario(next, r.fingerprint)}`);
+    setShown({ ok: true, view: viewOfTrace(r.trace), summary, trace: r.trace as Trace, n, hash: encodeScenario(next, r.fingerprint) });
     if (linked && linked !== r.fingerprint) setNotice((old) => [...old, say(S, 'workshop.changed', { old: linked, now: r.fingerprint })]);
     setNote(`${said} ${summary}`.trim());
   };
@@ -72,6 +70,11 @@ export default function Workshop({ id, strings: S, chapters, scenario: first, in
     setNotice([...(rejected.length ? [say(S, 'workshop.from.rejected', { keys: rejected.join(', ') })] : []), ...left]);
     change(r.scenario, say(S, 'workshop.start.loaded', { title }));
   };
+
+  // The address changes only once the run it names is on screen, so a copied link always matches what is shown.
+  useEffect(() => {
+    if (shown.hash) history.replaceState(null, '', `#${shown.hash}`);
+  }, [shown]);
 
   useEffect(() => {
     const from = readWorkshopHash(location.hash);
