@@ -578,6 +578,13 @@ export const vocabulary: readonly VocabularyRule[] = [
     note: '플래그 조합은 Wireshark Info 열의 순서로 [FIN, ACK]처럼 씁니다. SYN+ACK만 핸드셰이크 두 번째 세그먼트의 이름으로 씁니다',
   },
   {
+    id: 'lab',
+    ko: '실습',
+    en: 'lab',
+    rejected: { ko: [{ word: '실험', pattern: /실험(?!용|적)/g }] },
+    note: '브라우저에서 엔진을 돌려 보는 장치는 어디서나 실습입니다(실습 모음, 이 단계의 실습). 실험용·실험적은 다른 뜻이라 그대로 둡니다',
+  },
+  {
     id: 'calque',
     ko: '주어와 동사를 바로(…가 보냅니다, …가 있습니다, …할 수 있습니다)',
     en: 'a direct subject and verb',

@@ -319,6 +319,16 @@ export const labs = {
   'labs.cap.prev': 'Previous page',
   'labs.cap.next': 'Next page',
   'labs.cap.none': 'No connection matches.',
+  'labs.cap.rebuild': 'Rebuild as a workshop scenario',
+  'labs.cap.rebuild.ready':
+    'Rebuilt: {calls} application calls, one-way latency {latency} ms. It sends the same bytes and closes in the same order; when ACKs go alone is the engine’s choice.',
+  'labs.cap.rebuild.open': 'Open it in the workshop',
+  'labs.cap.rebuild.cut': 'Only the segments replayed above were rebuilt.',
+  'labs.cap.rebuild.retransmissions': 'Retransmissions are not rebuilt: the workshop sends each byte once, and a lost segment is a fault you add.',
+  'labs.cap.rebuild.too-many-calls': 'Only the first {max} calls fit in a workshop scenario.',
+  'labs.cap.rebuild.no-syn': 'In this capture the connection does not start with the client’s SYN, so it cannot be rebuilt.',
+  'labs.cap.rebuild.unknown-states': 'The capture does not show every state of this connection, so it cannot be rebuilt.',
+  'labs.cap.rebuild.no-syn-ack': 'Nobody answers the SYN in this capture (no SYN+ACK, no RST), so there is nothing to rebuild after it.',
   'labs.cap.cut':
     'This connection has {n} segments; the lab replays the first {cap}, and the table below lists every one. To read the whole connection with its states in a terminal, run {cmd} in the book’s repository.',
   'labs.cap.rows': 'Every segment of this connection ({n})',
@@ -360,13 +370,13 @@ export const labs = {
   'labs.tw.mark.closed': 'CLOSED',
   'labs.tw.mark.new-syn': 'new SYN',
   'labs.tw.explain.lost-final-ack':
-    'Reason 1: the last ACK is lost, so the other side sends its FIN again. The closer is still in TIME-WAIT, ACKs it again and restarts the timer. Without TIME-WAIT that FIN would get a RST and the other side would report an error.',
+    'Reason 1: the last ACK is lost, so the other side sends its FIN again, and the closer, still in TIME-WAIT, ACKs it again and restarts the timer. Without TIME-WAIT that FIN would get a RST and the other side would report an error.',
   'labs.tw.explain.time-wait-too-short':
     'Reason 2: TIME-WAIT ends before an old segment of the connection has died out. A new connection on the same 4-tuple starts, the old duplicate arrives, falls inside the new window and is accepted as new data: the wrong incarnation.',
   'labs.tw.explain.time-wait-too-short.safe':
     'Now 2×MSL outlasts the old segment’s delay. The closer is still in TIME-WAIT when the new connection tries the same 4-tuple, so that OPEN fails, and the late duplicate reaches the old connection, not a new one: no data is mixed up.',
   'labs.tw.explain.rst-in-time-wait':
-    'A RST (here from the old peer) reaches the side in TIME-WAIT, and by RFC 9293 it ends TIME-WAIT at once. RFC 1337 calls this TIME-WAIT assassination: the protection against old duplicates is gone.',
+    'A RST (here from the old peer) reaches the side in TIME-WAIT, and by RFC 9293 it ends TIME-WAIT at once, so the protection against old duplicates is gone. RFC 1337 calls this TIME-WAIT assassination.',
   'labs.tw.explain.rst-in-time-wait-rfc1337':
     'With RFC 1337’s fix the side in TIME-WAIT ignores the RST and keeps waiting the full 2×MSL. Linux has it as net.ipv4.tcp_rfc1337, off by default.',
 
