@@ -1,8 +1,8 @@
 /** @jsxImportSource preact */
 /**
- * The sequence lab: a scenario's run as a two-lane sequence diagram the reader steps through,
- * with a sentence per step, both sides' variables and the chapter's knobs. Server-rendered it
- * shows the whole run (diagram + table) for readers without JS, print and search.
+ * The sequence lab: a scenario's run as a two-lane sequence diagram the reader steps through, with a sentence per
+ * step, both sides' variables and the chapter's knobs. Server-rendered it shows the whole run (diagram + table) for
+ * readers without JS, print and search.
  */
 import { Component, createRef } from 'preact';
 import type { ScenarioDef, Side } from '../../engine/types.ts';
@@ -21,10 +21,9 @@ import { initialState, isTyping, keyStep, labTitle, positionAt, type LabState, t
 export type { SequenceLabProps };
 
 /**
- * The lab. All state lives here; the parts are drawn by the components beside it, from the pure
- * helpers in ../view.
- * A class component, not hooks: it is the only component on most lab pages, and without hooks the
- * page does not load preact/hooks (measured 0.9 KB gz of the 25 KB lab budget).
+ * The lab. All state lives here; the parts are drawn by the components beside it, from the pure helpers in ../view.
+ * A class component, not hooks: it is the only component on most lab pages, and without hooks the page does not load
+ * preact/hooks (measured 0.9 KB gz of the 25 KB lab budget).
  */
 export default class SequenceLab extends Component<SequenceLabProps, LabState> {
   /** Whether the reader has done something (only then does the lab write its link into the URL). */
@@ -74,8 +73,8 @@ export default class SequenceLab extends Component<SequenceLabProps, LabState> {
     const l = p.link;
     this.setState({ absolute: l.absolute });
     if (l.scenario === scenario) {
-      // Compared with the knobs of the run on screen, not the scenario's own: after a link with
-      // other knobs (say drop=1), going back to one without them must re-run the plain scenario.
+      // Compared with the knobs of the run on screen, not the scenario's own: after a link with other knobs (say drop=1),
+      // going back to one without them must re-run the plain scenario.
       if (sameKnobs(l.knobs, this.state.knobs) && view) this.setState({ step: clampStep(view, l.step) });
       else void this.rerun(scenario, l.knobs, (v) => clampStep(v, l.step));
     } else {
@@ -198,8 +197,7 @@ export default class SequenceLab extends Component<SequenceLabProps, LabState> {
     const last = view.steps.length - 1;
     const shown = parseKnobList(props.knobs).knobs;
     const cur = view.steps[step] ?? view.steps[0]!;
-    const relative = !absolute;
-    const title = this.title();
+    const [relative, title] = [!absolute, this.title()];
     const tables = { view, step, relative, strings: S };
     return (
       <section
@@ -226,21 +224,25 @@ export default class SequenceLab extends Component<SequenceLabProps, LabState> {
         {!replay && shown.length > 0 ? (
           <KnobBox id={id} shown={shown} knobs={knobs} strings={S} losable={state.losable} onChange={this.changeKnobs} note={note} />
         ) : null}
-        <MoreControls
-          id={id}
-          strings={S}
-          speed={speed}
-          absolute={absolute}
-          copyLink={replay ? null : () => void this.copyLink()}
-          linkNote={linkNote}
-          setSpeed={(sp) => this.setState({ speed: sp })}
-          setAbsolute={(b) => {
-            this.touched = true;
-            this.setState({ absolute: b });
-          }}
-        />
-        <VarsTable {...tables} />
-        <TraceTable {...tables} />
+        {props.tableRows === 0 ? null : (
+          <>
+            <MoreControls
+              id={id}
+              strings={S}
+              speed={speed}
+              absolute={absolute}
+              copyLink={replay ? null : () => void this.copyLink()}
+              linkNote={linkNote}
+              setSpeed={(sp) => this.setState({ speed: sp })}
+              setAbsolute={(b) => {
+                this.touched = true;
+                this.setState({ absolute: b });
+              }}
+            />
+            <VarsTable {...tables} />
+            <TraceTable {...tables} limit={props.tableRows} />
+          </>
+        )}
       </section>
     );
   }

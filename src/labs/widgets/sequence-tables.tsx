@@ -78,8 +78,8 @@ export function VarsTable({ view, step, relative, strings: S }: TableProps) {
   );
 }
 
-/** Every segment of the run with both states after it: the lab's text form, and all a reader without JS gets. */
-export function TraceTable({ view, step, relative, strings: S }: TableProps) {
+/** Every segment of the run (the first `limit`, when given) with both states after it: the lab's text form, and all a reader without JS gets. */
+export function TraceTable({ view, step, relative, strings: S, limit }: TableProps & { limit?: number | undefined }) {
   return (
     <div class="lab-scroll" tabIndex={0} role="group" aria-label={fmt(S, 'labs.table.caption')}>
       <table class="lab-trace">
@@ -94,7 +94,7 @@ export function TraceTable({ view, step, relative, strings: S }: TableProps) {
           </tr>
         </thead>
         <tbody>
-          {view.segments.map((s) => {
+          {view.segments.slice(0, limit).map((s) => {
             const end = view.steps[s.endStep ?? view.steps.length - 1] ?? view.steps[view.steps.length - 1]!;
             const b = bases(view, s.from);
             const isCur = s.sendStep === step || s.endStep === step;
