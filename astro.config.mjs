@@ -7,10 +7,38 @@ import sitemap from '@astrojs/sitemap';
 import { site } from './src/site.config.mjs';
 import { sitemapAlternates } from './src/site/sitemap-alternates.mjs';
 import { keepCodeTogether } from './src/build/keep-code-together.mjs';
-import { engineWithoutNotes, plainDynamicImports, quietServerBundleWarnings, quietUpstreamWarnings } from './src/build/build-plugins.mjs';
+import { engineWithoutNotes, oneChunkPerGroup, plainDynamicImports, quietServerBundleWarnings, quietUpstreamWarnings } from './src/build/build-plugins.mjs';
 import { devContentErrors } from './src/build/dev-content-errors.mjs';
 
 const bookBase = `/${site.base.replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
+
+/**
+ * Fewer, larger chunks for the labs: one gzip stream compresses better than many small ones
+ * (measured: 2.3 KB less on a lab page). `lab` is Preact (not its hooks: the sequence lab is a class
+ * component), lab-mount.ts and the sequence lab (on every page with a lab), and the state diagram's
+ * browser code; `engine` loads on a lab's first knob change. Modules that eager page scripts also
+ * import get small groups of their own at a higher priority, so no eager script pulls in `lab` or
+ * `engine`. The engine is a folder rule; `lab` names the sequence lab's modules in view/ and client/
+ * because a group puts everything it matches into one chunk: a whole-folder rule would load the
+ * capture, inspector and TIME-WAIT labs' code on every page with a sequence lab. The build fails if
+ * two chunks end up with one group's name (oneChunkPerGroup).
+ */
+const CHUNK_GROUPS = [
+  { name: 'page-helpers', test: /src[\\/]labs[\\/]view[\\/]lab-link-id\.ts|src[\\/]i18n[\\/]fill\.ts/, priority: 3 },
+  { name: 'preload-helper', test: /vite[\\/]preload-helper/, priority: 3 },
+  { name: 'states', test: /src[\\/]engine[\\/]states\.ts/, priority: 3 },
+  {
+    name: 'lab',
+    test: /node_modules[\\/]preact[\\/](?!hooks)|src[\\/]labs[\\/](widgets[\\/]sequence-lab|client[\\/](lab-mount|state-diagram-live|lab-bus)\.ts|view[\\/](explain|lab-hash|knobs|sequence-layout|trace-view|diagram-highlight|state-diagram-ids)\.ts)|src[\\/]engine[\\/]knobs\.ts/,
+    priority: 2,
+  },
+  // Not the scenario list: a lab brings its own scenario (engine-adapter.ts).
+  {
+    name: 'engine',
+    test: /src[\\/]engine[\\/](?!states\.ts|scenarios\.ts|scenario-text\.ts|index\.ts|normalize\.ts|observe\.ts|pcap|wire)|src[\\/]labs[\\/]view[\\/]engine-adapter\.ts/,
+    priority: 1,
+  },
+];
 
 export default defineConfig({
   site: site.url,
@@ -32,8 +60,9 @@ export default defineConfig({
   vite: {
     // Browser build only: the engine without its English working notes, and dynamic imports without
     // Vite's preload helper (src/build/build-plugins.mjs says what each trades).
+    // Two chunks with one chunk group's name fail the build (oneChunkPerGroup).
     // …and, in `npm run dev` only, a chapter with wrong lab props answers with the mistakes at file:line.
-    plugins: [engineWithoutNotes(), plainDynamicImports(), devContentErrors()],
+    plugins: [engineWithoutNotes(), plainDynamicImports(), oneChunkPerGroup(CHUNK_GROUPS.map((g) => g.name)), devContentErrors()],
     // Build logs (src/build/build-plugins.mjs): every bundle drops Astro's known head-inject directive
     // warning (upstream issue); the build-time server bundles also drop INEFFECTIVE_DYNAMIC_IMPORT.
     build: { rolldownOptions: { onLog: quietServerBundleWarnings } },
@@ -43,33 +72,7 @@ export default defineConfig({
           rolldownOptions: {
             onLog: quietUpstreamWarnings,
             output: {
-              // Fewer, larger chunks for the labs: one gzip stream compresses better than many small
-              // ones (measured: 2.3 KB less on a lab page). `lab` is Preact (not its hooks: the
-              // sequence lab is a class component), lab-mount.ts and the sequence lab (on every page
-              // with a lab), and the state diagram's browser code; `engine` loads on a lab's first knob
-              // change. Modules that eager page scripts also import get small groups of their own at
-              // a higher priority, so no eager script pulls in `lab` or `engine`. The engine is a
-              // folder rule; `lab` names the sequence lab's modules in view/ and client/ because a
-              // group puts everything it matches into one chunk: a whole-folder rule would load the
-              // capture, inspector and TIME-WAIT labs' code on every page with a sequence lab.
-              codeSplitting: {
-                groups: [
-                  { name: 'page-helpers', test: /src[\\/]labs[\\/]view[\\/]lab-link-id\.ts|src[\\/]i18n[\\/]fill\.ts/, priority: 3 },
-                  { name: 'preload-helper', test: /vite[\\/]preload-helper/, priority: 3 },
-                  { name: 'states', test: /src[\\/]engine[\\/]states\.ts/, priority: 3 },
-                  {
-                    name: 'lab',
-                    test: /node_modules[\\/]preact[\\/](?!hooks)|src[\\/]labs[\\/](widgets[\\/]sequence-lab|client[\\/](lab-mount|state-diagram-live|lab-bus)\.ts|view[\\/](explain|lab-hash|knobs|sequence-layout|trace-view|diagram-highlight|state-diagram-ids)\.ts)|src[\\/]engine[\\/]knobs\.ts/,
-                    priority: 2,
-                  },
-                  // Not the scenario list: a lab brings its own scenario (engine-adapter.ts).
-                  {
-                    name: 'engine',
-                    test: /src[\\/]engine[\\/](?!states\.ts|scenarios\.ts|scenario-text\.ts|index\.ts|normalize\.ts|observe\.ts|pcap|wire)|src[\\/]labs[\\/]view[\\/]engine-adapter\.ts/,
-                    priority: 1,
-                  },
-                ],
-              },
+              codeSplitting: { groups: CHUNK_GROUPS },
             },
           },
         },

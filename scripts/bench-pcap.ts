@@ -1,60 +1,97 @@
 /**
- * pcap import throughput for `npm run bench`. Builds a large capture in
- * a temp dir by repeating engine scenario exports (each repetition on its own client port, so
- * it is a real many-connection capture), then times the whole import: parse, decode, split
- * into connections, infer states. Prints one JSON line: {"importMBps": n, "fileMB": n}.
- *   node scripts/bench-pcap.ts [targetMB]   (default 50)
+ * Capture import figures for `npm run bench`: `npm run trace` against tshark on the same large
+ * captures, in the same run. The captures are built from the real ones in tests/fixtures by
+ * scripts/bench-captures.ts into a temp dir (never the repository) and removed afterwards:
+ *   - a one-way transfer: one connection carrying the size in one direction, server ACKs only;
+ *   - a merged file: thousands of overlapping copies of the real captures, two interfaces.
+ * Each is timed as a reader would run it: the trace CLI with --summary (the whole analysis, a
+ * line per connection), and `tshark -r FILE -q -z conv,tcp` (tshark's conversation table).
+ * Wall time and peak RSS come from GNU time (`/usr/bin/time`, Debian package `time`).
+ * Targets (what the trace CLI should reach on captures up to 500 MB): at most 2x tshark's time,
+ * peak RSS below 4x the file size.
+ *   node scripts/bench-pcap.ts [MB ...]   (default 100; e.g. `100 500` adds the 500 MB pair)
+ * Prints a markdown table.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runScenario, wireSegments } from '../src/engine/index.ts';
-import { analyseCapture, LINKTYPE, segmentFrame, writePcap, type FrameToWrite } from '../src/engine/pcap/index.ts';
+import { merged, oneWay } from './bench-captures.ts';
 
-const targetMB = Number(process.argv[2] ?? 50);
-const SCENARIOS = ['close-3-segment', 'close-4-segment', 'server-closes-first', 'simultaneous-close', 'lost-final-ack', 'closed-port-rst'];
+const sizes = process.argv
+  .slice(2)
+  .map(Number)
+  .filter((n) => n > 0);
+if (sizes.length === 0) sizes.push(100);
+const TIME = '/usr/bin/time';
+const TRACE = new URL('./trace.ts', import.meta.url).pathname;
 
-const templates = SCENARIOS.map((id) => {
-  const trace = runScenario(id, { profile: 'linux' });
-  return { a: trace.a, wire: wireSegments(trace).filter((w) => !w.origin) };
-});
+interface Run {
+  ok: boolean;
+  seconds: number;
+  rssBytes: number;
+  stdout: string;
+  error: string;
+}
 
-const frames: FrameToWrite[] = [];
-let bytes = 24;
-let time = 0;
-for (let rep = 0; bytes < targetMB * 1024 * 1024; rep++) {
-  const tpl = templates[rep % templates.length]!;
-  const port = 1024 + (rep % 60000);
-  const ip = `10.${(rep >> 16) & 0xff}.${(rep >> 8) & 0xff}.${rep & 0xff}`;
-  for (const w of tpl.wire) {
-    const seg = { ...w.segment, src: { ...w.segment.src }, dst: { ...w.segment.dst } };
-    if (w.from === 'A') {
-      seg.src.port = port;
-      seg.src.ip = ip;
-    } else {
-      seg.dst.port = port;
-      seg.dst.ip = ip;
-    }
-    const data = segmentFrame(seg, rep & 0xffff, w.from, w.from === 'A' ? 'B' : 'A');
-    frames.push({ time: time + w.t / 1000, data });
-    bytes += 16 + data.length;
+/** Runs a command under GNU time; its last stderr line is "<seconds> <max RSS KB>". */
+function timed(cmd: string, argv: string[]): Run {
+  const r = spawnSync(TIME, ['-f', '%e %M', cmd, ...argv], { encoding: 'utf8', maxBuffer: 1 << 30 });
+  const last = (r.stderr ?? '').trim().split('\n').at(-1) ?? '';
+  const [s, kb] = last.split(' ').map(Number);
+  const error = r.status === 0 ? '' : (r.stderr ?? '').trim().split('\n').slice(-3, -1).join(' ');
+  return { ok: r.status === 0, seconds: s ?? NaN, rssBytes: (kb ?? NaN) * 1024, stdout: r.stdout ?? '', error };
+}
+
+const mb = (n: number): string => `${(n / 1e6).toFixed(1)} MB`;
+
+function main(): void {
+  if (!existsSync(TIME)) {
+    process.stdout.write('Capture figures need GNU time (`apt-get install time`) to read peak RSS; not measured.\n');
+    process.exitCode = 1;
+    return;
   }
-  time += 0.001;
+  if (spawnSync('tshark', ['--version']).status !== 0) {
+    process.stdout.write('Capture figures need tshark (`apt-get install tshark`) as the reference; not measured.\n');
+    process.exitCode = 1;
+    return;
+  }
+  const rows: string[] = [];
+  const dir = mkdtempSync(join(tmpdir(), 'bench-pcap-'));
+  try {
+    for (const size of sizes) {
+      const files: [string, string][] = [
+        ['one-way transfer, 1 connection', join(dir, `one-way-${size}.pcap`)],
+        ['merged, 2 interfaces', join(dir, `merged-${size}.pcapng`)],
+      ];
+      oneWay(files[0]![1], size);
+      const m = merged(files[1]![1], dir, size);
+      files[1]![0] = `merged, 2 interfaces, ${m.copies} copies of ${m.connectionsPerCopy} captures`;
+      for (const [what, file] of files) {
+        const bytes = statSync(file).size;
+        const ours = timed(process.execPath, [TRACE, file, '--summary']);
+        const ref = timed('tshark', ['-r', file, '-q', '-z', 'conv,tcp']);
+        const conns = ours.stdout.split('\n').filter((l) => /^\d+ {2}A /.test(l)).length;
+        const ratio = ours.seconds / ref.seconds;
+        const rssRatio = ours.rssBytes / bytes;
+        const status = ours.ok
+          ? `${ratio <= 2 ? '✓' : '✗'} ${ratio.toFixed(2)}× tshark, ${rssRatio < 4 ? '✓' : '✗'} RSS ${rssRatio.toFixed(2)}× file`
+          : `✗ failed: ${ours.error}`;
+        rows.push(
+          `| ${what} | ${mb(bytes)} | ${ours.ok ? conns : '—'} | ${ours.seconds.toFixed(2)} s | ${(bytes / 1e6 / ours.seconds).toFixed(1)} MB/s | ${mb(ours.rssBytes)} | ${ref.ok ? `${ref.seconds.toFixed(2)} s` : 'failed'} | ${mb(ref.rssBytes)} | ${status} |`,
+        );
+        rmSync(file, { force: true });
+      }
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const out = [
+    '| capture | size | connections | trace --summary | throughput | peak RSS | tshark -z conv,tcp | tshark peak RSS | against targets (≤ 2× tshark, RSS < 4× file) |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    ...rows,
+  ];
+  process.stdout.write(out.join('\n') + '\n');
 }
-frames.sort((x, y) => x.time - y.time);
 
-const dir = mkdtempSync(join(tmpdir(), 'bench-pcap-'));
-try {
-  const file = join(dir, 'big.pcap');
-  writeFileSync(file, writePcap(frames, { linkType: LINKTYPE.ETHERNET }));
-  frames.length = 0; // only the file's bytes stay in memory while importing
-  const input = new Uint8Array(readFileSync(file));
-  const fileMB = input.length / (1024 * 1024);
-  const started = performance.now();
-  const analysis = analyseCapture(input);
-  const seconds = (performance.now() - started) / 1000;
-  if (analysis.report.connections.length === 0) throw new Error('benchmark capture imported no connections');
-  process.stdout.write(JSON.stringify({ importMBps: Number((fileMB / seconds).toFixed(2)), fileMB: Number(fileMB.toFixed(2)) }) + '\n');
-} finally {
-  rmSync(dir, { recursive: true, force: true });
-}
+main();

@@ -19,4 +19,4 @@ const took = ((performance.now() - started) / 1000).toFixed(1);
 if (findings.length) {
   console.log(`\ncontent checks: ${findings.length} problem${findings.length === 1 ? '' : 's'} (${took} s)`);
   process.exitCode = 1;
-} else console.log(`content checks: OK (pairs, components, quizzes, links, sources, spellings, lab props; ${took} s)`);
+} else console.log(`content checks: OK (pairs, components, quizzes, links, sources, spellings, frontmatter, lab props; ${took} s)`);

@@ -13,8 +13,17 @@ import { closeSync, fstatSync, openSync, readFileSync, readSync, statSync, write
 import { resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { runScenario, scenarios } from '../src/engine/index.ts';
-import { analyseCapture, CaptureError, formatWarning, MAX_FILE_BYTES, TRACE_SCHEMA, traceReport, traceToPcap } from '../src/engine/pcap/index.ts';
-import type { TraceConnection, TraceReport } from '../src/engine/pcap/index.ts';
+import {
+  analyseCapture,
+  CaptureError,
+  formatWarning,
+  MAX_FILE_BYTES,
+  MAX_STREAM_BYTES,
+  TRACE_SCHEMA,
+  traceReport,
+  traceToPcap,
+} from '../src/engine/pcap/index.ts';
+import type { ReadChunk, TraceConnection, TraceReport } from '../src/engine/pcap/index.ts';
 
 const USAGE = `usage:
   npm run trace -- <capture.pcap|capture.pcapng|capture.gz|-> [--json | --ndjson | --summary]
@@ -92,12 +101,20 @@ function parseArgs(argv: string[]): Args {
   return args;
 }
 
+/** The capture to analyse: a stream of chunks from a file descriptor, or whole bytes (gzip). */
+interface CaptureInput {
+  input: Uint8Array | ReadChunk;
+  totalBytes?: number;
+  done: () => void;
+}
+
 /**
- * Reads a capture as a stream of chunks (a regular file, a FIFO, a pipe or stdin alike) up to
- * MAX_FILE_BYTES, so a huge input is refused without being loaded and a pipe is never taken
- * for an empty file. A `.gz` capture (gzip magic) is unpacked, also up to MAX_FILE_BYTES.
+ * Opens a capture (a regular file, a FIFO, a pipe or stdin alike) and reads it as a stream of
+ * chunks: the analysis holds per-connection state, never the whole file, so the size limit is
+ * MAX_STREAM_BYTES, and a pipe is never taken for an empty file. A `.gz` capture (gzip magic) is
+ * read whole and unpacked, up to MAX_FILE_BYTES.
  */
-function readCaptureBytes(path: string | null, name: string): Uint8Array {
+function openCapture(path: string | null, name: string): CaptureInput {
   let fd: number;
   try {
     // Opening a FIFO waits for its writer (as cat does); say so instead of sitting silent.
@@ -106,6 +123,9 @@ function readCaptureBytes(path: string | null, name: string): Uint8Array {
   } catch (e) {
     throw new IoError(`cannot open: ${(e as Error).message}`);
   }
+  const done = (): void => {
+    if (path !== null) closeSync(fd);
+  };
   try {
     let st;
     try {
@@ -114,40 +134,64 @@ function readCaptureBytes(path: string | null, name: string): Uint8Array {
       throw new IoError(`cannot read: ${(e as Error).message}`);
     }
     if (st.isDirectory()) throw new IoError('is a directory, not a capture file');
-    if (st.isFile() && st.size > MAX_FILE_BYTES)
-      throw new CaptureError('too-large', `file is ${st.size} bytes; the limit is ${MAX_FILE_BYTES} (MAX_FILE_BYTES)`);
-    const chunks: Uint8Array[] = [];
-    let total = 0;
-    const chunk = st.isFile() ? Math.max(1, Math.min(st.size + 1, 1 << 24)) : 1 << 16;
-    for (;;) {
-      const buf = new Uint8Array(chunk);
-      let n: number;
-      try {
-        n = readSync(fd, buf, 0, buf.length, null);
-      } catch (e) {
-        const err = e as NodeJS.ErrnoException;
-        if (err.code === 'EAGAIN') continue; // a non-blocking stdin with nothing yet
-        if (err.code === 'EOF') break;
-        throw new IoError(`cannot read: ${err.message}`);
+    if (st.isFile() && st.size > MAX_STREAM_BYTES)
+      throw new CaptureError('too-large', `file is ${st.size} bytes; the limit is ${MAX_STREAM_BYTES} (MAX_STREAM_BYTES)`);
+    const read: ReadChunk = (into) => {
+      for (;;) {
+        try {
+          return readSync(fd, into, 0, into.length, null);
+        } catch (e) {
+          const err = e as NodeJS.ErrnoException;
+          if (err.code === 'EAGAIN') continue; // a non-blocking stdin with nothing yet
+          if (err.code === 'EOF') return 0;
+          throw new IoError(`cannot read: ${err.message}`);
+        }
       }
+    };
+    // The first bytes say whether it is gzip; they are handed back to the reader first.
+    const head = new Uint8Array(2);
+    let got = 0;
+    while (got < 2) {
+      const n = read(head.subarray(got));
       if (n === 0) break;
-      total += n;
-      if (total > MAX_FILE_BYTES) throw new CaptureError('too-large', `input is over ${MAX_FILE_BYTES} bytes, the limit (MAX_FILE_BYTES)`);
-      chunks.push(n === buf.length ? buf : buf.subarray(0, n));
+      got += n;
     }
-    let bytes = chunks.length === 1 ? chunks[0]! : concat(chunks, total);
-    if (bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b) {
-      try {
-        bytes = new Uint8Array(gunzipSync(bytes, { maxOutputLength: MAX_FILE_BYTES }));
-      } catch (e) {
-        const err = e as NodeJS.ErrnoException;
-        if (err.code === 'ERR_BUFFER_TOO_LARGE') throw new CaptureError('too-large', `${name} unpacks to more than ${MAX_FILE_BYTES} bytes (MAX_FILE_BYTES)`);
-        throw new CaptureError('bad-gzip', `gzip data is damaged: ${err.message}`);
+    if (got === 2 && head[0] === 0x1f && head[1] === 0x8b) return { input: gunzip(head, read, name), done };
+    let pending: Uint8Array | null = head.subarray(0, got);
+    const input: ReadChunk = (into) => {
+      if (pending && pending.length > 0) {
+        const n = Math.min(pending.length, into.length);
+        into.set(pending.subarray(0, n));
+        pending = pending.subarray(n);
+        return n;
       }
-    }
-    return bytes;
-  } finally {
-    if (path !== null) closeSync(fd);
+      return read(into);
+    };
+    return { input, totalBytes: st.isFile() ? st.size : undefined, done };
+  } catch (e) {
+    done();
+    throw e;
+  }
+}
+
+/** Reads the rest of a gzip stream whose first bytes are `head` and unpacks it, up to MAX_FILE_BYTES. */
+function gunzip(head: Uint8Array, read: ReadChunk, name: string): Uint8Array {
+  const chunks: Uint8Array[] = [head];
+  let total = head.length;
+  for (;;) {
+    const buf = new Uint8Array(1 << 20);
+    const n = read(buf);
+    if (n === 0) break;
+    total += n;
+    if (total > MAX_FILE_BYTES) throw new CaptureError('too-large', `input is over ${MAX_FILE_BYTES} bytes, the limit (MAX_FILE_BYTES)`);
+    chunks.push(buf.subarray(0, n));
+  }
+  try {
+    return new Uint8Array(gunzipSync(concat(chunks, total), { maxOutputLength: MAX_FILE_BYTES }));
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    if (err.code === 'ERR_BUFFER_TOO_LARGE') throw new CaptureError('too-large', `${name} unpacks to more than ${MAX_FILE_BYTES} bytes (MAX_FILE_BYTES)`);
+    throw new CaptureError('bad-gzip', `gzip data is damaged: ${err.message}`);
   }
 }
 
@@ -170,8 +214,13 @@ class Out {
   private parts: string[] = [];
   private size = 0;
   line(s: string): void {
-    this.parts.push(s, '\n');
-    this.size += s.length + 1;
+    this.part(s);
+    this.part('\n');
+  }
+  /** Text without a line break after it. */
+  part(s: string): void {
+    this.parts.push(s);
+    this.size += s.length;
     if (this.size > 65536) this.flush();
   }
   flush(): void {
@@ -193,20 +242,17 @@ class Out {
 }
 
 /** The human table: one block per connection. */
-function printTable(out: Out, report: TraceReport): void {
-  if (report.connections.length === 0) out.line('no TCP connections found');
-  for (const [ci, c] of report.connections.entries()) {
-    if (ci > 0) out.line('');
-    out.line(`connection ${ci + 1}: A ${c.a}  <->  B ${c.b}  (${c.segments.length} segments)`);
+function printTableConnection(out: Out, c: TraceConnection, ci: number): void {
+  if (ci > 0) out.line('');
+  out.line(`connection ${ci + 1}: A ${c.a}  <->  B ${c.b}  (${c.segments.length} segments)`);
+  out.line(
+    `${pad('time', 12, true)}  ${pad('dir', 4)}  ${pad('flags', 16)}  ${pad('seq', 10, true)}  ${pad('ack', 10, true)}  ${pad('len', 6, true)}  ${pad('A state', 13)}  ${pad('B state', 13)}  packet`,
+  );
+  for (const r of c.segments) {
     out.line(
-      `${pad('time', 12, true)}  ${pad('dir', 4)}  ${pad('flags', 16)}  ${pad('seq', 10, true)}  ${pad('ack', 10, true)}  ${pad('len', 6, true)}  ${pad('A state', 13)}  ${pad('B state', 13)}  packet`,
+      `${pad(r.t.toFixed(6), 12, true)}  ${pad(r.from === 'A' ? 'A→B' : 'B→A', 4)}  ${pad(r.flags.join(','), 16)}  ${pad(String(r.seq), 10, true)}  ${pad(r.ack === null ? '-' : String(r.ack), 10, true)}  ${pad(String(r.len), 6, true)}  ${pad(r.stateA ?? '?', 13)}  ${pad(r.stateB ?? '?', 13)}  #${r.packet}`,
     );
-    for (const r of c.segments) {
-      out.line(
-        `${pad(r.t.toFixed(6), 12, true)}  ${pad(r.from === 'A' ? 'A→B' : 'B→A', 4)}  ${pad(r.flags.join(','), 16)}  ${pad(String(r.seq), 10, true)}  ${pad(r.ack === null ? '-' : String(r.ack), 10, true)}  ${pad(String(r.len), 6, true)}  ${pad(r.stateA ?? '?', 13)}  ${pad(r.stateB ?? '?', 13)}  #${r.packet}`,
-      );
-      for (const n of r.notes ?? []) out.line(`${' '.repeat(14)}note: ${n}`);
-    }
+    for (const n of r.notes ?? []) out.line(`${' '.repeat(14)}note: ${n}`);
   }
 }
 
@@ -227,35 +273,60 @@ export function anomalies(c: TraceConnection): string[] {
 }
 
 /** --summary: one line per connection: end states, duration, bytes each way, anomalies. */
-function printSummary(out: Out, report: TraceReport): void {
-  if (report.connections.length === 0) out.line('no TCP connections found');
-  for (const [ci, c] of report.connections.entries()) {
-    const last = c.segments.at(-1);
-    const first = c.segments[0];
-    const bytes = { A: 0, B: 0 };
-    for (const r of c.segments) bytes[r.from] += r.len;
-    const duration = first && last ? (last.t - first.t).toFixed(6) : '0.000000';
-    const odd = anomalies(c);
-    out.line(
-      `${ci + 1}  A ${c.a}  B ${c.b}  end ${last?.stateA ?? '?'}/${last?.stateB ?? '?'}  ${duration} s  A→B ${bytes.A} B  B→A ${bytes.B} B  ${c.segments.length} segments  ${odd.length > 0 ? odd.join(',') : 'clean'}`,
-    );
+function printSummaryConnection(out: Out, c: TraceConnection, ci: number): void {
+  const last = c.segments.at(-1);
+  const first = c.segments[0];
+  const bytes = { A: 0, B: 0 };
+  for (const r of c.segments) bytes[r.from] += r.len;
+  const duration = first && last ? (last.t - first.t).toFixed(6) : '0.000000';
+  const odd = anomalies(c);
+  out.line(
+    `${ci + 1}  A ${c.a}  B ${c.b}  end ${last?.stateA ?? '?'}/${last?.stateB ?? '?'}  ${duration} s  A→B ${bytes.A} B  B→A ${bytes.B} B  ${c.segments.length} segments  ${odd.length > 0 ? odd.join(',') : 'clean'}`,
+  );
+}
+
+/**
+ * Prints connections one at a time as the analysis hands them over, so a large capture's
+ * report is never held whole. The JSON document is the same as JSON.stringify(report, null, 2);
+ * NDJSON's header line needs the count, so its lines wait as (compact) text until the end.
+ */
+class Printer {
+  private count = 0;
+  private readonly lines: string[] = [];
+  private readonly out: Out;
+  private readonly output: Output;
+  constructor(out: Out, output: Output) {
+    this.out = out;
+    this.output = output;
+  }
+  connection(c: TraceConnection): void {
+    const i = this.count++;
+    const out = this.out;
+    if (this.output === 'json') {
+      if (i === 0) out.line(`{\n  "schema": ${JSON.stringify(TRACE_SCHEMA)},\n  "connections": [`);
+      else out.line(',');
+      out.part(JSON.stringify(c, null, 2).replace(/^/gm, '    '));
+    } else if (this.output === 'ndjson') this.lines.push(JSON.stringify(c));
+    else if (this.output === 'summary') printSummaryConnection(out, c, i);
+    else printTableConnection(out, c, i);
+  }
+  end(): void {
+    const out = this.out;
+    if (this.output === 'json') {
+      if (this.count === 0) out.line(`{\n  "schema": ${JSON.stringify(TRACE_SCHEMA)},\n  "connections": [`);
+      else out.line('');
+      out.line('  ]\n}');
+    } else if (this.output === 'ndjson') {
+      out.line(JSON.stringify({ schema: TRACE_SCHEMA, connections: this.count }));
+      for (const l of this.lines) out.line(l);
+    } else if (this.count === 0) out.line('no TCP connections found');
   }
 }
 
 function printReport(out: Out, report: TraceReport, output: Output): void {
-  if (output === 'json') {
-    // One connection at a time: the document is the same as JSON.stringify(report, null, 2).
-    out.line(`{\n  "schema": ${JSON.stringify(report.schema)},\n  "connections": [`);
-    report.connections.forEach((c, i) => {
-      const text = JSON.stringify(c, null, 2).replace(/^/gm, '    ');
-      out.line(text + (i < report.connections.length - 1 ? ',' : ''));
-    });
-    out.line('  ]\n}');
-  } else if (output === 'ndjson') {
-    out.line(JSON.stringify({ schema: report.schema, connections: report.connections.length }));
-    for (const c of report.connections) out.line(JSON.stringify(c));
-  } else if (output === 'summary') printSummary(out, report);
-  else printTable(out, report);
+  const p = new Printer(out, output);
+  for (const c of report.connections) p.connection(c);
+  p.end();
 }
 
 /**
@@ -321,9 +392,20 @@ function main(argv: string[]): number {
   const file = args.file!;
   const name = file === '-' ? 'stdin' : file;
   try {
-    const analysis = analyseCapture(readCaptureBytes(file === '-' ? null : fromUserDir(file), name));
+    const capture = openCapture(file === '-' ? null : fromUserDir(file), name);
+    const printer = new Printer(out, args.output);
+    let analysis;
+    try {
+      analysis = analyseCapture(capture.input, undefined, {
+        totalBytes: capture.totalBytes,
+        limit: MAX_STREAM_BYTES,
+        onConnection: (c) => printer.connection(c),
+      });
+    } finally {
+      capture.done();
+    }
     for (const w of analysis.warnings) process.stderr.write(`trace: ${name}: warning: ${formatWarning(w)}\n`);
-    printReport(out, analysis.report, args.output);
+    printer.end();
     out.flush();
     return 0;
   } catch (e) {

@@ -97,3 +97,35 @@ export function quietServerBundleWarnings(level, log, handler) {
   if (level === 'warn' && log.code === 'INEFFECTIVE_DYNAMIC_IMPORT') return;
   quietUpstreamWarnings(level, log, handler);
 }
+
+/**
+ * Fails the browser build when two chunks carry the name of one of astro.config.mjs's chunk groups
+ * (`lab`, `engine`…). The bench and the docs speak of "the engine chunk"; a second one appears when
+ * a module outside the group becomes its own chunk and Rolldown names it after its folder: e.g. a
+ * dynamic `import()` of src/engine/index.ts made a 0.1 KB `engine.<hash>.js` facade that re-exported
+ * the real engine chunk, one request more for the quiz that imported it.
+ * @param {string[]} names the group names
+ */
+export function oneChunkPerGroup(names) {
+  return {
+    name: 'tcp-book:one-chunk-per-group',
+    apply: 'build',
+    applyToEnvironment: (/** @type {Env} */ env) => env.name === 'client',
+    /**
+     * @param {unknown} _
+     * @param {Record<string, { type: string, name?: string, fileName: string, facadeModuleId?: string | null }>} bundle
+     * @this {{ error: (message: string) => never | void }}
+     */
+    generateBundle(_, bundle) {
+      for (const name of names) {
+        const same = Object.values(bundle).filter((c) => c.type === 'chunk' && c.name === name);
+        if (same.length < 2) continue;
+        const what = same.map((c) => `${c.fileName}${c.facadeModuleId ? ` (entry: ${c.facadeModuleId.replace(/^.*?[\\/]src[\\/]/, 'src/')})` : ''}`);
+        this.error(
+          `${same.length} chunks are named "${name}", a chunk group of astro.config.mjs: ${what.join(', ')}. ` +
+            'A chunk that is not the group got its name from its folder: import the module it re-exports directly (and list that deep import in tests/unit/layering.test.ts).',
+        );
+      }
+    },
+  };
+}

@@ -1,6 +1,6 @@
 /**
  * Every content check over a content folder, as one list of `file:line: message` findings: chapter
- * pairs and components, quizzes, links, sources, spellings and lab props. What
+ * pairs and components, quizzes, links, sources, spellings, frontmatter keys and lab props. What
  * `npm run check:content` prints, and what the pull-request workflow turns into annotations.
  */
 import { join } from 'node:path';
@@ -10,6 +10,7 @@ import { checkLinks } from './links.ts';
 import { checkSourceFiles } from './sources.ts';
 import { checkSpellings } from './spellings.ts';
 import { checkLabProps } from './lab-props.ts';
+import { checkFrontmatterKeys } from './frontmatter.ts';
 
 /** One finding of one check. */
 export interface Finding {
@@ -36,6 +37,10 @@ export function allContentFindings(root: string, dir = 'content'): Finding[] {
   add(
     'spellings',
     files.flatMap((f) => checkSpellings(f.path, f.source)),
+  );
+  add(
+    'frontmatter',
+    files.flatMap((f) => checkFrontmatterKeys(f.path, f.source)),
   );
   add(
     'lab props',

@@ -17,7 +17,7 @@ export interface Definition {
 export const definitions: Readonly<Record<string, Definition>> = {
   // The eleven states (RFC 9293 §3.3.2)
   'state-closed': {
-    ko: '연결이 없는 상태입니다. TCB가 없으므로 실제로 기록되지 않는 가상의 상태입니다.',
+    ko: '연결이 없는 상태입니다. TCB가 없으므로 어디에도 기록되지 않는 가상의 상태입니다.',
     en: 'No connection. A fictional state: there is no record (TCB) at all.',
     see: 'tcp-basics#eleven-states',
   },
@@ -42,7 +42,7 @@ export const definitions: Readonly<Record<string, Definition>> = {
     see: 'three-way-handshake#client-established-first',
   },
   'state-fin-wait-1': {
-    ko: '먼저 닫는 쪽이 FIN을 보내고 그 ACK를 기다리는 상태입니다.',
+    ko: '먼저 닫는 쪽이 FIN을 보낸 뒤 그 ACK를 기다리는 상태입니다.',
     en: 'The active closer has sent FIN and waits for its ACK.',
     see: 'four-way-handshake#four-steps',
   },
@@ -67,7 +67,7 @@ export const definitions: Readonly<Record<string, Definition>> = {
     see: 'four-way-handshake#four-steps',
   },
   'state-time-wait': {
-    ko: '먼저 닫은 쪽이 마지막 ACK를 보낸 뒤 2×MSL 동안 기다리는 상태입니다. 리눅스에서는 60초입니다.',
+    ko: '먼저 닫은 쪽이 마지막 ACK를 보낸 뒤 2×MSL 동안 기다리는 상태로, 리눅스에서는 60초입니다.',
     en: 'The active closer waits 2×MSL after its last ACK; 60 s on Linux.',
     see: 'time-wait#where',
   },
@@ -88,7 +88,7 @@ export const definitions: Readonly<Record<string, Definition>> = {
     see: 'tcp-basics#header-fields',
   },
   'sequence-number': {
-    ko: '세그먼트의 첫 바이트(또는 SYN, FIN)의 번호입니다. 32비트이고 한 바퀴 돌면 다시 시작합니다.',
+    ko: '세그먼트의 첫 바이트(또는 SYN, FIN)에 붙은 번호입니다. 32비트라서 끝까지 가면 0부터 다시 셉니다.',
     en: 'The number of a segment’s first byte (or of its SYN or FIN); 32 bits, wrapping around.',
     see: 'tcp-basics#seq-and-ack',
   },
@@ -98,7 +98,7 @@ export const definitions: Readonly<Record<string, Definition>> = {
     see: 'tcp-basics#seq-and-ack',
   },
   isn: {
-    ko: '연결을 시작하는 시퀀스 번호입니다. 클록과 4-튜플의 키 해시로 정합니다(RFC 9293 §3.4.1).',
+    ko: '연결의 첫 시퀀스 번호로, 클록과 4-튜플의 키 해시로 정합니다(RFC 9293 §3.4.1).',
     en: 'The sequence number a connection starts from; a clock plus a keyed hash of the 4-tuple (RFC 9293 §3.4.1).',
     see: 'three-way-handshake#isn',
   },
@@ -108,17 +108,17 @@ export const definitions: Readonly<Record<string, Definition>> = {
     see: 'tcp-basics#header-fields',
   },
   syn: {
-    ko: '"시퀀스 번호를 맞추자"는 플래그입니다. 보내는 쪽의 ISN을 싣고 시퀀스 번호 하나를 씁니다.',
+    ko: '시퀀스 번호를 맞추자는 플래그로, 보내는 쪽의 ISN을 싣고 시퀀스 번호 하나를 씁니다.',
     en: 'Synchronize: carries the sender’s ISN and takes one sequence number.',
     see: 'tcp-basics#syn-fin-consume-one',
   },
   fin: {
-    ko: '"더 보낼 데이터가 없다"는 플래그입니다. 한 방향만 닫고, 시퀀스 번호 하나를 씁니다.',
+    ko: '더 보낼 데이터가 없다는 플래그로, 한 방향만 닫으며 시퀀스 번호 하나를 씁니다.',
     en: 'No more data from this side: closes one direction and takes one sequence number.',
     see: 'tcp-basics#syn-fin-consume-one',
   },
   rst: {
-    ko: '연결을 즉시 끊는 플래그입니다. 받은 쪽은 답하지 않고 연결 기록을 지웁니다.',
+    ko: '연결을 즉시 끊는 플래그로, 받은 쪽은 답하지 않고 연결 기록을 지웁니다.',
     en: 'Reset: aborts the connection at once; the receiver deletes its record without answering.',
     see: 'when-things-go-wrong#rst',
   },
@@ -128,12 +128,12 @@ export const definitions: Readonly<Record<string, Definition>> = {
     see: 'when-things-go-wrong#retransmission-timer',
   },
   msl: {
-    ko: '세그먼트가 네트워크에서 살아남는다고 가정하는 최대 시간입니다. RFC는 2분, TIME-WAIT는 2×MSL입니다.',
+    ko: '세그먼트가 네트워크에서 살아남는다고 가정하는 최대 시간입니다. RFC는 2분으로 잡고, TIME-WAIT는 그 두 배(2×MSL)입니다.',
     en: 'The longest a segment is assumed to live in the network: 2 minutes in the RFC; TIME-WAIT lasts 2×MSL.',
     see: 'time-wait#why-2msl',
   },
   'half-close': {
-    ko: '한쪽이 FIN을 보내 보내기만 끝내고 계속 받는 상태입니다. shutdown(SHUT_WR)이 만듭니다.',
+    ko: '한쪽이 FIN을 보내 보내기만 끝내고 받기는 계속하는 상태로, shutdown(SHUT_WR)을 호출하면 이렇게 됩니다.',
     en: 'One side has sent FIN on purpose and keeps receiving; made by shutdown(SHUT_WR).',
     see: 'when-things-go-wrong#half-closed',
   },
@@ -143,22 +143,22 @@ export const definitions: Readonly<Record<string, Definition>> = {
     see: 'when-things-go-wrong#half-open',
   },
   'simultaneous-open': {
-    ko: '양쪽이 동시에 SYN을 보내는 경우입니다. 둘 다 SYN-SENT에서 SYN-RECEIVED를 거쳐 ESTABLISHED가 됩니다.',
+    ko: '양쪽이 동시에 SYN을 보내는 경우로, 둘 다 SYN-SENT에서 SYN-RECEIVED를 거쳐 ESTABLISHED가 됩니다.',
     en: 'Both sides send SYN at once; both go SYN-SENT → SYN-RECEIVED → ESTABLISHED.',
     see: 'three-way-handshake#simultaneous-open',
   },
   'simultaneous-close': {
-    ko: '양쪽이 동시에 FIN을 보내는 경우입니다. 둘 다 CLOSING을 거쳐 TIME-WAIT에 들어갑니다.',
+    ko: '양쪽이 동시에 FIN을 보내는 경우로, 둘 다 CLOSING을 거쳐 TIME-WAIT에 들어갑니다.',
     en: 'Both sides send FIN at once; both pass CLOSING and both end in TIME-WAIT.',
     see: 'four-way-handshake#simultaneous-close',
   },
   'active-close': {
-    ko: '먼저 FIN을 보내는 쪽의 닫기입니다. 클라이언트든 서버든 이쪽이 TIME-WAIT에 들어갑니다.',
-    en: 'Closing first by sending the first FIN; that side, client or server, enters TIME-WAIT.',
+    ko: '먼저 FIN을 보내는 쪽의 닫기입니다. 클라이언트든 서버든 능동 닫기를 한 쪽이 TIME-WAIT에 들어갑니다.',
+    en: 'Closing first by sending the first FIN; the active closer, client or server, is the side that enters TIME-WAIT.',
     see: 'four-way-handshake#active-passive-closer',
   },
   'passive-close': {
-    ko: '상대의 FIN을 받은 뒤의 닫기입니다. CLOSE-WAIT와 LAST-ACK를 거칩니다.',
+    ko: '상대의 FIN을 받은 뒤에 하는 닫기로, CLOSE-WAIT와 LAST-ACK를 거칩니다.',
     en: 'Closing after the peer’s FIN arrived: through CLOSE-WAIT and LAST-ACK.',
     see: 'four-way-handshake#active-passive-closer',
   },
@@ -168,7 +168,7 @@ export const definitions: Readonly<Record<string, Definition>> = {
     see: 'syn-flood#attack',
   },
   'syn-cookies': {
-    ko: '하프 오픈 연결을 저장하지 않고 그 정보를 서버의 ISN에 담는 방어책입니다. 옵션 일부를 잃습니다.',
+    ko: '하프 오픈 연결을 저장하는 대신 그 정보를 서버의 ISN에 담는 방어책으로, 그 대가로 옵션 일부를 잃습니다.',
     en: 'Encoding a half-open connection in the server’s ISN instead of storing it; some options are lost.',
     see: 'syn-flood#syn-cookies',
   },
@@ -188,17 +188,17 @@ export const definitions: Readonly<Record<string, Definition>> = {
     see: 'syn-flood#tcp-fast-open',
   },
   tcb: {
-    ko: '한 연결에 대해 호스트가 보관하는 기록입니다. 상태, 시퀀스 번호, 윈도우, 타이머가 들어 있습니다.',
-    en: 'The record a host keeps for one connection: state, sequence numbers, windows, timers.',
+    ko: '호스트가 연결마다 유지하는 자료 구조로, 상태, 시퀀스 번호, 윈도우, 타이머를 담습니다.',
+    en: 'The data structure a host keeps for each connection: state, sequence numbers, windows, timers.',
     see: 'tcp-basics#what-is-a-connection',
   },
   'four-tuple': {
-    ko: '로컬 IP, 로컬 포트, 원격 IP, 원격 포트입니다. 연결을 식별하며 같은 4-튜플의 연결은 동시에 둘일 수 없습니다.',
+    ko: '로컬 IP, 로컬 포트, 원격 IP, 원격 포트의 네 값으로 연결을 식별하므로, 같은 4-튜플의 연결이 동시에 둘일 수는 없습니다.',
     en: 'Local IP, local port, remote IP, remote port: identifies a connection; no two can share one at a time.',
     see: 'tcp-basics#what-is-a-connection',
   },
   ack: {
-    ko: '확인 응답 번호가 유효하다는 플래그입니다. 첫 SYN 뒤의 모든 세그먼트에 켜져 있습니다.',
+    ko: '확인 응답 번호가 유효하다는 플래그로, 첫 SYN 다음의 모든 세그먼트에 켜져 있습니다.',
     en: 'The acknowledgment field is valid; set on every segment after the first SYN.',
     see: 'tcp-basics#header-fields',
   },
@@ -218,7 +218,7 @@ export const definitions: Readonly<Record<string, Definition>> = {
     see: 'three-way-handshake#three-steps',
   },
   mss: {
-    ko: '받을 수 있는 가장 큰 세그먼트 데이터 크기입니다. SYN의 옵션으로 알립니다.',
+    ko: '세그먼트 하나로 받을 수 있는 가장 큰 데이터 크기로, SYN의 옵션으로 알립니다.',
     en: 'The largest segment payload a host can receive, announced as a SYN option.',
     see: 'tcp-basics#header-fields',
   },
@@ -233,8 +233,8 @@ export const definitions: Readonly<Record<string, Definition>> = {
     see: 'syn-flood#syn-cookie-cost',
   },
   sack: {
-    ko: '받은 데이터 블록을 따로따로 알리는 확인 응답입니다. SYN에서 SACK 허용 옵션으로 합의합니다.',
-    en: 'Acknowledging received blocks individually; agreed with the SACK-permitted SYN option.',
+    ko: '순서에서 벗어나 받은 데이터 블록을 따로 알리는 확인 응답으로, 양쪽이 SYN의 SACK 허용 옵션으로 쓸지 정합니다.',
+    en: 'Acknowledging blocks received out of order one by one; both sides agree to it with the SACK-permitted SYN option.',
     see: 'syn-flood#syn-cookie-cost',
   },
   timestamps: {
@@ -243,7 +243,7 @@ export const definitions: Readonly<Record<string, Definition>> = {
     see: 'time-wait#reopening',
   },
   rtt: {
-    ko: '세그먼트를 보내고 그 확인 응답을 받기까지 걸리는 시간입니다. RTO 계산의 바탕입니다.',
+    ko: '세그먼트를 보내고 그 확인 응답을 받기까지 걸리는 시간으로, RTO를 계산하는 바탕입니다.',
     en: 'The time from sending a segment to receiving its acknowledgment; the basis of the RTO.',
     see: 'when-things-go-wrong#retransmission-timer',
   },
@@ -253,13 +253,13 @@ export const definitions: Readonly<Record<string, Definition>> = {
     see: 'when-things-go-wrong#retransmission-timer',
   },
   'delayed-ack': {
-    ko: '바로 확인 응답하지 않고 잠시 기다렸다가 ACK를 보내는 것입니다. 4번 종료에서 FIN의 ACK가 따로 나가는 이유입니다.',
+    ko: '바로 확인 응답하지 않고 잠시 기다렸다가 ACK를 보내는 것입니다. 세그먼트 네 개로 닫을 때 FIN의 ACK가 따로 나갈 수 있는 이유입니다.',
     en: 'Waiting briefly before acknowledging; why the ACK of a FIN can go out alone in a four-segment teardown.',
     see: 'four-way-handshake#why-four-when-three',
   },
   'old-duplicate': {
-    ko: '네트워크에서 늦어진 예전 세그먼트의 복사본입니다. 3-way 핸드셰이크와 TIME-WAIT가 이를 막습니다.',
-    en: 'A delayed copy of an earlier segment; the three-way handshake and TIME-WAIT guard against it.',
+    ko: '네트워크에서 늦어진 예전 세그먼트의 사본으로, 3-way 핸드셰이크와 TIME-WAIT가 이 사본이 새 연결에 섞이지 않게 막습니다.',
+    en: 'A delayed copy of an earlier segment; the three-way handshake and TIME-WAIT keep it out of a new connection.',
     see: 'three-way-handshake#why-three',
   },
   'challenge-ack': {
@@ -268,7 +268,7 @@ export const definitions: Readonly<Record<string, Definition>> = {
     see: 'when-things-go-wrong#not-rst',
   },
   'connection-refused': {
-    ko: '리스너가 없는 포트로 보낸 SYN에 RST가 돌아온 결과입니다. connect()가 ECONNREFUSED로 실패합니다.',
+    ko: '리스너가 없는 포트로 보낸 SYN에 RST가 돌아온 결과로, connect()가 ECONNREFUSED로 실패합니다.',
     en: 'A SYN to a port without a listener answered by RST; connect() fails with ECONNREFUSED.',
     see: 'when-things-go-wrong#rst-closed-port',
   },
@@ -283,8 +283,8 @@ export const definitions: Readonly<Record<string, Definition>> = {
     see: 'four-way-handshake#close-wait',
   },
   'ephemeral-port': {
-    ko: 'connect()할 때 커널이 고르는 로컬 포트입니다. 바닥나면 EADDRNOTAVAIL이 납니다.',
-    en: 'The local port the kernel picks for connect(); running out gives EADDRNOTAVAIL.',
+    ko: 'connect()할 때 커널이 고르는 로컬 포트로, 바닥나면 connect()가 EADDRNOTAVAIL로 실패합니다.',
+    en: 'The local port the kernel picks for connect(); when they run out, connect() fails with EADDRNOTAVAIL.',
     see: 'time-wait#many-time-wait',
   },
   'so-reuseaddr': {
@@ -293,7 +293,7 @@ export const definitions: Readonly<Record<string, Definition>> = {
     see: 'time-wait#many-time-wait',
   },
   'tcp-tw-reuse': {
-    ko: '나가는 연결이 TIME-WAIT의 4-튜플을 재사용하게 하는 리눅스 sysctl입니다. 타임스탬프가 필요합니다. tcp_tw_recycle은 4.12에서 제거됐습니다.',
+    ko: '나가는 연결이 TIME-WAIT에 있는 4-튜플을 재사용하게 하는 리눅스 sysctl로, 타임스탬프가 필요합니다. 비슷한 tcp_tw_recycle은 4.12에서 제거됐습니다.',
     en: 'A Linux sysctl letting outgoing connections reuse a TIME-WAIT 4-tuple, with timestamps; tcp_tw_recycle was removed in 4.12.',
     see: 'time-wait#many-time-wait',
   },
@@ -303,7 +303,7 @@ export const definitions: Readonly<Record<string, Definition>> = {
     see: 'when-things-go-wrong#rst-abort',
   },
   'connection-pool': {
-    ko: '연결을 닫지 않고 재사용하는 방식입니다. 핸드셰이크와 TIME-WAIT 비용을 처음부터 없앱니다.',
+    ko: '연결을 닫지 않고 재사용하는 방식이므로 핸드셰이크와 TIME-WAIT 비용이 애초에 생기지 않습니다.',
     en: 'Reusing open connections instead of closing them, which avoids handshakes and TIME-WAIT altogether.',
     see: 'time-wait#many-time-wait',
   },

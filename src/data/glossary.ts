@@ -564,8 +564,8 @@ export const vocabulary: readonly VocabularyRule[] = [
     id: 'loss',
     ko: '유실',
     en: 'loss / lost',
-    rejected: { ko: [{ word: '잃어버' }] },
-    note: '세그먼트가 사라지는 것은 유실입니다: 유실되면, 유실된 세그먼트, 유실시킬 세그먼트',
+    rejected: { ko: [{ word: '잃어버' }, { word: '손실' }] },
+    note: '세그먼트가 사라지는 것은 유실입니다(손실로 쓰지 않습니다): 유실되면, 유실된 세그먼트, 유실시킬 세그먼트',
   },
   {
     id: 'flag-notation',

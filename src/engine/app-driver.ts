@@ -70,12 +70,17 @@ export function createAppDriver(run: RunContext, link: Link, input: (side: Side,
   const closedByApp: Record<Side, boolean> = { A: false, B: false };
   /** Each side's latest ISS, so injected segments can be numbered relative to it. */
   const lastIss: Record<Side, number> = { A: def.fixedIsn.A, B: def.fixedIsn.B };
-  const isRelative = (a: AppAction): boolean => 'after' in a && a.after === 'connected';
+  const isRelative = (a: AppAction): boolean => 'after' in a && a.after !== undefined;
   let pending: Pending[] = def.actions.filter((a) => !isRelative(a)).map((action) => ({ at: action.at, order: run.nextOrder(), action }));
-  /** Actions timed from the client's first ESTABLISHED. */
+  /** Actions timed from an event: the client's first ESTABLISHED, or their side's first EOF. */
   let waiting: AppAction[] = def.actions.filter(isRelative);
   const schedule = (action: AppAction): void => {
     pending.push({ at: action.at, order: run.nextOrder(), action });
+  };
+  /** Schedules the waiting actions `due` picks, counted from now. */
+  const release = (due: (a: AppAction) => boolean): void => {
+    for (const a of waiting.filter(due)) schedule({ ...a, at: run.now + a.at });
+    waiting = waiting.filter((a) => !due(a));
   };
 
   const act = (a: AppAction): void => {
@@ -149,13 +154,11 @@ export function createAppDriver(run: RunContext, link: Link, input: (side: Side,
         case 'eof': {
           const d = reactions[side].closeOnEofAfterMs;
           if (d !== null && d !== undefined && !closedByApp[side]) schedule({ at: now + d, side, call: 'CLOSE' });
+          release((a) => a.side === side && 'after' in a && a.after === 'peer-fin');
           break;
         }
         case 'connected':
-          if (side === 'A') {
-            for (const a of waiting) schedule({ ...a, at: now + a.at });
-            waiting = [];
-          }
+          if (side === 'A') release((a) => 'after' in a && a.after === 'connected');
           break;
       }
     },

@@ -1,7 +1,7 @@
 /**
  * The link between the two hosts: every segment put on it gets a wire id, waits out the
- * latency, and passes the scenario's fault rules (drop, delay, duplicate) on its way. Segments
- * addressed to neither host (a spoofed source) are dropped with a note.
+ * latency, and passes the scenario's fault rules (drop, delay, duplicate, reorder, random loss)
+ * on its way. Segments addressed to neither host (a spoofed source) are dropped with a note.
  */
 import { NOTES } from './notes.ts';
 import { type RunContext, other, sameAddr } from './run-context.ts';
@@ -41,6 +41,27 @@ export function matches(m: SegmentMatch, from: Side, seg: Segment, finSeen: Reco
   return true;
 }
 
+/**
+ * Mulberry32: a small deterministic generator of numbers in [0, 1), so a seeded loss rate loses
+ * the same segments on every run of the same scenario (the engine never calls Math.random).
+ */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** A segment held back by a reorder rule: it arrives right after the sender's next segment to `to`, or at its own `at`. */
+interface Held {
+  from: Side;
+  entry: InFlight;
+}
+
 export function createLink(run: RunContext): Link {
   const def = run.def;
   const addr: Record<Side, Address> = { A: def.a, B: def.b };
@@ -48,6 +69,9 @@ export function createLink(run: RunContext): Link {
   const faultHits = new Map<FaultRule, number>();
   let wireCount = 0;
   let flight: InFlight[] = [];
+  let held: Held[] = [];
+  // One generator per random-loss rule, each drawn once per segment A or B sends.
+  const draws = new Map(def.faults.flatMap((f) => (f.kind === 'random-loss' ? [[f, seededRandom(f.seed)] as const] : [])));
 
   const transmit: Link['transmit'] = (from, segment, retransmit, origin, to) => {
     const wireId = ++wireCount;
@@ -70,7 +94,12 @@ export function createLink(run: RunContext): Link {
     // Every rule counts the segments it matches, even one an earlier rule drops: "the 2nd final
     // ACK" is the 2nd on the wire, whether or not another rule lost the 1st.
     const hits = new Map<FaultRule, number>();
+    let reorderMs: number | null = null;
     for (const f of def.faults) {
+      if (f.kind === 'random-loss') {
+        if (!origin && (draws.get(f)?.() ?? 1) * 100 < f.percent) hits.set(f, 1);
+        continue;
+      }
       if (f.kind === 'drop' || origin || !matches(f.match, from, segment, finSeen)) continue;
       const hit = (faultHits.get(f) ?? 0) + 1;
       faultHits.set(f, hit);
@@ -86,6 +115,10 @@ export function createLink(run: RunContext): Link {
       }
       const hit = hits.get(f);
       if (hit === undefined) continue;
+      if (f.kind === 'random-loss') {
+        run.record({ kind: 'drop', side: from, segment: json, wireId, ...(NOTES && { detail: `fault: random loss (${f.percent} %)` }) });
+        return;
+      }
       if (f.match.nth !== undefined && f.match.nth !== hit) continue;
       if (f.kind === 'drop-match') {
         run.record({ kind: 'drop', side: from, segment: json, wireId, ...(NOTES && { detail: 'fault: drop rule' }) });
@@ -93,8 +126,20 @@ export function createLink(run: RunContext): Link {
       }
       if (f.kind === 'delay') delay += f.extraDelayMs;
       if (f.kind === 'duplicate') copies.push(def.latencyMs + f.extraDelayMs);
+      if (f.kind === 'reorder') reorderMs = Math.max(reorderMs ?? 0, f.extraDelayMs);
     }
-    flight.push({ at: run.now + delay, order: run.nextOrder(), wireId, to: dest, segment, json, ...(origin ? { origin } : {}) });
+    const entry: InFlight = { at: run.now + delay, order: run.nextOrder(), wireId, to: dest, segment, json, ...(origin ? { origin } : {}) };
+    // Segments this sender's earlier segments were held back for: they now arrive just after this one.
+    for (const h of held.filter((x) => x.from === from && x.entry.to === dest && x.entry.at >= entry.at)) {
+      h.entry.at = entry.at;
+      h.entry.order = run.nextOrder();
+    }
+    held = held.filter((x) => x.from !== from || x.entry.to !== dest);
+    flight.push(entry);
+    if (reorderMs !== null) {
+      entry.at += reorderMs;
+      held.push({ from, entry });
+    }
     for (const d of copies) {
       const copyId = ++wireCount;
       run.record({

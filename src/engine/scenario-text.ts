@@ -11,7 +11,7 @@ export const SCENARIO_TEXT: Readonly<Record<ScenarioId, { title: I18nText; descr
   'normal-open': {
     title: { ko: '정상적인 3-way 핸드셰이크', en: 'A normal three-way handshake' },
     description: {
-      ko: '클라이언트가 SYN을 보내고, 서버가 SYN+ACK로 답하고, 클라이언트가 ACK를 보냅니다. 클라이언트가 먼저 ESTABLISHED가 됩니다. 이후 ping/pong을 주고받고 닫습니다.',
+      ko: '클라이언트가 SYN을 보내고 서버가 SYN+ACK로 답한 뒤 클라이언트가 ACK를 보내므로, 클라이언트가 먼저 ESTABLISHED가 됩니다. 그다음 ping/pong을 주고받고 닫습니다.',
       en: 'The client sends SYN, the server answers SYN+ACK, the client sends ACK. The client is ESTABLISHED first. Then ping/pong and a close.',
     },
   },
@@ -25,7 +25,7 @@ export const SCENARIO_TEXT: Readonly<Record<ScenarioId, { title: I18nText; descr
   'lost-syn': {
     title: { ko: 'SYN 유실', en: 'Lost SYN' },
     description: {
-      ko: '첫 SYN이 사라집니다. 클라이언트는 SYN-SENT에 머물다가 재전송 타이머(RTO)가 만료되면 SYN을 다시 보냅니다.',
+      ko: '첫 SYN이 유실되므로 클라이언트는 SYN-SENT에 머물다가 재전송 타이머(RTO)가 만료되면 SYN을 다시 보냅니다.',
       en: 'The first SYN is lost. The client stays in SYN-SENT and sends the SYN again when its retransmission timer (RTO) expires.',
     },
   },
@@ -39,14 +39,14 @@ export const SCENARIO_TEXT: Readonly<Record<ScenarioId, { title: I18nText; descr
   'lost-syn-ack': {
     title: { ko: 'SYN+ACK 유실', en: 'Lost SYN+ACK' },
     description: {
-      ko: '서버의 SYN+ACK가 사라집니다. 클라이언트는 SYN을, 서버는 SYN+ACK를 각자 재전송합니다.',
+      ko: '서버의 SYN+ACK가 유실되므로 클라이언트는 SYN을, 서버는 SYN+ACK를 각자 재전송합니다.',
       en: "The server's SYN+ACK is lost. The client retransmits its SYN and the server its SYN+ACK.",
     },
   },
   'lost-third-ack': {
     title: { ko: '세 번째 ACK 유실', en: 'Lost third ACK' },
     description: {
-      ko: '클라이언트는 이미 ESTABLISHED입니다. 서버는 SYN-RECEIVED에 남아 SYN+ACK를 재전송하고, 클라이언트가 다시 보낸 ACK로 연결이 완성됩니다.',
+      ko: '클라이언트는 이미 ESTABLISHED이지만 서버는 SYN-RECEIVED에 남아 SYN+ACK를 재전송하고, 클라이언트가 다시 보낸 ACK로 연결이 완성됩니다.',
       en: "The client is already ESTABLISHED. The server stays in SYN-RECEIVED and retransmits its SYN+ACK; the client's new ACK completes the connection.",
     },
   },
@@ -60,28 +60,28 @@ export const SCENARIO_TEXT: Readonly<Record<ScenarioId, { title: I18nText; descr
   'closed-port-rst': {
     title: { ko: '닫힌 포트로 연결: RST', en: 'Connecting to a closed port: RST' },
     description: {
-      ko: '아무도 듣지 않는 포트로 SYN을 보내면 [RST, ACK](seq 0, ack ISN+1)가 돌아옵니다. 애플리케이션은 "connection refused"를 받습니다.',
+      ko: '아무도 듣지 않는 포트로 SYN을 보내면 [RST, ACK](seq 0, ack ISN+1)가 돌아오므로 애플리케이션은 "connection refused"를 받습니다.',
       en: 'A SYN to a port nobody listens on is answered with [RST, ACK] (seq 0, ack ISN+1). The application gets "connection refused".',
     },
   },
   'close-4-segment': {
-    title: { ko: '클라이언트가 먼저 닫기: 4개 세그먼트', en: 'Client closes first: four segments' },
+    title: { ko: '클라이언트가 먼저 닫기: 세그먼트 네 개', en: 'Client closes first: four segments' },
     description: {
-      ko: '서버 애플리케이션이 500 ms 뒤에 닫습니다. 그동안 커널이 지연 ACK로 FIN을 먼저 확인하므로 FIN, ACK, FIN, ACK 4개가 오갑니다.',
+      ko: '서버 애플리케이션이 500 ms 뒤에 닫습니다. 그동안 커널이 지연 ACK로 FIN을 먼저 확인하므로 FIN, ACK, FIN, ACK 네 개가 오갑니다.',
       en: 'The server application closes 500 ms later. Meanwhile its kernel ACKs the FIN on its own (delayed ACK), so FIN, ACK, FIN, ACK: four segments.',
     },
   },
   'close-3-segment': {
-    title: { ko: '클라이언트가 먼저 닫기: 3개 세그먼트', en: 'Client closes first: three segments' },
+    title: { ko: '클라이언트가 먼저 닫기: 세그먼트 세 개', en: 'Client closes first: three segments' },
     description: {
-      ko: '서버 애플리케이션이 EOF를 읽자마자 닫습니다. 서버의 FIN이 클라이언트 FIN에 대한 ACK를 함께 싣고 가므로 세그먼트가 3개입니다.',
+      ko: '서버 애플리케이션이 EOF를 읽자마자 닫습니다. 서버의 FIN이 클라이언트 FIN에 대한 ACK를 함께 싣고 가므로 세그먼트가 세 개입니다.',
       en: "The server application closes as soon as it reads EOF. Its FIN carries the ACK of the client's FIN, so three segments.",
     },
   },
   'server-closes-first': {
     title: { ko: '서버가 먼저 닫기', en: 'Server closes first' },
     description: {
-      ko: '서버가 먼저 FIN을 보내는 능동 종료자(active closer)입니다. 서버가 TIME-WAIT에 남고, 클라이언트가 CLOSE-WAIT를 거칩니다.',
+      ko: '서버가 먼저 FIN을 보내는 쪽(active closer)이므로 서버가 TIME-WAIT에 남고, 클라이언트는 CLOSE-WAIT를 거칩니다.',
       en: 'The server sends the first FIN: it is the active closer. The server ends in TIME-WAIT; the client passes through CLOSE-WAIT.',
     },
   },
@@ -95,14 +95,14 @@ export const SCENARIO_TEXT: Readonly<Record<ScenarioId, { title: I18nText; descr
   'lost-fin': {
     title: { ko: 'FIN 유실', en: 'Lost FIN' },
     description: {
-      ko: '클라이언트의 FIN이 사라집니다. 클라이언트는 FIN-WAIT-1에 머물다가 RTO 뒤에 FIN을 재전송합니다.',
+      ko: '클라이언트의 FIN이 유실되므로 클라이언트는 FIN-WAIT-1에 머물다가 RTO 뒤에 FIN을 재전송합니다.',
       en: "The client's FIN is lost. The client stays in FIN-WAIT-1 and retransmits the FIN after the RTO.",
     },
   },
   'lost-final-ack': {
     title: { ko: '마지막 ACK 유실', en: 'Lost final ACK' },
     description: {
-      ko: '마지막 ACK가 사라지면 LAST-ACK 쪽이 FIN을 재전송합니다. TIME-WAIT 쪽이 아직 남아 있어서 다시 ACK하고 2×MSL 타이머를 새로 시작합니다.',
+      ko: '마지막 ACK가 유실되면 LAST-ACK 쪽이 FIN을 재전송하고, 아직 남아 있는 TIME-WAIT 쪽이 다시 ACK하면서 2×MSL 타이머를 새로 시작합니다.',
       en: 'When the final ACK is lost, the LAST-ACK side retransmits its FIN. The TIME-WAIT side is still there: it ACKs again and restarts its 2×MSL timer.',
     },
   },
@@ -130,7 +130,7 @@ export const SCENARIO_TEXT: Readonly<Record<ScenarioId, { title: I18nText; descr
   'rst-in-time-wait-rfc1337': {
     title: { ko: 'TIME-WAIT에서 받은 RST: RFC 1337 적용', en: 'RST in TIME-WAIT with RFC 1337' },
     description: {
-      ko: '같은 상황에서 RFC 1337의 해결책 F1을 적용하면 TIME-WAIT 중에 받은 RST를 무시합니다. 클라이언트는 TIME-WAIT를 끝까지 지킵니다.',
+      ko: '같은 상황에서 RFC 1337의 해결책 F1을 적용하면 TIME-WAIT 중에 받은 RST를 무시하므로, 클라이언트는 TIME-WAIT를 끝까지 지킵니다.',
       en: "The same situation with RFC 1337's fix F1: a RST received in TIME-WAIT is ignored, and the client keeps its full TIME-WAIT.",
     },
   },
@@ -165,7 +165,7 @@ export const SCENARIO_TEXT: Readonly<Record<ScenarioId, { title: I18nText; descr
   'half-open-discovery': {
     title: { ko: '하프 오픈 연결 발견하기', en: 'Discovering a half-open connection' },
     description: {
-      ko: '서버 호스트가 재부팅되어 연결을 아무 신호 없이 잊어버립니다. 클라이언트는 여전히 ESTABLISHED이므로, 다음에 데이터를 보낼 때 서버가 RST로 답하고 나서야 연결이 없다는 것을 압니다(RFC 9293 그림 10). TCP 킵얼라이브를 켜면 10초 동안 아무것도 오가지 않았을 때 보내는 확인용 세그먼트(probe)가 먼저 RST를 받아 옵니다.',
+      ko: '서버 호스트가 재부팅되어 연결을 아무 신호 없이 잊어버립니다. 클라이언트는 여전히 ESTABLISHED이므로, 다음에 데이터를 보낼 때 서버가 RST로 답하고 나서야 연결이 없다는 것을 압니다(RFC 9293 그림 10). TCP 킵얼라이브를 켜면 10초 동안 아무것도 오가지 않았을 때 보내는 확인용 세그먼트(프로브)가 먼저 RST를 받아 옵니다.',
       en: "The server's host reboots and forgets the connection without a word. The client is still ESTABLISHED and learns the truth only when its next data draws a RST (RFC 9293 Figure 10). With keepalive on, a probe sent after 10 s of silence draws the RST first.",
     },
   },

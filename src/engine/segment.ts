@@ -1,16 +1,34 @@
 import type { Address, FlagName, Segment, SegmentJSON, TcpFlags, TcpOptions } from './types.ts';
 
-/** Flag names in print order (trace CLI `flags` arrays use this order). */
+/** Flag names in the engine's order, for the trace CLI's JSON `flags` arrays (a schema, not for display: see flagNotation). */
 export const FLAG_ORDER: readonly FlagName[] = ['SYN', 'ACK', 'FIN', 'RST', 'PSH'];
+
+/** The order Wireshark's Info column prints flags in: bit order, FIN (0x01) first, ACK (0x10) last. */
+export const PRINT_ORDER: readonly FlagName[] = ['FIN', 'SYN', 'RST', 'PSH', 'ACK'];
 
 /** Build a TcpFlags from names, e.g. flags('SYN', 'ACK'). */
 export function flags(...names: FlagName[]): TcpFlags {
   return { SYN: names.includes('SYN'), ACK: names.includes('ACK'), FIN: names.includes('FIN'), RST: names.includes('RST'), PSH: names.includes('PSH') };
 }
 
-/** The set flags in FLAG_ORDER (for display and for the CLI's JSON). */
+/** The set flags in FLAG_ORDER (the CLI's JSON; display goes through printedFlags or flagNotation). */
 export function flagList(f: TcpFlags): FlagName[] {
   return FLAG_ORDER.filter((n) => f[n]);
+}
+
+/** The set flags in PRINT_ORDER, from flag bits or from names in any order. */
+export function printedFlags(f: Readonly<TcpFlags> | readonly FlagName[]): FlagName[] {
+  const has = (n: FlagName): boolean => (Array.isArray(f) ? (f as readonly FlagName[]).includes(n) : (f as TcpFlags)[n]);
+  return PRINT_ORDER.filter(has);
+}
+
+/**
+ * The book's one flag notation, for every figure, lab table, step sentence and capture row: Wireshark's
+ * order, comma-separated ("SYN, ACK", "FIN, ACK", "PSH, ACK"), and "—" for a segment with no flag set,
+ * so a reader who opens the same exchange in Wireshark sees the same letters (TRANSLATING.md).
+ */
+export function flagNotation(f: Readonly<TcpFlags> | readonly FlagName[]): string {
+  return printedFlags(f).join(', ') || '—';
 }
 
 /** tcpdump-style short form: S, S., F., R., P. … ("." = ACK), handy in tests and labels. */

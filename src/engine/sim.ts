@@ -48,7 +48,7 @@ export function validateKnobs(k: ScenarioKnobs): void {
 }
 
 /** Apply the knobs to a definition: the result is again plain data. */
-function applyKnobs(def: ScenarioDef, knobs: ScenarioKnobs): { def: ScenarioDef; knobs: ScenarioKnobs } {
+export function applyKnobs(def: ScenarioDef, knobs: ScenarioKnobs): { def: ScenarioDef; knobs: ScenarioKnobs } {
   validateKnobs(knobs);
   const k: ScenarioKnobs = { ...def.knobsDefaults, ...knobs };
   let actions = def.actions.slice();
@@ -59,8 +59,16 @@ function applyKnobs(def: ScenarioDef, knobs: ScenarioKnobs): { def: ScenarioDef;
     if (k.drop > 0) faults.push({ kind: 'drop', wireId: k.drop });
   }
   if (k.simultaneous) {
+    // B opens actively at A's time, and right after A's OPEN in the list: both SYNs leave at the
+    // same instant, A's first, so a capture of the run (which calls the first SYN's sender A)
+    // names the sides as the engine does.
     const openA = actions.find((a) => a.side === 'A' && a.call === 'OPEN-active');
-    actions = actions.map((a) => (a.side === 'B' && a.call === 'OPEN-passive' ? { at: openA ? openA.at : a.at, side: 'B', call: 'OPEN-active' } : a));
+    const passiveB = actions.find((a) => a.side === 'B' && a.call === 'OPEN-passive');
+    if (passiveB) {
+      const activeB: AppAction = { at: openA ? openA.at : passiveB.at, side: 'B', call: 'OPEN-active' };
+      actions = actions.filter((a) => a !== passiveB);
+      actions.splice(openA ? actions.indexOf(openA) + 1 : actions.length, 0, activeB);
+    }
   }
   if (k.closer !== undefined) {
     const closes = actions.filter((a) => a.call === 'CLOSE');

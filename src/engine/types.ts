@@ -629,25 +629,39 @@ export type FaultRule =
   | { kind: 'drop'; wireId: number }
   | { kind: 'drop-match'; match: SegmentMatch }
   | { kind: 'duplicate'; match: SegmentMatch; extraDelayMs: number }
-  | { kind: 'delay'; match: SegmentMatch; extraDelayMs: number };
+  | { kind: 'delay'; match: SegmentMatch; extraDelayMs: number }
+  /**
+   * The segment is overtaken: it arrives just after the sender's next segment to the same host,
+   * or `extraDelayMs` late when the sender sends nothing before then.
+   */
+  | { kind: 'reorder'; match: SegmentMatch; extraDelayMs: number }
+  /**
+   * Each segment A or B sends is lost with probability `percent`/100, drawn from a generator
+   * seeded with `seed` (one draw per segment, in send order, so a run is reproducible).
+   */
+  | { kind: 'random-loss'; percent: number; seed: number };
 
 /**
  * Application actions on a timeline. `at` is virtual ms from the start, or, with
  * `after: 'connected'`, from the moment the client (A) first reached ESTABLISHED, for either
  * side (one reference point, so equal `at` values still mean "at the same instant"). A lost
  * handshake segment then delays the applications' writes and closes instead of closing a
- * half-open connection.
+ * half-open connection. With `after: 'peer-fin'` it counts from the moment the acting side's
+ * application reads the peer's FIN (end of file), the first time it does.
  */
 export type AppAction =
   | { at: number; side: Side; call: 'OPEN-passive' }
   | { at: number; side: Side; call: 'OPEN-active' }
-  | { at: number; side: Side; call: 'SEND'; text: string; after?: 'connected' }
-  | { at: number; side: Side; call: 'CLOSE'; after?: 'connected' }
-  | { at: number; side: Side; call: 'ABORT'; after?: 'connected' }
-  | { at: number; side: Side; call: 'FORGET'; after?: 'connected' }
-  | { at: number; side: Side; call: 'ACCEPT'; after?: 'connected' }
+  | { at: number; side: Side; call: 'SEND'; text: string; after?: AppEvent }
+  | { at: number; side: Side; call: 'CLOSE'; after?: AppEvent }
+  | { at: number; side: Side; call: 'ABORT'; after?: AppEvent }
+  | { at: number; side: Side; call: 'FORGET'; after?: AppEvent }
+  | { at: number; side: Side; call: 'ACCEPT'; after?: AppEvent }
   /** Segments from outside A/B delivered to `side` (SYN flood, old duplicates, other clients). */
   | { at: number; side: Side; call: 'INJECT'; origin: InjectOrigin; segments: InjectSpec[] };
+
+/** What an action's time may count from besides the start: A's connection opening, or the acting side reading the peer's FIN. */
+export type AppEvent = 'connected' | 'peer-fin';
 
 /** Who sent an injected segment: an attacker, the network (an old duplicate) or another client of B. */
 export type InjectOrigin = 'attacker' | 'old-duplicate' | 'other-client';

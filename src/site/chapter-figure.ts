@@ -7,7 +7,7 @@
  * Rows are moments, not milliseconds: each distinct time at which something happens gets a row,
  * and a long quiet gap (TIME-WAIT's 60 s) gets a marked break with its length instead of space.
  */
-import { flagList } from '../engine/index.ts';
+import { flagNotation } from '../engine/index.ts';
 import type { Side, TcpState, Trace, TraceEvent } from '../engine/types.ts';
 
 /** Which part of the run the figure shows: the frontmatter's `figure.part` (src/content.config.ts lists the same). */
@@ -152,7 +152,7 @@ export function figureLayout(trace: Trace, part: FigurePart): FigureGeom {
       y1,
       x2,
       y2,
-      flags: flagList(seg.flags).join(', '),
+      flags: flagNotation(seg.flags),
       seq: seg.seq,
       ack: seg.flags.ACK ? seg.ack : null,
       len: seg.len,

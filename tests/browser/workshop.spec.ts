@@ -45,6 +45,15 @@ function tsharkReads(file: string): string[] {
   return out.trim().split('\n');
 }
 
+/** Downloads the run's pcap and reads it with tshark: how many segments, each with a good checksum. */
+async function pcapRows(page: Page, S: Record<string, string>): Promise<number> {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: S['workshop.export.pcap'] }).click()]);
+  const rows = tsharkReads((await download.path()) ?? '');
+  // tcp.checksum.status: 1 = good (0 bad, 2 not verified).
+  for (const r of rows) expect(r.split('\t')[1], `checksum status of ${r}`).toBe('1');
+  return rows.length;
+}
+
 for (const lang of ['en', 'ko'] as const) {
   const S = lang === 'ko' ? ko : en;
   for (const [sizeName, size] of Object.entries(SIZES)) {
@@ -58,18 +67,14 @@ for (const lang of ['en', 'ko'] as const) {
         await page.getByRole('button', { name: S['workshop.fault.add'] }).click();
         await expect(page.locator('#workshop-f0-segment')).toHaveValue('fin');
         await expect(page.getByTestId('ws-live')).toContainText(S['workshop.fault'].replace('{n}', '1'));
-        await expect(page.getByTestId('ws-summary')).toContainText(lang === 'en' ? '1 lost' : '1개를 잃었습니다');
-        await expect(page).toHaveURL(/#w=1;.*f=drop:A:fin:1;h=[0-9a-f]{8}$/);
+        await expect(page.getByTestId('ws-summary')).toContainText(lang === 'en' ? '1 lost' : '1개가 유실되었습니다');
+        await expect(page).toHaveURL(/#w=2;.*f=drop:A:fin:1;h=[0-9a-f]{8}$/);
         const url = page.url();
         const shown = await runText(page);
         expect(shown).toContain('FIN');
         expect(await reopen(browser, url, size)).toBe(shown);
 
-        const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: S['workshop.export.pcap'] }).click()]);
-        const rows = tsharkReads((await download.path()) ?? '');
-        expect(rows.length).toBeGreaterThan(5);
-        // tcp.checksum.status: 1 = good (0 bad, 2 not verified).
-        for (const r of rows) expect(r.split('\t')[1], `checksum status of ${r}`).toBe('1');
+        expect(await pcapRows(page, S)).toBeGreaterThan(5);
         expect(problems()).toEqual([]);
       });
 
@@ -86,11 +91,31 @@ for (const lang of ['en', 'ko'] as const) {
         await expect(async () => {
           await page.locator('#workshop-f1-nth').fill('2');
           await page.locator('#workshop-f1-nth').press('Tab');
-          await expect(page.getByTestId('ws-summary')).toContainText(lang === 'en' ? '2 lost' : '2개를 잃었습니다', { timeout: 2_000 });
+          await expect(page.getByTestId('ws-summary')).toContainText(lang === 'en' ? '2 lost' : '2개가 유실되었습니다', { timeout: 2_000 });
         }).toPass({ timeout: 15_000 });
         await expect(page).toHaveURL(/p=windows\.linux;.*f=drop:A:final-ack:1,drop:A:final-ack:2;h=/);
         const shown = await runText(page);
         expect(await reopen(browser, page.url(), size)).toBe(shown);
+      });
+
+      test('a linger abort in FIN-WAIT-2: the server closes, the client aborts with SO_LINGER {on, 0}, RST ends the FIN-WAIT-2', async ({ page, browser }) => {
+        await open(page, `${lang}/workshop/`);
+        // The default scenario closes both sides at connection + 100 ms. A's close becomes an abort 200 ms after
+        // A reads B's FIN: by then A has acknowledged that FIN and B waits in FIN-WAIT-2 for A's.
+        await page.locator('#workshop-c2-call').selectOption('abort');
+        await page.locator('#workshop-c2-after').selectOption('fin');
+        await expect(async () => {
+          await page.locator('#workshop-c2-at').fill('200');
+          await page.locator('#workshop-c2-at').press('Tab');
+          await expect(page).toHaveURL(/c=B@0:listen,A@1:connect,A@fin\+200:abort,B@conn\+100:close;f=;h=/, { timeout: 2_000 });
+        }).toPass({ timeout: 15_000 });
+        const shown = await runText(page);
+        // B's row goes FIN-WAIT-2 → CLOSED on A's RST, and nobody is left in TIME-WAIT.
+        expect(shown).toMatch(/FIN-WAIT-2/);
+        expect(shown).toMatch(/RST/);
+        await expect(page.getByTestId('ws-summary')).toContainText(lang === 'en' ? 'A is in CLOSED and B in CLOSED' : 'A는 CLOSED, B는 CLOSED');
+        expect(await reopen(browser, page.url(), size)).toBe(shown);
+        expect(await pcapRows(page, S)).toBeGreaterThan(5);
       });
 
       test('an impossible scenario names the call that makes it so', async ({ page }) => {
@@ -107,9 +132,43 @@ for (const lang of ['en', 'ko'] as const) {
   }
 }
 
+for (const lang of ['en', 'ko'] as const) {
+  const S = lang === 'ko' ? ko : en;
+  test(`${lang}: "open in workshop" from a chapter lab carries its scenario and knobs, and the workshop runs the same run`, async ({ page }) => {
+    await page.setViewportSize(SIZES.phone);
+    await page.goto(`${lang}/labs/`);
+    const lab = page.locator('#lab-close-4-segment');
+    await lab.scrollIntoViewIfNeeded();
+    await expect(lab).toHaveClass(/is-live/);
+    // Lose segment 5 and let B wait 200 ms before its close(): two knobs the workshop must carry.
+    await lab.getByLabel(S['labs.knob.drop']).selectOption('5');
+    await lab.getByLabel(S['labs.knob.close-delay']).selectOption('200');
+    const link = lab.getByRole('link', { name: S['labs.ctl.workshop'] });
+    await expect(link).toHaveAttribute('href', /\/workshop\/#from=close-4-segment&drop=5&delay=200/);
+    await expect(lab.locator('table tr').filter({ hasText: S['labs.lost'] })).toHaveCount(1);
+    const labRows = await lab.locator('table tr').allTextContents();
+    await link.click();
+    await expect(page.locator('[data-workshop-awake]')).toHaveCount(1);
+    await expect(page).toHaveURL(/#w=2;.*;h=[0-9a-f]{8}$/);
+    await expect(page.getByTestId('ws-summary')).toContainText(lang === 'en' ? '1 lost' : '1개가 유실되었습니다');
+    expect(await page.locator('#workshop-lab table tr').allTextContents()).toEqual(labRows);
+  });
+}
+
+test('a format-1 link (from before random loss and fin+ times) still opens, and its address becomes format 2', async ({ page }) => {
+  await open(
+    page,
+    'en/workshop/#w=1;p=linux.windows;lat=10;isn=fixed;seed=1;msl=0;rfc1337=0;eof=-.0;reply=0.4;c=B@0:listen,A@1:connect,A@conn+279:close;f=drop:A:fin:1',
+  );
+  await expect(page).toHaveURL(/#w=2;p=linux\.windows;.*loss=0\.1;.*c=B@0:listen,A@1:connect,A@conn\+279:close;f=drop:A:fin:1;h=[0-9a-f]{8}$/);
+  await expect(page.getByTestId('ws-summary')).toContainText('1 lost');
+});
+
 test('a link of an unknown format version says so', async ({ page }) => {
   await open(page, 'en/workshop/#w=9;p=linux.linux');
-  await expect(page.getByRole('status')).toContainText('This link uses workshop format 9, from a newer version of the book; this page reads format 1.');
+  await expect(page.getByRole('status')).toContainText(
+    'This link uses workshop format 9, from a newer version of the book, so this page, which reads only format 2, cannot open it.',
+  );
 });
 
 test('chapters load no workshop code', async ({ page }) => {

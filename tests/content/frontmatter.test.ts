@@ -17,6 +17,7 @@ function syncFixture(name: string): { status: number | null; output: string } {
     symlinkSync(join(root, 'node_modules'), join(project, 'node_modules'), 'dir');
     mkdirSync(join(project, 'src'));
     copyFileSync(join(root, 'src/content.config.ts'), join(project, 'src/content.config.ts'));
+    copyFileSync(join(root, 'src/content-schema.ts'), join(project, 'src/content-schema.ts'));
     writeFileSync(join(project, 'astro.config.mjs'), "import mdx from '@astrojs/mdx';\nexport default { integrations: [mdx()] };\n");
     cpSync(join(root, 'tests/fixtures/content/bad-frontmatter', name), join(project, 'content'), { recursive: true });
     const env = { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' };

@@ -3,7 +3,7 @@
  * each one may and may not do, so a Vite upgrade that changes the hooks shows up here.
  */
 import { describe, expect, it } from 'vitest';
-import { engineWithoutNotes, plainDynamicImports, quietServerBundleWarnings, quietUpstreamWarnings } from '../../src/build/build-plugins.mjs';
+import { engineWithoutNotes, oneChunkPerGroup, plainDynamicImports, quietServerBundleWarnings, quietUpstreamWarnings } from '../../src/build/build-plugins.mjs';
 
 const HELPER = '\0vite/preload-helper.js';
 
@@ -43,6 +43,27 @@ describe('plainDynamicImports', () => {
     expect(check('export const x = 1;')).toEqual([]);
     expect(check(css)).toHaveLength(1);
     expect(check(css)[0]).toContain('a.js');
+  });
+});
+
+describe('oneChunkPerGroup', () => {
+  const p = oneChunkPerGroup(['lab', 'engine']);
+  const check = (bundle: Record<string, { type: string; name?: string; fileName: string; facadeModuleId?: string | null }>): string[] => {
+    const errors: string[] = [];
+    p.generateBundle.call({ error: (m: string) => errors.push(m) }, {}, bundle);
+    return errors;
+  };
+  it('fails the browser build when two chunks carry one group name, naming both files and the stray entry', () => {
+    expect(p.applyToEnvironment({ name: 'client' })).toBe(true);
+    expect(p.applyToEnvironment({ name: 'ssr' })).toBe(false);
+    const engine = { type: 'chunk', name: 'engine', fileName: '_astro/engine.A.js', facadeModuleId: null };
+    const facade = { type: 'chunk', name: 'engine', fileName: '_astro/engine.B.js', facadeModuleId: '/repo/src/engine/index.ts' };
+    const lab = { type: 'chunk', name: 'lab', fileName: '_astro/lab.C.js' };
+    expect(check({ a: engine, c: lab, d: { type: 'asset', name: 'engine', fileName: 'engine.css' } })).toEqual([]);
+    const errors = check({ a: engine, b: facade, c: lab });
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toContain('2 chunks are named "engine"');
+    expect(errors[0]).toContain('_astro/engine.B.js (entry: src/engine/index.ts)');
   });
 });
 

@@ -22,13 +22,13 @@ describe('chapter figure layout (engine run → ladder)', () => {
 
   it('shows the close from the first FIN, the lost ACK halfway, the resent FIN and TIME-WAIT with its 60 s pause', () => {
     const g = figureLayout(runScenario('lost-final-ack'), 'close');
-    expect(g.arrows[0]?.flags).toBe('ACK, FIN');
+    expect(g.arrows[0]?.flags).toBe('FIN, ACK');
     const lost = g.arrows.filter((a) => a.lost);
     expect(lost.map((a) => a.flags)).toEqual(['ACK']);
     // Stops 40 % of the way, its label hanging beside the cross towards the other lane.
     expect(lost[0]!.x2).toBe(FIG.laneA + (FIG.laneB - FIG.laneA) * 0.4);
     expect(lost[0]!.lx).toBeGreaterThan(lost[0]!.x2);
-    expect(g.arrows.filter((a) => a.retransmit).map((a) => a.flags)).toEqual(['ACK, FIN']);
+    expect(g.arrows.filter((a) => a.retransmit).map((a) => a.flags)).toEqual(['FIN, ACK']);
     expect(g.bands).toHaveLength(1);
     expect(g.breaks.map((b) => formatPause(b.ms))).toEqual(['60 s']);
     expect(g.states.filter((s) => s.side === 'A').map((s) => s.state)).toEqual(['FIN-WAIT-1', 'TIME-WAIT', 'CLOSED']);

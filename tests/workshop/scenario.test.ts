@@ -7,6 +7,7 @@ import {
   LIMITS,
   PROFILE_NAMES,
   SEGMENT_KINDS,
+  TIME_BASES,
   WORKSHOP_VERSION,
   emptyScenario,
   problemText,
@@ -25,7 +26,7 @@ const call = fc
     side,
     call: fc.constantFrom(...CALL_KINDS),
     at: fc.integer({ min: 0, max: 3000 }),
-    after: fc.constantFrom('start' as const, 'connected' as const),
+    after: fc.constantFrom(...TIME_BASES),
     bytes: fc.integer({ min: 1, max: 3000 }),
   })
   .map((c) => {
@@ -45,13 +46,15 @@ const fault = fc
     return f.kind === 'drop' ? rest : { ...rest, ms };
   });
 const scenario: fc.Arbitrary<WorkshopScenario> = fc.record({
-  v: fc.constant(WORKSHOP_VERSION as 1),
+  v: fc.constant(WORKSHOP_VERSION),
   profile: fc.record({ A: fc.constantFrom(...PROFILE_NAMES), B: fc.constantFrom(...PROFILE_NAMES) }),
   latencyMs: fc.integer({ min: 1, max: 200 }),
   isn: fc.constantFrom('fixed' as const, 'random' as const),
   seed: fc.integer({ min: 0, max: LIMITS.seed }),
   mslMs: fc.constantFrom(0, 1000, 15000, 30000),
   rfc1337: fc.boolean(),
+  lossPercent: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: LIMITS.lossPercent })),
+  lossSeed: fc.integer({ min: 0, max: LIMITS.seed }),
   eof: fc.record({ A: fc.option(fc.integer({ min: 0, max: 500 })), B: fc.option(fc.integer({ min: 0, max: 500 })) }),
   reply: fc.record({ A: fc.integer({ min: 0, max: 100 }), B: fc.integer({ min: 0, max: 100 }) }),
   calls: fc.array(call, { maxLength: 8 }),
@@ -71,17 +74,44 @@ describe('workshop URL', () => {
 
   it('reads the example link of its documentation', () => {
     const d = decodeScenario(
+      '#w=2;p=linux.windows;lat=10;isn=fixed;seed=1;msl=0;rfc1337=0;loss=5.42;eof=-.0;reply=0.4;c=B@0:listen,A@1:connect,A@conn+279:close,B@fin+200:abort;f=drop:A:fin:1,reorder:B:ack:2:200;h=1a2b3c4d',
+    );
+    expect(d.ok && d.scenario.calls[3]).toEqual({ side: 'B', call: 'abort', at: 200, after: 'fin' });
+    expect(d.ok && d.scenario.faults[1]).toEqual({ kind: 'reorder', from: 'B', segment: 'ack', nth: 2, ms: 200 });
+    expect(d.ok && [d.scenario.lossPercent, d.scenario.lossSeed]).toEqual([5, 42]);
+  });
+
+  it('still reads format-1 links (made before random loss, fin+ times and reordering) as the same scenario with no loss', () => {
+    // A link as the format-1 page wrote it (the documentation's example of format 1).
+    const old = decodeScenario(
       '#w=1;p=linux.windows;lat=10;isn=fixed;seed=1;msl=0;rfc1337=0;eof=-.0;reply=0.4;c=B@0:listen,A@1:connect,A@conn+279:close;f=drop:A:fin:1,delay:B:ack:2:200;h=1a2b3c4d',
     );
-    expect(d.ok && d.scenario.calls[2]).toEqual({ side: 'A', call: 'close', at: 279, after: 'connected' });
-    expect(d.ok && d.scenario.faults[1]).toEqual({ kind: 'delay', from: 'B', segment: 'ack', nth: 2, ms: 200 });
+    expect(old.ok && old.scenario).toMatchObject({ v: 2, lossPercent: 0, lossSeed: 1, profile: { A: 'linux', B: 'windows' } });
+    expect(old.ok && old.scenario.calls[2]).toEqual({ side: 'A', call: 'close', at: 279, after: 'connected' });
+    expect(old.ok && old.fingerprint).toBe('1a2b3c4d');
+    // Any scenario format 1 could hold, written as format 1 wrote it, reads back as itself.
+    const v1 = scenario.map((s) => ({
+      ...s,
+      lossPercent: 0,
+      lossSeed: 1,
+      calls: s.calls.filter((c) => c.after !== 'fin'),
+      faults: s.faults.filter((f) => f.kind !== 'reorder'),
+    }));
+    fc.assert(
+      fc.property(v1, (s) => {
+        const format1 = encodeScenario(s).replace(/^w=2;/, 'w=1;').replace(';loss=0.1', '');
+        expect(format1).not.toContain('loss');
+        expect(decodeScenario(format1)).toEqual({ ok: true, scenario: s, fingerprint: null });
+      }),
+      { numRuns: 100 },
+    );
   });
 
   it('says which version a link has when this page cannot read it', () => {
-    const s = encodeScenario(emptyScenario()).slice('w=1'.length);
-    const newer = decodeScenario(`w=2${s}`);
+    const s = encodeScenario(emptyScenario()).slice('w=2'.length);
+    const newer = decodeScenario(`w=3${s}`);
     expect(newer.ok ? '' : decodeErrorText(newer.error)).toBe(
-      'this link uses workshop format 2, made by a newer version of the book; this page reads format 1',
+      'this link uses workshop format 3, made by a newer version of the book; this page reads format 2',
     );
     const zero = decodeScenario(`w=0${s}`);
     expect(zero.ok ? '' : decodeErrorText(zero.error)).toMatch(/format 0, which never existed/);
@@ -154,7 +184,7 @@ describe('workshop runs', () => {
     s.faults = [{ kind: 'delay', from: 'A', segment: 'fin', nth: 1 }];
     expect(validateScenario(s).map((p) => problemText(p))).toEqual([
       'latencyMs: 0 is not a whole number from 1 to 2000',
-      'faults[0] (delay A fin): a delay or duplicate needs its time in ms',
+      'faults[0] (delay A fin): a delay, copy or reorder needs its time in ms',
     ]);
   });
 
@@ -258,6 +288,10 @@ describe('workshop JSON', () => {
   it('says what is wrong with a file that is not a workshop scenario', () => {
     expect(scenarioFromJson('{').ok).toBe(false);
     expect(scenarioFromJson('{"format":"other"}')).toMatchObject({ ok: false, code: 'not-workshop' });
-    expect(scenarioFromJson('{"format":"tcp-book-workshop","v":7}')).toMatchObject({ ok: false, code: 'version', detail: '"v" is 7; this page reads 1' });
+    expect(scenarioFromJson('{"format":"tcp-book-workshop","v":7}')).toMatchObject({ ok: false, code: 'version', detail: '"v" is 7; this page reads 2' });
+  });
+  it('reads a format-1 file as the same scenario with no random loss', () => {
+    const { lossPercent: _p, lossSeed: _s, ...old } = emptyScenario();
+    expect(scenarioFromJson(JSON.stringify({ format: 'tcp-book-workshop', ...old, v: 1 }))).toEqual({ ok: true, scenario: emptyScenario() });
   });
 });

@@ -1,6 +1,6 @@
 import { formatAddress } from '../wire/address.ts';
 import type { TcpOption } from '../wire/tcp.ts';
-import type { Segment, Side, TcpOptions } from '../types.ts';
+import type { Address, Segment, Side, TcpOptions } from '../types.ts';
 import { MAX_CONNECTIONS } from './limits.ts';
 import type { CapturedSegment } from './packets.ts';
 import type { CaptureWarning } from './reader.ts';
@@ -43,6 +43,8 @@ export function engineOptions(options: TcpOption[]): TcpOptions {
 
 interface Building {
   conn: CapturedConnection;
+  /** A's and B's addresses, shared by all the connection's segments. */
+  addr: Record<Side, Address>;
   /** Endpoint key of A (the first SYN's sender, or the first sender). */
   aKey: string;
   aIsn: number | null;
@@ -58,9 +60,17 @@ const ZEROS = new Uint8Array(65536);
  * sequence space is right (states never depend on payload bytes). Shared, so a cut capture of
  * a large transfer costs no memory per segment.
  */
+const STAND_INS = new Map<number, Uint8Array>();
 function standIn(n: number): Uint8Array {
-  return n <= ZEROS.length ? ZEROS.subarray(0, n) : new Uint8Array(n);
+  if (n > ZEROS.length) return new Uint8Array(n);
+  let v = STAND_INS.get(n);
+  if (!v) STAND_INS.set(n, (v = ZEROS.subarray(0, n)));
+  return v;
 }
+
+/** The 32 flag combinations, one shared object each: a segment's flags are never changed in place. */
+const FLAGS = Array.from({ length: 32 }, (_, m) => Object.freeze({ SYN: !!(m & 1), ACK: !!(m & 2), FIN: !!(m & 4), RST: !!(m & 8), PSH: !!(m & 16) }));
+const NO_OPTIONS: TcpOptions = Object.freeze({});
 
 /** Address text by value, so a capture of a million packets formats each address once. */
 class AddressNames {
@@ -87,10 +97,17 @@ export class ConnectionSplitter {
   private readonly open = new Map<string, Building>();
   private readonly names = new AddressNames();
   private readonly warn: (w: CaptureWarning) => void;
+  private readonly keepPayload: boolean;
   private limitWarned = false;
 
-  constructor(warn: (w: CaptureWarning) => void) {
+  /**
+   * `keepPayload: false` gives every segment stand-in zeros of its length instead of a view of
+   * the captured bytes: states never depend on payload bytes, and a streamed capture's chunks
+   * can then be freed as soon as they are read.
+   */
+  constructor(warn: (w: CaptureWarning) => void, options: { keepPayload?: boolean } = {}) {
     this.warn = warn;
+    this.keepPayload = options.keepPayload ?? true;
   }
 
   add(s: CapturedSegment): void {
@@ -126,22 +143,25 @@ export class ConnectionSplitter {
           offset: s.offset,
         });
       }
-      b = { conn, aKey: srcKey, aIsn: isSyn ? t.seq : null, ended: false, onlySyns: true };
+      const src = { ip: srcIp, port: t.srcPort };
+      const dst = { ip: dstIp, port: t.dstPort };
+      b = { conn, addr: { A: src, B: dst }, aKey: srcKey, aIsn: isSyn ? t.seq : null, ended: false, onlySyns: true };
       this.open.set(key, b);
       this.connections.push(conn);
     }
     const from: Side = srcKey === b.aKey ? 'A' : 'B';
     if (t.flags.fin || t.flags.rst) b.ended = true;
     if (!(from === 'A' && t.flags.syn)) b.onlySyns = false;
+    const f = t.flags;
     const segment: Segment = {
-      src: { ip: srcIp, port: t.srcPort },
-      dst: { ip: dstIp, port: t.dstPort },
+      src: b.addr[from],
+      dst: b.addr[from === 'A' ? 'B' : 'A'],
       seq: t.seq,
       ack: t.ack,
-      flags: { SYN: t.flags.syn, ACK: t.flags.ack, FIN: t.flags.fin, RST: t.flags.rst, PSH: t.flags.psh },
+      flags: FLAGS[+f.syn | (+f.ack << 1) | (+f.fin << 2) | (+f.rst << 3) | (+f.psh << 4)]!,
       window: t.window,
-      options: engineOptions(t.options),
-      payload: s.length > t.payload.length ? standIn(s.length) : t.payload,
+      options: t.options.length === 0 ? NO_OPTIONS : engineOptions(t.options),
+      payload: this.keepPayload && s.length === t.payload.length ? t.payload : standIn(s.length),
     };
     b.conn.segments.push({ t: s.time, from, segment, number: s.number, offset: s.offset, checksumOk: t.checksumOk, cut: s.length - t.payload.length });
   }

@@ -267,7 +267,7 @@ export function inferStates(segs: readonly ObservedInput[], options: InferOption
 
 /** Segments deferred to a later one (they crossed it on the wire), indexed both ways. */
 function deferrals(): {
-  deferred: { has(j: number): boolean; get(j: number): number | undefined; set(j: number, after: number): void };
+  deferred: { has(j: number): boolean; get(j: number): number | undefined; set(j: number, after: number): void; move(j: number, after: number): void };
   arrivals: Map<number, number[]>;
 } {
   const deferredTo = new Map<number, number>();
@@ -282,6 +282,17 @@ function deferrals(): {
       const list = arrivals.get(after);
       if (list) list.push(j);
       else arrivals.set(after, [j]);
+    },
+    /** j, already deferred, reaches its receiver later still: only after `after` was sent. */
+    move: (j: number, after: number): void => {
+      const was = deferredTo.get(j);
+      if (was !== undefined)
+        arrivals.set(
+          was,
+          (arrivals.get(was) ?? []).filter((k) => k !== j),
+        );
+      deferredTo.delete(j);
+      deferred.set(j, after);
     },
   };
   return { deferred, arrivals };
@@ -361,10 +372,33 @@ function earliestUnacked(segs: readonly ObservedInput[], floor: number, i: numbe
 }
 
 /** The note on a segment the replay does not deliver. */
-function lostNote(how: 'resent' | 'acked', from: Side, to: Side, seg: Segment): string {
+/** How we know a segment never arrived (see lostNote). */
+type LostHow = 'resent' | 'acked' | 'unanswered';
+
+function lostNote(how: LostHow, from: Side, to: Side, seg: Segment): string {
+  if (how === 'unanswered') return `not received by ${to}: ${to} never answered it with a SYN,ACK (simultaneous open)`;
   return how === 'resent'
     ? `not received by ${to}: ${from} sent the ${seg.flags.SYN ? 'SYN' : 'FIN'} again with no answer in between`
     : `not received by ${to}: ${to} later retransmitted what this acknowledges, so it was lost after the capture point`;
+}
+
+/**
+ * Simultaneous open: B's first SYN carries no ACK, so A's earlier SYNs had not reached B yet.
+ * A SYN reaching a side in SYN-SENT makes it answer with a SYN,ACK; with none from that side in
+ * the capture, the other's SYNs never reached it at all.
+ */
+function simultaneousOpen(segs: readonly ObservedInput[], deferred: ReturnType<typeof deferrals>['deferred'], lost: Map<number, LostHow>): void {
+  const k = segs.findIndex((x) => x.from === 'B' && x.segment.flags.SYN);
+  const answered = (by: Side): boolean => segs.some((x) => x.from === by && x.segment.flags.SYN && x.segment.flags.ACK);
+  const answeredA = answered('B');
+  const answeredB = answered('A');
+  segs.forEach((x, j) => {
+    if (!x.segment.flags.SYN || x.segment.flags.ACK) return;
+    if (x.from === 'A' && j < k) {
+      if (answeredA) deferred.set(j, k);
+      else lost.set(j, 'unanswered');
+    } else if (x.from === 'B' && !answeredB) lost.set(j, 'unanswered');
+  });
 }
 
 /**
@@ -376,7 +410,7 @@ function inferIncarnation(segs: readonly ObservedInput[], profile: ProfileName):
   const s0 = segs[0]!;
   const mid = !(s0.from === 'A' && s0.segment.flags.SYN && !s0.segment.flags.ACK);
   /** Segments that never arrived, and how we know: its sender sent it again unanswered, or the receiver repeated what it acknowledges. */
-  const lost = new Map<number, 'resent' | 'acked'>();
+  const lost = new Map<number, LostHow>();
   /** j → i: segment j reaches its receiver only after segment i was sent. */
   const { deferred, arrivals } = deferrals();
   const { unknownFrom, markUnknown, lastData } = proofs(segs, role);
@@ -384,13 +418,7 @@ function inferIncarnation(segs: readonly ObservedInput[], profile: ProfileName):
   const out: InferredStep[] = [];
   const stale = staleAcks(segs);
   let pair = initial(segs, role, mid, profile);
-  if (role === 'active') {
-    // Simultaneous open: B's first SYN carries no ACK, so A's earlier SYNs had not reached B yet.
-    const k = segs.findIndex((x) => x.from === 'B' && x.segment.flags.SYN);
-    segs.forEach((x, j) => {
-      if (j < k && x.from === 'A' && x.segment.flags.SYN) deferred.set(j, k);
-    });
-  }
+  if (role === 'active') simultaneousOpen(segs, deferred, lost);
   const finish = (steps: InferredStep[]): InferredStep[] => checked(segs, steps, mid, unknownFrom);
   let i = 0;
   let replays = 0;
@@ -454,6 +482,15 @@ function inferIncarnation(segs: readonly ObservedInput[], profile: ProfileName):
       if (j < i) {
         deferred.set(j, i);
         replayFrom(j);
+        continue;
+      }
+      // Already taken as crossing an earlier segment of this sender, but this one does not
+      // acknowledge it either (B sends data, then its FIN, while A's FIN is on the wire): it
+      // arrived only after this one too.
+      const k = earliestUnacked(segs, floor, i, to, segment.ack, (x) => lost.has(x) || (deferred.get(x) ?? i) >= i);
+      if (k < i) {
+        deferred.move(k, i);
+        replayFrom(k);
         continue;
       }
     }

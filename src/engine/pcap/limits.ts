@@ -5,6 +5,11 @@
 
 /** Largest file we read at all: big enough for the 100 MB benchmark capture, small enough for a tab. */
 export const MAX_FILE_BYTES = 256 * 1024 * 1024;
+/**
+ * Largest capture the trace CLI reads as a stream. Streaming holds per-connection state, not
+ * the file, so this only stops endless input; MAX_PACKETS and MAX_CONNECTIONS bound memory.
+ */
+export const MAX_STREAM_BYTES = 2 * 1024 * 1024 * 1024;
 /** Most packets per file; a 256 MiB file of minimum-size records stays below this. */
 export const MAX_PACKETS = 5_000_000;
 /** Largest captured length of one packet (libpcap's MAXIMUM_SNAPLEN). */

@@ -81,25 +81,120 @@ export function readCapture(bytes: Uint8Array): CaptureFile {
 }
 
 /**
- * Like readCapture, but hands each packet to `onPacket` as it is found instead of keeping
- * them all: a large capture is then imported without a second copy of its packet list.
+ * Reads the next bytes of a capture into `into` (from where the last call stopped) and returns
+ * how many it read; 0 at the end. The trace CLI passes one over a file descriptor, so a capture
+ * is read as a stream and never held whole.
  */
-export function scanCapture(bytes: Uint8Array, onPacket: (p: RawPacket) => void): CaptureSummary {
-  if (bytes.length > MAX_FILE_BYTES) {
-    throw new CaptureError('too-large', `file is ${bytes.length} bytes; the limit is ${MAX_FILE_BYTES} (MAX_FILE_BYTES)`);
+export type ReadChunk = (into: Uint8Array) => number;
+
+/** How much of a streamed capture is buffered at a time (a record or block is at most MAX_BLOCK_BYTES). */
+const STREAM_CHUNK = 8 * 1024 * 1024;
+
+/**
+ * The bytes of a capture seen through a window that only moves forward, addressed by file
+ * offset with DataView's methods: all of an in-memory file, or the current chunk of a stream.
+ * A refill copies what is still needed into a fresh buffer, so the packet data already handed
+ * out (views into older buffers) stays valid as long as someone holds it, and no longer.
+ */
+class Window {
+  private buf: Uint8Array;
+  private view: DataView;
+  private base = 0;
+  private len: number;
+  private done: boolean;
+  private readonly read: ReadChunk | null;
+  private readonly limit: number;
+  private readonly chunk: number;
+
+  constructor(input: Uint8Array | ReadChunk, limit: number, chunk: number) {
+    this.limit = limit;
+    this.chunk = chunk;
+    if (typeof input === 'function') {
+      this.read = input;
+      this.buf = new Uint8Array(0);
+      this.len = 0;
+      this.done = false;
+    } else {
+      this.read = null;
+      this.buf = input;
+      this.len = input.length;
+      this.done = true;
+    }
+    this.view = new DataView(this.buf.buffer, this.buf.byteOffset, this.buf.byteLength);
   }
-  if (bytes.length < 4) throw new CaptureError('too-short', `file is ${bytes.length} bytes, too short to hold a capture header`, { offset: 0 });
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+
+  /** Bytes known so far; once has() has returned false, the size of the whole input. */
+  get end(): number {
+    return this.base + this.len;
+  }
+
+  /**
+   * Makes bytes [at, at + n) available and returns true, or false when the input ends first.
+   * Bytes before `at` may be dropped: readers only move forward.
+   */
+  has(at: number, n: number): boolean {
+    if (at + n <= this.end) return true;
+    if (this.done || !this.read) return false;
+    const keep = Math.max(0, this.end - at);
+    const next = new Uint8Array(Math.max(this.chunk, n));
+    next.set(this.buf.subarray(this.len - keep, this.len));
+    const start = this.end - keep;
+    this.buf = next;
+    this.base = start;
+    this.len = keep;
+    while (this.len < next.length) {
+      const got = this.read(next.subarray(this.len));
+      if (got === 0) {
+        this.done = true;
+        break;
+      }
+      this.len += got;
+      if (this.end > this.limit) throw new CaptureError('too-large', `input is over ${this.limit} bytes, the limit`);
+    }
+    this.view = new DataView(next.buffer, 0, this.len);
+    return at >= start && at + n <= this.end;
+  }
+
+  getUint8(at: number): number {
+    return this.view.getUint8(at - this.base);
+  }
+  getUint16(at: number, le: boolean): number {
+    return this.view.getUint16(at - this.base, le);
+  }
+  getUint32(at: number, le: boolean): number {
+    return this.view.getUint32(at - this.base, le);
+  }
+  getBigInt64(at: number, le: boolean): bigint {
+    return this.view.getBigInt64(at - this.base, le);
+  }
+  subarray(from: number, to: number): Uint8Array {
+    return this.buf.subarray(from - this.base, to - this.base);
+  }
+}
+
+/**
+ * Like readCapture, but hands each packet to `onPacket` as it is found instead of keeping
+ * them all: a large capture is then imported without a second copy of its packet list. The
+ * input is the whole file, or a ReadChunk to read it as a stream, `chunk` bytes at a time (a
+ * packet's data is then a view into its chunk). `limit` is the largest input read.
+ */
+export function scanCapture(input: Uint8Array | ReadChunk, onPacket: (p: RawPacket) => void, options: { limit?: number; chunk?: number } = {}): CaptureSummary {
+  const limit = options.limit ?? MAX_FILE_BYTES;
+  if (typeof input !== 'function' && input.length > limit) {
+    throw new CaptureError('too-large', `file is ${input.length} bytes; the limit is ${limit} (MAX_FILE_BYTES)`);
+  }
+  const view = new Window(input, limit, options.chunk ?? STREAM_CHUNK);
+  if (!view.has(0, 4)) throw new CaptureError('too-short', `file is ${view.end} bytes, too short to hold a capture header`, { offset: 0 });
   const magicBE = view.getUint32(0, false);
-  if (magicBE === PCAPNG_SHB) return readPcapng(bytes, view, onPacket);
+  if (magicBE === PCAPNG_SHB) return readPcapng(view, onPacket);
   const magicLE = view.getUint32(0, true);
   for (const [magic, le] of [
     [magicLE, true],
     [magicBE, false],
   ] as const) {
-    if (magic === PCAP_MAGIC_US || magic === PCAP_MAGIC_NS) return readPcap(bytes, view, le, magic === PCAP_MAGIC_NS, onPacket);
+    if (magic === PCAP_MAGIC_US || magic === PCAP_MAGIC_NS) return readPcap(view, le, magic === PCAP_MAGIC_NS, onPacket);
   }
-  const hex = Array.from(bytes.subarray(0, 4), (b) => b.toString(16).padStart(2, '0')).join(' ');
+  const hex = Array.from(view.subarray(0, 4), (b) => b.toString(16).padStart(2, '0')).join(' ');
   throw new CaptureError(
     'bad-magic',
     `not a pcap or pcapng file: magic bytes ${hex} (expected d4 c3 b2 a1 / a1 b2 c3 d4 for pcap, 4d 3c b2 a1 for nanosecond pcap, 0a 0d 0d 0a for pcapng)`,
@@ -107,8 +202,8 @@ export function scanCapture(bytes: Uint8Array, onPacket: (p: RawPacket) => void)
   );
 }
 
-function readPcap(bytes: Uint8Array, view: DataView, le: boolean, nano: boolean, onPacket: (p: RawPacket) => void): CaptureSummary {
-  if (bytes.length < 24) throw new CaptureError('too-short', `pcap file header needs 24 bytes, file has ${bytes.length}`, { offset: 0 });
+function readPcap(view: Window, le: boolean, nano: boolean, onPacket: (p: RawPacket) => void): CaptureSummary {
+  if (!view.has(0, 24)) throw new CaptureError('too-short', `pcap file header needs 24 bytes, file has ${view.end}`, { offset: 0 });
   const warnings = new WarningLog();
   const major = view.getUint16(4, le);
   if (major !== 2) warnings.add({ code: 'version', message: `pcap version ${major}.${view.getUint16(6, le)} (expected 2.4)`, offset: 4 });
@@ -119,11 +214,11 @@ function readPcap(bytes: Uint8Array, view: DataView, le: boolean, nano: boolean,
   const linkType = view.getUint32(20, le) & 0x0fffffff & 0xffff;
   let count = 0;
   let at = 24;
-  while (at < bytes.length) {
+  while (view.has(at, 1)) {
     const number = count + 1;
     if (number > MAX_PACKETS) throw new CaptureError('too-many-packets', `more than ${MAX_PACKETS} packets (MAX_PACKETS)`, { offset: at, packet: number });
-    if (at + 16 > bytes.length) {
-      warnings.add({ code: 'truncated', message: `file cut short inside a packet header (${bytes.length - at} of 16 bytes)`, offset: at, packet: number });
+    if (!view.has(at, 16)) {
+      warnings.add({ code: 'truncated', message: `file cut short inside a packet header (${view.end - at} of 16 bytes)`, offset: at, packet: number });
       break;
     }
     const sec = view.getUint32(at, le);
@@ -139,10 +234,10 @@ function readPcap(bytes: Uint8Array, view: DataView, le: boolean, nano: boolean,
     if (frac >= (nano ? 1e9 : 1e6)) {
       warnings.add({ code: 'bad-timestamp', message: `sub-second timestamp ${frac} is out of range`, offset: at + 4, packet: number });
     }
-    if (at + 16 + caplen > bytes.length) {
+    if (!view.has(at, 16 + caplen)) {
       warnings.add({
         code: 'truncated',
-        message: `file cut short inside packet data (${bytes.length - at - 16} of ${caplen} bytes)`,
+        message: `file cut short inside packet data (${view.end - at - 16} of ${caplen} bytes)`,
         offset: at + 16,
         packet: number,
       });
@@ -156,7 +251,7 @@ function readPcap(bytes: Uint8Array, view: DataView, le: boolean, nano: boolean,
       nsec: nano ? frac % 1e9 : (frac % 1e6) * 1000,
       linkType,
       interfaceId: 0,
-      data: bytes.subarray(at + 16, at + 16 + caplen),
+      data: view.subarray(at + 16, at + 16 + caplen),
       origLength,
     });
     at += 16 + caplen;
@@ -172,7 +267,7 @@ interface Interface {
   offsetSeconds: bigint;
 }
 
-function parseIdbOptions(view: DataView, start: number, end: number, le: boolean, blockOffset: number): { tsresol?: number; tsoffset?: bigint } {
+function parseIdbOptions(view: Window, start: number, end: number, le: boolean, blockOffset: number): { tsresol?: number; tsoffset?: bigint } {
   const out: { tsresol?: number; tsoffset?: bigint } = {};
   let at = start;
   while (at + 4 <= end) {
@@ -216,17 +311,17 @@ function pcapngTime(iface: Interface, tsHigh: number, tsLow: number): { sec: num
   return { sec: Number(whole + iface.offsetSeconds), nsec: Number((rest * 1_000_000_000n) / iface.unitsPerSecond) };
 }
 
-function readPcapng(bytes: Uint8Array, view: DataView, onPacket: (p: RawPacket) => void): CaptureSummary {
+function readPcapng(view: Window, onPacket: (p: RawPacket) => void): CaptureSummary {
   const warnings = new WarningLog();
   let count = 0;
   let interfaces: Interface[] = [];
   let le = true;
   let firstLe: boolean | undefined;
   let at = 0;
-  while (at < bytes.length) {
+  while (view.has(at, 1)) {
     const blockOffset = at;
-    if (at + 12 > bytes.length) {
-      warnings.add({ code: 'truncated', message: `file cut short inside a block header (${bytes.length - at} bytes left)`, offset: at });
+    if (!view.has(at, 12)) {
+      warnings.add({ code: 'truncated', message: `file cut short inside a block header (${view.end - at} bytes left)`, offset: at });
       break;
     }
     const typeBE = view.getUint32(at, false);
@@ -243,10 +338,10 @@ function readPcapng(bytes: Uint8Array, view: DataView, onPacket: (p: RawPacket) 
     const type = view.getUint32(at, le);
     const length = view.getUint32(at + 4, le);
     checkBlockLength(length, at + 4);
-    if (at + length > bytes.length) {
+    if (!view.has(at, length)) {
       warnings.add({
         code: 'truncated',
-        message: `file cut short inside a block of ${length} bytes (${bytes.length - at} bytes left)`,
+        message: `file cut short inside a block of ${length} bytes (${view.end - at} bytes left)`,
         offset: at,
         packet: count + 1,
       });
@@ -320,7 +415,7 @@ function readPcapng(bytes: Uint8Array, view: DataView, onPacket: (p: RawPacket) 
         nsec,
         linkType: iface.linkType,
         interfaceId: ifId,
-        data: bytes.subarray(dataAt, dataAt + caplen),
+        data: view.subarray(dataAt, dataAt + caplen),
         origLength,
       });
     }

@@ -5,7 +5,7 @@ import type { FlagName, Segment, Side, TcpState, Trace } from '../types.ts';
 import { ConnectionSplitter, type CapturedConnection } from './connections.ts';
 import { inferStates } from './infer.ts';
 import { SegmentDecoder } from './packets.ts';
-import { type CaptureWarning, scanCapture, WarningLog } from './reader.ts';
+import { type CaptureWarning, type ReadChunk, scanCapture, WarningLog } from './reader.ts';
 
 /** One row of the trace table: the stable `--json` shape of the trace CLI. */
 export interface TraceRow {
@@ -116,25 +116,43 @@ function analyseConnection(conn: CapturedConnection): { row: TraceConnection; de
 }
 
 /**
- * Reads a pcap/pcapng file and returns every TCP connection with relative numbers and both
- * sides' inferred states. `onProgress` (optional) hears how far the reading got, in bytes; the
+ * Reads a pcap/pcapng file (in memory, or as a stream of chunks: `ReadChunk`) and returns every
+ * TCP connection with relative numbers and both sides' inferred states. Packets are not kept:
+ * each becomes a segment of its connection (without its payload bytes) as it is read. `onProgress` (optional) hears how far the reading got, in bytes; the
  * capture lab's worker turns it into a progress bar. Throws CaptureError only when the file cannot be read at all;
  * everything else (non-TCP packets, damage, a mid-connection start) is a warning with its place.
  */
-export function analyseCapture(bytes: Uint8Array, onProgress?: (bytesRead: number, totalBytes: number) => void): CaptureAnalysis {
+export function analyseCapture(
+  input: Uint8Array | ReadChunk,
+  onProgress?: (bytesRead: number, totalBytes: number) => void,
+  options: {
+    totalBytes?: number;
+    limit?: number;
+    /**
+     * Hands each connection over once analysed instead of keeping it in `report` (and its row
+     * details in `details`), so a caller that prints as it goes never holds the whole report.
+     */
+    onConnection?: (c: TraceConnection, detail: RowDetail[]) => void;
+  } = {},
+): CaptureAnalysis {
   const log = new WarningLog();
   const decoder = new SegmentDecoder(log);
-  const splitter = new ConnectionSplitter((w) => log.add(w));
+  const splitter = new ConnectionSplitter((w) => log.add(w), { keepPayload: false });
+  const total = options.totalBytes ?? (typeof input === 'function' ? NaN : input.length);
   let tcp = 0;
-  const file = scanCapture(bytes, (p) => {
-    // every 4096 packets: often enough for a progress bar, too rarely to cost anything
-    if (onProgress && (p.number & 4095) === 0) onProgress(p.offset, bytes.length);
-    const s = decoder.decode(p);
-    if (s) {
-      tcp++;
-      splitter.add(s);
-    }
-  });
+  const file = scanCapture(
+    input,
+    (p) => {
+      // every 4096 packets: often enough for a progress bar, too rarely to cost anything
+      if (onProgress && (p.number & 4095) === 0) onProgress(p.offset, total);
+      const s = decoder.decode(p);
+      if (s) {
+        tcp++;
+        splitter.add(s);
+      }
+    },
+    { limit: options.limit },
+  );
   decoder.finish();
   const warnings = new WarningLog();
   for (const w of [...file.warnings, ...log.finish()]) warnings.add(w);
@@ -142,8 +160,12 @@ export function analyseCapture(bytes: Uint8Array, onProgress?: (bytesRead: numbe
   const details: RowDetail[][] = [];
   for (const c of splitter.connections) {
     const { row, detail } = analyseConnection(c);
-    report.connections.push(row);
-    details.push(detail);
+    c.segments = []; // its rows hold what is shown; the segments can go
+    if (options.onConnection) options.onConnection(row, detail);
+    else {
+      report.connections.push(row);
+      details.push(detail);
+    }
   }
   if (file.packets > 0 && tcp === 0) warnings.add({ code: 'no-tcp', message: `none of the ${file.packets} packets is a TCP segment` });
   return { report, details, warnings: warnings.finish(), format: file.format, packets: file.packets };
@@ -152,8 +174,8 @@ export function analyseCapture(bytes: Uint8Array, onProgress?: (bytesRead: numbe
 /**
  * A scenario's Trace in the same shape as an imported capture. States are the engine's own,
  * not inferred: both sides' states at the instant the segment has arrived and been processed
- * (or was dropped). With the same latency both ways that instant only moves forward down
- * the table, so no row shows a state older than the row above.
+ * (or was dropped). Rows are in send order; where a segment overtook the one above it, its row
+ * shows the later instant of the two, so no row shows a state older than the row above.
  *
  * Segments are grouped by 4-tuple, as a capture would be: an old duplicate that claims to come
  * from A or B belongs to their connection (and is shown as sent by the side it claims); SYN-flood
@@ -163,16 +185,19 @@ export function analyseCapture(bytes: Uint8Array, onProgress?: (bytesRead: numbe
 export function traceReport(trace: Trace): TraceReport {
   const INPUTS = new Set(['deliver', 'drop', 'duplicate', 'user', 'timer-fire']);
   const ev = trace.events;
-  const done = new Map<number, { A: TcpState; B: TcpState }>();
+  // wire id → index of the last event its arrival (or loss) caused: before the next input
+  const done = new Map<number, number>();
   for (let i = 0; i < ev.length; i++) {
     const e = ev[i]!;
     if ((e.kind === 'deliver' || e.kind === 'drop') && e.wireId !== undefined && !done.has(e.wireId)) {
-      let j = i; // the last event caused by this arrival: before the next input
+      let j = i;
       while (j + 1 < ev.length && !INPUTS.has(ev[j + 1]!.kind)) j++;
-      done.set(e.wireId, { A: ev[j]!.snapshot.A.state, B: ev[j]!.snapshot.B.state });
+      done.set(e.wireId, j);
     }
   }
-  const end = { A: trace.final.A, B: trace.final.B };
+  const END = ev.length; // a segment still in flight when the run stopped: the final states
+  const statesAt = (j: number): { A: TcpState; B: TcpState } =>
+    j === END ? { A: trace.final.A, B: trace.final.B } : { A: ev[j]!.snapshot.A.state, B: ev[j]!.snapshot.B.state };
   const key = (x: { ip: string; port: number }): string => `${x.ip}:${x.port}`;
   const aKey = key(trace.a);
   const bKey = key(trace.b);
@@ -184,6 +209,8 @@ export function traceReport(trace: Trace): TraceReport {
     ended: boolean;
     list: { t: number; from: Side; segment: Segment; packet: number }[];
     states: { stateA: TcpState; stateB: TcpState }[];
+    /** The latest instant (event index) a row of this group shows: rows never show an earlier one. */
+    at: number;
   }
   const groups: Group[] = [];
   const current = new Map<string, Group>();
@@ -200,14 +227,18 @@ export function traceReport(trace: Trace): TraceReport {
     if (!g) {
       const outsider = src === aKey || src === bKey ? dst : src;
       g = main
-        ? { a: aKey, b: bKey, main, ended: false, list: [], states: [] }
-        : { a: outsider, b: outsider === dst ? src : dst, main, ended: false, list: [], states: [] };
+        ? { a: aKey, b: bKey, main, ended: false, list: [], states: [], at: 0 }
+        : { a: outsider, b: outsider === dst ? src : dst, main, ended: false, list: [], states: [], at: 0 };
       current.set(tuple, g);
       groups.push(g);
     }
     if (f.FIN || f.RST) g.ended = true;
     const from: Side = src === g.a ? 'A' : 'B';
-    const st = done.get(w.wireId) ?? end;
+    // Rows are in send order, states are taken once a segment has arrived: a segment that
+    // overtook the one above it (a delay, a retransmission racing a loss) arrived earlier, so
+    // its row shows the later of the two instants and no row goes back in time.
+    g.at = Math.max(g.at, done.get(w.wireId) ?? END);
+    const st = statesAt(g.at);
     // Outside connections: their A is a spoofed address with no TCB; their B is one of ours.
     const ours: Side = g.main ? 'A' : g.b === aKey ? 'A' : 'B';
     g.list.push({ t: w.t / 1000, from, segment: w.segment, packet });

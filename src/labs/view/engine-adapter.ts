@@ -9,6 +9,7 @@
  * imports of sim.ts and scenario-ids.ts instead of the engine's index.
  */
 import { isScenarioId } from '../../engine/scenario-ids.ts';
+import { flagNotation } from '../../engine/segment.ts';
 import { simulate } from '../../engine/sim.ts';
 import type { ScenarioDef, ScenarioKnobs, Trace } from '../../engine/types.ts';
 import { viewOfTrace, type LabView } from './trace-view.ts';
@@ -103,7 +104,7 @@ function losableSegments(def: ScenarioDef, applied: ScenarioKnobs, shown: LabVie
     const r = runLab(def, { ...applied, drop: 0 });
     if (r.ok) intact = viewOfTrace(r.trace);
   }
-  return intact.segments.map((s) => `#${s.id} ${s.from === 'A' ? 'A→B' : 'B→A'} ${s.flags.join(', ') || '—'}`);
+  return intact.segments.map((s) => `#${s.id} ${s.from === 'A' ? 'A→B' : 'B→A'} ${flagNotation(s.flags)}`);
 }
 
 /**

@@ -3,6 +3,7 @@
  * with its RFC section. Islands get their strings as a plain object (only the page's language,
  * only the keys they use), so no dictionary ships in the JavaScript.
  */
+import { flagNotation } from '../../engine/segment.ts';
 import { fill } from '../../i18n/fill.ts';
 import type { LabView, ViewStep } from './trace-view.ts';
 
@@ -37,7 +38,7 @@ export function citation(strings: Strings, rfc: string | null): string {
 export function segmentName(view: LabView, id: number | null): string {
   const s = view.segments.find((x) => x.id === id);
   if (!s) return id === null ? '?' : `#${id}`;
-  return `${s.flags.length ? s.flags.join(', ') : '—'} (#${s.id})`;
+  return `${flagNotation(s.flags)} (#${s.id})`;
 }
 
 /**

@@ -5,7 +5,7 @@
 import { segmentFrame } from '../../engine/pcap/index.ts';
 import { wireSegments } from '../../engine/index.ts';
 import type { Trace } from '../../engine/types.ts';
-import { flagList } from './trace-view.ts';
+import { flagNotation } from '../../engine/segment.ts';
 
 /** Length of the Ethernet II header segmentFrame puts in front of the IP packet. */
 const ETHERNET_HEADER = 14;
@@ -15,6 +15,6 @@ export function inspectorPackets(trace: Trace): { label: string; bytes: number[]
   return wireSegments(trace).map((w, i) => {
     const frame = segmentFrame(w.segment, i + 1, w.from, w.from === 'A' ? 'B' : 'A');
     const dir = w.from === 'A' ? 'A → B' : 'B → A';
-    return { label: `#${w.wireId} ${dir} ${flagList(w.segment.flags).join(', ') || '—'}`, bytes: Array.from(frame.subarray(ETHERNET_HEADER)) };
+    return { label: `#${w.wireId} ${dir} ${flagNotation(w.segment.flags)}`, bytes: Array.from(frame.subarray(ETHERNET_HEADER)) };
   });
 }

@@ -10,6 +10,7 @@
  * no two labels overlap, whatever the width. The drawing ends at the current step, so a lab at
  * step 0 is a short strip rather than an empty frame.
  */
+import { flagNotation } from '../../engine/segment.ts';
 import type { Side } from '../../engine/types.ts';
 import { bases, showNumber, type LabView, type ViewSegment } from './trace-view.ts';
 
@@ -76,7 +77,7 @@ const MID = (SEQ.laneA + SEQ.laneB) / 2;
 /** A segment's label: "#2 SYN, ACK", its tags on a line of their own, then its numbers (absolute ones on two lines). */
 export function labelLines(view: LabView, s: ViewSegment, relative: boolean, words: LabelWords): string[] {
   const b = bases(view, s.from);
-  const out = [`#${s.id} ${s.flags.length ? s.flags.join(', ') : '—'}`];
+  const out = [`#${s.id} ${flagNotation(s.flags)}`];
   const tags = [
     s.retransmit ? words.retransmit : '',
     s.origin === 'old-duplicate' ? words.oldDuplicate : s.origin === 'attacker' ? words.attacker : s.origin === 'other-client' ? words.otherClient : '',

@@ -4,7 +4,8 @@
  * endpoint (an application call, an arriving segment, a loss, a timer) together with
  * everything that input caused, so "next" always answers "and then what happened?".
  */
-import type { InjectOrigin, ReasonCode, Side, Snapshot, TcpState, Trace, TraceEvent } from '../../engine/types.ts';
+import { flagNotation, printedFlags } from '../../engine/segment.ts';
+import type { FlagName, InjectOrigin, ReasonCode, Side, Snapshot, TcpState, Trace, TraceEvent } from '../../engine/types.ts';
 
 /** One side's variables after a step (absolute 32-bit numbers; null before the connection exists). */
 export interface SideView {
@@ -46,7 +47,7 @@ export interface ViewStep {
 export interface ViewSegment {
   id: number;
   from: Side;
-  flags: string[];
+  flags: FlagName[];
   seq: number;
   ack: number | null;
   len: number;
@@ -91,14 +92,6 @@ function kindOf(e: TraceEvent): StepKind {
   }
 }
 
-/**
- * Flag names in the order Wireshark's Info column prints them (bit order: FIN, SYN, RST, PSH, ACK), so a
- * lab row reads like the same segment in a real capture: `SYN, ACK`, `PSH, ACK`, `FIN, ACK` (TRANSLATING.md).
- */
-export function flagList(f: { SYN: boolean; ACK: boolean; FIN: boolean; RST: boolean; PSH: boolean }): string[] {
-  return (['FIN', 'SYN', 'RST', 'PSH', 'ACK'] as const).filter((k) => f[k]);
-}
-
 /** The step before anything happens, with each side's state at that moment. */
 export function startStep(A: SideView, B: SideView): ViewStep {
   return { index: 0, t: 0, kind: 'start', side: 'A', segment: null, sent: [], call: null, timer: null, reason: null, rfc: null, changed: {}, last: {}, A, B };
@@ -139,7 +132,7 @@ export function viewOfTrace(trace: Trace): LabView {
       segments.set(e.wireId, {
         id: e.wireId,
         from: e.side,
-        flags: flagList(e.segment.flags),
+        flags: printedFlags(e.segment.flags),
         seq: e.segment.seq,
         ack: e.segment.flags.ACK ? e.segment.ack : null,
         len: e.segment.len,
@@ -160,7 +153,7 @@ export function viewOfTrace(trace: Trace): LabView {
         segments.set(e.wireId, {
           id: e.wireId,
           from: e.side === 'A' ? 'B' : 'A',
-          flags: flagList(e.segment.flags),
+          flags: printedFlags(e.segment.flags),
           seq: e.segment.seq,
           ack: e.segment.flags.ACK ? e.segment.ack : null,
           len: e.segment.len,
@@ -209,7 +202,7 @@ export function bases(view: LabView, from: Side): { seq: number | null; ack: num
 /** Short arrow label: "SYN, ACK seq=0 ack=1 len=0" style, in the chosen numbering. */
 export function segmentLabel(view: LabView, s: ViewSegment, relative: boolean): string {
   const b = bases(view, s.from);
-  const parts = [s.flags.length ? s.flags.join(', ') : '—', `seq=${showNumber(s.seq, b.seq, relative)}`];
+  const parts = [flagNotation(s.flags), `seq=${showNumber(s.seq, b.seq, relative)}`];
   if (s.ack !== null) parts.push(`ack=${showNumber(s.ack, b.ack, relative)}`);
   parts.push(`len=${s.len}`);
   return parts.join(' ');

@@ -1,9 +1,8 @@
 /** @jsxImportSource preact */
 /**
  * One connection of the reader's capture, replayed in a sequence lab and put on the page a little
- * at a time, so that no main-thread task is long even on a slow phone: first the lab's heading,
- * step bar and diagram at the first step, then its controls and the trace table's rows a few per
- * frame, then (for a connection
+ * at a time, so that no main-thread task is long even on a slow phone: first the lab at its first
+ * step without its tables, then the tables with the trace table's rows a few per frame, then (for a connection
  * longer than the replay) the virtualised table of every segment. Each part waits until the page
  * has painted the one before it, so its style, layout and paint fall into a frame of their own.
  */

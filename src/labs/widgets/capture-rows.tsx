@@ -4,6 +4,7 @@
  * (plus a few) are in the page, asked of the import worker in chunks as the reader scrolls.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { flagNotation } from '../../engine/segment.ts';
 import type { TraceRow } from '../../engine/pcap/index.ts';
 import { fmt, type Strings } from '../view/explain.ts';
 import type { WorkerAsk } from '../client/capture-protocol.ts';
@@ -74,7 +75,7 @@ function RowTable({ ask, replay, listen, S }: { ask: (m: WorkerAsk) => void; rep
                   <td>{r.packet}</td>
                   <td>{r.t.toFixed(6)}</td>
                   <td>{r.from === 'A' ? 'A → B' : 'B → A'}</td>
-                  <td>{r.flags.join('+')}</td>
+                  <td>{flagNotation(r.flags)}</td>
                   <td>{r.seq}</td>
                   <td>{r.ack ?? ''}</td>
                   <td>{r.len}</td>

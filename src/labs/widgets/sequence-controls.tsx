@@ -65,12 +65,14 @@ export interface MoreControlsProps {
   copyLink: (() => void) | null;
   /** What the link button just did, shown beside it. */
   linkNote: string;
+  /** "Open in workshop": the link to the workshop with this run's scenario and knobs; null where there is none. */
+  workshopHref: string | null;
   setSpeed: (s: Speed) => void;
   setAbsolute: (b: boolean) => void;
 }
 
 /** Speed, relative/absolute numbers and the link to this step. */
-export function MoreControls({ id, strings: S, speed, absolute, copyLink, linkNote, setSpeed, setAbsolute }: MoreControlsProps) {
+export function MoreControls({ id, strings: S, speed, absolute, copyLink, linkNote, workshopHref, setSpeed, setAbsolute }: MoreControlsProps) {
   return (
     <div class="lab-controls seq-more">
       <label class="lab-field">
@@ -101,6 +103,11 @@ export function MoreControls({ id, strings: S, speed, absolute, copyLink, linkNo
             {linkNote}
           </span>
         </span>
+      ) : null}
+      {workshopHref ? (
+        <a class="seq-workshop" href={workshopHref}>
+          {fmt(S, 'labs.ctl.workshop')}
+        </a>
       ) : null}
     </div>
   );

@@ -7,6 +7,7 @@ import { fmt, type Strings } from '../view/explain.ts';
 import type { LabPosition } from '../client/lab-bus.ts';
 import { DEFAULT_KNOBS, type Knobs } from '../view/knobs.ts';
 import { clampStep, type LabView } from '../view/trace-view.ts';
+import { workshopHash } from '../view/workshop-link.ts';
 import type { Speed } from './sequence-controls.tsx';
 
 export interface SequenceLabProps {
@@ -26,11 +27,13 @@ export interface SequenceLabProps {
   def?: ScenarioDef;
   /** The first run, computed at build time (engine-adapter's runForLab), so the engine loads only on a change. */
   initial: { ok: true; view: LabView; base: Knobs; losable?: string[] } | { ok: false; message: string };
+  /** The workshop page's address: the lab links "open in workshop" there with its scenario and knobs. */
+  workshop?: string;
   /** A capture to show instead of a scenario (the capture lab): no knobs, no links. */
   replay?: { title: string; view: LabView } | null;
   /**
    * How many segments the trace table lists (all when absent): the capture lab adds a replay's rows
-   * a few per frame. At 0 the lab draws only its heading, step bar, diagram and sentence (its first frame).
+   * a few per frame. At 0 the lab draws neither table (a replay's first frame).
    */
   tableRows?: number;
 }
@@ -110,3 +113,7 @@ export function positionAt(id: string, view: LabView, step: number, S: Strings):
   });
   return { source: id, a: pos('A'), b: pos('B') };
 }
+
+/** "Open in workshop": the workshop page with this lab's scenario and the engine knobs of the run on screen; null for a replay. */
+export const workshopHref = (props: SequenceLabProps, state: LabState): string | null =>
+  props.replay || !props.workshop ? null : props.workshop + workshopHash(state.scenario, state.applied);

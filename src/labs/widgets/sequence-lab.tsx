@@ -1,8 +1,8 @@
 /** @jsxImportSource preact */
 /**
- * The sequence lab: a scenario's run as a two-lane sequence diagram the reader steps through, with a sentence per
- * step, both sides' variables and the chapter's knobs. Server-rendered it shows the whole run (diagram + table) for
- * readers without JS, print and search.
+ * The sequence lab: a scenario's run as a two-lane sequence diagram the reader steps through,
+ * with a sentence per step, both sides' variables and the chapter's knobs. Server-rendered it
+ * shows the whole run (diagram + table) for readers without JS, print and search.
  */
 import { Component, createRef } from 'preact';
 import type { ScenarioDef, Side } from '../../engine/types.ts';
@@ -16,14 +16,15 @@ import { KnobBox } from './knob-panel.tsx';
 import { LabError, LabHeading, MoreControls, SPEEDS, StepBar, StepSentence } from './sequence-controls.tsx';
 import { SequenceDiagram, keepStepInView } from './sequence-diagram.tsx';
 import { TraceTable, VarsTable } from './sequence-tables.tsx';
-import { initialState, isTyping, keyStep, labTitle, positionAt, type LabState, type SequenceLabProps } from './sequence-lab-state.ts';
+import { initialState, isTyping, keyStep, labTitle, positionAt, workshopHref, type LabState, type SequenceLabProps } from './sequence-lab-state.ts';
 
 export type { SequenceLabProps };
 
 /**
- * The lab. All state lives here; the parts are drawn by the components beside it, from the pure helpers in ../view.
- * A class component, not hooks: it is the only component on most lab pages, and without hooks the page does not load
- * preact/hooks (measured 0.9 KB gz of the 25 KB lab budget).
+ * The lab. All state lives here; the parts are drawn by the components beside it, from the pure
+ * helpers in ../view.
+ * A class component, not hooks: it is the only component on most lab pages, and without hooks the
+ * page does not load preact/hooks (measured 0.9 KB gz of the 25 KB lab budget).
  */
 export default class SequenceLab extends Component<SequenceLabProps, LabState> {
   /** Whether the reader has done something (only then does the lab write its link into the URL). */
@@ -31,6 +32,8 @@ export default class SequenceLab extends Component<SequenceLabProps, LabState> {
   sentence = createRef<HTMLParagraphElement>();
   timer: ReturnType<typeof setTimeout> | undefined;
   onHash = (): void => void this.fromHash();
+  /** Counts re-runs: only the latest one may show its result (an older one can finish after it). */
+  runs = 0;
 
   constructor(props: SequenceLabProps) {
     super(props);
@@ -51,8 +54,9 @@ export default class SequenceLab extends Component<SequenceLabProps, LabState> {
 
   /** Re-runs the engine (loaded on first use) and shows the result; keeps the last good run on failure. */
   async rerun(sc: string, wanted: Knobs | null, atStep: (v: LabView) => number): Promise<boolean> {
+    const n = ++this.runs;
     const [{ runForLab }, def] = await Promise.all([import('../view/engine-adapter.ts'), this.scenarioDef(sc)]);
-    if (!def) return false;
+    if (!def || n !== this.runs) return false;
     const r = runForLab(def, this.props.engineKnobs ?? {}, wanted);
     if (!r.ok) {
       this.setState({ error: r.message });
@@ -73,8 +77,8 @@ export default class SequenceLab extends Component<SequenceLabProps, LabState> {
     const l = p.link;
     this.setState({ absolute: l.absolute });
     if (l.scenario === scenario) {
-      // Compared with the knobs of the run on screen, not the scenario's own: after a link with other knobs (say drop=1),
-      // going back to one without them must re-run the plain scenario.
+      // Compared with the knobs of the run on screen, not the scenario's own: after a link with
+      // other knobs (say drop=1), going back to one without them must re-run the plain scenario.
       if (sameKnobs(l.knobs, this.state.knobs) && view) this.setState({ step: clampStep(view, l.step) });
       else void this.rerun(scenario, l.knobs, (v) => clampStep(v, l.step));
     } else {
@@ -92,10 +96,7 @@ export default class SequenceLab extends Component<SequenceLabProps, LabState> {
     // The page's state diagrams follow the labs from now on (they were static until a lab woke up).
     followLabBus(document);
     this.setState({ live: true });
-    if (this.props.replay) {
-      this.setState({ step: 0 });
-      return;
-    }
+    if (this.props.replay) return this.setState({ step: 0 });
     const view = this.view();
     if (!this.fromHash()) this.setState({ step: view ? clampStep(view, this.props.step ?? 0) : 0 });
     addEventListener('hashchange', this.onHash);
@@ -166,7 +167,8 @@ export default class SequenceLab extends Component<SequenceLabProps, LabState> {
   changeKnobs = (next: Knobs): void => {
     const S = this.props.strings;
     this.touched = true;
-    this.setState({ playing: false });
+    // The controls show the new values at once, so a second change made before this run ends builds on them.
+    this.setState({ playing: false, knobs: next });
     void this.rerun(this.state.scenario, next, (v) => clampStep(v, this.state.step)).then((ok) => ok && this.setState({ note: fmt(S, 'labs.knob.rerun') }));
   };
 
@@ -197,8 +199,9 @@ export default class SequenceLab extends Component<SequenceLabProps, LabState> {
     const last = view.steps.length - 1;
     const shown = parseKnobList(props.knobs).knobs;
     const cur = view.steps[step] ?? view.steps[0]!;
-    const [relative, title] = [!absolute, this.title()];
-    const tables = { view, step, relative, strings: S };
+    const relative = !absolute;
+    const title = this.title();
+    const tables = { view, step, relative, strings: S, limit: props.tableRows };
     return (
       <section
         class={`lab seq-lab${live ? ' is-live' : ''}`}
@@ -224,25 +227,22 @@ export default class SequenceLab extends Component<SequenceLabProps, LabState> {
         {!replay && shown.length > 0 ? (
           <KnobBox id={id} shown={shown} knobs={knobs} strings={S} losable={state.losable} onChange={this.changeKnobs} note={note} />
         ) : null}
-        {props.tableRows === 0 ? null : (
-          <>
-            <MoreControls
-              id={id}
-              strings={S}
-              speed={speed}
-              absolute={absolute}
-              copyLink={replay ? null : () => void this.copyLink()}
-              linkNote={linkNote}
-              setSpeed={(sp) => this.setState({ speed: sp })}
-              setAbsolute={(b) => {
-                this.touched = true;
-                this.setState({ absolute: b });
-              }}
-            />
-            <VarsTable {...tables} />
-            <TraceTable {...tables} limit={props.tableRows} />
-          </>
-        )}
+        <MoreControls
+          id={id}
+          strings={S}
+          speed={speed}
+          absolute={absolute}
+          copyLink={replay ? null : () => void this.copyLink()}
+          linkNote={linkNote}
+          workshopHref={workshopHref(props, state)}
+          setSpeed={(sp) => this.setState({ speed: sp })}
+          setAbsolute={(b) => {
+            this.touched = true;
+            this.setState({ absolute: b });
+          }}
+        />
+        <VarsTable {...tables} />
+        <TraceTable {...tables} />
       </section>
     );
   }

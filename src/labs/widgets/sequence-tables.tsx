@@ -3,6 +3,7 @@
  * The sequence lab's text forms: both sides' variables after the current step (a disclosure, for
  * readers who want the numbers) and every segment of the run (the table a reader without JS gets).
  */
+import { flagNotation } from '../../engine/segment.ts';
 import type { Side } from '../../engine/types.ts';
 import { fmt, formatTime, type Strings } from '../view/explain.ts';
 import { bases, showNumber, type LabView } from '../view/trace-view.ts';
@@ -18,10 +19,13 @@ export interface TableProps {
   step: number;
   relative: boolean;
   strings: Strings;
+  /** The trace table lists the first `limit` segments (all when absent); at 0 neither table is drawn yet (SequenceLabProps.tableRows). */
+  limit?: number | undefined;
 }
 
 /** Each side's state and sequence variables after this step, what changed marked ▲ with its old value. */
-export function VarsTable({ view, step, relative, strings: S }: TableProps) {
+export function VarsTable({ view, step, relative, strings: S, limit }: TableProps) {
+  if (limit === 0) return null;
   const cur = view.steps[step] ?? view.steps[0]!;
   const prev = view.steps[step - 1];
   const was = (v: string | number | null) => <span class="lab-was"> ▲ {fmt(S, 'labs.vars.was', { v: v ?? '–' })}</span>;
@@ -79,7 +83,8 @@ export function VarsTable({ view, step, relative, strings: S }: TableProps) {
 }
 
 /** Every segment of the run (the first `limit`, when given) with both states after it: the lab's text form, and all a reader without JS gets. */
-export function TraceTable({ view, step, relative, strings: S, limit }: TableProps & { limit?: number | undefined }) {
+export function TraceTable({ view, step, relative, strings: S, limit }: TableProps) {
+  if (limit === 0) return null;
   return (
     <div class="lab-scroll" tabIndex={0} role="group" aria-label={fmt(S, 'labs.table.caption')}>
       <table class="lab-trace">
@@ -110,7 +115,7 @@ export function TraceTable({ view, step, relative, strings: S, limit }: TablePro
                 </td>
                 <td>{formatTime(view.steps[s.sendStep]?.t ?? 0)}</td>
                 <td>{s.from === 'A' ? 'A → B' : 'B → A'}</td>
-                <td>{s.flags.join(', ') || '—'}</td>
+                <td>{flagNotation(s.flags)}</td>
                 <td>{showNumber(s.seq, b.seq, relative)}</td>
                 <td>{showNumber(s.ack, b.ack, relative)}</td>
                 <td>{s.len}</td>

@@ -31,6 +31,8 @@ export interface TimeWaitLabProps {
   presets: TwPreset[];
   titles: Record<string, string>;
   strings: Strings;
+  /** The workshop page's address, for the run's "open in workshop" link. */
+  workshop?: string;
 }
 
 /** MSL slider range per case: the too-short case lives in milliseconds (its old duplicate is 770 ms late). */
@@ -58,7 +60,7 @@ function earlyEnd(S: Strings, tl: TimeWaitTimeline): string | null {
 }
 
 /** The lab. */
-export default function TimeWaitLab({ id, presets, titles, strings: S, initial }: TimeWaitLabProps) {
+export default function TimeWaitLab({ id, presets, titles, strings: S, initial, workshop }: TimeWaitLabProps) {
   const [live, setLive] = useState(false);
   const [which, setWhich] = useState<TwCase>('lost-final-ack');
   const [profile, setProfile] = useState<ProfileName>('linux');
@@ -169,6 +171,7 @@ export default function TimeWaitLab({ id, presets, titles, strings: S, initial }
         title={`TIME-WAIT · ${titles[shownCase.scenario] ?? shownCase.scenario}`}
         strings={S}
         engineKnobs={run.ok ? run.applied : {}}
+        workshop={workshop}
         initial={run.ok ? { ok: true, view: run.view, base: run.base } : run}
       />
     </section>

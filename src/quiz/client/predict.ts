@@ -40,7 +40,7 @@ class QuizPredict extends QuizElement {
     }
     if (this.checkBtn) this.checkBtn.disabled = true;
     const load = (): void => {
-      import('../../engine/index.ts')
+      import('../../engine/scenarios.ts')
         .then((m) => {
           this.run = m.runScenario;
           if (this.checkBtn) this.checkBtn.disabled = false;

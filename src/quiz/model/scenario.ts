@@ -4,6 +4,7 @@
  * fields declared below (structurally a subset of the engine's Trace), so quizzes keep working
  * when the engine adds fields, and tests can hand-build small traces.
  */
+import { flagNotation } from '../../engine/segment.ts';
 
 /** The flags a quiz shows. */
 export interface FlagsLike {
@@ -20,7 +21,7 @@ export interface EventLike {
   side: 'A' | 'B';
   wireId?: number;
   retransmit?: boolean;
-  origin?: 'attacker' | 'old-duplicate';
+  origin?: 'attacker' | 'old-duplicate' | 'other-client';
   segment?: { seq: number; ack: number; flags: FlagsLike; len: number };
   snapshot: { A: { state: string }; B: { state: string } };
 }
@@ -53,11 +54,8 @@ export interface QuizSegment {
   injected: boolean;
 }
 
-/** Flag names in the order Wireshark and most textbooks write them. */
-export function flagLabel(f: FlagsLike): string {
-  const names = (['FIN', 'SYN', 'RST', 'PSH', 'ACK'] as const).filter((n) => f[n]);
-  return names.length ? names.join(', ') : '(none)';
-}
+/** The book's flag notation (Wireshark's order, "SYN, ACK"), from the engine's one helper. */
+export const flagLabel = (f: FlagsLike): string => flagNotation(f);
 
 /** Every segment put on the wire, in order, with whether it was dropped. */
 export function quizSegments(trace: TraceLike): QuizSegment[] {

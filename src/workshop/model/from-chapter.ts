@@ -7,12 +7,12 @@
  * A fault on a wire number ("drop #3") becomes a fault on that segment's sender, kind and rank
  * ("A's 1st ACK"), read from the run, so it stays on the same segment when the reader adds calls.
  */
-import { getScenario, segmentMatches, simulate, wireSegments } from '../../engine/index.ts';
-import type { AppAction, FaultRule, ScenarioDef, SegmentMatch, Side } from '../../engine/index.ts';
+import { applyKnobs, getScenario, segmentMatches, simulate, wireSegments } from '../../engine/index.ts';
+import type { AppAction, FaultRule, ScenarioDef, ScenarioKnobs, SegmentMatch, Side } from '../../engine/index.ts';
 import { SEGMENT_KINDS, WORKSHOP_VERSION, segmentMatch, type SegmentKind, type WorkshopCall, type WorkshopFault, type WorkshopScenario } from './scenario.ts';
 
 /** Parts of a built-in scenario the workshop leaves out. */
-export type LeftOut = 'inject' | 'accept' | 'listener-queue' | 'profile-values' | 'fault';
+export type LeftOut = 'inject' | 'accept' | 'listener-queue' | 'keepalive' | 'profile-values' | 'fault';
 
 export interface FromChapter {
   scenario: WorkshopScenario;
@@ -22,7 +22,7 @@ export interface FromChapter {
 const bytes = (text: string): number => new TextEncoder().encode(text).length;
 
 function call(a: AppAction): WorkshopCall | null {
-  const after = 'after' in a && a.after === 'connected' ? 'connected' : 'start';
+  const after = !('after' in a) || a.after === undefined ? 'start' : a.after === 'connected' ? 'connected' : 'fin';
   switch (a.call) {
     case 'OPEN-passive':
       return { side: a.side, call: 'listen', at: a.at, after: 'start' };
@@ -74,7 +74,7 @@ function wireFault(def: ScenarioDef, wireId: number): WorkshopFault | null {
   return null;
 }
 
-function fault(def: ScenarioDef, f: FaultRule): WorkshopFault | null {
+function fault(def: ScenarioDef, f: Exclude<FaultRule, { kind: 'random-loss' }>): WorkshopFault | null {
   if (f.kind === 'drop') return wireFault(def, f.wireId);
   const segment = kindOf(f.match);
   if (!segment || !f.match.from) return null;
@@ -82,9 +82,18 @@ function fault(def: ScenarioDef, f: FaultRule): WorkshopFault | null {
   return f.kind === 'drop-match' ? { kind: 'drop', ...base } : { kind: f.kind, ...base, ms: f.extraDelayMs };
 }
 
-/** A built-in scenario (by id) as a workshop scenario, with what had to be left out. */
-export function fromChapter(id: string): FromChapter {
-  const def = getScenario(id);
+/**
+ * A built-in scenario (by id) as a workshop scenario, with what had to be left out. `knobs` are the
+ * engine knobs of a lab's run ("open in workshop"): the knobs that change the calls and faults
+ * (drop, closer, close delay, simultaneous open, profile, ISN) are applied to the definition first,
+ * the ones the workshop has as fields (MSL, RFC 1337) become those fields.
+ */
+export function fromChapter(id: string, knobs: ScenarioKnobs = {}): FromChapter {
+  const applied = applyKnobs(getScenario(id), knobs);
+  const k = applied.knobs;
+  // What is left of the knobs once applyKnobs has written them into the definition.
+  const rest: ScenarioKnobs = { mslMs: k.mslMs, rfc1337: k.rfc1337, keepalive: k.keepalive, abortOnOverflow: k.abortOnOverflow };
+  const def: ScenarioDef = { ...applied.def, knobsDefaults: JSON.parse(JSON.stringify(rest)) as ScenarioKnobs };
   const left = new Set<LeftOut>();
   const calls: WorkshopCall[] = [];
   for (const a of def.actions) {
@@ -93,7 +102,12 @@ export function fromChapter(id: string): FromChapter {
     else left.add(a.call === 'ACCEPT' ? 'accept' : 'inject');
   }
   const faults: WorkshopFault[] = [];
+  let loss = { percent: 0, seed: 1 };
   for (const f of def.faults) {
+    if (f.kind === 'random-loss') {
+      loss = f;
+      continue;
+    }
     const w = fault(def, f);
     if (w) faults.push(w);
     else left.add('fault');
@@ -103,8 +117,9 @@ export function fromChapter(id: string): FromChapter {
     if (c && (c.backlog != null || c.acceptQueue != null || c.synCookies || c.abortOnOverflow || c.keepalive || c.delayedAck === false))
       left.add('listener-queue');
   }
+  if (k.abortOnOverflow) left.add('listener-queue');
+  if (k.keepalive) left.add('keepalive');
   if (def.profileOverrides) left.add('profile-values');
-  const k = def.knobsDefaults ?? {};
   const scenario: WorkshopScenario = {
     v: WORKSHOP_VERSION,
     profile: { A: def.sideProfiles?.A ?? def.profile, B: def.sideProfiles?.B ?? def.profile },
@@ -113,6 +128,8 @@ export function fromChapter(id: string): FromChapter {
     seed: def.seed,
     mslMs: k.mslMs ?? 0,
     rfc1337: k.rfc1337 ?? !!(def.config?.A?.rfc1337 || def.config?.B?.rfc1337),
+    lossPercent: loss.percent,
+    lossSeed: loss.seed,
     eof: { A: def.reactions.A.closeOnEofAfterMs, B: def.reactions.B.closeOnEofAfterMs },
     reply: { A: def.reactions.A.replyOnData ? bytes(def.reactions.A.replyOnData) : 0, B: def.reactions.B.replyOnData ? bytes(def.reactions.B.replyOnData) : 0 },
     calls,

@@ -13,7 +13,7 @@ import { KNOBS, PROFILE_NAMES, checkKnobValue } from '../../engine/knobs.ts';
 import type { AppAction, AppReactions, FaultRule, ProfileName, ScenarioDef, ScenarioKnobs, SegmentMatch, Side } from '../../engine/types.ts';
 
 /** The format version; a URL or JSON file carries it (`w=1`, `"v": 1`). */
-export const WORKSHOP_VERSION = 1;
+export const WORKSHOP_VERSION = 2;
 
 export const SIDES: readonly Side[] = ['A', 'B'];
 export { PROFILE_NAMES };
@@ -30,11 +30,15 @@ export type CallKind = (typeof CALL_KINDS)[number];
 export const SEGMENT_KINDS = ['syn', 'synack', 'ack', 'final-ack', 'data', 'fin', 'rst', 'any'] as const;
 export type SegmentKind = (typeof SEGMENT_KINDS)[number];
 
-export const FAULT_KINDS = ['drop', 'delay', 'duplicate'] as const;
+export const FAULT_KINDS = ['drop', 'delay', 'duplicate', 'reorder'] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
-/** A call's time: ms from the start, or from the moment A's connection opened (A reached ESTABLISHED). */
-export type TimeBase = 'start' | 'connected';
+/**
+ * What a call's time counts from: the start, the moment A's connection opened (A reached
+ * ESTABLISHED), or the moment the call's own side read the peer's FIN ("when the FIN arrives + 200 ms").
+ */
+export const TIME_BASES = ['start', 'connected', 'fin'] as const;
+export type TimeBase = (typeof TIME_BASES)[number];
 
 export interface WorkshopCall {
   side: Side;
@@ -51,7 +55,7 @@ export interface WorkshopFault {
   segment: SegmentKind;
   /** Which matching segment (1 = the first); 0 = every one. */
   nth: number;
-  /** For delay and duplicate: how much later it (or its copy) arrives. */
+  /** For delay and duplicate: how much later it (or its copy) arrives; for reorder: at most how much later. */
   ms?: number;
 }
 
@@ -65,6 +69,9 @@ export interface WorkshopScenario {
   seed: number;
   mslMs: number;
   rfc1337: boolean;
+  /** Every segment A or B sends is lost with this probability (%), drawn from a generator seeded with `lossSeed`. */
+  lossPercent: number;
+  lossSeed: number;
   /** Each application closes this many ms after reading EOF; null: it never does by itself. */
   eof: Record<Side, number | null>;
   /** Each application answers the first data it reads with this many bytes; 0: it does not. */
@@ -83,7 +90,17 @@ export const workshopKnob = <I extends (typeof WORKSHOP_KNOB_IDS)[number]>(id: I
 export const EOF_CHOICES: readonly (number | null)[] = [null, ...knobRow('close-delay').values.choices];
 
 /** Limits that keep a run small enough to read and fast to compute. */
-export const LIMITS = { calls: 24, faults: 12, atMs: 600_000, bytes: 20_000, latencyMs: 2_000, faultMs: 60_000, nth: 20, seed: 2 ** 31 - 1 } as const;
+export const LIMITS = {
+  calls: 24,
+  faults: 12,
+  lossPercent: 50,
+  atMs: 600_000,
+  bytes: 20_000,
+  latencyMs: 2_000,
+  faultMs: 60_000,
+  nth: 20,
+  seed: 2 ** 31 - 1,
+} as const;
 
 /** Virtual time a run stops at: long enough for any profile's TIME-WAIT (Windows 240 s) and most give-ups. */
 export const RUN_UNTIL_MS = 600_000;
@@ -101,6 +118,8 @@ export function emptyScenario(): WorkshopScenario {
     seed: 1,
     mslMs: 0,
     rfc1337: false,
+    lossPercent: 0,
+    lossSeed: 1,
     eof: { A: null, B: null },
     reply: { A: 0, B: 0 },
     calls: [
@@ -126,10 +145,10 @@ export const PROBLEM_TEXT = {
   'not-one-of': '{part}: {value} is not one of {allowed}',
   'too-many': '{part}: at most {max}',
   'no-calls': '{part}: add at least one call',
-  'open-after-connected': '{part} ({what}): listen and connect are timed from the start, not from the connection',
+  'open-after-connected': '{part} ({what}): listen and connect are timed from the start, not from an event',
   'no-socket': '{part} ({what}): {side} has no connection yet; add listen or connect on {side} before it',
   'never-connected': '{part} ({what}): A never listens or connects, so "after the connection opens" never comes',
-  'no-ms': '{part} ({what}): a delay or duplicate needs its time in ms',
+  'no-ms': '{part} ({what}): a delay, copy or reorder needs its time in ms',
   engine: '{part}: the engine stopped: {message}',
 } as const;
 export type ProblemCode = keyof typeof PROBLEM_TEXT;
@@ -163,6 +182,8 @@ export function validateScenario(s: WorkshopScenario): Problem[] {
   const msl = workshopKnob('msl').values;
   if (s.mslMs !== 0) num('mslMs', s.mslMs, 1, msl.max);
   if (checkKnobValue(workshopKnob('rfc1337').values, s.rfc1337)) oneOf('rfc1337', s.rfc1337, [true, false]);
+  num('lossPercent', s.lossPercent, 0, LIMITS.lossPercent);
+  num('lossSeed', s.lossSeed, 0, LIMITS.seed);
   for (const side of SIDES) {
     const e = s.eof?.[side];
     if (e !== null) num(`eof.${side}`, e, 0, LIMITS.atMs);
@@ -198,15 +219,15 @@ function checkCalls(
   const opens = calls.filter((c) => c.call === 'listen' || c.call === 'connect');
   calls.forEach((c, i) => {
     const part = `calls[${i}]`;
-    if (!oneOf(`${part}.side`, c.side, SIDES) || !oneOf(`${part}.call`, c.call, CALL_KINDS) || !oneOf(`${part}.after`, c.after, ['start', 'connected'])) return;
+    if (!oneOf(`${part}.side`, c.side, SIDES) || !oneOf(`${part}.call`, c.call, CALL_KINDS) || !oneOf(`${part}.after`, c.after, TIME_BASES)) return;
     num(`${part}.at`, c.at, 0, LIMITS.atMs);
     if (c.call === 'send') num(`${part}.bytes`, c.bytes, 1, LIMITS.bytes);
     const what = callName(c);
     const opening = c.call === 'listen' || c.call === 'connect';
     if (opening && c.after !== 'start') out.push({ part, code: 'open-after-connected', vars: { what } });
     if (!opening) {
-      // Opened before (from the start: at or before this call's time; "after the connection" calls come after every open at the start).
-      const has = opens.some((o) => o.side === c.side && o.after === 'start' && (c.after === 'connected' || o.at <= c.at));
+      // Opened before (from the start: at or before this call's time; calls timed from an event come after every open at the start).
+      const has = opens.some((o) => o.side === c.side && o.after === 'start' && (c.after !== 'start' || o.at <= c.at));
       if (!has) out.push({ part, code: 'no-socket', vars: { what, side: c.side } });
     }
     if (c.after === 'connected' && !opens.some((o) => o.side === 'A')) out.push({ part, code: 'never-connected', vars: { what } });
@@ -241,7 +262,7 @@ export function segmentMatch(f: Pick<WorkshopFault, 'from' | 'segment' | 'nth'>)
 export const payload = (n: number): string => 'abcdefghijklmnopqrstuvwxyz'.repeat(Math.ceil(n / 26)).slice(0, n);
 
 function action(c: WorkshopCall): AppAction {
-  const rel = c.after === 'connected' ? { after: 'connected' as const } : {};
+  const rel = c.after === 'connected' ? { after: 'connected' as const } : c.after === 'fin' ? { after: 'peer-fin' as const } : {};
   switch (c.call) {
     case 'listen':
       return { at: c.at, side: c.side, call: 'OPEN-passive' };
@@ -284,7 +305,7 @@ export function toEngine(s: WorkshopScenario): { def: ScenarioDef; knobs: Scenar
     isn: s.isn,
     actions: s.calls.map(action),
     reactions: { A: reaction(s, 'A'), B: reaction(s, 'B') },
-    faults: s.faults.map(fault),
+    faults: [...s.faults.map(fault), ...(s.lossPercent > 0 ? [{ kind: 'random-loss' as const, percent: s.lossPercent, seed: s.lossSeed }] : [])],
     untilMs: RUN_UNTIL_MS,
   };
   const knobs: ScenarioKnobs = { rfc1337: s.rfc1337, ...(s.mslMs > 0 ? { mslMs: s.mslMs } : {}) };

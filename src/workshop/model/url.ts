@@ -1,17 +1,18 @@
 /**
  * The workshop's scenario in a URL hash, compact and readable by a person:
  *
- *   #w=1;p=linux.windows;lat=10;isn=fixed;seed=1;msl=0;rfc1337=0;eof=-.0;reply=0.4;
- *    c=B@0:listen,A@1:connect,A@conn+279:close;f=drop:A:fin:1,delay:B:ack:2:200;h=1a2b3c4d
+ *   #w=2;p=linux.windows;lat=10;isn=fixed;seed=1;msl=0;rfc1337=0;loss=0.1;eof=-.0;reply=0.4;
+ *    c=B@0:listen,A@1:connect,A@conn+279:close,B@fin+200:abort;f=drop:A:fin:1,delay:B:ack:2:200;h=1a2b3c4d
  *
  * `w` is the format version and always comes first. Pairs are `key=value` joined by `;`; a side's
- * two values are `A.B`; calls are `side@time:call[:bytes]` (time `conn+N` counts from the moment
- * A's connection opened); faults are `kind:side:segment:nth[:ms]`. `h` is the run's fingerprint
- * when the link was made: a later engine that runs the scenario differently says so.
+ * two values are `A.B`; `loss` is `percent.seed`; calls are `side@time:call[:bytes]` (time
+ * `conn+N` counts from the moment A's connection opened, `fin+N` from the moment the call's side
+ * read the peer's FIN); faults are `kind:side:segment:nth[:ms]`. `h` is the run's fingerprint when
+ * the link was made: a later engine that runs the scenario differently says so.
  *
- * decode(encode(s)) equals s for every scenario (tests/workshop/url.test.ts). A version this page
- * does not read gets a message saying which version the link has and which the page reads; an
- * older version, once there is one, is upgraded by `UPGRADES`.
+ * decode(encode(s)) equals s for every scenario (tests/workshop/scenario.test.ts). A version this
+ * page does not read gets a message saying which version the link has and which the page reads;
+ * an older version is upgraded by `UPGRADES`.
  */
 import {
   CALL_KINDS,
@@ -50,13 +51,17 @@ export function decodeErrorText(e: DecodeError, templates: Record<string, string
 export type Decoded = { ok: true; scenario: WorkshopScenario; fingerprint: string | null } | { ok: false; error: DecodeError };
 
 /**
- * Older formats, each turned into the next one's key=value pairs. Empty while format 1 is the only
- * one; a format 2 adds `1: (pairs) => pairs-in-format-2` here, so format-1 links keep opening.
+ * Older formats, each turned into the next one's key=value pairs, so old links keep opening.
+ * Format 2 added the random loss (`loss`), times counted from the peer's FIN (`fin+`) and
+ * reordering: a format-1 link has no loss.
  */
-const UPGRADES: Record<number, (pairs: Map<string, string>) => Map<string, string>> = {};
+const UPGRADES: Record<number, (pairs: Map<string, string>) => Map<string, string>> = {
+  1: (pairs) => new Map([...pairs, ['loss', '0.1']]),
+};
 
 const pair = (a: string | number, b: string | number): string => `${a}.${b}`;
-const callText = (c: WorkshopCall): string => `${c.side}@${c.after === 'connected' ? 'conn+' : ''}${c.at}:${c.call}${c.call === 'send' ? `:${c.bytes}` : ''}`;
+const BASE_PREFIX = { start: '', connected: 'conn+', fin: 'fin+' } as const;
+const callText = (c: WorkshopCall): string => `${c.side}@${BASE_PREFIX[c.after]}${c.at}:${c.call}${c.call === 'send' ? `:${c.bytes}` : ''}`;
 const faultText = (f: WorkshopFault): string => `${f.kind}:${f.from}:${f.segment}:${f.nth}${f.kind === 'drop' ? '' : `:${f.ms}`}`;
 
 /** The hash (without '#') for a scenario; `fingerprint` of its run when known. */
@@ -69,6 +74,7 @@ export function encodeScenario(s: WorkshopScenario, fingerprint?: string | null)
     `seed=${s.seed}`,
     `msl=${s.mslMs}`,
     `rfc1337=${s.rfc1337 ? 1 : 0}`,
+    `loss=${pair(s.lossPercent, s.lossSeed)}`,
     `eof=${pair(s.eof.A ?? '-', s.eof.B ?? '-')}`,
     `reply=${pair(s.reply.A, s.reply.B)}`,
     `c=${s.calls.map(callText).join(',')}`,
@@ -78,7 +84,7 @@ export function encodeScenario(s: WorkshopScenario, fingerprint?: string | null)
   return parts.join(';');
 }
 
-const KEYS = ['w', 'p', 'lat', 'isn', 'seed', 'msl', 'rfc1337', 'eof', 'reply', 'c', 'f', 'h'];
+const KEYS = ['w', 'p', 'lat', 'isn', 'seed', 'msl', 'rfc1337', 'loss', 'eof', 'reply', 'c', 'f', 'h'];
 
 class Bad extends Error {
   readonly e: DecodeError;
@@ -98,11 +104,12 @@ const sides = (part: string, v: string): [string, string] => {
 };
 
 function readCall(part: string, text: string): WorkshopCall {
-  const m = /^([AB])@(conn\+)?(\d{1,10}):([a-z]+)(?::(\d{1,10}))?$/.exec(text);
+  const m = /^([AB])@(conn\+|fin\+)?(\d{1,10}):([a-z]+)(?::(\d{1,10}))?$/.exec(text);
   if (!m) return bad(part, text);
   const call = word<CallKind>(part, m[4] as string, CALL_KINDS);
   if ((call === 'send') !== (m[5] !== undefined)) bad(part, text);
-  return { side: m[1] as Side, call, at: Number(m[3]), after: m[2] ? 'connected' : 'start', ...(call === 'send' ? { bytes: Number(m[5]) } : {}) };
+  const after = m[2] === 'conn+' ? 'connected' : m[2] === 'fin+' ? 'fin' : 'start';
+  return { side: m[1] as Side, call, at: Number(m[3]), after, ...(call === 'send' ? { bytes: Number(m[5]) } : {}) };
 }
 
 function readFault(part: string, text: string): WorkshopFault {
@@ -149,6 +156,7 @@ export function decodeScenario(hash: string): Decoded {
     const [pa, pb] = sides('p', get('p'));
     const [ea, eb] = sides('eof', get('eof'));
     const [ra, rb] = sides('reply', get('reply'));
+    const [lp, ls] = sides('loss', get('loss'));
     const rfc = get('rfc1337');
     const scenario: WorkshopScenario = {
       v: WORKSHOP_VERSION,
@@ -158,6 +166,8 @@ export function decodeScenario(hash: string): Decoded {
       seed: int('seed', get('seed')),
       mslMs: int('msl', get('msl')),
       rfc1337: rfc === '1' ? true : rfc === '0' ? false : bad('rfc1337', rfc),
+      lossPercent: int('loss', lp),
+      lossSeed: int('loss', ls),
       eof: { A: ea === '-' ? null : int('eof', ea), B: eb === '-' ? null : int('eof', eb) },
       reply: { A: int('reply', ra), B: int('reply', rb) },
       calls: list(get('c'), readCall, 'c'),

@@ -6,7 +6,7 @@
  */
 import type { ComponentChildren } from 'preact';
 import { fill } from '../../i18n/fill.ts';
-import { CALL_KINDS, FAULT_KINDS, LIMITS, SEGMENT_KINDS, SIDES, type WorkshopCall, type WorkshopFault } from '../model/scenario.ts';
+import { CALL_KINDS, FAULT_KINDS, LIMITS, SEGMENT_KINDS, SIDES, TIME_BASES, type WorkshopCall, type WorkshopFault } from '../model/scenario.ts';
 import type { Strings } from '../model/describe.ts';
 
 export const say = (S: Strings, key: string, vars?: Record<string, string | number>): string => fill(S[key] ?? key, vars);
@@ -149,7 +149,7 @@ export function CallRow({ id, n, item: c, S, error, onChange, onRemove }: RowPro
         id={`${id}-after`}
         label={say(S, 'workshop.call.after')}
         value={c.after}
-        options={(['start', 'connected'] as const).map((a) => [a, say(S, `workshop.after.${a}`)] as const)}
+        options={TIME_BASES.map((a) => [a, say(S, `workshop.after.${a}`)] as const)}
         onChange={(v) => set({ after: v as WorkshopCall['after'] })}
       />
     </Row>
@@ -198,7 +198,14 @@ export function FaultRow({ id, n, item: f, S, error, onChange, onRemove }: RowPr
         onChange={(v) => set({ kind: v as WorkshopFault['kind'] })}
       />
       {f.kind !== 'drop' ? (
-        <NumberField id={`${id}-ms`} label={say(S, 'workshop.fault.ms')} value={f.ms ?? 0} min={1} max={LIMITS.faultMs} onChange={(v) => set({ ms: v })} />
+        <NumberField
+          id={`${id}-ms`}
+          label={say(S, f.kind === 'reorder' ? 'workshop.fault.ms.reorder' : 'workshop.fault.ms')}
+          value={f.ms ?? 0}
+          min={1}
+          max={LIMITS.faultMs}
+          onChange={(v) => set({ ms: v })}
+        />
       ) : null}
     </Row>
   );

@@ -14,8 +14,15 @@ import { scenarioFromJson, scenarioToJson } from '../model/json.ts';
 import { say } from './fields.tsx';
 import { saveFile } from '../../labs/client/save-file.ts';
 
-/** What the output shows: a run (trace null until the browser ran it itself) or the problems. `n` counts runs, so the lab restarts on each. */
-export type Shown = { ok: true; view: LabView; summary: string; trace: Trace | null; n: number } | { ok: false; problems: Problem[]; n: number };
+/**
+ * What the output shows: a run (trace null until the browser ran it itself) or the problems. `n`
+ * counts runs, so the lab restarts on each; `hash` is the scenario's link, written to the address
+ * bar once the run is on screen (null for the build's own run).
+ */
+export type Shown = ({ ok: true; view: LabView; summary: string; trace: Trace | null } | { ok: false; problems: Problem[] }) & {
+  n: number;
+  hash: string | null;
+};
 
 interface OutputProps {
   id: string;

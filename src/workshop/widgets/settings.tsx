@@ -88,6 +88,24 @@ export function Settings({ id, S, s, change }: { id: string; S: Strings; s: Work
             options={[...new Set([s.mslMs, ...msl.choices])].map((v) => [String(v), v === 0 ? say(S, 'workshop.msl.profile') : `${v / 1000} s`] as const)}
             onChange={(v) => change((w) => ({ ...w, mslMs: Number(v) }))}
           />
+          <NumberField
+            id={`${id}-loss`}
+            label={say(S, 'workshop.loss')}
+            value={s.lossPercent}
+            min={0}
+            max={LIMITS.lossPercent}
+            onChange={(v) => change((w) => ({ ...w, lossPercent: v }))}
+          />
+          {s.lossPercent > 0 ? (
+            <NumberField
+              id={`${id}-loss-seed`}
+              label={say(S, 'workshop.loss.seed')}
+              value={s.lossSeed}
+              min={0}
+              max={LIMITS.seed}
+              onChange={(v) => change((w) => ({ ...w, lossSeed: v }))}
+            />
+          ) : null}
           <label class="ws-check">
             <input
               id={`${id}-rfc1337`}

@@ -7,7 +7,8 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { LabView } from '../../labs/view/trace-view.ts';
-import type { Trace } from '../../engine/types.ts';
+import type { ScenarioKnobs, Trace } from '../../engine/types.ts';
+import { readWorkshopHash } from '../../labs/view/workshop-link.ts';
 import type { WorkshopScenario } from '../model/scenario.ts';
 import { decodeMessage, problemMessage, runSummary, type Strings } from '../model/describe.ts';
 import { decodeScenario, encodeScenario } from '../model/url.ts';
@@ -28,7 +29,7 @@ export interface WorkshopProps {
 
 export default function Workshop({ id, strings: S, chapters, scenario: first, initial }: WorkshopProps) {
   const [s, setS] = useState(first);
-  const [shown, setShown] = useState<Shown>({ ok: true, view: initial.view, summary: initial.summary, trace: null, n: 0 });
+  const [shown, setShown] = useState<Shown>({ ok: true, view: initial.view, summary: initial.summary, trace: null, n: 0, hash: null });
   const [note, setNote] = useState('');
   const [notice, setNotice] = useState<string[]>([]);
   const [pick, setPick] = useState(chapters[0]?.id ?? '');
@@ -41,14 +42,12 @@ export default function Workshop({ id, strings: S, chapters, scenario: first, in
     const r = runWorkshop(next);
     if (n !== runs.current) return;
     if (!r.ok) {
-      setShown({ ok: false, problems: r.problems, n });
-      history.replaceState(null, '', `#${encodeScenario(next)}`);
+      setShown({ ok: false, problems: r.problems, n, hash: encodeScenario(next) });
       return setNote(`${said} ${say(S, 'workshop.err.title')} ${r.problems.map((p) => problemMessage(S, p)).join(' ')}`.trim());
     }
     const { viewOfTrace } = await import('../../labs/view/trace-view.ts');
     const summary = runSummary(S, { segments: r.segments, lost: r.lost, final: r.trace.final });
-    setShown({ ok: true, view: viewOfTrace(r.trace), summary, trace: r.trace as Trace, n });
-    history.replaceState(null, '', `#${encodeScenario(next, r.fingerprint)}`);
+    setShown({ ok: true, view: viewOfTrace(r.trace), summary, trace: r.trace as Trace, n, hash: encodeScenario(next, r.fingerprint) });
     if (linked && linked !== r.fingerprint) setNotice((old) => [...old, say(S, 'workshop.changed', { old: linked, now: r.fingerprint })]);
     setNote(`${said} ${summary}`.trim());
   };
@@ -62,7 +61,28 @@ export default function Workshop({ id, strings: S, chapters, scenario: first, in
     void run(s2, null, said);
   };
 
+  /** A built-in scenario, run with a lab's knobs when it came from "open in workshop". */
+  const load = async (pickId: string, knobs: ScenarioKnobs = {}, rejected: string[] = []): Promise<void> => {
+    const { fromChapter } = await import('../model/from-chapter.ts');
+    const r = fromChapter(pickId, knobs);
+    const title = chapters.find((c) => c.id === pickId)?.title ?? pickId;
+    const left = r.left.length ? [say(S, 'workshop.left'), ...r.left.map((l) => `• ${say(S, `workshop.left.${l}`)}`)] : [];
+    setNotice([...(rejected.length ? [say(S, 'workshop.from.rejected', { keys: rejected.join(', ') })] : []), ...left]);
+    change(r.scenario, say(S, 'workshop.start.loaded', { title }));
+  };
+
+  // The address changes only once the run it names is on screen, so a copied link always matches what is shown.
   useEffect(() => {
+    if (shown.hash) history.replaceState(null, '', `#${shown.hash}`);
+  }, [shown]);
+
+  useEffect(() => {
+    const from = readWorkshopHash(location.hash);
+    if (from) {
+      if (!chapters.some((c) => c.id === from.scenario)) return setNotice([say(S, 'workshop.from.unknown', { id: from.scenario })]);
+      setPick(from.scenario);
+      return void load(from.scenario, from.knobs, from.rejected);
+    }
     if (!location.hash.startsWith('#w=')) return;
     const d = decodeScenario(location.hash);
     if (!d.ok) return setNotice([decodeMessage(S, d.error)]);
@@ -70,14 +90,6 @@ export default function Workshop({ id, strings: S, chapters, scenario: first, in
     setS(d.scenario);
     void run(d.scenario, d.fingerprint);
   }, []);
-
-  const load = async (): Promise<void> => {
-    const { fromChapter } = await import('../model/from-chapter.ts');
-    const r = fromChapter(pick);
-    const title = chapters.find((c) => c.id === pick)?.title ?? pick;
-    setNotice(r.left.length ? [say(S, 'workshop.left'), ...r.left.map((l) => `• ${say(S, `workshop.left.${l}`)}`)] : []);
-    change(r.scenario, say(S, 'workshop.start.loaded', { title }));
-  };
 
   return (
     <div class="ws" id={id}>
@@ -91,7 +103,7 @@ export default function Workshop({ id, strings: S, chapters, scenario: first, in
             options={chapters.map((c) => [c.id, c.title] as const)}
             onChange={setPick}
           />
-          <button type="button" onClick={load}>
+          <button type="button" onClick={() => void load(pick)}>
             {say(S, 'workshop.start.load')}
           </button>
         </div>
