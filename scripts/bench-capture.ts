@@ -1,15 +1,10 @@
 /**
- * Opening heavy captures in the capture lab, measured on a page the caller has set up (Lighthouse's
- * mobile emulation, CPU slowed 4x by CDP): the time from picking the file to the first rows on
- * screen, and every main-thread task from a Chromium trace, both as wall time and as the main
- * thread's own CPU time. Used by scripts/bench.ts (`npm run bench`) and by
- * tests/browser/capture-import.spec.ts, which fails on a task over the budget.
- *
- * Why CPU time: CDP's throttle slows the main thread by making it spin (Blink's ThreadCPUThrottler
- * suspends it in a busy loop on POSIX), so a task's CPU time under the throttle is what it lasts on
- * the slowed phone; its wall time adds whatever the operating system gave other processes. On a
- * 2-core machine shared by builds, the same 40 ms task was measured at 40 to 300 ms of wall time and
- * 38 to 46 ms of CPU time. The bench prints both; the test judges the CPU time.
+ * Opening heavy captures in the capture lab, measured on a page the caller has set up: the time from
+ * picking the file to the first rows on screen, and every main-thread task from a Chromium trace,
+ * with its wall time, the main thread's own CPU time and what ran inside it. Used by scripts/bench.ts
+ * (`npm run bench`: Lighthouse's mobile emulation with CDP's 4x CPU throttle, wall time, as
+ * Lighthouse measures) and by tests/browser/capture-import.spec.ts (no throttle; it judges CPU
+ * time × 4, which a loaded machine does not change, where it changes wall time 2-10 times over).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -89,7 +84,10 @@ export async function traced<T>(browser: Browser, page: Page, fn: () => Promise<
 export function overBudget(tasks: TaskTime[], budget = LONG_TASK_BUDGET_MS): string[] {
   return tasks
     .filter((t) => t.cpu > budget)
-    .map((t) => `at ${t.at.toFixed(0)} ms: ${t.cpu.toFixed(1)} ms of CPU (${t.wall.toFixed(1)} ms wall): ${t.what || 'nothing traced inside'}`);
+    .map(
+      (t) =>
+        `at ${t.at.toFixed(0)} ms: ${t.cpu.toFixed(1)} ms of CPU (${t.wall.toFixed(1)} ms wall): ${t.what || "no page script (most likely the test's own Playwright query)"}`,
+    );
 }
 
 /**

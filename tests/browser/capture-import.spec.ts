@@ -1,20 +1,24 @@
 /**
- * Heavy captures in the capture lab on Lighthouse's mobile emulation (Lighthouse 13 defaults:
- * 412×823 at 1.75×, CPU slowed 4× by CDP, as `npm run bench`): the import runs in a worker with
- * progress and Cancel, the result is a paged, searchable list and a capped replay with a virtualised
- * table of every segment, and no main-thread task is long while importing or after (scrolling the
- * table, stepping the replay, paging, searching and picking a connection).
+ * Heavy captures in the capture lab on Lighthouse's mobile screen (Lighthouse 13 defaults: 412×823
+ * at 1.75×, touch): the import runs in a worker with progress and Cancel, the result is a paged,
+ * searchable list and a capped replay with a virtualised table of every segment, and no main-thread
+ * task is long while importing or after (scrolling the table, stepping the replay, paging,
+ * searching and picking a connection).
  *
- * What is judged: each main-thread task's CPU time in a Chromium trace, at most 50 ms. Under CDP's
- * throttle the main thread spins while slowed, so that CPU time is the task's length on the slowed
- * phone; the wall time (printed) also holds whatever the OS gave the other processes of a loaded
- * machine, and is judged by nobody here (scripts/bench-capture.ts says more).
+ * What is judged, and why not the wall clock: each main-thread task's CPU time from a Chromium
+ * trace, times Lighthouse's CPU slowdown (4), at most 50 ms. On this shared 2-core machine a task's
+ * wall time is 2-10 times its CPU time (other processes run meanwhile), and CDP's own 4x throttle
+ * is no steadier under load: it slows the main thread with a sleep-timed duty cycle, so a loaded
+ * machine changes how much it slows (the same replay mount measured 38-69 ms of CPU time under it).
+ * A task's own CPU time, unthrottled, is what it costs; `npm run bench` measures the same flows in
+ * wall time under CDP's 4x throttle (scripts/bench-capture.ts).
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { openCapture, overBudget, traced, type TaskTime } from '../../scripts/bench-capture.ts';
+import { LONG_TASK_BUDGET_MS } from '../../scripts/bench-long-tasks.ts';
 import { longConnection, manyConnections, sizedCapture } from './crafted-captures.ts';
 
 test.describe.configure({ mode: 'serial' });
@@ -30,23 +34,26 @@ function onDisk(name: string, bytes: Uint8Array): string {
 }
 test.use({ viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75, isMobile: true, hasTouch: true });
 
+/** Lighthouse's mobile CPU slowdown (lighthouse/core/config/constants.js: throttling.mobileSlow4G.cpuSlowdownMultiplier). */
+const SLOWDOWN = 4;
+
 async function mobileLab(page: Page) {
-  const cdp = await page.context().newCDPSession(page);
   await page.goto('en/labs/');
   const lab = page.locator('#capture-lab');
   await lab.scrollIntoViewIfNeeded();
   await expect(lab).toHaveClass(/is-live/);
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
   return lab;
 }
 
-/** Prints the figures and fails on any task over 50 ms of main-thread CPU time, naming what it ran. */
-function judge(label: string, bytes: Uint8Array, firstRows: number, tasks: TaskTime[]): void {
-  const longest = (k: 'cpu' | 'wall') => Math.max(0, ...tasks.map((t) => t[k])).toFixed(0);
+/** Prints the figures and fails on any task over 50 ms on the slowed phone (its CPU time × 4), naming what it ran. */
+function judge(label: string, bytes: Uint8Array, firstRows: number, measured: TaskTime[]): void {
+  const tasks = measured.map((t) => ({ ...t, cpu: t.cpu * SLOWDOWN }));
+  const top = [...tasks].sort((a, b) => b.cpu - a.cpu).slice(0, 3);
   console.log(
-    `[capture] ${label} (${(bytes.length / 1048576).toFixed(1)} MB): first rows ${firstRows.toFixed(0)} ms, longest main-thread task ${longest('cpu')} ms CPU (${longest('wall')} ms wall), ${tasks.length} tasks`,
+    `[capture] ${label} (${(bytes.length / 1048576).toFixed(1)} MB): first rows ${firstRows.toFixed(0)} ms (unthrottled); ${tasks.length} main-thread tasks, ` +
+      `the longest on the 4x-slowed phone: ${top.map((t) => `${t.cpu.toFixed(0)} ms (inside, unthrottled: ${t.what || 'no page script'})`).join('; ')}`,
   );
-  expect(overBudget(tasks), `main-thread tasks over 50 ms of CPU time (${label})`).toEqual([]);
+  expect(overBudget(tasks, LONG_TASK_BUDGET_MS), `main-thread tasks over 50 ms on the 4x-slowed phone, as CPU time × 4 (${label})`).toEqual([]);
 }
 
 /**
