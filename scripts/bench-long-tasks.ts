@@ -20,7 +20,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Browser, Page } from '@playwright/test';
+import type { Browser, BrowserContext, Page } from '@playwright/test';
 
 /** The budget: no task over this while stepping (the long-task threshold itself). */
 export const LONG_TASK_BUDGET_MS = 50;
@@ -147,21 +147,38 @@ async function observedTasks(page: Page): Promise<Recorded[]> {
   return page.evaluate(() => (window as unknown as { __longTasks: Recorded[] }).__longTasks.slice());
 }
 
-/** Steps the first sequence lab of one page and returns its long tasks; never throws. */
-export async function measureLongTasks(browser: Browser, origin: string, path: string): Promise<LongTaskResult> {
+/**
+ * A fresh context (no service worker) with one page, emulating Lighthouse's mobile device: its
+ * screen, touch and UA, and its CPU slowdown through CDP. The bench's phone figures (long tasks,
+ * search) all run on it. The caller closes `ctx`.
+ */
+export async function mobileContext(browser: Browser): Promise<{ ctx: BrowserContext; page: Page; phone: MobileDevice }> {
   // Lighthouse puts the host's Chrome milestone into its UA string (emulation.js matchHostUAVersion); so do we.
   const milestone = browser.version().split('.')[0] ?? '0';
-  const LIGHTHOUSE_MOBILE = await lighthouseMobile();
+  const phone = await lighthouseMobile();
   const ctx = await browser.newContext({
     serviceWorkers: 'block',
-    viewport: { width: LIGHTHOUSE_MOBILE.width, height: LIGHTHOUSE_MOBILE.height },
-    deviceScaleFactor: LIGHTHOUSE_MOBILE.deviceScaleFactor,
+    viewport: { width: phone.width, height: phone.height },
+    deviceScaleFactor: phone.deviceScaleFactor,
     isMobile: true,
     hasTouch: true,
-    userAgent: LIGHTHOUSE_MOBILE.userAgent.replace(/(Chrome\/)[\d.]+/, `$1${milestone}.0.0.0`),
+    userAgent: phone.userAgent.replace(/(Chrome\/)[\d.]+/, `$1${milestone}.0.0.0`),
   });
   try {
     const page = await ctx.newPage();
+    const cdp = await ctx.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: phone.cpuSlowdown });
+    return { ctx, page, phone };
+  } catch (e) {
+    await ctx.close();
+    throw e;
+  }
+}
+
+/** Steps the first sequence lab of one page and returns its long tasks; never throws. */
+export async function measureLongTasks(browser: Browser, origin: string, path: string): Promise<LongTaskResult> {
+  const { ctx, page } = await mobileContext(browser);
+  try {
     await page.addInitScript(() => {
       const w = window as unknown as { __longTasks: { start: number; duration: number }[] };
       w.__longTasks = [];
@@ -169,8 +186,6 @@ export async function measureLongTasks(browser: Browser, origin: string, path: s
         for (const e of list.getEntries()) w.__longTasks.push({ start: e.startTime, duration: e.duration });
       }).observe({ type: 'longtask', buffered: true });
     });
-    const cdp = await ctx.newCDPSession(page);
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: LIGHTHOUSE_MOBILE.cpuSlowdown });
     await page.goto(origin + path, { waitUntil: 'networkidle' });
 
     const lab = page.locator('.seq-lab').first();

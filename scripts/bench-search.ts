@@ -1,12 +1,12 @@
 /**
  * What opening search costs and how fast it answers, on Lighthouse's mobile emulation (the same
- * phone and 4x CPU slowdown as the long-task figures): the bytes the browser fetches when the reader
+ * phone and 4x CPU slowdown as the long-task figures, `mobileContext`): the bytes the browser fetches when the reader
  * opens search and runs a first query (the search code, pagefind's loader and wasm, the index chunks
  * and the result fragments), and the time from the last keypress of a query to its results on
  * screen, once the index for that query is loaded (each query is typed twice, the second one timed).
  */
 import type { Browser } from 'playwright-core';
-import { lighthouseMobile } from './bench-long-tasks.ts';
+import { mobileContext } from './bench-long-tasks.ts';
 
 export interface SearchFigures {
   lang: string;
@@ -22,19 +22,8 @@ const QUERIES: Record<string, string[]> = {
 };
 
 export async function measureSearch(browser: Browser, origin: string, lang: 'en' | 'ko'): Promise<SearchFigures> {
-  const phone = await lighthouseMobile();
-  const ctx = await browser.newContext({
-    serviceWorkers: 'block',
-    viewport: { width: phone.width, height: phone.height },
-    deviceScaleFactor: phone.deviceScaleFactor,
-    isMobile: true,
-    hasTouch: true,
-    userAgent: phone.userAgent,
-  });
+  const { ctx, page } = await mobileContext(browser);
   try {
-    const page = await ctx.newPage();
-    const cdp = await ctx.newCDPSession(page);
-    await cdp.send('Emulation.setCPUThrottlingRate', { rate: phone.cpuSlowdown });
     await page.goto(`${origin}/${lang}/glossary/`, { waitUntil: 'networkidle' });
     // Counted at the context, which also sees pagefind's Web Worker fetching the wasm and the index.
     const bytes = { js: 0, wasm: 0, index: 0 };

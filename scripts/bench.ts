@@ -56,7 +56,7 @@ type Phase = 'page load' | 'wake' | 'knob change';
 
 /**
  * Who a script is for, found by loading the page twice (see `measureTarget`):
- *   - lab: loaded by a lab component's script (LabRoot.astro's loader), statically or lazily;
+ *   - lab: loaded because of the labs (LabRoot.astro's loader and all it loads, at once or lazily);
  *   - quiz: loaded only when the quiz components' scripts run;
  *   - page: the layout's own scripts, on every page (the text chapter's figure).
  */
@@ -195,12 +195,16 @@ function staticClosure(origin: string, roots: string[]): Set<string> {
   return seen;
 }
 
-/** The page-load scripts reachable by static imports from a lab component's own `<script>`s (LabRoot.astro's loader). */
-function labScriptsAtLoad(origin: string, html: string): Set<string> {
+/**
+ * The layout's own scripts: the page's `<script src>`s that are no lab's or quiz's component script,
+ * and what they import statically. They are on every page (the text chapter's figure), so the labs'
+ * figure leaves them out, even when a lab also uses one of them.
+ */
+function layoutScripts(origin: string, html: string): Set<string> {
   const srcs = [...html.matchAll(/<script[^>]*\bsrc="([^"]+)"/g)].map((m) => new URL(m[1] ?? '', origin).href);
   return staticClosure(
     origin,
-    srcs.filter((u) => componentOf(u, LAB_COMPONENTS)),
+    srcs.filter((u) => !componentOf(u, LAB_COMPONENTS) && !componentOf(u, QUIZ_COMPONENTS)),
   );
 }
 
@@ -342,9 +346,10 @@ async function loadPage(page: Page, origin: string, path: string, blockQuizzes: 
  * which gives the labs' own cost: a quiz can load code a lab also uses (the predict-the-numbers quiz
  * loads the engine when it comes near), and on the whole page that code would arrive before the
  * labs ask for it. Group of each script:
- *   - in the pass without quizzes, a page-load script is the labs' when a lab component's script
- *     imports it (statically; else it is the layout's, `page`), and every later script is the labs';
- *   - on the whole page, a script the pass without quizzes never fetched is the quizzes'.
+ *   - page: the layout's own scripts and what they import (layoutScripts);
+ *   - lab: any other script the load without quizzes fetched (a lab component's script and all it
+ *     loads, at once or lazily: on the labs page the first lab wakes before the page is idle);
+ *   - quiz: on the whole page, a script the load without quizzes never fetched.
  */
 async function measureTarget(
   newPage: () => Promise<{ page: Page; close: () => Promise<void> }>,
@@ -367,9 +372,9 @@ async function measureTarget(
   if (hasQuizzes && QUIZ_COMPONENTS.length && !labsOnly.blocked)
     problems.push(`${path}: has quizzes but none of their scripts was recognised (named after src/quiz/*.astro); the labs' figure includes them`);
 
-  const atLoad = labScriptsAtLoad(origin, labsOnly.htmlText);
+  const layout = layoutScripts(origin, labsOnly.htmlText);
   const labGroup = new Map<string, { group: Group; phase: Phase }>();
-  for (const s of labsOnly.scripts) labGroup.set(s.url, { group: s.phase !== 'page load' || atLoad.has(s.url) ? 'lab' : 'page', phase: s.phase });
+  for (const s of labsOnly.scripts) labGroup.set(s.url, { group: layout.has(s.url) ? 'page' : 'lab', phase: s.phase });
   const scripts: Script[] = full.scripts.map((s) => {
     const seen = labGroup.get(s.url);
     return { name: chunkName(s.url), url: s.url, gz: s.gz, phase: seen?.phase ?? s.phase, group: seen?.group ?? 'quiz' };
@@ -608,7 +613,7 @@ async function main(): Promise<void> {
     }
     shown.push(s);
     say(
-      `Where the ${t.kind}'s JS goes (\`${t.path}\`; gzipped each on its own; lab = a lab component's script, what it imports and everything loaded after the page in the load without quizzes, with the moment it loaded there; quiz = fetched only when the quizzes run; page = the layout's):`,
+      `Where the ${t.kind}'s JS goes (\`${t.path}\`; gzipped each on its own; page = the layout's scripts and their imports; lab = every other script of the load without quizzes, with the moment it loaded there; quiz = fetched only when the quizzes run):`,
     );
     say();
     say('| script | group | loaded on | gz |');

@@ -578,6 +578,27 @@ export const vocabulary: readonly VocabularyRule[] = [
     note: '플래그 조합은 Wireshark Info 열의 순서로 [FIN, ACK]처럼 씁니다. SYN+ACK만 핸드셰이크 두 번째 세그먼트의 이름으로 씁니다',
   },
   {
+    id: 'lab',
+    ko: '실습',
+    en: 'lab',
+    rejected: { ko: [{ word: '실험', pattern: /실험(?!용|적)/g }] },
+    note: '브라우저에서 엔진을 돌려 보는 장치는 어디서나 실습입니다(실습 모음, 이 단계의 실습). 실험용·실험적은 다른 뜻이라 그대로 둡니다',
+  },
+  {
+    id: 'calque',
+    ko: '주어와 동사를 바로(…가 보냅니다, …가 있습니다, …할 수 있습니다)',
+    en: 'a direct subject and verb',
+    rejected: {
+      ko: [
+        { word: '~를 가지고 있습니다', pattern: /[을를] 가지고 있(?:습니다|는|어)/g },
+        { word: '~에 의해', pattern: /에 의해(?:서)?/g },
+        { word: '~하는 것이 가능합니다', pattern: /것이 가능(?:합니다|한|하다)/g },
+        { word: '~되어질/되어져', pattern: /되어(?:질|져)/g },
+      ],
+    },
+    note: '영어를 옮긴 번역 투입니다. TRANSLATING.md의 "피할 번역 투" 표처럼 동작하는 쪽을 주어로 두고 동사를 바로 씁니다',
+  },
+  {
     id: 'lab-control',
     ko: '실습 항목의 화면 이름(<Knob id="…" />)',
     en: 'the control’s visible label (<Knob id="…" />)',

@@ -4,10 +4,14 @@
  * (scenarios.ts); the labs take their knob ids, URL codes and controls from it
  * (src/labs/view/knobs.ts). The UI columns are plain strings, so the engine stays free of UI code.
  *
- * A new knob: one row here, its field in ScenarioKnobs (types.ts) and what applying it means
- * (applyKnobs in sim.ts), plus its label strings (`labs.knob.<id>` in src/i18n/<lang>/labs.ts).
+ * ScenarioKnobs, what a run takes, is derived from it: one optional field per row.
+ *
+ * A new knob that sets an engine setting that already exists (a field of the scenario definition or
+ * of an endpoint's configuration, named in its `sets` column) is one row here plus its label strings
+ * (`labs.knob.<id>` in src/i18n/<lang>/labs.ts). A knob that changes what the run does in a new way
+ * (like `drop` or `closer`, which have no `sets`) also needs that code, in applyKnobs (sim.ts).
  */
-import type { ProfileName, ScenarioKnobs } from './types.ts';
+import type { EndpointConfig, ProfileName, ScenarioDef, Side } from './types.ts';
 
 /** Which values a knob accepts; validateKnobs names the rule in its error message. */
 export type KnobValues =
@@ -24,8 +28,8 @@ export type KnobValues =
 export interface KnobRow {
   /** As a chapter writes it in `<SequenceLab knobs="…">`. */
   id: string;
-  /** The ScenarioKnobs field it sets. */
-  field: keyof ScenarioKnobs;
+  /** Its field in ScenarioKnobs. */
+  field: string;
   values: KnobValues;
   /** Its key in a lab's deep link (`#lab=…&delay=200`). */
   url: string;
@@ -35,12 +39,20 @@ export interface KnobRow {
   label: string;
   /** The value a lab shows when neither the scenario, the chapter nor a link says otherwise. */
   default: string | number | boolean;
+  /**
+   * The engine setting it overrides when given, applied by sim.ts for every row alike: a field of
+   * the scenario definition, or a field of the endpoint configuration of the sides listed.
+   * Without it, applyKnobs (sim.ts) applies the knob by its field.
+   */
+  sets?: { def: keyof ScenarioDef } | { config: keyof EndpointConfig; sides: readonly Side[] };
 }
 
 export const PROFILE_NAMES: readonly ProfileName[] = ['rfc', 'linux', 'windows', 'macos'];
 
 export const KNOBS = [
+  // Drop the n-th segment put on the wire (1-based, both directions, in send order); replaces the scenario's own drop rules, 0 drops nothing.
   { id: 'drop', field: 'drop', values: { kind: 'segment', max: 40 }, default: 0, url: 'drop', control: 'select', label: 'labs.knob.drop' },
+  // Who calls CLOSE first; 'both' at the same instant (simultaneous close).
   {
     id: 'closer',
     field: 'closer',
@@ -50,6 +62,8 @@ export const KNOBS = [
     control: 'select',
     label: 'labs.knob.closer',
   },
+  // How long the passive closer's application waits after reading EOF before it calls CLOSE. Below the
+  // profile's delayed-ACK time the FIN carries the ACK (3 segments); above it the ACK goes alone first (4).
   {
     id: 'close-delay',
     field: 'closeDelayMs',
@@ -59,7 +73,17 @@ export const KNOBS = [
     control: 'select',
     label: 'labs.knob.close-delay',
   },
-  { id: 'isn', field: 'isn', values: { kind: 'one-of', values: ['random', 'fixed'] }, default: 'fixed', url: 'isn', control: 'isn', label: 'labs.knob.isn' },
+  // 'fixed': readable ISNs (ScenarioDef.fixedIsn: client 1000, server 5000); 'random': RFC 6528 form keyed by the seed.
+  {
+    id: 'isn',
+    field: 'isn',
+    values: { kind: 'one-of', values: ['random', 'fixed'] },
+    default: 'fixed',
+    url: 'isn',
+    control: 'isn',
+    label: 'labs.knob.isn',
+    sets: { def: 'isn' },
+  },
   {
     id: 'profile',
     field: 'profile',
@@ -68,8 +92,11 @@ export const KNOBS = [
     url: 'profile',
     control: 'select',
     label: 'labs.knob.profile',
+    sets: { def: 'profile' },
   },
+  // Both sides send SYN at the same time (simultaneous open).
   { id: 'simultaneous', field: 'simultaneous', values: { kind: 'yes-no' }, default: false, url: 'sim', control: 'checkbox', label: 'labs.knob.simultaneous' },
+  // Overrides the profile's MSL (TIME-WAIT = 2×MSL then, Linux included).
   {
     id: 'msl',
     field: 'mslMs',
@@ -79,7 +106,18 @@ export const KNOBS = [
     control: 'select',
     label: 'labs.knob.msl',
   },
-  { id: 'rfc1337', field: 'rfc1337', values: { kind: 'yes-no' }, default: false, url: 'rfc1337', control: 'checkbox', label: 'labs.knob.rfc1337' },
+  // RFC 1337: ignore RST in TIME-WAIT, on both hosts.
+  {
+    id: 'rfc1337',
+    field: 'rfc1337',
+    values: { kind: 'yes-no' },
+    default: false,
+    url: 'rfc1337',
+    control: 'checkbox',
+    label: 'labs.knob.rfc1337',
+    sets: { config: 'rfc1337', sides: ['A', 'B'] },
+  },
+  // Linux tcp_abort_on_overflow on the server: a full accept queue answers the third ACK with RST.
   {
     id: 'abort-on-overflow',
     field: 'abortOnOverflow',
@@ -88,9 +126,29 @@ export const KNOBS = [
     url: 'aoo',
     control: 'checkbox',
     label: 'labs.knob.abort-on-overflow',
+    sets: { config: 'abortOnOverflow', sides: ['B'] },
   },
-  { id: 'keepalive', field: 'keepalive', values: { kind: 'yes-no' }, default: false, url: 'ka', control: 'checkbox', label: 'labs.knob.keepalive' },
+  // SO_KEEPALIVE on the client (A).
+  {
+    id: 'keepalive',
+    field: 'keepalive',
+    values: { kind: 'yes-no' },
+    default: false,
+    url: 'ka',
+    control: 'checkbox',
+    label: 'labs.knob.keepalive',
+    sets: { config: 'keepalive', sides: ['A'] },
+  },
 ] as const satisfies readonly KnobRow[];
+
+/** The value type a row's rule accepts. */
+type ValueOf<V> = V extends { kind: 'one-of'; values: readonly (infer T)[] } ? T : V extends { kind: 'yes-no' } ? boolean : number;
+
+/** What a run takes: one optional field per row (its `field`, a value its rule accepts), plus the seed. */
+export type ScenarioKnobs = { -readonly [R in (typeof KNOBS)[number] as R['field']]?: ValueOf<R['values']> } & {
+  /** Seed for the ISN key and anything else random. Same scenario + knobs + seed → same trace. */
+  seed?: number;
+};
 
 /** Knob ids as a chapter writes them. */
 export type KnobName = (typeof KNOBS)[number]['id'];

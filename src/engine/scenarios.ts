@@ -30,6 +30,15 @@ const noReact: AppReactions = { closeOnEofAfterMs: null };
 type Draft = Omit<ScenarioDef, 'profile' | 'seed' | 'latencyMs' | 'a' | 'b' | 'fixedIsn' | 'isn' | 'untilMs' | 'reactions' | 'faults'> &
   Partial<Pick<ScenarioDef, 'profile' | 'untilMs' | 'reactions' | 'faults' | 'latencyMs'>>;
 
+/** The SYN flood of both syn-flood scenarios: six spoofed SYNs from 203.0.113.1–6 that no one answers, 5 ms in. */
+const SYN_FLOOD: AppAction = {
+  at: 5,
+  side: 'B',
+  call: 'INJECT',
+  origin: 'attacker',
+  segments: [1, 2, 3, 4, 5, 6].map((n) => ({ src: { ip: `203.0.113.${n}`, port: 40000 + n }, flags: ['SYN'], seq: 7777 * n, ack: 0 })),
+};
+
 function def(d: Draft): ScenarioDef {
   return {
     profile: 'linux',
@@ -182,17 +191,7 @@ const list: ScenarioDef[] = [
   def({
     id: 'syn-flood',
     knobs: ['profile'],
-    actions: [
-      { at: 0, side: 'B', call: 'OPEN-passive' },
-      {
-        at: 5,
-        side: 'B',
-        call: 'INJECT',
-        origin: 'attacker',
-        segments: [1, 2, 3, 4, 5, 6].map((n) => ({ src: { ip: `203.0.113.${n}`, port: 40000 + n }, flags: ['SYN'], seq: 7777 * n, ack: 0 })),
-      },
-      { at: 50, side: 'A', call: 'OPEN-active' },
-    ],
+    actions: [{ at: 0, side: 'B', call: 'OPEN-passive' }, SYN_FLOOD, { at: 50, side: 'A', call: 'OPEN-active' }],
     config: { B: { backlog: 4, synCookies: false } },
     untilMs: 8_000,
   }),
@@ -201,13 +200,7 @@ const list: ScenarioDef[] = [
     knobs: ['profile'],
     actions: [
       { at: 0, side: 'B', call: 'OPEN-passive' },
-      {
-        at: 5,
-        side: 'B',
-        call: 'INJECT',
-        origin: 'attacker',
-        segments: [1, 2, 3, 4, 5, 6].map((n) => ({ src: { ip: `203.0.113.${n}`, port: 40000 + n }, flags: ['SYN'], seq: 7777 * n, ack: 0 })),
-      },
+      SYN_FLOOD,
       { at: 50, side: 'A', call: 'OPEN-active' },
       { at: 80, side: 'A', call: 'SEND', text: 'ping', after: 'connected' },
     ],

@@ -73,33 +73,19 @@ function copyOptions(o: TcpOptions): TcpOptions {
   return r;
 }
 
+/** The header fields a Segment and its JSON form share, copied (no object of `s` is shared). */
+function copyHeader(s: Omit<Segment, 'payload'>): Omit<Segment, 'payload'> {
+  return { src: copyAddr(s.src), dst: copyAddr(s.dst), seq: s.seq, ack: s.ack, flags: { ...s.flags }, window: s.window, options: copyOptions(s.options) };
+}
+
 /** Segment → JSON-safe form (payload hex). Traces store segments this way. */
 export function segmentToJSON(s: Segment): SegmentJSON {
-  return {
-    src: copyAddr(s.src),
-    dst: copyAddr(s.dst),
-    seq: s.seq,
-    ack: s.ack,
-    flags: { ...s.flags },
-    window: s.window,
-    options: copyOptions(s.options),
-    payload: toHex(s.payload),
-    len: s.payload.length,
-  };
+  return { ...copyHeader(s), payload: toHex(s.payload), len: s.payload.length };
 }
 
 /** JSON form → Segment (for pcap export from a Trace, or replaying a stored trace). */
 export function segmentFromJSON(j: SegmentJSON): Segment {
-  return {
-    src: copyAddr(j.src),
-    dst: copyAddr(j.dst),
-    seq: j.seq,
-    ack: j.ack,
-    flags: { ...j.flags },
-    window: j.window,
-    options: copyOptions(j.options),
-    payload: fromHex(j.payload),
-  };
+  return { ...copyHeader(j), payload: fromHex(j.payload) };
 }
 
 /** UTF-8 bytes of a string (scenario scripts write text like "ping"). */

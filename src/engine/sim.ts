@@ -85,10 +85,21 @@ export function applyKnobs(def: ScenarioDef, knobs: ScenarioKnobs): { def: Scena
     const passive: Side = (k.closer ?? (actions.some((a) => a.side === 'A' && a.call === 'CLOSE') ? 'client' : 'server')) === 'server' ? 'A' : 'B';
     reactions = { ...reactions, [passive]: { ...reactions[passive], closeOnEofAfterMs: k.closeDelayMs } };
   }
-  return {
-    def: { ...def, actions, reactions, faults, profile: k.profile ?? def.profile, seed: k.seed ?? def.seed, isn: k.isn ?? def.isn },
-    knobs: k,
-  };
+  // Knobs that override a field of the definition (the knob table's `sets: { def }`).
+  const sets: Record<string, unknown> = {};
+  for (const r of KNOBS) if ('sets' in r && 'def' in r.sets && k[r.field] !== undefined) sets[r.sets.def] = k[r.field];
+  return { def: { ...def, actions, reactions, faults, ...sets, seed: k.seed ?? def.seed }, knobs: k };
+}
+
+/** `ep` with the endpoint settings that knobs override (the knob table's `sets: { config, sides }`). */
+function knobbedConfig(ep: Record<Side, Endpoint>, k: ScenarioKnobs): Record<Side, Endpoint> {
+  const out = { ...ep };
+  for (const r of KNOBS) {
+    const v = k[r.field];
+    if (v === undefined || !('sets' in r) || !('config' in r.sets)) continue;
+    for (const side of r.sets.sides) out[side] = { ...out[side], config: { ...out[side].config, [r.sets.config]: v } };
+  }
+  return out;
 }
 
 function isnFor(def: ScenarioDef, side: Side): IsnSource {
@@ -103,28 +114,21 @@ function makeEndpoints(def: ScenarioDef, k: ScenarioKnobs): Record<Side, Endpoin
     ...getProfile(def.sideProfiles?.[s] ?? def.profile, k.mslMs === undefined ? undefined : { mslMs: k.mslMs }),
     ...def.profileOverrides,
   });
-  const ep: Record<Side, Endpoint> = {
+  const made: Record<Side, Endpoint> = {
     A: makeEndpoint('A', def.a, {
       profile: profileOf('A'),
       isn: isnFor(def, 'A'),
-      rfc1337: k.rfc1337 ?? false,
       tsOffset: def.isn === 'fixed' ? 0 : (def.seed * 7919 + 17) >>> 0,
       ...def.config?.A,
     }),
     B: makeEndpoint('B', def.b, {
       profile: profileOf('B'),
       isn: isnFor(def, 'B'),
-      rfc1337: k.rfc1337 ?? false,
       tsOffset: def.isn === 'fixed' ? 0 : (def.seed * 104729 + 31) >>> 0,
       ...def.config?.B,
     }),
   };
-  if (k.rfc1337 !== undefined) {
-    ep.A = { ...ep.A, config: { ...ep.A.config, rfc1337: k.rfc1337 } };
-    ep.B = { ...ep.B, config: { ...ep.B.config, rfc1337: k.rfc1337 } };
-  }
-  if (k.keepalive !== undefined) ep.A = { ...ep.A, config: { ...ep.A.config, keepalive: k.keepalive } };
-  if (k.abortOnOverflow !== undefined) ep.B = { ...ep.B, config: { ...ep.B.config, abortOnOverflow: k.abortOnOverflow } };
+  const ep = knobbedConfig(made, k);
   // A listener with an accept queue follows A's connection; other clients only fill the queue.
   if (ep.B.config.acceptQueue !== null) ep.B = { ...ep.B, config: { ...ep.B.config, follow: { ...def.a } } };
   return ep;

@@ -487,39 +487,11 @@ export interface I18nText {
 }
 
 /**
- * Reader-facing knobs of a scenario (the `knobs` prop of <SequenceLab>). Every knob is
- * optional; a scenario's own defaults apply for the rest.
+ * Reader-facing knobs of a scenario (the `knobs` prop of <SequenceLab>), one optional field per
+ * row of the knob table (knobs.ts, where each is described), plus the run's seed.
  */
-export interface ScenarioKnobs {
-  /**
-   * Drop the n-th segment put on the wire (1-based, counting both directions, in send order).
-   * Replaces the scenario's own drop rules; 0 drops nothing.
-   */
-  drop?: number;
-  /** Who calls CLOSE first. 'both' = at the same instant (simultaneous close). */
-  closer?: 'client' | 'server' | 'both';
-  /**
-   * How long the passive closer's application waits after reading EOF before it calls CLOSE.
-   * Below the profile's delayed-ACK time the FIN carries the ACK (3 segments); above it the
-   * ACK goes alone first (4 segments).
-   */
-  closeDelayMs?: number;
-  /** 'fixed' = readable ISNs (ScenarioDef.fixedIsn: client 1000, server 5000); 'random' = RFC 6528 form keyed by seed. */
-  isn?: 'random' | 'fixed';
-  /** Seed for the ISN key and anything else random. Same scenario + knobs + seed → same trace. */
-  seed?: number;
-  profile?: ProfileName;
-  /** Both sides send SYN at the same time (simultaneous open). */
-  simultaneous?: boolean;
-  /** Override the profile's MSL (TIME-WAIT = 2×MSL then, Linux included). */
-  mslMs?: number;
-  /** RFC 1337: ignore RST in TIME-WAIT. */
-  rfc1337?: boolean;
-  /** Linux tcp_abort_on_overflow: a full accept queue answers the third ACK with RST. */
-  abortOnOverflow?: boolean;
-  /** SO_KEEPALIVE on the client (A). */
-  keepalive?: boolean;
-}
+export type { ScenarioKnobs } from './knobs.ts';
+import type { ScenarioKnobs } from './knobs.ts';
 
 /** Names of knobs as they appear in the `knobs="drop,closer,…"` MDX prop (the knob table, knobs.ts). */
 export type { KnobName } from './knobs.ts';

@@ -3,6 +3,7 @@ import { readChapters } from './read-chapters';
 import { checkKnobNames, formatKnobNameIssue, knobLabels } from '../../src/content-checks/knob-names';
 import { ko } from '../../src/i18n/ko';
 import { en } from '../../src/i18n/en';
+import { KNOB_NAMES } from '../../src/engine/knobs';
 
 const labels = { ko: knobLabels(ko), en: knobLabels(en) };
 
@@ -29,7 +30,7 @@ describe('lab controls named as the lab shows them', () => {
     ].join('\n');
     expect(checkKnobNames('x.mdx', src, 'ko', labels.ko).map(formatKnobNameIssue)).toEqual([
       'x.mdx:1: "closer 노브" names a control the lab does not show; write <Knob id="closer" /> (shown as "먼저 닫는 쪽")',
-      'x.mdx:2: <Knob id="closr">: no such knob in src/engine/knobs.ts; known: drop, closer, close-delay, isn, profile, simultaneous, msl, rfc1337, abort-on-overflow, keepalive',
+      `x.mdx:2: <Knob id="closr">: no such knob in src/engine/knobs.ts; known: ${KNOB_NAMES.join(', ')}`,
       'x.mdx:3: <Knob id="msl" /> (shown as "MSL"): no <SequenceLab knobs="…"> of this chapter offers it, so the reader cannot find it',
       `x.mdx:4: "닫는 쪽" is not a control label of the labs; use <Knob id="…" />; labels: ${Object.values(labels.ko).join(' · ')}`,
     ]);

@@ -116,11 +116,11 @@ export const cards: readonly DrillCard[] = [
     en: {
       q: 'What happens if the SYN, the SYN+ACK, or the final ACK is lost?',
       short:
-        'Lost SYN: the client retransmits it. Lost SYN+ACK: both retransmit, the client its SYN and the server its SYN+ACK. Lost third ACK: the client is already ESTABLISHED; the server retransmits SYN+ACK, and the client’s next ACK or data completes it. A current Linux gives up a connect() after 11 SYNs, about 131 s.',
+        'If the SYN is lost, the client retransmits it; if the SYN+ACK is lost, both retransmit, the client its SYN and the server its SYN+ACK. If the third ACK is lost, the client is already ESTABLISHED, and the server retransmits SYN+ACK until the client’s next ACK or data completes the handshake. A current Linux gives up a connect() after 11 SYNs, about 131 s.',
       a: [
-        'SYN lost: the client’s retransmission timer fires and it sends the SYN again; the RFC timer starts at 1 s and doubles (RFC 6298). Since Linux 6.5 the first retries come every second (`tcp_syn_linear_timeouts` = 4) and add to `tcp_syn_retries` = 6: 11 SYNs at 0, 1, 2, 3, 4, 5, 7, 11, 19, 35 and 67 s, and connect() fails with ETIMEDOUT after about 131 s (`tcp_write_timeout()`, net/ipv4/tcp_timer.c). Before 6.5: 7 SYNs and about 127 s.',
+        'If the SYN is lost, the client’s retransmission timer fires and it sends the SYN again; the RFC timer starts at 1 s and doubles (RFC 6298). Since Linux 6.5 the first retries come every second (`tcp_syn_linear_timeouts` = 4) and add to `tcp_syn_retries` = 6: 11 SYNs at 0, 1, 2, 3, 4, 5, 7, 11, 19, 35 and 67 s, and connect() fails with ETIMEDOUT after about 131 s (`tcp_write_timeout()`, net/ipv4/tcp_timer.c). Before 6.5: 7 SYNs and about 127 s.',
         'SYN+ACK lost: the client still waits in SYN-SENT and retransmits its SYN; the server, in SYN-RECEIVED, retransmits its SYN+ACK (Linux `tcp_synack_retries` = 5).',
-        'Final ACK lost: the client is already ESTABLISHED and may send data. The server stays in SYN-RECEIVED and retransmits SYN+ACK; the client ACKs it again, and any data segment from the client, which carries the ACK, also completes the handshake.',
+        'If the final ACK is lost, the client is already ESTABLISHED and may send data. The server stays in SYN-RECEIVED and retransmits SYN+ACK, and the client ACKs it again; but any data segment from the client carries the same ACK, so it completes the handshake on its own.',
       ],
     },
     ko: {
@@ -655,7 +655,7 @@ export const cards: readonly DrillCard[] = [
       a: [
         'A segment arrives for a port with no connection and no listener: the answer is RST (the client sees “connection refused”).',
         'An unacceptable ACK arrives in LISTEN, SYN-SENT or SYN-RECEIVED, for example an old duplicate: RST. A half-open connection is discovered (the other side lost its state): RST. The application aborts: close() with unread data, or SO_LINGER with a zero timeout, sends RST instead of FIN.',
-        'Not RST: an out-of-window segment in a synchronized state gets an ACK (RFC 5961). And a received RST counts only if its sequence number is in the window.',
+        'On the other hand, an out-of-window segment in a synchronized state gets an ACK, not a RST (RFC 5961), and a received RST counts only if its sequence number is in the window.',
       ],
     },
     ko: {
@@ -724,8 +724,8 @@ export const cards: readonly DrillCard[] = [
       short:
         'On the third segment, yes: the client is already ESTABLISHED. On the SYN, only usefully with TCP Fast Open, which needs a cookie from an earlier connection and an application that tolerates a replayed request.',
       a: [
-        'The third segment: yes. The client is ESTABLISHED when it sends it, so that segment may carry the first request along with its ACK. Most stacks send a bare ACK at once because connect() returns only after the handshake; either way, every data segment also carries the ACK.',
-        'The SYN: the RFC allows data on a SYN, but the receiver must hold it until the handshake completes, so classic stacks gain nothing. TCP Fast Open (RFC 7413) makes it useful: with a cookie obtained on an earlier connection, the server may hand the SYN’s data to the application at once, saving a round trip. Replayed SYNs can deliver the data twice, so it suits idempotent requests.',
+        'On the third segment, yes: the client is ESTABLISHED when it sends it, so that segment may carry the first request along with its ACK. Most stacks send a bare ACK at once because connect() returns only after the handshake; either way, every data segment also carries the ACK.',
+        'On the SYN, the RFC allows data too, but the receiver must hold it until the handshake completes, so classic stacks gain nothing. TCP Fast Open (RFC 7413) makes it useful: with a cookie obtained on an earlier connection, the server may hand the SYN’s data to the application at once, saving a round trip. Replayed SYNs can deliver the data twice, so it suits idempotent requests.',
       ],
     },
     ko: {

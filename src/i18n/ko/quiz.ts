@@ -75,7 +75,7 @@ export const quiz: Namespace<typeof source> = {
   'quiz.score.label': '퀴즈 {total}개 중 {correct}개 정답',
 
   'review.title': '복습',
-  'review.description': '틀린 문제를 모두 모았습니다. 문제로 바로 돌아갈 수 있습니다. 기록은 이 브라우저에만 남습니다.',
+  'review.description': '틀린 문제를 모두 모았으므로 여기서 바로 그 문제로 돌아가 다시 풀 수 있습니다. 기록은 이 브라우저에만 남습니다.',
   'review.wrong': '지난번에 틀린 문제',
   'review.fixed': '한 번 틀렸지만 지금은 맞힌 문제',
   'review.none': '아직 복습할 문제가 없습니다. 각 장의 퀴즈를 풀면 틀린 문제가 여기에 모입니다.',
@@ -83,7 +83,7 @@ export const quiz: Namespace<typeof source> = {
   'review.retry': '다시 풀어 보기',
   'review.summary': '{answered}문제에 답했고, 지금 {correct}문제가 정답입니다. 책 전체에는 {total}문제가 있습니다.',
   'review.progress': '내 기록',
-  'review.privacy': '기록은 이 브라우저의 localStorage에만 저장합니다. 어디로도 보내지 않습니다. 다른 브라우저로 옮기려면 내보내기를 쓰세요.',
+  'review.privacy': '기록은 이 브라우저의 localStorage에만 저장할 뿐 어디로도 보내지 않으므로, 다른 브라우저로 옮기려면 내보내기를 쓰세요.',
   'review.export': '기록 내보내기(JSON)',
   'review.import': '기록 가져오기',
   'review.importDone': '가져왔습니다. 새로 생기거나 바뀐 퀴즈 결과는 {quizzes}개, 드릴 카드는 {cards}장입니다. 가져오기 직전 기록은 아래 백업에 있습니다.',

@@ -70,25 +70,35 @@ interface RowProps<T> {
   onRemove: () => void;
 }
 
+/**
+ * One call's or fault's fieldset: its numbered title (`<what>` string), its fields, the button that
+ * removes it (`<what>.remove`) and its error, if any.
+ */
 function Row({
   id,
-  title,
+  what,
+  n,
+  S,
   error,
-  remove,
+  onRemove,
   children,
 }: {
   id: string;
-  title: string;
+  what: 'workshop.call' | 'workshop.fault';
+  n: number;
+  S: Strings;
   error: string | null;
-  remove: ComponentChildren;
+  onRemove: () => void;
   children: ComponentChildren;
 }) {
   return (
     <li class={`ws-row${error ? ' is-bad' : ''}`}>
       <fieldset aria-describedby={error ? `${id}-err` : undefined} aria-invalid={error ? 'true' : undefined}>
-        <legend>{title}</legend>
+        <legend>{say(S, what, { n })}</legend>
         <div class="ws-row-fields">{children}</div>
-        {remove}
+        <button type="button" class="ws-remove" onClick={onRemove}>
+          {say(S, `${what}.remove`, { n })}
+        </button>
       </fieldset>
       {error ? (
         <p class="ws-row-error" id={`${id}-err`}>
@@ -99,55 +109,41 @@ function Row({
   );
 }
 
+/** A field's element id (`<row id>-<name>`) and its label (the `<what>.<name>` string), spread into Select or NumberField. */
+const fieldOf =
+  (id: string, S: Strings, what: 'workshop.call' | 'workshop.fault') =>
+  (name: string): { id: string; label: string } => ({ id: `${id}-${name}`, label: say(S, `${what}.${name}`) });
+
+/** A row's change handler: the item with `patch` applied, tidied (a field only some kinds have is added or dropped), passed on. */
+const setter =
+  <T extends object>(item: T, onChange: (next: T) => void, tidy: (next: T) => void) =>
+  (patch: Partial<T>): void => {
+    const next = { ...item, ...patch };
+    tidy(next);
+    onChange(next);
+  };
+
 const sideOptions = (S: Strings) => SIDES.map((s) => [s, say(S, `workshop.side.${s}`)] as const);
 
 export function CallRow({ id, n, item: c, S, error, onChange, onRemove }: RowProps<WorkshopCall>) {
-  const set = (patch: Partial<WorkshopCall>): void => {
-    const next = { ...c, ...patch };
+  const set = setter(c, onChange, (next) => {
     if (next.call === 'send') next.bytes ??= 100;
     else delete next.bytes;
-    onChange(next);
-  };
-  const title = say(S, 'workshop.call', { n });
+  });
+  const field = fieldOf(id, S, 'workshop.call');
   return (
-    <Row
-      id={id}
-      title={title}
-      error={error}
-      remove={
-        <button type="button" class="ws-remove" onClick={onRemove}>
-          {say(S, 'workshop.call.remove', { n })}
-        </button>
-      }
-    >
+    <Row id={id} what="workshop.call" n={n} S={S} error={error} onRemove={onRemove}>
+      <Select {...field('side')} value={c.side} options={sideOptions(S)} onChange={(v) => set({ side: v as WorkshopCall['side'] })} />
       <Select
-        id={`${id}-side`}
-        label={say(S, 'workshop.call.side')}
-        value={c.side}
-        options={sideOptions(S)}
-        onChange={(v) => set({ side: v as WorkshopCall['side'] })}
-      />
-      <Select
-        id={`${id}-call`}
-        label={say(S, 'workshop.call.call')}
+        {...field('call')}
         value={c.call}
         options={CALL_KINDS.map((k) => [k, say(S, `workshop.call.${k}`)] as const)}
         onChange={(v) => set({ call: v as WorkshopCall['call'] })}
       />
-      {c.call === 'send' ? (
-        <NumberField
-          id={`${id}-bytes`}
-          label={say(S, 'workshop.call.bytes')}
-          value={c.bytes ?? 0}
-          min={1}
-          max={LIMITS.bytes}
-          onChange={(v) => set({ bytes: v })}
-        />
-      ) : null}
-      <NumberField id={`${id}-at`} label={say(S, 'workshop.call.at')} value={c.at} min={0} max={LIMITS.atMs} onChange={(v) => set({ at: v })} />
+      {c.call === 'send' ? <NumberField {...field('bytes')} value={c.bytes ?? 0} min={1} max={LIMITS.bytes} onChange={(v) => set({ bytes: v })} /> : null}
+      <NumberField {...field('at')} value={c.at} min={0} max={LIMITS.atMs} onChange={(v) => set({ at: v })} />
       <Select
-        id={`${id}-after`}
-        label={say(S, 'workshop.call.after')}
+        {...field('after')}
         value={c.after}
         options={TIME_BASES.map((a) => [a, say(S, `workshop.after.${a}`)] as const)}
         onChange={(v) => set({ after: v as WorkshopCall['after'] })}
@@ -157,49 +153,30 @@ export function CallRow({ id, n, item: c, S, error, onChange, onRemove }: RowPro
 }
 
 export function FaultRow({ id, n, item: f, S, error, onChange, onRemove }: RowProps<WorkshopFault>) {
-  const set = (patch: Partial<WorkshopFault>): void => {
-    const next = { ...f, ...patch };
+  const set = setter(f, onChange, (next) => {
     if (next.kind === 'drop') delete next.ms;
     else next.ms ??= 200;
-    onChange(next);
-  };
-  const title = say(S, 'workshop.fault', { n });
+  });
+  const field = fieldOf(id, S, 'workshop.fault');
   return (
-    <Row
-      id={id}
-      title={title}
-      error={error}
-      remove={
-        <button type="button" class="ws-remove" onClick={onRemove}>
-          {say(S, 'workshop.fault.remove', { n })}
-        </button>
-      }
-    >
+    <Row id={id} what="workshop.fault" n={n} S={S} error={error} onRemove={onRemove}>
+      <Select {...field('from')} value={f.from} options={sideOptions(S)} onChange={(v) => set({ from: v as WorkshopFault['from'] })} />
       <Select
-        id={`${id}-from`}
-        label={say(S, 'workshop.fault.from')}
-        value={f.from}
-        options={sideOptions(S)}
-        onChange={(v) => set({ from: v as WorkshopFault['from'] })}
-      />
-      <Select
-        id={`${id}-segment`}
-        label={say(S, 'workshop.fault.segment')}
+        {...field('segment')}
         value={f.segment}
         options={SEGMENT_KINDS.map((k) => [k, say(S, `workshop.seg.${k}`)] as const)}
         onChange={(v) => set({ segment: v as WorkshopFault['segment'] })}
       />
-      <NumberField id={`${id}-nth`} label={say(S, 'workshop.fault.nth')} value={f.nth} min={0} max={LIMITS.nth} onChange={(v) => set({ nth: v })} />
+      <NumberField {...field('nth')} value={f.nth} min={0} max={LIMITS.nth} onChange={(v) => set({ nth: v })} />
       <Select
-        id={`${id}-kind`}
-        label={say(S, 'workshop.fault.kind')}
+        {...field('kind')}
         value={f.kind}
         options={FAULT_KINDS.map((k) => [k, say(S, `workshop.fault.${k}`)] as const)}
         onChange={(v) => set({ kind: v as WorkshopFault['kind'] })}
       />
       {f.kind !== 'drop' ? (
         <NumberField
-          id={`${id}-ms`}
+          {...field('ms')}
           label={say(S, f.kind === 'reorder' ? 'workshop.fault.ms.reorder' : 'workshop.fault.ms')}
           value={f.ms ?? 0}
           min={1}
