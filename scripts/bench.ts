@@ -32,6 +32,7 @@ import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from '@playwright/test';
 import { BENCH_DIR, lighthouseMobile, longTaskTable, measureLongTasks, type LongTaskResult } from './bench-long-tasks.ts';
 import { measureSearch, type SearchFigures } from './bench-search.ts';
+import { measureWorkshop, workshopTable, type WorkshopFigures } from './bench-workshop.ts';
 import { CHROMIUM_ARGS, ensureBrowser } from './ensure-browser.ts';
 import { benchBlock, machineLine, README, replaceBlock } from './readme-blocks.ts';
 import { startServer } from './serve.ts';
@@ -42,7 +43,7 @@ const OUT = resolve(process.env.BOOK_OUT ?? '.bench/dist');
 const CACHE = resolve(process.env.BOOK_CACHE ?? '.bench/cache');
 const TARGETS = { textJs: 3 * 1024, labJs: 25 * 1024, buildSeconds: 15, lighthouse: 100 };
 
-type PageKind = 'landing' | 'contents' | 'text chapter' | 'lab chapter' | 'quiz chapter' | 'labs page';
+type PageKind = 'landing' | 'contents' | 'text chapter' | 'lab chapter' | 'quiz chapter' | 'labs page' | 'workshop';
 
 interface Target {
   kind: PageKind;
@@ -554,11 +555,22 @@ async function main(): Promise<void> {
       problems.push(`search (${lang}) not measured: ${(e as Error).message.split('\n')[0]}`);
     }
   }
+  // The workshop, next to the lab chapter of the same language measured the same way.
+  const workshops: WorkshopFigures[] = [];
+  for (const lang of ['en', 'ko'] as const) {
+    const chapter = pickTargets().find((t) => t.kind === 'lab chapter' && t.lang === lang);
+    if (!chapter || (only.length && !only.includes(`/${lang}/workshop/`))) continue;
+    console.error(`workshop ${lang} …`);
+    const w = await measureWorkshop(ch, origin, lang, chapter.path);
+    if (w.error) problems.push(`/${lang}/workshop/ not measured: ${w.error}`);
+    workshops.push(w);
+  }
   await ch.close();
 
   const lhRows: string[] = [];
   if (!args.includes('--no-lighthouse')) {
-    for (const t of targets) {
+    const workshopPages = workshops.map((w): Target => ({ kind: 'workshop', lang: w.lang as 'en' | 'ko', path: w.path, note: '' }));
+    for (const t of [...targets, ...workshopPages]) {
       console.error(`lighthouse ${t.path} …`);
       const lh = await lighthouse(origin + t.path, browser);
       if (typeof lh === 'string') lhRows.push(`| ${t.kind} | ${t.lang} | \`${t.path}\` | ${lh} | | | | |`);
@@ -641,6 +653,16 @@ async function main(): Promise<void> {
   );
   say();
   for (const l of longTaskTable(longTasks)) say(l);
+  if (workshops.length) {
+    say();
+    say(
+      'The scenario workshop (`scripts/bench-workshop.ts`) on the same mobile emulation: JS loaded before any run and what the first run adds (engine and run module), target ≤ 45 KB gz after the first run; ' +
+        'the lab chapter of the same language at load with its labs awake, measured the same way in the same run, for reference; long tasks (`longtask` observer, so only tasks over 50 ms) while editing ' +
+        '(five latency edits and an added fault, each waiting for its run) and while stepping the run ten steps by keyboard; target: none over 50 ms:',
+    );
+    say();
+    for (const l of workshopTable(workshops)) say(l);
+  }
   if (lhRows.length) {
     say();
     say(

@@ -14,6 +14,7 @@ import { inspectorPackets } from '../labs/view/inspector-packets.ts';
 import type { ScenarioId } from '../engine/types.ts';
 import { jsxTags, propText, type PropValue } from './mdx-source.ts';
 import { unknownValue } from './suggest.ts';
+import { labFromWorkshop } from '../workshop/model/mdx.ts';
 
 /** A wrong lab prop; `line` is the line of the prop (or of the tag when the prop is missing). */
 export interface LabPropIssue {
@@ -70,7 +71,16 @@ export function checkLabProps(file: string, source: string): LabPropIssue[] {
     const issue = (prop: string, message: string): void => void issues.push({ file, line: at(prop), message: `<${tag.name}> ${message}` });
     const scenario = propText(a.props.scenario);
     let id: ScenarioId | null = null;
-    if (scenario === null) {
+    // A scenario built in the workshop ("copy as MDX"): its link must run, as the run it was copied from.
+    const workshop = tag.name === 'SequenceLab' && a.props.workshop ? propText(a.props.workshop) : null;
+    if (tag.name === 'SequenceLab' && a.props.workshop) {
+      if (workshop === null) issue('workshop', 'workshop must be a string: the link "copy as MDX" gives, workshop="w=2;…"');
+      else {
+        const r = labFromWorkshop(workshop);
+        if (!r.ok) issue('workshop', `workshop="…": ${r.message}`);
+      }
+      if (scenario !== null) issue('scenario', 'give either scenario="…" or workshop="…", not both');
+    } else if (scenario === null) {
       if (rule.scenario === 'required') issue('scenario', `needs scenario="…". Valid: ${SCENARIO_IDS.join(', ')}`);
     } else if (isScenarioId(scenario)) id = scenario;
     else issue('scenario', unknownValue('scenario', scenario, SCENARIO_IDS));

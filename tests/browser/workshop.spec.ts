@@ -164,6 +164,18 @@ test('a format-1 link (from before random loss and fin+ times) still opens, and 
   await expect(page.getByTestId('ws-summary')).toContainText('1 lost');
 });
 
+test('"Copy as MDX" copies the <SequenceLab> tag of the run on screen, for a chapter', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await open(page, 'en/workshop/');
+  await page.getByRole('button', { name: en['workshop.fault.add'] }).click();
+  await expect(page.getByTestId('ws-summary')).toContainText('1 lost');
+  await expect(page).toHaveURL(/;h=[0-9a-f]{8}$/);
+  const link = new URL(page.url()).hash.slice(1);
+  await page.getByRole('button', { name: en['workshop.mdx'] }).click();
+  await expect(page.getByTestId('ws-live')).toContainText(en['workshop.mdx.copied']);
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`<SequenceLab workshop="${link}" title="${en['workshop.mdx.title']}" />`);
+});
+
 test('a link of an unknown format version says so', async ({ page }) => {
   await open(page, 'en/workshop/#w=9;p=linux.linux');
   await expect(page.getByRole('status')).toContainText(

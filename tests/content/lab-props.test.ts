@@ -29,6 +29,9 @@ describe('lab props check on a broken chapter', () => {
       `${file}:13: <SegmentInspector> step must be a whole number ≥ 0, written step={3}`,
       `${file}:15: <CaptureLab> unknown scenario "close-3-segments". Did you mean "close-3-segment"? Valid: ${all}`,
       `${file}:17: <SequenceLab> needs scenario="…". Valid: ${all}`,
+      `${file}:21: <SequenceLab> workshop="…": the engine now runs this scenario differently (fingerprint 00000000 in the chapter, c93df6e4 today): check the chapter's text against the run in the workshop, then update h=`,
+      `${file}:23: <SequenceLab> workshop="…": calls[0] (B close): B has no connection yet; add listen or connect on B before it`,
+      `${file}:23: <SequenceLab> give either scenario="…" or workshop="…", not both`,
     ]);
   });
   it('guesses only near misses', () => {

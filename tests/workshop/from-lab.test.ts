@@ -69,3 +69,25 @@ describe('open in workshop', () => {
     expect(fromChapter('accept-queue-full', { abortOnOverflow: true }).left).toContain('listener-queue');
   });
 });
+
+describe('copy as MDX', () => {
+  it('the tag of a run passes the chapters’ lab check and builds the same run; a changed engine is caught by the fingerprint', async () => {
+    const { checkLabProps } = await import('../../src/content-checks/lab-props.ts');
+    const { labFromWorkshop } = await import('../../src/workshop/model/mdx.ts');
+    const { encodeScenario, mdxTag } = await import('../../src/workshop/model/url.ts');
+    const { emptyScenario } = await import('../../src/workshop/model/scenario.ts');
+    const s = emptyScenario();
+    s.faults = [{ kind: 'drop', from: 'A', segment: 'fin', nth: 1 }];
+    const r = runWorkshop(s);
+    if (!r.ok) throw new Error('rejected');
+    const tag = mdxTag(`#${encodeScenario(s, r.fingerprint)}`, 'Lost FIN in a "simultaneous" close');
+    expect(tag).toBe(`<SequenceLab workshop="${encodeScenario(s, r.fingerprint)}" title="Lost FIN in a ”simultaneous” close" />`);
+    expect(checkLabProps('chapter.mdx', `# A chapter\n\n${tag}\n`)).toEqual([]);
+    const lab = labFromWorkshop(encodeScenario(s, r.fingerprint));
+    expect(lab.ok && key(simulate(lab.def, lab.knobs))).toEqual(key(r.trace));
+    expect(labFromWorkshop(encodeScenario(s, 'ffffffff'))).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(/engine now runs this scenario differently/),
+    });
+  });
+});

@@ -29,6 +29,8 @@ export interface SequenceLabProps {
   initial: { ok: true; view: LabView; base: Knobs; losable?: string[] } | { ok: false; message: string };
   /** The workshop page's address: the lab links "open in workshop" there with its scenario and knobs. */
   workshop?: string;
+  /** For a scenario built in the workshop: its link back there ("open in workshop" opens exactly it). */
+  workshopLink?: string;
   /** A capture to show instead of a scenario (the capture lab): no knobs, no links. */
   replay?: { title: string; view: LabView } | null;
   /**
@@ -116,4 +118,4 @@ export function positionAt(id: string, view: LabView, step: number, S: Strings):
 
 /** "Open in workshop": the workshop page with this lab's scenario and the engine knobs of the run on screen; null for a replay. */
 export const workshopHref = (props: SequenceLabProps, state: LabState): string | null =>
-  props.replay || !props.workshop ? null : props.workshop + workshopHash(state.scenario, state.applied);
+  props.replay || !props.workshop ? null : (props.workshopLink ?? props.workshop + workshopHash(state.scenario, state.applied));

@@ -181,3 +181,11 @@ export function decodeScenario(hash: string): Decoded {
     throw e;
   }
 }
+
+/**
+ * "Copy as MDX": the `<SequenceLab>` tag that shows this link's run in a chapter (src/workshop/model/mdx.ts
+ * runs it at build time). A link never holds `"`, so only the title needs care.
+ */
+export function mdxTag(link: string, title: string): string {
+  return `<SequenceLab workshop="${link.replace(/^#/, '')}" title="${title.replace(/"/g, '”')}" />`;
+}

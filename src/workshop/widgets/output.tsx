@@ -11,6 +11,7 @@ import type { Trace } from '../../engine/types.ts';
 import type { Problem, WorkshopScenario } from '../model/scenario.ts';
 import { problemMessage, type Strings } from '../model/describe.ts';
 import { scenarioFromJson, scenarioToJson } from '../model/json.ts';
+import { mdxTag } from '../model/url.ts';
 import { say } from './fields.tsx';
 import { saveFile } from '../../labs/client/save-file.ts';
 
@@ -49,6 +50,15 @@ export function Output({ id, S, s, shown, onImport, onNote }: OutputProps) {
     saveFile(traceToPcap(r.trace), 'workshop.pcap', 'application/vnd.tcpdump.pcap');
     onNote(say(S, 'workshop.downloaded', { name: 'workshop.pcap' }));
   };
+  const mdx = async (): Promise<void> => {
+    const tag = mdxTag(location.hash, say(S, 'workshop.mdx.title'));
+    try {
+      await navigator.clipboard.writeText(tag);
+      onNote(say(S, 'workshop.mdx.copied'));
+    } catch {
+      onNote(say(S, 'workshop.mdx.failed', { tag }));
+    }
+  };
   const json = (): void => {
     saveFile(scenarioToJson(s), 'workshop.json', 'application/json');
     onNote(say(S, 'workshop.downloaded', { name: 'workshop.json' }));
@@ -66,6 +76,9 @@ export function Output({ id, S, s, shown, onImport, onNote }: OutputProps) {
       <div class="ws-inline ws-files">
         <button type="button" onClick={copy}>
           {say(S, 'workshop.share')}
+        </button>
+        <button type="button" onClick={mdx} disabled={!shown.ok}>
+          {say(S, 'workshop.mdx')}
         </button>
         <button type="button" onClick={json}>
           {say(S, 'workshop.export.json')}
