@@ -12,7 +12,7 @@ export const SCENARIO_TEXT: Readonly<Record<ScenarioId, { title: I18nText; descr
     title: { ko: '정상적인 3-way 핸드셰이크', en: 'A normal three-way handshake' },
     description: {
       ko: '클라이언트가 SYN을 보내고 서버가 SYN+ACK로 답한 뒤 클라이언트가 ACK를 보내므로, 클라이언트가 먼저 ESTABLISHED가 됩니다. 그다음 ping/pong을 주고받고 닫습니다.',
-      en: 'The client sends SYN, the server answers SYN+ACK, the client sends ACK. The client is ESTABLISHED first. Then ping/pong and a close.',
+      en: 'The client sends SYN, the server answers SYN+ACK and the client sends ACK, so the client is ESTABLISHED first. Then the two exchange ping/pong and close.',
     },
   },
   'data-on-third': {
@@ -26,7 +26,7 @@ export const SCENARIO_TEXT: Readonly<Record<ScenarioId, { title: I18nText; descr
     title: { ko: 'SYN 유실', en: 'Lost SYN' },
     description: {
       ko: '첫 SYN이 유실되므로 클라이언트는 SYN-SENT에 머물다가 재전송 타이머(RTO)가 만료되면 SYN을 다시 보냅니다.',
-      en: 'The first SYN is lost. The client stays in SYN-SENT and sends the SYN again when its retransmission timer (RTO) expires.',
+      en: 'The first SYN is lost, so the client stays in SYN-SENT and sends the SYN again when its retransmission timer (RTO) expires.',
     },
   },
   'syn-timeout': {
@@ -40,14 +40,14 @@ export const SCENARIO_TEXT: Readonly<Record<ScenarioId, { title: I18nText; descr
     title: { ko: 'SYN+ACK 유실', en: 'Lost SYN+ACK' },
     description: {
       ko: '서버의 SYN+ACK가 유실되므로 클라이언트는 SYN을, 서버는 SYN+ACK를 각자 재전송합니다.',
-      en: "The server's SYN+ACK is lost. The client retransmits its SYN and the server its SYN+ACK.",
+      en: "The server's SYN+ACK is lost, so the client retransmits its SYN and the server its SYN+ACK.",
     },
   },
   'lost-third-ack': {
     title: { ko: '세 번째 ACK 유실', en: 'Lost third ACK' },
     description: {
       ko: '클라이언트는 이미 ESTABLISHED이지만 서버는 SYN-RECEIVED에 남아 SYN+ACK를 재전송하고, 클라이언트가 다시 보낸 ACK로 연결이 완성됩니다.',
-      en: "The client is already ESTABLISHED. The server stays in SYN-RECEIVED and retransmits its SYN+ACK; the client's new ACK completes the connection.",
+      en: "The client is already ESTABLISHED, but the server stays in SYN-RECEIVED and retransmits its SYN+ACK until the client's new ACK completes the connection.",
     },
   },
   'simultaneous-open': {
@@ -61,28 +61,28 @@ export const SCENARIO_TEXT: Readonly<Record<ScenarioId, { title: I18nText; descr
     title: { ko: '닫힌 포트로 연결: RST', en: 'Connecting to a closed port: RST' },
     description: {
       ko: '아무도 듣지 않는 포트로 SYN을 보내면 [RST, ACK](seq 0, ack ISN+1)가 돌아오므로 애플리케이션은 "connection refused"를 받습니다.',
-      en: 'A SYN to a port nobody listens on is answered with [RST, ACK] (seq 0, ack ISN+1). The application gets "connection refused".',
+      en: 'A SYN to a port nobody listens on is answered with [RST, ACK] (seq 0, ack ISN+1), so the application gets "connection refused".',
     },
   },
   'close-4-segment': {
     title: { ko: '클라이언트가 먼저 닫기: 세그먼트 네 개', en: 'Client closes first: four segments' },
     description: {
       ko: '서버 애플리케이션이 500 ms 뒤에 닫습니다. 그동안 커널이 지연 ACK로 FIN을 먼저 확인하므로 FIN, ACK, FIN, ACK 네 개가 오갑니다.',
-      en: 'The server application closes 500 ms later. Meanwhile its kernel ACKs the FIN on its own (delayed ACK), so FIN, ACK, FIN, ACK: four segments.',
+      en: 'The server application closes 500 ms later. Meanwhile its kernel ACKs the FIN on its own (delayed ACK), so four segments go by: FIN, ACK, FIN, ACK.',
     },
   },
   'close-3-segment': {
     title: { ko: '클라이언트가 먼저 닫기: 세그먼트 세 개', en: 'Client closes first: three segments' },
     description: {
       ko: '서버 애플리케이션이 EOF를 읽자마자 닫습니다. 서버의 FIN이 클라이언트 FIN에 대한 ACK를 함께 싣고 가므로 세그먼트가 세 개입니다.',
-      en: "The server application closes as soon as it reads EOF. Its FIN carries the ACK of the client's FIN, so three segments.",
+      en: "The server application closes as soon as it reads EOF. Its FIN carries the ACK of the client's FIN, so the close takes three segments.",
     },
   },
   'server-closes-first': {
     title: { ko: '서버가 먼저 닫기', en: 'Server closes first' },
     description: {
       ko: '서버가 먼저 FIN을 보내는 쪽(active closer)이므로 서버가 TIME-WAIT에 남고, 클라이언트는 CLOSE-WAIT를 거칩니다.',
-      en: 'The server sends the first FIN: it is the active closer. The server ends in TIME-WAIT; the client passes through CLOSE-WAIT.',
+      en: 'The server sends the first FIN, so it is the active closer: the server ends in TIME-WAIT and the client passes through CLOSE-WAIT.',
     },
   },
   'simultaneous-close': {
@@ -96,14 +96,14 @@ export const SCENARIO_TEXT: Readonly<Record<ScenarioId, { title: I18nText; descr
     title: { ko: 'FIN 유실', en: 'Lost FIN' },
     description: {
       ko: '클라이언트의 FIN이 유실되므로 클라이언트는 FIN-WAIT-1에 머물다가 RTO 뒤에 FIN을 재전송합니다.',
-      en: "The client's FIN is lost. The client stays in FIN-WAIT-1 and retransmits the FIN after the RTO.",
+      en: "The client's FIN is lost, so the client stays in FIN-WAIT-1 and retransmits the FIN after the RTO.",
     },
   },
   'lost-final-ack': {
     title: { ko: '마지막 ACK 유실', en: 'Lost final ACK' },
     description: {
       ko: '마지막 ACK가 유실되면 LAST-ACK 쪽이 FIN을 재전송하고, 아직 남아 있는 TIME-WAIT 쪽이 다시 ACK하면서 2×MSL 타이머를 새로 시작합니다.',
-      en: 'When the final ACK is lost, the LAST-ACK side retransmits its FIN. The TIME-WAIT side is still there: it ACKs again and restarts its 2×MSL timer.',
+      en: 'When the final ACK is lost, the LAST-ACK side retransmits its FIN. The TIME-WAIT side is still there, so it ACKs again and restarts its 2×MSL timer.',
     },
   },
   'half-close': {

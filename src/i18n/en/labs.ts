@@ -360,13 +360,13 @@ export const labs = {
   'labs.tw.mark.closed': 'CLOSED',
   'labs.tw.mark.new-syn': 'new SYN',
   'labs.tw.explain.lost-final-ack':
-    'Reason 1: the last ACK is lost, so the other side sends its FIN again. The closer is still in TIME-WAIT, ACKs it again and restarts the timer. Without TIME-WAIT that FIN would get a RST and the other side would report an error.',
+    'Reason 1: the last ACK is lost, so the other side sends its FIN again, and the closer, still in TIME-WAIT, ACKs it again and restarts the timer. Without TIME-WAIT that FIN would get a RST and the other side would report an error.',
   'labs.tw.explain.time-wait-too-short':
     'Reason 2: TIME-WAIT ends before an old segment of the connection has died out. A new connection on the same 4-tuple starts, the old duplicate arrives, falls inside the new window and is accepted as new data: the wrong incarnation.',
   'labs.tw.explain.time-wait-too-short.safe':
     'Now 2×MSL outlasts the old segment’s delay. The closer is still in TIME-WAIT when the new connection tries the same 4-tuple, so that OPEN fails, and the late duplicate reaches the old connection, not a new one: no data is mixed up.',
   'labs.tw.explain.rst-in-time-wait':
-    'A RST (here from the old peer) reaches the side in TIME-WAIT, and by RFC 9293 it ends TIME-WAIT at once. RFC 1337 calls this TIME-WAIT assassination: the protection against old duplicates is gone.',
+    'A RST (here from the old peer) reaches the side in TIME-WAIT, and by RFC 9293 it ends TIME-WAIT at once, so the protection against old duplicates is gone. RFC 1337 calls this TIME-WAIT assassination.',
   'labs.tw.explain.rst-in-time-wait-rfc1337':
     'With RFC 1337’s fix the side in TIME-WAIT ignores the RST and keeps waiting the full 2×MSL. Linux has it as net.ipv4.tcp_rfc1337, off by default.',
 
