@@ -2,9 +2,10 @@
 /**
  * One connection of the reader's capture, replayed in a sequence lab and put on the page a little
  * at a time, so that no main-thread task is long even on a slow phone: first the lab at its first
- * step without its tables, then the tables with the trace table's rows a few per frame, then (for a connection
- * longer than the replay) the virtualised table of every segment. Each part waits until the page
- * has painted the one before it, so its style, layout and paint fall into a frame of their own.
+ * step without its tables, then the tables with the trace table's rows a few per frame, then the
+ * virtualised table of every segment (for a connection longer than the replay) and the button that
+ * rebuilds the connection as a workshop scenario. Each part waits until the page has painted the
+ * one before it, so its style, layout and paint fall into a frame of their own.
  */
 import { useEffect, useState } from 'preact/hooks';
 import { REPLAY_CAP } from '../view/capture-list.ts';
@@ -14,6 +15,7 @@ import type { LabView } from '../view/trace-view.ts';
 import type { WorkerAsk } from '../client/capture-protocol.ts';
 import SequenceLab from './sequence-lab.tsx';
 import { RowTable, type RowsListener } from './capture-rows.tsx';
+import { CaptureRebuild } from './capture-rebuild.tsx';
 
 /** One connection's replay, as the import worker sends it. */
 export interface Replay {
@@ -72,7 +74,12 @@ export function CaptureReplay({ id, file, replay, S, ask, rowsTo }: CaptureRepla
         replay={{ title, view: replay.view }}
         initial={{ ok: true, view: replay.view, base: DEFAULT_KNOBS }}
       />
-      {replay.cut && rows >= total ? <RowTable ask={ask} replay={replay} listen={rowsTo} S={S} /> : null}
+      {rows >= total ? (
+        <>
+          {replay.cut ? <RowTable ask={ask} replay={replay} listen={rowsTo} S={S} /> : null}
+          <CaptureRebuild S={S} view={replay.view} cut={replay.cut} />
+        </>
+      ) : null}
     </>
   );
 }
