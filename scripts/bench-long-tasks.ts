@@ -20,7 +20,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Browser, BrowserContext, Page } from '@playwright/test';
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from '@playwright/test';
 
 /** The budget: no task over this while stepping (the long-task threshold itself). */
 export const LONG_TASK_BUDGET_MS = 50;
@@ -150,9 +150,10 @@ async function observedTasks(page: Page): Promise<Recorded[]> {
 /**
  * A fresh context (no service worker) with one page, emulating Lighthouse's mobile device: its
  * screen, touch and UA, and its CPU slowdown through CDP. The bench's phone figures (long tasks,
- * search) all run on it. The caller closes `ctx`.
+ * search, workshop) all run on it; `options` adds context options (e.g. reduced motion). The
+ * caller closes `ctx`.
  */
-export async function mobileContext(browser: Browser): Promise<{ ctx: BrowserContext; page: Page; phone: MobileDevice }> {
+export async function mobileContext(browser: Browser, options: BrowserContextOptions = {}): Promise<{ ctx: BrowserContext; page: Page; phone: MobileDevice }> {
   // Lighthouse puts the host's Chrome milestone into its UA string (emulation.js matchHostUAVersion); so do we.
   const milestone = browser.version().split('.')[0] ?? '0';
   const phone = await lighthouseMobile();
@@ -163,6 +164,7 @@ export async function mobileContext(browser: Browser): Promise<{ ctx: BrowserCon
     isMobile: true,
     hasTouch: true,
     userAgent: phone.userAgent.replace(/(Chrome\/)[\d.]+/, `$1${milestone}.0.0.0`),
+    ...options,
   });
   try {
     const page = await ctx.newPage();

@@ -13,7 +13,7 @@
  */
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
-import { lighthouseMobile } from './bench-long-tasks.ts';
+import { mobileContext } from './bench-long-tasks.ts';
 
 export interface WorkshopFigures {
   lang: string;
@@ -54,22 +54,8 @@ async function scriptsDuring(page: Page, act: () => Promise<void>): Promise<numb
   return total;
 }
 
-async function phoneContext(browser: Browser) {
-  const phone = await lighthouseMobile();
-  const ctx = await browser.newContext({
-    serviceWorkers: 'block',
-    reducedMotion: 'reduce',
-    viewport: { width: phone.width, height: phone.height },
-    deviceScaleFactor: phone.deviceScaleFactor,
-    isMobile: true,
-    hasTouch: true,
-    userAgent: phone.userAgent,
-  });
-  const page = await ctx.newPage();
-  const cdp = await ctx.newCDPSession(page);
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: phone.cpuSlowdown });
-  return { ctx, page };
-}
+/** The phone the other figures use (bench-long-tasks.ts), without smooth scrolling. */
+const phoneContext = (browser: Browser) => mobileContext(browser, { reducedMotion: 'reduce' });
 
 /** The chapter's JS at page load, every lab scrolled into view until it is awake. */
 async function chapterJs(browser: Browser, url: string): Promise<number> {
