@@ -19,6 +19,7 @@ import {
   formatWarning,
   MAX_FILE_BYTES,
   MAX_STREAM_BYTES,
+  MAX_STREAM_CONNECTIONS,
   TRACE_SCHEMA,
   traceReport,
   traceToPcap,
@@ -399,6 +400,7 @@ function main(argv: string[]): number {
       analysis = analyseCapture(capture.input, undefined, {
         totalBytes: capture.totalBytes,
         limit: MAX_STREAM_BYTES,
+        maxConnections: MAX_STREAM_CONNECTIONS,
         onConnection: (c) => printer.connection(c),
       });
     } finally {

@@ -98,16 +98,18 @@ export class ConnectionSplitter {
   private readonly names = new AddressNames();
   private readonly warn: (w: CaptureWarning) => void;
   private readonly keepPayload: boolean;
+  private readonly maxConnections: number;
   private limitWarned = false;
 
   /**
    * `keepPayload: false` gives every segment stand-in zeros of its length instead of a view of
-   * the captured bytes: states never depend on payload bytes, and a streamed capture's chunks
-   * can then be freed as soon as they are read.
+   * the captured bytes (states never depend on payload bytes, and a streamed capture's chunks
+   * can then be freed as soon as they are read) and keeps it compact until it is read.
    */
-  constructor(warn: (w: CaptureWarning) => void, options: { keepPayload?: boolean } = {}) {
+  constructor(warn: (w: CaptureWarning) => void, options: { keepPayload?: boolean; maxConnections?: number } = {}) {
     this.warn = warn;
     this.keepPayload = options.keepPayload ?? true;
+    this.maxConnections = options.maxConnections ?? MAX_CONNECTIONS;
   }
 
   add(s: CapturedSegment): void {
@@ -123,11 +125,11 @@ export class ConnectionSplitter {
     // use fixed ISNs); before that, only a different ISN while nothing but SYNs were seen.
     if (b && isSyn && b.aKey === srcKey && (b.ended || (b.onlySyns && b.aIsn !== null && b.aIsn !== t.seq))) b = undefined;
     if (!b) {
-      if (this.connections.length >= MAX_CONNECTIONS) {
+      if (this.connections.length >= this.maxConnections) {
         if (!this.limitWarned)
           this.warn({
             code: 'too-many-connections',
-            message: `more than ${MAX_CONNECTIONS} connections (MAX_CONNECTIONS); the rest are ignored`,
+            message: `more than ${this.maxConnections} connections (${this.maxConnections === MAX_CONNECTIONS ? 'MAX_CONNECTIONS' : 'MAX_STREAM_CONNECTIONS'}); the rest are ignored`,
             packet: s.number,
             offset: s.offset,
           });
@@ -152,18 +154,82 @@ export class ConnectionSplitter {
     const from: Side = srcKey === b.aKey ? 'A' : 'B';
     if (t.flags.fin || t.flags.rst) b.ended = true;
     if (!(from === 'A' && t.flags.syn)) b.onlySyns = false;
-    const f = t.flags;
+    if (!this.keepPayload) {
+      b.conn.segments.push(new LeanSegment(s, from, b.addr));
+      return;
+    }
     const segment: Segment = {
       src: b.addr[from],
       dst: b.addr[from === 'A' ? 'B' : 'A'],
       seq: t.seq,
       ack: t.ack,
-      flags: FLAGS[+f.syn | (+f.ack << 1) | (+f.fin << 2) | (+f.rst << 3) | (+f.psh << 4)]!,
+      flags: flagsOf(t.flags),
       window: t.window,
       options: t.options.length === 0 ? NO_OPTIONS : engineOptions(t.options),
-      payload: this.keepPayload && s.length === t.payload.length ? t.payload : standIn(s.length),
+      payload: s.length === t.payload.length ? t.payload : standIn(s.length),
     };
     b.conn.segments.push({ t: s.time, from, segment, number: s.number, offset: s.offset, checksumOk: t.checksumOk, cut: s.length - t.payload.length });
+  }
+}
+
+const flagsOf = (f: CapturedSegment['tcp']['flags']): Segment['flags'] => FLAGS[+f.syn | (+f.ack << 1) | (+f.fin << 2) | (+f.rst << 3) | (+f.psh << 4)]!;
+
+/**
+ * A captured segment kept in a few plain fields (no payload bytes) until the analysis reads it:
+ * a capture's segments all wait for their connection's analysis, and the engine-shaped Segment
+ * (several objects each) is built only then, once, and goes with the connection's segments.
+ */
+class LeanSegment implements ConnectionSegment {
+  readonly t: number;
+  readonly from: Side;
+  readonly number: number;
+  readonly offset: number;
+  readonly checksumOk: boolean | null;
+  readonly cut: number;
+  private readonly addr: Record<Side, Address>;
+  private readonly seq: number;
+  private readonly ack: number;
+  private readonly flags: Segment['flags'];
+  private readonly window: number;
+  private readonly length: number;
+  /** The options; with timestamps only (most segments), just TSval here and TSecr in `tsecr`. */
+  private readonly options: TcpOptions | number;
+  private readonly tsecr: number;
+  private built: Segment | null = null;
+
+  constructor(s: CapturedSegment, from: Side, addr: Record<Side, Address>) {
+    const t = s.tcp;
+    this.t = s.time;
+    this.from = from;
+    this.number = s.number;
+    this.offset = s.offset;
+    this.checksumOk = t.checksumOk;
+    this.cut = s.length - t.payload.length;
+    this.addr = addr;
+    this.seq = t.seq;
+    this.ack = t.ack;
+    this.flags = flagsOf(t.flags);
+    this.window = t.window;
+    this.length = s.length;
+    const o = t.options.length === 0 ? NO_OPTIONS : engineOptions(t.options);
+    const ts = o.timestamps;
+    const tsOnly = ts !== undefined && o.mss === undefined && o.windowScale === undefined && o.sackPermitted === undefined;
+    this.options = tsOnly ? ts.tsval : o;
+    this.tsecr = tsOnly ? ts.tsecr : 0;
+  }
+
+  get segment(): Segment {
+    this.built ??= {
+      src: this.addr[this.from],
+      dst: this.addr[this.from === 'A' ? 'B' : 'A'],
+      seq: this.seq,
+      ack: this.ack,
+      flags: this.flags,
+      window: this.window,
+      options: typeof this.options === 'number' ? { timestamps: { tsval: this.options, tsecr: this.tsecr } } : this.options,
+      payload: standIn(this.length),
+    };
+    return this.built;
   }
 }
 

@@ -3,7 +3,17 @@
  * use. Import from here; the files behind it may be reorganized.
  */
 export { CaptureError } from '../wire/capture-error.ts';
-export { MAX_FILE_BYTES, MAX_STREAM_BYTES, MAX_PACKETS, MAX_CAPLEN, MAX_BLOCK_BYTES, MAX_INTERFACES, MAX_CONNECTIONS, MAX_WARNINGS } from './limits.ts';
+export {
+  MAX_FILE_BYTES,
+  MAX_STREAM_BYTES,
+  MAX_PACKETS,
+  MAX_CAPLEN,
+  MAX_BLOCK_BYTES,
+  MAX_INTERFACES,
+  MAX_CONNECTIONS,
+  MAX_STREAM_CONNECTIONS,
+  MAX_WARNINGS,
+} from './limits.ts';
 export { readCapture, scanCapture, formatWarning, WarningLog } from './reader.ts';
 export type { RawPacket, CaptureFile, CaptureSummary, CaptureWarning, ReadChunk } from './reader.ts';
 export { LINKTYPE, unwrapLink } from './linktype.ts';

@@ -23,5 +23,10 @@ export const MAX_BLOCK_BYTES = MAX_CAPLEN + 64 * 1024;
 export const MAX_INTERFACES = 1_000_000;
 /** Most connections tracked per capture (bounds the connection table). */
 export const MAX_CONNECTIONS = 100_000;
+/**
+ * Most connections when the trace CLI streams a capture and prints each connection once
+ * analysed: a 500 MB capture of short connections holds a few hundred thousand.
+ */
+export const MAX_STREAM_CONNECTIONS = 2_000_000;
 /** Most warnings kept; past this one summary warning says how many were dropped. */
 export const MAX_WARNINGS = 200;

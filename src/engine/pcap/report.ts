@@ -107,7 +107,7 @@ function analyseConnection(conn: CapturedConnection): { row: TraceConnection; de
       a: conn.a,
       b: conn.b,
       segments: rows(
-        segs.map((s) => ({ ...s, packet: s.number })),
+        segs.map((s) => ({ t: s.t, from: s.from, segment: s.segment, packet: s.number })),
         steps,
       ),
     },
@@ -127,7 +127,10 @@ export function analyseCapture(
   onProgress?: (bytesRead: number, totalBytes: number) => void,
   options: {
     totalBytes?: number;
+    /** Largest input read (default MAX_FILE_BYTES). */
     limit?: number;
+    /** Most connections (default MAX_CONNECTIONS). */
+    maxConnections?: number;
     /**
      * Hands each connection over once analysed instead of keeping it in `report` (and its row
      * details in `details`), so a caller that prints as it goes never holds the whole report.
@@ -137,7 +140,7 @@ export function analyseCapture(
 ): CaptureAnalysis {
   const log = new WarningLog();
   const decoder = new SegmentDecoder(log);
-  const splitter = new ConnectionSplitter((w) => log.add(w), { keepPayload: false });
+  const splitter = new ConnectionSplitter((w) => log.add(w), { keepPayload: false, maxConnections: options.maxConnections });
   const total = options.totalBytes ?? (typeof input === 'function' ? NaN : input.length);
   let tcp = 0;
   const file = scanCapture(

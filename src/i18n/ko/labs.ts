@@ -305,6 +305,16 @@ export const labs: Namespace<typeof en> = {
   'labs.cap.prev': '이전 쪽',
   'labs.cap.next': '다음 쪽',
   'labs.cap.none': '맞는 연결이 없습니다.',
+  'labs.cap.rebuild': '워크숍 시나리오로 다시 만들기',
+  'labs.cap.rebuild.ready':
+    '애플리케이션 호출 {calls}개, 단방향 지연 {latency}ms로 다시 만들었습니다. 같은 바이트를 보내고 같은 순서로 닫지만, ACK를 따로 보낼지는 엔진이 정합니다.',
+  'labs.cap.rebuild.open': '워크숍에서 열기',
+  'labs.cap.rebuild.cut': '위에서 재생한 세그먼트까지만 다시 만들었습니다.',
+  'labs.cap.rebuild.retransmissions': '재전송은 다시 만들지 않았습니다. 워크숍은 각 바이트를 한 번만 보내므로, 유실된 세그먼트는 장애로 직접 추가해야 합니다.',
+  'labs.cap.rebuild.too-many-calls': '워크숍 시나리오에는 처음 {max}개의 호출만 들어갑니다.',
+  'labs.cap.rebuild.no-syn': '이 캡처에서는 연결이 클라이언트의 SYN으로 시작하지 않으므로 다시 만들 수 없습니다.',
+  'labs.cap.rebuild.unknown-states': '캡처만으로는 이 연결의 상태를 모두 알 수 없으므로 다시 만들 수 없습니다.',
+  'labs.cap.rebuild.no-syn-ack': '이 캡처에서는 SYN에 아무도 응답하지 않으므로(SYN+ACK도 RST도 없음) 그 뒤를 다시 만들 수 없습니다.',
   'labs.cap.cut':
     '이 연결에는 세그먼트가 {n}개 있으므로 실습에서는 처음 {cap}개만 재생하고, 아래 표에는 모두 싣습니다. 연결 전체를 상태와 함께 터미널에서 보려면 이 책의 저장소에서 {cmd}를 실행하세요.',
   'labs.cap.rows': '이 연결의 모든 세그먼트({n}개)',
