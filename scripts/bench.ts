@@ -22,7 +22,8 @@
  * Options: --no-lighthouse (no Lighthouse scores), --skip-build (reuse BOOK_OUT), --only=/en/labs/
  * (only that page, with its breakdown; repeatable). Output also goes to .bench/bench.md and, unless
  * --only is given, between README.md's bench markers (scripts/readme-blocks.ts), with the machine it ran on. Exits 1 (after printing everything) when a figure could not be measured, e.g.
- * an island that never hydrated, rather than printing a figure that leaves its bytes out.
+ * an island that never hydrated, rather than printing a figure that leaves its bytes out, and when the
+ * engine chunk loads before a knob change (a lab's server-rendered run needs no engine).
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -373,6 +374,9 @@ async function measureTarget(
   if (hasQuizzes && QUIZ_COMPONENTS.length && !labsOnly.blocked)
     problems.push(`${path}: has quizzes but none of their scripts was recognised (named after src/quiz/*.astro); the labs' figure includes them`);
 
+  // The server-rendered run is in the HTML: the engine has no business loading before a knob changes.
+  const early = labsOnly.scripts.filter((s) => chunkName(s.url) === 'engine' && s.phase !== 'knob change');
+  if (early.length) problems.push(`${path}: the engine chunk loaded on ${early[0]?.phase}, before any knob change (the labs' figure counts it in the wake)`);
   const layout = layoutScripts(origin, labsOnly.htmlText);
   const labGroup = new Map<string, { group: Group; phase: Phase }>();
   for (const s of labsOnly.scripts) labGroup.set(s.url, { group: layout.has(s.url) ? 'page' : 'lab', phase: s.phase });

@@ -176,6 +176,28 @@ test('"Copy as MDX" copies the <SequenceLab> tag of the run on screen, for a cha
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`<SequenceLab workshop="${link}" title="${en['workshop.mdx.title']}" />`);
 });
 
+for (const lang of ['en', 'ko'] as const) {
+  const S = lang === 'ko' ? ko : en;
+  test(`${lang}: a real Linux capture rebuilt as a workshop scenario runs there with the same ends`, async ({ page }) => {
+    await page.setViewportSize(SIZES.phone);
+    await page.goto(`${lang}/labs/`);
+    const lab = page.locator('#capture-lab');
+    await lab.scrollIntoViewIfNeeded();
+    await expect(lab).toHaveClass(/is-live/);
+    await lab.locator('input[type=file]').setInputFiles('tests/fixtures/kernel-traces/normal.pcap');
+    await expect(page.locator('#capture-lab-replay .lab-trace')).toContainText('TIME-WAIT');
+    await lab.getByRole('button', { name: S['labs.cap.rebuild'] }).click();
+    const link = lab.getByRole('link', { name: S['labs.cap.rebuild.open'] });
+    await expect(link).toHaveAttribute('href', /\/workshop\/#w=2;.*c=B@0:listen,A@1:connect,A@\d+:send:4,B@\d+:send:4,A@\d+:close,B@fin\+0:close;f=$/);
+    await link.click();
+    await expect(page.locator('[data-workshop-awake]')).toHaveCount(1);
+    await expect(page).toHaveURL(/;h=[0-9a-f]{8}$/);
+    // The capture ends with the client in TIME-WAIT and the server CLOSED; the engine's run goes on past TIME-WAIT.
+    await expect(page.locator('#workshop-lab .lab-trace')).toContainText('TIME-WAIT');
+    await expect(page.getByTestId('ws-summary')).toContainText(lang === 'en' ? 'A is in CLOSED and B in CLOSED' : 'A는 CLOSED, B는 CLOSED');
+  });
+}
+
 test('a link of an unknown format version says so', async ({ page }) => {
   await open(page, 'en/workshop/#w=9;p=linux.linux');
   await expect(page.getByRole('status')).toContainText(

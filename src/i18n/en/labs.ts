@@ -13,7 +13,7 @@ export const labs = {
     'Every interactive lab of the book on one page. Each runs the book’s TCP engine in your browser: step through a run, change the run, inspect every byte, or open your own capture.',
   'labs.page.sequence': 'Sequence lab',
   'labs.page.sequence.lead':
-    'A connection opened, used and closed by the book’s engine. Step with the buttons or the arrow keys, change who closes first, the close delay, the ISNs or the stack, or lose a segment and watch TCP recover.',
+    'A connection opened, used and closed by the book’s engine. Step with the buttons or the arrow keys; change “Who closes first”, “Passive closer’s app closes after”, “Initial sequence numbers” or “Stack”, or pick a segment under “Lose segment” and watch TCP recover.',
   'labs.page.lost': 'Breaking the handshake',
   'labs.page.lost.lead': 'The SYN+ACK is lost. Pick another segment to lose and the engine runs again.',
   'labs.page.diagram': 'State diagram',
@@ -319,6 +319,16 @@ export const labs = {
   'labs.cap.prev': 'Previous page',
   'labs.cap.next': 'Next page',
   'labs.cap.none': 'No connection matches.',
+  'labs.cap.rebuild': 'Rebuild as a workshop scenario',
+  'labs.cap.rebuild.ready':
+    'Rebuilt: {calls} application calls, one-way latency {latency} ms. It sends the same bytes and closes in the same order; when ACKs go alone is the engine’s choice.',
+  'labs.cap.rebuild.open': 'Open it in the workshop',
+  'labs.cap.rebuild.cut': 'Only the segments replayed above were rebuilt.',
+  'labs.cap.rebuild.retransmissions': 'Retransmissions are not rebuilt: the workshop sends each byte once, and a lost segment is a fault you add.',
+  'labs.cap.rebuild.too-many-calls': 'Only the first {max} calls fit in a workshop scenario.',
+  'labs.cap.rebuild.no-syn': 'In this capture the connection does not start with the client’s SYN, so it cannot be rebuilt.',
+  'labs.cap.rebuild.unknown-states': 'The capture does not show every state of this connection, so it cannot be rebuilt.',
+  'labs.cap.rebuild.no-syn-ack': 'Nobody answers the SYN in this capture (no SYN+ACK, no RST), so there is nothing to rebuild after it.',
   'labs.cap.cut':
     'This connection has {n} segments; the lab replays the first {cap}, and the table below lists every one. To read the whole connection with its states in a terminal, run {cmd} in the book’s repository.',
   'labs.cap.rows': 'Every segment of this connection ({n})',

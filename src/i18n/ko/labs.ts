@@ -8,7 +8,7 @@ export const labs: Namespace<typeof en> = {
     '이 책의 모든 실습을 한 페이지에 모았습니다. 실습은 모두 브라우저에서 이 책의 TCP 엔진을 실행하므로, 한 단계씩 진행하고 조건을 바꾸고 바이트 하나하나를 살펴보거나 직접 잡은 캡처를 열어 볼 수 있습니다.',
   'labs.page.sequence': '시퀀스 실습',
   'labs.page.sequence.lead':
-    '이 책의 엔진이 연결을 열고, 쓰고, 닫습니다. 버튼이나 화살표 키로 한 단계씩 진행하고, 먼저 닫는 쪽과 닫기 지연, ISN, 스택을 바꾸거나 세그먼트 하나를 유실시켜 TCP가 어떻게 회복하는지 보세요.',
+    '이 책의 엔진이 연결을 열고, 쓰고, 닫습니다. 버튼이나 화살표 키로 한 단계씩 진행하고, ‘먼저 닫는 쪽’, ‘수동 종료 쪽 애플리케이션이 닫기까지’, ‘초기 시퀀스 번호(ISN)’, ‘스택’을 바꾸거나 ‘유실시킬 세그먼트’를 골라 TCP가 어떻게 회복하는지 보세요.',
   'labs.page.lost': '핸드셰이크 망가뜨리기',
   'labs.page.lost.lead': 'SYN+ACK가 유실되는 실행입니다. 유실시킬 세그먼트를 바꾸면 엔진이 그 조건으로 다시 실행됩니다.',
   'labs.page.diagram': '상태 다이어그램',
@@ -305,6 +305,16 @@ export const labs: Namespace<typeof en> = {
   'labs.cap.prev': '이전 쪽',
   'labs.cap.next': '다음 쪽',
   'labs.cap.none': '맞는 연결이 없습니다.',
+  'labs.cap.rebuild': '워크숍 시나리오로 다시 만들기',
+  'labs.cap.rebuild.ready':
+    '애플리케이션 호출 {calls}개, 단방향 지연 {latency}ms로 다시 만들었습니다. 같은 바이트를 보내고 같은 순서로 닫지만, ACK를 따로 보낼지는 엔진이 정합니다.',
+  'labs.cap.rebuild.open': '워크숍에서 열기',
+  'labs.cap.rebuild.cut': '위에서 재생한 세그먼트까지만 다시 만들었습니다.',
+  'labs.cap.rebuild.retransmissions': '재전송은 다시 만들지 않았습니다. 워크숍은 각 바이트를 한 번만 보내므로, 유실된 세그먼트는 장애로 직접 추가해야 합니다.',
+  'labs.cap.rebuild.too-many-calls': '워크숍 시나리오에는 처음 {max}개의 호출만 들어갑니다.',
+  'labs.cap.rebuild.no-syn': '이 캡처에서는 연결이 클라이언트의 SYN으로 시작하지 않으므로 다시 만들 수 없습니다.',
+  'labs.cap.rebuild.unknown-states': '캡처만으로는 이 연결의 상태를 모두 알 수 없으므로 다시 만들 수 없습니다.',
+  'labs.cap.rebuild.no-syn-ack': '이 캡처에서는 SYN에 아무도 응답하지 않으므로(SYN+ACK도 RST도 없음) 그 뒤를 다시 만들 수 없습니다.',
   'labs.cap.cut':
     '이 연결에는 세그먼트가 {n}개 있으므로 실습에서는 처음 {cap}개만 재생하고, 아래 표에는 모두 싣습니다. 연결 전체를 상태와 함께 터미널에서 보려면 이 책의 저장소에서 {cmd}를 실행하세요.',
   'labs.cap.rows': '이 연결의 모든 세그먼트({n}개)',

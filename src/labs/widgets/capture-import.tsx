@@ -16,6 +16,7 @@ import type { WorkerAnswer, WorkerAsk, WorkerError } from '../client/capture-pro
 import SequenceLab from './sequence-lab.tsx';
 import { RowTable, type RowsListener } from './capture-rows.tsx';
 import { ConnectionList } from './capture-conns.tsx';
+import { CaptureRebuild } from './capture-rebuild.tsx';
 
 interface Opened {
   name: string;
@@ -165,6 +166,7 @@ export default function CaptureImport({ id, strings: S, errorText, maxBytes }: C
                 initial={{ ok: true, view: replay.view, base: DEFAULT_KNOBS }}
               />
               {replay.cut ? <RowTable key={replay.index} ask={ask} replay={replay} listen={rowsTo} S={S} /> : null}
+              <CaptureRebuild key={`rebuild-${replay.index}`} S={S} view={replay.view} cut={replay.cut} />
             </>
           ) : null}
         </div>
