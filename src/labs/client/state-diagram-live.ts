@@ -45,7 +45,9 @@ function paint(fig: HTMLElement, pos: LabPosition): void {
       g.append(name);
     }
   }
-  follow(fig, pos);
+  // Scrolled in the next frame, where the page lays itself out anyway: reading the frame's size now
+  // would lay out inside this task whatever the lab has just changed (a whole replayed capture).
+  requestAnimationFrame(() => follow(fig, pos));
   // One span per endpoint, as the component renders them; only changed text is rewritten (as
   // Preact's diff did), so the live region announces only what is new.
   const cap = fig.querySelector('figcaption')!;
