@@ -81,23 +81,22 @@ function markSection(): void {
   if (currentName) currentName.textContent = current ? (tocLinks[tocHeadings.indexOf(current)]?.textContent ?? '') : '';
   // Shown a screen down and only while the reader scrolls up (the moment they look for it), so it
   // does not sit over a control at the right edge while they read on.
-  // The browser's own shifts do not count as reading on: when blocks above the screen get their
-  // real height (content-visibility) or a lab above wakes, scroll anchoring moves the page down by
-  // as much as the page grew, often more than 80 px right after the reader scrolled up.
-  const height = document.documentElement.scrollHeight;
-  const dy = scrollY - lastY - Math.max(0, height - lastHeight);
+  // Only the reader's own scrolling down (wheel, touch, keys, within the last second) hides it:
+  // a shift the page makes (a lab waking above, text blocks getting their real height as they come
+  // near the screen, scroll anchoring) does not, or it would vanish under the reader's finger.
+  const dy = scrollY - lastY;
   lastY = scrollY;
-  lastHeight = height;
   if (dy < 0) {
     down = 0;
     upShown = true;
-  } else if ((down += dy) > 80) upShown = false;
+  } else if (performance.now() - readerInput < 1000 && (down += dy) > 80) upShown = false;
   if (scrollY <= innerHeight) upShown = false;
   toTop?.toggleAttribute('data-shown', upShown);
 }
 let lastY = scrollY;
-let lastHeight = document.documentElement.scrollHeight;
 let down = 0;
+let readerInput = -Infinity;
+for (const type of ['wheel', 'touchmove', 'keydown']) addEventListener(type, () => (readerInput = performance.now()), { passive: true });
 let upShown = false;
 let queued = false;
 addEventListener(
