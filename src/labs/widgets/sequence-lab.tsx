@@ -136,7 +136,10 @@ export default class SequenceLab extends Component<SequenceLabProps, LabState> {
     }
     // Once the reader steps, the step's sentence and arrows come on screen (sequence-diagram.tsx).
     const el = this.sentence.current;
-    if (el && this.base && moved && this.touched) keepStepInView(this.base as HTMLElement, el);
+    // Measured in the next frame, where the browser lays the step out anyway: measuring here, right
+    // after Preact's writes, forced an extra layout of the page inside the key press.
+    const root = this.base as HTMLElement | undefined;
+    if (el && root && moved && this.touched) requestAnimationFrame(() => keepStepInView(root, el));
   }
 
   title = (): string => labTitle(this.props, this.state);
