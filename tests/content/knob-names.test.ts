@@ -12,6 +12,16 @@ describe('lab controls named as the lab shows them', () => {
     for (const l of [labels.ko, labels.en]) for (const [id, label] of Object.entries(l)) expect(label, id).not.toBe('');
   });
 
+  it('the labs page lead names the sequence lab’s controls by their labels', () => {
+    // The lead lists what the reader can change; each control appears under its visible label, quoted.
+    for (const lang of ['ko', 'en'] as const) {
+      const lead = (lang === 'ko' ? ko : en)['labs.page.sequence.lead'];
+      const [open, close] = lang === 'ko' ? ['‘', '’'] : ['“', '”'];
+      const missing = (['closer', 'close-delay', 'isn', 'profile', 'drop'] as const).map((id) => labels[lang][id]).filter((l) => !lead.includes(`${open}${l}${close}`));
+      expect(missing, `${lang}: ${lead}`).toEqual([]);
+    }
+  });
+
   it('no chapter names a control the lab does not show', () => {
     const issues = readChapters('content').flatMap((c) => {
       const lang = c.path.includes('/ko/') ? 'ko' : 'en';

@@ -13,7 +13,7 @@ export const labs = {
     'Every interactive lab of the book on one page. Each runs the book’s TCP engine in your browser: step through a run, change the run, inspect every byte, or open your own capture.',
   'labs.page.sequence': 'Sequence lab',
   'labs.page.sequence.lead':
-    'A connection opened, used and closed by the book’s engine. Step with the buttons or the arrow keys, change who closes first, the close delay, the ISNs or the stack, or lose a segment and watch TCP recover.',
+    'A connection opened, used and closed by the book’s engine. Step with the buttons or the arrow keys; change “Who closes first”, “Passive closer’s app closes after”, “Initial sequence numbers” or “Stack”, or pick a segment under “Lose segment” and watch TCP recover.',
   'labs.page.lost': 'Breaking the handshake',
   'labs.page.lost.lead': 'The SYN+ACK is lost. Pick another segment to lose and the engine runs again.',
   'labs.page.diagram': 'State diagram',
