@@ -186,7 +186,8 @@ describe('<CaptureLab>', () => {
     await waitFor(() => expect(document.querySelector('#cap-replay')).not.toBeNull());
     // Step 0 says what the diagram shows: the captured server is already listening.
     await waitFor(() => expect(document.querySelector('#cap-replay .lab-sentence')!.textContent).toContain('the client is CLOSED and the server is LISTEN'));
-    expect(document.querySelector('#cap-replay .lab-trace')!.textContent).toContain('TIME-WAIT');
+    // The table's rows come a few per frame; the last ones (TIME-WAIT) arrive after the first paints.
+    await waitFor(() => expect(document.querySelector('#cap-replay .lab-trace')!.textContent).toContain('TIME-WAIT'));
     expect(screen.getByRole('list', { name: /Connection/ }).textContent).toMatch(/127\.0\.0\.1:\d+ ↔ 127\.0\.0\.1:40000/);
   });
 

@@ -4,7 +4,8 @@ import type { ConnectionPage } from '../view/capture-list.ts';
 import type { LabView } from '../view/trace-view.ts';
 
 export type WorkerAsk =
-  | { type: 'open'; bytes: ArrayBuffer }
+  /** The reader's file itself (a handle, not its bytes): the worker reads it, so the page never copies a large file. */
+  | { type: 'open'; file: Blob }
   | { type: 'list'; ask: number; query: string; page: number }
   | { type: 'view'; index: number }
   | { type: 'rows'; index: number; from: number; count: number };

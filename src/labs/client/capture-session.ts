@@ -10,31 +10,40 @@ import type { WorkerAnswer, WorkerAsk } from './capture-protocol.ts';
 /** A session: `answer` handles one question and posts what it has to say (progress included). */
 export function captureSession(post: (m: WorkerAnswer) => void): (ask: WorkerAsk) => void {
   let analysis: CaptureAnalysis | null = null;
+  /** Reads the file here, not in the page (a 60 MB file is 60 MB copied), then analyses it with progress. */
+  const open = async (file: Blob): Promise<void> => {
+    analysis = null;
+    let bytes: Uint8Array;
+    try {
+      bytes = new Uint8Array(await file.arrayBuffer());
+    } catch {
+      return post({ type: 'error', error: { code: 'read' } });
+    }
+    let last = 0;
+    try {
+      const a = analyseCapture(bytes, (read, total) => {
+        const now = performance.now();
+        if (now - last > 100) {
+          last = now;
+          post({ type: 'progress', read, total });
+        }
+      });
+      analysis = a;
+      post({
+        type: 'opened',
+        packets: a.packets,
+        connections: a.report.connections.length,
+        warnings: a.warnings.slice(0, 50).map((w) => ({ code: w.code, message: w.message })),
+        warningCount: a.warnings.length,
+      });
+    } catch (err) {
+      const x = err as { code?: string; offset?: number; packet?: number; detail?: string; message?: string };
+      post({ type: 'error', error: { code: x.code ?? 'other', offset: x.offset, packet: x.packet, detail: x.detail ?? x.message } });
+    }
+  };
   return (ask) => {
-    if (ask.type === 'open') {
-      analysis = null;
-      let last = 0;
-      try {
-        const a = analyseCapture(new Uint8Array(ask.bytes), (read, total) => {
-          const now = performance.now();
-          if (now - last > 100) {
-            last = now;
-            post({ type: 'progress', read, total });
-          }
-        });
-        analysis = a;
-        post({
-          type: 'opened',
-          packets: a.packets,
-          connections: a.report.connections.length,
-          warnings: a.warnings.slice(0, 50).map((w) => ({ code: w.code, message: w.message })),
-          warningCount: a.warnings.length,
-        });
-      } catch (err) {
-        const x = err as { code?: string; offset?: number; packet?: number; detail?: string; message?: string };
-        post({ type: 'error', error: { code: x.code ?? 'other', offset: x.offset, packet: x.packet, detail: x.detail ?? x.message } });
-      }
-    } else if (!analysis) {
+    if (ask.type === 'open') void open(ask.file);
+    else if (!analysis) {
       post({ type: 'error', error: { code: 'other', detail: 'no capture is open' } });
     } else if (ask.type === 'list') {
       post({ type: 'list', ask: ask.ask, ...pageConnections(analysis.report.connections, ask.query, ask.page) });

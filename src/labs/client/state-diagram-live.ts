@@ -45,8 +45,8 @@ function paint(fig: HTMLElement, pos: LabPosition): void {
       g.append(name);
     }
   }
-  // Scrolling the frame reads layout: done in the next frame, where the browser lays out anyway,
-  // not inside the lab's step (it forced a second layout of the whole page there).
+  // Scrolled in the next frame, where the page lays itself out anyway: reading the frame's size now
+  // would lay out inside this task whatever the lab has just changed (a whole replayed capture).
   requestAnimationFrame(() => follow(fig, pos));
   // One span per endpoint, as the component renders them; only changed text is rewritten (as
   // Preact's diff did), so the live region announces only what is new.

@@ -2,21 +2,18 @@
 /**
  * Opening the reader's own capture, without freezing the page at any size the lab accepts: the
  * file is read and analysed in a Web Worker (client/capture-worker.ts) with a progress bar and a
- * Cancel button; the page asks the worker for one page of the searchable connection list, one
- * connection's replay (the first REPLAY_CAP segments, with the CLI command for the rest), and the
- * rows of the all-segments table as they scroll into view (a virtualised table).
+ * Cancel button (the page hands the worker the File itself and never copies its bytes); the page
+ * asks the worker for one page of the searchable connection list, one connection's replay (the
+ * first REPLAY_CAP segments, with the CLI command for the rest; capture-replay.tsx puts it on the
+ * page a part per frame), and the rows of the all-segments table as they scroll into view.
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
-import type { TraceRow } from '../../engine/pcap/index.ts';
-import { REPLAY_CAP, type ConnectionPage } from '../view/capture-list.ts';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { ConnectionPage } from '../view/capture-list.ts';
 import { fmt, type Strings } from '../view/explain.ts';
-import { DEFAULT_KNOBS } from '../view/knobs.ts';
-import type { LabView } from '../view/trace-view.ts';
 import type { WorkerAnswer, WorkerAsk, WorkerError } from '../client/capture-protocol.ts';
-import SequenceLab from './sequence-lab.tsx';
-import { RowTable, type RowsListener } from './capture-rows.tsx';
+import type { RowsListener } from './capture-rows.tsx';
 import { ConnectionList } from './capture-conns.tsx';
-import { CaptureRebuild } from './capture-rebuild.tsx';
+import { afterNextPaint, CaptureReplay, type Replay } from './capture-replay.tsx';
 
 interface Opened {
   name: string;
@@ -24,15 +21,6 @@ interface Opened {
   connections: number;
   warnings: { code: string; message: string }[];
   warningCount: number;
-}
-
-interface Replay {
-  index: number;
-  a: string;
-  b: string;
-  segments: number;
-  cut: boolean;
-  view: LabView;
 }
 
 export interface CaptureImportProps {
@@ -73,8 +61,11 @@ export default function CaptureImport({ id, strings: S, errorText, maxBytes }: C
   const [replay, setReplay] = useState<Replay | null>(null);
   const rowsTo: RowsListener = useRef(null);
   const name = useRef('');
+  /** Cancels a replay still waiting for its frame (a newer pick or another file replaces it). */
+  const unmount = useRef<() => void>(() => undefined);
 
-  const ask = (m: WorkerAsk, transfer: Transferable[] = []) => worker.current?.postMessage(m, transfer);
+  // One function for the component's life: the memoised replay below keeps it.
+  const ask = useRef((m: WorkerAsk) => worker.current?.postMessage(m)).current;
   useEffect(() => () => worker.current?.terminate(), []);
 
   const onAnswer = (m: WorkerAnswer) => {
@@ -89,9 +80,10 @@ export default function CaptureImport({ id, strings: S, errorText, maxBytes }: C
       ask({ type: 'view', index: 0 });
     } else if (m.type === 'list' && m.ask === asked.current) setList(m);
     else if (m.type === 'view') {
-      // The list and the table paint first; the replay (the costliest part) mounts in a task of its own.
+      // The list paints first; the replay (the costliest part) mounts in a task of its own after it.
       setReplay(null);
-      setTimeout(() => setReplay(m), 0);
+      unmount.current();
+      unmount.current = afterNextPaint(() => setReplay(m));
     } else if (m.type === 'rows') rowsTo.current?.(m.from, m.rows);
   };
 
@@ -107,6 +99,7 @@ export default function CaptureImport({ id, strings: S, errorText, maxBytes }: C
     const file = input.files?.[0];
     if (!file) return;
     input.value = ''; // the same file can be picked again (after Cancel, say)
+    unmount.current();
     for (const clear of [setError, setOpened, setList, setReplay]) clear(null);
     setStatus('');
     name.current = file.name;
@@ -118,13 +111,7 @@ export default function CaptureImport({ id, strings: S, errorText, maxBytes }: C
       setError(errorText({ code: 'other' }));
     });
     setProgress(0);
-    try {
-      const bytes = await file.arrayBuffer();
-      ask({ type: 'open', bytes }, [bytes]);
-    } catch {
-      setProgress(null);
-      setError(errorText({ code: 'read' }));
-    }
+    ask({ type: 'open', file });
   };
 
   const search = (q: string, page: number) => {
@@ -132,6 +119,12 @@ export default function CaptureImport({ id, strings: S, errorText, maxBytes }: C
     ask({ type: 'list', ask: ++asked.current, query: q, page });
   };
 
+  // The same element while the replay is the same: typing a search, a new page of the list or a
+  // status line then re-renders the list only, never the replayed lab (Preact skips an unchanged element).
+  const replayed = useMemo(
+    () => (replay && opened ? <CaptureReplay key={replay.index} id={id} file={opened.name} replay={replay} S={S} ask={ask} rowsTo={rowsTo} /> : null),
+    [replay, opened],
+  );
   const busy = progress !== null;
   return (
     <div class="cap-import">
@@ -151,24 +144,7 @@ export default function CaptureImport({ id, strings: S, errorText, maxBytes }: C
         <div class="cap-result">
           <ConnectionList list={list} query={query} picked={replay?.index} S={S} search={search} pick={(index) => ask({ type: 'view', index })} />
           {opened.warningCount > 0 ? <Warnings S={S} opened={opened} /> : null}
-          {replay ? (
-            <>
-              {replay.cut ? (
-                <p class="lab-note cap-cut">{fmt(S, 'labs.cap.cut', { n: replay.segments, cap: REPLAY_CAP, cmd: `npm run trace -- ${opened.name}` })}</p>
-              ) : null}
-              <SequenceLab
-                key={`${opened.name}-${replay.index}`}
-                id={`${id}-replay`}
-                scenario="normal-open"
-                title={`${opened.name}: ${replay.a} ↔ ${replay.b}`}
-                strings={S}
-                replay={{ title: `${opened.name}: ${replay.a} ↔ ${replay.b}`, view: replay.view }}
-                initial={{ ok: true, view: replay.view, base: DEFAULT_KNOBS }}
-              />
-              {replay.cut ? <RowTable key={replay.index} ask={ask} replay={replay} listen={rowsTo} S={S} /> : null}
-              <CaptureRebuild key={`rebuild-${replay.index}`} S={S} view={replay.view} cut={replay.cut} />
-            </>
-          ) : null}
+          {replayed}
         </div>
       ) : null}
     </div>

@@ -33,6 +33,11 @@ export interface SequenceLabProps {
   workshopLink?: string;
   /** A capture to show instead of a scenario (the capture lab): no knobs, no links. */
   replay?: { title: string; view: LabView } | null;
+  /**
+   * How many segments the trace table lists (all when absent): the capture lab adds a replay's rows
+   * a few per frame. At 0 the lab draws neither table (a replay's first frame).
+   */
+  tableRows?: number;
 }
 
 export function isTyping(t: EventTarget | null): boolean {

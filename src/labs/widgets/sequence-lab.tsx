@@ -201,7 +201,7 @@ export default class SequenceLab extends Component<SequenceLabProps, LabState> {
     const cur = view.steps[step] ?? view.steps[0]!;
     const relative = !absolute;
     const title = this.title();
-    const tables = { view, step, relative, strings: S };
+    const tables = { view, step, relative, strings: S, limit: props.tableRows };
     return (
       <section
         class={`lab seq-lab${live ? ' is-live' : ''}`}

@@ -19,10 +19,13 @@ export interface TableProps {
   step: number;
   relative: boolean;
   strings: Strings;
+  /** The trace table lists the first `limit` segments (all when absent); at 0 neither table is drawn yet (SequenceLabProps.tableRows). */
+  limit?: number | undefined;
 }
 
 /** Each side's state and sequence variables after this step, what changed marked ▲ with its old value. */
-export function VarsTable({ view, step, relative, strings: S }: TableProps) {
+export function VarsTable({ view, step, relative, strings: S, limit }: TableProps) {
+  if (limit === 0) return null;
   const cur = view.steps[step] ?? view.steps[0]!;
   const prev = view.steps[step - 1];
   const was = (v: string | number | null) => <span class="lab-was"> ▲ {fmt(S, 'labs.vars.was', { v: v ?? '–' })}</span>;
@@ -79,8 +82,9 @@ export function VarsTable({ view, step, relative, strings: S }: TableProps) {
   );
 }
 
-/** Every segment of the run with both states after it: the lab's text form, and all a reader without JS gets. */
-export function TraceTable({ view, step, relative, strings: S }: TableProps) {
+/** Every segment of the run (the first `limit`, when given) with both states after it: the lab's text form, and all a reader without JS gets. */
+export function TraceTable({ view, step, relative, strings: S, limit }: TableProps) {
+  if (limit === 0) return null;
   return (
     <div class="lab-scroll" tabIndex={0} role="group" aria-label={fmt(S, 'labs.table.caption')}>
       <table class="lab-trace">
@@ -95,7 +99,7 @@ export function TraceTable({ view, step, relative, strings: S }: TableProps) {
           </tr>
         </thead>
         <tbody>
-          {view.segments.map((s) => {
+          {view.segments.slice(0, limit).map((s) => {
             const end = view.steps[s.endStep ?? view.steps.length - 1] ?? view.steps[view.steps.length - 1]!;
             const b = bases(view, s.from);
             const isCur = s.sendStep === step || s.endStep === step;

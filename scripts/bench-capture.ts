@@ -1,0 +1,121 @@
+/**
+ * Opening heavy captures in the capture lab, measured on a page the caller has set up: the time from
+ * picking the file to the first rows on screen, and every main-thread task from a Chromium trace,
+ * with its wall time, the main thread's own CPU time and what ran inside it. Used by scripts/bench.ts
+ * (`npm run bench`: Lighthouse's mobile emulation with CDP's 4x CPU throttle, wall time, as
+ * Lighthouse measures) and by tests/browser/capture-import.spec.ts (no throttle; it judges CPU
+ * time × 4, which a loaded machine does not change, where it changes wall time 2-10 times over).
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Locator, Page } from '@playwright/test';
+import { LONG_TASK_BUDGET_MS, type TraceEvent } from './bench-long-tasks.ts';
+
+/** One top-level main-thread task of the trace. */
+export interface TaskTime {
+  /** Start, in ms after the first mark. */
+  at: number;
+  wall: number;
+  /** The main thread's CPU time in the task (the trace's thread duration). */
+  cpu: number;
+  /** What took the time inside it, for a message: the largest events under the task. */
+  what: string;
+}
+
+interface Traced extends TraceEvent {
+  tdur?: number;
+  cat?: string;
+  args?: { data?: { functionName?: string; url?: string; type?: string } };
+}
+
+/** A short name for a trace event: its kind and, for script, the function or event it ran. */
+function eventName(e: Traced): string {
+  const d = e.args?.data;
+  const file = d?.url ? ` ${d.url.split('/').pop()}` : '';
+  return `${e.name}${d?.type ? ` ${d.type}` : ''}${d?.functionName ? ` ${d.functionName}` : ''}${file}`;
+}
+
+/**
+ * Every top-level task (RunTask) of the page's main thread between two `performance.mark`s, with
+ * its wall and CPU time; the marks also tell which renderer thread is the page's.
+ */
+export function traceTaskTimes(events: TraceEvent[], from: string, to: string): TaskTime[] {
+  const all = events as Traced[];
+  const a = all.find((e) => e.name === from);
+  const b = all.find((e) => e.name === to && a && e.pid === a.pid);
+  if (!a || !b) throw new Error(`trace has no ${from}/${to} marks`);
+  const main = all.filter((e) => e.ph === 'X' && e.pid === a.pid && e.tid === a.tid && e.ts >= a.ts && e.ts < b.ts);
+  return main
+    .filter((e) => e.name === 'RunTask')
+    .map((t) => {
+      const end = t.ts + (t.dur ?? 0);
+      const inner = main
+        .filter((e) => e !== t && e.name !== 'RunTask' && e.ts >= t.ts && e.ts + (e.dur ?? 0) <= end && (e.tdur ?? 0) >= 0.15 * (t.tdur ?? 0))
+        .slice(0, 6)
+        .map((e) => `${eventName(e)} ${((e.tdur ?? 0) / 1000).toFixed(1)} ms`);
+      return { at: (t.ts - a.ts) / 1000, wall: (t.dur ?? 0) / 1000, cpu: (t.tdur ?? 0) / 1000, what: inner.join('; ') };
+    });
+}
+
+/**
+ * Runs `fn` while the browser traces the page; returns its result and the page's main-thread tasks
+ * meanwhile. BENCH_TRACE_DIR=dir keeps the trace there as `<name>.trace.json` (open it in DevTools).
+ */
+export async function traced<T>(browser: Browser, page: Page, fn: () => Promise<T>, name = 'capture'): Promise<{ result: T; tasks: TaskTime[] }> {
+  await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing'] });
+  try {
+    await page.evaluate(() => performance.mark('capture:start'));
+    const result = await fn();
+    await page.evaluate(() => performance.mark('capture:end'));
+    const trace = await browser.stopTracing();
+    if (process.env.BENCH_TRACE_DIR) {
+      mkdirSync(process.env.BENCH_TRACE_DIR, { recursive: true });
+      writeFileSync(join(process.env.BENCH_TRACE_DIR, `${name.replace(/[^a-z0-9]+/gi, '-')}.trace.json`), trace);
+    }
+    const events = (JSON.parse(trace.toString()) as { traceEvents: TraceEvent[] }).traceEvents;
+    return { result, tasks: traceTaskTimes(events, 'capture:start', 'capture:end') };
+  } finally {
+    await browser.stopTracing().catch(() => undefined);
+  }
+}
+
+/** The tasks over the budget by CPU time, one line each, for a failure message. */
+export function overBudget(tasks: TaskTime[], budget = LONG_TASK_BUDGET_MS): string[] {
+  return tasks
+    .filter((t) => t.cpu > budget)
+    .map(
+      (t) =>
+        `at ${t.at.toFixed(0)} ms: ${t.cpu.toFixed(1)} ms of CPU (${t.wall.toFixed(1)} ms wall): ${t.what || "no page script (most likely the test's own Playwright query)"}`,
+    );
+}
+
+/**
+ * Picks `path` in the capture lab's file input and waits until the first rows are on screen: the
+ * connection list and the first row of the replay's table. Returns ms from the pick to then,
+ * measured in the page (polled every 50 ms).
+ */
+export async function openCapture(page: Page, lab: Locator, path: string, timeout = 280_000): Promise<number> {
+  const picked = await page.evaluate(() => performance.now());
+  await lab.locator('input[type=file]').setInputFiles(path);
+  const shown = await page.waitForFunction(
+    (id) => document.querySelector(`#${id}-replay .lab-trace tbody tr`) && performance.now(),
+    await lab.getAttribute('id'),
+    {
+      polling: 50,
+      timeout,
+    },
+  );
+  return ((await shown.jsonValue()) as number) - picked;
+}
+
+/** What `tshark` takes to read the same file and list its TCP conversations (the reference), or why it could not. */
+export function tsharkSeconds(path: string): number | string {
+  try {
+    const t0 = performance.now();
+    execFileSync('tshark', ['-r', path, '-q', '-z', 'conv,tcp'], { stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 30 });
+    return (performance.now() - t0) / 1000;
+  } catch (e) {
+    return `tshark failed: ${(e as Error).message.split('\n')[0]}`;
+  }
+}
