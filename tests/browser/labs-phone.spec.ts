@@ -162,6 +162,8 @@ async function walk(page: Page, lab: Locator, every: boolean): Promise<string[]>
   const { last } = await stepOf(lab);
   const at = async (s: number) => {
     await expect.poll(async () => (await stepOf(lab)).now, { message: `${await lab.getAttribute('id')} at step ${s}` }).toBe(s);
+    // The lab brings the step on screen in the frame after it (keepStepInView): two frames later it has.
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
     problems.push(...(await stepProblems(page, lab)));
   };
   if (every) {
