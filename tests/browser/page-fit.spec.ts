@@ -152,7 +152,7 @@ test.describe('phone chapter navigation', () => {
   for (const lang of ['ko', 'en'] as const) {
     test(`chapters have an on-page contents menu and a back-to-top control (${lang})`, async ({ page }) => {
       test.setTimeout(150_000);
-      for (const p of chapterPages(lang)) {
+      for (const [i, p] of chapterPages(lang).entries()) {
         await page.goto(p.path);
         const menu = page.locator('[data-page-contents]');
         await expect(menu, `${p.path}: on-page contents menu`).toBeVisible();
@@ -172,6 +172,18 @@ test.describe('phone chapter navigation', () => {
         // It shows when a reader far down scrolls back up.
         await page.evaluate(() => scrollBy(0, -300));
         await expect(top, `${p.path}: back-to-top once the reader scrolls up, far down`).toBeVisible();
+        // A shift the page makes on its own (text blocks getting their real height, a lab waking)
+        // does not hide it; the reader scrolling down does.
+        await page.evaluate(() => scrollBy(0, 200));
+        await page.waitForTimeout(150);
+        await expect(top, `${p.path}: still shown after the page itself moved down`).toBeVisible();
+        if (i === 0) {
+          await page.mouse.move(180, 400);
+          await page.mouse.wheel(0, 400);
+          await expect(top, `${p.path}: hidden once the reader scrolls down`).toBeHidden();
+          await page.mouse.wheel(0, -300);
+          await expect(top).toBeVisible();
+        }
         await top.click();
         await expect.poll(() => page.evaluate(() => scrollY), { message: 'back at the top' }).toBeLessThan(5);
       }

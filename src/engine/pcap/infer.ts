@@ -402,6 +402,25 @@ function simultaneousOpen(segs: readonly ObservedInput[], deferred: ReturnType<t
 }
 
 /**
+ * Segment j reaches its receiver only after segment i was sent, and so does everything its sender
+ * sent after it and before i: each direction arrives in the order it was sent (a FIN that
+ * crossed cannot be overtaken by the ACK sent behind it).
+ */
+function deferAfter(
+  segs: readonly ObservedInput[],
+  deferred: ReturnType<typeof deferrals>['deferred'],
+  lost: Map<number, LostHow>,
+  j: number,
+  i: number,
+): void {
+  const from = segs[j]!.from;
+  for (let k = j; k < i; k++) {
+    if (segs[k]!.from !== from || lost.has(k) || (deferred.get(k) ?? -1) >= i) continue;
+    deferred.move(k, i);
+  }
+}
+
+/**
  * One incarnation of the connection: stops (`next` = its index) at a SYN from A once A's
  * previous connection is over (TIME-WAIT or CLOSED), which starts the next one on the same ports.
  */
@@ -480,7 +499,7 @@ function inferIncarnation(segs: readonly ObservedInput[], profile: ProfileName):
       // The earliest delivered SYN or FIN to the sender that this one does not acknowledge.
       const j = earliestUnacked(segs, floor, i, to, segment.ack, (k) => lost.has(k) || deferred.has(k));
       if (j < i) {
-        deferred.set(j, i);
+        deferAfter(segs, deferred, lost, j, i);
         replayFrom(j);
         continue;
       }
@@ -489,7 +508,7 @@ function inferIncarnation(segs: readonly ObservedInput[], profile: ProfileName):
       // arrived only after this one too.
       const k = earliestUnacked(segs, floor, i, to, segment.ack, (x) => lost.has(x) || (deferred.get(x) ?? i) >= i);
       if (k < i) {
-        deferred.move(k, i);
+        deferAfter(segs, deferred, lost, k, i);
         replayFrom(k);
         continue;
       }

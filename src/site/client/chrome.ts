@@ -81,18 +81,22 @@ function markSection(): void {
   if (currentName) currentName.textContent = current ? (tocLinks[tocHeadings.indexOf(current)]?.textContent ?? '') : '';
   // Shown a screen down and only while the reader scrolls up (the moment they look for it), so it
   // does not sit over a control at the right edge while they read on.
-  // A small shift down (a lab waking above, scroll anchoring) does not hide it again.
+  // Only the reader's own scrolling down (wheel, touch, keys, within the last second) hides it:
+  // a shift the page makes (a lab waking above, text blocks getting their real height as they come
+  // near the screen, scroll anchoring) does not, or it would vanish under the reader's finger.
   const dy = scrollY - lastY;
   lastY = scrollY;
   if (dy < 0) {
     down = 0;
     upShown = true;
-  } else if ((down += dy) > 80) upShown = false;
+  } else if (performance.now() - readerInput < 1000 && (down += dy) > 80) upShown = false;
   if (scrollY <= innerHeight) upShown = false;
   toTop?.toggleAttribute('data-shown', upShown);
 }
 let lastY = scrollY;
 let down = 0;
+let readerInput = -Infinity;
+for (const type of ['wheel', 'touchmove', 'keydown']) addEventListener(type, () => (readerInput = performance.now()), { passive: true });
 let upShown = false;
 let queued = false;
 addEventListener(
