@@ -64,7 +64,9 @@ function paint(fig: HTMLElement, pos: LabPosition): void {
  */
 function follow(fig: HTMLElement, pos: LabPosition): void {
   const frame = fig.querySelector<HTMLElement>('.sd-frame');
-  if (!frame || frame.scrollWidth <= frame.clientWidth + 1) return;
+  // Off screen under `content-visibility: auto` (global.css) the figure is not laid out, and
+  // measuring it would lay it out just for this: it follows when it comes on screen (followLabBus).
+  if (!frame || !fig.checkVisibility({ contentVisibilityAuto: true }) || frame.scrollWidth <= frame.clientWidth + 1) return;
   // The highlighted boxes, each with the names on its badge ("Client (A)", or both names).
   const boxes = [...fig.querySelectorAll('.sd-current')].map((g) => {
     const r = g.querySelector('rect')!;
@@ -95,6 +97,12 @@ export function followLabBus(root: ParentNode): void {
   for (const fig of root.querySelectorAll<HTMLElement>('figure[data-sd]')) {
     if (following.has(fig)) continue;
     following.add(fig);
-    subscribe('position', (pos) => paint(fig, pos));
+    let last: LabPosition | undefined;
+    subscribe('position', (pos) => paint(fig, (last = pos)));
+    // The block skipped off screen (see follow) is the figure or the article's child holding it.
+    const block = fig.closest('article > *') ?? fig;
+    block.addEventListener('contentvisibilityautostatechange', (e) => {
+      if (last && !(e as ContentVisibilityAutoStateChangeEvent).skipped) follow(fig, last);
+    });
   }
 }

@@ -121,8 +121,8 @@ export function SequenceDiagram({ id, view, relative, step, openStep, title, str
  * The drawing ends at the current step with its sentence right under it: once the reader steps,
  * bring that sentence on screen, but never push the labels of this step's arrows under the sticky
  * step bar (an arrow ending now has its label where it left, maybe far up: when they cannot all
- * be on screen, the newest wins). Reading positions right after Preact's DOM writes lays
- * the step out inside this task, its only layout.
+ * be on screen, the newest wins). The lab calls it in the frame after a step, where the
+ * browser lays the step out anyway, so reading positions adds no layout of its own.
  */
 export function keepStepInView(root: HTMLElement, sentence: HTMLElement): void {
   const bar = root.querySelector('.seq-bar')!.getBoundingClientRect().bottom + 4;

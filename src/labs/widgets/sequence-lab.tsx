@@ -134,9 +134,9 @@ export default class SequenceLab extends Component<SequenceLabProps, LabState> {
         else this.timer = setTimeout(() => this.setState((s) => ({ step: Math.min(s.step + 1, last) })), SPEEDS[speed]);
       }
     }
-    // Once the reader steps, the step's sentence and arrows come on screen (sequence-diagram.tsx).
-    const el = this.sentence.current;
-    if (el && this.base && moved && this.touched) keepStepInView(this.base as HTMLElement, el);
+    // Once the reader steps, the step comes on screen (sequence-diagram.tsx), measured in the next frame, not after Preact's writes.
+    const [el, root] = [this.sentence.current, this.base as HTMLElement | undefined];
+    if (el && root && moved && this.touched) requestAnimationFrame(() => keepStepInView(root, el));
   }
 
   title = (): string => labTitle(this.props, this.state);
