@@ -150,7 +150,7 @@ export async function measureCaptures(browser: Browser, origin: string, files: {
         page,
         async () => {
           const firstRows = await openCapture(page, lab, f.path);
-          // the replay complete: every row of its table (or its all-segments table) is in the page
+          // the replay complete: its last part (the rebuild button) comes after every row of its tables
           await page.waitForFunction(() => document.querySelector('#capture-lab .cap-rebuild'), null, { polling: 100, timeout: 120_000 });
           await page.waitForTimeout(500);
           return firstRows;
@@ -161,7 +161,7 @@ export async function measureCaptures(browser: Browser, origin: string, files: {
     } catch (e) {
       out.push({ label: f.label, bytes: f.bytes, tshark: tsharkSeconds(f.path), error: (e as Error).message.split('\n')[0] });
     } finally {
-      await ctx.close();
+      await ctx.close().catch(() => undefined);
     }
   }
   return out;
