@@ -119,3 +119,110 @@ export function tsharkSeconds(path: string): number | string {
     return `tshark failed: ${(e as Error).message.split('\n')[0]}`;
   }
 }
+
+/** One capture's figures in the bench. */
+export interface CaptureFigures {
+  label: string;
+  bytes: number;
+  firstRows?: number;
+  tasks?: TaskTime[];
+  /** tshark on the same file, seconds (or why not). */
+  tshark: number | string;
+  error?: string;
+}
+
+/**
+ * Opens each capture in the English labs page's capture lab on Lighthouse's mobile emulation (CPU
+ * slowed by CDP) and waits until its replay's table is complete; never throws.
+ */
+export async function measureCaptures(browser: Browser, origin: string, files: { label: string; path: string; bytes: number }[]): Promise<CaptureFigures[]> {
+  const { mobileContext } = await import('./bench-long-tasks.ts');
+  const out: CaptureFigures[] = [];
+  for (const f of files) {
+    const { ctx, page } = await mobileContext(browser);
+    try {
+      await page.goto(`${origin}/en/labs/`);
+      const lab = page.locator('#capture-lab');
+      await lab.scrollIntoViewIfNeeded();
+      await page.locator('#capture-lab.is-live').waitFor({ timeout: 60_000 });
+      const { result, tasks } = await traced(
+        browser,
+        page,
+        async () => {
+          const firstRows = await openCapture(page, lab, f.path);
+          // the replay complete: its last part (the rebuild button) comes after every row of its tables
+          await page.waitForFunction(() => document.querySelector('#capture-lab .cap-rebuild'), null, { polling: 100, timeout: 120_000 });
+          await page.waitForTimeout(500);
+          return firstRows;
+        },
+        f.label,
+      );
+      out.push({ label: f.label, bytes: f.bytes, firstRows: result, tasks, tshark: tsharkSeconds(f.path) });
+    } catch (e) {
+      out.push({ label: f.label, bytes: f.bytes, tshark: tsharkSeconds(f.path), error: (e as Error).message.split('\n')[0] });
+    } finally {
+      await ctx.close().catch(() => undefined);
+    }
+  }
+  return out;
+}
+
+/** Markdown lines for the bench: one row per capture, ✓/✗ against the 50 ms budget. */
+export function captureTable(figures: CaptureFigures[]): string[] {
+  const lines = [
+    `| capture | size | first rows (pick → list and replay on screen) | tshark -r FILE -q -z conv,tcp (reference) | longest main-thread task, wall / CPU | tasks > ${LONG_TASK_BUDGET_MS} ms wall | budget (wall) |`,
+    '| --- | --- | --- | --- | --- | --- | --- |',
+  ];
+  for (const f of figures) {
+    const size = `${(f.bytes / 1048576).toFixed(1)} MB`;
+    const ref = typeof f.tshark === 'number' ? `${f.tshark.toFixed(2)} s` : f.tshark;
+    if (f.error || !f.tasks || f.firstRows === undefined) {
+      lines.push(`| ${f.label} | ${size} | not measured: ${f.error ?? 'no figures'} | ${ref} | | | ✗ |`);
+      continue;
+    }
+    const wall = Math.max(0, ...f.tasks.map((t) => t.wall));
+    const cpu = Math.max(0, ...f.tasks.map((t) => t.cpu));
+    const over = f.tasks.filter((t) => t.wall > LONG_TASK_BUDGET_MS).length;
+    lines.push(
+      `| ${f.label} | ${size} | ${(f.firstRows / 1000).toFixed(2)} s | ${ref} | ${wall.toFixed(1)} / ${cpu.toFixed(1)} ms | ${over} | ≤ ${LONG_TASK_BUDGET_MS} ms ${over ? '✗' : '✓'} |`,
+    );
+  }
+  return lines;
+}
+
+/** The crafted captures the bench opens, written to `dir`: 1, 10 and 60 MB of whole connections, one of 100k packets, 150k SYNs. */
+export async function craftedFiles(dir: string): Promise<{ label: string; path: string; bytes: number }[]> {
+  const { longConnection, manyConnections, sizedCapture } = await import('../tests/browser/crafted-captures.ts');
+  const made: [string, () => Uint8Array][] = [
+    ['1 MB, closing scenarios', () => sizedCapture(1)],
+    ['10 MB, closing scenarios', () => sizedCapture(10)],
+    ['60 MB, closing scenarios', () => sizedCapture(60)],
+    ['one connection, 100k packets', () => longConnection(100_000)],
+    ['150k SYNs, one per connection', () => manyConnections(150_000)],
+  ];
+  return made.map(([label, make]) => {
+    const bytes = make();
+    const path = join(dir, `${label.replace(/[^a-z0-9]+/gi, '-')}.pcap`);
+    writeFileSync(path, bytes);
+    return { label, path, bytes: bytes.length };
+  });
+}
+
+// Alone: BOOK_OUT=.builds/x node scripts/bench-capture.ts
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const { chromium } = await import('@playwright/test');
+  const { mkdtempSync, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { CHROMIUM_ARGS, ensureBrowser } = await import('./ensure-browser.ts');
+  const { startServer } = await import('./serve.ts');
+  const dir = mkdtempSync(join(tmpdir(), 'bench-capture-'));
+  const { server, url } = await startServer({ dir: process.env.BOOK_OUT ?? 'dist', port: 0 });
+  const ch = await chromium.launch({ executablePath: ensureBrowser(), args: CHROMIUM_ARGS });
+  try {
+    for (const l of captureTable(await measureCaptures(ch, url.replace(/\/$/, ''), await craftedFiles(dir)))) console.log(l);
+  } finally {
+    await ch.close();
+    server.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

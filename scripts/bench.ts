@@ -32,6 +32,7 @@ import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from '@playwright/test';
 import { BENCH_DIR, lighthouseMobile, longTaskTable, measureLongTasks, type LongTaskResult } from './bench-long-tasks.ts';
+import { captureTable, craftedFiles, measureCaptures, type CaptureFigures } from './bench-capture.ts';
 import { measureSearch, type SearchFigures } from './bench-search.ts';
 import { measureWorkshop, workshopTable, type WorkshopFigures } from './bench-workshop.ts';
 import { CHROMIUM_ARGS, ensureBrowser } from './ensure-browser.ts';
@@ -559,6 +560,18 @@ async function main(): Promise<void> {
       problems.push(`search (${lang}) not measured: ${(e as Error).message.split('\n')[0]}`);
     }
   }
+  // Heavy captures opened in the capture lab, on the same emulation, each next to tshark reading the same file.
+  let captures: CaptureFigures[] = [];
+  if (!only.length) {
+    console.error('captures …');
+    const capDir = mkdtempSync(join(tmpdir(), 'bench-capture-'));
+    try {
+      captures = await measureCaptures(ch, origin, await craftedFiles(capDir));
+    } finally {
+      rmSync(capDir, { recursive: true, force: true });
+    }
+    for (const c of captures) if (c.error) problems.push(`capture ${c.label} not measured: ${c.error}`);
+  }
   // The workshop, next to the lab chapter of the same language measured the same way.
   const workshops: WorkshopFigures[] = [];
   for (const lang of ['en', 'ko'] as const) {
@@ -657,6 +670,16 @@ async function main(): Promise<void> {
   );
   say();
   for (const l of longTaskTable(longTasks)) say(l);
+  if (captures.length) {
+    say();
+    say(
+      "Opening a capture in the capture lab (`/en/labs/`, scripts/bench-capture.ts) on the same mobile emulation, crafted from the engine's own segments (tests/browser/crafted-captures.ts): " +
+        'the time from picking the file to the connection list and the replay on screen, tshark reading the same file in the same run for reference, and every main-thread task from a Chromium trace ' +
+        "until the replay is complete (wall time, and the main thread's own CPU time, which holds the throttle but not other processes); target: no task over 50 ms:",
+    );
+    say();
+    for (const l of captureTable(captures)) say(l);
+  }
   if (workshops.length) {
     say();
     say(
