@@ -21,6 +21,12 @@ export interface TaskTime {
   cpu: number;
   /** What took the time inside it, for a message: the largest events under the task. */
   what: string;
+  /**
+   * Whether the page did any traced work in it (script, style, layout, paint, ...). A task with
+   * none is the browser serving the test's own DevTools commands (an evaluate, a file pick), not
+   * the book: it is listed, never judged.
+   */
+  pageWork: boolean;
 }
 
 interface Traced extends TraceEvent {
@@ -50,11 +56,12 @@ export function traceTaskTimes(events: TraceEvent[], from: string, to: string): 
     .filter((e) => e.name === 'RunTask')
     .map((t) => {
       const end = t.ts + (t.dur ?? 0);
-      const inner = main
-        .filter((e) => e !== t && e.name !== 'RunTask' && e.ts >= t.ts && e.ts + (e.dur ?? 0) <= end && (e.tdur ?? 0) >= 0.15 * (t.tdur ?? 0))
+      const within = main.filter((e) => e !== t && e.name !== 'RunTask' && e.ts >= t.ts && e.ts + (e.dur ?? 0) <= end);
+      const inner = within
+        .filter((e) => (e.tdur ?? 0) >= 0.15 * (t.tdur ?? 0))
         .slice(0, 6)
         .map((e) => `${eventName(e)} ${((e.tdur ?? 0) / 1000).toFixed(1)} ms`);
-      return { at: (t.ts - a.ts) / 1000, wall: (t.dur ?? 0) / 1000, cpu: (t.tdur ?? 0) / 1000, what: inner.join('; ') };
+      return { at: (t.ts - a.ts) / 1000, wall: (t.dur ?? 0) / 1000, cpu: (t.tdur ?? 0) / 1000, what: inner.join('; '), pageWork: within.length > 0 };
     });
 }
 
@@ -80,10 +87,10 @@ export async function traced<T>(browser: Browser, page: Page, fn: () => Promise<
   }
 }
 
-/** The tasks over the budget by CPU time, one line each, for a failure message. */
+/** The tasks over the budget by CPU time in which the page did work, one line each, for a failure message. */
 export function overBudget(tasks: TaskTime[], budget = LONG_TASK_BUDGET_MS): string[] {
   return tasks
-    .filter((t) => t.cpu > budget)
+    .filter((t) => t.pageWork && t.cpu > budget)
     .map(
       (t) =>
         `at ${t.at.toFixed(0)} ms: ${t.cpu.toFixed(1)} ms of CPU (${t.wall.toFixed(1)} ms wall): ${t.what || "no page script (most likely the test's own Playwright query)"}`,
