@@ -92,7 +92,9 @@ export default function Workshop({ id, strings: S, chapters, scenario: first, in
   }, []);
 
   return (
-    <div class="ws" id={id}>
+    // data-run: the scenario (in link form) whose run is on screen, empty for the build-time run; tests
+    // opening a link wait for it to equal the link.
+    <div class="ws" id={id} data-run={shown.hash ?? ''}>
       <section class="ws-block" aria-labelledby={`${id}-start`}>
         <h2 id={`${id}-start`}>{say(S, 'workshop.start')}</h2>
         <div class="ws-inline">
