@@ -8,7 +8,7 @@ import type { ReasonCode } from '../../engine/types.ts';
 export const labs = {
   // Sides
   // Labs demo page
-  'labs.title': 'Labs',
+  'labs.title': 'All labs',
   'labs.intro':
     'Every interactive lab of the book on one page. Each runs the book’s TCP engine in your browser: step through a run, change the run, inspect every byte, or open your own capture.',
   'labs.page.sequence': 'Sequence lab',

@@ -3,7 +3,7 @@ import type { labs as en } from '../en/labs';
 
 /** 실습(lab) 문자열. 키는 영어 원본과 같아야 합니다(빠지면 타입 오류). */
 export const labs: Namespace<typeof en> = {
-  'labs.title': '실습',
+  'labs.title': '실습 모음',
   'labs.intro':
     '이 책의 모든 실습을 한 페이지에 모았습니다. 실습은 모두 브라우저에서 이 책의 TCP 엔진을 실행하므로, 한 단계씩 진행하고 조건을 바꾸고 바이트 하나하나를 살펴보거나 직접 잡은 캡처를 열어 볼 수 있습니다.',
   'labs.page.sequence': '시퀀스 실습',
