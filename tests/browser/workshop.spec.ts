@@ -100,17 +100,17 @@ async function makeQuiz(page: Page, lang: 'en' | 'ko', S: Record<string, string>
   await quiz.getByRole('button', { name: S['quiz.retry'] }).click();
   await answer(seq, ack, state);
   await expect(quiz).toHaveAttribute('data-result', 'right');
-  await expect(quiz.locator('.quiz-verdict')).toHaveText(S['quiz.right']);
+  await expect(quiz.locator('.quiz-verdict')).toHaveText(S['quiz.right'] ?? '');
 
   // The review page lists it, answered right, with the way back to the run.
   await page.goto(`${lang}/review/`);
   const item = page.locator(`[data-workshop-quiz="workshop-${fp}"]`);
-  await expect(item.locator('.quiz-status')).toHaveText(S['quiz.status.right'].replace('{n}', '2'));
+  await expect(item.locator('.quiz-status')).toHaveText((S['quiz.status.right'] ?? '').replace('{n}', '2'));
   const back = item.getByRole('link', { name: S['review.workshop.open'] });
   await expect(back).toHaveAttribute('href', new RegExp(`/workshop/\\?quiz#w=2;.*;h=${fp}$`));
   await back.click();
   await expect(page.locator('[data-workshop-awake]')).toHaveCount(1);
-  await expect(page.getByTestId('ws-quiz')).toContainText(S['workshop.quiz.found']);
+  await expect(page.getByTestId('ws-quiz')).toContainText(S['workshop.quiz.found'] ?? '');
   await expect(page.locator(`quiz-workshop#quiz-workshop-${fp} [data-hidden-step]`)).toHaveCount(1);
 }
 

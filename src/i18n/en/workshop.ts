@@ -120,6 +120,7 @@ export const workshop = {
   'workshop.quiz.truthNoAck': 'Step {n} carried seq {seq} and no ACK flag.',
   'workshop.quiz.stateTruth': '{side} is then in {state}.',
   'workshop.quiz.mark': 'Your answer: {marks}',
+  'workshop.quiz.empty': 'Fill in every field of the hidden steps.',
   'workshop.import.json': 'Open a JSON file',
   'workshop.import.not-json': 'That file is not JSON ({detail}).',
   'workshop.import.not-workshop': 'That file is not a workshop scenario ({detail}).',

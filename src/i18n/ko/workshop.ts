@@ -119,6 +119,7 @@ export const workshop: Namespace<typeof en> = {
   'workshop.quiz.truthNoAck': '{n}번 단계의 세그먼트는 seq {seq}였고 ACK 플래그가 없었습니다.',
   'workshop.quiz.stateTruth': '그 뒤 {side}는 {state} 상태입니다.',
   'workshop.quiz.mark': '내 답: {marks}',
+  'workshop.quiz.empty': '가린 단계의 칸을 모두 채우세요.',
   'workshop.import.json': 'JSON 파일 열기',
   'workshop.import.not-json': '이 파일은 JSON이 아닙니다({detail}).',
   'workshop.import.not-workshop': '이 파일은 워크숍 시나리오가 아닙니다({detail}).',

@@ -66,8 +66,13 @@ class QuizWorkshop extends QuizElement {
         if (!h) return el('li', this.shownLine(s));
         const li = el('li', undefined, 'quiz-ws-hidden');
         li.dataset.hiddenStep = String(s.step);
-        const box = el('fieldset', undefined, 'quiz-fieldset');
-        box.append(el('legend', `${this.head(s)}${s.dropped ? ` ${this.s.lost ?? ''}` : ''} · ${this.s.hidden ?? ''}`));
+        // A group named by the step's line (not a legend: the list number then stays on that line).
+        const name = el('p', `${this.head(s)}${s.dropped ? ` ${this.s.lost ?? ''}` : ''} · ${this.s.hidden ?? ''}`, 'quiz-ws-head');
+        name.id = `${base}-${s.step}-head`;
+        const box = el('div', undefined, 'quiz-ws-fields');
+        box.setAttribute('role', 'group');
+        box.setAttribute('aria-labelledby', name.id);
+        li.append(name);
         if (!h.askSeq) box.append(el('p', fill(this.s.isnGiven ?? '', { from: this.side(s.from), seq: s.seq }), 'quiz-help'));
         else box.append(this.input(`${base}-${s.step}-seq`, this.s.seq ?? 'seq', 'seq', true));
         if (h.askAck) box.append(this.input(`${base}-${s.step}-ack`, this.s.ack ?? 'ack', 'ack', true));
@@ -120,6 +125,8 @@ class QuizWorkshop extends QuizElement {
         }
       }
       bad.forEach((i) => i.setAttribute('aria-invalid', 'true'));
+      // An empty field is not a wrong spelling: ask for every field instead.
+      if (this.inputs().some((i) => i.value.trim() === '')) hints.splice(0, hints.length, this.s.empty ?? '');
       if (this.live) this.live.replaceChildren(...[...new Set(hints)].map((t) => el('p', t, 'quiz-hint')));
       bad[0]?.focus();
       return null;

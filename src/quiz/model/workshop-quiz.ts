@@ -92,6 +92,7 @@ export const QUIZ_STRING_KEYS = {
   truthNoAck: 'workshop.quiz.truthNoAck',
   stateTruth: 'workshop.quiz.stateTruth',
   mark: 'workshop.quiz.mark',
+  empty: 'workshop.quiz.empty',
   sideA: 'workshop.side.A',
   sideB: 'workshop.side.B',
 } as const;
