@@ -371,6 +371,7 @@ function unprovenArrivals(rows: Row[], rto: number): void {
     const to = other(r.from);
     if (f.RST && i > 0) {
       unprovenReset(rows, i, to, key(to));
+      beforeOwnReset(rows, i, key(r.from));
       return;
     }
     if (i === 0 || f.SYN || f.FIN || f.RST || !f.ACK || r[key(to)] === rows[i - 1]![key(to)]) return;
@@ -446,14 +447,33 @@ function provenBySilence(rows: readonly Row[], i: number, k: number, rto: number
   return rows[k]!.t - t >= rto * 2 ** (copies - 1);
 }
 
-/** States in which a side has nothing of its own left to retransmit once idle: a lost RST leaves no trace. */
-const QUIET: ReadonlySet<KnownState> = new Set(['ESTABLISHED', 'CLOSE-WAIT', 'FIN-WAIT-2', 'TIME-WAIT']);
+/**
+ * A side that sends an RST aborted or refused what reached it, and the replay cannot tell from
+ * which state (e.g. data arriving after its application closed): its states since the other
+ * side's last segment are unknown, unless it had no connection yet.
+ */
+function beforeOwnReset(rows: Row[], k: number, key: 'stateA' | 'stateB'): void {
+  const from = rows[k]!.from;
+  let j = k - 1;
+  while (j > 0 && rows[j]!.from === from) j--;
+  if (j < 0 || rows[j]!.from === from) return;
+  const was = rows[k - 1]![key];
+  if (was === null || was === 'CLOSED' || was === 'LISTEN' || was === 'SYN-SENT') return;
+  for (let x = j; x < k; x++) rows[x]![key] = null;
+  rows[j]!.notes.push(`${from}'s state is unknown until its RST: the capture does not show from which state it reset the connection`);
+}
+
+/**
+ * States in which a side has nothing left to send, ever: its FIN is acknowledged. A lost RST to
+ * it leaves no trace. (A side in ESTABLISHED or CLOSE-WAIT would still send its data or its FIN.)
+ */
+const QUIET: ReadonlySet<KnownState> = new Set(['FIN-WAIT-2', 'TIME-WAIT']);
 
 /**
  * An RST is never acknowledged: its arrival shows only in what the receiver does after it. A
- * receiver that had a SYN or FIN outstanding would retransmit it had the RST been lost; one in a
- * quiet state that sends nothing more may never have received it, so its state is unknown from
- * this row on.
+ * receiver that had a SYN or FIN outstanding would retransmit it had the RST been lost, one whose
+ * application may still send or close would do so; one in a quiet state that sends nothing more
+ * may never have received it, so its state is unknown from this row on.
  */
 function unprovenReset(rows: Row[], i: number, to: Side, k: 'stateA' | 'stateB'): void {
   const before = rows[i - 1]![k];
