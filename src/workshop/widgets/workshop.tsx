@@ -19,7 +19,7 @@ import { Output, type Shown } from './output.tsx';
 
 /** Resolves in a later task: what comes after it runs after the browser has painted and handled input. */
 const nextTask = (): Promise<void> => new Promise((r) => setTimeout(r, 0));
-/** No problems (one array, so the memoised form below sees "unchanged"). */
+/** No problems: one array, so the memoised form (drawn again when the scenario or its problems change, not when a run arrives) sees "unchanged". */
 const NONE: Problem[] = [];
 
 export interface WorkshopProps {
@@ -104,7 +104,6 @@ export default function Workshop({ id, strings: S, chapters, scenario: first, in
     void run(d.scenario, d.fingerprint);
   }, []);
 
-  // The form is drawn again only when the scenario or its problems change, not when a run arrives.
   const problems = shown.ok ? NONE : shown.problems;
   const form = useMemo(
     () => (
