@@ -54,9 +54,9 @@ describe('<StateDiagram>', () => {
 
   it('draws the two arrowhead markers the arrows name: the same shape, the hot one with its own class', () => {
     page(figureHtml({ id: 'sd' }));
-    const [plain, hot] = ['#sd-arrow', '#sd-arrow-hot'].map((sel) => q(sel));
-    expect(plain?.tagName.toLowerCase()).toBe('marker');
-    expect(hot?.tagName.toLowerCase()).toBe('marker');
+    const [plain, hot] = [q('#sd-arrow'), q('#sd-arrow-hot')];
+    expect(plain.tagName.toLowerCase()).toBe('marker');
+    expect(hot.tagName.toLowerCase()).toBe('marker');
     expect(q('path', plain).getAttribute('class')).toBe('sd-arrowhead');
     expect(q('path', hot).getAttribute('class')).toBe('sd-arrowhead-hot');
     // Same shape and placement: only the path's class tells them apart.
