@@ -1,6 +1,6 @@
 /**
  * The applications on both hosts: they make the scenario's user calls (OPEN, SEND, CLOSE,
- * ABORT) at their times, react to what their TCP tells them (reply to data, close after EOF,
+ * SHUTDOWN, ABORT) at their times, react to what their TCP tells them (reply to data, close after EOF,
  * start the actions timed from "connected"), and inject the scenario's forged segments.
  */
 import type { Link } from './link.ts';
@@ -107,6 +107,11 @@ export function createAppDriver(run: RunContext, link: Link, input: (side: Side,
         closedByApp[side] = true;
         run.record({ kind: 'user', side, call: 'CLOSE' });
         input(side, { kind: 'user', call: { call: 'CLOSE' } });
+        break;
+      case 'SHUTDOWN':
+        // The application still holds the connection: it reads on, and its EOF reaction still applies.
+        run.record({ kind: 'user', side, call: 'SHUTDOWN' });
+        input(side, { kind: 'user', call: { call: 'SHUTDOWN' } });
         break;
       case 'ABORT':
         closedByApp[side] = true;

@@ -220,6 +220,7 @@ function onSynchronized(w: Work, original: Segment): void {
   // Seventh: process the segment text.
   let held = false;
   if (seg.payload.length > 0) {
+    if (dataAfterClose(w, tcb, seg)) return;
     if (st === 'ESTABLISHED' || st === 'FIN-WAIT-1' || st === 'FIN-WAIT-2') {
       held = receiveText(w, tcb, seg) === 'held';
     } else {
@@ -242,8 +243,10 @@ function onSynchronized(w: Work, original: Segment): void {
   if (w.ep.state === 'FIN-WAIT-1' && w.ep.tcb && finAcked(w.ep.tcb)) {
     setState(w, 'FIN-WAIT-2', 'ack-fin-acked-fin-wait-2', '3.10.7.4');
     cancelTimer(w, 'retransmit');
+    // Only an orphan's FIN-WAIT-2 is bounded (Linux tcp_rcv_state_process: the timer is for a
+    // SOCK_DEAD socket); after shutdown(SHUT_WR) the application may wait for the FIN forever.
     const t = w.ep.config.profile.finWait2TimeoutMs;
-    if (t !== null) setTimer(w, 'fin-wait-2', w.now + t);
+    if (t !== null && w.ep.tcb.orphan) setTimer(w, 'fin-wait-2', w.now + t);
   }
   if (ackAtEnd && w.ep.tcb) sendAck(w);
   if (w.ep.tcb) output(w);
@@ -383,6 +386,21 @@ function receiveText(w: Work, tcb: Tcb, seg: Segment): 'held' | 'accepted' {
   }
   if (!seg.flags.FIN) ackReceived(w, true);
   return 'accepted';
+}
+
+/**
+ * §3.6.1 MAY-1/SHLD-2: new data for an application that has closed (not just shut down) cannot be
+ * read, so a half-duplex TCP answers it with a RST, <SEQ=SEG.ACK><CTL=RST> as for any segment it
+ * refuses (Linux tcp_rcv_state_process: TCPAbortOnData, then tcp_v4_send_reset), and the
+ * connection is gone. `seg` is trimmed to the window, so any text left in it is new.
+ */
+function dataAfterClose(w: Work, tcb: Tcb, seg: Segment): boolean {
+  const st = w.ep.state;
+  if (!tcb.orphan || !w.ep.config.profile.halfDuplexClose || (st !== 'FIN-WAIT-1' && st !== 'FIN-WAIT-2')) return false;
+  sendResetFor(w, seg);
+  log(w, 'text-after-close-rst', '3.6.1', NOTES && `${seg.payload.length} byte(s) after close(): nobody can read them`);
+  setState(w, 'CLOSED', 'text-after-close-rst', '3.6.1');
+  return true;
 }
 
 function deliver(w: Work, tcb: Tcb, data: Uint8Array): void {

@@ -31,6 +31,10 @@ export const PROFILE_SOURCES: Readonly<Record<ProfileName, readonly Source[]>> =
       url: 'https://github.com/torvalds/linux/blob/master/net/ipv4/tcp_timer.c',
     },
     {
+      what: 'tcp_fin_timeout bounds FIN-WAIT-2 only for a socket the application closed (tcp_close, tcp_rcv_state_process check SOCK_DEAD); after close() new data draws a RST (TCPAbortOnData, RFC 9293 §3.6.1 SHLD-2) (net/ipv4/tcp_input.c)',
+      url: 'https://github.com/torvalds/linux/blob/master/net/ipv4/tcp_input.c',
+    },
+    {
       what: 'Observed: SYN retransmitted at 0, 1.02, 2.04, 3.07 s (kernel-traces/synsent.pcap)',
       url: 'https://docs.kernel.org/networking/ip-sysctl.html#tcp-variables',
     },
@@ -57,6 +61,10 @@ export const PROFILE_SOURCES: Readonly<Record<ProfileName, readonly Source[]>> =
     {
       what: 'Delayed ACK 100 ms is an assumption taken from BSD (FreeBSD net.inet.tcp.delacktime = 100 ms); RTO and retries follow the RFC profile',
       url: 'https://man.freebsd.org/cgi/man.cgi?query=tcp&sektion=4',
+    },
+    {
+      what: 'Data arriving after the process closed the socket (SS_NOFDREF) is answered with a RST (xnu bsd/netinet/tcp_input.c)',
+      url: 'https://github.com/apple-oss-distributions/xnu/blob/main/bsd/netinet/tcp_input.c',
     },
   ],
 };

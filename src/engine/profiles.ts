@@ -16,6 +16,8 @@ const rfc: Profile = {
   dataRetries: 8,
   synLinearRetries: 0,
   finWait2TimeoutMs: null,
+  // §3.6.1 MAY-1: the RFC's CLOSE ends only the sending direction.
+  halfDuplexClose: false,
   delayedAckMs: 200,
   quickAcks: 0,
   invalidAckIntervalMs: 500,
@@ -59,6 +61,7 @@ const linux: Profile = {
   dataRetries: 15,
   synLinearRetries: 4,
   finWait2TimeoutMs: 60_000,
+  halfDuplexClose: true,
   delayedAckMs: 40,
   quickAcks: 16,
   invalidAckIntervalMs: 500,
@@ -84,6 +87,8 @@ const windows: Profile = {
   synRetries: 2,
   dataRetries: 5,
   delayedAckMs: 200,
+  // closesocket() ends both directions: data arriving afterwards is answered with a RST.
+  halfDuplexClose: true,
   window: 64240,
   windowScale: 8,
   sackPermitted: true,
@@ -96,6 +101,8 @@ const macos: Profile = {
   mslMs: 15_000,
   timeWaitMs: 30_000,
   delayedAckMs: 100,
+  // BSD tcp_input: data arriving after the process closed the socket (SS_NOFDREF) is answered with a RST.
+  halfDuplexClose: true,
   window: 65535,
   windowScale: 6,
   sackPermitted: true,

@@ -147,7 +147,7 @@ const list: ScenarioDef[] = [
       ...OPEN,
       { at: 29, side: 'A', call: 'SEND', text: 'GET /', after: 'connected' },
       // 20 ms after the request: after B's ACK of it, as on a real network (Linux ACKs it at once).
-      { at: 49, side: 'A', call: 'CLOSE', after: 'connected' },
+      { at: 49, side: 'A', call: 'SHUTDOWN', after: 'connected' },
       { at: 179, side: 'B', call: 'SEND', text: 'part 1;', after: 'connected' },
       { at: 379, side: 'B', call: 'SEND', text: 'part 2.', after: 'connected' },
       { at: 579, side: 'B', call: 'CLOSE', after: 'connected' },

@@ -261,6 +261,7 @@ export function newTcb(w: Work, iss: number): Tcb {
     rcvWnd: p.window,
     sendQueue: EMPTY,
     finQueued: false,
+    orphan: false,
     finSeq: null,
     finReceived: false,
     received: EMPTY,

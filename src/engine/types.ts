@@ -127,8 +127,19 @@ export interface Profile {
   dataRetries: number;
   /** Number of first SYN retries sent at a constant RTO before doubling (Linux tcp_syn_linear_timeouts, 6.5+). */
   synLinearRetries: number;
-  /** Orphaned FIN-WAIT-2 timeout (Linux tcp_fin_timeout 60 s), or null. */
+  /**
+   * FIN-WAIT-2 timeout of an orphan (Linux tcp_fin_timeout 60 s), or null. Only a connection the
+   * application has closed (close(), not shutdown(SHUT_WR)) is bounded: one that its application
+   * still holds waits for the peer's FIN as long as it takes.
+   */
   finWait2TimeoutMs: number | null;
+  /**
+   * RFC 9293 §3.6.1 MAY-1/SHLD-2, the "half-duplex" close: after close() the application cannot
+   * read, so new data arriving in FIN-WAIT-1 or FIN-WAIT-2 draws a RST that tells the peer its
+   * bytes were lost (Linux tcp_rcv_state_process, TCPAbortOnData; BSD and Windows alike). False:
+   * CLOSE only ends the sending direction, as RFC 9293's CLOSE does, and data is still delivered.
+   */
+  halfDuplexClose: boolean;
   /** Delayed-ACK delay (Linux ~40 ms), or null for "ACK every segment at once". */
   delayedAckMs: number | null;
   /**
@@ -241,8 +252,14 @@ export interface Tcb {
   rcvWnd: number;
   /** Bytes from SND.UNA on: sent-but-unacknowledged followed by not-yet-sent. */
   sendQueue: Uint8Array;
-  /** CLOSE was called: a FIN goes out after the send queue. */
+  /** CLOSE or SHUTDOWN was called: a FIN goes out after the send queue. */
   finQueued: boolean;
+  /**
+   * The application called CLOSE (close()): the connection now belongs to the TCP alone (Linux
+   * calls it an orphan). Only an orphan's FIN-WAIT-2 is bounded (Profile.finWait2TimeoutMs), and
+   * only an orphan refuses new data (Profile.halfDuplexClose). SHUTDOWN leaves it false.
+   */
+  orphan: boolean;
   /** Sequence number our FIN occupies once sent, else null. */
   finSeq: number | null;
   /** The peer's FIN has been received (no more data will come). */
@@ -335,12 +352,17 @@ export type EngineError =
 // Step: inputs and effects
 // ---------------------------------------------------------------------------------------------
 
-/** User calls of §3.10.1–3.10.6. shutdown(SHUT_WR) is CLOSE; close() with SO_LINGER{1,0} is ABORT. */
+/**
+ * User calls of §3.10.1–3.10.6. CLOSE is close(); SHUTDOWN is shutdown(SHUT_WR), RFC 9293's CLOSE
+ * ("no more to send") with the connection still the application's, so it keeps receiving;
+ * close() with SO_LINGER{1,0} is ABORT.
+ */
 export type UserCall =
   | { call: 'OPEN'; mode: 'passive'; local: Address; remote?: Address }
   | { call: 'OPEN'; mode: 'active'; local: Address; remote: Address }
   | { call: 'SEND'; data: Uint8Array }
   | { call: 'CLOSE' }
+  | { call: 'SHUTDOWN' }
   | { call: 'ABORT' }
   /** The host loses the connection without a word (a reboot, a crash): no segment, no signal. */
   | { call: 'FORGET' }
@@ -397,6 +419,10 @@ export type ReasonCode =
   | 'close-syn-sent'
   | 'close-already'
   | 'close-no-connection'
+  | 'close-orphan'
+  | 'shutdown-send-fin'
+  | 'shutdown-no-op'
+  | 'text-after-close-rst'
   | 'abort-rst'
   | 'abort-no-rst'
   | 'forget'
@@ -549,7 +575,7 @@ export interface TraceEvent {
   /** For segments injected by the scenario rather than sent by A or B (SYN flood, old duplicate). */
   origin?: InjectOrigin;
   /** For user events: the call's name; for app events: what the app saw. */
-  call?: 'OPEN' | 'SEND' | 'CLOSE' | 'ABORT' | 'FORGET' | 'ACCEPT';
+  call?: 'OPEN' | 'SEND' | 'CLOSE' | 'SHUTDOWN' | 'ABORT' | 'FORGET' | 'ACCEPT';
   app?: 'connected' | 'data' | 'eof' | 'error';
   /** Data length for SEND / app data, error name for app errors. */
   bytes?: number;
@@ -626,6 +652,7 @@ export type AppAction =
   | { at: number; side: Side; call: 'OPEN-active' }
   | { at: number; side: Side; call: 'SEND'; text: string; after?: AppEvent }
   | { at: number; side: Side; call: 'CLOSE'; after?: AppEvent }
+  | { at: number; side: Side; call: 'SHUTDOWN'; after?: AppEvent }
   | { at: number; side: Side; call: 'ABORT'; after?: AppEvent }
   | { at: number; side: Side; call: 'FORGET'; after?: AppEvent }
   | { at: number; side: Side; call: 'ACCEPT'; after?: AppEvent }

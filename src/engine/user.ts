@@ -1,6 +1,8 @@
 /**
- * User calls (§3.10.1–§3.10.6): OPEN, SEND, CLOSE, ABORT. RECEIVE and STATUS are not modelled:
- * received bytes go to the application at once as 'deliver' effects.
+ * User calls (§3.10.1–§3.10.6): OPEN, SEND, CLOSE, SHUTDOWN, ABORT. RECEIVE and STATUS are not
+ * modelled: received bytes go to the application at once as 'deliver' effects. So close() never
+ * finds unread bytes, and the RST Linux sends instead of a FIN when it does (tcp_close, RFC 2525
+ * §2.17) never happens here; new data after close() does draw one (arrive.ts).
  */
 import { computeIsn } from './isn.ts';
 import { flags } from './segment.ts';
@@ -17,7 +19,9 @@ export function onUser(w: Work, call: UserCall): void {
     case 'SEND':
       return send(w, call.data);
     case 'CLOSE':
-      return close(w);
+      return close(w, 'close');
+    case 'SHUTDOWN':
+      return close(w, 'shutdown');
     case 'ABORT':
       return abort(w);
     case 'FORGET':
@@ -97,35 +101,62 @@ function send(w: Work, data: Uint8Array): void {
   output(w);
 }
 
-/** §3.10.4 CLOSE. */
-function close(w: Work): void {
+/**
+ * §3.10.4 CLOSE, as close() or as shutdown(SHUT_WR). Both queue RFC 9293's FIN; close() also
+ * makes the connection an orphan (Tcb.orphan), while after shutdown it stays the application's,
+ * so it keeps receiving and its FIN-WAIT-2 has no timeout. close() after a shutdown only hands the
+ * connection over to the TCP. As Linux (inet_shutdown, tcp_shutdown), shutdown leaves a listener
+ * and a side that already sent its FIN as they are.
+ */
+function close(w: Work, how: 'close' | 'shutdown'): void {
   const st = w.ep.state;
   switch (st) {
     case 'CLOSED':
       log(w, 'close-no-connection', '3.10.4');
       fail(w, 'connection-does-not-exist');
       return;
-    case 'LISTEN':
-      w.ep.synQueue = [];
-      setState(w, 'CLOSED', 'close-listen', '3.10.4');
-      return;
     case 'SYN-SENT':
       setState(w, 'CLOSED', 'close-syn-sent', '3.10.4');
       return;
     case 'SYN-RECEIVED':
     case 'ESTABLISHED':
-    case 'CLOSE-WAIT': {
-      const tcb = tcbOf(w);
-      tcb.finQueued = true;
-      setState(w, st === 'CLOSE-WAIT' ? 'LAST-ACK' : 'FIN-WAIT-1', 'close-send-fin', '3.10.4');
-      if (st !== 'SYN-RECEIVED') output(w);
-      else if (tcb.sendQueue.length === 0) sendFinNow(w);
+    case 'CLOSE-WAIT':
+      if (how === 'close') tcbOf(w).orphan = true;
+      queueFin(w, st, how === 'close' ? 'close-send-fin' : 'shutdown-send-fin');
       return;
-    }
     default:
-      log(w, 'close-already', '3.10.4', NOTES && `CLOSE in ${st}: "connection closing"`);
-      fail(w, 'connection-closing');
+      if (how === 'shutdown') log(w, 'shutdown-no-op', '3.10.4', NOTES && `shutdown(SHUT_WR) in ${st}: nothing to do`);
+      else if (st === 'LISTEN') {
+        w.ep.synQueue = [];
+        setState(w, 'CLOSED', 'close-listen', '3.10.4');
+      } else if (w.ep.tcb && !w.ep.tcb.orphan) closeAfterShutdown(w);
+      else {
+        log(w, 'close-already', '3.10.4', NOTES && `CLOSE in ${st}: "connection closing"`);
+        fail(w, 'connection-closing');
+      }
   }
+}
+
+/**
+ * close() after shutdown(SHUT_WR): no segment, the connection becomes an orphan. In FIN-WAIT-2
+ * the orphan's timer starts now (Linux tcp_close: tcp_fin_time), since it no longer waits for an
+ * application that could still read.
+ */
+function closeAfterShutdown(w: Work): void {
+  const tcb = tcbOf(w);
+  tcb.orphan = true;
+  log(w, 'close-orphan', '3.10.4', NOTES && `close() in ${w.ep.state} after shutdown: the FIN is already queued or sent`);
+  const t = w.ep.config.profile.finWait2TimeoutMs;
+  if (w.ep.state === 'FIN-WAIT-2' && t !== null) setTimer(w, 'fin-wait-2', w.now + t);
+}
+
+/** §3.10.4 in SYN-RECEIVED, ESTABLISHED and CLOSE-WAIT: queue a FIN after the data, FIN-WAIT-1 or LAST-ACK. */
+function queueFin(w: Work, st: 'SYN-RECEIVED' | 'ESTABLISHED' | 'CLOSE-WAIT', reason: 'close-send-fin' | 'shutdown-send-fin'): void {
+  const tcb = tcbOf(w);
+  tcb.finQueued = true;
+  setState(w, st === 'CLOSE-WAIT' ? 'LAST-ACK' : 'FIN-WAIT-1', reason, '3.10.4');
+  if (st !== 'SYN-RECEIVED') output(w);
+  else if (tcb.sendQueue.length === 0) sendFinNow(w);
 }
 
 /** CLOSE in SYN-RECEIVED with nothing queued: form a FIN and send it (§3.10.4). */

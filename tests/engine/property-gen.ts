@@ -17,6 +17,8 @@ export const scenario = fc.record({
   writesB: fc.array(fc.record({ at: fc.integer({ min: 10_000, max: 20_000 }), text: fc.oneof(text, bigText) }), { maxLength: 4 }),
   closeA: fc.integer({ min: 0, max: 5_000 }),
   closeB: fc.integer({ min: 0, max: 5_000 }),
+  /** Both applications end with shutdown(SHUT_WR) and read on (true), or with close() (false). */
+  shut: fc.boolean(),
   drops: fc.uniqueArray(fc.integer({ min: 1, max: 25 }), { maxLength: 2 }),
   dups: fc.array(fc.record({ from: side, nth: fc.integer({ min: 1, max: 6 }), extra: fc.integer({ min: 0, max: 3_000 }) }), { maxLength: 2 }),
   delays: fc.array(fc.record({ from: side, nth: fc.integer({ min: 1, max: 8 }), extra: fc.integer({ min: 1, max: 300 }) }), { maxLength: 2 }),
@@ -25,9 +27,10 @@ export const scenario = fc.record({
 export type Gen = typeof scenario extends fc.Arbitrary<infer T> ? T : never;
 
 /**
- * Build a ScenarioDef: both apps write, then close. A's writes may start before the handshake
- * ends; A closes at 8 s at the earliest (after the handshake even with two losses), often
- * before B has finished writing (half-close).
+ * Build a ScenarioDef: both apps write, then shut down their direction or close. A's writes may
+ * start before the handshake ends; A closes at 8 s at the earliest (after the handshake even with
+ * two losses), often before B has finished writing: a half-close when it shuts down, a RST for
+ * B's later data when it closes (except under the RFC profile, whose CLOSE still reads).
  */
 export function build(g: Gen): ScenarioDef {
   const lastA = Math.max(8_000, ...g.writesA.map((w) => w.at));
@@ -37,8 +40,8 @@ export function build(g: Gen): ScenarioDef {
     { at: 0, side: 'A', call: 'OPEN-active' },
     ...g.writesA.map((w): AppAction => ({ at: w.at, side: 'A', call: 'SEND', text: w.text })),
     ...g.writesB.map((w): AppAction => ({ at: w.at, side: 'B', call: 'SEND', text: w.text })),
-    { at: lastA + g.closeA, side: 'A', call: 'CLOSE' },
-    { at: lastB + g.closeB, side: 'B', call: 'CLOSE' },
+    { at: lastA + g.closeA, side: 'A', call: g.shut ? 'SHUTDOWN' : 'CLOSE' },
+    { at: lastB + g.closeB, side: 'B', call: g.shut ? 'SHUTDOWN' : 'CLOSE' },
   ];
   const faults: FaultRule[] = [
     ...g.drops.map((wireId): FaultRule => ({ kind: 'drop', wireId })),

@@ -128,6 +128,26 @@ function dataEnd(ep: Endpoint): number | null {
   return seqAdd(start, tcb.sendQueue.length);
 }
 
+/**
+ * close() and shutdown(SHUT_WR) send the same FIN, so a FIN alone does not say which call it was.
+ * The difference shows later: data from the peer after close() draws a bare RST (§3.6.1 SHLD-2),
+ * after shutdown it is read and acknowledged. These are the FINs (indices) whose sender answers
+ * the peer's next data with a RST: their sender called CLOSE; every other FIN is a SHUTDOWN, whose
+ * application still holds the connection (so it reads on, and FIN-WAIT-2 is not bounded).
+ */
+function closingFins(segs: readonly ObservedInput[]): Set<number> {
+  const out = new Set<number>();
+  const fin: Record<Side, number | null> = { A: null, B: null };
+  const dataAfter: Record<Side, boolean> = { A: false, B: false };
+  segs.forEach(({ from, segment: s }, i) => {
+    const to = other(from);
+    if (s.flags.FIN && fin[from] === null) fin[from] = i;
+    if (s.payload.length > 0 && fin[to] !== null) dataAfter[to] = true;
+    if (fin[from] !== null && dataAfter[from] && s.flags.RST && !s.flags.ACK) out.add(fin[from] as number);
+  });
+  return out;
+}
+
 /** A side in which the application may still SEND (§3.10.2). */
 const SENDING = new Set(['ESTABLISHED', 'CLOSE-WAIT', 'SYN-RECEIVED', 'SYN-SENT']);
 
@@ -137,7 +157,7 @@ const SENDING = new Set(['ESTABLISHED', 'CLOSE-WAIT', 'SYN-RECEIVED', 'SYN-SENT'
  * but not captured: it is filled with stand-in bytes (`gap` reports how many), so the peer's
  * ACKs of it are not "future" ACKs.
  */
-function senderCalls(ep: Endpoint, seg: Segment, peer: Address, nowMs: number, gap?: { bytes: number; tooLarge?: boolean }): Endpoint {
+function senderCalls(ep: Endpoint, seg: Segment, peer: Address, nowMs: number, gap?: { bytes: number; tooLarge?: boolean }, closed = false): Endpoint {
   const f = seg.flags;
   if (f.SYN && !f.ACK && ep.state === 'CLOSED') ep = user(ep, { call: 'OPEN', mode: 'active', local: ep.local, remote: peer }, nowMs);
   if ((seg.payload.length > 0 || f.FIN) && !f.RST && SENDING.has(ep.state) && !(ep.tcb?.finQueued ?? true)) {
@@ -161,7 +181,7 @@ function senderCalls(ep: Endpoint, seg: Segment, peer: Address, nowMs: number, g
     }
   }
   if (f.FIN && ep.tcb && !ep.tcb.finQueued && (ep.state === 'ESTABLISHED' || ep.state === 'SYN-RECEIVED' || ep.state === 'CLOSE-WAIT')) {
-    ep = user(ep, { call: 'CLOSE' }, nowMs);
+    ep = user(ep, { call: closed ? 'CLOSE' : 'SHUTDOWN' }, nowMs);
   }
   if (f.RST && ep.state !== 'CLOSED' && ep.state !== 'LISTEN') ep = user(ep, { call: 'ABORT' }, nowMs);
   return ep;
@@ -435,7 +455,7 @@ function inferIncarnation(segs: readonly ObservedInput[], profile: ProfileName):
   const { unknownFrom, markUnknown, lastData } = proofs(segs, role);
   const before: Pair[] = [];
   const out: InferredStep[] = [];
-  const stale = staleAcks(segs);
+  const [stale, closers] = [staleAcks(segs), closingFins(segs)];
   let pair = initial(segs, role, mid, profile);
   if (role === 'active') simultaneousOpen(segs, deferred, lost);
   const finish = (steps: InferredStep[]): InferredStep[] => checked(segs, steps, mid, unknownFrom);
@@ -523,7 +543,7 @@ function inferIncarnation(segs: readonly ObservedInput[], profile: ProfileName):
       if (!proven) markUnknown(i, UNKNOWN_WHY.notCaptured);
     }));
     const gap: { bytes: number; tooLarge?: boolean } = { bytes: 0 };
-    sender = senderCalls(sender, segment, receiver.local, now, gap);
+    sender = senderCalls(sender, segment, receiver.local, now, gap, closers.has(i));
     if (gap.tooLarge) markUnknown(i, UNKNOWN_WHY.notCaptured);
     if (gap.bytes > 0)
       notes.push(`${UNKNOWN_WHY.notCaptured}: ${gap.bytes} byte(s) ${from} sent before this one are missing from the capture (filled from SEG.SEQ)`);

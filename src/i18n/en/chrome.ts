@@ -50,8 +50,6 @@ export const chrome = {
   'notFound.title': 'Page not found',
   'notFound.body': 'There is no page at this address. It may have moved, or the link may be mistyped.',
   'notFound.back': 'Go to the table of contents',
-  'labs.title': 'All labs',
-  'labs.intro': 'Every lab of the book on one page.',
   'landing.choose': 'Choose a language',
   'footer.note': 'Open source. Corrections are welcome as pull requests.',
 } as const;

@@ -8,7 +8,7 @@ import type { ReasonCode } from '../../engine/types.ts';
 export const labs = {
   // Sides
   // Labs demo page
-  'labs.title': 'Labs',
+  'labs.title': 'All labs',
   'labs.intro':
     'Every interactive lab of the book on one page. Each runs the book’s TCP engine in your browser: step through a run, change the run, inspect every byte, or open your own capture.',
   'labs.page.sequence': 'Sequence lab',
@@ -131,6 +131,13 @@ export const labs = {
   'labs.reason.close-syn-sent': '{side} closes before the handshake finished, so the record is simply deleted, without a FIN.',
   'labs.reason.close-already': '{side} has already closed; a second CLOSE fails with “connection closing”.',
   'labs.reason.close-no-connection': 'There is no connection to close.',
+  'labs.reason.close-orphan':
+    '{side} calls close() after shutdown(SHUT_WR): its FIN is already queued or sent, so nothing goes out, but the connection is now an orphan socket. In FIN-WAIT-2 that starts Linux’s tcp_fin_timeout (60 s), and new data from the peer will draw a RST.',
+  'labs.reason.shutdown-send-fin':
+    '{side} calls shutdown(SHUT_WR): after any queued data it sends a FIN, but it still owns the connection, so it keeps reading what the peer sends (a half-close), and FIN-WAIT-2 has no time limit.',
+  'labs.reason.shutdown-no-op': '{side} has already sent its FIN (or only listens), so shutdown(SHUT_WR) changes nothing.',
+  'labs.reason.text-after-close-rst':
+    'Data arrives after {side} called close(): no application can read it any more, so {side} answers with a RST to tell the peer its bytes were lost, and drops the connection.',
   'labs.reason.abort-rst': '{side} aborts: it sends a RST and drops the connection at once.',
   'labs.reason.abort-no-rst': '{side} aborts, but in this state there is no peer to tell with a RST.',
   'labs.reason.closed-rst-ignored': 'Nothing here matches the RST, and a RST for no connection is ignored.',

@@ -54,8 +54,6 @@ export const chrome: Namespace<typeof source> = {
   'notFound.title': '페이지를 찾을 수 없습니다',
   'notFound.body': '이 주소에는 페이지가 없습니다. 페이지가 옮겨졌거나 링크가 잘못되었을 수 있습니다.',
   'notFound.back': '목차로 가기',
-  'labs.title': '실습 모음',
-  'labs.intro': '이 책의 모든 실습을 한 페이지에 모았습니다.',
   'landing.choose': '언어를 고르세요',
   'footer.note': '오픈 소스입니다. 잘못된 내용은 풀 리퀘스트로 고쳐 주세요.',
 };

@@ -3,7 +3,7 @@ import type { labs as en } from '../en/labs';
 
 /** 실습(lab) 문자열. 키는 영어 원본과 같아야 합니다(빠지면 타입 오류). */
 export const labs: Namespace<typeof en> = {
-  'labs.title': '실습',
+  'labs.title': '실습 모음',
   'labs.intro':
     '이 책의 모든 실습을 한 페이지에 모았습니다. 실습은 모두 브라우저에서 이 책의 TCP 엔진을 실행하므로, 한 단계씩 진행하고 조건을 바꾸고 바이트 하나하나를 살펴보거나 직접 잡은 캡처를 열어 볼 수 있습니다.',
   'labs.page.sequence': '시퀀스 실습',
@@ -121,6 +121,13 @@ export const labs: Namespace<typeof en> = {
   'labs.reason.close-syn-sent': '핸드셰이크가 끝나기 전에 {side}가 닫으므로 FIN 없이 연결 기록만 지웁니다.',
   'labs.reason.close-already': '{side}는 이미 닫았으므로 두 번째 CLOSE는 “connection closing”으로 실패합니다.',
   'labs.reason.close-no-connection': '닫을 연결이 없습니다.',
+  'labs.reason.close-orphan':
+    '{side}가 shutdown(SHUT_WR) 뒤에 close()를 부릅니다. FIN은 이미 큐에 있거나 나갔으므로 아무것도 보내지 않지만, 이제 연결은 고아 소켓이 됩니다. 그래서 FIN-WAIT-2에서는 리눅스의 tcp_fin_timeout(60초)이 시작되고, 상대가 새 데이터를 보내면 RST로 답합니다.',
+  'labs.reason.shutdown-send-fin':
+    '{side}가 shutdown(SHUT_WR)을 부르므로 남은 데이터를 보낸 뒤 FIN을 보냅니다. 하지만 연결은 여전히 애플리케이션의 것이므로 상대가 보내는 데이터를 계속 읽을 수 있고(하프 클로즈), FIN-WAIT-2에 시간 제한이 없습니다.',
+  'labs.reason.shutdown-no-op': '{side}는 이미 FIN을 보냈거나 LISTEN 중이므로 shutdown(SHUT_WR)은 아무것도 바꾸지 않습니다.',
+  'labs.reason.text-after-close-rst':
+    '{side}가 close()를 부른 뒤에 데이터가 도착했지만, 이제 이 데이터를 읽을 애플리케이션이 없습니다. 그래서 {side}는 데이터가 버려졌다는 것을 RST로 상대에게 알리고 연결을 지웁니다.',
   'labs.reason.abort-rst': '{side}가 연결을 중단(abort)하므로 RST를 보내고 연결을 곧바로 지웁니다.',
   'labs.reason.abort-no-rst': '{side}가 연결을 중단하지만, 이 상태에서는 RST로 알릴 상대가 없습니다.',
   'labs.reason.closed-rst-ignored': '이 RST에 맞는 연결이 없으므로 무시합니다.',

@@ -2,7 +2,8 @@
  * "Rebuild as a workshop scenario": one connection of the reader's own capture (as the capture lab
  * shows it) turned into application calls the engine can run. A (the side that sent the first
  * SYN) connects, B listens; each side's new data becomes a send() at the moment it was captured,
- * its first FIN a close(), its first RST an abort. Times count from the first SYN; a close or
+ * its first FIN a close(), or a shutdown(SHUT_WR) when it went on reading the peer's data after
+ * that FIN without a RST (a half-close), its first RST an abort. Times count from the first SYN; a close or
  * abort that acknowledges the peer's FIN is timed from that FIN's arrival, so the passive closer
  * stays passive. The one-way latency is half the SYN → SYN+ACK gap (at least 1 ms: the engine
  * counts whole milliseconds, a loopback capture sub-millisecond ones). The rebuilt run sends the same
@@ -66,8 +67,14 @@ export function scenarioFromCapture(view: LabView): CaptureRebuild {
     return { side: s.from, call, at: when(s.id, s.from), after: 'start' };
   };
   let retransmissions = false;
+  /** After a side's FIN: the peer sent it data, and the side answered with a RST (it had closed). */
+  const after = { A: { data: false, rst: false }, B: { data: false, rst: false } };
   for (const s of listens ? segs.slice(1) : []) {
-    if (done[s.from]) continue;
+    if (s.len > 0 && fin[peer(s.from)]) after[peer(s.from)].data = true;
+    if (done[s.from]) {
+      if (s.flags.includes('RST')) after[s.from].rst = true;
+      continue;
+    }
     const end = s.seq + s.len;
     if (s.len > 0 && end > sent[s.from]) {
       calls.push({ side: s.from, call: 'send', at: when(s.id, s.from), after: 'start', bytes: Math.min(LIMITS.bytes, end - Math.max(s.seq, sent[s.from])) });
@@ -82,6 +89,10 @@ export function scenarioFromCapture(view: LabView): CaptureRebuild {
       fin[s.from] = { t: cap(s.id), end: end + 1, call };
       done[s.from] = true;
     }
+  }
+  for (const x of ['A', 'B'] as const) {
+    const f = fin[x];
+    if (f && after[x].data && !after[x].rst) f.call.call = 'shutdown';
   }
   const notes: CaptureRebuildNote[] = retransmissions ? ['retransmissions'] : [];
   if (calls.length > LIMITS.calls) notes.push('too-many-calls');

@@ -30,6 +30,8 @@ function call(a: AppAction): WorkshopCall | null {
       return { side: a.side, call: 'connect', at: a.at, after: 'start' };
     case 'SEND':
       return { side: a.side, call: 'send', at: a.at, after, bytes: bytes(a.text) };
+    case 'SHUTDOWN':
+      return { side: a.side, call: 'shutdown', at: a.at, after };
     case 'CLOSE':
       return { side: a.side, call: 'close', at: a.at, after };
     case 'ABORT':

@@ -19,11 +19,13 @@ export const SIDES: readonly Side[] = ['A', 'B'];
 export { PROFILE_NAMES };
 
 /**
- * Application calls. `close` is close() and shutdown(SHUT_WR) alike: both are RFC 9293's CLOSE,
- * and the engine does not model reading after shutdown. `abort` is close() with SO_LINGER {on, 0};
- * `forget` is the host losing the connection without a word (a reboot).
+ * Application calls. `shutdown` is shutdown(SHUT_WR): a FIN, and the application keeps reading
+ * (a half-close), so its FIN-WAIT-2 has no time limit. `close` is close(): the same FIN, but the
+ * connection becomes an orphan, so Linux drops it after tcp_fin_timeout in FIN-WAIT-2 and answers
+ * data that still arrives with a RST. `abort` is close() with SO_LINGER {on, 0}; `forget` is the
+ * host losing the connection without a word (a reboot).
  */
-export const CALL_KINDS = ['listen', 'connect', 'send', 'close', 'abort', 'forget'] as const;
+export const CALL_KINDS = ['listen', 'connect', 'send', 'shutdown', 'close', 'abort', 'forget'] as const;
 export type CallKind = (typeof CALL_KINDS)[number];
 
 /** What a faulty segment is: `final-ack` is a bare ACK sent after the peer's FIN. */
@@ -270,6 +272,8 @@ function action(c: WorkshopCall): AppAction {
       return { at: c.at, side: c.side, call: 'OPEN-active' };
     case 'send':
       return { at: c.at, side: c.side, call: 'SEND', text: payload(c.bytes ?? 1), ...rel };
+    case 'shutdown':
+      return { at: c.at, side: c.side, call: 'SHUTDOWN', ...rel };
     case 'close':
       return { at: c.at, side: c.side, call: 'CLOSE', ...rel };
     case 'abort':

@@ -61,6 +61,8 @@ export const listen = (n: Net): Effect[] => input(n, 'B', { kind: 'user', call: 
 export const connect = (n: Net, side: Side = 'A'): Effect[] =>
   input(n, side, { kind: 'user', call: { call: 'OPEN', mode: 'active', local: ADDR[side], remote: ADDR[side === 'A' ? 'B' : 'A'] } });
 export const close = (n: Net, side: Side): Effect[] => input(n, side, { kind: 'user', call: { call: 'CLOSE' } });
+/** shutdown(SHUT_WR): the FIN of CLOSE, the connection still the application's. */
+export const shutdown = (n: Net, side: Side): Effect[] => input(n, side, { kind: 'user', call: { call: 'SHUTDOWN' } });
 export const abort = (n: Net, side: Side): Effect[] => input(n, side, { kind: 'user', call: { call: 'ABORT' } });
 export const send = (n: Net, side: Side, text: string): Effect[] => input(n, side, { kind: 'user', call: { call: 'SEND', data: textBytes(text) } });
 
@@ -144,16 +146,16 @@ export function inEstablished(opts?: Parameters<typeof net>[0]): Net {
   return n;
 }
 
-/** A FIN-WAIT-1 (FIN on the wire), B ESTABLISHED. */
-export function inFinWait1(opts?: Parameters<typeof net>[0]): Net {
+/** A FIN-WAIT-1 (FIN on the wire, sent by close() or by shutdown(SHUT_WR)), B ESTABLISHED. */
+export function inFinWait1(opts?: Parameters<typeof net>[0], how: 'close' | 'shutdown' = 'close'): Net {
   const n = inEstablished(opts);
-  close(n, 'A');
+  (how === 'close' ? close : shutdown)(n, 'A');
   return n;
 }
 
 /** A FIN-WAIT-2, B CLOSE-WAIT, wire empty. */
-export function inFinWait2(opts?: Parameters<typeof net>[0]): Net {
-  const n = inFinWait1(opts);
+export function inFinWait2(opts?: Parameters<typeof net>[0], how: 'close' | 'shutdown' = 'close'): Net {
+  const n = inFinWait1(opts, how);
   deliverAll(n);
   return n;
 }
