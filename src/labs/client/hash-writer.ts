@@ -26,7 +26,7 @@ let listening = false;
 /** Writes `hash`, else the pending hash, now (if it differs from the address bar's); nothing stays pending. */
 export function flushHash(now?: string): void {
   clearTimeout(timer);
-  const hash = typeof now === 'string' ? now : pending;
+  const hash = now ?? pending;
   pending = null;
   if (hash === null || location.hash === hash) return;
   written = hash;
@@ -47,8 +47,9 @@ function dropPendingHash(): void {
 export function writeHashSoon(hash: string): void {
   if (!listening) {
     listening = true;
-    addEventListener('click', flushHash, true);
-    addEventListener('pagehide', flushHash);
+    const now = (): void => flushHash();
+    addEventListener('click', now, true);
+    addEventListener('pagehide', now);
     addEventListener('hashchange', dropPendingHash);
   }
   pending = hash;
