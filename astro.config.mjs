@@ -27,6 +27,9 @@ const CHUNK_GROUPS = [
   { name: 'page-helpers', test: /src[\\/]labs[\\/]view[\\/]lab-link-id\.ts|src[\\/]i18n[\\/]fill\.ts/, priority: 3 },
   { name: 'preload-helper', test: /vite[\\/]preload-helper/, priority: 3 },
   { name: 'states', test: /src[\\/]engine[\\/]states\.ts/, priority: 3 },
+  // The quiz's state-name checks, shared by the name-the-state quiz and the workshop's quizzes (its own
+  // chunk either way; named here so it does not take the engine states' name).
+  { name: 'state-names', test: /src[\\/]quiz[\\/]model[\\/]states\.ts/, priority: 3 },
   {
     name: 'lab',
     test: /node_modules[\\/]preact[\\/](?!hooks)|src[\\/]labs[\\/](widgets[\\/]sequence-lab|client[\\/](lab-mount|state-diagram-live|lab-bus|hash-writer)\.ts|view[\\/](explain|lab-hash|knobs|sequence-layout|trace-view|diagram-highlight|state-diagram-ids)\.ts)|src[\\/]engine[\\/]knobs\.ts/,

@@ -11,7 +11,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { KERNEL_COVERAGE, type KernelCoverage } from '../src/engine/kernel-coverage.ts';
+import { KERNEL_COVERAGE, WORKSHOP_KERNEL_CASES, type KernelCoverage, type WorkshopKernelCase } from '../src/engine/kernel-coverage.ts';
 
 export const README = resolve(import.meta.dirname, '..', 'README.md');
 
@@ -61,8 +61,14 @@ export function benchBlock(printed: readonly string[], machine: string): string 
 
 const code = (xs: readonly string[]) => xs.map((x) => `\`${x}\``).join(', ');
 
-/** The kernel-coverage block: one summary sentence and one row per scenario, in the book's order. */
-export function kernelCoverageBlock(coverage: readonly KernelCoverage[] = KERNEL_COVERAGE): string {
+/**
+ * The kernel-coverage block: one summary sentence and one row per scenario, in the book's order;
+ * then the workshop scenarios the live suite runs, one row each.
+ */
+export function kernelCoverageBlock(
+  coverage: readonly KernelCoverage[] = KERNEL_COVERAGE,
+  workshop: readonly WorkshopKernelCase[] = WORKSHOP_KERNEL_CASES,
+): string {
   const live = coverage.filter((c) => c.live.length > 0);
   const captured = coverage.filter((c) => c.captures.length > 0);
   const checked = coverage.filter((c) => c.unchecked === null);
@@ -76,6 +82,12 @@ export function kernelCoverageBlock(coverage: readonly KernelCoverage[] = KERNEL
     '| scenario | live kernel case | kernel capture | not compared with the kernel because |',
     '| --- | --- | --- | --- |',
     ...rows,
+    '',
+    `${workshop.filter((w) => !w.unchecked).length} scenarios built in the workshop run live too: a generic peer (\`tests/kernel/workshop-peer.ts\`) makes the link's calls on real sockets at their times and applies its drops as nft rules, and the capture is compared segment by segment with the engine's run of the same link (Linux on both sides, 1 ms one-way latency, the nearest the engine comes to the loopback's).`,
+    '',
+    '| workshop case | what it shows | not run on the kernel because |',
+    '| --- | --- | --- |',
+    ...workshop.map((w) => `| \`${w.name}\` | ${w.what} | ${w.unchecked ?? ''} |`),
   ].join('\n');
 }
 

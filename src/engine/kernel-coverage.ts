@@ -84,3 +84,65 @@ export const KERNEL_COVERAGE: readonly KernelCoverage[] = SCENARIO_IDS.map((id) 
 export const LIVE_KERNEL_CASES: readonly { name: string; scenarios: readonly ScenarioId[] }[] = [...new Set(KERNEL_COVERAGE.flatMap((c) => c.live))].map(
   (name) => ({ name, scenarios: KERNEL_COVERAGE.filter((c) => c.live.includes(name)).map((c) => c.id) }),
 );
+
+/**
+ * Scenarios built in the workshop, by their links (`w=2;…`). Each `live` one runs on the kernel
+ * through a generic peer that makes the link's calls at their times on real sockets and applies
+ * its drops as firewall rules (tests/kernel/workshop-peer.ts), and is compared with the engine's
+ * run of the same link, Linux on both sides. `unchecked` says why the kernel cannot run one as the
+ * engine does (English, for the README and the suite's output). The scenarios are the workshop's
+ * must-show cases and the shutdown/close pair, at 1 ms one-way latency, as close to the loopback's
+ * as the engine goes.
+ */
+export interface WorkshopKernelCase {
+  name: string;
+  /** What the scenario shows (English). */
+  what: string;
+  link: string;
+  unchecked?: string;
+}
+
+/** The workshop's defaults, but 1 ms one-way latency: the loopback's (about 0.05 ms) is closer to the engine's least than to any other. */
+const WS = 'w=2;p=linux.linux;lat=1;isn=fixed;seed=1;msl=0;rfc1337=0;loss=0.1';
+const LOST_FINAL_ACK = 'eof=100.0;reply=0.4;c=B@0:listen,A@1:connect,A@conn+29:send:4,A@conn+279:close;f=drop:A:final-ack:1,drop:A:final-ack:2';
+
+export const WORKSHOP_KERNEL_CASES: readonly WorkshopKernelCase[] = [
+  {
+    name: 'ws-simultaneous-close-lost-fin',
+    what: "both sides close at once and A's first FIN is lost",
+    link: `${WS};eof=-.-;reply=0.0;c=B@0:listen,A@1:connect,A@conn+100:close,B@conn+100:close;f=drop:A:fin:1`,
+  },
+  {
+    name: 'ws-simultaneous-close',
+    what: 'both sides close at once, nothing lost',
+    link: `${WS};eof=-.-;reply=0.0;c=B@0:listen,A@1:connect,A@conn+100:close,B@conn+100:close;f=`,
+    unchecked:
+      "the two FINs must cross, but on the loopback A's FIN reaches B (in the softirq of A's own close()) before B's close() runs, so B answers from CLOSE-WAIT (kernel: B's FIN acknowledges A's). The built-in simultaneous-close case holds both FINs back with a token bucket; with A's first FIN lost (above) the crossing does not matter",
+  },
+  {
+    name: 'ws-lost-final-ack-twice',
+    what: "the lost-final-ack chapter with the client's final ACK lost twice",
+    link: `${WS};${LOST_FINAL_ACK}`,
+  },
+  {
+    name: 'ws-lost-final-ack-twice@windows',
+    what: 'the same with a Windows client',
+    link: `${WS.replace('p=linux.linux', 'p=windows.linux')};${LOST_FINAL_ACK}`,
+    unchecked: 'the namespace runs Linux on both sides; its Linux × Linux variant is checked',
+  },
+  {
+    name: 'ws-linger-abort-fin-wait-2',
+    what: 'the server closes; 200 ms after reading its FIN the client aborts with SO_LINGER {on, 0}, while the server waits in FIN-WAIT-2',
+    link: `${WS};eof=-.-;reply=0.0;c=B@0:listen,A@1:connect,A@fin+200:abort,B@conn+100:close;f=`,
+  },
+  {
+    name: 'ws-half-close-shutdown',
+    what: 'A sends a request and calls shutdown(SHUT_WR); B answers 300 bytes after reading the FIN, which A reads and acknowledges',
+    link: `${WS};eof=-.-;reply=0.0;c=B@0:listen,A@1:connect,A@conn+20:send:5,A@conn+40:shutdown,B@fin+200:send:300,B@fin+300:close;f=`,
+  },
+  {
+    name: 'ws-data-after-close-rst',
+    what: "the same with close() instead of shutdown: B's answer draws a RST from A",
+    link: `${WS};eof=-.-;reply=0.0;c=B@0:listen,A@1:connect,A@conn+20:send:5,A@conn+40:close,B@fin+200:send:300,B@fin+300:close;f=`,
+  },
+];

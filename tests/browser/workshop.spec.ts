@@ -2,7 +2,8 @@
  * The scenario workshop in a real browser, in both languages, on a 360 px phone and a desktop:
  * build a scenario with the form, get its run, share the link, open the link in a fresh browser
  * context and see the same run; download the pcap and read it with tshark (checksums checked);
- * a scenario the engine cannot run names the call that makes it impossible.
+ * make a quiz from the run, answer it and find it on the review page; a scenario the engine cannot
+ * run names the call that makes it impossible.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -61,6 +62,58 @@ async function pcapRows(page: Page, S: Record<string, string>): Promise<number> 
   return rows.length;
 }
 
+/**
+ * "Make a quiz from this run" on the run on screen: hides the first step that carries a FIN, answers
+ * wrong once (the feedback then gives the truth), answers right with it, and finds the quiz on the
+ * review page with its result and a link back that reopens the run with the quiz.
+ */
+async function makeQuiz(page: Page, lang: 'en' | 'ko', S: Record<string, string>): Promise<void> {
+  const fp = /;h=([0-9a-f]{8})$/.exec(page.url())?.[1] ?? '';
+  expect(fp).not.toBe('');
+  await page.getByRole('button', { name: S['workshop.quiz.make'] }).click();
+  const maker = page.getByTestId('ws-quiz');
+  const step = maker.locator('.ws-quiz-steps li').filter({ hasText: 'FIN' }).first().getByRole('checkbox');
+  await step.check();
+  await maker.getByRole('button', { name: S['workshop.quiz.create'], exact: true }).click();
+  const quiz = page.locator(`quiz-workshop#quiz-workshop-${fp}`);
+  await expect(quiz).toHaveAttribute('data-ready', '1');
+  const hidden = quiz.locator('[data-hidden-step]');
+  await expect(hidden).toHaveCount(1);
+  const answer = async (seq: string, ack: string, state: string): Promise<void> => {
+    for (const [f, v] of [
+      ['seq', seq],
+      ['ack', ack],
+    ] as const) {
+      const input = hidden.locator(`[data-field="${f}"] input`);
+      if (await input.count()) await input.fill(v);
+    }
+    await hidden.locator('[data-field="state"] input').fill(state);
+    await quiz.getByRole('button', { name: S['quiz.check'] }).click();
+  };
+  await answer('1', '1', 'LISTEN');
+  await expect(quiz).toHaveAttribute('data-result', 'wrong');
+  const truth = (await quiz.locator('.quiz-feedback').textContent()) ?? '';
+  const seq = /seq (\d+)/.exec(truth)?.[1] ?? '';
+  const ack = /ack (\d+)/.exec(truth)?.[1] ?? '';
+  const state = /(?:in|는) ([A-Z][A-Z0-9-]+)/.exec(truth)?.[1] ?? '';
+  expect(state, truth).not.toBe('');
+  await quiz.getByRole('button', { name: S['quiz.retry'] }).click();
+  await answer(seq, ack, state);
+  await expect(quiz).toHaveAttribute('data-result', 'right');
+  await expect(quiz.locator('.quiz-verdict')).toHaveText(S['quiz.right'] ?? '');
+
+  // The review page lists it, answered right, with the way back to the run.
+  await page.goto(`${lang}/review/`);
+  const item = page.locator(`[data-workshop-quiz="workshop-${fp}"]`);
+  await expect(item.locator('.quiz-status')).toHaveText((S['quiz.status.right'] ?? '').replace('{n}', '2'));
+  const back = item.getByRole('link', { name: S['review.workshop.open'] });
+  await expect(back).toHaveAttribute('href', new RegExp(`/workshop/\\?quiz#w=2;.*;h=${fp}$`));
+  await back.click();
+  await expect(page.locator('[data-workshop-awake]')).toHaveCount(1);
+  await expect(page.getByTestId('ws-quiz')).toContainText(S['workshop.quiz.found'] ?? '');
+  await expect(page.locator(`quiz-workshop#quiz-workshop-${fp} [data-hidden-step]`)).toHaveCount(1);
+}
+
 for (const lang of ['en', 'ko'] as const) {
   const S = lang === 'ko' ? ko : en;
   for (const [sizeName, size] of Object.entries(SIZES)) {
@@ -82,6 +135,7 @@ for (const lang of ['en', 'ko'] as const) {
         expect(await reopen(browser, url, size)).toBe(shown);
 
         expect(await pcapRows(page, S)).toBeGreaterThan(5);
+        await makeQuiz(page, lang, S);
         expect(problems()).toEqual([]);
       });
 
@@ -103,6 +157,7 @@ for (const lang of ['en', 'ko'] as const) {
         await expect(page).toHaveURL(/p=windows\.linux;.*f=drop:A:final-ack:1,drop:A:final-ack:2;h=/);
         const shown = await runText(page);
         expect(await reopen(browser, page.url(), size)).toBe(shown);
+        await makeQuiz(page, lang, S);
       });
 
       test('a linger abort in FIN-WAIT-2: the server closes, the client aborts with SO_LINGER {on, 0}, RST ends the FIN-WAIT-2', async ({ page, browser }) => {
@@ -123,6 +178,7 @@ for (const lang of ['en', 'ko'] as const) {
         await expect(page.getByTestId('ws-summary')).toContainText(lang === 'en' ? 'A is in CLOSED and B in CLOSED' : 'A는 CLOSED, B는 CLOSED');
         expect(await reopen(browser, page.url(), size)).toBe(shown);
         expect(await pcapRows(page, S)).toBeGreaterThan(5);
+        await makeQuiz(page, lang, S);
       });
 
       test('an impossible scenario names the call that makes it so', async ({ page }) => {
@@ -224,3 +280,55 @@ test('chapters load no workshop code', async ({ page }) => {
   expect(scripts.length).toBeGreaterThan(0);
   expect(scripts.filter((u) => /workshop|\/run\.|from-chapter/.test(u))).toEqual([]);
 });
+
+for (const lang of ['en', 'ko'] as const) {
+  const S = lang === 'ko' ? ko : en;
+  test(`${lang}: a damaged or old saved workshop quiz is named on the review page and in the workshop, and can be replaced or removed`, async ({ page }) => {
+    await page.setViewportSize(SIZES.phone);
+    // Never a crash: no uncaught exception on either page (the quick page changes abort icon loads, so
+    // the request checks of watchPage do not apply here).
+    const thrown: string[] = [];
+    page.on('pageerror', (e) => thrown.push(e.message));
+    // The default run's link and fingerprint, as the workshop writes them once it has run.
+    await open(page, `${lang}/workshop/`);
+    await page.getByRole('button', { name: S['workshop.fault.add'] }).click();
+    await expect(page).toHaveURL(/;h=[0-9a-f]{8}$/);
+    const link = new URL(page.url()).hash.slice(1);
+    const fp = link.slice(-8);
+    await page.evaluate(
+      ({ fp, link }) => {
+        const old = { v: 0, fingerprint: fp, link };
+        const damaged = { v: 1, fingerprint: '0000abcd', link: 'w=2', title: 'x', at: 1, steps: [{ step: 0 }], hidden: [{ step: 0 }] };
+        localStorage.setItem(
+          'tcp-book:progress',
+          JSON.stringify({
+            format: 'tcp-book-progress',
+            version: 2,
+            quizzes: {},
+            drill: {},
+            workshop: { [`workshop-${fp}`]: old, 'workshop-0000abcd': damaged },
+          }),
+        );
+      },
+      { fp, link },
+    );
+    await page.goto(`${lang}/review/`);
+    const bad = page.locator('.review-ws-bad');
+    await expect(bad).toHaveCount(2);
+    await expect(bad.first()).toContainText(S['workshop.quiz.bad.version'].replace('{found}', '0'));
+    await expect(bad.nth(1)).toContainText('steps[0].from');
+    await page.locator('[data-workshop-quiz="workshop-0000abcd"]').getByRole('button', { name: S['review.workshop.remove'] }).click();
+    await expect(page.locator('[data-io-status]')).toHaveText(S['review.workshop.removed']);
+    await expect(bad).toHaveCount(1);
+    // In the workshop, the run's old quiz is named, and a new one replaces it.
+    await open(page, `${lang}/workshop/?quiz#${link}`);
+    await expect(page.getByTestId('ws-quiz')).toContainText(S['workshop.quiz.bad.version'].replace('{found}', '0'));
+    await page.getByTestId('ws-quiz').getByRole('checkbox').first().check();
+    await page.getByTestId('ws-quiz').getByRole('button', { name: S['workshop.quiz.create'], exact: true }).click();
+    await expect(page.locator(`quiz-workshop#quiz-workshop-${fp}`)).toHaveAttribute('data-ready', '1');
+    await page.goto(`${lang}/review/`);
+    await expect(page.locator('.review-ws-bad')).toHaveCount(0);
+    await expect(page.locator(`[data-workshop-quiz="workshop-${fp}"] quiz-workshop`)).toHaveCount(1);
+    expect(thrown).toEqual([]);
+  });
+}

@@ -3,9 +3,10 @@
 // scenario is "unchecked" exactly when nothing checks it.
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { KERNEL_COVERAGE, LIVE_KERNEL_CASES } from '../../src/engine/kernel-coverage.ts';
+import { KERNEL_COVERAGE, LIVE_KERNEL_CASES, WORKSHOP_KERNEL_CASES } from '../../src/engine/kernel-coverage.ts';
 import { SCENARIO_IDS } from '../../src/engine/index.ts';
 import { CASES } from '../kernel/cases.ts';
+import { nftCommands, scenarioOfLink, unsupported } from '../kernel/workshop.ts';
 
 describe('kernel coverage table', () => {
   it("lists every scenario once, in the book's order", () => {
@@ -25,5 +26,26 @@ describe('kernel coverage table', () => {
       const checked = c.live.length > 0 || c.captures.length > 0;
       expect(c.unchecked === null, c.id).toBe(checked);
     }
+  });
+
+  it('workshop cases: unique names, links that read and run, and a reason wherever the generic peer cannot run the link', () => {
+    const names = WORKSHOP_KERNEL_CASES.map((c) => c.name);
+    expect(new Set(names).size).toBe(names.length);
+    for (const c of WORKSHOP_KERNEL_CASES) {
+      const why = unsupported(scenarioOfLink(c.link));
+      if (why !== null) expect(c.unchecked, `${c.name}: ${why}`).toBeTruthy();
+    }
+    expect(WORKSHOP_KERNEL_CASES.filter((c) => !c.unchecked).length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('workshop drops: the nth bare ACK is the one whose bytes end at n·52 (nft quota), and every fault counts what another drops', () => {
+    const s = scenarioOfLink(WORKSHOP_KERNEL_CASES.find((c) => c.name === 'ws-lost-final-ack-twice')!.link);
+    const rules = nftCommands(s).map((c) => c.join(' '));
+    expect(rules.filter((r) => r.includes('quota'))).toEqual([
+      expect.stringMatching(/tcp dport 40000 .*ip length 52 ct mark and 0x2 == 0x2 quota until 52 bytes quota over 51 bytes meta mark set 0x77$/),
+      expect.stringMatching(/quota until 104 bytes quota over 103 bytes meta mark set 0x77$/),
+    ]);
+    expect(rules.at(-1)).toBe('add rule inet ewws input meta mark 0x77 drop');
+    expect(unsupported({ ...s, faults: [{ kind: 'delay', from: 'A', segment: 'fin', nth: 1, ms: 100 }] })).toMatch(/only drops/);
   });
 });

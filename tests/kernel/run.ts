@@ -2,7 +2,9 @@
  * Live conformance with the Linux kernel (`npm run test:kernel`). For each case it
  * makes a network namespace of its own, brings its loopback up, captures it with tcpdump while
  * peer.ts runs real sockets on 127.0.0.1 inside, and compares the normalized captured segment
- * sequence with the engine's scenario under the Linux profile. Then it exports every engine
+ * sequence with the engine's scenario under the Linux profile. The workshop scenarios of
+ * kernel-coverage.ts run the same way through a generic peer (workshop-peer.ts) and are compared
+ * with the engine's run of their link. Then it exports every engine
  * scenario as pcap and has tshark check checksums, malformed packets and expert warnings.
  *
  * Needs root, iproute2 (`ip netns`), tcpdump, nft, tc and tshark. Anything missing is a
@@ -17,10 +19,13 @@ import { fileURLToPath } from 'node:url';
 import { normalize, runScenario, scenarios, signature, wireSegments, type Segment, type Trace } from '../../src/engine/index.ts';
 import { analyseCapture, decodeSegments, LINKTYPE, readCapture, splitConnections, traceFrames, writePcap } from '../../src/engine/pcap/index.ts';
 import { exportAll, problemsByRange, tsharkProblems } from '../engine/pcap/tshark.ts';
-import { LIVE_KERNEL_CASES } from '../../src/engine/kernel-coverage.ts';
+import { LIVE_KERNEL_CASES, WORKSHOP_KERNEL_CASES } from '../../src/engine/kernel-coverage.ts';
+import { runWorkshop } from '../../src/workshop/model/run.ts';
+import { scenarioOfLink, unsupported } from './workshop.ts';
 import { CASES, engineRun } from './cases.ts';
 
 const PEER = fileURLToPath(new URL('./peer.ts', import.meta.url));
+const WORKSHOP_PEER = fileURLToPath(new URL('./workshop-peer.ts', import.meta.url));
 const work = mkdtempSync(join(tmpdir(), 'ew-kernel-'));
 const namespaces = new Set<string>();
 const results: { name: string; ok: boolean; detail: string }[] = [];
@@ -92,7 +97,12 @@ function waitFor(child: ChildProcess, pattern: RegExp, ms: number): Promise<void
 let nsCount = 0;
 
 /** Captures one case in a fresh namespace; returns the capture's bytes. */
-async function capture(name: string, timeoutMs = 15_000, sysctls: Readonly<Record<string, number>> = {}): Promise<{ bytes: Uint8Array; stdout: string }> {
+async function capture(
+  name: string,
+  timeoutMs = 15_000,
+  sysctls: Readonly<Record<string, number>> = {},
+  peer: readonly string[] = [PEER, name],
+): Promise<{ bytes: Uint8Array; stdout: string }> {
   const ns = `ew${++nsCount}${name.replace(/[^a-z0-9]/g, '').slice(0, 8)}${process.pid}`;
   const file = join(work, `${name}.pcap`);
   netnsCreate(ns);
@@ -102,7 +112,7 @@ async function capture(name: string, timeoutMs = 15_000, sysctls: Readonly<Recor
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     await waitFor(dump, /listening on/, 5000);
-    const peer = spawnSync('ip', ['netns', 'exec', ns, process.execPath, PEER, name], {
+    const app = spawnSync('ip', ['netns', 'exec', ns, process.execPath, ...peer], {
       encoding: 'utf8',
       timeout: timeoutMs,
       env: { ...process.env, EW_PCAP: file },
@@ -111,8 +121,8 @@ async function capture(name: string, timeoutMs = 15_000, sysctls: Readonly<Recor
     const exited = new Promise((r) => dump.once('exit', r));
     dump.kill('SIGINT');
     await exited;
-    if (peer.status !== 0) throw new Error(`peer failed (exit ${peer.status ?? peer.signal}): ${peer.stderr}`);
-    return { bytes: new Uint8Array(readFileSync(file)), stdout: peer.stdout };
+    if (app.status !== 0) throw new Error(`peer failed (exit ${app.status ?? app.signal}): ${app.stderr}`);
+    return { bytes: new Uint8Array(readFileSync(file)), stdout: app.stdout };
   } finally {
     spawnSync('ip', ['netns', 'delete', ns]);
     namespaces.delete(ns);
@@ -171,6 +181,40 @@ function engineSignatures(name: string, scenario: string, mainOnly = false): str
   const key = (x: { ip: string; port: number }): string => `${x.ip}:${x.port}`;
   const main = new Set([key(trace.a), key(trace.b)]);
   return normalize(wireSegments(trace).filter((w) => !mainOnly || (!w.origin && main.has(key(w.segment.src)) && main.has(key(w.segment.dst))))).map(signature);
+}
+
+/**
+ * A workshop scenario (kernel-coverage.ts WORKSHOP_KERNEL_CASES): the generic peer makes its calls
+ * and drops on real sockets, and the capture must equal the engine's run of the same link. A case
+ * the kernel cannot run says why, and so does a link the generic peer could not run as the engine
+ * does (`unsupported`), instead of running something else.
+ */
+async function workshopCase(c: (typeof WORKSHOP_KERNEL_CASES)[number]): Promise<void> {
+  if (c.unchecked) {
+    process.stdout.write(`--   kernel ${c.name}: not run: ${c.unchecked}\n`);
+    return;
+  }
+  let kernel: string[] = [];
+  try {
+    const s = scenarioOfLink(c.link);
+    const why = unsupported(s);
+    if (why) throw new Error(`kernel-coverage.ts lists it as live, but the kernel cannot run it: ${why}`);
+    const run = runWorkshop(s);
+    if (!run.ok) throw new Error('the engine rejects the link');
+    const { bytes } = await capture(c.name, 20_000, {}, [WORKSHOP_PEER, c.link]);
+    kernel = kernelSignatures(bytes);
+    const engine = normalize(wireSegments(run.trace)).map(signature);
+    const same = kernel.join('|') === engine.join('|');
+    record(
+      `kernel workshop ${c.name} = engine (${c.what})`,
+      same,
+      same
+        ? kernel.join(' | ')
+        : `kernel: ${kernel.join(' | ')}\nengine: ${engine.join(' | ')}\nlink: ${c.link}\ncapture kept at ${join(work, `${c.name}.pcap`)}`,
+    );
+  } catch (e) {
+    record(`kernel workshop ${c.name}`, false, `${String((e as Error).message ?? e)}${kernel.length ? `\nkernel: ${kernel.join(' | ')}` : ''}`);
+  }
 }
 
 async function main(): Promise<void> {
@@ -253,6 +297,7 @@ async function main(): Promise<void> {
       record(`kernel ${name}`, false, `${String((e as Error).message ?? e)}${kernel.length ? `\nkernel: ${kernel.join(' | ')}` : ''}`);
     }
   }
+  for (const c of WORKSHOP_KERNEL_CASES) if (only.length === 0 || only.includes(c.name)) await workshopCase(c);
   if (only.length > 0) return;
   try {
     // Every scenario's export in one file (tshark starts once), each on its own address pair.

@@ -132,7 +132,7 @@ export const labs = {
   'labs.reason.close-already': '{side} has already closed; a second CLOSE fails with “connection closing”.',
   'labs.reason.close-no-connection': 'There is no connection to close.',
   'labs.reason.close-orphan':
-    '{side} calls close() after shutdown(SHUT_WR): its FIN is already queued or sent, so nothing goes out, but the connection is now an orphan socket. In FIN-WAIT-2 that starts Linux’s tcp_fin_timeout (60 s), and new data from the peer will draw a RST.',
+    '{side} calls close() after shutdown(SHUT_WR): its FIN is already queued or sent, so nothing goes out, but the connection is now an orphan socket. On Linux that starts tcp_fin_timeout (60 s) in FIN-WAIT-2, and new data from the peer draws a RST.',
   'labs.reason.shutdown-send-fin':
     '{side} calls shutdown(SHUT_WR): after any queued data it sends a FIN, but it still owns the connection, so it keeps reading what the peer sends (a half-close), and FIN-WAIT-2 has no time limit.',
   'labs.reason.shutdown-no-op': '{side} has already sent its FIN (or only listens), so shutdown(SHUT_WR) changes nothing.',

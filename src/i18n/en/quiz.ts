@@ -102,6 +102,7 @@ export const quiz = {
   'review.reason.restore': 'before a restore',
   'review.reason.unreadable': 'unreadable data set aside',
   'review.reason.migrated': 'before the update to the current format',
+  'review.reason.remove': 'before removing a workshop quiz',
   'review.readOnly':
     'Your saved progress was written by a newer version of this book, so this page does not change it: import and reset are off. Open the book’s current version to use them.',
   'review.reset': 'Forget all progress',
@@ -113,6 +114,12 @@ export const quiz = {
   'review.err.field': 'The file is broken at {path}: expected {expected}.',
   'review.err.tooLarge': 'This file is too large to be a progress file ({bytes} bytes).',
   'review.err.read': 'The file could not be read.',
+  'review.workshop': 'Quizzes you made in the workshop',
+  'review.workshop.help': 'Answer them here again, or open their run in the workshop.',
+  'review.workshop.open': 'Open this run in the workshop',
+  'review.workshop.bad': 'A quiz you saved from the workshop ({id}) cannot be used: {why}.',
+  'review.workshop.remove': 'Remove it',
+  'review.workshop.removed': 'The quiz was removed. Your progress before that is in the backups below.',
 
   'drill.title': 'Interview drill',
   'drill.description': 'The twenty questions interviewers ask about TCP connections, and the questions that follow them, as flashcards with spaced repetition.',

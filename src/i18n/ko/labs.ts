@@ -122,7 +122,7 @@ export const labs: Namespace<typeof en> = {
   'labs.reason.close-already': '{side}는 이미 닫았으므로 두 번째 CLOSE는 “connection closing”으로 실패합니다.',
   'labs.reason.close-no-connection': '닫을 연결이 없습니다.',
   'labs.reason.close-orphan':
-    '{side}가 shutdown(SHUT_WR) 뒤에 close()를 부릅니다. FIN은 이미 큐에 있거나 나갔으므로 아무것도 보내지 않지만, 이제 연결은 고아 소켓이 됩니다. 그래서 FIN-WAIT-2에서는 리눅스의 tcp_fin_timeout(60초)이 시작되고, 상대가 새 데이터를 보내면 RST로 답합니다.',
+    '{side}가 shutdown(SHUT_WR) 뒤에 close()를 부릅니다. FIN은 이미 큐에 있거나 나갔으므로 아무것도 보내지 않지만, 이제 연결은 고아 소켓이 됩니다. 그래서 리눅스에서는 FIN-WAIT-2일 때 tcp_fin_timeout(60초)이 시작되고, 상대가 새 데이터를 보내면 RST로 답합니다.',
   'labs.reason.shutdown-send-fin':
     '{side}가 shutdown(SHUT_WR)을 부르므로 남은 데이터를 보낸 뒤 FIN을 보냅니다. 하지만 연결은 여전히 애플리케이션의 것이므로 상대가 보내는 데이터를 계속 읽을 수 있고(하프 클로즈), FIN-WAIT-2에 시간 제한이 없습니다.',
   'labs.reason.shutdown-no-op': '{side}는 이미 FIN을 보냈거나 LISTEN 중이므로 shutdown(SHUT_WR)은 아무것도 바꾸지 않습니다.',

@@ -103,6 +103,7 @@ export const quiz: Namespace<typeof source> = {
   'review.reason.restore': '복원 직전',
   'review.reason.unreadable': '읽을 수 없어 따로 둔 기록',
   'review.reason.migrated': '새 형식으로 옮기기 직전',
+  'review.reason.remove': '워크숍 퀴즈를 지우기 전',
   'review.readOnly':
     '저장된 기록은 이 책의 더 새로운 버전이 남긴 것이므로 이 페이지에서는 바꾸지 않습니다. 가져오기와 모두 지우기는 꺼 두었으니, 쓰려면 책의 최신 버전을 여세요.',
   'review.reset': '기록 모두 지우기',
@@ -114,6 +115,12 @@ export const quiz: Namespace<typeof source> = {
   'review.err.field': '파일의 {path} 부분이 잘못되었습니다. {expected} 값이어야 합니다.',
   'review.err.tooLarge': '기록 파일이라고 보기에는 너무 큽니다({bytes}바이트).',
   'review.err.read': '파일을 읽을 수 없습니다.',
+  'review.workshop': '워크숍에서 만든 퀴즈',
+  'review.workshop.help': '여기서 다시 풀거나, 퀴즈를 만든 실행을 워크숍에서 열 수 있습니다.',
+  'review.workshop.open': '이 실행을 워크숍에서 열기',
+  'review.workshop.bad': '워크숍에서 저장한 퀴즈({id})를 쓸 수 없습니다. {why}.',
+  'review.workshop.remove': '지우기',
+  'review.workshop.removed': '퀴즈를 지웠습니다. 지우기 전의 진도는 아래 백업에 있습니다.',
 
   'drill.title': '면접 드릴',
   'drill.description': '면접에서 자주 나오는 TCP 연결 질문 20개와 꼬리 질문을 간격 반복(spaced repetition) 플래시카드로 연습합니다.',

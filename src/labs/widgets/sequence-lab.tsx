@@ -109,15 +109,17 @@ export default class SequenceLab extends Component<SequenceLabProps, LabState> {
     clearTimeout(this.timer);
   }
 
-  componentDidUpdate(_: SequenceLabProps, was: LabState): void {
+  componentDidUpdate(prev: SequenceLabProps, was: LabState): void {
     const { id, replay, strings: S } = this.props;
     const { step, live, absolute, knobs, scenario, base, playing, speed, applied, ranView } = this.state;
     const view = this.view();
     if (!view || !live) return;
+    const fed = prev.replay?.view !== replay?.view; // a new run given in place (the workshop's edits): start it at step 0
+    if (fed && step !== 0) return this.setState({ step: 0, playing: false });
     const last = view.steps.length - 1;
     const moved = step !== was.step || !was.live;
     // Tell the state diagram (and the capture lab) where we are.
-    const pos = moved || ranView !== was.ranView ? positionAt(id, view, step, S) : null;
+    const pos = moved || fed || ranView !== was.ranView ? positionAt(id, view, step, S) : null;
     if (pos) {
       publish('position', pos);
       // Only a lab the reader used: one that merely scrolled past must not replace it.
@@ -127,7 +129,7 @@ export default class SequenceLab extends Component<SequenceLabProps, LabState> {
     if (this.touched && !replay && (moved || absolute !== was.absolute || knobs !== was.knobs || scenario !== was.scenario))
       writeHashSoon(serializeLabHash({ lab: id, scenario, step, absolute, knobs }, base));
     // Play: one step per tick until the end.
-    if (playing !== was.playing || moved || speed !== was.speed || ranView !== was.ranView) {
+    if (playing !== was.playing || moved || fed || speed !== was.speed || ranView !== was.ranView) {
       clearTimeout(this.timer);
       if (playing) {
         if (step >= last) this.setState({ playing: false });
@@ -160,8 +162,7 @@ export default class SequenceLab extends Component<SequenceLabProps, LabState> {
     const { playing, step } = this.state;
     const last = (this.view()?.steps.length ?? 1) - 1;
     this.touched = true;
-    if (!playing && step >= last) this.setState({ step: 0 });
-    this.setState({ playing: !playing });
+    this.setState({ playing: !playing, ...(!playing && step >= last ? { step: 0 } : {}) });
   };
 
   changeKnobs = (next: Knobs): void => {
@@ -173,15 +174,14 @@ export default class SequenceLab extends Component<SequenceLabProps, LabState> {
   };
 
   copyLink = async (): Promise<void> => {
-    const S = this.props.strings;
     const { scenario, step, absolute, knobs, base } = this.state;
     this.touched = true;
     flushHash(serializeLabHash({ lab: this.props.id, scenario, step, absolute, knobs }, base));
     try {
       await navigator.clipboard.writeText(location.href);
-      this.setState({ linkNote: fmt(S, 'labs.ctl.linkCopied') });
+      this.setState({ linkNote: fmt(this.props.strings, 'labs.ctl.linkCopied') });
     } catch {
-      this.setState({ linkNote: fmt(S, 'labs.ctl.linkInAddressBar') });
+      this.setState({ linkNote: fmt(this.props.strings, 'labs.ctl.linkInAddressBar') });
     }
   };
 

@@ -24,6 +24,7 @@ import {
 import { fill } from '../../i18n/fill.ts';
 import { el } from './base.ts';
 import { PROGRESS_EVENT, isReadOnly, progress, setProgress } from './store.ts';
+import { renderWorkshopQuizzes } from './review-workshop.ts';
 
 type MergePlan = Plan & { incoming: Progress };
 
@@ -88,6 +89,9 @@ function render(p: Progress): void {
   show('[data-empty="wrong"]', nWrong === 0 && nFixed > 0);
   show('[data-section="wrong"]', nWrong > 0);
   show('[data-section="fixed"]', nFixed > 0);
+  // A reader whose only questions are workshop quizzes has something to review.
+  show('[data-empty="none"]', nWrong + nFixed === 0 && Object.keys(p.workshop ?? {}).length === 0);
+  renderWorkshopQuizzes(root, p, say);
 }
 
 function say(text: string, error = false): void {

@@ -45,6 +45,13 @@ export interface Progress {
   version: typeof VERSION;
   quizzes: Record<string, QuizRecord>;
   drill: Record<string, CardRecord>;
+  /**
+   * Quizzes the reader made in the workshop, by quiz id (`workshop-<fingerprint>`), as they were
+   * saved: each is read with parseWorkshopQuiz where it is used, so a damaged or old one is named
+   * on the review page instead of vanishing. Absent until the first one is made (older books,
+   * which do not know the field, keep reading this version).
+   */
+  workshop?: Record<string, unknown>;
 }
 
 /**
@@ -124,6 +131,40 @@ function migrateV1(data: Record<string, unknown>, strict: boolean): ParseResult 
 }
 
 /**
+ * The workshop's quizzes of a progress object: each entry must be an object under a quiz id; its
+ * contents are kept as they are and read where they are used (parseWorkshopQuiz in the quiz model,
+ * which this module does not import: every quiz page loads this one), so the review page can name
+ * what is wrong with a damaged or old one instead of it vanishing.
+ */
+function readWorkshop(
+  input: unknown,
+  strict: boolean,
+  dropped: ProgressError[],
+): { ok: true; quizzes: Record<string, unknown> } | { ok: false; error: ProgressError } | null {
+  if (input === undefined) return null;
+  if (!isObj(input)) {
+    const err: ProgressError = { code: 'field', path: 'workshop', expected: 'an object' };
+    if (strict) return { ok: false, error: err };
+    dropped.push(err);
+    return null;
+  }
+  const quizzes: Record<string, unknown> = {};
+  for (const [id, q] of Object.entries(input)) {
+    const path = `workshop[${key(id)}]`;
+    const err: ProgressError | null = !ID.test(id)
+      ? { code: 'field', path, expected: 'a kebab-case quiz id' }
+      : !isObj(q)
+        ? { code: 'field', path, expected: 'an object' }
+        : null;
+    if (err) {
+      if (strict) return { ok: false, error: err };
+      dropped.push(err);
+    } else quizzes[id] = q;
+  }
+  return { ok: true, quizzes };
+}
+
+/**
  * Parses stored or imported text into the current schema. `strict` (used for imports) rejects
  * the whole file on the first bad record, naming its path; lenient mode (used for what is
  * already in storage) drops bad records so one broken entry does not cost the reader everything.
@@ -161,6 +202,9 @@ export function parseProgress(text: string, strict = false): ParseResult {
       dropped.push(v);
     } else out.drill[id] = v;
   }
+  const ws = readWorkshop(data.workshop, strict, dropped);
+  if (ws && !ws.ok) return { ok: false, error: ws.error };
+  if (ws) out.workshop = ws.quizzes;
   return { ok: true, progress: out, migrated: false, dropped };
 }
 
@@ -218,7 +262,7 @@ export function loadProgress(store: KeyValueStore | null, now = 0): { progress: 
 /** One saved copy of earlier progress: when, why, and the stored text exactly as it was. */
 export interface Backup {
   at: number;
-  reason: 'import' | 'reset' | 'restore' | 'unreadable' | 'migrated';
+  reason: 'import' | 'reset' | 'restore' | 'unreadable' | 'migrated' | 'remove';
   text: string;
 }
 
@@ -294,7 +338,13 @@ export function planMerge(current: Progress, incoming: Progress): MergePlan {
       plan.cardsUpdated.push(id);
     }
   }
-  return { merged: { ...current, quizzes, drill }, ...plan };
+  // Workshop quizzes: one per run; the one made later wins.
+  const when = (q: unknown): number => (isObj(q) && typeof q.at === 'number' ? q.at : -1);
+  const workshop = { ...current.workshop };
+  for (const [id, q] of Object.entries(incoming.workshop ?? {})) if (!(id in workshop) || when(q) > when(workshop[id])) workshop[id] = q;
+  const merged: Progress = { ...current, quizzes, drill };
+  if (Object.keys(workshop).length > 0) merged.workshop = workshop;
+  return { merged, ...plan };
 }
 
 /** Writes progress; returns false when storage refuses (quota, disabled) so the caller can warn once. */

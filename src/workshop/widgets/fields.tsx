@@ -11,11 +11,14 @@ import type { Strings } from '../model/describe.ts';
 
 export const say = (S: Strings, key: string, vars?: Record<string, string | number>): string => fill(S[key] ?? key, vars);
 
+/** A select's options: value and text. */
+export type Options = readonly (readonly [string, string])[];
+
 interface SelectProps {
   id: string;
   label: string;
   value: string;
-  options: readonly (readonly [string, string])[];
+  options: Options;
   onChange: (v: string) => void;
 }
 export function Select({ id, label, value, options, onChange }: SelectProps) {
@@ -123,67 +126,74 @@ const setter =
     onChange(next);
   };
 
-const sideOptions = (S: Strings) => SIDES.map((s) => [s, say(S, `workshop.side.${s}`)] as const);
+/**
+ * A row's fields, one helper per control kind: `choose` a select over a list of kinds (each
+ * labelled by its `<prefix>.<kind>` string), `number` a whole number; both write their field of the row.
+ */
+function rowFields<T extends object>(id: string, S: Strings, what: 'workshop.call' | 'workshop.fault', item: T, set: (patch: Partial<T>) => void) {
+  const field = fieldOf(id, S, what);
+  return {
+    choose: (name: keyof T & string, kinds: readonly string[], prefix: string) => (
+      <Select
+        {...field(name)}
+        value={String(item[name])}
+        options={kinds.map((k) => [k, say(S, `${prefix}.${k}`)] as const)}
+        onChange={(v) => set({ [name]: v } as Partial<T>)}
+      />
+    ),
+    number: (name: keyof T & string, min: number, max: number, label?: string) => (
+      <NumberField
+        {...field(name)}
+        {...(label ? { label } : {})}
+        value={Number(item[name] ?? 0)}
+        min={min}
+        max={max}
+        onChange={(v) => set({ [name]: v } as Partial<T>)}
+      />
+    ),
+  };
+}
 
 export function CallRow({ id, n, item: c, S, error, onChange, onRemove }: RowProps<WorkshopCall>) {
-  const set = setter(c, onChange, (next) => {
-    if (next.call === 'send') next.bytes ??= 100;
-    else delete next.bytes;
-  });
-  const field = fieldOf(id, S, 'workshop.call');
+  const f = rowFields(
+    id,
+    S,
+    'workshop.call',
+    c,
+    setter(c, onChange, (next) => {
+      if (next.call === 'send') next.bytes ??= 100;
+      else delete next.bytes;
+    }),
+  );
   return (
     <Row id={id} what="workshop.call" n={n} S={S} error={error} onRemove={onRemove}>
-      <Select {...field('side')} value={c.side} options={sideOptions(S)} onChange={(v) => set({ side: v as WorkshopCall['side'] })} />
-      <Select
-        {...field('call')}
-        value={c.call}
-        options={CALL_KINDS.map((k) => [k, say(S, `workshop.call.${k}`)] as const)}
-        onChange={(v) => set({ call: v as WorkshopCall['call'] })}
-      />
-      {c.call === 'send' ? <NumberField {...field('bytes')} value={c.bytes ?? 0} min={1} max={LIMITS.bytes} onChange={(v) => set({ bytes: v })} /> : null}
-      <NumberField {...field('at')} value={c.at} min={0} max={LIMITS.atMs} onChange={(v) => set({ at: v })} />
-      <Select
-        {...field('after')}
-        value={c.after}
-        options={TIME_BASES.map((a) => [a, say(S, `workshop.after.${a}`)] as const)}
-        onChange={(v) => set({ after: v as WorkshopCall['after'] })}
-      />
+      {f.choose('side', SIDES, 'workshop.side')}
+      {f.choose('call', CALL_KINDS, 'workshop.call')}
+      {c.call === 'send' ? f.number('bytes', 1, LIMITS.bytes) : null}
+      {f.number('at', 0, LIMITS.atMs)}
+      {f.choose('after', TIME_BASES, 'workshop.after')}
     </Row>
   );
 }
 
-export function FaultRow({ id, n, item: f, S, error, onChange, onRemove }: RowProps<WorkshopFault>) {
-  const set = setter(f, onChange, (next) => {
-    if (next.kind === 'drop') delete next.ms;
-    else next.ms ??= 200;
-  });
-  const field = fieldOf(id, S, 'workshop.fault');
+export function FaultRow({ id, n, item: x, S, error, onChange, onRemove }: RowProps<WorkshopFault>) {
+  const f = rowFields(
+    id,
+    S,
+    'workshop.fault',
+    x,
+    setter(x, onChange, (next) => {
+      if (next.kind === 'drop') delete next.ms;
+      else next.ms ??= 200;
+    }),
+  );
   return (
     <Row id={id} what="workshop.fault" n={n} S={S} error={error} onRemove={onRemove}>
-      <Select {...field('from')} value={f.from} options={sideOptions(S)} onChange={(v) => set({ from: v as WorkshopFault['from'] })} />
-      <Select
-        {...field('segment')}
-        value={f.segment}
-        options={SEGMENT_KINDS.map((k) => [k, say(S, `workshop.seg.${k}`)] as const)}
-        onChange={(v) => set({ segment: v as WorkshopFault['segment'] })}
-      />
-      <NumberField {...field('nth')} value={f.nth} min={0} max={LIMITS.nth} onChange={(v) => set({ nth: v })} />
-      <Select
-        {...field('kind')}
-        value={f.kind}
-        options={FAULT_KINDS.map((k) => [k, say(S, `workshop.fault.${k}`)] as const)}
-        onChange={(v) => set({ kind: v as WorkshopFault['kind'] })}
-      />
-      {f.kind !== 'drop' ? (
-        <NumberField
-          {...field('ms')}
-          label={say(S, f.kind === 'reorder' ? 'workshop.fault.ms.reorder' : 'workshop.fault.ms')}
-          value={f.ms ?? 0}
-          min={1}
-          max={LIMITS.faultMs}
-          onChange={(v) => set({ ms: v })}
-        />
-      ) : null}
+      {f.choose('from', SIDES, 'workshop.side')}
+      {f.choose('segment', SEGMENT_KINDS, 'workshop.seg')}
+      {f.number('nth', 0, LIMITS.nth)}
+      {f.choose('kind', FAULT_KINDS, 'workshop.fault')}
+      {x.kind !== 'drop' ? f.number('ms', 1, LIMITS.faultMs, say(S, x.kind === 'reorder' ? 'workshop.fault.ms.reorder' : 'workshop.fault.ms')) : null}
     </Row>
   );
 }

@@ -14,6 +14,10 @@ import { scenarioFromJson, scenarioToJson } from '../model/json.ts';
 import { mdxTag } from '../model/url.ts';
 import { say } from './fields.tsx';
 import { saveFile } from '../../labs/client/save-file.ts';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import type { FunctionComponent } from 'preact';
+
+type Maker = FunctionComponent<{ id: string; S: Strings; s: WorkshopScenario }>;
 
 /**
  * What the output shows: a run (trace null until the browser ran it itself) or the problems. `n`
@@ -35,6 +39,42 @@ interface OutputProps {
 }
 
 export function Output({ id, S, s, shown, onImport, onNote }: OutputProps) {
+  // The quiz maker and the quiz code load only when the reader asks for them.
+  const [maker, setMaker] = useState<{ C: Maker | null; open: boolean }>({ C: null, open: false });
+  const toggleQuiz = async (): Promise<void> => {
+    if (maker.open) return setMaker({ ...maker, open: false });
+    if (maker.C) return setMaker({ ...maker, open: true });
+    onNote(say(S, 'workshop.quiz.loading'));
+    try {
+      const m = await import('./quiz-maker.tsx');
+      setMaker({ C: m.default, open: true });
+      onNote('');
+    } catch (e) {
+      onNote(say(S, 'workshop.quiz.load-failed', { detail: e instanceof Error ? e.message : String(e) }));
+    }
+  };
+  const Quiz = maker.open ? maker.C : null;
+  // The review page links back with ?quiz: the run's saved quiz opens at once.
+  useEffect(() => {
+    if (new URLSearchParams(location.search).has('quiz')) void toggleQuiz();
+  }, []);
+  // One lab for the page's life, given each new run (an edit re-renders this component before its run is
+  // ready: the same element then tells Preact to leave the lab alone).
+  const view = shown.ok ? shown.view : null;
+  const lab = useMemo(
+    () =>
+      view ? (
+        <SequenceLab
+          id={`${id}-lab`}
+          scenario="normal-open"
+          title={say(S, 'workshop.run.title')}
+          strings={S}
+          replay={{ title: say(S, 'workshop.run.title'), view }}
+          initial={{ ok: true, view, base: DEFAULT_KNOBS }}
+        />
+      ) : null,
+    [view, S, id],
+  );
   const copy = async (): Promise<void> => {
     try {
       await navigator.clipboard.writeText(location.href);
@@ -96,15 +136,13 @@ export function Output({ id, S, s, shown, onImport, onNote }: OutputProps) {
           <p class="ws-summary" data-testid="ws-summary">
             {shown.summary}
           </p>
-          <SequenceLab
-            key={shown.n}
-            id={`${id}-lab`}
-            scenario="normal-open"
-            title={say(S, 'workshop.run.title')}
-            strings={S}
-            replay={{ title: say(S, 'workshop.run.title'), view: shown.view }}
-            initial={{ ok: true, view: shown.view, base: DEFAULT_KNOBS }}
-          />
+          {lab}
+          <div class="ws-inline ws-quiz-open">
+            <button type="button" aria-expanded={maker.open} aria-controls={`${id}-quiz`} onClick={() => void toggleQuiz()} data-testid="ws-quiz-toggle">
+              {say(S, 'workshop.quiz.make')}
+            </button>
+          </div>
+          <div id={`${id}-quiz`}>{Quiz ? <Quiz id={id} S={S} s={s} /> : null}</div>
         </>
       ) : (
         <div class="ws-problems" role="alert">
