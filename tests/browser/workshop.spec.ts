@@ -332,3 +332,23 @@ for (const lang of ['en', 'ko'] as const) {
     expect(thrown).toEqual([]);
   });
 }
+
+test('an edit gives the run to the same lab in place (no remount), which starts it at step 0', async ({ page }) => {
+  await open(page, 'en/workshop/');
+  const lab = page.locator('#workshop-lab');
+  const next = lab.locator('.lab-controls button').nth(3);
+  await next.click();
+  await next.click();
+  await expect(lab.locator('.seq-heads .lab-step')).toHaveText(/^Step 2 of \d+$/);
+  // A mark on the lab's element: a remounted lab is a new element without it.
+  await lab.evaluate((e) => ((e as HTMLElement & { __kept?: boolean }).__kept = true));
+  const before = await runText(page);
+  await page.locator('#workshop-latency').fill('35');
+  await page.locator('#workshop-latency').press('Tab');
+  await expect(page).toHaveURL(/lat=35;.*;h=[0-9a-f]{8}$/);
+  await expect.poll(() => runText(page)).not.toBe(before);
+  expect(await lab.evaluate((e) => (e as HTMLElement & { __kept?: boolean }).__kept === true)).toBe(true);
+  // Stepped to 2 before the edit; the new run starts at its first step, as a fresh lab would.
+  await expect(lab.locator('.seq-heads .lab-step')).toHaveText(/^Step 0 of \d+$/);
+  await expect(page.locator('.ws')).toHaveAttribute('data-run', new URL(page.url()).hash.slice(1));
+});

@@ -5,17 +5,22 @@
  * build time with the default scenario's run; in the browser a link's scenario replaces it. The
  * engine loads on the first run (run.ts), the built-in scenarios only when the reader loads one.
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { LabView } from '../../labs/view/trace-view.ts';
 import type { ScenarioKnobs, Trace } from '../../engine/types.ts';
 import { readWorkshopHash } from '../model/from-link.ts';
-import type { WorkshopScenario } from '../model/scenario.ts';
+import type { Problem, WorkshopScenario } from '../model/scenario.ts';
 import { decodeMessage, problemMessage, runSummary, type Strings } from '../model/describe.ts';
 import { decodeScenario, encodeScenario } from '../model/url.ts';
 import { Select, say } from './fields.tsx';
 import { RowList } from './row-list.tsx';
 import { Settings, type Change } from './settings.tsx';
 import { Output, type Shown } from './output.tsx';
+
+/** Resolves in a later task: what comes after it runs after the browser has painted and handled input. */
+const nextTask = (): Promise<void> => new Promise((r) => setTimeout(r, 0));
+/** No problems: one array, so the memoised form (drawn again when the scenario or its problems change, not when a run arrives) sees "unchanged". */
+const NONE: Problem[] = [];
 
 export interface WorkshopProps {
   id: string;
@@ -39,15 +44,23 @@ export default function Workshop({ id, strings: S, chapters, scenario: first, in
   const run = async (next: WorkshopScenario, linked: string | null = null, said = ''): Promise<void> => {
     const n = ++runs.current;
     const { runWorkshop } = await import('../model/run.ts');
-    const r = runWorkshop(next);
+    // Each part in a task of its own (the form's own update, the engine, the view, the lab's update),
+    // so no part of an edit blocks a phone for long; a newer edit made meanwhile drops this run.
+    await nextTask();
     if (n !== runs.current) return;
+    const r = runWorkshop(next);
     if (!r.ok) {
       setShown({ ok: false, problems: r.problems, n, hash: encodeScenario(next) });
       return setNote(`${said} ${say(S, 'workshop.err.title')} ${r.problems.map((p) => problemMessage(S, p)).join(' ')}`.trim());
     }
     const { viewOfTrace } = await import('../../labs/view/trace-view.ts');
+    await nextTask();
+    if (n !== runs.current) return;
+    const view = viewOfTrace(r.trace);
+    await nextTask();
+    if (n !== runs.current) return;
     const summary = runSummary(S, { segments: r.segments, lost: r.lost, final: r.trace.final });
-    setShown({ ok: true, view: viewOfTrace(r.trace), summary, trace: r.trace as Trace, n, hash: encodeScenario(next, r.fingerprint) });
+    setShown({ ok: true, view, summary, trace: r.trace as Trace, n, hash: encodeScenario(next, r.fingerprint) });
     if (linked && linked !== r.fingerprint) setNotice((old) => [...old, say(S, 'workshop.changed', { old: linked, now: r.fingerprint })]);
     setNote(`${said} ${summary}`.trim());
   };
@@ -91,6 +104,18 @@ export default function Workshop({ id, strings: S, chapters, scenario: first, in
     void run(d.scenario, d.fingerprint);
   }, []);
 
+  const problems = shown.ok ? NONE : shown.problems;
+  const form = useMemo(
+    () => (
+      <>
+        <Settings id={id} S={S} s={s} change={change} />
+        <RowList id={id} S={S} s={s} change={change} list="calls" problems={problems} />
+        <RowList id={id} S={S} s={s} change={change} list="faults" problems={problems} />
+      </>
+    ),
+    [s, problems],
+  );
+
   return (
     // data-run: the scenario (in link form) whose run is on screen, empty for the build-time run; tests
     // opening a link wait for it to equal the link.
@@ -118,10 +143,7 @@ export default function Workshop({ id, strings: S, chapters, scenario: first, in
         ) : null}
       </section>
 
-      <Settings id={id} S={S} s={s} change={change} />
-
-      <RowList id={id} S={S} s={s} change={change} list="calls" problems={shown.ok ? [] : shown.problems} />
-      <RowList id={id} S={S} s={s} change={change} list="faults" problems={shown.ok ? [] : shown.problems} />
+      {form}
 
       <Output id={id} S={S} s={s} shown={shown} onImport={(next) => change(next)} onNote={setNote} />
       <p class="ws-live" aria-live="polite" data-testid="ws-live">
