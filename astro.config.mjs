@@ -32,7 +32,7 @@ const CHUNK_GROUPS = [
   { name: 'state-names', test: /src[\\/]quiz[\\/]model[\\/]states\.ts/, priority: 3 },
   {
     name: 'lab',
-    test: /node_modules[\\/]preact[\\/](?!hooks)|src[\\/]labs[\\/](widgets[\\/]sequence-lab|client[\\/](lab-mount|state-diagram-live|lab-bus)\.ts|view[\\/](explain|lab-hash|knobs|sequence-layout|trace-view|diagram-highlight|state-diagram-ids)\.ts)|src[\\/]engine[\\/]knobs\.ts/,
+    test: /node_modules[\\/]preact[\\/](?!hooks)|src[\\/]labs[\\/](widgets[\\/]sequence-lab|client[\\/](lab-mount|state-diagram-live|lab-bus|hash-writer)\.ts|view[\\/](explain|lab-hash|knobs|sequence-layout|trace-view|diagram-highlight|state-diagram-ids)\.ts)|src[\\/]engine[\\/]knobs\.ts/,
     priority: 2,
   },
   // Not the scenario list: a lab brings its own scenario (engine-adapter.ts).

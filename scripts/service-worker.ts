@@ -11,12 +11,12 @@
  * book's caches, unregisters itself and reloads open tabs from the network.
  */
 import { getManifest } from 'workbox-build';
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { gzipSync } from 'node:zlib';
-import { groupOf, type PrecacheEntry } from '../src/site/offline/precache-rules.ts';
+import { groupOf, ON_USE, type PrecacheEntry } from '../src/site/offline/precache-rules.ts';
 import { locales } from '../src/i18n/locales.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -72,6 +72,39 @@ function wasmOwners(outDir: string): Record<string, string> {
   }
 }
 
+/**
+ * Code only the capture lab and the workshop run: cached when a reader first uses it, not on the
+ * first visit (about 43 KB gz of a reader's first download, for two tools few readers open).
+ * These entry chunks and everything only they import: a chunk the pages' own scripts reach
+ * without passing through them stays in the first download.
+ */
+export const onUseEntries = [/^_astro\/capture-lab\.[\w-]+\.js$/, /^_astro\/workshop\.astro_astro_type_script_[\w.-]+\.js$/];
+
+/**
+ * The built JS files (`_astro/…`) that only the `onUseEntries` chunks reach. A chunk imports
+ * another when its text names the other's file (static and dynamic imports, `new URL(…)` of a
+ * worker); the pages' roots are the chunks their HTML names.
+ */
+export function onUseFiles(outDir: string): Set<string> {
+  const dir = join(outDir, '_astro');
+  const js = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.js')) : [];
+  if (js.length === 0) return new Set();
+  const text = new Map(js.map((f) => [f, readFileSync(join(dir, f), 'utf8')]));
+  const imports = (f: string) => js.filter((g) => g !== f && text.get(f)!.includes(g));
+  const isEntry = (f: string) => onUseEntries.some((re) => re.test(`_astro/${f}`));
+  const html = (readdirSync(outDir, { recursive: true }) as string[]).filter((f) => f.endsWith('.html'));
+  const named = new Set(html.flatMap((f) => [...readFileSync(join(outDir, f), 'utf8').matchAll(/_astro\/([\w.-]+\.js)/g)].map((m) => m[1]!)));
+  const reached = new Set<string>();
+  const visit = (f: string): void => {
+    if (reached.has(f) || isEntry(f) || !text.has(f)) return;
+    reached.add(f);
+    imports(f).forEach(visit);
+  };
+  named.forEach(visit);
+  if (!js.some(isEntry)) throw new Error(`service worker: no built chunk matches ${onUseEntries.join(' or ')} (renamed?)`);
+  return new Set(js.filter((f) => !reached.has(f)).map((f) => `_astro/${f}`));
+}
+
 /** Every precached file of a build with its revision, size and edition. */
 export async function precacheEntries(outDir: string): Promise<(PrecacheEntry & { size: number })[]> {
   const { manifestEntries, warnings } = await getManifest({
@@ -82,8 +115,14 @@ export async function precacheEntries(outDir: string): Promise<(PrecacheEntry & 
   });
   for (const w of warnings) console.warn(`[sw] ${w}`);
   const owners = wasmOwners(outDir);
+  const onUse = onUseFiles(outDir);
   return (manifestEntries ?? [])
-    .map((e) => ({ url: e.url, revision: e.revision ?? '', size: statSync(join(outDir, e.url)).size, group: groupOf(e.url, locales, owners) }))
+    .map((e) => ({
+      url: e.url,
+      revision: e.revision ?? '',
+      size: statSync(join(outDir, e.url)).size,
+      group: onUse.has(e.url) ? ON_USE : groupOf(e.url, locales, owners),
+    }))
     .sort((a, b) => a.url.localeCompare(b.url));
 }
 

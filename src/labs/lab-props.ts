@@ -7,6 +7,7 @@ import { en } from '../i18n/en';
 import { ko } from '../i18n/ko';
 import type { Locale } from '../i18n/locales';
 import { pickStrings } from './view/explain.ts';
+import { href, langPath } from '../site/urls';
 
 /** Key prefixes the sequence lab reads (also used by the capture lab, which embeds one). */
 export const SEQUENCE_KEYS = [
@@ -42,7 +43,25 @@ export const STRING_SETS = {
 } as const satisfies Record<string, readonly string[]>;
 export type StringSetName = keyof typeof STRING_SETS;
 
-/** Named string sets in `lang`, as LabRoot writes them, and all of them merged, as the component takes them. */
+/**
+ * Where a page's labs read their string sets: one JSON file per language with every set
+ * (src/pages/[lang]/lab-strings.json.ts), fetched once when the first lab wakes and kept offline
+ * with its edition. Written into each chapter, the sets cost a Korean reader's offline copy about
+ * 25 KB gz; a reader without JS never needs them (the labs are rendered at build time).
+ */
+export function labStringsHref(lang: Locale): string {
+  return href(langPath(lang, 'lab-strings.json'));
+}
+
+/** Every string set in `lang`, by name: the content of labStringsHref(lang). */
+export function allLabStringSets(lang: Locale): Record<StringSetName, Record<string, string>> {
+  return Object.fromEntries(Object.entries(STRING_SETS).map(([name, prefixes]) => [name, labStrings(lang, prefixes)])) as Record<
+    StringSetName,
+    Record<string, string>
+  >;
+}
+
+/** Named string sets in `lang`, as LabRoot names them, and all of them merged, as the component takes them. */
 export function labStringSets(
   lang: Locale,
   names: StringSetName[],

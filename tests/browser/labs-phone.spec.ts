@@ -8,7 +8,8 @@
  *   - every lab control is at least 44×44 CSS px (for a radio or checkbox: its label);
  *   - the state diagram shows the current state;
  *   - the TIME-WAIT timeline's words stay inside it and its badges apart;
- *   - tapping a field of the segment inspector shows its explanation where the finger is.
+ *   - tapping a field of the segment inspector shows its explanation where the finger is;
+ *   - nothing (the back-to-top button) covers a lab's step sentence at the bottom of a phone screen.
  * Stepping through every lab fully costs time, so it runs once (phone, ko, light); the other
  * combinations check the start, the middle and the end of each lab.
  */
@@ -276,6 +277,50 @@ test.describe('phone', () => {
     }
     expect(problems).toEqual([]);
   });
+
+  for (const path of ['ko/three-way-handshake/', 'en/time-wait/']) {
+    test(`nothing covers a lab's step sentence, wherever it sits on the screen (${path})`, async ({ page }) => {
+      await page.goto(path);
+      const lab = page.locator('.seq-lab').first();
+      await wake(page, lab);
+      for (let i = 0; i < 3; i++) await lab.getByRole('button', { name: /Next step|다음 단계/ }).click();
+      await expect.poll(async () => (await stepOf(lab)).now).toBe(3);
+      const sentence = lab.locator('.lab-sentence');
+      const problems: string[] = [];
+      for (const gap of [4, 24, 60, 120]) {
+        // The sentence's bottom `gap` px above the screen's bottom, reached by scrolling back up (when
+        // the back-to-top button shows).
+        await sentence.evaluate((e, g) => scrollBy({ top: e.getBoundingClientRect().bottom - innerHeight + g + 300, behavior: 'instant' }), gap);
+        await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+        await page.evaluate(() => scrollBy({ top: -300, behavior: 'instant' }));
+        await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+        problems.push(
+          ...(await sentence.evaluate((el, g) => {
+            const out: string[] = [];
+            // Every line of the sentence, across the whole width its text may take (a longer word
+            // reaches the right edge), not just where this step's text happens to end.
+            const box = el.getBoundingClientRect();
+            const cs = getComputedStyle(el);
+            const [left, right] = [box.left + parseFloat(cs.paddingLeft), box.right - parseFloat(cs.paddingRight)];
+            const range = document.createRange();
+            range.selectNodeContents(el);
+            for (const line of range.getClientRects()) {
+              if (line.bottom > innerHeight || line.width < 4) continue;
+              for (const x of [left + 2, (left + right) / 2, right - 2]) {
+                const hit = document.elementFromPoint(x, line.top + line.height / 2);
+                if (hit && !el.contains(hit))
+                  out.push(
+                    `${g} px up: the line at y ${line.top.toFixed(0)} is covered at x ${x.toFixed(0)} by <${hit.tagName.toLowerCase()} class="${hit.getAttribute('class') ?? ''}">`,
+                  );
+              }
+            }
+            return out;
+          }, gap)),
+        );
+      }
+      expect(problems).toEqual([]);
+    });
+  }
 
   test('tapping a field of the segment inspector shows its explanation on screen', async ({ page }) => {
     await page.goto('ko/labs/');

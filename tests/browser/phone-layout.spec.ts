@@ -1,8 +1,10 @@
 /**
  * On a 360 px phone, short inline code such as a state name stays on one line
- * (src/build/keep-code-together.mjs), and nothing makes the page scroll sideways.
+ * (src/build/keep-code-together.mjs), nothing makes the page scroll sideways, and nothing on a
+ * chapter moves while it loads (the chapter figure stays where it is first drawn).
  */
 import { expect, test } from '@playwright/test';
+import { chapterPages } from './pages.ts';
 
 test.use({ viewport: { width: 360, height: 740 } });
 
@@ -14,5 +16,26 @@ for (const path of ['ko/four-way-handshake/', 'en/time-wait/']) {
     expect(split, 'inline code broken over two lines').toEqual([]);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow, 'page wider than the screen').toBeLessThanOrEqual(0);
+  });
+}
+
+for (const lang of ['ko', 'en'] as const) {
+  test(`360 px: nothing on a chapter moves while it loads (CLS 0), ${lang}`, async ({ page }) => {
+    await page.addInitScript(() => {
+      const w = window as unknown as { shifts: string[] };
+      w.shifts = [];
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries() as unknown as { value: number; hadRecentInput: boolean; sources: { node?: Node | null }[] }[])
+          if (!e.hadRecentInput) w.shifts.push(`${e.value.toFixed(4)} ${e.sources.map((s) => (s.node as Element | null)?.className ?? '?').join(', ')}`);
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    const chapters = chapterPages(lang);
+    expect(chapters.length).toBeGreaterThan(3);
+    for (const c of chapters) {
+      await page.goto(c.path, { waitUntil: 'load' });
+      // Two frames after load: blocks skipped by content-visibility have been sized by then.
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      expect(await page.evaluate(() => (window as unknown as { shifts: string[] }).shifts), `layout shifts on ${c.path}`).toEqual([]);
+    }
   });
 }

@@ -65,21 +65,36 @@ describe('lab loader', () => {
     await vi.waitFor(() => expect(root.querySelector('.lab-step')!.textContent).toMatch(/Step 1 of/));
   });
 
-  it('puts a lab’s strings back together from the sets the page writes once', async () => {
+  it('puts a lab’s strings together from the sets of the language’s strings file, fetched once', async () => {
     const half = Object.keys(S).length >> 1;
-    const [one, two] = [Object.fromEntries(Object.entries(S).slice(0, half)), Object.fromEntries(Object.entries(S).slice(half))];
-    const root = page('lab-s', JSON.stringify({ ...props('lab-s'), strings: undefined, stringSets: ['one', 'two'] }));
-    for (const [name, set] of [
-      ['one', one],
-      ['two', two],
-    ] as const) {
-      document.body.insertAdjacentHTML('beforeend', `<script type="application/json" data-lab-strings="${name}">${JSON.stringify(set)}</script>`);
-    }
+    const file = { one: Object.fromEntries(Object.entries(S).slice(0, half)), two: Object.fromEntries(Object.entries(S).slice(half)) };
+    const fetched: string[] = [];
+    vi.stubGlobal('fetch', async (url: string) => (fetched.push(url), new Response(JSON.stringify(file))));
+    const labs = ['lab-s', 'lab-t'].map((id) =>
+      page(id, JSON.stringify({ ...props(id), strings: undefined, stringSets: ['one', 'two'], stringsFrom: '/en/lab-strings.json' })),
+    );
     watchLabs(document);
     fire(observed);
-    await vi.waitFor(() => expect(root.hasAttribute('data-lab-awake')).toBe(true));
-    (root.querySelector('button[aria-label="Next step"]') as HTMLButtonElement).click();
-    await vi.waitFor(() => expect(root.querySelector('.lab-sentence')!.textContent).toMatch(/^Step 1 of \d+/));
+    for (const root of labs) {
+      await vi.waitFor(() => expect(root.hasAttribute('data-lab-awake')).toBe(true));
+      (root.querySelector('button[aria-label="Next step"]') as HTMLButtonElement).click();
+      await vi.waitFor(() => expect(root.querySelector('.lab-sentence')!.textContent).toMatch(/^Step 1 of \d+/));
+    }
+    expect(fetched).toEqual(['/en/lab-strings.json']);
+  });
+
+  it('names the strings file when it fails or lacks a set, and leaves the lab as rendered', async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    vi.stubGlobal('fetch', async (url: string) => (url.includes('gone') ? new Response('', { status: 404 }) : new Response('{"one":{}}')));
+    page('lab-gone', JSON.stringify({ ...props('lab-gone'), strings: undefined, stringSets: ['one'], stringsFrom: '/gone.json' }));
+    page('lab-lacks', JSON.stringify({ ...props('lab-lacks'), strings: undefined, stringSets: ['one', 'two'], stringsFrom: '/en/x.json' }));
+    watchLabs(document);
+    fire(observed);
+    await vi.waitFor(() => expect(error).toHaveBeenCalledTimes(2));
+    expect(error.mock.calls.map((c) => String(c[0])).sort()).toEqual([
+      'lab lab-gone: stays static (/gone.json answered 404)',
+      'lab lab-lacks: stays static (no string set "two" in /en/x.json)',
+    ]);
   });
 
   it('leaves a lab with broken or missing props as rendered, and names it in the console', async () => {

@@ -53,6 +53,18 @@ describe('<StateDiagram>', () => {
     document.body.innerHTML = '';
   });
 
+  it('draws the two arrowhead markers the arrows name: the same shape, the hot one with its own class', () => {
+    page(figureHtml({ id: 'sd' }));
+    const [plain, hot] = [q('#sd-arrow'), q('#sd-arrow-hot')];
+    expect(plain.tagName.toLowerCase()).toBe('marker');
+    expect(hot.tagName.toLowerCase()).toBe('marker');
+    expect(q('path', plain).getAttribute('class')).toBe('sd-arrowhead');
+    expect(q('path', hot).getAttribute('class')).toBe('sd-arrowhead-hot');
+    // Same shape and placement: only the path's class tells them apart.
+    expect(hot.outerHTML.replace('sd-arrow-hot', 'sd-arrow').replace('sd-arrowhead-hot', 'sd-arrowhead')).toBe(plain.outerHTML);
+    expect(plain.getAttribute('orient')).toBe('auto-start-reverse');
+  });
+
   it('draws Figure 5 without any lab, then highlights both endpoints and the arrow taken', () => {
     followLabBus(page(figureHtml()));
     expect(document.querySelectorAll('[data-node]')).toHaveLength(12);

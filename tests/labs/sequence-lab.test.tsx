@@ -3,6 +3,9 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import SequenceLab from '../../src/labs/widgets/sequence-lab.tsx';
+import { ArrowLabel, ArrowLine } from '../../src/labs/widgets/sequence-diagram.tsx';
+import { TraceRow } from '../../src/labs/widgets/sequence-tables.tsx';
+import { flushHash, HASH_DELAY_MS } from '../../src/labs/client/hash-writer.ts';
 import { resetBus, subscribe, type LabPosition } from '../../src/labs/client/lab-bus.ts';
 import { S, initialRun } from './lab-fixtures.ts';
 
@@ -12,9 +15,13 @@ const lab = (scenario = 'normal-open', knobs = '') => (
 const live = () => document.querySelector('.lab-sentence')!.textContent ?? '';
 const stepOf = () => Number(/Step (\d+) of/.exec(live())?.[1]);
 
-beforeEach(() => {
+beforeEach(async () => {
   resetBus();
+  // The previous case's lab may still have a link waiting to be written (hash-writer.ts): write it now, then reset the URL.
+  flushHash();
   history.replaceState(null, '', '/en/labs/');
+  // happy-dom (unlike browsers) fires hashchange for replaceState, a task later: let it pass before the case starts.
+  await new Promise((r) => setTimeout(r, 0));
 });
 afterEach(cleanup);
 
@@ -124,12 +131,64 @@ describe('<SequenceLab>', () => {
     fireEvent.change(drop, { target: { value: '0' } });
     await waitFor(() => expect(document.querySelector('.lab-note')!.textContent).toContain('ran again'));
     expect(document.querySelector('.lab-trace')!.textContent).not.toContain('lost');
-    expect(location.hash).toContain('lab=lab-lost-syn-ack');
+    await waitFor(() => expect(location.hash).toContain('lab=lab-lost-syn-ack'));
     expect(location.hash).toContain('drop=0');
+  });
+
+  it('a step redraws only the rows, arrows and labels it changes', () => {
+    render(lab('lost-syn-ack'));
+    const section = document.querySelector('.seq-lab')!;
+    fireEvent.keyDown(section, { key: 'End' });
+    const spies = [TraceRow, ArrowLine, ArrowLabel].map((c) => vi.spyOn(c.prototype, 'render'));
+    try {
+      const calls = (i: number) => () => spies[i]!.mock.calls.length;
+      const [rows, lines, labels] = [calls(0), calls(1), calls(2)];
+      const total = document.querySelectorAll('.lab-trace tbody tr').length;
+      fireEvent.keyDown(section, { key: 'ArrowLeft' });
+      // Rows: the ones that stop or start being current (at most the two steps' segments), never all of them.
+      expect(rows()).toBeGreaterThan(0);
+      expect(rows()).toBeLessThan(total);
+      expect(lines()).toBeLessThan(document.querySelectorAll('.seq-arrow').length);
+      expect(labels()).toBeLessThan(document.querySelectorAll('.seq-label').length);
+    } finally {
+      for (const s of spies) s.mockRestore();
+    }
+  });
+
+  it('writes its link after a run of steps, not inside each step; a click or leaving the page writes it at once', () => {
+    vi.useFakeTimers();
+    try {
+      const replace = vi.spyOn(history, 'replaceState');
+      render(lab());
+      const section = document.querySelector('.seq-lab')!;
+      for (let i = 0; i < 3; i++) fireEvent.keyDown(section, { key: 'ArrowRight' });
+      expect(stepOf()).toBe(3);
+      expect(replace).not.toHaveBeenCalled();
+      vi.advanceTimersByTime(HASH_DELAY_MS);
+      expect(replace).toHaveBeenCalledTimes(1);
+      expect(location.hash).toMatch(/lab=lab-normal-open&.*step=3/);
+      // The language switch reads location.hash in its click handler: a click first writes the pending link.
+      fireEvent.keyDown(section, { key: 'ArrowRight' });
+      document.body.click();
+      expect(location.hash).toMatch(/step=4/);
+      fireEvent.keyDown(section, { key: 'ArrowRight' });
+      dispatchEvent(new Event('pagehide'));
+      expect(location.hash).toMatch(/step=5/);
+      // A hash set meanwhile (a link, the address bar) wins over the pending one.
+      fireEvent.keyDown(section, { key: 'ArrowLeft' });
+      history.pushState(null, '', '#elsewhere');
+      dispatchEvent(new HashChangeEvent('hashchange'));
+      vi.advanceTimersByTime(HASH_DELAY_MS);
+      expect(location.hash).toBe('#elsewhere');
+      replace.mockRestore();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('restores scenario, knobs and step from the URL hash, and writes it back as the reader steps', async () => {
     history.replaceState(null, '', '/en/labs/#lab=lab-normal-open&s=lost-syn&step=3&abs=1&drop=0');
+    await new Promise((r) => setTimeout(r, 0)); // happy-dom's hashchange for replaceState (see beforeEach)
     render(lab('normal-open', 'drop'));
     await waitFor(() => expect(stepOf()).toBe(3));
     expect(document.querySelector('.lab-title')!.textContent).toBeTruthy();

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { BENCH_DIR, lighthouseMobile, phaseStats, traceTasks, type TraceEvent } from '../../scripts/bench-long-tasks.ts';
+import { BENCH_DIR, lighthouseMobile, longestThreadTime, phaseStats, traceTasks, type TraceEvent } from '../../scripts/bench-long-tasks.ts';
 
 const ev = (name: string, ts: number, extra: Partial<TraceEvent> = {}): TraceEvent => ({ name, ph: 'X', pid: 1, tid: 10, ts, ...extra });
 
@@ -28,6 +28,13 @@ describe('traceTasks', () => {
 
   it('fails when a mark is missing rather than measuring nothing', () => {
     expect(() => traceTasks(events, 'bench:knob-start', 'bench:knob-end')).toThrow(/no bench:knob-start/);
+  });
+
+  it('gives the longest of the same tasks by thread time, in ms', () => {
+    const timed = events.map((e) => (e.name === 'RunTask' ? { ...e, tdur: (e.dur ?? 0) / 2 } : e));
+    timed.push(ev('RunTask', 40_000, { dur: 45_000, tdur: 44_000 })); // shorter on the clock, longer on the CPU than 61 ms / 2
+    expect(longestThreadTime(timed, 'bench:step-start', 'bench:step-end')).toBe(44);
+    expect(() => longestThreadTime(timed, 'bench:knob-start', 'bench:knob-end')).toThrow(/no bench:knob-start/);
   });
 });
 

@@ -39,6 +39,7 @@ export const SANCTIONED_DEEP_IMPORTS: Record<string, { importers: string[]; why:
       'src/labs/widgets/knob-panel.tsx',
       'src/labs/view/workshop-link.ts',
       'src/workshop/model/scenario.ts',
+      'src/workshop/model/from-link.ts',
     ],
     why: 'the knob table rides in the eager lab chunk (and the workshop builder); the engine loads on the first knob change (first run)',
   },

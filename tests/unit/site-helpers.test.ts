@@ -6,7 +6,7 @@ import { glossary } from '../../src/data/glossary';
 import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { KILL_SWITCH, serviceWorkerSource, writeServiceWorker } from '../../scripts/service-worker.ts';
+import { KILL_SWITCH, onUseFiles, serviceWorkerSource, writeServiceWorker } from '../../scripts/service-worker.ts';
 import { cacheControl } from '../../scripts/serve.ts';
 import { candidatesFor, groupOf, notFoundFor } from '../../src/site/offline/precache-rules.ts';
 
@@ -106,6 +106,35 @@ describe('service worker', () => {
       const two = readFileSync(join(dir, 'sw.js'), 'utf8');
       expect(two).not.toBe(one);
       expect(two.length).toBe(one.length);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+  it('code only the capture lab and the workshop reach is cached on use; code a page reaches otherwise is not', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sw-test-'));
+    try {
+      mkdirSync(join(dir, '_astro'));
+      mkdirSync(join(dir, 'en'));
+      const js = {
+        'page.A1.js': 'import("./lab.B2.js")',
+        'lab.B2.js': 'import"./tools.C3.js";import("./capture-lab.D4.js")',
+        'capture-lab.D4.js': 'import"./tools.C3.js";new URL(`capture-worker-E5.js`,import.meta.url)',
+        'capture-worker-E5.js': 'import"./pcap.F6.js"',
+        'pcap.F6.js': '',
+        'tools.C3.js': '',
+        'workshop.astro_astro_type_script_index_0_lang.G7.js': 'import"./tools.C3.js";import"./run.H8.js"',
+        'run.H8.js': '',
+      };
+      for (const [f, text] of Object.entries(js)) writeFileSync(join(dir, '_astro', f), text);
+      writeFileSync(join(dir, 'en', 'index.html'), '<script type="module" src="/_astro/page.A1.js"></script>');
+      writeFileSync(join(dir, 'en', 'workshop.html'), '<script type="module" src="/_astro/workshop.astro_astro_type_script_index_0_lang.G7.js"></script>');
+      expect([...onUseFiles(dir)].sort()).toEqual([
+        '_astro/capture-lab.D4.js',
+        '_astro/capture-worker-E5.js',
+        '_astro/pcap.F6.js',
+        '_astro/run.H8.js',
+        '_astro/workshop.astro_astro_type_script_index_0_lang.G7.js',
+      ]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

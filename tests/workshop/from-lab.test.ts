@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { KNOBS } from '../../src/engine/knobs.ts';
 import { SCENARIO_IDS, getScenario, simulate, wireSegments, type ScenarioKnobs, type Trace } from '../../src/engine/index.ts';
-import { readWorkshopHash, workshopHash } from '../../src/labs/view/workshop-link.ts';
+import { workshopHash } from '../../src/labs/view/workshop-link.ts';
+import { readWorkshopHash } from '../../src/workshop/model/from-link.ts';
 import { fromChapter } from '../../src/workshop/model/from-chapter.ts';
 import { runWorkshop } from '../../src/workshop/model/run.ts';
 import { problemText } from '../../src/workshop/model/scenario.ts';

@@ -13,20 +13,43 @@ import { linkedLabId } from '../view/lab-link-id.ts';
 /** Server-rendered labs waiting to wake up: `[data-lab-root]` (and `data-lab-kind`), with their props in `script[data-lab-props]`. */
 const LAB_ROOT = 'data-lab-root';
 
+/** The language's lab strings file (LabRoot.astro names it), fetched once per page; a failed fetch is tried again by the next lab. */
+const stringFiles = new Map<string, Promise<Record<string, Record<string, string>>>>();
+function stringFile(url: string): Promise<Record<string, Record<string, string>>> {
+  let file = stringFiles.get(url);
+  if (!file) {
+    file = fetch(url).then((r) => {
+      if (!r.ok) throw new Error(`${url} answered ${r.status}`);
+      return r.json() as Promise<Record<string, Record<string, string>>>;
+    });
+    stringFiles.set(url, file);
+    file.catch(() => stringFiles.delete(url));
+  }
+  return file;
+}
+
 /** Reads a lab's props and hydrates it; never throws. */
 async function wake(root: Element): Promise<void> {
   const id = root.getAttribute(LAB_ROOT);
   try {
     const json = document.querySelector(`script[data-lab-props="${CSS.escape(id ?? '')}"]`)?.textContent;
     if (!json) throw new Error('no props');
-    const props = JSON.parse(json) as { stringSets?: string[]; strings?: Record<string, string> };
-    // Strings shared by the page's labs are written once (LabRoot.astro): put this lab's back together.
-    if (props.stringSets)
+    const props = JSON.parse(json) as { stringSets?: string[]; stringsFrom?: string; strings?: Record<string, string> };
+    const code = import('./lab-mount.ts');
+    code.catch(() => undefined); // a failure is reported below, when it is awaited
+    // The props name their string sets in the language's strings file (LabRoot.astro): put this lab's strings together.
+    if (props.stringSets) {
+      const from = props.stringsFrom ?? '';
+      const file = await stringFile(from);
       props.strings = Object.assign(
         {},
-        ...props.stringSets.map((n) => JSON.parse(document.querySelector(`script[data-lab-strings="${n}"]`)?.textContent ?? '{}') as object),
+        ...props.stringSets.map((n) => {
+          if (!file[n]) throw new Error(`no string set "${n}" in ${from}`);
+          return file[n];
+        }),
       );
-    const { mountLab } = await import('./lab-mount.ts');
+    }
+    const { mountLab } = await code;
     await mountLab(root.getAttribute('data-lab-kind') ?? 'sequence', root, props);
     // What Astro's `ssr` marker told: this lab is interactive now (tests and the bench wait for it).
     root.setAttribute('data-lab-awake', '');

@@ -18,7 +18,9 @@ function paint(fig: HTMLElement, pos: LabPosition): void {
     const who = hl.edges.get(g.dataset.edge!);
     const line = g.querySelector('tspan')!;
     g.classList.toggle('sd-hot', !!who);
-    g.querySelector('path')!.setAttribute('marker-end', `url(#${fig.dataset.sd}-arrow${who ? '-hot' : ''})`);
+    const path = g.querySelector('path')!;
+    const marker = `url(#${fig.dataset.sd}-arrow${who ? '-hot' : ''})`;
+    if (path.getAttribute('marker-end') !== marker) path.setAttribute('marker-end', marker);
     g.querySelector('.sd-who')?.remove();
     if (who) {
       const name = line.cloneNode() as Element;
@@ -98,7 +100,13 @@ export function followLabBus(root: ParentNode): void {
     if (following.has(fig)) continue;
     following.add(fig);
     let last: LabPosition | undefined;
-    subscribe('position', (pos) => paint(fig, (last = pos)));
+    // A step that moves neither endpoint (most do not) leaves the figure as it is.
+    let shown = '';
+    subscribe('position', (pos) => {
+      const now = JSON.stringify([pos.a, pos.b]);
+      if (now !== shown) paint(fig, (last = pos));
+      shown = now;
+    });
     // The block skipped off screen (see follow) is the figure or the article's child holding it.
     const block = fig.closest('article > *') ?? fig;
     block.addEventListener('contentvisibilityautostatechange', (e) => {

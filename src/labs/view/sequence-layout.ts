@@ -182,8 +182,17 @@ export function arrowsAt(layout: SeqLayout, view: LabView, current: number): Arr
   return out;
 }
 
+/** A state label on a lane: the state a side entered in `step`, at `y`. */
+export interface StateMarkProps {
+  side: Side;
+  state: string;
+  y: number;
+  step: number;
+  current: boolean;
+}
+
 /** State labels up to step `current`: each side's first state, then every change where it happens. */
-export function marksAt(layout: SeqLayout, current: number): Array<{ side: Side; state: string; y: number; step: number; current: boolean }> {
+export function marksAt(layout: SeqLayout, current: number): StateMarkProps[] {
   return layout.bands
     .filter((b) => b.step <= current)
     .flatMap((b) => b.marks.map((m) => ({ ...m, y: b.arrive + SEQ.mark / 2, step: b.step, current: b.step === current })));

@@ -6,7 +6,19 @@
  */
 import { fmt, type Strings } from '../view/explain.ts';
 import type { LabView } from '../view/trace-view.ts';
-import { arrowsAt, heightAt, layoutRun, marksAt, SEQ, SEQ_TEXT, textWidth, type SeqLayout } from '../view/sequence-layout.ts';
+import {
+  arrowsAt,
+  heightAt,
+  layoutRun,
+  marksAt,
+  SEQ,
+  SEQ_TEXT,
+  textWidth,
+  type ArrowGeom,
+  type SeqLayout,
+  type StateMarkProps,
+} from '../view/sequence-layout.ts';
+import { Memo } from './memo.ts';
 
 export interface SequenceDiagramProps {
   /** Prefix of the arrowhead marker's id (unique on the page). */
@@ -62,49 +74,14 @@ export function SequenceDiagram({ id, view, relative, step, openStep, title, str
         <line class="seq-lane" x1={pct(SEQ.laneA)} x2={pct(SEQ.laneA)} y1="0" y2={height} />
         <line class="seq-lane" x1={pct(SEQ.laneB)} x2={pct(SEQ.laneB)} y1="0" y2={height} />
         {arrows.map((a) => (
-          <line
-            key={a.id}
-            class={`seq-arrow seq-from-${a.from}${a.current ? ' seq-current' : ''}${a.dropped ? ' seq-dropped' : ''}${a.partial ? ' seq-partial' : ''}`}
-            data-seg={a.id}
-            x1={pct(a.x1)}
-            y1={a.y1}
-            x2={pct(a.x2)}
-            y2={a.y2}
-            marker-end={a.dropped || a.partial ? undefined : `url(#${id}-ah)`}
-          />
+          <ArrowLine key={a.id} {...a} marker={`url(#${id}-ah)`} />
         ))}
-        {marksAt(layout, step).map((m) => {
-          const w = textWidth(m.state, SEQ_TEXT.state) + 12;
-          const x = pct(m.side === 'A' ? SEQ.laneA : SEQ.laneB);
-          return (
-            <g key={`${m.side}${m.step}`} class={`seq-state${m.step === 0 ? ' seq-state-0' : ''}${m.current ? ' seq-state-current' : ''}`}>
-              <rect x={x} y={m.y - 9} width={w} height="18" rx="9" transform={`translate(${-w / 2} 0)`} />
-              <text x={x} y={m.y + 4} text-anchor="middle">
-                {m.state}
-              </text>
-            </g>
-          );
-        })}
-        {arrows.map((a) => {
-          const left = a.from === 'A';
-          const n = a.lines.length;
-          return (
-            <text
-              key={a.id}
-              class={`seq-label${a.current ? ' seq-label-current' : ''}`}
-              data-label={a.id}
-              x={pct(a.x1)}
-              dx={left ? 8 : -8}
-              text-anchor={left ? 'start' : 'end'}
-            >
-              {a.lines.map((t, i) => (
-                <tspan key={i} x={pct(a.x1)} dx={left ? 8 : -8} y={a.y1 - 5 - (n - 1 - i) * SEQ.line} class={i ? undefined : 'seq-label-head'}>
-                  {t}
-                </tspan>
-              ))}
-            </text>
-          );
-        })}
+        {marksAt(layout, step).map((m) => (
+          <StateMark key={`${m.side}${m.step}`} {...m} />
+        ))}
+        {arrows.map((a) => (
+          <ArrowLabel key={a.id} id={a.id} from={a.from} x1={a.x1} y1={a.y1} lines={a.lines} current={a.current} />
+        ))}
         {arrows.map((a) =>
           a.dropped ? (
             <text key={a.id} class="seq-cross" x={pct(a.x2)} y={a.y2 + 17} text-anchor="middle">
@@ -115,6 +92,56 @@ export function SequenceDiagram({ id, view, relative, step, openStep, title, str
       </svg>
     </div>
   );
+}
+
+/** One segment's arrow as drawn now (a Memo: a step redraws only the arrows it moved or marked). */
+export class ArrowLine extends Memo<ArrowGeom & { marker: string }> {
+  render(a: ArrowGeom & { marker: string }) {
+    return (
+      <line
+        class={`seq-arrow seq-from-${a.from}${a.current ? ' seq-current' : ''}${a.dropped ? ' seq-dropped' : ''}${a.partial ? ' seq-partial' : ''}`}
+        data-seg={a.id}
+        x1={pct(a.x1)}
+        y1={a.y1}
+        x2={pct(a.x2)}
+        y2={a.y2}
+        marker-end={a.dropped || a.partial ? undefined : a.marker}
+      />
+    );
+  }
+}
+
+/** A state label on a lane, where a step changed that side's state. */
+class StateMark extends Memo<StateMarkProps> {
+  render(m: StateMarkProps) {
+    const w = textWidth(m.state, SEQ_TEXT.state) + 12;
+    const x = pct(m.side === 'A' ? SEQ.laneA : SEQ.laneB);
+    return (
+      <g class={`seq-state${m.step === 0 ? ' seq-state-0' : ''}${m.current ? ' seq-state-current' : ''}`}>
+        <rect x={x} y={m.y - 9} width={w} height="18" rx="9" transform={`translate(${-w / 2} 0)`} />
+        <text x={x} y={m.y + 4} text-anchor="middle">
+          {m.state}
+        </text>
+      </g>
+    );
+  }
+}
+
+/** A segment's label above where it leaves: flags, tags, numbers (`lines` is the layout's own array). */
+export class ArrowLabel extends Memo<Pick<ArrowGeom, 'id' | 'from' | 'x1' | 'y1' | 'lines' | 'current'>> {
+  render(a: Pick<ArrowGeom, 'id' | 'from' | 'x1' | 'y1' | 'lines' | 'current'>) {
+    const left = a.from === 'A';
+    const n = a.lines.length;
+    return (
+      <text class={`seq-label${a.current ? ' seq-label-current' : ''}`} data-label={a.id} x={pct(a.x1)} dx={left ? 8 : -8} text-anchor={left ? 'start' : 'end'}>
+        {a.lines.map((t, i) => (
+          <tspan key={i} x={pct(a.x1)} dx={left ? 8 : -8} y={a.y1 - 5 - (n - 1 - i) * SEQ.line} class={i ? undefined : 'seq-label-head'}>
+            {t}
+          </tspan>
+        ))}
+      </text>
+    );
+  }
 }
 
 /**

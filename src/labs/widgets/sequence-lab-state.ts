@@ -7,6 +7,7 @@ import { fmt, type Strings } from '../view/explain.ts';
 import type { LabPosition } from '../client/lab-bus.ts';
 import { DEFAULT_KNOBS, type Knobs } from '../view/knobs.ts';
 import { clampStep, type LabView } from '../view/trace-view.ts';
+import { unpackView, type PackedView } from '../view/view-pack.ts';
 import { workshopHash } from '../view/workshop-link.ts';
 import type { Speed } from './sequence-controls.tsx';
 
@@ -25,8 +26,11 @@ export interface SequenceLabProps {
   engineKnobs?: ScenarioKnobs;
   /** The scenario's definition, from the build: a knob change then loads the simulator without the scenario list. */
   def?: ScenarioDef;
-  /** The first run, computed at build time (engine-adapter's runForLab), so the engine loads only on a change. */
-  initial: { ok: true; view: LabView; base: Knobs; losable?: string[] } | { ok: false; message: string };
+  /**
+   * The first run, computed at build time (engine-adapter's runForLab), so the engine loads only on a
+   * change; packed (view-pack.ts) in the page's props.
+   */
+  initial: { ok: true; view: LabView | PackedView; base: Knobs; losable?: string[] } | { ok: false; message: string };
   /** The workshop page's address: the lab links "open in workshop" there with its scenario and knobs. */
   workshop?: string;
   /** For a scenario built in the workshop: its link back there ("open in workshop" opens exactly it). */
@@ -68,7 +72,7 @@ export interface LabState {
 /** The state before hydration: the build's run at the chapter's step (the whole run when none), nothing touched. */
 export function initialState(props: SequenceLabProps): LabState {
   const { initial } = props;
-  const ranView = initial.ok ? initial.view : null;
+  const ranView = initial.ok ? unpackView(initial.view) : null;
   const view = props.replay?.view ?? ranView;
   const base = initial.ok ? initial.base : DEFAULT_KNOBS;
   return {

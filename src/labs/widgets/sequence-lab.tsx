@@ -7,6 +7,7 @@
 import { Component, createRef } from 'preact';
 import type { ScenarioDef, Side } from '../../engine/types.ts';
 import { fmt } from '../view/explain.ts';
+import { flushHash, isOwnHash, writeHashSoon } from '../client/hash-writer.ts';
 import { publish } from '../client/lab-bus.ts';
 import { followLabBus } from '../client/state-diagram-live.ts';
 import { parseLabHash, serializeLabHash } from '../view/lab-hash.ts';
@@ -31,7 +32,8 @@ export default class SequenceLab extends Component<SequenceLabProps, LabState> {
   touched = false;
   sentence = createRef<HTMLParagraphElement>();
   timer: ReturnType<typeof setTimeout> | undefined;
-  onHash = (): void => void this.fromHash();
+  // A hashchange that echoes the lab's own link (hash-writer.ts) is no news.
+  onHash = (): void => void (isOwnHash() || this.fromHash());
   /** Counts re-runs: only the latest one may show its result (an older one can finish after it). */
   runs = 0;
 
@@ -123,11 +125,9 @@ export default class SequenceLab extends Component<SequenceLabProps, LabState> {
       // Only a lab the reader used: one that merely scrolled past must not replace it.
       if (!replay && this.touched) publish('run', { source: id, title: this.title(), scenario, knobs: applied });
     }
-    // Keep the link in the address bar once the reader has done something.
-    if (this.touched && !replay && (moved || absolute !== was.absolute || knobs !== was.knobs || scenario !== was.scenario)) {
-      const hash = serializeLabHash({ lab: id, scenario, step, absolute, knobs }, base);
-      if (location.hash !== hash) history.replaceState(history.state, '', hash);
-    }
+    // Keep the link in the address bar once the reader has done something (written after the step: hash-writer.ts).
+    if (this.touched && !replay && (moved || absolute !== was.absolute || knobs !== was.knobs || scenario !== was.scenario))
+      writeHashSoon(serializeLabHash({ lab: id, scenario, step, absolute, knobs }, base));
     // Play: one step per tick until the end.
     if (playing !== was.playing || moved || fed || speed !== was.speed || ranView !== was.ranView) {
       clearTimeout(this.timer);
@@ -176,7 +176,7 @@ export default class SequenceLab extends Component<SequenceLabProps, LabState> {
   copyLink = async (): Promise<void> => {
     const { scenario, step, absolute, knobs, base } = this.state;
     this.touched = true;
-    history.replaceState(history.state, '', serializeLabHash({ lab: this.props.id, scenario, step, absolute, knobs }, base));
+    flushHash(serializeLabHash({ lab: this.props.id, scenario, step, absolute, knobs }, base));
     try {
       await navigator.clipboard.writeText(location.href);
       this.setState({ linkNote: fmt(this.props.strings, 'labs.ctl.linkCopied') });

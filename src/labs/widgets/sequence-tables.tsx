@@ -6,7 +6,8 @@
 import { flagNotation } from '../../engine/segment.ts';
 import type { Side } from '../../engine/types.ts';
 import { fmt, formatTime, type Strings } from '../view/explain.ts';
-import { bases, showNumber, type LabView } from '../view/trace-view.ts';
+import { bases, showNumber, type LabView, type ViewSegment } from '../view/trace-view.ts';
+import { Memo } from './memo.ts';
 
 const VARS = [
   ['sndUna', 'SND.UNA'],
@@ -99,34 +100,48 @@ export function TraceTable({ view, step, relative, strings: S, limit }: TablePro
           </tr>
         </thead>
         <tbody>
-          {view.segments.slice(0, limit).map((s) => {
-            const end = view.steps[s.endStep ?? view.steps.length - 1] ?? view.steps[view.steps.length - 1]!;
-            const b = bases(view, s.from);
-            const isCur = s.sendStep === step || s.endStep === step;
-            const fate =
-              s.fate === 'dropped' ? `✕ ${fmt(S, 'labs.lost')}` : s.fate === 'delivered' ? fmt(S, 'labs.table.delivered') : fmt(S, 'labs.table.inFlight');
-            return (
-              <tr key={s.id} class={isCur ? 'lab-row-current' : undefined} aria-current={isCur ? 'step' : undefined}>
-                <td>
-                  <span class="lab-cur-mark" aria-hidden={isCur ? undefined : 'true'}>
-                    ▶{' '}
-                  </span>
-                  {s.id}
-                </td>
-                <td>{formatTime(view.steps[s.sendStep]?.t ?? 0)}</td>
-                <td>{s.from === 'A' ? 'A → B' : 'B → A'}</td>
-                <td>{flagNotation(s.flags)}</td>
-                <td>{showNumber(s.seq, b.seq, relative)}</td>
-                <td>{showNumber(s.ack, b.ack, relative)}</td>
-                <td>{s.len}</td>
-                <td>{fate}</td>
-                <td>{end.A.state ?? '?'}</td>
-                <td>{end.B.state ?? '?'}</td>
-              </tr>
-            );
-          })}
+          {view.segments.slice(0, limit).map((s) => (
+            <TraceRow key={s.id} view={view} seg={s} current={s.sendStep === step || s.endStep === step} relative={relative} strings={S} />
+          ))}
         </tbody>
       </table>
     </div>
   );
+}
+
+interface TraceRowProps {
+  view: LabView;
+  seg: ViewSegment;
+  /** Sent or ended in the current step. */
+  current: boolean;
+  relative: boolean;
+  strings: Strings;
+}
+
+/** One segment's row. A step re-renders only the rows whose `current` changed (Memo). */
+export class TraceRow extends Memo<TraceRowProps> {
+  render({ view, seg: s, current, relative, strings: S }: TraceRowProps) {
+    const end = view.steps[s.endStep ?? view.steps.length - 1] ?? view.steps[view.steps.length - 1]!;
+    const b = bases(view, s.from);
+    const fate = s.fate === 'dropped' ? `✕ ${fmt(S, 'labs.lost')}` : s.fate === 'delivered' ? fmt(S, 'labs.table.delivered') : fmt(S, 'labs.table.inFlight');
+    return (
+      <tr class={current ? 'lab-row-current' : undefined} aria-current={current ? 'step' : undefined}>
+        <td>
+          <span class="lab-cur-mark" aria-hidden={current ? undefined : 'true'}>
+            ▶{' '}
+          </span>
+          {s.id}
+        </td>
+        <td>{formatTime(view.steps[s.sendStep]?.t ?? 0)}</td>
+        <td>{s.from === 'A' ? 'A → B' : 'B → A'}</td>
+        <td>{flagNotation(s.flags)}</td>
+        <td>{showNumber(s.seq, b.seq, relative)}</td>
+        <td>{showNumber(s.ack, b.ack, relative)}</td>
+        <td>{s.len}</td>
+        <td>{fate}</td>
+        <td>{end.A.state ?? '?'}</td>
+        <td>{end.B.state ?? '?'}</td>
+      </tr>
+    );
+  }
 }

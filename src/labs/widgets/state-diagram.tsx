@@ -46,30 +46,8 @@ export default function StateDiagram({ labels, initial = null, id = 'state-diagr
           <title id={titleId}>{labels.title}</title>
           <desc id={descId}>{labels.desc}</desc>
           <defs>
-            <marker
-              id={`${id}-arrow`}
-              viewBox="0 0 10 10"
-              refX="9"
-              refY="5"
-              markerUnits="userSpaceOnUse"
-              markerWidth="9"
-              markerHeight="9"
-              orient="auto-start-reverse"
-            >
-              <path d="M0 0 L10 5 L0 10 z" class="sd-arrowhead" />
-            </marker>
-            <marker
-              id={`${id}-arrow-hot`}
-              viewBox="0 0 10 10"
-              refX="9"
-              refY="5"
-              markerUnits="userSpaceOnUse"
-              markerWidth="9"
-              markerHeight="9"
-              orient="auto-start-reverse"
-            >
-              <path d="M0 0 L10 5 L0 10 z" class="sd-arrowhead-hot" />
-            </marker>
+            <Arrowhead id={`${id}-arrow`} />
+            <Arrowhead id={`${id}-arrow-hot`} hot />
           </defs>
           {EDGES.map((e) => {
             const who = hl.edges.get(e.id);
@@ -118,5 +96,14 @@ export default function StateDiagram({ labels, initial = null, id = 'state-diagr
           : labels.waiting}
       </figcaption>
     </figure>
+  );
+}
+
+/** One arrowhead marker: the plain one, or the hot one of the arrows the lab is on (`sd-arrowhead-hot`). */
+function Arrowhead({ id, hot = false }: { id: string; hot?: boolean }) {
+  return (
+    <marker id={id} viewBox="0 0 10 10" refX="9" refY="5" markerUnits="userSpaceOnUse" markerWidth="9" markerHeight="9" orient="auto-start-reverse">
+      <path d="M0 0 L10 5 L0 10 z" class={hot ? 'sd-arrowhead-hot' : 'sd-arrowhead'} />
+    </marker>
   );
 }

@@ -91,7 +91,21 @@ function markSection(): void {
     upShown = true;
   } else if (performance.now() - readerInput < 1000 && (down += dy) > 80) upShown = false;
   if (scrollY <= innerHeight) upShown = false;
-  toTop?.toggleAttribute('data-shown', upShown);
+  toTop?.toggleAttribute('data-shown', upShown && !overLab());
+}
+/**
+ * Never over a lab: on a phone the button would hide the end of a lab's step sentence or a control
+ * at its right edge (the lab is the width of the screen). It comes back once the lab has moved on.
+ */
+const labs = document.getElementsByClassName('lab');
+function overLab(): boolean {
+  if (!toTop || labs.length === 0) return false;
+  const b = toTop.getBoundingClientRect();
+  for (const lab of labs) {
+    const r = lab.getBoundingClientRect();
+    if (r.top < b.bottom && r.bottom > b.top && r.left < b.right && r.right > b.left) return true;
+  }
+  return false;
 }
 let lastY = scrollY;
 let down = 0;

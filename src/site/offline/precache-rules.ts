@@ -8,9 +8,15 @@
 export interface PrecacheEntry {
   url: string;
   revision: string;
-  /** 'shared' files are cached on install; an edition's files when the reader first opens it. */
+  /**
+   * 'shared' files are cached on install; an edition's files when the reader first opens it;
+   * `ON_USE` files (code of tools few readers open) the first time the page fetches them.
+   */
   group: string;
 }
+
+/** The group of files cached on their first use rather than with an edition. */
+export const ON_USE = 'on-use';
 
 /**
  * Which edition a built file belongs to: everything under `<lang>/`, and pagefind's index files

@@ -6,6 +6,9 @@
  *   and the editions the reader reads (recorded in a small meta cache, or seen in open tabs). The
  *   first navigation into another edition caches that edition in the background. A Korean reader
  *   never downloads the English book, and vice versa, until they open it.
+ * - On use: the code of tools few readers open (the capture lab, the workshop; group `on-use`) is
+ *   cached the first time a page fetches it, so a tool used once works offline; a new worker
+ *   downloads the new revision of such a file only if the reader had it.
  * - Revisions: every cache key carries the file's revision, so a new worker downloads changed files
  *   beside the old ones; old entries go only when it activates. Pages and the search index of one
  *   tab therefore always come from the same deploy.
@@ -14,7 +17,7 @@
  * - Navigation: a precached page answers with or without its trailing slash and with any query
  *   string; a URL not in the offline copy falls back, when the network fails, to the edition's 404.
  */
-import { candidatesFor, langOf, notFoundFor, type PrecacheEntry } from './precache-rules.ts';
+import { candidatesFor, langOf, notFoundFor, ON_USE, type PrecacheEntry } from './precache-rules.ts';
 
 /** The service-worker globals this file uses (the DOM lib the project type-checks with lacks them). */
 interface ExtendableEvent extends Event {
@@ -68,11 +71,17 @@ async function keepLang(lang: string): Promise<void> {
   await (await caches.open(META)).put(LANGS_KEY, new Response(JSON.stringify([...langs, lang]), { headers: { 'content-type': 'application/json' } }));
 }
 
-/** Downloads every file of these groups not yet cached at its revision (six at a time). */
-async function fill(groups: string[]): Promise<void> {
+/** The paths (relative to the base) of on-use files this reader has at some revision. */
+async function usedFiles(): Promise<Set<string>> {
+  const keys = await (await caches.open(CACHE)).keys();
+  return new Set(keys.map((r) => new URL(r.url).pathname.slice(BASE.length)).filter((u) => byUrl.get(u)?.group === ON_USE));
+}
+
+/** Downloads every file of these groups (and these on-use files) not yet cached at its revision (six at a time). */
+async function fill(groups: string[], used: Set<string> = new Set()): Promise<void> {
   const cache = await caches.open(CACHE);
   const todo: PrecacheEntry[] = [];
-  for (const e of PRECACHE) if (groups.includes(e.group) && !(await cache.match(keyOf(e)))) todo.push(e);
+  for (const e of PRECACHE) if ((groups.includes(e.group) || used.has(e.url)) && !(await cache.match(keyOf(e)))) todo.push(e);
   const next = async (): Promise<void> => {
     for (let e = todo.shift(); e; e = todo.shift()) {
       const res = await fetch(new URL(`${BASE}${e.url}`, sw.location.href), { cache: 'reload', credentials: 'same-origin' });
@@ -103,7 +112,7 @@ sw.addEventListener('install', (event) => {
       const open = await sw.clients.matchAll({ type: 'window', includeUncontrolled: true });
       const seen = open.map((c) => langOf(new URL(c.url).pathname.slice(BASE.length), LANGS)).filter((l): l is string => l !== undefined);
       for (const l of seen) await keepLang(l);
-      await fill(['shared', ...(await keptLangs())]);
+      await fill(['shared', ...(await keptLangs())], await usedFiles());
     })(),
   );
 });
@@ -159,7 +168,13 @@ sw.addEventListener('fetch', (event) => {
       const own = hit ? await cached(hit) : undefined;
       if (own) return own;
       try {
-        return await fetch(req);
+        const res = await fetch(req);
+        const entry = hit ? byUrl.get(hit) : undefined;
+        if (entry?.group === ON_USE && res.ok) {
+          const copy = res.clone();
+          event.waitUntil(caches.open(CACHE).then((c) => c.put(keyOf(entry), copy)));
+        }
+        return res;
       } catch (err) {
         if (navigate) {
           const page = await notFound(rel);

@@ -8,7 +8,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { LabView } from '../../labs/view/trace-view.ts';
 import type { ScenarioKnobs, Trace } from '../../engine/types.ts';
-import { readWorkshopHash } from '../../labs/view/workshop-link.ts';
+import { readWorkshopHash } from '../model/from-link.ts';
 import type { Problem, WorkshopScenario } from '../model/scenario.ts';
 import { decodeMessage, problemMessage, runSummary, type Strings } from '../model/describe.ts';
 import { decodeScenario, encodeScenario } from '../model/url.ts';
