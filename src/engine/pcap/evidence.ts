@@ -84,6 +84,7 @@ export function checkEvidence(rows: EvidenceRow[], unknownFrom: Partial<Record<S
       r.notes.push(`${s}'s state is unknown from here: ${why}`);
     }
   };
+  const late = finDeniedLater(rows);
   rows.forEach((r, i) => {
     const x = r.from;
     const y: Side = x === 'A' ? 'B' : 'A';
@@ -91,6 +92,7 @@ export function checkEvidence(rows: EvidenceRow[], unknownFrom: Partial<Record<S
     for (const s of ['A', 'B'] as const) {
       const u = unknownFrom[s];
       if (u && i >= u.row) kill(r, s, u.why);
+      if (late[s] !== undefined && i >= late[s]) kill(r, s, UNKNOWN_WHY.contradicted);
     }
     if (f.RST) {
       // A reset ends the story both ways; what follows is judged afresh by the pair rule only.
@@ -118,4 +120,44 @@ export function checkEvidence(rows: EvidenceRow[], unknownFrom: Partial<Record<S
     if (dead.A !== undefined) r.stateA = null;
     if (dead.B !== undefined) r.stateB = null;
   });
+}
+
+/**
+ * Per side, the first row that shows it holding the peer's FIN although a later segment of its own
+ * does not acknowledge that FIN: every segment carries the sender's current ACK, so the FIN had not
+ * arrived when that segment was sent (the replay took a FIN to arrive that was lost or held behind
+ * lost data). A FIN's own row may show the peer's FIN that crossed it (a simultaneous close): it
+ * counts only when its sender never acknowledges that FIN later.
+ */
+function finDeniedLater(rows: readonly EvidenceRow[]): Partial<Record<Side, number>> {
+  const finEnd: Partial<Record<Side, number>> = {};
+  const held: Partial<Record<Side, number>> = {};
+  const out: Partial<Record<Side, number>> = {};
+  rows.forEach((r, i) => {
+    const x = r.from;
+    const y: Side = x === 'A' ? 'B' : 'A';
+    const f = r.segment.flags;
+    const fy = finEnd[y];
+    if (!f.RST && f.FIN) finEnd[x] ??= seqAdd(r.segment.seq, segLen(r.segment));
+    for (const s of ['A', 'B'] as const) {
+      const st = s === 'A' ? r.stateA : r.stateB;
+      if (finEnd[s === 'A' ? 'B' : 'A'] !== undefined && st !== null && GOT_PEER_FIN.has(st)) held[s] ??= i;
+    }
+    const since = held[x];
+    if (f.RST || !f.ACK || fy === undefined || seqGe(r.segment.ack, fy) || since === undefined) return;
+    const acksLater = rows.some((q, j) => j > i && q.from === x && !q.segment.flags.RST && q.segment.flags.ACK && seqGe(q.segment.ack, fy));
+    if (since < i || !f.FIN || !acksLater) out[x] = Math.min(out[x] ?? i, since);
+  });
+  // A FIN answered only by its sender's RST (data after close()): the peer never acknowledged it,
+  // so whether it arrived is not shown; an RST it may have ignored does not show it either.
+  for (const x of ['A', 'B'] as const) {
+    const y: Side = x === 'A' ? 'B' : 'A';
+    const fin = rows.findIndex((r) => r.from === x && r.segment.flags.FIN && !r.segment.flags.RST);
+    if (fin < 0) continue;
+    const end = seqAdd(rows[fin]!.segment.seq, segLen(rows[fin]!.segment));
+    const acked = rows.some((q, j) => j > fin && q.from === y && !q.segment.flags.RST && q.segment.flags.ACK && seqGe(q.segment.ack, end));
+    const reset = rows.some((q, j) => j > fin && q.from === x && q.segment.flags.RST);
+    if (!acked && reset) out[y] = Math.min(out[y] ?? fin, fin);
+  }
+  return out;
 }

@@ -352,6 +352,7 @@ function checked(
     });
   }
   unprovenArrivals(rows, rtoBound(rows, profile));
+  resentCrossingSyns(rows);
   checkEvidence(rows, unknownFrom);
   return rows.map((r) => ({ stateA: r.stateA, stateB: r.stateB, notes: r.notes }));
 }
@@ -378,10 +379,33 @@ function unprovenArrivals(rows: Row[], rto: number): void {
     let k = i + 1;
     while (k < rows.length && !(rows[k]!.from === r.from && (rows[k]!.segment.flags.RST || seqGe(rows[k]!.segment.ack, r.segment.ack)))) k++;
     const next = rows[k]?.segment.flags;
-    if (!next || !(next.SYN || next.FIN || next.RST) || provenBySilence(rows, i, k, rto)) return;
+    // Data reaching a side whose application closed draws a RST at once (§3.6.1): the side
+    // leaves for CLOSED from whichever state it was in, so that data (answered by a bare RST)
+    // proves no state before it.
+    const answer = rows.find((x, j) => j > k && x.from === to)?.segment.flags;
+    const closes = next !== undefined && rows[k]!.segment.payload.length > 0 && (rows[k]![key(to)] === 'CLOSED' || (answer?.RST === true && !answer.ACK));
+    if (!next || !(next.SYN || next.FIN || next.RST || closes) || provenBySilence(rows, i, k, rto)) return;
     for (let j = i; j < k; j++) rows[j]![key(to)] = null;
-    r.notes.push(`${to}'s state is unknown until ${r.from}'s next ${next.FIN ? 'FIN' : next.RST ? 'RST' : 'SYN'}: ${UNKNOWN_WHY.ackUnproven}`);
+    const what = next.FIN ? 'FIN' : next.RST ? 'RST' : next.SYN ? 'SYN' : 'data';
+    r.notes.push(`${to}'s state is unknown until ${r.from}'s next ${what}: ${UNKNOWN_WHY.ackUnproven}`);
   });
+}
+
+/**
+ * A simultaneous open (both sides send a bare SYN) in which a bare SYN is sent again: some first
+ * SYN was lost or late, and the capture cannot show which SYN reached its side first, so whether a
+ * side was still in SYN-SENT or already in SYN-RECEIVED is unknown until the last bare SYN.
+ */
+function resentCrossingSyns(rows: Row[]): void {
+  const bare = rows.flatMap((r, i) => (r.segment.flags.SYN && !r.segment.flags.ACK && !r.segment.flags.RST ? [i] : []));
+  const first = (s: Side): number | undefined => bare.find((i) => rows[i]!.from === s);
+  const [a, b] = [first('A'), first('B')];
+  if (a === undefined || b === undefined || bare.length < 3) return;
+  const last = bare.at(-1)!;
+  for (let j = Math.max(a, b); j <= last; j++) rows[j]!.stateA = rows[j]!.stateB = null;
+  rows[Math.max(a, b)]!.notes.push(
+    'both states are unknown until the last SYN: both sides sent a SYN and one was sent again, and the capture cannot show which SYN arrived first',
+  );
 }
 
 /** States in which a side still waits for the ACK of its SYN or FIN. */
