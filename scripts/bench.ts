@@ -17,7 +17,7 @@
  *   - Lighthouse mobile scores in its four categories for the same pages;
  *   - search index size per language;
  *   - the offline copy a first visit downloads, per language (scripts/service-worker.ts);
- *   - the engine's own benchmarks (scripts/bench-engine.ts, scripts/bench-pcap.ts) when present.
+ *   - the engine's own benchmarks (scripts/bench-engine.ts, scripts/bench-trace-cli.ts) when present.
  *
  * Options: --no-lighthouse (no Lighthouse scores), --skip-build (reuse BOOK_OUT), --only=/en/labs/
  * (only that page, with its breakdown; repeatable). Output also goes to .bench/bench.md and, unless
@@ -32,7 +32,7 @@ import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Page } from '@playwright/test';
 import { BENCH_DIR, lighthouseMobile, longTaskTable, measureLongTasks, type LongTaskResult } from './bench-long-tasks.ts';
-import { captureTable, craftedFiles, measureCaptures, type CaptureFigures } from './bench-capture.ts';
+import { captureTable, craftedFiles, measureCaptures, type CaptureFigures } from './bench-capture-lab.ts';
 import { measureSearch, type SearchFigures } from './bench-search.ts';
 import { measureWorkshop, workshopTable, type WorkshopFigures } from './bench-workshop.ts';
 import { CHROMIUM_ARGS, ensureBrowser } from './ensure-browser.ts';
@@ -673,7 +673,7 @@ async function main(): Promise<void> {
   if (captures.length) {
     say();
     say(
-      "Opening a capture in the capture lab (`/en/labs/`, scripts/bench-capture.ts) on the same mobile emulation, crafted from the engine's own segments (tests/browser/crafted-captures.ts): " +
+      "Opening a capture in the capture lab (`/en/labs/`, scripts/bench-capture-lab.ts) on the same mobile emulation, crafted from the engine's own segments (tests/browser/crafted-captures.ts): " +
         'the time from picking the file to the connection list and the replay on screen, tshark reading the same file in the same run for reference, and every main-thread task from a Chromium trace ' +
         "until the replay is complete (wall time, and the main thread's own CPU time, which holds the throttle but not other processes); target: no task over 50 ms:",
     );
@@ -741,7 +741,7 @@ async function main(): Promise<void> {
   }
   for (const [script, what] of [
     ['scripts/bench-engine.ts', 'Engine (scenarios/s, property runs/s, peak memory)'],
-    ['scripts/bench-pcap.ts', 'Capture import: trace CLI against tshark on the same files, same run'],
+    ['scripts/bench-trace-cli.ts', 'Capture import: trace CLI against tshark on the same files, same run'],
   ] as const) {
     say();
     if (!existsSync(script)) {

@@ -11,13 +11,13 @@
  * is no steadier under load: it slows the main thread with a sleep-timed duty cycle, so a loaded
  * machine changes how much it slows (the same replay mount measured 38-69 ms of CPU time under it).
  * A task's own CPU time, unthrottled, is what it costs; `npm run bench` measures the same flows in
- * wall time under CDP's 4x throttle (scripts/bench-capture.ts).
+ * wall time under CDP's 4x throttle (scripts/bench-capture-lab.ts).
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { openCapture, overBudget, traced, type TaskTime } from '../../scripts/bench-capture.ts';
+import { openCapture, overBudget, traced, type TaskTime } from '../../scripts/bench-capture-lab.ts';
 import { LONG_TASK_BUDGET_MS } from '../../scripts/bench-long-tasks.ts';
 import { longConnection, manyConnections, sizedCapture } from './crafted-captures.ts';
 

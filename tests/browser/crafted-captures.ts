@@ -1,7 +1,7 @@
 /**
  * Heavy captures built on the fly from the engine's own segments (so Wireshark opens them): one
  * connection of N packets, N connections of one SYN each, and a capture of about N MB made of
- * whole engine scenarios on separate ports (as scripts/bench-pcap.ts builds its file).
+ * whole engine scenarios on separate ports (as scripts/bench-trace-cli.ts builds its file).
  */
 import { runScenario, wireSegments } from '../../src/engine/index.ts';
 import { LINKTYPE, segmentFrame, writePcap, type FrameToWrite } from '../../src/engine/pcap/index.ts';

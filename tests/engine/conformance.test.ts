@@ -88,7 +88,9 @@ describe('importing a kernel capture infers the states ss showed', () => {
     expect(states(importRows('serverfirst.pcap'))).toEqual([
       ...HANDSHAKE_AND_DATA,
       'CLOSE-WAIT/FIN-WAIT-1',
-      'CLOSE-WAIT/FIN-WAIT-2',
+      // ss showed FIN-WAIT-2, but the client's FIN follows its ACK by 60 ms, under the server's
+      // 200 ms RTO: had that ACK been lost, the capture would look the same. So: unknown.
+      'CLOSE-WAIT/null',
       'LAST-ACK/TIME-WAIT',
       'CLOSED/TIME-WAIT',
     ]);

@@ -12,6 +12,7 @@ import { inspectorPackets } from '../../src/labs/view/inspector-packets.ts';
 import { publish, resetBus, type LabPosition } from '../../src/labs/client/lab-bus.ts';
 import { runTimeWaitCase } from '../../src/labs/view/time-wait-run.ts';
 import SequenceLab from '../../src/labs/widgets/sequence-lab.tsx';
+import { LabStatus } from '../../src/labs/widgets/sequence-controls.tsx';
 import { runScenario } from '../../src/engine/index.ts';
 import { S, initialRun } from './lab-fixtures.ts';
 import { getScenario } from '../../src/engine/index.ts';
@@ -271,5 +272,16 @@ describe('<TimeWaitLab> MSL slider', () => {
     expect(document.querySelector('.tw .lab-sentence')!.textContent).toContain(
       'TIME-WAIT ended after 580 ms, short of 2×MSL (1 s), because a RST arrived at 900 ms',
     );
+  });
+});
+
+describe('LabStatus (the capture lab and the capture import)', () => {
+  it('announces the status politely and shows an error as an alert, and no alert without one', () => {
+    const { container, rerender } = render(<LabStatus status="Reading…" error="not a pcap: bad magic at byte 0" />);
+    expect(container.querySelector('p.lab-note[aria-live="polite"]')?.textContent).toBe('Reading…');
+    expect(screen.getByRole('alert').textContent).toBe('not a pcap: bad magic at byte 0');
+    rerender(<LabStatus status="Done" error={null} />);
+    expect(container.querySelector('p.lab-note')?.textContent).toBe('Done');
+    expect(screen.queryByRole('alert')).toBeNull();
   });
 });

@@ -30,6 +30,7 @@ export const UNKNOWN_WHY = {
   mid: 'capture starts mid-connection',
   contradicted: 'the replay contradicts what this side sent',
   impossible: 'the replayed pair of states is impossible',
+  ackUnproven: 'this segment may have been lost after the capture point, and the capture cannot tell',
 } as const;
 
 /** The states a side may be in once it has sent its FIN. */

@@ -1,4 +1,5 @@
 import { makeEndpoint, step } from '../endpoint.ts';
+import { PROFILES } from '../profiles.ts';
 import { segLen } from '../segment.ts';
 import { seqAdd, seqDiff, seqGe, seqGt, seqLe, seqLt } from '../seq.ts';
 import type { Address, Endpoint, ProfileName, Segment, Side, UserCall } from '../types.ts';
@@ -328,8 +329,16 @@ function checked(
   steps: InferredStep[],
   mid: boolean,
   unknownFrom: Partial<Record<Side, { row: number; why: string }>>,
+  profile: ProfileName,
 ): InferredStep[] {
-  const rows = steps.map((st, j) => ({ from: segs[j]!.from, segment: segs[j]!.segment, stateA: st.stateA, stateB: st.stateB, notes: st.notes }));
+  const rows: Row[] = steps.map((st, j) => ({
+    t: segs[j]!.t,
+    from: segs[j]!.from,
+    segment: segs[j]!.segment,
+    stateA: st.stateA,
+    stateB: st.stateB,
+    notes: st.notes,
+  }));
   if (mid) {
     const fin: Record<Side, boolean> = { A: false, B: false };
     let known = false;
@@ -342,8 +351,135 @@ function checked(
       if (j === 0) r.notes.push(`both states unknown until both FINs are seen: ${UNKNOWN_WHY.mid}`);
     });
   }
+  unprovenArrivals(rows, rtoBound(rows, profile));
   checkEvidence(rows, unknownFrom);
   return rows.map((r) => ({ stateA: r.stateA, stateB: r.stateB, notes: r.notes }));
+}
+
+/**
+ * A segment without SYN, FIN or RST whose arrival moved the receiver to a new state (an ACK of its
+ * SYN or FIN) is not proven to have arrived: lost after the capture point, it would leave no
+ * trace when the sender's next segment acknowledging as much reaches the receiver before it
+ * retransmits (a receiver that retransmits is handled by the replay). When that next segment is
+ * a SYN, FIN or RST, the receiver may have gone past the new state without ever being in it:
+ * the receiver's state is unknown from this row until that segment.
+ */
+function unprovenArrivals(rows: Row[], rto: number): void {
+  const key = (s: Side): 'stateA' | 'stateB' => (s === 'A' ? 'stateA' : 'stateB');
+  rows.forEach((r, i) => {
+    const f = r.segment.flags;
+    const to = other(r.from);
+    if (f.RST && i > 0) {
+      unprovenReset(rows, i, to, key(to));
+      beforeOwnReset(rows, i, key(r.from));
+      return;
+    }
+    if (i === 0 || f.SYN || f.FIN || f.RST || !f.ACK || r[key(to)] === rows[i - 1]![key(to)]) return;
+    let k = i + 1;
+    while (k < rows.length && !(rows[k]!.from === r.from && (rows[k]!.segment.flags.RST || seqGe(rows[k]!.segment.ack, r.segment.ack)))) k++;
+    const next = rows[k]?.segment.flags;
+    if (!next || !(next.SYN || next.FIN || next.RST) || provenBySilence(rows, i, k, rto)) return;
+    for (let j = i; j < k; j++) rows[j]![key(to)] = null;
+    r.notes.push(`${to}'s state is unknown until ${r.from}'s next ${next.FIN ? 'FIN' : next.RST ? 'RST' : 'SYN'}: ${UNKNOWN_WHY.ackUnproven}`);
+  });
+}
+
+/** States in which a side still waits for the ACK of its SYN or FIN. */
+const WAITING: ReadonlySet<KnownState> = new Set(['SYN-SENT', 'SYN-RECEIVED', 'FIN-WAIT-1', 'CLOSING', 'LAST-ACK']);
+
+/**
+ * A side that retransmitted what the other had acknowledged, and still waits for an ACK when the
+ * capture ends: that acknowledgment may have been only delayed past the retransmission, not
+ * lost, and have arrived after it without a trace. Its state is unknown from the retransmission.
+ */
+function lateAcks(
+  steps: readonly InferredStep[],
+  resent: readonly { row: number; side: Side }[],
+  markUnknown: (row: number, why: string, sides?: readonly Side[]) => void,
+): void {
+  const last = steps.at(-1);
+  if (!last) return;
+  for (const { row, side } of resent) {
+    if (row < steps.length && WAITING.has(side === 'A' ? last.stateA : last.stateB)) markUnknown(row, UNKNOWN_WHY.ackUnproven, [side]);
+  }
+}
+
+/** A row as the checks after the replay see it. */
+interface Row {
+  t: number;
+  from: Side;
+  segment: Segment;
+  stateA: KnownState;
+  stateB: KnownState;
+  notes: string[];
+}
+
+/**
+ * Longest first retransmission timeout of either side, in seconds, or Infinity when the capture
+ * has no handshake to time. RFC 6298 §2 sets RTO = SRTT + 4·RTTVAR, which after the first sample
+ * R is 3R, and never below the profile's minimum (Linux 200 ms, RFC 1 s); 4R plus one more round
+ * trip leaves room for later samples.
+ */
+function rtoBound(rows: readonly Row[], profile: ProfileName): number {
+  const syn = rows.findLastIndex((r) => r.from === 'A' && r.segment.flags.SYN && !r.segment.flags.ACK);
+  const synAck = rows.findIndex((r) => r.from === 'B' && r.segment.flags.SYN && r.segment.flags.ACK);
+  if (syn < 0 || synAck < 0) return Infinity;
+  const answered = rows.findIndex((r, j) => j > synAck && r.from === 'A' && r.segment.flags.ACK && r.segment.ack === seqAdd(rows[synAck]!.segment.seq, 1));
+  if (answered < 0 || rows[answered]!.t < rows[syn]!.t) return Infinity;
+  const rtt = rows[answered]!.t - rows[syn]!.t;
+  return Math.max(PROFILES[profile].minRtoMs / 1000, 4 * rtt) + rtt;
+}
+
+/**
+ * True when the receiver of row i's ACK stayed silent so long that it must have received it: the
+ * ACK covers a SYN or FIN of the receiver, which would have been retransmitted within its
+ * retransmission timeout had the ACK been lost, and nothing from the receiver came before row k.
+ */
+function provenBySilence(rows: readonly Row[], i: number, k: number, rto: number): boolean {
+  const { from, segment, t } = rows[i]!;
+  let copies = 0;
+  for (let j = 0; j < i; j++) {
+    const x = rows[j]!;
+    if (x.from !== from && (x.segment.flags.SYN || x.segment.flags.FIN) && seqAdd(x.segment.seq, segLen(x.segment)) === segment.ack) copies++;
+  }
+  if (copies === 0) return false;
+  for (let j = i + 1; j < k; j++) if (rows[j]!.from !== from) return false;
+  return rows[k]!.t - t >= rto * 2 ** (copies - 1);
+}
+
+/**
+ * A side that sends an RST aborted or refused what reached it, and the replay cannot tell from
+ * which state (e.g. data arriving after its application closed): its states since the other
+ * side's last segment are unknown, unless it had no connection yet.
+ */
+function beforeOwnReset(rows: Row[], k: number, key: 'stateA' | 'stateB'): void {
+  const from = rows[k]!.from;
+  let j = k - 1;
+  while (j > 0 && rows[j]!.from === from) j--;
+  if (j < 0 || rows[j]!.from === from) return;
+  const was = rows[k - 1]![key];
+  if (was === null || was === 'CLOSED' || was === 'LISTEN' || was === 'SYN-SENT') return;
+  for (let x = j; x < k; x++) rows[x]![key] = null;
+  rows[j]!.notes.push(`${from}'s state is unknown until its RST: the capture does not show from which state it reset the connection`);
+}
+
+/**
+ * States in which a side has nothing left to send, ever: its FIN is acknowledged. A lost RST to
+ * it leaves no trace. (A side in ESTABLISHED or CLOSE-WAIT would still send its data or its FIN.)
+ */
+const QUIET: ReadonlySet<KnownState> = new Set(['FIN-WAIT-2', 'TIME-WAIT']);
+
+/**
+ * An RST is never acknowledged: its arrival shows only in what the receiver does after it. A
+ * receiver that had a SYN or FIN outstanding would retransmit it had the RST been lost, one whose
+ * application may still send or close would do so; one in a quiet state that sends nothing more
+ * may never have received it, so its state is unknown from this row on.
+ */
+function unprovenReset(rows: Row[], i: number, to: Side, k: 'stateA' | 'stateB'): void {
+  const before = rows[i - 1]![k];
+  if (rows[i]![k] === before || !QUIET.has(before) || rows.some((x, j) => j > i && x.from === to)) return;
+  for (let j = i; j < rows.length; j++) rows[j]![k] = null;
+  rows[i]!.notes.push(`${to}'s state is unknown from here: ${UNKNOWN_WHY.ackUnproven}`);
 }
 
 /**
@@ -383,12 +519,89 @@ function latestAcker(segs: readonly ObservedInput[], floor: number, i: number, t
   return j;
 }
 
+/**
+ * True when `seg` carries sequence space and a segment from `by` after `i` (within HORIZON)
+ * acknowledges all of it before its sender sends that space again (an ACK of the
+ * retransmission proves nothing about the first copy).
+ */
+function ackedLater(segs: readonly ObservedInput[], i: number, by: Side, seg: Segment): boolean {
+  const len = segLen(seg);
+  if (len === 0) return false;
+  const end = seqAdd(seg.seq, len);
+  for (let k = i + 1; k < Math.min(segs.length, i + HORIZON); k++) {
+    const x = segs[k]!.segment;
+    if (segs[k]!.from !== by) {
+      if (segLen(x) > 0 && seqLt(x.seq, end) && seqGe(seqAdd(x.seq, segLen(x)), end)) return false;
+    } else if (x.flags.ACK && !x.flags.RST && seqGe(x.ack, end)) return true;
+  }
+  return false;
+}
+
 /** The earliest SYN or FIN from `to` in `floor..i-1` that `ack` does not acknowledge; `i` if none. */
 function earliestUnacked(segs: readonly ObservedInput[], floor: number, i: number, to: Side, ack: number, skip: (j: number) => boolean): number {
   let j = floor;
   const unacked = (x: ObservedInput): boolean => controls(x.segment) && seqGt(seqAdd(x.segment.seq, segLen(x.segment)), ack);
   while (j < i && !(segs[j]!.from === to && !skip(j) && unacked(segs[j]!))) j++;
   return j;
+}
+
+/**
+ * An earlier copy of segment i that never arrived, or `floor - 1`: a SYN (or FIN) sent again with
+ * no answer in between (a receiver answers both at once, and the capture would show the answer),
+ * or data sent again, unacknowledged, after a FIN (lost data holds that FIN back at the receiver).
+ */
+function lostCopy(segs: readonly ObservedInput[], floor: number, i: number): number {
+  const f = segs[i]!.segment.flags;
+  if (f.SYN ? !f.ACK : f.FIN) return unansweredCopy(segs, floor, i);
+  if (!f.SYN && segs[i]!.segment.payload.length > 0) return resentBeforeFin(segs, floor, i);
+  return floor - 1;
+}
+
+/**
+ * The earlier copy of segment i's SYN or FIN that nothing from the peer answered, or `floor - 1`.
+ * A SYN is answered by any segment of the peer in between (a SYN,ACK, a RST; simultaneous open
+ * has its own rules). A FIN is answered only by a segment that acknowledges it or a RST: the
+ * peer's segments that do not were sent before the FIN reached it, and a FIN that arrives is
+ * acknowledged at once, so with none in the capture the first copy never arrived (FINs that
+ * crossed and one of them was lost).
+ */
+function unansweredCopy(segs: readonly ObservedInput[], floor: number, i: number): number {
+  const { from, segment } = segs[i]!;
+  const kind = segment.flags.SYN ? 'SYN' : 'FIN';
+  const end = seqAdd(segment.seq, segLen(segment));
+  const answers = (x: Segment): boolean => kind === 'SYN' || x.flags.RST || (x.flags.ACK && seqGe(x.ack, end));
+  for (let p = i - 1; p >= floor; p--) {
+    const x = segs[p]!;
+    if (x.from !== from) {
+      if (answers(x.segment)) return floor - 1;
+      continue;
+    }
+    // The same SYN (same ISN), or a FIN at the same place (a retransmission may carry more data before it).
+    if (x.segment.flags[kind] && (kind === 'SYN' ? x.segment.seq === segment.seq : seqAdd(x.segment.seq, segLen(x.segment)) === end)) return p;
+  }
+  return floor - 1;
+}
+
+/**
+ * The first copy of segment i's data, if nothing from the peer acknowledged any of it before
+ * this copy and its sender sent a FIN in between; else `floor - 1`. A receiver acknowledges what
+ * arrives, so that copy was lost, and with it the FIN behind it could not be taken in: the
+ * receiver stays where it was until the data comes again (data lost in other places changes no
+ * state and is not repaired).
+ */
+function resentBeforeFin(segs: readonly ObservedInput[], floor: number, i: number): number {
+  const { from, segment } = segs[i]!;
+  let fin = false;
+  for (let p = i - 1; p >= floor; p--) {
+    const x = segs[p]!;
+    if (x.from !== from) {
+      if (x.segment.flags.RST || (x.segment.flags.ACK && seqGt(x.segment.ack, segment.seq))) return floor - 1;
+      continue;
+    }
+    if (x.segment.flags.FIN) fin = true;
+    if (x.segment.seq === segment.seq && x.segment.payload.length > 0 && !x.segment.flags.SYN) return fin ? p : floor - 1;
+  }
+  return floor - 1;
 }
 
 /** The note on a segment the replay does not deliver. */
@@ -398,7 +611,7 @@ type LostHow = 'resent' | 'acked' | 'unanswered';
 function lostNote(how: LostHow, from: Side, to: Side, seg: Segment): string {
   if (how === 'unanswered') return `not received by ${to}: ${to} never answered it with a SYN,ACK (simultaneous open)`;
   return how === 'resent'
-    ? `not received by ${to}: ${from} sent the ${seg.flags.SYN ? 'SYN' : 'FIN'} again with no answer in between`
+    ? `not received by ${to}: ${from} sent the ${seg.flags.SYN ? 'SYN' : seg.flags.FIN ? 'FIN' : 'data'} again with no answer in between`
     : `not received by ${to}: ${to} later retransmitted what this acknowledges, so it was lost after the capture point`;
 }
 
@@ -441,6 +654,37 @@ function deferAfter(
 }
 
 /**
+ * Segment i repeats what the receiver's engine saw acknowledged: the latest delivered segment from
+ * the receiver that acknowledged it did not arrive when the replay had it arrive. It arrived later
+ * (deferred past i) when the sender's own later ACK covers what it carried, or when i was sent
+ * again sooner after its first copy than any retransmission timer fires (the two crossed:
+ * simultaneous open's SYN,ACKs); otherwise it was lost. Returns its index to replay from, or
+ * `floor - 1`.
+ */
+function ackLost(
+  segs: readonly ObservedInput[],
+  floor: number,
+  i: number,
+  deferred: ReturnType<typeof deferrals>['deferred'],
+  lost: Map<number, LostHow>,
+): number {
+  const { from, segment, t } = segs[i]!;
+  const end = seqAdd(segment.seq, segLen(segment));
+  const j = latestAcker(segs, floor, i, other(from), end, (k) => lost.has(k) || (deferred.get(k) ?? -1) >= i);
+  if (j < floor) return j;
+  if (ackedLater(segs, i, from, segs[j]!.segment)) {
+    deferAfter(segs, deferred, lost, j, i);
+    return j;
+  }
+  let first = i - 1;
+  while (first >= floor && !(segs[first]!.from === from && segs[first]!.segment.seq === segment.seq && segLen(segs[first]!.segment) > 0)) first--;
+  const sinceFirst = first >= floor ? t - segs[first]!.t : Infinity;
+  if (sinceFirst < CROSSING_WINDOW_S && !deferred.has(j)) deferred.set(j, i);
+  else lost.set(j, 'acked');
+  return j;
+}
+
+/**
  * One incarnation of the connection: stops (`next` = its index) at a SYN from A once A's
  * previous connection is over (TIME-WAIT or CLOSED), which starts the next one on the same ports.
  */
@@ -458,7 +702,12 @@ function inferIncarnation(segs: readonly ObservedInput[], profile: ProfileName):
   const [stale, closers] = [staleAcks(segs), closingFins(segs)];
   let pair = initial(segs, role, mid, profile);
   if (role === 'active') simultaneousOpen(segs, deferred, lost);
-  const finish = (steps: InferredStep[]): InferredStep[] => checked(segs, steps, mid, unknownFrom);
+  /** Rows at which a side retransmitted what the other had acknowledged (that ACK taken as lost). */
+  const resentAcked: { row: number; side: Side }[] = [];
+  const finish = (steps: InferredStep[]): InferredStep[] => {
+    lateAcks(steps, resentAcked, markUnknown);
+    return checked(segs, steps, mid, unknownFrom, profile);
+  };
   let i = 0;
   let replays = 0;
   const replayFrom = (j: number): void => {
@@ -487,33 +736,18 @@ function inferIncarnation(segs: readonly ObservedInput[], profile: ProfileName):
       continue;
     }
     if (replays < MAX_REPLAYS && controls(segment) && repeatsAcked(sender, segment)) {
-      // The latest delivered segment from the receiver that acknowledged this one.
-      const end = seqAdd(segment.seq, segLen(segment));
-      const j = latestAcker(segs, floor, i, to, end, (k) => lost.has(k));
+      const j = ackLost(segs, floor, i, deferred, lost);
       if (j >= floor) {
-        // Sent again sooner after its first copy than any retransmission timer fires: not a
-        // retransmission, so the two crossed instead (simultaneous open's SYN,ACKs).
-        let first = i - 1;
-        while (first >= floor && !(segs[first]!.from === from && segs[first]!.segment.seq === segment.seq && segLen(segs[first]!.segment) > 0)) first--;
-        const sinceFirst = first >= floor ? t - segs[first]!.t : Infinity;
-        if (sinceFirst < CROSSING_WINDOW_S && !deferred.has(j)) deferred.set(j, i);
-        else lost.set(j, 'acked');
+        if (lost.get(j) === 'acked') resentAcked.push({ row: i, side: from });
         replayFrom(j);
         continue;
       }
     }
-    const resendable = segment.flags.SYN ? !segment.flags.ACK : segment.flags.FIN;
-    if (replays < MAX_REPLAYS && resendable) {
-      // A SYN (or FIN) sent again with no answer in between: the earlier copy never arrived
-      // (a receiver answers both at once, and the capture would show the answer).
-      const kind = segment.flags.SYN ? 'SYN' : 'FIN';
-      let p = i - 1;
-      while (p >= floor && segs[p]!.from === from && !(segs[p]!.segment.flags[kind] && segs[p]!.segment.seq === segment.seq)) p--;
-      if (p >= floor && segs[p]!.from === from && !lost.has(p)) {
-        lost.set(p, 'resent');
-        replayFrom(p);
-        continue;
-      }
+    const p = replays < MAX_REPLAYS ? lostCopy(segs, floor, i) : -1;
+    if (p >= floor && !lost.has(p)) {
+      lost.set(p, 'resent');
+      replayFrom(p);
+      continue;
     }
     if (replays < MAX_REPLAYS && acksLess(sender, segment)) {
       // The earliest delivered SYN or FIN to the sender that this one does not acknowledge.
@@ -555,6 +789,7 @@ function inferIncarnation(segs: readonly ObservedInput[], profile: ProfileName):
     pair = from === 'A' ? { A: sender, B: receiver } : { A: receiver, B: sender };
     // Segments that crossed this one arrive now.
     for (const j of arrivals.get(i) ?? []) {
+      if (lost.has(j)) continue; // taken as crossing, then found lost
       const d = segs[j]!;
       const dest = other(d.from);
       pair = { ...pair, [dest]: apply(pair[dest], { kind: 'segment', segment: d.segment }, now) };

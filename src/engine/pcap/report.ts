@@ -1,7 +1,7 @@
 import { normalize } from '../normalize.ts';
 import { flagList } from '../segment.ts';
 import { wireSegments } from '../sim.ts';
-import type { FlagName, Segment, Side, TcpState, Trace } from '../types.ts';
+import type { FlagName, ProfileName, Segment, Side, TcpState, Trace } from '../types.ts';
 import { ConnectionSplitter, type CapturedConnection } from './connections.ts';
 import { inferStates } from './infer.ts';
 import { SegmentDecoder } from './packets.ts';
@@ -95,9 +95,9 @@ function byTime<T extends { t: number }>(list: T[]): T[] {
 }
 
 /** Notes (what the inference assumed) stay with their rows: they explain, they are not damage. */
-function analyseConnection(conn: CapturedConnection): { row: TraceConnection; detail: RowDetail[] } {
+function analyseConnection(conn: CapturedConnection, profile?: ProfileName): { row: TraceConnection; detail: RowDetail[] } {
   const segs = byTime(conn.segments);
-  const steps = inferStates(segs);
+  const steps = inferStates(segs, { profile });
   segs.forEach((s, i) => {
     if (s.cut > 0) steps[i]?.notes.unshift(`${s.cut} payload byte(s) cut by the snap length; the length comes from the IP header`);
   });
@@ -136,6 +136,8 @@ export function analyseCapture(
      * details in `details`), so a caller that prints as it goes never holds the whole report.
      */
     onConnection?: (c: TraceConnection, detail: RowDetail[]) => void;
+    /** The stacks' profile the inference assumes (timers a capture does not show); default Linux. */
+    profile?: ProfileName;
   } = {},
 ): CaptureAnalysis {
   const log = new WarningLog();
@@ -162,7 +164,7 @@ export function analyseCapture(
   const report: TraceReport = { schema: TRACE_SCHEMA, connections: [] };
   const details: RowDetail[][] = [];
   for (const c of splitter.connections) {
-    const { row, detail } = analyseConnection(c);
+    const { row, detail } = analyseConnection(c, options.profile);
     c.segments = []; // its rows hold what is shown; the segments can go
     if (options.onConnection) options.onConnection(row, detail);
     else {

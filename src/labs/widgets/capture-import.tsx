@@ -14,6 +14,7 @@ import type { WorkerAnswer, WorkerAsk, WorkerError } from '../client/capture-pro
 import type { RowsListener } from './capture-rows.tsx';
 import { ConnectionList } from './capture-conns.tsx';
 import { afterNextPaint, CaptureReplay, type Replay } from './capture-replay.tsx';
+import { LabStatus } from './sequence-controls.tsx';
 
 interface Opened {
   name: string;
@@ -132,14 +133,7 @@ export default function CaptureImport({ id, strings: S, errorText, maxBytes }: C
         {fmt(S, 'labs.cap.open')} <input type="file" accept=".pcap,.pcapng,.cap,.dmp,application/vnd.tcpdump.pcap" onChange={open} disabled={busy} />
       </label>
       {progress !== null ? <ReadProgress S={S} progress={progress} cancel={cancel} /> : null}
-      <p class="lab-note" aria-live="polite">
-        {busy ? fmt(S, 'labs.cap.reading') : status}
-      </p>
-      {error ? (
-        <p class="lab-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <LabStatus status={busy ? fmt(S, 'labs.cap.reading') : status} error={error} />
       {opened && list ? (
         <div class="cap-result">
           <ConnectionList list={list} query={query} picked={replay?.index} S={S} search={search} pick={(index) => ask({ type: 'view', index })} />

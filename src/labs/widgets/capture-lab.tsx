@@ -9,6 +9,7 @@ import { fmt, type Strings } from '../view/explain.ts';
 import { subscribe, type LabRun } from '../client/lab-bus.ts';
 import CaptureImport from './capture-import.tsx';
 import { saveFile } from '../client/save-file.ts';
+import { LabStatus } from './sequence-controls.tsx';
 
 export interface CaptureLabProps {
   id: string;
@@ -89,14 +90,7 @@ export default function CaptureLab({ id, scenario, title, strings: S }: CaptureL
           {fmt(S, 'labs.cap.download', { scenario: run?.title ?? title })}
         </button>
       </div>
-      <p class="lab-note" aria-live="polite">
-        {status}
-      </p>
-      {error ? (
-        <p class="lab-error" role="alert">
-          {error}
-        </p>
-      ) : null}
+      <LabStatus status={status} error={error} />
       <CaptureImport id={id} strings={S} errorText={(e) => captureErrorText(S, e)} maxBytes={MAX_OPEN_BYTES} />
     </section>
   );

@@ -12,7 +12,9 @@
  * lost, the stacks) is left out and listed in `notes`.
  *
  * Only connections the capture lab reads fully are rebuilt: the capture starts with the SYN and
- * every row has both states; anything else gets a reason instead.
+ * both sides' states are known at the end (a row in between may be unknown where a capture cannot
+ * tell when an ACK arrived, e.g. the FIN-WAIT-2 between an ACK and the FIN right behind it);
+ * anything else gets a reason instead.
  */
 import type { LabView } from '../../labs/view/trace-view.ts';
 import { LIMITS, emptyScenario, type WorkshopCall, type WorkshopScenario } from './scenario.ts';
@@ -26,7 +28,8 @@ export function scenarioFromCapture(view: LabView): CaptureRebuild {
   const segs = view.segments;
   const first = segs[0];
   if (!first || first.from !== 'A' || !first.flags.includes('SYN') || first.flags.includes('ACK')) return { ok: false, reason: 'no-syn' };
-  if (view.steps.some((s) => s.A.state === null || s.B.state === null)) return { ok: false, reason: 'unknown-states' };
+  const end = view.steps.at(-1);
+  if (!end || end.A.state === null || end.B.state === null) return { ok: false, reason: 'unknown-states' };
   const captured = (id: number): number => view.steps[segs[id - 1]!.sendStep]?.t ?? 0;
   // The first answer to the SYN: a SYN+ACK (someone listens) or an RST (nobody does).
   const answer = segs.find((s) => s.from === 'B' && ((s.flags.includes('SYN') && s.flags.includes('ACK')) || s.flags.includes('RST')));

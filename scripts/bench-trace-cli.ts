@@ -1,7 +1,7 @@
 /**
  * Capture import figures for `npm run bench`: `npm run trace` against tshark on the same large
  * captures, in the same run. The captures are built from the real ones in tests/fixtures by
- * scripts/bench-captures.ts into a temp dir (never the repository) and removed afterwards:
+ * scripts/make-big-captures.ts into a temp dir (never the repository) and removed afterwards:
  *   - a one-way transfer: one connection carrying the size in one direction, server ACKs only;
  *   - a merged file: thousands of overlapping copies of the real captures, two interfaces.
  * Each is timed as a reader would run it: `npm run trace -- FILE --summary` (the whole analysis,
@@ -10,14 +10,14 @@
  * time (`/usr/bin/time`, Debian package `time`). Targets (what the trace CLI should reach on
  * captures up to 500 MB): at most 2x tshark's time, peak RSS below 4x the file size. The time
  * target is judged on CPU time: on a shared machine wall time mostly measures the other jobs.
- *   node scripts/bench-pcap.ts [MB ...]   (default 100; e.g. `100 500` adds the 500 MB pair)
+ *   node scripts/bench-trace-cli.ts [MB ...]   (default 100; e.g. `100 500` adds the 500 MB pair)
  * Prints a markdown table.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { merged, oneWay } from './bench-captures.ts';
+import { merged, oneWay } from './make-big-captures.ts';
 
 const sizes = process.argv
   .slice(2)
@@ -68,7 +68,7 @@ function main(): void {
   }
   const load = loadavg();
   const rows: string[] = [];
-  const dir = mkdtempSync(join(tmpdir(), 'bench-pcap-'));
+  const dir = mkdtempSync(join(tmpdir(), 'bench-trace-cli-'));
   try {
     for (const size of sizes) {
       const files: [string, string][] = [

@@ -13,7 +13,7 @@
  *     type, and `mergecap` merges them by time into one two-interface pcapng, as merged
  *     captures of two capture points are.
  *
- * Files are written in chunks, never held whole. Usage: node scripts/bench-captures.ts <dir> [MB]
+ * Files are written in chunks, never held whole. Usage: node scripts/make-big-captures.ts <dir> [MB]
  */
 import { spawnSync } from 'node:child_process';
 import { closeSync, openSync, readdirSync, readFileSync, writeSync } from 'node:fs';
@@ -213,7 +213,7 @@ export function merged(path: string, tmpDir: string, mb: number): { copies: numb
 if (import.meta.url === `file://${process.argv[1]}`) {
   const dir = process.argv[2];
   const mb = Number(process.argv[3] ?? 100);
-  if (!dir) throw new Error('usage: node scripts/bench-captures.ts <dir> [MB]');
+  if (!dir) throw new Error('usage: node scripts/make-big-captures.ts <dir> [MB]');
   oneWay(join(dir, `one-way-${mb}MB.pcap`), mb);
   merged(join(dir, `merged-${mb}MB.pcapng`), dir, mb);
 }

@@ -215,7 +215,7 @@ export async function craftedFiles(dir: string): Promise<{ label: string; path: 
   });
 }
 
-// Alone: BOOK_OUT=.builds/x node scripts/bench-capture.ts
+// Alone: BOOK_OUT=.builds/x node scripts/bench-capture-lab.ts
 if (import.meta.url === `file://${process.argv[1]}`) {
   const { chromium } = await import('@playwright/test');
   const { mkdtempSync, rmSync } = await import('node:fs');
