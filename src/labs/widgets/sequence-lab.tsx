@@ -136,9 +136,7 @@ export default class SequenceLab extends Component<SequenceLabProps, LabState> {
         else this.timer = setTimeout(() => this.setState((s) => ({ step: Math.min(s.step + 1, last) })), SPEEDS[speed]);
       }
     }
-    // Once the reader steps, the step comes on screen (sequence-diagram.tsx), measured in the task after
-    // the frame that drew the step: its layout is then already done, so reading positions costs nothing,
-    // and the scroll (when one is needed) paints in a frame of its own instead of in the step's.
+    // Once the reader steps, the step comes on screen (sequence-diagram.tsx), measured in a task after the frame that drew it.
     const [el, root] = [this.sentence.current, this.base as HTMLElement | undefined];
     if (el && root && moved && this.touched) requestAnimationFrame(() => setTimeout(() => keepStepInView(root, el), 0));
   }
