@@ -491,6 +491,14 @@ async function main(): Promise<void> {
     lines.push(s);
     console.log(s);
   };
+  /** A figure's part of the report, when it was measured: a blank line, its paragraph, a blank line and its table. */
+  const section = (measured: boolean, intro: string, table: () => string[]): void => {
+    if (!measured) return;
+    say();
+    say(intro);
+    say();
+    for (const l of table()) say(l);
+  };
   const browser = ensureBrowser();
 
   let buildSeconds: number | undefined;
@@ -670,26 +678,20 @@ async function main(): Promise<void> {
   );
   say();
   for (const l of longTaskTable(longTasks)) say(l);
-  if (captures.length) {
-    say();
-    say(
-      "Opening a capture in the capture lab (`/en/labs/`, scripts/bench-capture-lab.ts) on the same mobile emulation, crafted from the engine's own segments (tests/browser/crafted-captures.ts): " +
-        'the time from picking the file to the connection list and the replay on screen, tshark reading the same file in the same run for reference, and every main-thread task from a Chromium trace ' +
-        "until the replay is complete (wall time, and the main thread's own CPU time, which holds the throttle but not other processes); target: no task over 50 ms:",
-    );
-    say();
-    for (const l of captureTable(captures)) say(l);
-  }
-  if (workshops.length) {
-    say();
-    say(
-      'The scenario workshop (`scripts/bench-workshop.ts`) on the same mobile emulation: JS loaded before any run and what the first run adds (engine and run module), target ≤ 45 KB gz after the first run; ' +
-        'the lab chapter of the same language at load with its labs awake, measured the same way in the same run, for reference; long tasks (`longtask` observer, so only tasks over 50 ms) while editing ' +
-        '(five latency edits and an added fault, each waiting for its run) and while stepping the run ten steps by keyboard; target: none over 50 ms:',
-    );
-    say();
-    for (const l of workshopTable(workshops)) say(l);
-  }
+  section(
+    captures.length > 0,
+    "Opening a capture in the capture lab (`/en/labs/`, scripts/bench-capture-lab.ts) on the same mobile emulation, crafted from the engine's own segments (tests/browser/crafted-captures.ts): " +
+      'the time from picking the file to the connection list and the replay on screen, tshark reading the same file in the same run for reference, and every main-thread task from a Chromium trace ' +
+      "until the replay is complete (wall time, and the main thread's own CPU time, which holds the throttle but not other processes); target: no task over 50 ms:",
+    () => captureTable(captures),
+  );
+  section(
+    workshops.length > 0,
+    'The scenario workshop (`scripts/bench-workshop.ts`) on the same mobile emulation: JS loaded before any run and what the first run adds (engine and run module), target ≤ 45 KB gz after the first run; ' +
+      'the lab chapter of the same language at load with its labs awake, measured the same way in the same run, for reference; long tasks (`longtask` observer, so only tasks over 50 ms) while editing ' +
+      '(five latency edits and an added fault, each waiting for its run) and while stepping the run ten steps by keyboard; target: none over 50 ms:',
+    () => workshopTable(workshops),
+  );
   if (lhRows.length) {
     say();
     say(

@@ -11,13 +11,12 @@
  */
 import { closeSync, fstatSync, openSync, readFileSync, readSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { runScenario, scenarios } from '../src/engine/index.ts';
+import { gunzipStream } from './gunzip-stream.ts';
 import {
   analyseCapture,
   CaptureError,
   formatWarning,
-  MAX_FILE_BYTES,
   MAX_STREAM_BYTES,
   MAX_STREAM_CONNECTIONS,
   TRACE_SCHEMA,
@@ -102,7 +101,7 @@ function parseArgs(argv: string[]): Args {
   return args;
 }
 
-/** The capture to analyse: a stream of chunks from a file descriptor, or whole bytes (gzip). */
+/** The capture to analyse: a stream of chunks from a file descriptor (unpacked on the way for gzip). */
 interface CaptureInput {
   input: Uint8Array | ReadChunk;
   totalBytes?: number;
@@ -113,7 +112,7 @@ interface CaptureInput {
  * Opens a capture (a regular file, a FIFO, a pipe or stdin alike) and reads it as a stream of
  * chunks: the analysis holds per-connection state, never the whole file, so the size limit is
  * MAX_STREAM_BYTES, and a pipe is never taken for an empty file. A `.gz` capture (gzip magic) is
- * read whole and unpacked, up to MAX_FILE_BYTES.
+ * unpacked as it is read (gunzip-stream.ts), the unpacked bytes held to MAX_STREAM_BYTES too.
  */
 function openCapture(path: string | null, name: string): CaptureInput {
   let fd: number;
@@ -157,7 +156,16 @@ function openCapture(path: string | null, name: string): CaptureInput {
       if (n === 0) break;
       got += n;
     }
-    if (got === 2 && head[0] === 0x1f && head[1] === 0x8b) return { input: gunzip(head, read, name), done };
+    if (got === 2 && head[0] === 0x1f && head[1] === 0x8b) {
+      const gz = gunzipStream(fd, head);
+      return {
+        input: gz.read,
+        done: () => {
+          gz.close();
+          done();
+        },
+      };
+    }
     let pending: Uint8Array | null = head.subarray(0, got);
     const input: ReadChunk = (into) => {
       if (pending && pending.length > 0) {
@@ -173,37 +181,6 @@ function openCapture(path: string | null, name: string): CaptureInput {
     done();
     throw e;
   }
-}
-
-/** Reads the rest of a gzip stream whose first bytes are `head` and unpacks it, up to MAX_FILE_BYTES. */
-function gunzip(head: Uint8Array, read: ReadChunk, name: string): Uint8Array {
-  const chunks: Uint8Array[] = [head];
-  let total = head.length;
-  for (;;) {
-    const buf = new Uint8Array(1 << 20);
-    const n = read(buf);
-    if (n === 0) break;
-    total += n;
-    if (total > MAX_FILE_BYTES) throw new CaptureError('too-large', `input is over ${MAX_FILE_BYTES} bytes, the limit (MAX_FILE_BYTES)`);
-    chunks.push(buf.subarray(0, n));
-  }
-  try {
-    return new Uint8Array(gunzipSync(concat(chunks, total), { maxOutputLength: MAX_FILE_BYTES }));
-  } catch (e) {
-    const err = e as NodeJS.ErrnoException;
-    if (err.code === 'ERR_BUFFER_TOO_LARGE') throw new CaptureError('too-large', `${name} unpacks to more than ${MAX_FILE_BYTES} bytes (MAX_FILE_BYTES)`);
-    throw new CaptureError('bad-gzip', `gzip data is damaged: ${err.message}`);
-  }
-}
-
-function concat(chunks: Uint8Array[], total: number): Uint8Array {
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
 }
 
 function pad(s: string, n: number, right = false): string {

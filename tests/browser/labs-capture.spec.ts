@@ -80,3 +80,19 @@ test('the messages say what is wrong: a 3-byte file, a bad pcapng block length, 
   await input.setInputFiles('tests/fixtures/broken/truncated.pcap');
   await expect(lab.locator('details:not(.lab-more) summary')).toHaveText('Odd things in the file: 1 (details)');
 });
+
+test('a gzip capture is unpacked in the worker; a cut or damaged one says so, with the byte', async ({ page }) => {
+  const lab = await captureLab(page, 'en');
+  const input = lab.locator('input[type=file]');
+  const gz = readFileSync('tests/fixtures/corpus/normal.pcap.gz');
+  await input.setInputFiles('tests/fixtures/corpus/normal.pcap.gz');
+  await expect(page.locator('#capture-lab-replay .lab-trace')).toContainText('TIME-WAIT');
+  await input.setInputFiles({ name: 'cut.pcap.gz', mimeType: 'application/gzip', buffer: gz.subarray(0, 200) });
+  await expect(lab.getByRole('alert')).toContainText('The gzip file is damaged or cut off');
+  await expect(lab.getByRole('alert')).toContainText(/Byte \d+ of the file/);
+  const damaged = Buffer.from(gz);
+  damaged[60]! ^= 0xff;
+  damaged[61]! ^= 0x55;
+  await input.setInputFiles({ name: 'bad.pcap.gz', mimeType: 'application/gzip', buffer: damaged });
+  await expect(lab.getByRole('alert')).toContainText('The gzip file is damaged or cut off');
+});

@@ -357,6 +357,7 @@ export const labs = {
   'labs.cap.err.no-tcp': 'The file was read, but it holds no TCP segments.',
   'labs.cap.err.empty': 'The file is empty.',
   'labs.cap.err.read': 'The browser could not read the file.',
+  'labs.cap.err.bad-gzip': 'The gzip file is damaged or cut off, so it cannot be unpacked.',
   'labs.cap.err.other': 'The file could not be read.',
 
   // TIME-WAIT lab

@@ -343,6 +343,7 @@ export const labs: Namespace<typeof en> = {
   'labs.cap.err.no-tcp': '파일은 읽었지만 TCP 세그먼트가 하나도 없습니다.',
   'labs.cap.err.empty': '빈 파일입니다.',
   'labs.cap.err.read': '브라우저가 파일을 읽지 못했습니다.',
+  'labs.cap.err.bad-gzip': 'gzip 파일이 손상되었거나 중간에 잘렸기 때문에 압축을 풀 수 없습니다.',
   'labs.cap.err.other': '파일을 읽을 수 없습니다.',
 
   'labs.tw.title': 'TIME-WAIT 실습: 먼저 닫은 쪽이 2×MSL을 기다리는 이유',

@@ -5,7 +5,8 @@ import type { LabView } from '../view/trace-view.ts';
 
 export type WorkerAsk =
   /** The reader's file itself (a handle, not its bytes): the worker reads it, so the page never copies a large file. */
-  | { type: 'open'; file: Blob }
+  /** `maxBytes`: the most (unpacked) bytes the lab opens. */
+  | { type: 'open'; file: Blob; maxBytes: number }
   | { type: 'list'; ask: number; query: string; page: number }
   | { type: 'view'; index: number }
   | { type: 'rows'; index: number; from: number; count: number };

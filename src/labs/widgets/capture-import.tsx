@@ -112,7 +112,7 @@ export default function CaptureImport({ id, strings: S, errorText, maxBytes }: C
       setError(errorText({ code: 'other' }));
     });
     setProgress(0);
-    ask({ type: 'open', file });
+    ask({ type: 'open', file, maxBytes });
   };
 
   const search = (q: string, page: number) => {
@@ -130,7 +130,8 @@ export default function CaptureImport({ id, strings: S, errorText, maxBytes }: C
   return (
     <div class="cap-import">
       <label class="lab-field">
-        {fmt(S, 'labs.cap.open')} <input type="file" accept=".pcap,.pcapng,.cap,.dmp,application/vnd.tcpdump.pcap" onChange={open} disabled={busy} />
+        {fmt(S, 'labs.cap.open')}{' '}
+        <input type="file" accept=".pcap,.pcapng,.cap,.dmp,.gz,application/vnd.tcpdump.pcap,application/gzip" onChange={open} disabled={busy} />
       </label>
       {progress !== null ? <ReadProgress S={S} progress={progress} cancel={cancel} /> : null}
       <LabStatus status={busy ? fmt(S, 'labs.cap.reading') : status} error={error} />

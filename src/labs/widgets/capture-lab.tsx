@@ -39,6 +39,7 @@ const KNOWN_ERRORS = [
   'no-tcp',
   'empty',
   'read',
+  'bad-gzip',
 ];
 
 /** A reader-facing message for a failure: the sentence for its code, then where in the file. */

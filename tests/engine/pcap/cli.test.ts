@@ -4,7 +4,7 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -135,6 +135,30 @@ describe('npm run trace -- <capture>', () => {
     expect(stdin.out).toBe(plain.out);
     expect(trace(join(FIX, 'corpus/normal.pcap.gz'), '--json').out).toBe(plain.out);
     expect(trace('--scenario=close-3-segment', '--json').out).toBe(trace('--scenario', 'close-3-segment', '--json').out);
+  });
+
+  it('a gzip capture is unpacked as a stream: a cut or damaged one is one line naming the compressed byte, exit 1', () => {
+    const gz = readFileSync(join(FIX, 'corpus/normal.pcap.gz'));
+    const dir = mkdtempSync(join(tmpdir(), 'trace-gz-'));
+    try {
+      const cut = join(dir, 'cut.pcap.gz');
+      writeFileSync(cut, gz.subarray(0, 200));
+      const bad = join(dir, 'bad.pcap.gz');
+      const damaged = Uint8Array.from(gz);
+      damaged[60]! ^= 0xff;
+      damaged[61]! ^= 0x55;
+      writeFileSync(bad, damaged);
+      const a = trace(cut, '--summary');
+      expect([a.code, a.out]).toEqual([1, '']);
+      expect(a.err).toMatch(/^trace: .*cut\.pcap\.gz: error: gzip data is damaged: unexpected end of file in compressed bytes \d+–200 \(byte offset \d+\)\n$/);
+      const b = trace(bad, '--summary');
+      expect([b.code, b.out]).toEqual([1, '']);
+      expect(b.err).toMatch(/^trace: .*bad\.pcap\.gz: error: gzip data is damaged: .+ in compressed bytes \d+–\d+ \(byte offset \d+\)\n$/);
+      // From a pipe too.
+      expect(traceWith(gz, '-', '--json').out).toBe(trace(join(FIX, 'kernel-traces/normal.pcap'), '--json').out);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('--json is exactly JSON.stringify of the report, every key documented in docs/trace-schema.json', () => {
