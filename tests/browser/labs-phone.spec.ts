@@ -163,8 +163,9 @@ async function walk(page: Page, lab: Locator, every: boolean): Promise<string[]>
   const { last } = await stepOf(lab);
   const at = async (s: number) => {
     await expect.poll(async () => (await stepOf(lab)).now, { message: `${await lab.getAttribute('id')} at step ${s}` }).toBe(s);
-    // The lab brings the step on screen in the frame after it (keepStepInView): two frames later it has.
-    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    // The lab brings the step on screen in the task after the frame that drew it (keepStepInView):
+    // a frame, a task queued after the lab's and another frame later it has.
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(() => requestAnimationFrame(done), 0))));
     problems.push(...(await stepProblems(page, lab)));
   };
   if (every) {

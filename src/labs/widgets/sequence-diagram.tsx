@@ -148,8 +148,9 @@ export class ArrowLabel extends Memo<Pick<ArrowGeom, 'id' | 'from' | 'x1' | 'y1'
  * The drawing ends at the current step with its sentence right under it: once the reader steps,
  * bring that sentence on screen, but never push the labels of this step's arrows under the sticky
  * step bar (an arrow ending now has its label where it left, maybe far up: when they cannot all
- * be on screen, the newest wins). The lab calls it in the frame after a step, where the
- * browser lays the step out anyway, so reading positions adds no layout of its own.
+ * be on screen, the newest wins). The lab calls it in a task after the frame that drew the step:
+ * the browser has laid the step out by then, so reading positions adds no layout of its own, and
+ * a scroll paints in a frame of its own rather than in the step's.
  */
 export function keepStepInView(root: HTMLElement, sentence: HTMLElement): void {
   const bar = root.querySelector('.seq-bar')!.getBoundingClientRect().bottom + 4;

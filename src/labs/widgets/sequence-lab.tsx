@@ -136,9 +136,9 @@ export default class SequenceLab extends Component<SequenceLabProps, LabState> {
         else this.timer = setTimeout(() => this.setState((s) => ({ step: Math.min(s.step + 1, last) })), SPEEDS[speed]);
       }
     }
-    // Once the reader steps, the step comes on screen (sequence-diagram.tsx), measured in the next frame, not after Preact's writes.
+    // Once the reader steps, the step comes on screen (sequence-diagram.tsx), measured in a task after the frame that drew it.
     const [el, root] = [this.sentence.current, this.base as HTMLElement | undefined];
-    if (el && root && moved && this.touched) requestAnimationFrame(() => keepStepInView(root, el));
+    if (el && root && moved && this.touched) requestAnimationFrame(() => setTimeout(() => keepStepInView(root, el), 0));
   }
 
   title = (): string => labTitle(this.props, this.state);

@@ -87,7 +87,7 @@ export function VarsTable({ view, step, relative, strings: S, limit }: TableProp
 export function TraceTable({ view, step, relative, strings: S, limit }: TableProps) {
   if (limit === 0) return null;
   return (
-    <div class="lab-scroll" tabIndex={0} role="group" aria-label={fmt(S, 'labs.table.caption')}>
+    <div class="lab-scroll lab-trace-box" tabIndex={0} role="group" aria-label={fmt(S, 'labs.table.caption')}>
       <table class="lab-trace">
         <caption>{fmt(S, 'labs.table.caption')}</caption>
         <thead>
