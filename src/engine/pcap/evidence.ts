@@ -133,18 +133,23 @@ function finDeniedLater(rows: readonly EvidenceRow[]): Partial<Record<Side, numb
   const finEnd: Partial<Record<Side, number>> = {};
   const held: Partial<Record<Side, number>> = {};
   const out: Partial<Record<Side, number>> = {};
+  const sent: Partial<Record<Side, number>> = {};
   rows.forEach((r, i) => {
     const x = r.from;
     const y: Side = x === 'A' ? 'B' : 'A';
     const f = r.segment.flags;
     const fy = finEnd[y];
+    // only a segment at or past the front of what its sender sent: an old duplicate carries an old ACK
+    const fresh = sent[x] === undefined || seqGe(r.segment.seq, sent[x]);
+    const end = seqAdd(r.segment.seq, segLen(r.segment));
+    if (!f.RST && (sent[x] === undefined || seqGe(end, sent[x]))) sent[x] = end;
     if (!f.RST && f.FIN) finEnd[x] ??= seqAdd(r.segment.seq, segLen(r.segment));
     for (const s of ['A', 'B'] as const) {
       const st = s === 'A' ? r.stateA : r.stateB;
       if (finEnd[s === 'A' ? 'B' : 'A'] !== undefined && st !== null && GOT_PEER_FIN.has(st)) held[s] ??= i;
     }
     const since = held[x];
-    if (f.RST || !f.ACK || fy === undefined || seqGe(r.segment.ack, fy) || since === undefined) return;
+    if (f.RST || !f.ACK || !fresh || fy === undefined || seqGe(r.segment.ack, fy) || since === undefined) return;
     const acksLater = rows.some((q, j) => j > i && q.from === x && !q.segment.flags.RST && q.segment.flags.ACK && seqGe(q.segment.ack, fy));
     if (since < i || !f.FIN || !acksLater) out[x] = Math.min(out[x] ?? i, since);
   });
