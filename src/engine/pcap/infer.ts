@@ -442,7 +442,7 @@ interface Row {
  * Longest first retransmission timeout of either side, in seconds, or Infinity when the capture
  * has no handshake to time. RFC 6298 §2 sets RTO = SRTT + 4·RTTVAR, which after the first sample
  * R is 3R, and never below the profile's minimum (Linux 200 ms, RFC 1 s); 4R plus one more round
- * trip leaves room for later samples.
+ * trip leaves room for later samples. After a handshake that sent a SYN twice, at least 3 s.
  */
 function rtoBound(rows: readonly Row[], profile: ProfileName): number {
   const syn = rows.findLastIndex((r) => r.from === 'A' && r.segment.flags.SYN && !r.segment.flags.ACK);
@@ -451,7 +451,10 @@ function rtoBound(rows: readonly Row[], profile: ProfileName): number {
   const answered = rows.findIndex((r, j) => j > synAck && r.from === 'A' && r.segment.flags.ACK && r.segment.ack === seqAdd(rows[synAck]!.segment.seq, 1));
   if (answered < 0 || rows[answered]!.t < rows[syn]!.t) return Infinity;
   const rtt = rows[answered]!.t - rows[syn]!.t;
-  return Math.max(PROFILES[profile].minRtoMs / 1000, 4 * rtt) + rtt;
+  // RFC 6298 §5.7: when a SYN or SYN,ACK had to be sent again, the handshake gives no usable RTT
+  // sample (Karn) and the RTO for the data phase starts at 3 s (Linux TCP_TIMEOUT_FALLBACK alike).
+  const resent = rows.slice(0, answered).filter((r) => r.segment.flags.SYN).length > 2;
+  return Math.max(PROFILES[profile].minRtoMs / 1000, 4 * rtt, resent ? 3 : 0) + rtt;
 }
 
 /**
