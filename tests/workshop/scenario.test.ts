@@ -124,12 +124,13 @@ describe('workshop URL', () => {
     const s = encodeScenario(emptyScenario()).replace('A@1:connect', 'A@1:connect:5');
     const d = decodeScenario(s);
     expect(d.ok ? '' : decodeErrorText(d.error)).toBe('c[1]: cannot read "A@1:connect:5"');
-    for (const [from, to, part] of [
+    const broken: [from: string, to: string, part: string][] = [
       ['A@1:connect', 'A@1:Dial!', 'c[1]'],
       ['p=linux.linux', 'p=linux.Linux 9', 'p'],
       [';f=', ';f=drop:A:fin:1:200', 'f[0]'],
       [';f=', ';f=delay:A:fin:1', 'f[0]'],
-    ])
+    ];
+    for (const [from, to, part] of broken)
       expect(decodeScenario(encodeScenario(emptyScenario()).replace(from, to))).toMatchObject({ ok: false, error: { part, code: 'bad-value' } });
     const k = decodeScenario(`${encodeScenario(emptyScenario())};zz=1`);
     expect(k.ok ? '' : decodeErrorText(k.error)).toBe('zz: unknown key');
