@@ -362,7 +362,8 @@ function checked(
  * SYN or FIN) is not proven to have arrived: lost after the capture point, it would leave no
  * trace when the sender's next segment acknowledging as much reaches the receiver before it
  * retransmits (a receiver that retransmits is handled by the replay). When that next segment is
- * a SYN, FIN or RST, the receiver may have gone past the new state without ever being in it:
+ * a SYN, FIN or RST, or moves the receiver on by itself (data filling a gap behind which the
+ * sender's FIN waited), the receiver may have gone past the new state without ever being in it:
  * the receiver's state is unknown from this row until that segment.
  */
 function unprovenArrivals(rows: Row[], rto: (side: Side, row: number) => number): void {
@@ -384,7 +385,9 @@ function unprovenArrivals(rows: Row[], rto: (side: Side, row: number) => number)
     // proves no state before it.
     const answer = rows.find((x, j) => j > k && x.from === to)?.segment.flags;
     const closes = next !== undefined && rows[k]!.segment.payload.length > 0 && (rows[k]![key(to)] === 'CLOSED' || (answer?.RST === true && !answer.ACK));
-    if (!next || !(next.SYN || next.FIN || next.RST || closes) || provenBySilence(rows, i, k, rto)) return;
+    // Data that moves the receiver on as well (it fills a gap behind which the sender's FIN waited)
+    const moves = next !== undefined && rows[k]![key(to)] !== rows[k - 1]![key(to)];
+    if (!next || !(next.SYN || next.FIN || next.RST || closes || moves) || provenBySilence(rows, i, k, rto)) return;
     for (let j = i; j < k; j++) rows[j]![key(to)] = null;
     const what = next.FIN ? 'FIN' : next.RST ? 'RST' : next.SYN ? 'SYN' : 'data';
     r.notes.push(`${to}'s state is unknown until ${r.from}'s next ${what}: ${UNKNOWN_WHY.ackUnproven}`);

@@ -125,6 +125,18 @@ const FOUND: {
     why: "after close(), the peer's data and FIN, then a bare ACK, then an RST: either may have drawn the RST (was CLOSING)",
     g: { profile: 'macos', latency: 44, writesB: '19839:1', closeA: 12797, drops: [4] },
   },
+  {
+    why: "an ACK of B's FIN lost, then A's data that fills the gap behind its own FIN: B goes from FIN-WAIT-1 straight to TIME-WAIT (was FIN-WAIT-2)",
+    g: {
+      profile: 'rfc',
+      latency: 1,
+      writesA: '10000:1 18000:3140 1000:1',
+      writesB: '16000:2535',
+      closeB: 2200,
+      drops: [13, 21],
+      dups: [{ from: 'B', nth: 5, extra: 1 }],
+    },
+  },
 ];
 
 describe('export → import of lossy runs the property found', () => {
