@@ -35,10 +35,11 @@ const CHUNK_GROUPS = [
     test: /node_modules[\\/]preact[\\/](?!hooks)|src[\\/]labs[\\/](widgets[\\/]sequence-lab|client[\\/](lab-mount|state-diagram-live|lab-bus|hash-writer)\.ts|view[\\/](explain|lab-hash|knobs|sequence-layout|trace-view|diagram-highlight|state-diagram-ids)\.ts)|src[\\/]engine[\\/]knobs\.ts/,
     priority: 2,
   },
-  // Not the scenario list: a lab brings its own scenario (engine-adapter.ts).
+  // Not the scenario list (nor its ids): a lab brings its own scenario (engine-adapter.ts). Not
+  // wire-segments.ts either (`wire`): a knob change draws the run and never reads its segments back.
   {
     name: 'engine',
-    test: /src[\\/]engine[\\/](?!states\.ts|scenarios\.ts|scenario-text\.ts|index\.ts|normalize\.ts|observe\.ts|pcap|wire)|src[\\/]labs[\\/]view[\\/]engine-adapter\.ts/,
+    test: /src[\\/]engine[\\/](?!states\.ts|scenarios\.ts|scenario-ids\.ts|scenario-text\.ts|index\.ts|normalize\.ts|observe\.ts|pcap|wire)|src[\\/]labs[\\/]view[\\/]engine-adapter\.ts/,
     priority: 1,
   },
 ];
