@@ -7,7 +7,14 @@ import sitemap from '@astrojs/sitemap';
 import { site } from './src/site.config.mjs';
 import { sitemapAlternates } from './src/site/sitemap-alternates.mjs';
 import { keepCodeTogether } from './src/build/keep-code-together.mjs';
-import { engineWithoutNotes, oneChunkPerGroup, plainDynamicImports, quietServerBundleWarnings, quietUpstreamWarnings } from './src/build/build-plugins.mjs';
+import {
+  classicJsx,
+  engineWithoutNotes,
+  oneChunkPerGroup,
+  plainDynamicImports,
+  quietServerBundleWarnings,
+  quietUpstreamWarnings,
+} from './src/build/build-plugins.mjs';
 import { devContentErrors } from './src/build/dev-content-errors.mjs';
 
 const bookBase = `/${site.base.replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
@@ -62,11 +69,11 @@ export default defineConfig({
     }),
   ],
   vite: {
-    // Browser build only: the engine without its English working notes, and dynamic imports without
-    // Vite's preload helper (src/build/build-plugins.mjs says what each trades).
+    // Browser build only: the engine without its English working notes, JSX as Preact's h() calls, and
+    // dynamic imports without Vite's preload helper (src/build/build-plugins.mjs says what each trades).
     // Two chunks with one chunk group's name fail the build (oneChunkPerGroup).
     // …and, in `npm run dev` only, a chapter with wrong lab props answers with the mistakes at file:line.
-    plugins: [engineWithoutNotes(), plainDynamicImports(), oneChunkPerGroup(CHUNK_GROUPS.map((g) => g.name)), devContentErrors()],
+    plugins: [engineWithoutNotes(), classicJsx(), plainDynamicImports(), oneChunkPerGroup(CHUNK_GROUPS.map((g) => g.name)), devContentErrors()],
     // Build logs (src/build/build-plugins.mjs): every bundle drops Astro's known head-inject directive
     // warning (upstream issue); the build-time server bundles also drop INEFFECTIVE_DYNAMIC_IMPORT.
     build: { rolldownOptions: { onLog: quietServerBundleWarnings } },
