@@ -85,6 +85,7 @@ export function checkEvidence(rows: EvidenceRow[], unknownFrom: Partial<Record<S
     }
   };
   const late = finDeniedLater(rows);
+  for (const [s, row] of Object.entries(sentWhileClosed(rows)) as [Side, number][]) late[s] = Math.min(late[s] ?? row, row);
   rows.forEach((r, i) => {
     const x = r.from;
     const y: Side = x === 'A' ? 'B' : 'A';
@@ -164,5 +165,34 @@ function finDeniedLater(rows: readonly EvidenceRow[]): Partial<Record<Side, numb
     const reset = rows.some((q, j) => j > fin && q.from === x && q.segment.flags.RST);
     if (!acked && reset) out[y] = Math.min(out[y] ?? fin, fin);
   }
+  return out;
+}
+
+/**
+ * Per side, the row at which the replay closed it (CLOSED after a connection) although a later
+ * segment of its own that is neither RST nor SYN (and not an old duplicate) shows it still had the connection: a CLOSED
+ * side answers everything with a RST (§3.10.7.1), so what closed it in the replay (an RST or
+ * ACK taken to arrive) had not arrived when it sent that segment, and may never have.
+ */
+function sentWhileClosed(rows: readonly EvidenceRow[]): Partial<Record<Side, number>> {
+  const out: Partial<Record<Side, number>> = {};
+  const closedAt: Partial<Record<Side, number>> = {};
+  const was: Partial<Record<Side, TcpState>> = {};
+  const sent: Partial<Record<Side, number>> = {};
+  rows.forEach((r, i) => {
+    const f = r.segment.flags;
+    // only a segment at the front of what its sender sent: an old duplicate proves nothing about now
+    const front = sent[r.from];
+    const fresh = front === undefined || seqGe(r.segment.seq, front);
+    if (!f.RST) sent[r.from] = front === undefined || seqGe(seqAdd(r.segment.seq, segLen(r.segment)), front) ? seqAdd(r.segment.seq, segLen(r.segment)) : front;
+    if (!f.RST && !f.SYN && fresh && was[r.from] === 'CLOSED' && closedAt[r.from] !== undefined) out[r.from] ??= closedAt[r.from];
+    for (const s of ['A', 'B'] as const) {
+      const st = s === 'A' ? r.stateA : r.stateB;
+      if (st === null) continue;
+      const prev = was[s];
+      if (st === 'CLOSED' && prev !== undefined && prev !== 'CLOSED' && prev !== 'LISTEN') closedAt[s] = i;
+      was[s] = st;
+    }
+  });
   return out;
 }

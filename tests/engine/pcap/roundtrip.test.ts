@@ -137,6 +137,19 @@ const FOUND: {
       dups: [{ from: 'B', nth: 5, extra: 1 }],
     },
   },
+  {
+    why: "B's FIN duplicated in flight: A in TIME-WAIT ACKs the copy after B's RST, so that RST (lost) had not arrived (was CLOSED)",
+    g: {
+      profile: 'macos',
+      latency: 1,
+      drops: [16, 14],
+      dups: [
+        { from: 'B', nth: 5, extra: 1 },
+        { from: 'B', nth: 5, extra: 4 },
+      ],
+    },
+    k: { simultaneous: true },
+  },
 ];
 
 describe('export → import of lossy runs the property found', () => {
