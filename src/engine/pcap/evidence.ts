@@ -134,23 +134,20 @@ function finDeniedLater(rows: readonly EvidenceRow[]): Partial<Record<Side, numb
   const finEnd: Partial<Record<Side, number>> = {};
   const held: Partial<Record<Side, number>> = {};
   const out: Partial<Record<Side, number>> = {};
-  const sent: Partial<Record<Side, number>> = {};
+  // only a segment at or past the front of what its sender sent: an old duplicate carries an old ACK
+  const fresh = atFront(rows);
   rows.forEach((r, i) => {
     const x = r.from;
     const y: Side = x === 'A' ? 'B' : 'A';
     const f = r.segment.flags;
     const fy = finEnd[y];
-    // only a segment at or past the front of what its sender sent: an old duplicate carries an old ACK
-    const fresh = sent[x] === undefined || seqGe(r.segment.seq, sent[x]);
-    const end = seqAdd(r.segment.seq, segLen(r.segment));
-    if (!f.RST && (sent[x] === undefined || seqGe(end, sent[x]))) sent[x] = end;
     if (!f.RST && f.FIN) finEnd[x] ??= seqAdd(r.segment.seq, segLen(r.segment));
     for (const s of ['A', 'B'] as const) {
       const st = s === 'A' ? r.stateA : r.stateB;
       if (finEnd[s === 'A' ? 'B' : 'A'] !== undefined && st !== null && GOT_PEER_FIN.has(st)) held[s] ??= i;
     }
     const since = held[x];
-    if (f.RST || !f.ACK || !fresh || fy === undefined || seqGe(r.segment.ack, fy) || since === undefined) return;
+    if (f.RST || !f.ACK || !fresh[i] || fy === undefined || seqGe(r.segment.ack, fy) || since === undefined) return;
     const acksLater = rows.some((q, j) => j > i && q.from === x && !q.segment.flags.RST && q.segment.flags.ACK && seqGe(q.segment.ack, fy));
     if (since < i || !acksLater) out[x] = Math.min(out[x] ?? i, since);
   });
@@ -178,14 +175,11 @@ function sentWhileClosed(rows: readonly EvidenceRow[]): Partial<Record<Side, num
   const out: Partial<Record<Side, number>> = {};
   const closedAt: Partial<Record<Side, number>> = {};
   const was: Partial<Record<Side, TcpState>> = {};
-  const sent: Partial<Record<Side, number>> = {};
+  // only a segment at the front of what its sender sent: an old duplicate proves nothing about now
+  const fresh = atFront(rows);
   rows.forEach((r, i) => {
     const f = r.segment.flags;
-    // only a segment at the front of what its sender sent: an old duplicate proves nothing about now
-    const front = sent[r.from];
-    const fresh = front === undefined || seqGe(r.segment.seq, front);
-    if (!f.RST) sent[r.from] = front === undefined || seqGe(seqAdd(r.segment.seq, segLen(r.segment)), front) ? seqAdd(r.segment.seq, segLen(r.segment)) : front;
-    if (!f.RST && !f.SYN && fresh && was[r.from] === 'CLOSED' && closedAt[r.from] !== undefined) out[r.from] ??= closedAt[r.from];
+    if (!f.RST && !f.SYN && fresh[i] && was[r.from] === 'CLOSED' && closedAt[r.from] !== undefined) out[r.from] ??= closedAt[r.from];
     for (const s of ['A', 'B'] as const) {
       const st = s === 'A' ? r.stateA : r.stateB;
       if (st === null) continue;
@@ -195,4 +189,15 @@ function sentWhileClosed(rows: readonly EvidenceRow[]): Partial<Record<Side, num
     }
   });
   return out;
+}
+
+/** Per row: true when its segment starts at or past the end of everything its sender sent before (RSTs aside). */
+function atFront(rows: readonly EvidenceRow[]): boolean[] {
+  const sent: Partial<Record<Side, number>> = {};
+  return rows.map(({ from, segment: s }) => {
+    const front = sent[from];
+    const end = seqAdd(s.seq, segLen(s));
+    if (!s.flags.RST && (front === undefined || seqGe(end, front))) sent[from] = end;
+    return front === undefined || seqGe(s.seq, front);
+  });
 }
