@@ -261,11 +261,16 @@ for (const lang of ['en', 'ko'] as const) {
   });
 }
 
-test('a link of an unknown format version says so', async ({ page }) => {
+test('a link of a newer format version, or with a word a newer book added, says so', async ({ page }) => {
   await open(page, 'en/workshop/#w=9;p=linux.linux');
   await expect(page.getByRole('status')).toContainText(
-    'This link uses workshop format 9, from a newer version of the book, so this page, which reads only format 2, cannot open it.',
+    'This link uses workshop format 9, made by a newer version of the book; this page reads only format 2. Reload the page',
   );
+  await open(
+    page,
+    'ko/workshop/#w=2;p=linux.linux;lat=10;isn=fixed;seed=1;msl=0;rfc1337=0;loss=0.1;eof=-.0;reply=0.0;c=B@0:listen,A@1:connect,A@5:setsockopt:1;f=',
+  );
+  await expect(page.getByRole('status')).toContainText('링크의 호출 3 (c[2])에 있는 “setsockopt”은(는) 더 새로운 버전의 책에서 추가된 것이므로');
 });
 
 test('chapters load no workshop code', async ({ page }) => {

@@ -15,6 +15,7 @@ import {
   stepChanges,
   stepHead,
   workshopQuizId,
+  workshopQuizProblem,
   type WorkshopQuiz,
 } from '../../src/quiz/model/workshop-quiz.ts';
 import { emptyProgress, importProgress, parseProgress, planMerge } from '../../src/quiz/model/progress.ts';
@@ -134,6 +135,15 @@ describe('reading a saved quiz back', () => {
     expect(parseWorkshopQuiz({ ...q, steps })).toMatchObject({ ok: false, error: { path: 'steps[1].seq' } });
     expect(parseWorkshopQuiz({ ...q, hidden: [{ ...q.hidden[0], step: 999 }] })).toMatchObject({ ok: false, error: { path: 'hidden[0].step' } });
     expect(parseWorkshopQuiz({ ...q, hidden: [{ ...q.hidden[0], side: 'C' }] })).toMatchObject({ ok: false, error: { path: 'hidden[0].side' } });
+  });
+
+  it("says what is wrong in the page's words, the same on the workshop and the review page", async () => {
+    const { workshop: en } = await import('../../src/i18n/en/workshop.ts');
+    const templates = { version: en['workshop.quiz.bad.version'], field: en['workshop.quiz.bad.field'] };
+    const version = parseWorkshopQuiz({ ...q, v: 2 });
+    expect(version.ok ? '' : workshopQuizProblem(version.error, templates)).toBe('it was saved in format 2, which this version of the book does not read');
+    const field = parseWorkshopQuiz({ ...q, fingerprint: 'zz' });
+    expect(field.ok ? '' : workshopQuizProblem(field.error, templates)).toBe('it is damaged at fingerprint (expected 8 hex digits)');
   });
 });
 

@@ -1,6 +1,6 @@
 import { normalize } from '../normalize.ts';
 import { flagList } from '../segment.ts';
-import { wireSegments } from '../sim.ts';
+import { wireSegments } from '../wire-segments.ts';
 import type { FlagName, ProfileName, Segment, Side, TcpState, Trace } from '../types.ts';
 import { ConnectionSplitter, type CapturedConnection } from './connections.ts';
 import { inferStates } from './infer.ts';
@@ -141,7 +141,7 @@ export function analyseCapture(
   } = {},
 ): CaptureAnalysis {
   const log = new WarningLog();
-  const decoder = new SegmentDecoder(log);
+  const decoder = new SegmentDecoder(log, { checksums: false });
   const splitter = new ConnectionSplitter((w) => log.add(w), { keepPayload: false, maxConnections: options.maxConnections });
   const total = options.totalBytes ?? (typeof input === 'function' ? NaN : input.length);
   let tcp = 0;

@@ -141,11 +141,14 @@ export const workshop = {
   'workshop.err.engine': '{part}: the engine stopped: {message}',
   'workshop.url.no-version': 'The link after # is not a workshop scenario (it does not start with w=).',
   'workshop.url.version-newer':
-    'This link uses workshop format {found}, from a newer version of the book, so this page, which reads only format {known}, cannot open it.',
+    'This link uses workshop format {found}, made by a newer version of the book; this page reads only format {known}. Reload the page to get the newest version of the book, then open the link again.',
   'workshop.url.version-unknown': 'This link says workshop format {found}, which never existed; this page reads format {known}.',
   'workshop.url.missing': 'The link has no {part}.',
   'workshop.url.bad-value': 'The link’s {part} cannot be read: “{value}”.',
-  'workshop.url.unknown-key': 'The link has an unknown part “{part}”.',
+  'workshop.url.unknown-key': 'The link has an unknown part “{part}”; if a newer version of the book made it, reload the page to get that version.',
+  'workshop.url.newer':
+    'The link’s {part} uses “{value}”, which a newer version of the book added and this page does not know yet. Reload the page to get the newest version of the book, then open the link again.',
+  'workshop.part.profile': 'Stack',
   'workshop.part.latencyMs': 'Latency',
   'workshop.part.seed': 'Seed',
   'workshop.part.lossPercent': 'Random loss',

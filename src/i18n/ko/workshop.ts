@@ -139,11 +139,15 @@ export const workshop: Namespace<typeof en> = {
   'workshop.err.no-ms': '{part}({what}): 지연, 복제, 순서 뒤바뀜에는 시간(ms)이 필요합니다.',
   'workshop.err.engine': '{part}: 엔진이 실행 중에 멈췄습니다({message}).',
   'workshop.url.no-version': '# 뒤의 내용이 워크숍 시나리오가 아닙니다(w=로 시작하지 않습니다).',
-  'workshop.url.version-newer': '이 링크는 더 새로운 버전의 책에서 만든 워크숍 형식 {found}을(를) 쓰므로, 형식 {known}만 읽는 이 페이지에서는 열 수 없습니다.',
+  'workshop.url.version-newer':
+    '이 링크는 더 새로운 버전의 책에서 만든 워크숍 형식 {found}을(를) 쓰지만, 이 페이지는 형식 {known}만 읽습니다. 페이지를 새로 고쳐 책을 최신 버전으로 받은 뒤 링크를 다시 여세요.',
   'workshop.url.version-unknown': '이 링크에 적힌 워크숍 형식 {found}은(는) 존재한 적이 없는 형식입니다. 이 페이지는 형식 {known}을(를) 읽습니다.',
   'workshop.url.missing': '링크에 {part}이(가) 없습니다.',
   'workshop.url.bad-value': '링크의 {part} 값 “{value}”을(를) 읽을 수 없습니다.',
-  'workshop.url.unknown-key': '링크에 알 수 없는 부분 “{part}”이(가) 있습니다.',
+  'workshop.url.unknown-key': '링크에 알 수 없는 부분 “{part}”이(가) 있습니다. 더 새로운 버전의 책에서 만든 링크라면 페이지를 새로 고쳐 그 버전을 받으세요.',
+  'workshop.url.newer':
+    '링크의 {part}에 있는 “{value}”은(는) 더 새로운 버전의 책에서 추가된 것이므로 이 페이지는 아직 모릅니다. 페이지를 새로 고쳐 책을 최신 버전으로 받은 뒤 링크를 다시 여세요.',
+  'workshop.part.profile': '스택',
   'workshop.part.latencyMs': '지연',
   'workshop.part.seed': '시드',
   'workshop.part.lossPercent': '무작위 유실',

@@ -6,9 +6,8 @@
  * Runs take a scenario's definition, not its id: a lab gets its own scenario's definition from
  * the build (a prop), so a knob change loads the simulator without the other scenarios
  * (1.1 KB gz of the 25 KB lab budget); `loadScenario` fetches one a link names. Hence the direct
- * imports of sim.ts and scenario-ids.ts instead of the engine's index.
+ * import of sim.ts instead of the engine's index.
  */
-import { isScenarioId } from '../../engine/scenario-ids.ts';
 import { flagNotation } from '../../engine/segment.ts';
 import { simulate } from '../../engine/sim.ts';
 import type { ScenarioDef, ScenarioKnobs, Trace } from '../../engine/types.ts';
@@ -98,7 +97,7 @@ export type LabRunView =
  * run that loses nothing, so the names come from that run (not from the shown one, whose own loss
  * already changed what follows it).
  */
-function losableSegments(def: ScenarioDef, applied: ScenarioKnobs, shown: LabView, drop: number): string[] {
+export function losableSegments(def: ScenarioDef, applied: ScenarioKnobs, shown: LabView, drop: number): string[] {
   let intact = shown;
   if (drop !== 0) {
     const r = runLab(def, { ...applied, drop: 0 });
@@ -107,28 +106,36 @@ function losableSegments(def: ScenarioDef, applied: ScenarioKnobs, shown: LabVie
   return intact.segments.map((s) => `#${s.id} ${s.from === 'A' ? 'A→B' : 'B→A'} ${flagNotation(s.flags)}`);
 }
 
+/** A lab's run without its "lose segment" choices (losableSegments), which a lab may list in a task of its own. */
+export type ShownRun = Exclude<LabRunView, { ok: true }> | Omit<Extract<LabRunView, { ok: true }>, 'losable'>;
+
+/** runForLab without the "lose segment" choices: the run with a lose-segment knob set runs once, not twice. */
+export function runShown(def: ScenarioDef, preset: ScenarioKnobs, wanted: Knobs | null): ShownRun {
+  const base = baseKnobs(def, preset);
+  const knobs = wanted ?? base;
+  const applied = { ...preset, ...toScenarioKnobs(knobs, base) };
+  const r = runLab(def, applied);
+  return r.ok ? { ok: true, scenario: def.id, trace: r.trace, view: viewOfTrace(r.trace), base, knobs, applied } : r;
+}
+
 /**
  * Runs a scenario with an enclosing lab's `preset` and the reader's `wanted` knobs (null: none
  * changed). Islands import this module lazily, so the engine loads only when a reader changes
  * something; at build time the wrappers call it directly for the first picture.
  */
 export function runForLab(def: ScenarioDef, preset: ScenarioKnobs, wanted: Knobs | null): LabRunView {
-  const base = baseKnobs(def, preset);
-  const knobs = wanted ?? base;
-  const applied = { ...preset, ...toScenarioKnobs(knobs, base) };
-  const r = runLab(def, applied);
-  if (!r.ok) return r;
-  const view = viewOfTrace(r.trace);
-  return { ok: true, scenario: def.id, trace: r.trace, view, base, knobs, applied, losable: losableSegments(def, applied, view, knobs.drop) };
+  const r = runShown(def, preset, wanted);
+  return r.ok ? { ...r, losable: losableSegments(def, r.applied, r.view, r.knobs.drop) } : r;
 }
 
 /**
  * A scenario's definition for a run the page did not prepare (a link naming another scenario, a
  * capture export); loads the scenario list once. Null for an id that is not a scenario (links
- * are untrusted input).
+ * are untrusted input). The id is checked after the list has loaded, not before: the id list in
+ * the knob-change chunk cost 0.18 KB gz of the lab budget on every lab page, for links that name
+ * no scenario (and lab-hash.ts already turns away ids that are not kebab-case words).
  */
 export async function loadScenario(id: string): Promise<ScenarioDef | null> {
-  if (!isScenarioId(id)) return null;
-  const { getScenario } = await import('../../engine/scenarios.ts');
-  return getScenario(id);
+  const { getScenario, isScenarioId } = await import('../../engine/scenarios.ts');
+  return isScenarioId(id) ? getScenario(id) : null;
 }

@@ -4,7 +4,7 @@
  * the workshop. A saved quiz that cannot be read (damaged, or of another format) is named with
  * what is wrong, and can be removed; it never stops the page.
  */
-import { parseWorkshopQuiz } from '../model/workshop-quiz.ts';
+import { parseWorkshopQuiz, workshopQuizProblem } from '../model/workshop-quiz.ts';
 import { addBackup, type Progress } from '../model/progress.ts';
 import { fill } from '../../i18n/fill.ts';
 import { el } from './base.ts';
@@ -56,7 +56,7 @@ export function renderWorkshopQuizzes(root: HTMLElement, p: Progress, say: (text
     li.dataset.workshopQuiz = id;
     const r = parseWorkshopQuiz(raw);
     if (!r.ok) {
-      const why = r.error.code === 'version' ? fill(qs.badVersion ?? '', { found: r.error.found }) : fill(qs.badField ?? '', r.error);
+      const why = workshopQuizProblem(r.error, { version: qs.badVersion, field: qs.badField });
       const p2 = el('p', fill(s.wsBad ?? '', { id, why }), 'review-ws-bad');
       p2.setAttribute('role', 'alert');
       const b = el('button', s.wsRemove ?? 'Remove', 'quiz-small');

@@ -216,6 +216,17 @@ export function checkWorkshopQuiz(
 /** Why a saved quiz cannot be used: the path of the field and what it should have been, or its format number. */
 export type QuizReadError = { code: 'version'; found: string } | { code: 'field'; path: string; expected: string };
 
+/**
+ * Why a saved quiz cannot be used, in the page's words: `templates.version` (with {found}) for a
+ * quiz of another format, `templates.field` (with {path} and {expected}) for a damaged one. The
+ * workshop and the review page put it into their own sentence.
+ */
+export function workshopQuizProblem(error: QuizReadError, templates: { version?: string; field?: string }): string {
+  return error.code === 'version'
+    ? fill(templates.version ?? '', { found: error.found })
+    : fill(templates.field ?? '', { path: error.path, expected: error.expected });
+}
+
 const isObj = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 const isU32 = (x: unknown): x is number => typeof x === 'number' && Number.isInteger(x) && x >= 0 && x < 2 ** 32;
 const isSide = (x: unknown): x is WsSide => x === 'A' || x === 'B';

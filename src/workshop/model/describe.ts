@@ -26,7 +26,18 @@ export function problemRow(p: Problem): ['calls' | 'faults', number] | null {
 }
 
 export const problemMessage = (S: Strings, p: Problem): string => say(S, `workshop.err.${p.code}`, { ...p.vars, part: partLabel(S, p.part) });
-export const decodeMessage = (S: Strings, e: DecodeError): string => say(S, `workshop.url.${e.code}`, { ...e.vars, part: e.part });
+/** A link's keys by the scenario part they hold, so a link's part is named as the page names it. */
+const LINK_PARTS: Record<string, string> = { c: 'calls', f: 'faults', p: 'profile', lat: 'latencyMs', seed: 'seed', msl: 'mslMs', loss: 'lossPercent' };
+
+/** A link's part as the page names it, with the link's own name: "Call 4 (c[3])", "Latency (lat)", or just "isn". */
+export function linkPartLabel(S: Strings, part: string): string {
+  const m = /^([a-z0-9]+)(\[\d+\])?$/.exec(part);
+  const key = m ? LINK_PARTS[m[1] as string] : undefined;
+  const label = key ? partLabel(S, `${key}${m?.[2] ?? ''}`) : part;
+  return label === part ? part : `${label} (${part})`;
+}
+
+export const decodeMessage = (S: Strings, e: DecodeError): string => say(S, `workshop.url.${e.code}`, { ...e.vars, part: linkPartLabel(S, e.part) });
 
 /** A call in words: "A close() / shutdown(SHUT_WR)". */
 export const callWords = (S: Strings, c: WorkshopCall): string => `${c.side} ${say(S, `workshop.call.${c.call}`)}`;

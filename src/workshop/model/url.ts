@@ -13,6 +13,12 @@
  * decode(encode(s)) equals s for every scenario (tests/workshop/scenario.test.ts). A version this
  * page does not read gets a message saying which version the link has and which the page reads;
  * an older version is upgraded by `UPGRADES`.
+ *
+ * A later book can add words within a format (the `shutdown` call came after format 2 without a new
+ * version), so a word this page does not know, in a place where the format has words (a profile,
+ * the ISN mode, a call, a time base, a fault kind or segment), is not "unreadable": the error
+ * `newer` names the part and the word, and the page says a newer version of the book made the
+ * link. Only what breaks the format's shape is `bad-value`.
  */
 import {
   CALL_KINDS,
@@ -32,16 +38,17 @@ import type { Side } from '../../engine/types.ts';
 /** What went wrong reading a link: the key (or call/fault) and a coded reason. */
 export interface DecodeError {
   part: string;
-  code: 'no-version' | 'version-newer' | 'version-unknown' | 'missing' | 'bad-value' | 'unknown-key';
+  code: 'no-version' | 'version-newer' | 'version-unknown' | 'missing' | 'bad-value' | 'unknown-key' | 'newer';
   vars: Record<string, string | number>;
 }
 export const DECODE_TEXT: Record<DecodeError['code'], string> = {
   'no-version': 'this is not a workshop link (it does not start with w=)',
-  'version-newer': 'this link uses workshop format {found}, made by a newer version of the book; this page reads format {known}',
+  'version-newer': 'this link uses workshop format {found}, made by a newer version of the book; this page reads format {known} (reload to update the book)',
   'version-unknown': 'this link says workshop format {found}, which never existed; this page reads format {known}',
   missing: '{part}: missing',
   'bad-value': '{part}: cannot read "{value}"',
   'unknown-key': '{part}: unknown key',
+  newer: '{part}: "{value}" is from a newer version of the book (reload to update the book)',
 };
 export function decodeErrorText(e: DecodeError, templates: Record<string, string> = DECODE_TEXT): string {
   const t = templates[e.code] ?? DECODE_TEXT[e.code];
@@ -60,7 +67,7 @@ const UPGRADES: Record<number, (pairs: Map<string, string>) => Map<string, strin
 };
 
 const pair = (a: string | number, b: string | number): string => `${a}.${b}`;
-const BASE_PREFIX = { start: '', connected: 'conn+', fin: 'fin+' } as const;
+const BASE_PREFIX = { start: '', connected: 'conn+', fin: 'fin+' } as const satisfies Record<WorkshopCall['after'], string>;
 const callText = (c: WorkshopCall): string => `${c.side}@${BASE_PREFIX[c.after]}${c.at}:${c.call}${c.call === 'send' ? `:${c.bytes}` : ''}`;
 const faultText = (f: WorkshopFault): string => `${f.kind}:${f.from}:${f.segment}:${f.nth}${f.kind === 'drop' ? '' : `:${f.ms}`}`;
 
@@ -97,33 +104,39 @@ const bad = (part: string, value: string): never => {
   throw new Bad({ part, code: 'bad-value', vars: { value } });
 };
 const int = (part: string, v: string): number => (/^\d{1,10}$/.test(v) ? Number(v) : bad(part, v));
-const word = <T extends string>(part: string, v: string, allowed: readonly T[]): T => (allowed.includes(v as T) ? (v as T) : bad(part, v));
+/** A word of the format: one this page knows, a word it does not (from a newer book), or not a word at all. */
+const WORD = /^[a-z][a-z0-9-]{0,31}$/;
+const word = <T extends string>(part: string, v: string, allowed: readonly T[]): T => {
+  if (allowed.includes(v as T)) return v as T;
+  if (WORD.test(v)) throw new Bad({ part, code: 'newer', vars: { value: v } });
+  return bad(part, v);
+};
 const sides = (part: string, v: string): [string, string] => {
   const m = /^([^.]*)\.([^.]*)$/.exec(v);
   return m ? [m[1] as string, m[2] as string] : bad(part, v);
 };
 
+/** Time bases by their word in a link (`conn+279`); no word is the start. */
+const BASES = { conn: 'connected', fin: 'fin' } as const;
+
+/** `side@[base+]time:call[:args]`; the call and the base are read as words first, so a newer one is named as such. */
 function readCall(part: string, text: string): WorkshopCall {
-  const m = /^([AB])@(conn\+|fin\+)?(\d{1,10}):([a-z]+)(?::(\d{1,10}))?$/.exec(text);
+  const m = /^([AB])@(?:([^+:]*)\+)?(\d{1,10}):([^:]*)(?::(.*))?$/.exec(text);
   if (!m) return bad(part, text);
+  const after = m[2] === undefined ? 'start' : BASES[word(part, m[2], Object.keys(BASES) as (keyof typeof BASES)[])];
   const call = word<CallKind>(part, m[4] as string, CALL_KINDS);
-  if ((call === 'send') !== (m[5] !== undefined)) bad(part, text);
-  const after = m[2] === 'conn+' ? 'connected' : m[2] === 'fin+' ? 'fin' : 'start';
+  if (call === 'send' ? !/^\d{1,10}$/.test(m[5] ?? '') : m[5] !== undefined) bad(part, text);
   return { side: m[1] as Side, call, at: Number(m[3]), after, ...(call === 'send' ? { bytes: Number(m[5]) } : {}) };
 }
 
+/** `kind:side:segment:nth[:ms]`; the kind and the segment are read as words first, so a newer one is named as such. */
 function readFault(part: string, text: string): WorkshopFault {
-  const m = /^([a-z]+):([AB]):([a-z-]+):(\d{1,10})(?::(\d{1,10}))?$/.exec(text);
+  const m = /^([^:]*):([AB]):([^:]*):(\d{1,10})(?::(.*))?$/.exec(text);
   if (!m) return bad(part, text);
   const kind = word<FaultKind>(part, m[1] as string, FAULT_KINDS);
-  if ((kind === 'drop') !== (m[5] === undefined)) bad(part, text);
-  return {
-    kind,
-    from: m[2] as Side,
-    segment: word<SegmentKind>(part, m[3] as string, SEGMENT_KINDS),
-    nth: Number(m[4]),
-    ...(m[5] !== undefined ? { ms: Number(m[5]) } : {}),
-  };
+  const segment = word<SegmentKind>(part, m[3] as string, SEGMENT_KINDS);
+  if (kind === 'drop' ? m[5] !== undefined : !/^\d{1,10}$/.test(m[5] ?? '')) bad(part, text);
+  return { kind, from: m[2] as Side, segment, nth: Number(m[4]), ...(m[5] !== undefined ? { ms: Number(m[5]) } : {}) };
 }
 
 const list = <T>(v: string, read: (part: string, t: string) => T, name: string): T[] => (v === '' ? [] : v.split(',').map((t, i) => read(`${name}[${i}]`, t)));
@@ -134,14 +147,22 @@ export function decodeScenario(hash: string): Decoded {
   const first = /^w=(\d{1,6})(?:;|$)/.exec(text);
   if (!first) return { ok: false, error: { part: 'w', code: 'no-version', vars: {} } };
   const found = Number(first[1]);
+  // A newer format is said as such before anything else, whatever keys or words it has.
+  if (found > WORKSHOP_VERSION) return { ok: false, error: { part: 'w', code: 'version-newer', vars: { found, known: WORKSHOP_VERSION } } };
   let pairs = new Map<string, string>();
   for (const kv of text.split(';')) {
     const i = kv.indexOf('=');
     const key = i < 0 ? kv : kv.slice(0, i);
     if (!KEYS.includes(key)) return { ok: false, error: { part: key, code: 'unknown-key', vars: {} } };
-    pairs.set(key, i < 0 ? '' : decodeURIComponent(kv.slice(i + 1)));
+    const raw = i < 0 ? '' : kv.slice(i + 1);
+    let value: string;
+    try {
+      value = decodeURIComponent(raw);
+    } catch {
+      return { ok: false, error: { part: key, code: 'bad-value', vars: { value: raw } } };
+    }
+    pairs.set(key, value);
   }
-  if (found > WORKSHOP_VERSION) return { ok: false, error: { part: 'w', code: 'version-newer', vars: { found, known: WORKSHOP_VERSION } } };
   for (let v = found; v < WORKSHOP_VERSION; v++) {
     const up = UPGRADES[v];
     if (!up) return { ok: false, error: { part: 'w', code: 'version-unknown', vars: { found, known: WORKSHOP_VERSION } } };

@@ -16,6 +16,7 @@ import {
   stepChanges,
   stepHead,
   workshopQuizId,
+  workshopQuizProblem,
   workshopQuizStrings,
   type WorkshopQuiz,
 } from '../../quiz/model/workshop-quiz.ts';
@@ -33,7 +34,7 @@ function saved(S: Strings, fingerprint: string): { quiz: WorkshopQuiz | null; er
   if (raw === undefined) return { quiz: null, error: '' };
   const r = parseWorkshopQuiz(raw);
   if (r.ok) return { quiz: r.quiz, error: '' };
-  const why = r.error.code === 'version' ? say(S, 'workshop.quiz.bad.version', { found: r.error.found }) : say(S, 'workshop.quiz.bad.field', r.error);
+  const why = workshopQuizProblem(r.error, { version: S['workshop.quiz.bad.version'], field: S['workshop.quiz.bad.field'] });
   return { quiz: null, error: say(S, 'workshop.quiz.bad', { why }) };
 }
 
