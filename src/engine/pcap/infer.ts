@@ -635,7 +635,8 @@ const copies = new WeakMap<readonly ObservedInput[], Int32Array>();
 
 /**
  * Per segment, the index of its sender's latest earlier data segment (not a SYN) at the same
- * SEG.SEQ, or -1: where resentBeforeFin's scan back would stop. One pass over the list.
+ * SEG.SEQ, or -1: with none inside the window, resentBeforeFin's scan back has nothing to find.
+ * One pass over the list.
  */
 function earlierCopy(segs: readonly ObservedInput[]): Int32Array {
   let out = copies.get(segs);
