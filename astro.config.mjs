@@ -55,8 +55,8 @@ export default defineConfig({
     preact(),
     // hreflang alternates in the sitemap (computed per URL: "/" is a chooser, not a language); no 404 pages.
     sitemap({
-      // no 404 pages; no review page (it only shows this browser's own quiz results, and says noindex)
-      filter: (page) => !/\/404\/?$|\/404\.html$|\/review\/$/.test(page),
+      // no 404 pages (they say noindex); the review page is listed: it is built with every question of the book
+      filter: (page) => !/\/404\/?$|\/404\.html$/.test(page),
       serialize: (item) => ({ ...item, links: sitemapAlternates(item.url, site.url, bookBase, ['ko', 'en']) }),
     }),
   ],

@@ -404,7 +404,8 @@ function dataAfterClose(w: Work, tcb: Tcb, seg: Segment): boolean {
 }
 
 function deliver(w: Work, tcb: Tcb, data: Uint8Array): void {
-  tcb.received = concatBytes(tcb.received, data);
+  // Nothing received yet (or all of it dropped by a caller that keeps no text): no copy needed.
+  tcb.received = tcb.received.length === 0 ? data : concatBytes(tcb.received, data);
   tcb.rcvNxt = seqAdd(tcb.rcvNxt, data.length);
   w.effects.push({ kind: 'deliver', data });
 }

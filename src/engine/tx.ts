@@ -197,7 +197,8 @@ export function output(w: Work): void {
     if (room <= 0) break;
     const n = Math.min(unsent, mss, room);
     const offset = tcb.sendQueue.length - unsent;
-    const payload = tcb.sendQueue.slice(offset, offset + n);
+    // A view, not a copy: queued bytes are never written again (send-queue.ts).
+    const payload = tcb.sendQueue.subarray(offset, offset + n);
     const last = n === unsent;
     const fin = last && tcb.finQueued;
     const f = flags('ACK', ...(last ? (['PSH'] as const) : []), ...(fin ? (['FIN'] as const) : []));
@@ -231,7 +232,7 @@ export function retransmitOldest(w: Work): void {
   const fin = tcb.finSeq !== null && seqAdd(tcb.sndUna, n) === tcb.finSeq;
   if (n === 0 && !fin) return;
   const f = flags('ACK', ...(n > 0 ? (['PSH'] as const) : []), ...(fin ? (['FIN'] as const) : []));
-  emit(w, makeSegment(w, remote, f, tcb.sndUna, tcb.rcvNxt, tcb.sendQueue.slice(0, n)), true);
+  emit(w, makeSegment(w, remote, f, tcb.sndUna, tcb.rcvNxt, tcb.sendQueue.subarray(0, n)), true);
 }
 
 /** The options of our SYN+ACK, rebuilt from what the TCB negotiated. */

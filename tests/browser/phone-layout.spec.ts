@@ -1,10 +1,11 @@
 /**
  * On a 360 px phone, short inline code such as a state name stays on one line
  * (src/build/keep-code-together.mjs), nothing makes the page scroll sideways, and nothing on a
- * chapter moves while it loads (the chapter figure stays where it is first drawn).
+ * page moves while it loads (the chapter figure stays where it is first drawn; the review page's
+ * summary is drawn at build time).
  */
 import { expect, test } from '@playwright/test';
-import { chapterPages } from './pages.ts';
+import { BASE, chapterPages } from './pages.ts';
 
 test.use({ viewport: { width: 360, height: 740 } });
 
@@ -20,7 +21,7 @@ for (const path of ['ko/four-way-handshake/', 'en/time-wait/']) {
 }
 
 for (const lang of ['ko', 'en'] as const) {
-  test(`360 px: nothing on a chapter moves while it loads (CLS 0), ${lang}`, async ({ page }) => {
+  test(`360 px: nothing on a page moves while it loads (CLS 0), ${lang}`, async ({ page }) => {
     await page.addInitScript(() => {
       const w = window as unknown as { shifts: string[] };
       w.shifts = [];
@@ -31,7 +32,9 @@ for (const lang of ['ko', 'en'] as const) {
     });
     const chapters = chapterPages(lang);
     expect(chapters.length).toBeGreaterThan(3);
-    for (const c of chapters) {
+    // Every chapter, and the pages whose scripts fill in what the build could not know (progress, labs, the workshop).
+    const others = ['', 'drill/', 'review/', 'labs/', 'workshop/'].map((rest) => ({ path: `${BASE}${lang}/${rest}` }));
+    for (const c of [...chapters, ...others]) {
       await page.goto(c.path, { waitUntil: 'load' });
       // Two frames after load: blocks skipped by content-visibility have been sized by then.
       await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));

@@ -15,6 +15,7 @@ export interface ConnectionSegment {
   /** Where it is in the file. */
   number: number;
   offset: number;
+  /** The TCP checksum; null when it could not be checked (cut) or was not (analyseCapture skips it). */
   checksumOk: boolean | null;
   /** Payload bytes missing from the capture (snap length); the segment's payload is then stand-in zeros. */
   cut: number;
@@ -97,7 +98,8 @@ export class ConnectionSplitter {
   private readonly open = new Map<string, Building>();
   private readonly names = new AddressNames();
   private readonly warn: (w: CaptureWarning) => void;
-  private readonly keepPayload: boolean;
+  /** Where segments wait without their payload (keepPayload false); null: in their connections' lists. */
+  private readonly store: SegmentStore | null;
   private readonly maxConnections: number;
   private limitWarned = false;
 
@@ -108,7 +110,7 @@ export class ConnectionSplitter {
    */
   constructor(warn: (w: CaptureWarning) => void, options: { keepPayload?: boolean; maxConnections?: number } = {}) {
     this.warn = warn;
-    this.keepPayload = options.keepPayload ?? true;
+    this.store = (options.keepPayload ?? true) ? null : new SegmentStore();
     this.maxConnections = options.maxConnections ?? MAX_CONNECTIONS;
   }
 
@@ -136,7 +138,12 @@ export class ConnectionSplitter {
         this.limitWarned = true;
         return;
       }
-      const conn: CapturedConnection = { a: srcKey, b: dstKey, segments: [], midConnection: !isSyn };
+      const src = { ip: srcIp, port: t.srcPort };
+      const dst = { ip: dstIp, port: t.dstPort };
+      const addr = { A: src, B: dst };
+      const conn: CapturedConnection = this.store
+        ? new StoredConnection(this.store, srcKey, dstKey, !isSyn, addr)
+        : { a: srcKey, b: dstKey, segments: [], midConnection: !isSyn };
       if (!isSyn) {
         this.warn({
           code: 'mid-connection',
@@ -145,17 +152,17 @@ export class ConnectionSplitter {
           offset: s.offset,
         });
       }
-      const src = { ip: srcIp, port: t.srcPort };
-      const dst = { ip: dstIp, port: t.dstPort };
-      b = { conn, addr: { A: src, B: dst }, aKey: srcKey, aIsn: isSyn ? t.seq : null, ended: false, onlySyns: true };
+      b = { conn, addr, aKey: srcKey, aIsn: isSyn ? t.seq : null, ended: false, onlySyns: true };
       this.open.set(key, b);
       this.connections.push(conn);
     }
     const from: Side = srcKey === b.aKey ? 'A' : 'B';
     if (t.flags.fin || t.flags.rst) b.ended = true;
     if (!(from === 'A' && t.flags.syn)) b.onlySyns = false;
-    if (!this.keepPayload) {
-      b.conn.segments.push(new LeanSegment(s, from, b.addr));
+    if (b.conn instanceof StoredConnection) {
+      const c = b.conn;
+      c.last = this.store!.add(s, from === 'B', c.last);
+      if (c.first < 0) c.first = c.last;
       return;
     }
     const segment: Segment = {
@@ -174,62 +181,144 @@ export class ConnectionSplitter {
 
 const flagsOf = (f: CapturedSegment['tcp']['flags']): Segment['flags'] => FLAGS[+f.syn | (+f.ack << 1) | (+f.fin << 2) | (+f.rst << 3) | (+f.psh << 4)]!;
 
-/**
- * A captured segment kept in a few plain fields (no payload bytes) until the analysis reads it:
- * a capture's segments all wait for their connection's analysis, and the engine-shaped Segment
- * (several objects each) is built only then, once, and goes with the connection's segments.
- */
-class LeanSegment implements ConnectionSegment {
-  readonly t: number;
-  readonly from: Side;
-  readonly number: number;
-  readonly offset: number;
-  readonly checksumOk: boolean | null;
-  readonly cut: number;
-  private readonly addr: Record<Side, Address>;
-  private readonly seq: number;
-  private readonly ack: number;
-  private readonly flags: Segment['flags'];
-  private readonly window: number;
-  private readonly length: number;
-  /** The options; with timestamps only (most segments), just TSval here and TSecr in `tsecr`. */
-  private readonly options: TcpOptions | number;
-  private readonly tsecr: number;
-  private built: Segment | null = null;
+/** Segments per page of SegmentStore: pages are allocated whole, so the store never copies itself to grow. */
+const PAGE_BITS = 14;
+const PAGE = 1 << PAGE_BITS;
+/** `opt` column values below OPT_TABLE: no options, or timestamps only (in the tsval/tsecr columns). */
+const OPT_NONE = 0;
+const OPT_TS = 1;
+const OPT_TABLE = 2;
+/** `bits` column: the 5 flag bits of FLAGS, then the sender, then checksumOk (0 null, 1 true, 2 false). */
+const FROM_B = 1 << 5;
+const CHECKSUM_SHIFT = 6;
 
-  constructor(s: CapturedSegment, from: Side, addr: Record<Side, Address>) {
+/**
+ * The 32-bit fields of a segment in a Page's `u32`, at k * U32 + field. OPT holds OPT_NONE,
+ * OPT_TS, or OPT_TABLE + the options' index in SegmentStore's side table.
+ */
+const [NUMBER, SEQ, ACK, LENGTH, CUT, TSVAL, TSECR, OPT, U32] = [0, 1, 2, 3, 4, 5, 6, 7, 8] as const;
+
+/** One page of columns: segment k of the page is at index k (times its stride) of each array. */
+class Page {
+  /** Capture time and file offset, at 2k and 2k + 1. */
+  readonly f64 = new Float64Array(PAGE * 2);
+  readonly u32 = new Uint32Array(PAGE * U32);
+  /** Index of the connection's next segment in the store, -1 at its last. */
+  readonly next = new Int32Array(PAGE);
+  readonly window = new Uint16Array(PAGE);
+  readonly bits = new Uint8Array(PAGE);
+}
+
+/**
+ * Every segment of a capture in columns of typed arrays (52 bytes a segment, no object
+ * per segment), each connection's segments chained through `next` in the order they were read.
+ * A large capture's segments all wait here for their connection's analysis; the engine-shaped
+ * ConnectionSegment objects are built only then, for one connection at a time (`list`).
+ * Options other than timestamps alone (SYNs, mostly) go to a side table of shared objects.
+ */
+class SegmentStore {
+  private readonly pages: Page[] = [];
+  private readonly options: TcpOptions[] = [];
+  private size = 0;
+
+  /** Appends a segment after `prev` (the connection's last, or -1) and returns its index. */
+  add(s: CapturedSegment, fromB: boolean, prev: number): number {
+    const i = this.size++;
+    const k = i & (PAGE - 1);
+    if (k === 0) this.pages.push(new Page());
+    const p = this.pages[i >>> PAGE_BITS]!;
     const t = s.tcp;
-    this.t = s.time;
-    this.from = from;
-    this.number = s.number;
-    this.offset = s.offset;
-    this.checksumOk = t.checksumOk;
-    this.cut = s.length - t.payload.length;
-    this.addr = addr;
-    this.seq = t.seq;
-    this.ack = t.ack;
-    this.flags = flagsOf(t.flags);
-    this.window = t.window;
-    this.length = s.length;
+    const f = t.flags;
+    const u = p.u32;
+    const at = k * U32;
+    p.f64[2 * k] = s.time;
+    p.f64[2 * k + 1] = s.offset;
+    u[at + NUMBER] = s.number;
+    u[at + SEQ] = t.seq;
+    u[at + ACK] = t.ack;
+    u[at + LENGTH] = s.length;
+    u[at + CUT] = s.length - t.payload.length;
+    p.window[k] = t.window;
+    p.next[k] = -1;
+    const check = t.checksumOk === null ? 0 : t.checksumOk ? 1 : 2;
+    p.bits[k] = +f.syn | (+f.ack << 1) | (+f.fin << 2) | (+f.rst << 3) | (+f.psh << 4) | (fromB ? FROM_B : 0) | (check << CHECKSUM_SHIFT);
     const o = t.options.length === 0 ? NO_OPTIONS : engineOptions(t.options);
     const ts = o.timestamps;
-    const tsOnly = ts !== undefined && o.mss === undefined && o.windowScale === undefined && o.sackPermitted === undefined;
-    this.options = tsOnly ? ts.tsval : o;
-    this.tsecr = tsOnly ? ts.tsecr : 0;
+    const tsOnly = o.mss === undefined && o.windowScale === undefined && o.sackPermitted === undefined;
+    if (tsOnly && ts === undefined) u[at + OPT] = OPT_NONE;
+    else if (tsOnly && ts !== undefined) {
+      u[at + OPT] = OPT_TS;
+      u[at + TSVAL] = ts.tsval;
+      u[at + TSECR] = ts.tsecr;
+    } else {
+      u[at + OPT] = OPT_TABLE + this.options.length;
+      this.options.push(o);
+    }
+    if (prev >= 0) this.pages[prev >>> PAGE_BITS]!.next[prev & (PAGE - 1)] = i;
+    return i;
   }
 
-  get segment(): Segment {
-    this.built ??= {
-      src: this.addr[this.from],
-      dst: this.addr[this.from === 'A' ? 'B' : 'A'],
-      seq: this.seq,
-      ack: this.ack,
-      flags: this.flags,
-      window: this.window,
-      options: typeof this.options === 'number' ? { timestamps: { tsval: this.options, tsecr: this.tsecr } } : this.options,
-      payload: standIn(this.length),
-    };
-    return this.built;
+  /** The segments chained from `first`, as engine-shaped segments with stand-in payloads. */
+  list(first: number, addr: Record<Side, Address>): ConnectionSegment[] {
+    const out: ConnectionSegment[] = [];
+    for (let i = first; i >= 0;) {
+      const p = this.pages[i >>> PAGE_BITS]!;
+      const k = i & (PAGE - 1);
+      const bits = p.bits[k]!;
+      const from: Side = bits & FROM_B ? 'B' : 'A';
+      const u = p.u32;
+      const at = k * U32;
+      const opt = u[at + OPT]!;
+      const check = bits >>> CHECKSUM_SHIFT;
+      const segment: Segment = {
+        src: addr[from],
+        dst: addr[from === 'A' ? 'B' : 'A'],
+        seq: u[at + SEQ]!,
+        ack: u[at + ACK]!,
+        flags: FLAGS[bits & 31]!,
+        window: p.window[k]!,
+        options:
+          opt === OPT_NONE ? NO_OPTIONS : opt === OPT_TS ? { timestamps: { tsval: u[at + TSVAL]!, tsecr: u[at + TSECR]! } } : this.options[opt - OPT_TABLE]!,
+        payload: standIn(u[at + LENGTH]!),
+      };
+      const checksumOk = check === 0 ? null : check === 1;
+      out.push({ t: p.f64[2 * k]!, from, segment, number: u[at + NUMBER]!, offset: p.f64[2 * k + 1]!, checksumOk, cut: u[at + CUT]! });
+      i = p.next[k]!;
+    }
+    return out;
+  }
+}
+
+/**
+ * A connection whose segments are in a SegmentStore: `segments` builds them from the columns on
+ * each read (analyseCapture reads them once, then sets them to [] to let them go).
+ */
+class StoredConnection implements CapturedConnection {
+  readonly a: string;
+  readonly b: string;
+  readonly midConnection: boolean;
+  /** First and last segment in the store (-1: none, or released). */
+  first = -1;
+  last = -1;
+  private readonly store: SegmentStore;
+  private readonly addr: Record<Side, Address>;
+
+  constructor(store: SegmentStore, a: string, b: string, midConnection: boolean, addr: Record<Side, Address>) {
+    this.store = store;
+    this.a = a;
+    this.b = b;
+    this.midConnection = midConnection;
+    this.addr = addr;
+  }
+
+  get segments(): ConnectionSegment[] {
+    return this.store.list(this.first, this.addr);
+  }
+
+  /** Setting it (to []) releases the connection's segments: later reads find none. */
+  set segments(list: ConnectionSegment[]) {
+    if (list.length > 0) throw new Error('a stored connection takes no segments from outside');
+    this.first = this.last = -1;
   }
 }
 

@@ -33,9 +33,16 @@ export class SegmentDecoder {
   private nsec0 = 0;
   /** Skipped packets by reason: each reason becomes one warning line with its count and first packet. */
   private readonly skipped = new Map<string, { count: number; packet: number; offset: number }>();
+  private readonly checksums: boolean;
 
-  constructor(log: WarningLog) {
+  /**
+   * `checksums: false` skips the TCP checksum (a pass over every payload byte): `tcp.checksumOk`
+   * is then null. analyseCapture does, since no state depends on it, and tshark does not check
+   * it either by default (captures taken on the sending host carry offloaded, unfilled checksums).
+   */
+  constructor(log: WarningLog, options: { checksums?: boolean } = {}) {
     this.log = log;
+    this.checksums = options.checksums ?? true;
   }
 
   /** The packet's TCP segment, or null when it has none (counted or logged). */
@@ -53,7 +60,7 @@ export class SegmentDecoder {
         if (ip.protocol !== IPPROTO_TCP) why = `IP protocol ${ip.protocol} is not TCP`;
         else if (ip.fragment) why = 'IP fragment (reassembly is not supported)';
         else {
-          const tcp = decodeTcp(ip.payload, ip.payloadLength, ip.src, ip.dst);
+          const tcp = this.checksums ? decodeTcp(ip.payload, ip.payloadLength, ip.src, ip.dst) : decodeTcp(ip.payload, ip.payloadLength);
           return {
             number: p.number,
             offset: p.offset,

@@ -141,7 +141,7 @@ export function analyseCapture(
   } = {},
 ): CaptureAnalysis {
   const log = new WarningLog();
-  const decoder = new SegmentDecoder(log);
+  const decoder = new SegmentDecoder(log, { checksums: false });
   const splitter = new ConnectionSplitter((w) => log.add(w), { keepPayload: false, maxConnections: options.maxConnections });
   const total = options.totalBytes ?? (typeof input === 'function' ? NaN : input.length);
   let tcp = 0;

@@ -68,6 +68,27 @@ describe('npm run trace -- <capture>', () => {
     expect(rows).toBe(readCapture(new Uint8Array(readFileSync(join(FIX, name)))).packets.length);
   });
 
+  it("npm run trace's entry (scripts/trace.mjs, which turns on the compile cache) prints what trace.ts prints", () => {
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+    expect(pkg.scripts.trace).toMatch(/ scripts\/trace\.mjs$/);
+    const file = join(FIX, 'kernel-traces/normal.pcap');
+    // Node puts the cache in the OS temp directory, which TMPDIR moves.
+    const tmp = mkdtempSync(join(tmpdir(), 'trace-cache-'));
+    try {
+      const env = { ...process.env, TMPDIR: tmp, NODE_COMPILE_CACHE: undefined };
+      for (let run = 0; run < 2; run++) {
+        // the first run fills the cache, the second reads it
+        const r = spawnSync(process.execPath, [join(ROOT, 'scripts/trace.mjs'), file, '--summary'], { encoding: 'utf8', cwd: ROOT, timeout: 30_000, env });
+        expect(r.stderr).toBe('');
+        expect(r.status).toBe(0);
+        expect(r.stdout).toBe(trace(file, '--summary').out);
+      }
+      expect(readdirSync(join(tmp, 'node-compile-cache')).length).toBeGreaterThan(0);
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
+    }
+  });
+
   it('the pcapng and SLL2 versions of normal.pcap print exactly what normal.pcap prints', () => {
     const ref = trace(join(FIX, 'kernel-traces/normal.pcap'), '--json').out;
     expect(trace(join(FIX, 'variants/normal.pcapng'), '--json').out).toBe(ref);

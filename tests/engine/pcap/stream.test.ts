@@ -82,6 +82,31 @@ describe('analyseCapture over a stream', () => {
     expect(s.warnings).toEqual(whole.warnings);
   });
 
+  it.each(FILES.filter((f) => !f.startsWith('broken/')).map((f) => [f]))(
+    '%s: segments kept in columns (no payload) read back as the segments kept whole, but for the payload bytes',
+    (name) => {
+      const lean = new ConnectionSplitter(() => undefined, { keepPayload: false });
+      const full = new ConnectionSplitter(() => undefined);
+      const decoder = new SegmentDecoder(new WarningLog());
+      scanCapture(bytes(name), (p) => {
+        const s = decoder.decode(p);
+        if (s) {
+          lean.add(s);
+          full.add(s);
+        }
+      });
+      const shown = (c: ConnectionSplitter): unknown =>
+        c.connections.map(({ a, b, midConnection, segments }) => ({
+          a,
+          b,
+          midConnection,
+          segments: segments.map(({ segment, ...rest }) => ({ ...rest, segment: { ...segment, payload: segment.payload.length } })),
+        }));
+      expect(full.connections.length).toBeGreaterThan(0);
+      expect(shown(lean)).toEqual(shown(full));
+    },
+  );
+
   it('keeps no view of the capture bytes: segment payloads are stand-ins of the IP length', () => {
     const data = bytes('real/ssh.pcap');
     const log = new WarningLog();
