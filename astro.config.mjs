@@ -7,7 +7,14 @@ import sitemap from '@astrojs/sitemap';
 import { site } from './src/site.config.mjs';
 import { sitemapAlternates } from './src/site/sitemap-alternates.mjs';
 import { keepCodeTogether } from './src/build/keep-code-together.mjs';
-import { engineWithoutNotes, oneChunkPerGroup, plainDynamicImports, quietServerBundleWarnings, quietUpstreamWarnings } from './src/build/build-plugins.mjs';
+import {
+  classicJsx,
+  engineWithoutNotes,
+  oneChunkPerGroup,
+  plainDynamicImports,
+  quietServerBundleWarnings,
+  quietUpstreamWarnings,
+} from './src/build/build-plugins.mjs';
 import { devContentErrors } from './src/build/dev-content-errors.mjs';
 
 const bookBase = `/${site.base.replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
@@ -35,10 +42,11 @@ const CHUNK_GROUPS = [
     test: /node_modules[\\/]preact[\\/](?!hooks)|src[\\/]labs[\\/](widgets[\\/]sequence-lab|client[\\/](lab-mount|state-diagram-live|lab-bus|hash-writer)\.ts|view[\\/](explain|lab-hash|knobs|sequence-layout|trace-view|diagram-highlight|state-diagram-ids)\.ts)|src[\\/]engine[\\/]knobs\.ts/,
     priority: 2,
   },
-  // Not the scenario list: a lab brings its own scenario (engine-adapter.ts).
+  // Not the scenario list (nor its ids): a lab brings its own scenario (engine-adapter.ts). Not
+  // wire-segments.ts either (`wire`): a knob change draws the run and never reads its segments back.
   {
     name: 'engine',
-    test: /src[\\/]engine[\\/](?!states\.ts|scenarios\.ts|scenario-text\.ts|index\.ts|normalize\.ts|observe\.ts|pcap|wire)|src[\\/]labs[\\/]view[\\/]engine-adapter\.ts/,
+    test: /src[\\/]engine[\\/](?!states\.ts|scenarios\.ts|scenario-ids\.ts|scenario-text\.ts|index\.ts|normalize\.ts|observe\.ts|pcap|wire)|src[\\/]labs[\\/]view[\\/]engine-adapter\.ts/,
     priority: 1,
   },
 ];
@@ -61,11 +69,11 @@ export default defineConfig({
     }),
   ],
   vite: {
-    // Browser build only: the engine without its English working notes, and dynamic imports without
-    // Vite's preload helper (src/build/build-plugins.mjs says what each trades).
+    // Browser build only: the engine without its English working notes, JSX as Preact's h() calls, and
+    // dynamic imports without Vite's preload helper (src/build/build-plugins.mjs says what each trades).
     // Two chunks with one chunk group's name fail the build (oneChunkPerGroup).
     // …and, in `npm run dev` only, a chapter with wrong lab props answers with the mistakes at file:line.
-    plugins: [engineWithoutNotes(), plainDynamicImports(), oneChunkPerGroup(CHUNK_GROUPS.map((g) => g.name)), devContentErrors()],
+    plugins: [engineWithoutNotes(), classicJsx(), plainDynamicImports(), oneChunkPerGroup(CHUNK_GROUPS.map((g) => g.name)), devContentErrors()],
     // Build logs (src/build/build-plugins.mjs): every bundle drops Astro's known head-inject directive
     // warning (upstream issue); the build-time server bundles also drop INEFFECTIVE_DYNAMIC_IMPORT.
     build: { rolldownOptions: { onLog: quietServerBundleWarnings } },

@@ -17,30 +17,17 @@ export { SEQ_MOD, seqAdd, seqDiff, seqLt, seqLe, seqGt, seqGe, seqInWindow } fro
 export { PROFILES, getProfile } from './profiles.ts';
 export { PROFILE_SOURCES } from './profile-sources.ts';
 export { computeIsn, sipHash24 } from './isn.ts';
-export {
-  FLAG_ORDER,
-  PRINT_ORDER,
-  flags,
-  flagList,
-  printedFlags,
-  flagNotation,
-  flagString,
-  segLen,
-  toHex,
-  fromHex,
-  segmentToJSON,
-  segmentFromJSON,
-  textBytes,
-} from './segment.ts';
+export { FLAG_ORDER, PRINT_ORDER, flags, flagList, printedFlags, flagNotation, flagString, segLen, toHex, segmentToJSON, textBytes } from './segment.ts';
 export { makeEndpoint, step, nextTimer, snapshot } from './endpoint.ts';
 export type { EndpointOptions } from './endpoint.ts';
 export { normalize, signature } from './normalize.ts';
 export type { NormalizedSegment } from './normalize.ts';
 export { getScenario, isScenarioId, SCENARIO_IDS, KERNEL_CAPTURES, runScenario, runKernelCapture } from './scenarios.ts';
 export { scenarios, SCENARIO_TEXT } from './scenario-text.ts';
-export { simulate, wireSegments, validateKnobs, applyKnobs } from './sim.ts';
+export { simulate, validateKnobs, applyKnobs } from './sim.ts';
+export { wireSegments, fromHex, segmentFromJSON } from './wire-segments.ts';
 export { matches as segmentMatches } from './link.ts';
-export type { WireSegment } from './sim.ts';
+export type { WireSegment } from './wire-segments.ts';
 // observe() (state inference for captured segments) is imported from './observe.ts' directly, not
 // re-exported here: it pulls in the pcap inference (pcap/infer.ts), and a re-export made the
 // browser's lazily loaded engine chunk share a chunk with it (+2.6 KB gz the labs never run).

@@ -1,7 +1,8 @@
 /**
- * Scenario ids without the scenarios: a page's lab gets its own scenario's definition from the
- * build (src/labs/view/engine-adapter.ts), and the browser loads the others only when a
- * link names one. Checking an id must not pull them in.
+ * Scenario ids without the scenarios, for code that checks or lists ids without running them (the
+ * README's kernel-coverage block, the scenario list itself). In the browser the ids ride with the
+ * scenario list, which a lab loads only when a link names another scenario
+ * (src/labs/view/engine-adapter.ts).
  */
 import type { ScenarioId } from './types.ts';
 

@@ -43,21 +43,11 @@ export function segLen(s: Pick<Segment, 'flags' | 'payload'>): number {
 
 const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
 
-/** Lowercase hex of bytes (the JSON form of payloads). Table-driven: traces hex every segment. */
+/** Lowercase hex of bytes (the JSON form of payloads; fromHex in wire-segments.ts reads it). Table-driven: traces hex every segment. */
 export function toHex(b: Uint8Array): string {
   const parts = new Array<string>(b.length);
   for (let i = 0; i < b.length; i++) parts[i] = HEX[b[i] ?? 0] ?? '00';
   return parts.join('');
-}
-
-/** Inverse of toHex; throws naming the offset of a bad digit. */
-export function fromHex(h: string): Uint8Array {
-  if (h.length % 2 !== 0) throw new Error(`hex payload has odd length ${h.length}`);
-  const bad = h.search(/[^0-9a-fA-F]/);
-  if (bad >= 0) throw new Error(`hex payload: bad digit "${h[bad]}" at offset ${bad}`);
-  const out = new Uint8Array(h.length / 2);
-  for (let i = 0; i < out.length; i++) out[i] = Number.parseInt(h.slice(2 * i, 2 * i + 2), 16);
-  return out;
 }
 
 function copyAddr(a: Address): Address {
@@ -74,18 +64,13 @@ function copyOptions(o: TcpOptions): TcpOptions {
 }
 
 /** The header fields a Segment and its JSON form share, copied (no object of `s` is shared). */
-function copyHeader(s: Omit<Segment, 'payload'>): Omit<Segment, 'payload'> {
+export function copyHeader(s: Omit<Segment, 'payload'>): Omit<Segment, 'payload'> {
   return { src: copyAddr(s.src), dst: copyAddr(s.dst), seq: s.seq, ack: s.ack, flags: { ...s.flags }, window: s.window, options: copyOptions(s.options) };
 }
 
 /** Segment → JSON-safe form (payload hex). Traces store segments this way. */
 export function segmentToJSON(s: Segment): SegmentJSON {
   return { ...copyHeader(s), payload: toHex(s.payload), len: s.payload.length };
-}
-
-/** JSON form → Segment (for pcap export from a Trace, or replaying a stored trace). */
-export function segmentFromJSON(j: SegmentJSON): Segment {
-  return { ...copyHeader(j), payload: fromHex(j.payload) };
 }
 
 /** UTF-8 bytes of a string (scenario scripts write text like "ping"). */

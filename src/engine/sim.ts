@@ -10,23 +10,7 @@ import { KNOBS, checkKnobValue } from './knobs.ts';
 import { createLink } from './link.ts';
 import { getProfile } from './profiles.ts';
 import type { EventBody, RunContext } from './run-context.ts';
-import { segmentFromJSON } from './segment.ts';
-import type { AppAction, Effect, Endpoint, InjectOrigin, IsnSource, ScenarioDef, ScenarioKnobs, Segment, Side, StepInput, Trace, TraceEvent } from './types.ts';
-
-/** A segment as it went on the wire, for pcap export and segment lists (OrderSegments quiz). */
-export interface WireSegment {
-  /** 1-based, in send order over both directions (the `drop` knob counts these). */
-  wireId: number;
-  /** Virtual ms when it left the sender. */
-  t: number;
-  from: Side;
-  segment: Segment;
-  retransmit: boolean;
-  /** Removed by a fault rule or sent to no host (a capture at the sender still sees it, as synsent.pcap does). */
-  dropped: boolean;
-  /** Injected by the scenario (attacker SYNs, an old duplicate), not sent by A or B. */
-  origin?: InjectOrigin;
-}
+import type { AppAction, Effect, Endpoint, IsnSource, ScenarioDef, ScenarioKnobs, Side, StepInput, Trace, TraceEvent } from './types.ts';
 
 /** A safety net against an engine bug looping forever; real scenarios stay far below. */
 const MAX_EVENTS = 200_000;
@@ -247,24 +231,4 @@ export function* simulation(scenario: ScenarioDef, knobs: ScenarioKnobs = {}): G
     events,
     final: { A: ep.A.state, B: ep.B.state },
   };
-}
-
-/** Every segment put on the wire in a trace, in order (dropped ones flagged). */
-export function wireSegments(trace: Trace): WireSegment[] {
-  const dropped = new Set(trace.events.filter((e) => e.kind === 'drop').map((e) => e.wireId));
-  const out: WireSegment[] = [];
-  for (const e of trace.events) {
-    if ((e.kind !== 'send' && e.kind !== 'duplicate') || !e.segment || e.wireId === undefined) continue;
-    if (e.kind === 'duplicate') continue;
-    out.push({
-      wireId: e.wireId,
-      t: e.t,
-      from: e.side,
-      segment: segmentFromJSON(e.segment),
-      retransmit: e.retransmit ?? false,
-      dropped: dropped.has(e.wireId),
-      ...(e.origin ? { origin: e.origin } : {}),
-    });
-  }
-  return out;
 }

@@ -9,7 +9,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createServer, connect, type Socket } from 'node:net';
-import { wireSegments } from '../../src/engine/sim.ts';
+import { wireSegments } from '../../src/engine/wire-segments.ts';
 import { runWorkshop } from '../../src/workshop/model/run.ts';
 import { callName, payload, type WorkshopCall } from '../../src/workshop/model/scenario.ts';
 import { WORKSHOP_PORT, nftCommands, scenarioOfLink, unsupported } from './workshop.ts';

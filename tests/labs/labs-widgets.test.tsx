@@ -12,7 +12,7 @@ import { inspectorPackets } from '../../src/labs/view/inspector-packets.ts';
 import { publish, resetBus, type LabPosition } from '../../src/labs/client/lab-bus.ts';
 import { runTimeWaitCase } from '../../src/labs/view/time-wait-run.ts';
 import SequenceLab from '../../src/labs/widgets/sequence-lab.tsx';
-import { LabStatus } from '../../src/labs/widgets/sequence-controls.tsx';
+import { LabStatus } from '../../src/labs/widgets/lab-status.tsx';
 import { runScenario } from '../../src/engine/index.ts';
 import { S, initialRun } from './lab-fixtures.ts';
 import { getScenario } from '../../src/engine/index.ts';

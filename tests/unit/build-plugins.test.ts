@@ -1,9 +1,16 @@
 /**
- * The two build plugins trade features for bytes (src/build/build-plugins.mjs); these tests pin what
+ * The build plugins trade features for bytes (src/build/build-plugins.mjs); these tests pin what
  * each one may and may not do, so a Vite upgrade that changes the hooks shows up here.
  */
 import { describe, expect, it } from 'vitest';
-import { engineWithoutNotes, oneChunkPerGroup, plainDynamicImports, quietServerBundleWarnings, quietUpstreamWarnings } from '../../src/build/build-plugins.mjs';
+import {
+  classicJsx,
+  engineWithoutNotes,
+  oneChunkPerGroup,
+  plainDynamicImports,
+  quietServerBundleWarnings,
+  quietUpstreamWarnings,
+} from '../../src/build/build-plugins.mjs';
 
 const HELPER = '\0vite/preload-helper.js';
 
@@ -16,6 +23,25 @@ describe('engineWithoutNotes', () => {
     expect(p.resolveId('./notes.ts', '/repo/src/engine/arrive.ts')).toMatch(/src[\\/]engine[\\/]notes-off\.ts$/);
     expect(p.resolveId('./notes.ts', '/repo/src/labs/view/knobs.ts')).toBeNull();
     expect(p.resolveId('./tx.ts', '/repo/src/engine/arrive.ts')).toBeNull();
+  });
+});
+
+describe('classicJsx', () => {
+  const p = classicJsx();
+  it('turns JSX into h() calls in the browser build only, and imports h and Fragment under names no file uses', async () => {
+    expect(p.apply).toBe('build');
+    expect(p.applyToEnvironment({ name: 'client' })).toBe(true);
+    for (const name of ['ssr', 'prerender', 'astro']) expect(p.applyToEnvironment({ name })).toBe(false);
+    const src = 'import type { X } from "./x.ts";\nexport const A = (p: { n: X }) => <><b class="n">{p.n}</b> and {p.n}</>;';
+    const out = await p.transform(src, '/repo/src/labs/widgets/a.tsx');
+    expect(out?.code).toContain('__jsxH(__jsxFragment, null, /* @__PURE__ */ __jsxH("b", { class: "n" }, p.n), " and ", p.n)');
+    expect(out?.code).toContain("import { h as __jsxH, Fragment as __jsxFragment } from 'preact';");
+    expect(out?.code).not.toMatch(/jsx-runtime|children:|import type/);
+    expect(out?.map).toBeTruthy();
+  });
+  it('leaves other files alone', async () => {
+    expect(await p.transform('export const a = 1;', '/repo/src/labs/view/knobs.ts')).toBeNull();
+    expect(await p.transform('export const a = <b />;', '/repo/node_modules/x/a.tsx')).toBeNull();
   });
 });
 

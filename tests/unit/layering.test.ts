@@ -27,7 +27,7 @@ export const SANCTIONED_DEEP_IMPORTS: Record<string, { importers: string[]; why:
     importers: ['src/labs/view/engine-adapter.ts', 'src/workshop/model/run.ts'],
     why: 'a knob change (or a workshop run) loads the simulator without the scenario list',
   },
-  'src/engine/scenario-ids.ts': { importers: ['src/labs/view/engine-adapter.ts'], why: 'checks a linked scenario id without loading the scenarios' },
+  'src/engine/wire-segments.ts': { importers: ['src/workshop/model/run.ts'], why: 'a workshop run lists its segments without the scenario list' },
   'src/engine/scenarios.ts': {
     importers: ['src/labs/view/engine-adapter.ts', 'src/content-checks/quiz.ts', 'src/quiz/client/predict.ts'],
     why: 'the scenario list, loaded lazily by the labs and the predict-the-numbers quiz (through index.ts it was a second chunk named engine); the quiz check needs no more of the engine',

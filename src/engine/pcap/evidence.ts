@@ -151,7 +151,7 @@ function finDeniedLater(rows: readonly EvidenceRow[]): Partial<Record<Side, numb
     const since = held[x];
     if (f.RST || !f.ACK || !fresh || fy === undefined || seqGe(r.segment.ack, fy) || since === undefined) return;
     const acksLater = rows.some((q, j) => j > i && q.from === x && !q.segment.flags.RST && q.segment.flags.ACK && seqGe(q.segment.ack, fy));
-    if (since < i || !f.FIN || !acksLater) out[x] = Math.min(out[x] ?? i, since);
+    if (since < i || !acksLater) out[x] = Math.min(out[x] ?? i, since);
   });
   // A FIN answered only by its sender's RST (data after close()): the peer never acknowledged it,
   // so whether it arrived is not shown; an RST it may have ignored does not show it either.

@@ -2,7 +2,7 @@ import { parseIpv4 } from '../wire/address.ts';
 import { encodeEthernet, ETHERTYPE_IPV4 } from '../wire/ethernet.ts';
 import { encodeIpv4, IPPROTO_TCP } from '../wire/ip.ts';
 import { encodeTcp, NO_FLAGS, type TcpOption } from '../wire/tcp.ts';
-import { wireSegments } from '../sim.ts';
+import { wireSegments } from '../wire-segments.ts';
 import type { Segment, Side, Trace } from '../types.ts';
 import { LINKTYPE } from './linktype.ts';
 import { writePcap, type FrameToWrite } from './writer.ts';

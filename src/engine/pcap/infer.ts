@@ -1,9 +1,9 @@
 import { makeEndpoint, step } from '../endpoint.ts';
-import { PROFILES } from '../profiles.ts';
 import { segLen } from '../segment.ts';
 import { seqAdd, seqDiff, seqGe, seqGt, seqLe, seqLt } from '../seq.ts';
 import type { Address, Endpoint, ProfileName, Segment, Side, UserCall } from '../types.ts';
 import { checkEvidence, type KnownState, UNKNOWN_WHY } from './evidence.ts';
+import { retransmitBound } from './rto.ts';
 
 /** A segment seen on the wire, attributed to a side; `t` in seconds. */
 export interface ObservedInput {
@@ -351,7 +351,7 @@ function checked(
       if (j === 0) r.notes.push(`both states unknown until both FINs are seen: ${UNKNOWN_WHY.mid}`);
     });
   }
-  unprovenArrivals(rows, rtoBound(rows, profile));
+  unprovenArrivals(rows, retransmitBound(rows, profile));
   resentCrossingSyns(rows);
   checkEvidence(rows, unknownFrom);
   return rows.map((r) => ({ stateA: r.stateA, stateB: r.stateB, notes: r.notes }));
@@ -362,10 +362,11 @@ function checked(
  * SYN or FIN) is not proven to have arrived: lost after the capture point, it would leave no
  * trace when the sender's next segment acknowledging as much reaches the receiver before it
  * retransmits (a receiver that retransmits is handled by the replay). When that next segment is
- * a SYN, FIN or RST, the receiver may have gone past the new state without ever being in it:
+ * a SYN, FIN or RST, or moves the receiver on by itself (data filling a gap behind which the
+ * sender's FIN waited), the receiver may have gone past the new state without ever being in it:
  * the receiver's state is unknown from this row until that segment.
  */
-function unprovenArrivals(rows: Row[], rto: number): void {
+function unprovenArrivals(rows: Row[], rto: (side: Side, row: number) => number): void {
   const key = (s: Side): 'stateA' | 'stateB' => (s === 'A' ? 'stateA' : 'stateB');
   rows.forEach((r, i) => {
     const f = r.segment.flags;
@@ -384,7 +385,9 @@ function unprovenArrivals(rows: Row[], rto: number): void {
     // proves no state before it.
     const answer = rows.find((x, j) => j > k && x.from === to)?.segment.flags;
     const closes = next !== undefined && rows[k]!.segment.payload.length > 0 && (rows[k]![key(to)] === 'CLOSED' || (answer?.RST === true && !answer.ACK));
-    if (!next || !(next.SYN || next.FIN || next.RST || closes) || provenBySilence(rows, i, k, rto)) return;
+    // Data that moves the receiver on as well (it fills a gap behind which the sender's FIN waited)
+    const moves = next !== undefined && rows[k]![key(to)] !== rows[k - 1]![key(to)];
+    if (!next || !(next.SYN || next.FIN || next.RST || closes || moves) || provenBySilence(rows, i, k, rto)) return;
     for (let j = i; j < k; j++) rows[j]![key(to)] = null;
     const what = next.FIN ? 'FIN' : next.RST ? 'RST' : next.SYN ? 'SYN' : 'data';
     r.notes.push(`${to}'s state is unknown until ${r.from}'s next ${what}: ${UNKNOWN_WHY.ackUnproven}`);
@@ -439,51 +442,32 @@ interface Row {
 }
 
 /**
- * Longest first retransmission timeout of either side, in seconds, or Infinity when the capture
- * has no handshake to time. RFC 6298 §2 sets RTO = SRTT + 4·RTTVAR, which after the first sample
- * R is 3R, and never below the profile's minimum (Linux 200 ms, RFC 1 s); 4R plus one more round
- * trip leaves room for later samples. After a handshake that sent a SYN twice, at least 3 s.
- */
-function rtoBound(rows: readonly Row[], profile: ProfileName): number {
-  const syn = rows.findLastIndex((r) => r.from === 'A' && r.segment.flags.SYN && !r.segment.flags.ACK);
-  const synAck = rows.findIndex((r) => r.from === 'B' && r.segment.flags.SYN && r.segment.flags.ACK);
-  if (syn < 0 || synAck < 0) return Infinity;
-  const answered = rows.findIndex((r, j) => j > synAck && r.from === 'A' && r.segment.flags.ACK && r.segment.ack === seqAdd(rows[synAck]!.segment.seq, 1));
-  if (answered < 0 || rows[answered]!.t < rows[syn]!.t) return Infinity;
-  const rtt = rows[answered]!.t - rows[syn]!.t;
-  // RFC 6298 §5.7: when a SYN or SYN,ACK had to be sent again, the handshake gives no usable RTT
-  // sample (Karn) and the RTO for the data phase starts at 3 s (Linux TCP_TIMEOUT_FALLBACK alike).
-  const resent = rows.slice(0, answered).filter((r) => r.segment.flags.SYN).length > 2;
-  return Math.max(PROFILES[profile].minRtoMs / 1000, 4 * rtt, resent ? 3 : 0) + rtt;
-}
-
-/**
  * True when the receiver of row i's ACK stayed silent so long that it must have received it: the
  * ACK covers a SYN or FIN of the receiver, which would have been retransmitted within its
- * retransmission timeout had the ACK been lost, and nothing from the receiver came before row k.
+ * retransmission timeout (`bound`, see rto.ts) had the ACK been lost, and nothing from the
+ * receiver came before row k.
  */
-function provenBySilence(rows: readonly Row[], i: number, k: number, rto: number): boolean {
+function provenBySilence(rows: readonly Row[], i: number, k: number, bound: (side: Side, row: number) => number): boolean {
   const { from, segment, t } = rows[i]!;
-  let copies = 0;
-  for (let j = 0; j < i; j++) {
-    const x = rows[j]!;
-    if (x.from !== from && (x.segment.flags.SYN || x.segment.flags.FIN) && seqAdd(x.segment.seq, segLen(x.segment)) === segment.ack) copies++;
-  }
-  if (copies === 0) return false;
+  const to = other(from);
+  const covers = (x: Row): boolean => x.from === to && (x.segment.flags.SYN || x.segment.flags.FIN) && seqAdd(x.segment.seq, segLen(x.segment)) === segment.ack;
+  if (!rows.slice(0, i).some(covers)) return false;
   for (let j = i + 1; j < k; j++) if (rows[j]!.from !== from) return false;
-  return rows[k]!.t - t >= rto * 2 ** (copies - 1);
+  return rows[k]!.t - t >= bound(to, i);
 }
 
 /**
  * A side that sends an RST aborted or refused what reached it, and the replay cannot tell from
  * which state (e.g. data arriving after its application closed): its states since the other
- * side's last segment are unknown, unless it had no connection yet.
+ * side's segments began arriving after its own last one are unknown, unless it had no connection yet.
  */
 function beforeOwnReset(rows: Row[], k: number, key: 'stateA' | 'stateB'): void {
   const from = rows[k]!.from;
   let j = k - 1;
   while (j > 0 && rows[j]!.from === from) j--;
   if (j < 0 || rows[j]!.from === from) return;
+  // the first of the other side's segments since this side last sent: any of them may have drawn the RST
+  while (j > 0 && rows[j - 1]!.from !== from) j--;
   const was = rows[k - 1]![key];
   if (was === null || was === 'CLOSED' || was === 'LISTEN' || was === 'SYN-SENT') return;
   for (let x = j; x < k; x++) rows[x]![key] = null;
@@ -577,10 +561,10 @@ function earliestUnacked(segs: readonly ObservedInput[], floor: number, i: numbe
  * no answer in between (a receiver answers both at once, and the capture would show the answer),
  * or data sent again, unacknowledged, after a FIN (lost data holds that FIN back at the receiver).
  */
-function lostCopy(segs: readonly ObservedInput[], floor: number, i: number): number {
+function lostCopy(segs: readonly ObservedInput[], floor: number, i: number, lost: ReadonlyMap<number, unknown>): number {
   const f = segs[i]!.segment.flags;
   if (f.SYN ? !f.ACK : f.FIN) return unansweredCopy(segs, floor, i);
-  if (!f.SYN && segs[i]!.segment.payload.length > 0) return resentBeforeFin(segs, floor, i);
+  if (!f.SYN && segs[i]!.segment.payload.length > 0) return resentBeforeFin(segs, floor, i, lost);
   return floor - 1;
 }
 
@@ -610,23 +594,26 @@ function unansweredCopy(segs: readonly ObservedInput[], floor: number, i: number
 }
 
 /**
- * The first copy of segment i's data, if nothing from the peer acknowledged any of it before
- * this copy and its sender sent a FIN in between; else `floor - 1`. A receiver acknowledges what
- * arrives, so that copy was lost, and with it the FIN behind it could not be taken in: the
- * receiver stays where it was until the data comes again (data lost in other places changes no
- * state and is not repaired).
+ * An earlier copy of segment i's data, if nothing from the peer acknowledged any of it before
+ * this copy and its sender had sent a FIN by then (before or after that copy); else `floor - 1`.
+ * A receiver acknowledges at once a FIN it takes in, and it takes the FIN in as soon as the data
+ * before it arrives: so that copy was lost, and with it the FIN behind it could not be taken in:
+ * the receiver stays where it was until the data comes again (data lost in other places changes
+ * no state and is not repaired). Copies already found lost are passed over, so each search finds
+ * the next one back.
  */
-function resentBeforeFin(segs: readonly ObservedInput[], floor: number, i: number): number {
+function resentBeforeFin(segs: readonly ObservedInput[], floor: number, i: number, lost: ReadonlyMap<number, unknown>): number {
   const { from, segment } = segs[i]!;
-  let fin = false;
+  const copy = (x: Segment): boolean => x.seq === segment.seq && x.payload.length > 0 && !x.flags.SYN;
   for (let p = i - 1; p >= floor; p--) {
     const x = segs[p]!;
     if (x.from !== from) {
       if (x.segment.flags.RST || (x.segment.flags.ACK && seqGt(x.segment.ack, segment.seq))) return floor - 1;
       continue;
     }
-    if (x.segment.flags.FIN) fin = true;
-    if (x.segment.seq === segment.seq && x.segment.payload.length > 0 && !x.segment.flags.SYN) return fin ? p : floor - 1;
+    if (!copy(x.segment) || lost.has(p)) continue;
+    for (let q = i - 1; q >= floor; q--) if (segs[q]!.from === from && segs[q]!.segment.flags.FIN && !segs[q]!.segment.flags.RST) return p;
+    return floor - 1;
   }
   return floor - 1;
 }
@@ -770,7 +757,7 @@ function inferIncarnation(segs: readonly ObservedInput[], profile: ProfileName):
         continue;
       }
     }
-    const p = replays < MAX_REPLAYS ? lostCopy(segs, floor, i) : -1;
+    const p = replays < MAX_REPLAYS ? lostCopy(segs, floor, i, lost) : -1;
     if (p >= floor && !lost.has(p)) {
       lost.set(p, 'resent');
       replayFrom(p);

@@ -1,6 +1,6 @@
 import { normalize } from '../normalize.ts';
 import { flagList } from '../segment.ts';
-import { wireSegments } from '../sim.ts';
+import { wireSegments } from '../wire-segments.ts';
 import type { FlagName, ProfileName, Segment, Side, TcpState, Trace } from '../types.ts';
 import { ConnectionSplitter, type CapturedConnection } from './connections.ts';
 import { inferStates } from './infer.ts';

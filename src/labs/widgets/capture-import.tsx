@@ -14,7 +14,7 @@ import type { WorkerAnswer, WorkerAsk, WorkerError } from '../client/capture-pro
 import type { RowsListener } from './capture-rows.tsx';
 import { ConnectionList } from './capture-conns.tsx';
 import { afterNextPaint, CaptureReplay, type Replay } from './capture-replay.tsx';
-import { LabStatus } from './sequence-controls.tsx';
+import { LabStatus } from './lab-status.tsx';
 
 interface Opened {
   name: string;

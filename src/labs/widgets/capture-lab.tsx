@@ -9,7 +9,7 @@ import { fmt, type Strings } from '../view/explain.ts';
 import { subscribe, type LabRun } from '../client/lab-bus.ts';
 import CaptureImport from './capture-import.tsx';
 import { saveFile } from '../client/save-file.ts';
-import { LabStatus } from './sequence-controls.tsx';
+import { LabStatus } from './lab-status.tsx';
 
 export interface CaptureLabProps {
   id: string;

@@ -149,22 +149,3 @@ export function LabError({ strings: S, message }: { strings: Strings; message: s
     </p>
   );
 }
-
-/**
- * A lab's status line (announced politely) and, when there is one, its error paragraph (an
- * alert): the capture lab and the capture import show both the same way.
- */
-export function LabStatus({ status, error }: { status: string; error?: string | null }) {
-  return (
-    <>
-      <p class="lab-note" aria-live="polite">
-        {status}
-      </p>
-      {error ? (
-        <p class="lab-error" role="alert">
-          {error}
-        </p>
-      ) : null}
-    </>
-  );
-}

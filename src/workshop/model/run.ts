@@ -6,7 +6,8 @@
  * The simulator is imported directly (not through the engine's index) so the workshop's first run
  * loads the simulator without the built-in scenarios and their texts.
  */
-import { simulation, wireSegments } from '../../engine/sim.ts';
+import { simulation } from '../../engine/sim.ts';
+import { wireSegments } from '../../engine/wire-segments.ts';
 import type { Trace } from '../../engine/types.ts';
 import { toEngine, validateScenario, type Problem, type WorkshopScenario } from './scenario.ts';
 

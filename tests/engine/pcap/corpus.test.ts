@@ -48,7 +48,7 @@ describe('damaged-capture corpus', () => {
       }
     }
     expect(bad).toEqual([]);
-  });
+  }, 60_000); // under a second alone; several times that while the machine builds
 
   it.runIf(withReference)(
     'every cleanly closed connection ends in the right states or is marked unknown (tshark reference)',

@@ -55,6 +55,17 @@ describe('inferStates', () => {
     expect(pairs(steps).at(-1)).toBe('TIME-WAIT/CLOSED');
   });
 
+  it("an ACK that crossed the peer's FIN, then the side's own FIN acknowledging it: CLOSE-WAIT, LAST-ACK, CLOSED, not unknown", () => {
+    // As in bgp-lu-multiple-labels.pcap (tcpdump's test captures): the ACK was sent before B's FIN
+    // arrived, which A's FIN then acknowledges; nothing contradicts A's states.
+    const { A, B, seg, add, input } = handshaken(0);
+    add('B', seg(B, A, 5001, 1001, flags('ACK', 'FIN')));
+    add('A', seg(A, B, 1001, 5001, flags('ACK')));
+    add('A', seg(A, B, 1001, 5002, flags('ACK', 'FIN')));
+    add('B', seg(B, A, 5002, 1002, flags('ACK')));
+    expect(pairs(inferStates(input)).slice(3)).toEqual(['ESTABLISHED/FIN-WAIT-1', 'CLOSE-WAIT/FIN-WAIT-1', 'LAST-ACK/TIME-WAIT', 'CLOSED/TIME-WAIT']);
+  });
+
   it('a long transfer replays in linear time (7 MB in 5000 segments, bounded well below a quadratic replay)', () => {
     const { A, B, MSS, seg, add, input } = handshaken(1448);
     let next = 1001;
