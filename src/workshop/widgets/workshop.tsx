@@ -16,9 +16,8 @@ import { Select, say } from './fields.tsx';
 import { RowList } from './row-list.tsx';
 import { Settings, type Change } from './settings.tsx';
 import { Output, type Shown } from './output.tsx';
+import { nextTask } from '../../labs/client/next-task.ts';
 
-/** Resolves in a later task: what comes after it runs after the browser has painted and handled input. */
-const nextTask = (): Promise<void> => new Promise((r) => setTimeout(r, 0));
 /** No problems: one array, so the memoised form (drawn again when the scenario or its problems change, not when a run arrives) sees "unchanged". */
 const NONE: Problem[] = [];
 /**
