@@ -20,9 +20,10 @@ function paint(fig: HTMLElement, pos: LabPosition, near: boolean): void {
   const hl = highlightOf(fig, pos);
   if (near) {
     highlight(fig, hl);
-    // Scrolled in the next frame, where the page lays itself out anyway: reading the frame's size now
-    // would lay out inside this task whatever the lab has just changed (a whole replayed capture).
-    requestAnimationFrame(() => follow(fig, pos));
+    // Scrolled in a task after the next frame, which lays the page out: reading the frame's size and
+    // scrolling it earlier would lay out inside this task or that frame whatever the lab has just
+    // changed (a step's drawing, a whole replayed capture), on top of the frame's own work.
+    requestAnimationFrame(() => setTimeout(() => follow(fig, pos), 0));
   }
   // One span per endpoint, as the component renders them; only changed text is rewritten (as
   // Preact's diff did), so the live region announces only what is new.
