@@ -9,19 +9,27 @@
  */
 const inUse = new WeakMap<ArrayBufferLike, number>();
 
+/**
+ * Largest backing buffer the growth below reaches by itself. A fresh buffer is at least twice the
+ * last one (up to this), so a long transfer whose queue is acknowledged as it goes (short, but
+ * moving through its buffer) allocates one buffer per MB, not one every few SENDs.
+ */
+const GROW_TO = 1 << 20;
+
 /** `queue` followed by `data`, sharing `queue`'s storage when that is safe. */
 export function appendToQueue(queue: Uint8Array, data: Uint8Array): Uint8Array {
   if (data.length === 0) return queue;
   const end = queue.byteOffset + queue.length;
   const buf = queue.buffer;
-  if (queue.length > 0 && inUse.get(buf) === end && end + data.length <= buf.byteLength) {
+  // An empty queue may be a view at the end of its buffer (all of it acknowledged): it appends in place too.
+  if (inUse.get(buf) === end && end + data.length <= buf.byteLength) {
     const out = new Uint8Array(buf, queue.byteOffset, queue.length + data.length);
     out.set(data, queue.length);
     inUse.set(buf, end + data.length);
     return out;
   }
   const length = queue.length + data.length;
-  const fresh = new Uint8Array(Math.max(256, length * 2));
+  const fresh = new Uint8Array(Math.max(256, length * 2, Math.min(buf.byteLength * 2, GROW_TO)));
   fresh.set(queue);
   fresh.set(data, queue.length);
   inUse.set(fresh.buffer, length);

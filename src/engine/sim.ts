@@ -148,6 +148,19 @@ function effectEvent(side: Side, e: Effect): EventBody | null {
  * segment arriving (link.ts) or an endpoint's timer.
  */
 export function simulate(scenario: ScenarioDef, knobs: ScenarioKnobs = {}): Trace {
+  const steps = simulation(scenario, knobs);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/**
+ * The run of `simulate`, one step of its event loop at a time: it yields before each step (an
+ * application call, an arrival or a timer) and returns the same Trace. A page runs a long
+ * scenario in slices between its own tasks this way; nothing in it depends on how it is driven.
+ */
+export function* simulation(scenario: ScenarioDef, knobs: ScenarioKnobs = {}): Generator<void, Trace, void> {
   const { def, knobs: k } = applyKnobs(scenario, knobs);
   const ep = makeEndpoints(def, k);
   const events: TraceEvent[] = [];
@@ -176,6 +189,7 @@ export function simulate(scenario: ScenarioDef, knobs: ScenarioKnobs = {}): Trac
   const app = createAppDriver(run, link, input);
 
   for (;;) {
+    yield;
     const tAct = app.nextAction();
     const tFly = link.nextArrival();
     const timers = (['A', 'B'] as const).map((s) => ({ s, n: nextTimer(ep[s]) }));

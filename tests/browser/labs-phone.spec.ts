@@ -227,7 +227,14 @@ for (const c of combos) {
           problems.push(...(await smallControls(lab)).map((p) => `${id}: ${p}`));
         }
         if (await page.locator('figure[data-sd]').count()) {
-          const shown = await stateShown(page);
+          // The figure catches up with the lab once it comes near the screen (an observer's report after a frame): wait for it.
+          const shown = await expect
+            .poll(() => stateShown(page), { timeout: 10_000 })
+            .toBe('')
+            .then(
+              () => '',
+              () => stateShown(page),
+            );
           if (shown) problems.push(`state diagram: ${shown}`);
           problems.push(...(await overflowProblems(page.locator('figure[data-sd]').first())).map((p) => `state diagram: ${p}`));
         }

@@ -2,7 +2,7 @@
 // @vitest-environment happy-dom
 import { readFileSync } from 'node:fs';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import CaptureLab, { captureErrorText } from '../../src/labs/widgets/capture-lab.tsx';
 import SegmentInspector from '../../src/labs/widgets/segment-inspector.tsx';
 import StateDiagram, { type StateDiagramProps } from '../../src/labs/widgets/state-diagram.tsx';
@@ -145,6 +145,28 @@ describe('<StateDiagram>', () => {
     }
     publish('position', { ...handshake, a: { state: 'FIN-WAIT-1', from: 'ESTABLISHED', changed: true, name: 'Client' } });
     for (const f of figs) expect(q('[data-node="FIN-WAIT-1"]', f).classList.contains('sd-current')).toBe(true);
+  });
+
+  it('off screen, says each move in its caption but redraws the drawing only once it comes near', () => {
+    let report: (near: boolean) => void = () => undefined;
+    class Observer {
+      constructor(cb: (es: { isIntersecting: boolean }[]) => void) {
+        report = (near) => cb([{ isIntersecting: near }]);
+      }
+      observe(): void {}
+    }
+    vi.stubGlobal('IntersectionObserver', Observer);
+    try {
+      followLabBus(page(figureHtml()));
+      report(false);
+      publish('position', handshake);
+      expect(q('figcaption').textContent).toContain('Client: ESTABLISHED.');
+      expect(document.querySelectorAll('.sd-current, .sd-hot')).toHaveLength(0);
+      report(true);
+      expect(document.body.innerHTML).toBe(`<main>${figureHtml({ initial: handshake })}</main>`);
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 
   it('does nothing on a page without a diagram', () => {

@@ -16,7 +16,7 @@ import {
 } from '../../src/workshop/model/scenario.ts';
 import { decodeErrorText, decodeScenario, encodeScenario } from '../../src/workshop/model/url.ts';
 import { decodeMessage } from '../../src/workshop/model/describe.ts';
-import { runWorkshop } from '../../src/workshop/model/run.ts';
+import { runWorkshop, runWorkshopInSlices } from '../../src/workshop/model/run.ts';
 import { fromChapter } from '../../src/workshop/model/from-chapter.ts';
 import { scenarioFromJson, scenarioToJson } from '../../src/workshop/model/json.ts';
 
@@ -191,6 +191,23 @@ describe('workshop runs', () => {
         expect(r2.ok && r2.fingerprint).toBe(r1.fingerprint);
       }),
       { numRuns: 150 },
+    );
+  });
+
+  it('a run in slices (a pause after every step of the engine) is the same run, and a stale one stops', async () => {
+    await fc.assert(
+      fc.asyncProperty(scenario, async (s) => {
+        let pauses = 0;
+        const pause = async (): Promise<void> => void pauses++;
+        const sliced = await runWorkshopInSlices(s, { now: () => 0, pause, sliceMs: 0, stale: () => false });
+        expect(sliced).toEqual(runWorkshop(s));
+        if (sliced?.ok && sliced.trace.events.length >= 6) expect(pauses).toBeGreaterThan(2);
+        // Made stale after its second pause: a run that pauses more often stops there.
+        let asked = 0;
+        const stale = await runWorkshopInSlices(s, { now: () => 0, pause: async () => undefined, sliceMs: 0, stale: () => ++asked > 2 });
+        expect(stale).toEqual(pauses > 2 ? null : sliced);
+      }),
+      { numRuns: 60 },
     );
   });
 

@@ -73,6 +73,9 @@ function standIn(n: number): Uint8Array {
 const FLAGS = Array.from({ length: 32 }, (_, m) => Object.freeze({ SYN: !!(m & 1), ACK: !!(m & 2), FIN: !!(m & 4), RST: !!(m & 8), PSH: !!(m & 16) }));
 const NO_OPTIONS: TcpOptions = Object.freeze({});
 
+/** An IPv4 address as one number. */
+const ipv4 = (b: Uint8Array): number => ((b[0]! << 24) | (b[1]! << 16) | (b[2]! << 8) | b[3]!) >>> 0;
+
 /** Address text by value, so a capture of a million packets formats each address once. */
 class AddressNames {
   private readonly v4 = new Map<number, string>();
@@ -114,10 +117,25 @@ export class ConnectionSplitter {
     this.maxConnections = options.maxConnections ?? MAX_CONNECTIONS;
   }
 
+  /**
+   * The last IPv4 segment's connection and 4-tuple: the next segment of the same connection (most
+   * of them, in a transfer) finds it without building its key. A SYN always takes the long way
+   * (it may start a new incarnation), and the long way always updates this.
+   */
+  private last: { b: Building; src: number; dst: number; srcPort: number; dstPort: number; from: Side } | null = null;
+
   add(s: CapturedSegment): void {
+    const t = s.tcp;
+    const last = this.last;
+    if (last && !(t.flags.syn && !t.flags.ack) && s.src.length === 4 && s.dst.length === 4) {
+      const src = ipv4(s.src);
+      const dst = ipv4(s.dst);
+      if (src === last.src && dst === last.dst && t.srcPort === last.srcPort && t.dstPort === last.dstPort) return this.append(last.b, s, last.from);
+      if (src === last.dst && dst === last.src && t.srcPort === last.dstPort && t.dstPort === last.srcPort)
+        return this.append(last.b, s, last.from === 'A' ? 'B' : 'A');
+    }
     const srcIp = this.names.name(s.src);
     const dstIp = this.names.name(s.dst);
-    const t = s.tcp;
     const srcKey = s.src.length === 16 ? `[${srcIp}]:${t.srcPort}` : `${srcIp}:${t.srcPort}`;
     const dstKey = s.dst.length === 16 ? `[${dstIp}]:${t.dstPort}` : `${dstIp}:${t.dstPort}`;
     const key = srcKey < dstKey ? `${srcKey}|${dstKey}` : `${dstKey}|${srcKey}`;
@@ -157,6 +175,13 @@ export class ConnectionSplitter {
       this.connections.push(conn);
     }
     const from: Side = srcKey === b.aKey ? 'A' : 'B';
+    this.last = s.src.length === 4 && s.dst.length === 4 ? { b, src: ipv4(s.src), dst: ipv4(s.dst), srcPort: t.srcPort, dstPort: t.dstPort, from } : null;
+    this.append(b, s, from);
+  }
+
+  /** Adds segment `s`, sent by `from`, to connection `b`. */
+  private append(b: Building, s: CapturedSegment, from: Side): void {
+    const t = s.tcp;
     if (t.flags.fin || t.flags.rst) b.ended = true;
     if (!(from === 'A' && t.flags.syn)) b.onlySyns = false;
     if (b.conn instanceof StoredConnection) {

@@ -86,7 +86,17 @@ function lean(ep: Endpoint): Endpoint {
 }
 
 function apply(ep: Endpoint, input: Parameters<typeof step>[1], nowMs: number): Endpoint {
-  return lean(step(ep, input, { now: nowMs }).endpoint);
+  const next = step(ep, input, { now: nowMs }).endpoint;
+  // A step returns a fresh endpoint and TCB (engine.begin copies them), which nobody else holds
+  // yet: made lean in place, so a replayed data segment costs no second copy of them.
+  const tcb = next.tcb;
+  if (tcb && tcb !== ep.tcb) {
+    tcb.received = EMPTY;
+    tcb.rcvWnd = Math.max(tcb.rcvWnd, WIDE_WINDOW);
+    tcb.sndWnd = Math.max(tcb.sndWnd, WIDE_WINDOW);
+    return next;
+  }
+  return lean(next);
 }
 
 function user(ep: Endpoint, call: UserCall, nowMs: number): Endpoint {
@@ -603,6 +613,8 @@ function unansweredCopy(segs: readonly ObservedInput[], floor: number, i: number
  * the next one back.
  */
 function resentBeforeFin(segs: readonly ObservedInput[], floor: number, i: number, lost: ReadonlyMap<number, unknown>): number {
+  // Most data is never sent again: then there is no earlier copy to find, and no scan back.
+  if (earlierCopy(segs)[i]! < floor) return floor - 1;
   const { from, segment } = segs[i]!;
   const copy = (x: Segment): boolean => x.seq === segment.seq && x.payload.length > 0 && !x.flags.SYN;
   for (let p = i - 1; p >= floor; p--) {
@@ -616,6 +628,28 @@ function resentBeforeFin(segs: readonly ObservedInput[], floor: number, i: numbe
     return floor - 1;
   }
   return floor - 1;
+}
+
+/** earlierCopy's answers, per segment list (a replay asks for every data segment, many times). */
+const copies = new WeakMap<readonly ObservedInput[], Int32Array>();
+
+/**
+ * Per segment, the index of its sender's latest earlier data segment (not a SYN) at the same
+ * SEG.SEQ, or -1: with none inside the window, resentBeforeFin's scan back has nothing to find.
+ * One pass over the list.
+ */
+function earlierCopy(segs: readonly ObservedInput[]): Int32Array {
+  let out = copies.get(segs);
+  if (out) return out;
+  out = new Int32Array(segs.length);
+  const last: Record<Side, Map<number, number>> = { A: new Map(), B: new Map() };
+  segs.forEach(({ from, segment }, i) => {
+    const seen = last[from];
+    out![i] = seen.get(segment.seq) ?? -1;
+    if (segment.payload.length > 0 && !segment.flags.SYN) seen.set(segment.seq, i);
+  });
+  copies.set(segs, out);
+  return out;
 }
 
 /** The note on a segment the replay does not deliver. */

@@ -265,6 +265,9 @@ interface Interface {
   /** Timestamp units per second, as a power: 10^exp10 or 2^exp2. */
   unitsPerSecond: bigint;
   offsetSeconds: bigint;
+  /** The same two as numbers, for pcapngTime's fast path. */
+  ups: number;
+  offset: number;
 }
 
 function parseIdbOptions(view: Window, start: number, end: number, le: boolean, blockOffset: number): { tsresol?: number; tsoffset?: bigint } {
@@ -305,6 +308,14 @@ function checkBlockLength(length: number, offset: number): void {
 
 /** A packet block's 64-bit timestamp, in its interface's units, as seconds and nanoseconds. */
 function pcapngTime(iface: Interface, tsHigh: number, tsLow: number): { sec: number; nsec: number } {
+  // Fast path, the same numbers without BigInt: units of 10^-k s (k <= 9, microseconds by default)
+  // and a count below 2^53, so every step below is exact in a double.
+  const { ups, offset } = iface;
+  const count = tsHigh * 0x1_0000_0000 + tsLow;
+  if (1e9 % ups === 0 && count <= Number.MAX_SAFE_INTEGER && Number.isSafeInteger(offset)) {
+    const whole = Math.floor(count / ups);
+    return { sec: whole + offset, nsec: (count - whole * ups) * (1e9 / ups) };
+  }
   const units = (BigInt(tsHigh) << 32n) | BigInt(tsLow);
   const whole = units / iface.unitsPerSecond;
   const rest = units % iface.unitsPerSecond;
@@ -361,11 +372,15 @@ function readPcapng(view: Window, onPacket: (p: RawPacket) => void): CaptureSumm
       if (interfaces.length >= MAX_INTERFACES)
         throw new CaptureError('too-many-interfaces', `more than ${MAX_INTERFACES} interfaces (MAX_INTERFACES)`, { offset: at });
       const opts = parseIdbOptions(view, body + 8, bodyEnd, le, blockOffset);
+      const unitsPerSecond = unitsFromTsresol(opts.tsresol, blockOffset);
+      const offsetSeconds = opts.tsoffset ?? 0n;
       interfaces.push({
         linkType: view.getUint16(body, le),
         snaplen: view.getUint32(body + 4, le),
-        unitsPerSecond: unitsFromTsresol(opts.tsresol, blockOffset),
-        offsetSeconds: opts.tsoffset ?? 0n,
+        unitsPerSecond,
+        offsetSeconds,
+        ups: Number(unitsPerSecond),
+        offset: Number(offsetSeconds),
       });
     } else if (type === 6 || type === 2 || type === 3) {
       const number = count + 1;

@@ -10,9 +10,37 @@ import { subscribe, type LabPosition } from './lab-bus.ts';
 import { diagramHighlight, type CaptionLabels } from '../view/diagram-highlight.ts';
 import type { NodeId } from '../view/state-diagram-ids.ts';
 
-/** Redraws one figure's highlight for a position: the same classes, marker, names and caption the component renders. */
-function paint(fig: HTMLElement, pos: LabPosition): void {
-  const hl = diagramHighlight(pos, (id) => !!fig.querySelector(`[data-edge="${id}"]`), JSON.parse(fig.dataset.sdLabels!) as CaptionLabels);
+/**
+ * Redraws one figure's highlight for a position: the same classes, marker, names and caption the
+ * component renders. `near` false (the figure is off screen) updates only the caption, a live
+ * region that must say each move: the drawing is left for when it comes near (followLabBus), so a
+ * step far from the figure does not restyle, lay out and paint it.
+ */
+function paint(fig: HTMLElement, pos: LabPosition, near: boolean): void {
+  const hl = highlightOf(fig, pos);
+  if (near) {
+    highlight(fig, hl);
+    // Scrolled in a task after the next frame, which lays the page out: reading the frame's size and
+    // scrolling it earlier would lay out inside this task or that frame whatever the lab has just
+    // changed (a step's drawing, a whole replayed capture), on top of the frame's own work.
+    requestAnimationFrame(() => setTimeout(() => follow(fig, pos), 0));
+  }
+  // One span per endpoint, as the component renders them; only changed text is rewritten (as
+  // Preact's diff did), so the live region announces only what is new.
+  const cap = fig.querySelector('figcaption')!;
+  if (cap.children.length !== hl.caption.length) cap.innerHTML = '<span class="sd-line"></span>'.repeat(hl.caption.length);
+  hl.caption.forEach((line, i) => {
+    const span = cap.children[i]!;
+    if (span.textContent !== line) span.textContent = line;
+  });
+}
+
+/** What `pos` lights up in this figure, and its caption. */
+const highlightOf = (fig: HTMLElement, pos: LabPosition) =>
+  diagramHighlight(pos, (id) => !!fig.querySelector(`[data-edge="${id}"]`), JSON.parse(fig.dataset.sdLabels!) as CaptionLabels);
+
+/** The drawing's part of `paint`: arrows and boxes. */
+function highlight(fig: HTMLElement, hl: ReturnType<typeof highlightOf>): void {
   // Each arrow: class, marker, and its endpoint names as a third label line (a copy of the first, moved down).
   for (const g of fig.querySelectorAll<SVGGElement>('[data-edge]')) {
     const who = hl.edges.get(g.dataset.edge!);
@@ -47,17 +75,6 @@ function paint(fig: HTMLElement, pos: LabPosition): void {
       g.append(name);
     }
   }
-  // Scrolled in the next frame, where the page lays itself out anyway: reading the frame's size now
-  // would lay out inside this task whatever the lab has just changed (a whole replayed capture).
-  requestAnimationFrame(() => follow(fig, pos));
-  // One span per endpoint, as the component renders them; only changed text is rewritten (as
-  // Preact's diff did), so the live region announces only what is new.
-  const cap = fig.querySelector('figcaption')!;
-  if (cap.children.length !== hl.caption.length) cap.innerHTML = '<span class="sd-line"></span>'.repeat(hl.caption.length);
-  hl.caption.forEach((line, i) => {
-    const span = cap.children[i]!;
-    if (span.textContent !== line) span.textContent = line;
-  });
 }
 
 /**
@@ -66,9 +83,7 @@ function paint(fig: HTMLElement, pos: LabPosition): void {
  */
 function follow(fig: HTMLElement, pos: LabPosition): void {
   const frame = fig.querySelector<HTMLElement>('.sd-frame');
-  // Off screen under `content-visibility: auto` (global.css) the figure is not laid out, and
-  // measuring it would lay it out just for this: it follows when it comes on screen (followLabBus).
-  if (!frame || !fig.checkVisibility({ contentVisibilityAuto: true }) || frame.scrollWidth <= frame.clientWidth + 1) return;
+  if (!frame || frame.scrollWidth <= frame.clientWidth + 1) return;
   // The highlighted boxes, each with the names on its badge ("Client (A)", or both names).
   const boxes = [...fig.querySelectorAll('.sd-current')].map((g) => {
     const r = g.querySelector('rect')!;
@@ -100,17 +115,30 @@ export function followLabBus(root: ParentNode): void {
     if (following.has(fig)) continue;
     following.add(fig);
     let last: LabPosition | undefined;
+    // Whether the figure is near the screen (until the observer first says, as if it were), and
+    // whether the drawing lags behind the caption (steps taken while it was not).
+    let near = true;
+    let stale = false;
     // A step that moves neither endpoint (most do not) leaves the figure as it is.
     let shown = '';
     subscribe('position', (pos) => {
       const now = JSON.stringify([pos.a, pos.b]);
-      if (now !== shown) paint(fig, (last = pos));
+      if (now !== shown) {
+        paint(fig, (last = pos), near);
+        stale = !near;
+      }
       shown = now;
     });
-    // The block skipped off screen (see follow) is the figure or the article's child holding it.
-    const block = fig.closest('article > *') ?? fig;
-    block.addEventListener('contentvisibilityautostatechange', (e) => {
-      if (last && !(e as ContentVisibilityAutoStateChangeEvent).skipped) follow(fig, last);
-    });
+    // The observer reports after a layout, so reading the figure's size then lays nothing out again.
+    new IntersectionObserver(
+      (entries) => {
+        near = !!entries.at(-1)?.isIntersecting;
+        if (!near || !last) return;
+        if (stale) highlight(fig, highlightOf(fig, last));
+        stale = false;
+        follow(fig, last);
+      },
+      { rootMargin: '25% 0px' },
+    ).observe(fig);
   }
 }

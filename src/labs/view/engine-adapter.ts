@@ -97,7 +97,7 @@ export type LabRunView =
  * run that loses nothing, so the names come from that run (not from the shown one, whose own loss
  * already changed what follows it).
  */
-function losableSegments(def: ScenarioDef, applied: ScenarioKnobs, shown: LabView, drop: number): string[] {
+export function losableSegments(def: ScenarioDef, applied: ScenarioKnobs, shown: LabView, drop: number): string[] {
   let intact = shown;
   if (drop !== 0) {
     const r = runLab(def, { ...applied, drop: 0 });
@@ -106,19 +106,26 @@ function losableSegments(def: ScenarioDef, applied: ScenarioKnobs, shown: LabVie
   return intact.segments.map((s) => `#${s.id} ${s.from === 'A' ? 'A→B' : 'B→A'} ${flagNotation(s.flags)}`);
 }
 
+/** A lab's run without its "lose segment" choices (losableSegments), which a lab may list in a task of its own. */
+export type ShownRun = Exclude<LabRunView, { ok: true }> | Omit<Extract<LabRunView, { ok: true }>, 'losable'>;
+
+/** runForLab without the "lose segment" choices: the run with a lose-segment knob set runs once, not twice. */
+export function runShown(def: ScenarioDef, preset: ScenarioKnobs, wanted: Knobs | null): ShownRun {
+  const base = baseKnobs(def, preset);
+  const knobs = wanted ?? base;
+  const applied = { ...preset, ...toScenarioKnobs(knobs, base) };
+  const r = runLab(def, applied);
+  return r.ok ? { ok: true, scenario: def.id, trace: r.trace, view: viewOfTrace(r.trace), base, knobs, applied } : r;
+}
+
 /**
  * Runs a scenario with an enclosing lab's `preset` and the reader's `wanted` knobs (null: none
  * changed). Islands import this module lazily, so the engine loads only when a reader changes
  * something; at build time the wrappers call it directly for the first picture.
  */
 export function runForLab(def: ScenarioDef, preset: ScenarioKnobs, wanted: Knobs | null): LabRunView {
-  const base = baseKnobs(def, preset);
-  const knobs = wanted ?? base;
-  const applied = { ...preset, ...toScenarioKnobs(knobs, base) };
-  const r = runLab(def, applied);
-  if (!r.ok) return r;
-  const view = viewOfTrace(r.trace);
-  return { ok: true, scenario: def.id, trace: r.trace, view, base, knobs, applied, losable: losableSegments(def, applied, view, knobs.drop) };
+  const r = runShown(def, preset, wanted);
+  return r.ok ? { ...r, losable: losableSegments(def, r.applied, r.view, r.knobs.drop) } : r;
 }
 
 /**

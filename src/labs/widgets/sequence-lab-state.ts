@@ -9,6 +9,8 @@ import { DEFAULT_KNOBS, type Knobs } from '../view/knobs.ts';
 import { clampStep, type LabView } from '../view/trace-view.ts';
 import { unpackView, type PackedView } from '../view/view-pack.ts';
 import { workshopHash } from '../view/workshop-link.ts';
+import type { ShownRun } from '../view/engine-adapter.ts';
+import { nextTask } from '../client/next-task.ts';
 import type { Speed } from './sequence-controls.tsx';
 
 export interface SequenceLabProps {
@@ -123,3 +125,41 @@ export function positionAt(id: string, view: LabView, step: number, S: Strings):
 /** "Open in workshop": the workshop page with this lab's scenario and the engine knobs of the run on screen; null for a replay. */
 export const workshopHref = (props: SequenceLabProps, state: LabState): string | null =>
   props.replay || !props.workshop ? null : (props.workshopLink ?? props.workshop + workshopHash(state.scenario, state.applied));
+
+/** The definition of scenario `sc`: the lab's own from the build, any other loaded when a link names it. */
+export async function scenarioDef(props: SequenceLabProps, sc: string): Promise<ScenarioDef | null> {
+  if (props.def && sc === props.scenario) return props.def;
+  const { loadScenario } = await import('../view/engine-adapter.ts');
+  return loadScenario(sc);
+}
+
+/** What rerunInTasks hands the lab, each in a task of its own. */
+export interface RerunSteps {
+  error(message: string): void;
+  show(run: Extract<ShownRun, { ok: true }>): void;
+  list(losable: string[]): void;
+}
+
+/**
+ * Runs scenario `sc` with the reader's `wanted` knobs for the lab of `props`, spread over tasks:
+ * loading the engine, the run, drawing it (`show`) and the "lose segment" choices (`list`) each
+ * take one of their own, since in one task they took over 50 ms on a phone's CPU (the first knob
+ * change). Stops once `current()` is false (a newer run replaced this one); resolves to whether
+ * the run was shown.
+ */
+export async function rerunInTasks(props: SequenceLabProps, sc: string, wanted: Knobs | null, current: () => boolean, to: RerunSteps): Promise<boolean> {
+  const [{ runShown, losableSegments }, def] = await Promise.all([import('../view/engine-adapter.ts'), scenarioDef(props, sc)]);
+  await nextTask();
+  if (!def || !current()) return false;
+  const r = runShown(def, props.engineKnobs ?? {}, wanted);
+  if (!r.ok) {
+    to.error(r.message);
+    return false;
+  }
+  await nextTask();
+  if (!current()) return false;
+  to.show(r);
+  await nextTask();
+  if (current()) to.list(losableSegments(def, r.applied, r.view, r.knobs.drop));
+  return true;
+}

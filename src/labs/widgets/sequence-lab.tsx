@@ -5,7 +5,6 @@
  * shows the whole run (diagram + table) for readers without JS, print and search.
  */
 import { Component, createRef } from 'preact';
-import type { ScenarioDef, Side } from '../../engine/types.ts';
 import { fmt } from '../view/explain.ts';
 import { flushHash, isOwnHash, writeHashSoon } from '../client/hash-writer.ts';
 import { publish } from '../client/lab-bus.ts';
@@ -17,7 +16,8 @@ import { KnobBox } from './knob-panel.tsx';
 import { LabError, LabHeading, MoreControls, SPEEDS, StepBar, StepSentence } from './sequence-controls.tsx';
 import { SequenceDiagram, keepStepInView } from './sequence-diagram.tsx';
 import { TraceTable, VarsTable } from './sequence-tables.tsx';
-import { initialState, isTyping, keyStep, labTitle, positionAt, workshopHref, type LabState, type SequenceLabProps } from './sequence-lab-state.ts';
+import { initialState, isTyping, keyStep, labTitle, positionAt, rerunInTasks, scenarioDef, workshopHref } from './sequence-lab-state.ts';
+import type { LabState, SequenceLabProps } from './sequence-lab-state.ts';
 
 export type { SequenceLabProps };
 
@@ -46,26 +46,14 @@ export default class SequenceLab extends Component<SequenceLabProps, LabState> {
     return this.props.replay?.view ?? this.state.ranView;
   }
 
-  /** The definition of `sc`: the page's own from the build, any other loaded when a link names it. */
-  async scenarioDef(sc: string): Promise<ScenarioDef | null> {
-    const { def, scenario } = this.props;
-    if (def && sc === scenario) return def;
-    const { loadScenario } = await import('../view/engine-adapter.ts');
-    return loadScenario(sc);
-  }
-
   /** Re-runs the engine (loaded on first use) and shows the result; keeps the last good run on failure. */
-  async rerun(sc: string, wanted: Knobs | null, atStep: (v: LabView) => number): Promise<boolean> {
+  rerun(sc: string, wanted: Knobs | null, atStep: (v: LabView) => number): Promise<boolean> {
     const n = ++this.runs;
-    const [{ runForLab }, def] = await Promise.all([import('../view/engine-adapter.ts'), this.scenarioDef(sc)]);
-    if (!def || n !== this.runs) return false;
-    const r = runForLab(def, this.props.engineKnobs ?? {}, wanted);
-    if (!r.ok) {
-      this.setState({ error: r.message });
-      return false;
-    }
-    this.setState({ error: null, scenario: sc, base: r.base, knobs: r.knobs, applied: r.applied, ranView: r.view, losable: r.losable, step: atStep(r.view) });
-    return true;
+    return rerunInTasks(this.props, sc, wanted, () => n === this.runs, {
+      error: (message) => this.setState({ error: message }),
+      show: (r) => this.setState({ error: null, scenario: sc, base: r.base, knobs: r.knobs, applied: r.applied, ranView: r.view, step: atStep(r.view) }),
+      list: (losable) => this.setState({ losable }),
+    });
   }
 
   /** Applies the URL hash if it names this lab; false when it does not. */
@@ -84,7 +72,7 @@ export default class SequenceLab extends Component<SequenceLabProps, LabState> {
       if (sameKnobs(l.knobs, this.state.knobs) && view) this.setState({ step: clampStep(view, l.step) });
       else void this.rerun(scenario, l.knobs, (v) => clampStep(v, l.step));
     } else {
-      void Promise.all([import('../view/engine-adapter.ts'), this.scenarioDef(l.scenario)]).then(([{ baseKnobs }, def]) => {
+      void Promise.all([import('../view/engine-adapter.ts'), scenarioDef(this.props, l.scenario)]).then(([{ baseKnobs }, def]) => {
         if (!def) return;
         const again = parseLabHash(location.hash, id, own, baseKnobs(def, this.props.engineKnobs ?? {}));
         if (again) void this.rerun(l.scenario, again.link.knobs, (v) => clampStep(v, l.step));

@@ -77,8 +77,14 @@ const toTop = document.querySelector<HTMLElement>('[data-back-to-top]');
 function markSection(): void {
   let current: HTMLElement | null = null;
   for (const h of tocHeadings) if (h && h.getBoundingClientRect().top < innerHeight / 3) current = h;
-  tocLinks.forEach((a, i) => (tocHeadings[i] === current && current ? a.setAttribute('aria-current', 'true') : a.removeAttribute('aria-current')));
-  if (currentName) currentName.textContent = current ? (tocLinks[tocHeadings.indexOf(current)]?.textContent ?? '') : '';
+  // Only what changed is written: a scroll that stays in one section (a lab's step scrolling the page)
+  // then marks nothing for the next frame to style and lay out again.
+  tocLinks.forEach((a, i) => {
+    const on = tocHeadings[i] === current && !!current;
+    if (a.hasAttribute('aria-current') !== on) on ? a.setAttribute('aria-current', 'true') : a.removeAttribute('aria-current');
+  });
+  const name = current ? (tocLinks[tocHeadings.indexOf(current)]?.textContent ?? '') : '';
+  if (currentName && currentName.textContent !== name) currentName.textContent = name;
   // Shown a screen down and only while the reader scrolls up (the moment they look for it), so it
   // does not sit over a control at the right edge while they read on.
   // Only the reader's own scrolling down (wheel, touch, keys, within the last second) hides it:

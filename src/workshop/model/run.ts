@@ -6,7 +6,7 @@
  * The simulator is imported directly (not through the engine's index) so the workshop's first run
  * loads the simulator without the built-in scenarios and their texts.
  */
-import { simulate } from '../../engine/sim.ts';
+import { simulation } from '../../engine/sim.ts';
 import { wireSegments } from '../../engine/wire-segments.ts';
 import type { Trace } from '../../engine/types.ts';
 import { toEngine, validateScenario, type Problem, type WorkshopScenario } from './scenario.ts';
@@ -36,16 +36,63 @@ export function fingerprint(trace: Trace): string {
   return fnv1a(`${wire.join(' ')}|${trace.final.A}|${trace.final.B}`);
 }
 
+const finish = (trace: Trace): WorkshopRun => {
+  const wire = wireSegments(trace);
+  return { ok: true, trace, fingerprint: fingerprint(trace), segments: wire.length, lost: wire.filter((w) => w.dropped).length };
+};
+const stopped = (e: unknown): WorkshopRun => ({
+  ok: false,
+  problems: [{ part: 'run', code: 'engine', vars: { message: e instanceof Error ? e.message : String(e) } }],
+});
+const steps = (s: WorkshopScenario) => {
+  const { def, knobs } = toEngine(s);
+  return simulation(def, knobs);
+};
+
 /** Runs a scenario: the trace and its fingerprint, or every problem that stops it. */
 export function runWorkshop(s: WorkshopScenario): WorkshopRun {
   const problems = validateScenario(s);
   if (problems.length) return { ok: false, problems };
   try {
-    const { def, knobs } = toEngine(s);
-    const trace = simulate(def, knobs);
-    const wire = wireSegments(trace);
-    return { ok: true, trace, fingerprint: fingerprint(trace), segments: wire.length, lost: wire.filter((w) => w.dropped).length };
+    const run = steps(s);
+    for (;;) {
+      const r = run.next();
+      if (r.done) return finish(r.value);
+    }
   } catch (e) {
-    return { ok: false, problems: [{ part: 'run', code: 'engine', vars: { message: e instanceof Error ? e.message : String(e) } }] };
+    return stopped(e);
+  }
+}
+
+/** How a page drives a run in slices: its clock (ms), how it waits between slices, and whether a newer run made this one stale. */
+export interface Slices {
+  now: () => number;
+  pause: () => Promise<void>;
+  sliceMs: number;
+  stale: () => boolean;
+}
+
+/**
+ * The run of `runWorkshop`, in slices of about `sliceMs` with a `pause` before each (the first too, so
+ * the run starts after what asked for it), so a long run never holds the page for one long task;
+ * null when a newer run made this one stale.
+ */
+export async function runWorkshopInSlices(s: WorkshopScenario, o: Slices): Promise<WorkshopRun | null> {
+  await o.pause();
+  if (o.stale()) return null;
+  const problems = validateScenario(s);
+  if (problems.length) return { ok: false, problems };
+  try {
+    const run = steps(s);
+    for (let t0 = o.now(); ;) {
+      const r = run.next();
+      if (r.done) return finish(r.value);
+      if (o.now() - t0 < o.sliceMs) continue;
+      await o.pause();
+      if (o.stale()) return null;
+      t0 = o.now();
+    }
+  } catch (e) {
+    return stopped(e);
   }
 }

@@ -4,7 +4,7 @@
  * and per fault. Native controls only (keyboard, screen readers and touch work as the platform
  * makes them), each with a visible label.
  */
-import type { ComponentChildren } from 'preact';
+import { Component, type ComponentChildren } from 'preact';
 import { fill } from '../../i18n/fill.ts';
 import { CALL_KINDS, FAULT_KINDS, LIMITS, SEGMENT_KINDS, SIDES, TIME_BASES, type WorkshopCall, type WorkshopFault } from '../model/scenario.ts';
 import type { Strings } from '../model/describe.ts';
@@ -14,6 +14,27 @@ export const say = (S: Strings, key: string, vars?: Record<string, string | numb
 /** A select's options: value and text. */
 export type Options = readonly (readonly [string, string])[];
 
+const sameOptions = (a: Options, b: Options): boolean => a.length === b.length && a.every(([v, t], i) => v === b[i]?.[0] && t === b[i]?.[1]);
+
+/**
+ * A control that draws again only when what it shows changed. An edit redraws the form around it
+ * with new handlers and new option lists; a handler is read when its event fires (`this.props`, which
+ * Preact updates even when it skips a render), so a new handler alone is no change, and options
+ * compare by content. Without this, each edit redrew every control and option of the form.
+ */
+abstract class Field<P extends object> extends Component<P> {
+  shouldComponentUpdate(next: P): boolean {
+    for (const k in next) {
+      const a: unknown = next[k];
+      const b: unknown = this.props[k];
+      if (a === b || typeof a === 'function') continue;
+      if (Array.isArray(a) && Array.isArray(b) && sameOptions(a as Options, b as Options)) continue;
+      return true;
+    }
+    return false;
+  }
+}
+
 interface SelectProps {
   id: string;
   label: string;
@@ -21,19 +42,21 @@ interface SelectProps {
   options: Options;
   onChange: (v: string) => void;
 }
-export function Select({ id, label, value, options, onChange }: SelectProps) {
-  return (
-    <label class="ws-field">
-      <span>{label}</span>
-      <select id={id} value={value} onChange={(e) => onChange((e.currentTarget as HTMLSelectElement).value)}>
-        {options.map(([v, text]) => (
-          <option key={v} value={v} selected={v === value}>
-            {text}
-          </option>
-        ))}
-      </select>
-    </label>
-  );
+export class Select extends Field<SelectProps> {
+  render({ id, label, value, options }: SelectProps) {
+    return (
+      <label class="ws-field">
+        <span>{label}</span>
+        <select id={id} value={value} onChange={(e) => this.props.onChange((e.currentTarget as HTMLSelectElement).value)}>
+          {options.map(([v, text]) => (
+            <option key={v} value={v} selected={v === value}>
+              {text}
+            </option>
+          ))}
+        </select>
+      </label>
+    );
+  }
 }
 
 interface NumberProps {
@@ -45,22 +68,24 @@ interface NumberProps {
   onChange: (v: number) => void;
 }
 /** A whole number; what the reader types is passed on as it is (validation names a bad value). */
-export function NumberField({ id, label, value, min, max, onChange }: NumberProps) {
-  return (
-    <label class="ws-field">
-      <span>{label}</span>
-      <input
-        id={id}
-        type="number"
-        inputMode="numeric"
-        min={min}
-        max={max}
-        step={1}
-        value={String(value)}
-        onChange={(e) => onChange(Number((e.currentTarget as HTMLInputElement).value))}
-      />
-    </label>
-  );
+export class NumberField extends Field<NumberProps> {
+  render({ id, label, value, min, max }: NumberProps) {
+    return (
+      <label class="ws-field">
+        <span>{label}</span>
+        <input
+          id={id}
+          type="number"
+          inputMode="numeric"
+          min={min}
+          max={max}
+          step={1}
+          value={String(value)}
+          onChange={(e) => this.props.onChange(Number((e.currentTarget as HTMLInputElement).value))}
+        />
+      </label>
+    );
+  }
 }
 
 interface RowProps<T> {

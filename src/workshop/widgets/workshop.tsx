@@ -16,11 +16,23 @@ import { Select, say } from './fields.tsx';
 import { RowList } from './row-list.tsx';
 import { Settings, type Change } from './settings.tsx';
 import { Output, type Shown } from './output.tsx';
+import { nextTask } from '../../labs/client/next-task.ts';
 
-/** Resolves in a later task: what comes after it runs after the browser has painted and handled input. */
-const nextTask = (): Promise<void> => new Promise((r) => setTimeout(r, 0));
 /** No problems: one array, so the memoised form (drawn again when the scenario or its problems change, not when a run arrives) sees "unchanged". */
 const NONE: Problem[] = [];
+/**
+ * The run's code (the engine and the run module): fetched and evaluated when the reader starts
+ * editing (focus or touch in the builder), so evaluating it is a task of its own while they type,
+ * not part of the first edit's. It still loads on the first edit, not with the page.
+ */
+const runCode = () => import('../model/run.ts');
+let warmed = false;
+const warm = (): void => {
+  if (!warmed) void runCode().catch(() => undefined);
+  warmed = true;
+};
+/** How long the engine runs before it lets the page go on (ms of the page's clock; a phone's task budget is 50). */
+const SLICE_MS = 8;
 
 export interface WorkshopProps {
   id: string;
@@ -43,22 +55,21 @@ export default function Workshop({ id, strings: S, chapters, scenario: first, in
   /** Runs `next` (loading the engine the first time); `linked`: the fingerprint a shared link expects. */
   const run = async (next: WorkshopScenario, linked: string | null = null, said = ''): Promise<void> => {
     const n = ++runs.current;
-    const { runWorkshop } = await import('../model/run.ts');
-    // Each part in a task of its own (the form's own update, the engine, the view, the lab's update),
-    // so no part of an edit blocks a phone for long; a newer edit made meanwhile drops this run.
-    await nextTask();
-    if (n !== runs.current) return;
-    const r = runWorkshop(next);
+    const stale = (): boolean => n !== runs.current;
+    const { runWorkshopInSlices } = await runCode();
+    // Each part in tasks of its own (form, engine slices, view, lab); a newer edit made meanwhile drops this run.
+    const r = await runWorkshopInSlices(next, { now: () => performance.now(), pause: nextTask, sliceMs: SLICE_MS, stale });
+    if (!r) return;
     if (!r.ok) {
       setShown({ ok: false, problems: r.problems, n, hash: encodeScenario(next) });
       return setNote(`${said} ${say(S, 'workshop.err.title')} ${r.problems.map((p) => problemMessage(S, p)).join(' ')}`.trim());
     }
     const { viewOfTrace } = await import('../../labs/view/trace-view.ts');
     await nextTask();
-    if (n !== runs.current) return;
+    if (stale()) return;
     const view = viewOfTrace(r.trace);
     await nextTask();
-    if (n !== runs.current) return;
+    if (stale()) return;
     const summary = runSummary(S, { segments: r.segments, lost: r.lost, final: r.trace.final });
     setShown({ ok: true, view, summary, trace: r.trace as Trace, n, hash: encodeScenario(next, r.fingerprint) });
     if (linked && linked !== r.fingerprint) setNotice((old) => [...old, say(S, 'workshop.changed', { old: linked, now: r.fingerprint })]);
@@ -70,7 +81,8 @@ export default function Workshop({ id, strings: S, chapters, scenario: first, in
   const change: Change = (next, said) => {
     const s2 = typeof next === 'function' ? next(latest.current) : next;
     latest.current = s2;
-    setS(s2);
+    // The form is drawn again in a task of its own: the event that changed it (a Tab, a click) ends first.
+    void nextTask().then(() => setS(latest.current));
     void run(s2, null, said);
   };
 
@@ -119,7 +131,7 @@ export default function Workshop({ id, strings: S, chapters, scenario: first, in
   return (
     // data-run: the scenario (in link form) whose run is on screen, empty for the build-time run; tests
     // opening a link wait for it to equal the link.
-    <div class="ws" id={id} data-run={shown.hash ?? ''}>
+    <div class="ws" id={id} data-run={shown.hash ?? ''} onFocusIn={warm} onPointerDown={warm}>
       <section class="ws-block" aria-labelledby={`${id}-start`}>
         <h2 id={`${id}-start`}>{say(S, 'workshop.start')}</h2>
         <div class="ws-inline">

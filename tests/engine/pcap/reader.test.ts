@@ -261,3 +261,44 @@ describe('decoding what real captures hold', () => {
     expect(a.warnings).toHaveLength(MAX_WARNINGS + 1);
   });
 });
+
+describe('readCapture: pcapng timestamps in every resolution', () => {
+  /** A little-endian pcapng: one interface with `tsresol` (and `tsoffset`), one EPB per timestamp. */
+  function pcapng(tsresol: number, tsoffset: bigint, stamps: [number, number][]): Uint8Array {
+    const blocks: number[][] = [];
+    const block = (type: number, body: number[]): void => {
+      const len = 12 + body.length;
+      const u32 = (n: number): number[] => [n & 0xff, (n >>> 8) & 0xff, (n >>> 16) & 0xff, n >>> 24];
+      blocks.push([...u32(type), ...u32(len), ...body, ...u32(len)]);
+    };
+    const u32 = (n: number): number[] => [n & 0xff, (n >>> 8) & 0xff, (n >>> 16) & 0xff, n >>> 24];
+    const u64 = (n: bigint): number[] => [...u32(Number(n & 0xffffffffn)), ...u32(Number((n >> 32n) & 0xffffffffn))];
+    block(0x0a0d0d0a, [...u32(0x1a2b3c4d), 1, 0, 0, 0, ...u64(-1n & 0xffffffffffffffffn)]);
+    // link type RAW (101), snaplen 0; options: if_tsresol (9), if_tsoffset (14), end
+    block(1, [101, 0, 0, 0, ...u32(0), 9, 0, 1, 0, tsresol, 0, 0, 0, 14, 0, 8, 0, ...u64(tsoffset), 0, 0, 0, 0]);
+    for (const [high, low] of stamps) block(6, [...u32(0), ...u32(high), ...u32(low), ...u32(4), ...u32(4), 0x45, 0, 0, 0]);
+    return Uint8Array.from(blocks.flat());
+  }
+  const expected = (tsresol: number, tsoffset: bigint, [high, low]: [number, number]): [number, number] => {
+    const per = tsresol & 0x80 ? 1n << BigInt(tsresol & 0x7f) : 10n ** BigInt(tsresol);
+    const units = (BigInt(high) << 32n) | BigInt(low);
+    return [Number(units / per + tsoffset), Number(((units % per) * 1_000_000_000n) / per)];
+  };
+  // now in µs and ns, both sides of 2^53 units, all-ones words, and a few round numbers
+  const stamps: [number, number][] = [
+    [0x6_0fb5, 0x1234_5678],
+    [0x1794_2a4b, 0x9abc_def0],
+    [0x1f_ffff, 0xffff_ffff],
+    [0x20_0000, 0],
+    [0x20_0000, 1],
+    [0xffff_ffff, 0xffff_ffff],
+    [0, 999_999],
+    [0, 1_000_000],
+  ];
+  it.each([[6], [9], [3], [0], [0x80 | 9], [0x80 | 10], [0x80 | 20], [12]])('if_tsresol %i gives what exact arithmetic gives', (tsresol) => {
+    for (const offset of [0n, 1_700_000_000n, -5n]) {
+      const file = readCapture(pcapng(tsresol, offset, stamps));
+      expect(file.packets.map((p) => [p.sec, p.nsec])).toEqual(stamps.map((s) => expected(tsresol, offset, s)));
+    }
+  });
+});
