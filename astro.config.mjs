@@ -32,6 +32,7 @@ const bookBase = `/${site.base.replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
  */
 const CHUNK_GROUPS = [
   { name: 'page-helpers', test: /src[\\/]labs[\\/]view[\\/]lab-link-id\.ts|src[\\/]i18n[\\/]fill\.ts/, priority: 3 },
+  // A chunk of its own so the build can find it and put its one line into each importer (inlineHelperChunk).
   { name: 'preload-helper', test: /vite[\\/]preload-helper/, priority: 3 },
   { name: 'states', test: /src[\\/]engine[\\/]states\.ts/, priority: 3 },
   // The quiz's state-name checks, shared by the name-the-state quiz and the workshop's quizzes (its own

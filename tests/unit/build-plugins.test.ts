@@ -7,6 +7,7 @@ import {
   classicJsx,
   engineWithoutNotes,
   oneChunkPerGroup,
+  inlineHelperChunk,
   plainDynamicImports,
   quietServerBundleWarnings,
   quietUpstreamWarnings,
@@ -69,6 +70,38 @@ describe('plainDynamicImports', () => {
     expect(check('export const x = 1;')).toEqual([]);
     expect(check(css)).toHaveLength(1);
     expect(check(css)[0]).toContain('a.js');
+  });
+});
+
+describe('inlineHelperChunk', () => {
+  type Chunk = { type: string; fileName: string; code?: string; moduleIds?: string[]; imports?: string[] };
+  const bundle = (page: string): Record<string, Chunk> => ({
+    '_astro/preload-helper.abc.js': { type: 'chunk', fileName: '_astro/preload-helper.abc.js', code: 'var e=e=>e();export{e as t};', moduleIds: [HELPER] },
+    '_astro/page.js': {
+      type: 'chunk',
+      fileName: '_astro/page.js',
+      code: page,
+      moduleIds: ['/repo/src/page.ts'],
+      imports: ['_astro/preload-helper.abc.js', '_astro/x.js'],
+    },
+    '_astro/x.js': { type: 'chunk', fileName: '_astro/x.js', code: 'export const x = 1;', moduleIds: ['/repo/src/x.ts'] },
+  });
+  const run = (b: Record<string, Chunk>): string[] => {
+    const errors: string[] = [];
+    inlineHelperChunk(b, { error: (m: string) => errors.push(m) });
+    return errors;
+  };
+  it('puts the plain helper into each importer and drops its chunk, keeping other imports', async () => {
+    const b = bundle('import{t as n}from"./preload-helper.abc.js";import{x}from"./x.js";n(()=>import("./x.js"));');
+    expect(run(b)).toEqual([]);
+    expect(Object.keys(b)).toEqual(['_astro/page.js', '_astro/x.js']);
+    expect(b['_astro/page.js']?.code).toBe('var n=f=>f();import{x}from"./x.js";n(()=>import("./x.js"));');
+    expect(b['_astro/page.js']?.imports).toEqual(['_astro/x.js']);
+  });
+  it('fails the build on an import of the helper it cannot rewrite', () => {
+    const errors = run(bundle('import*as h from"./preload-helper.abc.js";h.t(()=>0);'));
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toContain('_astro/page.js');
   });
 });
 
