@@ -85,6 +85,7 @@ export function checkEvidence(rows: EvidenceRow[], unknownFrom: Partial<Record<S
     }
   };
   const late = finDeniedLater(rows);
+  for (const [s, row] of Object.entries(sentWhileClosed(rows)) as [Side, number][]) late[s] = Math.min(late[s] ?? row, row);
   rows.forEach((r, i) => {
     const x = r.from;
     const y: Side = x === 'A' ? 'B' : 'A';
@@ -133,23 +134,20 @@ function finDeniedLater(rows: readonly EvidenceRow[]): Partial<Record<Side, numb
   const finEnd: Partial<Record<Side, number>> = {};
   const held: Partial<Record<Side, number>> = {};
   const out: Partial<Record<Side, number>> = {};
-  const sent: Partial<Record<Side, number>> = {};
+  // only a segment at or past the front of what its sender sent: an old duplicate carries an old ACK
+  const fresh = atFront(rows);
   rows.forEach((r, i) => {
     const x = r.from;
     const y: Side = x === 'A' ? 'B' : 'A';
     const f = r.segment.flags;
     const fy = finEnd[y];
-    // only a segment at or past the front of what its sender sent: an old duplicate carries an old ACK
-    const fresh = sent[x] === undefined || seqGe(r.segment.seq, sent[x]);
-    const end = seqAdd(r.segment.seq, segLen(r.segment));
-    if (!f.RST && (sent[x] === undefined || seqGe(end, sent[x]))) sent[x] = end;
     if (!f.RST && f.FIN) finEnd[x] ??= seqAdd(r.segment.seq, segLen(r.segment));
     for (const s of ['A', 'B'] as const) {
       const st = s === 'A' ? r.stateA : r.stateB;
       if (finEnd[s === 'A' ? 'B' : 'A'] !== undefined && st !== null && GOT_PEER_FIN.has(st)) held[s] ??= i;
     }
     const since = held[x];
-    if (f.RST || !f.ACK || !fresh || fy === undefined || seqGe(r.segment.ack, fy) || since === undefined) return;
+    if (f.RST || !f.ACK || !fresh[i] || fy === undefined || seqGe(r.segment.ack, fy) || since === undefined) return;
     const acksLater = rows.some((q, j) => j > i && q.from === x && !q.segment.flags.RST && q.segment.flags.ACK && seqGe(q.segment.ack, fy));
     if (since < i || !acksLater) out[x] = Math.min(out[x] ?? i, since);
   });
@@ -165,4 +163,41 @@ function finDeniedLater(rows: readonly EvidenceRow[]): Partial<Record<Side, numb
     if (!acked && reset) out[y] = Math.min(out[y] ?? fin, fin);
   }
   return out;
+}
+
+/**
+ * Per side, the row at which the replay closed it (CLOSED after a connection) although a later
+ * segment of its own that is neither RST nor SYN (and not an old duplicate) shows it still had the connection: a CLOSED
+ * side answers everything with a RST (§3.10.7.1), so what closed it in the replay (an RST or
+ * ACK taken to arrive) had not arrived when it sent that segment, and may never have.
+ */
+function sentWhileClosed(rows: readonly EvidenceRow[]): Partial<Record<Side, number>> {
+  const out: Partial<Record<Side, number>> = {};
+  const closedAt: Partial<Record<Side, number>> = {};
+  const was: Partial<Record<Side, TcpState>> = {};
+  // only a segment at the front of what its sender sent: an old duplicate proves nothing about now
+  const fresh = atFront(rows);
+  rows.forEach((r, i) => {
+    const f = r.segment.flags;
+    if (!f.RST && !f.SYN && fresh[i] && was[r.from] === 'CLOSED' && closedAt[r.from] !== undefined) out[r.from] ??= closedAt[r.from];
+    for (const s of ['A', 'B'] as const) {
+      const st = s === 'A' ? r.stateA : r.stateB;
+      if (st === null) continue;
+      const prev = was[s];
+      if (st === 'CLOSED' && prev !== undefined && prev !== 'CLOSED' && prev !== 'LISTEN') closedAt[s] = i;
+      was[s] = st;
+    }
+  });
+  return out;
+}
+
+/** Per row: true when its segment starts at or past the end of everything its sender sent before (RSTs aside). */
+function atFront(rows: readonly EvidenceRow[]): boolean[] {
+  const sent: Partial<Record<Side, number>> = {};
+  return rows.map(({ from, segment: s }) => {
+    const front = sent[from];
+    const end = seqAdd(s.seq, segLen(s));
+    if (!s.flags.RST && (front === undefined || seqGe(end, front))) sent[from] = end;
+    return front === undefined || seqGe(s.seq, front);
+  });
 }

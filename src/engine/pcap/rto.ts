@@ -41,8 +41,10 @@ export function retransmitBound(rows: readonly TimedRow[], profile: ProfileName)
   if (hs === null) return () => Infinity;
   const { minRtoMs, maxRtoMs } = PROFILES[profile];
   const synResent = rows.filter((r) => r.segment.flags.SYN).length > 2;
-  const { longest, resends } = history(rows);
+  // computed at the first question only: a connection with no ACK of a SYN or FIN to prove never asks
+  let h: ReturnType<typeof history> | undefined;
   return (side, row) => {
+    const { longest, resends } = (h ??= history(rows));
     const r = hs.rtt + longest[side][row]!;
     const base = Math.max(minRtoMs / 1000, 4 * r, synResent ? 3 : 0);
     const n = resends[side][row]!;
