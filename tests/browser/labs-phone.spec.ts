@@ -334,6 +334,12 @@ test.describe('phone', () => {
     await page.goto('ko/labs/');
     const lab = page.locator('.si').first();
     await wake(page, lab);
+    // The blocks above get their real height once they are drawn (content-visibility) and scroll
+    // anchoring then moves the page under the lab by as much: tap once the lab stays put, as a
+    // reader would, not while the page is still settling.
+    const labTop = (): Promise<number> =>
+      lab.evaluate((e) => new Promise((r) => requestAnimationFrame(() => r(Math.round(e.getBoundingClientRect().top + scrollY)))));
+    await expect.poll(async () => (await labTop()) === (await labTop()) && (await labTop()) === (await labTop()), { message: 'the lab stays put' }).toBe(true);
     const fields = lab.locator('.si-fields button');
     const field = fields.nth((await fields.count()) - 2);
     await field.tap();

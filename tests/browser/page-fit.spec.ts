@@ -166,8 +166,17 @@ test.describe('phone chapter navigation', () => {
           await expect(page).toHaveURL(new RegExp(`${hash}$`));
           await expect(menu, 'the menu closes once a section is chosen').not.toHaveAttribute('open', '');
         }
-        await page.evaluate(() => scrollTo(0, document.documentElement.scrollHeight));
-        await page.waitForTimeout(150); // a frame for the scroll handler to see the way down
+        // To the end, and wait there until the page stops growing (blocks drawn only near the screen get
+        // their real height, labs wake): one scroll up must not land in the same frame as such a shift.
+        const settledAtEnd = (): Promise<boolean> =>
+          page.evaluate(async () => {
+            const end = (): number => document.documentElement.scrollHeight;
+            const before = end();
+            scrollTo(0, before);
+            await new Promise((r) => setTimeout(r, 150)); // a frame for the scroll handler to see the way down
+            return end() === before && Math.abs(scrollY + innerHeight - before) < 2;
+          });
+        await expect.poll(settledAtEnd, { message: `${p.path}: the page stops growing at its end` }).toBe(true);
         const top = page.locator('[data-back-to-top]');
         // It shows when a reader far down scrolls back up.
         await page.evaluate(() => scrollBy(0, -300));

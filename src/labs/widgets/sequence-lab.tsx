@@ -83,10 +83,10 @@ export default class SequenceLab extends Component<SequenceLabProps, LabState> {
 
   // Hydrated: start at the chapter's step (or the beginning), unless the URL names a step.
   componentDidMount(): void {
-    // The page's state diagrams follow the labs from now on (they were static until a lab woke up).
-    followLabBus(document);
+    followLabBus(document); // the page's state diagrams follow the labs from now on (static until a lab woke up)
+    // A replay (a capture's connection, the workshop's run) goes live in a task after its first paint: drawing it and moving the state diagram are two tasks.
+    if (this.props.replay) return void requestAnimationFrame(() => (this.timer = setTimeout(() => this.setState({ live: true, step: 0 }), 0)));
     this.setState({ live: true });
-    if (this.props.replay) return this.setState({ step: 0 });
     const view = this.view();
     if (!this.fromHash()) this.setState({ step: view ? clampStep(view, this.props.step ?? 0) : 0 });
     addEventListener('hashchange', this.onHash);
