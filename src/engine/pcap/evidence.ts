@@ -131,36 +131,49 @@ export function checkEvidence(rows: EvidenceRow[], unknownFrom: Partial<Record<S
  * counts only when its sender never acknowledges that FIN later.
  */
 function finDeniedLater(rows: readonly EvidenceRow[]): Partial<Record<Side, number>> {
-  const finEnd: Partial<Record<Side, number>> = {};
+  // Each side's first FIN (its row and the sequence number just past it), and the last row in which
+  // the other side acknowledges it: one pass each, so no row scans the rows after it.
+  const fin: Partial<Record<Side, { at: number; end: number }>> = {};
+  rows.forEach((r, i) => {
+    if (r.segment.flags.FIN && !r.segment.flags.RST) fin[r.from] ??= { at: i, end: seqAdd(r.segment.seq, segLen(r.segment)) };
+  });
+  const lastAcking: Partial<Record<Side, number>> = {};
+  rows.forEach((q, j) => {
+    const peerFin = fin[q.from === 'A' ? 'B' : 'A'];
+    if (peerFin && !q.segment.flags.RST && q.segment.flags.ACK && seqGe(q.segment.ack, peerFin.end)) lastAcking[q.from] = j;
+  });
   const held: Partial<Record<Side, number>> = {};
   const out: Partial<Record<Side, number>> = {};
   // only a segment at or past the front of what its sender sent: an old duplicate carries an old ACK
   const fresh = atFront(rows);
+  // The peer's FIN as of row i: sent in an earlier row.
+  const finBefore = (s: Side, i: number): number | undefined => {
+    const f = fin[s];
+    return f && f.at < i ? f.end : undefined;
+  };
   rows.forEach((r, i) => {
     const x = r.from;
     const y: Side = x === 'A' ? 'B' : 'A';
     const f = r.segment.flags;
-    const fy = finEnd[y];
-    if (!f.RST && f.FIN) finEnd[x] ??= seqAdd(r.segment.seq, segLen(r.segment));
+    const fy = finBefore(y, i);
     for (const s of ['A', 'B'] as const) {
       const st = s === 'A' ? r.stateA : r.stateB;
-      if (finEnd[s === 'A' ? 'B' : 'A'] !== undefined && st !== null && GOT_PEER_FIN.has(st)) held[s] ??= i;
+      if (finBefore(s === 'A' ? 'B' : 'A', i + 1) !== undefined && st !== null && GOT_PEER_FIN.has(st)) held[s] ??= i;
     }
     const since = held[x];
     if (f.RST || !f.ACK || !fresh[i] || fy === undefined || seqGe(r.segment.ack, fy) || since === undefined) return;
-    const acksLater = rows.some((q, j) => j > i && q.from === x && !q.segment.flags.RST && q.segment.flags.ACK && seqGe(q.segment.ack, fy));
+    const acksLater = (lastAcking[x] ?? -1) > i;
     if (since < i || !acksLater) out[x] = Math.min(out[x] ?? i, since);
   });
   // A FIN answered only by its sender's RST (data after close()): the peer never acknowledged it,
   // so whether it arrived is not shown; an RST it may have ignored does not show it either.
   for (const x of ['A', 'B'] as const) {
     const y: Side = x === 'A' ? 'B' : 'A';
-    const fin = rows.findIndex((r) => r.from === x && r.segment.flags.FIN && !r.segment.flags.RST);
-    if (fin < 0) continue;
-    const end = seqAdd(rows[fin]!.segment.seq, segLen(rows[fin]!.segment));
-    const acked = rows.some((q, j) => j > fin && q.from === y && !q.segment.flags.RST && q.segment.flags.ACK && seqGe(q.segment.ack, end));
-    const reset = rows.some((q, j) => j > fin && q.from === x && q.segment.flags.RST);
-    if (!acked && reset) out[y] = Math.min(out[y] ?? fin, fin);
+    const own = fin[x];
+    if (!own) continue;
+    const acked = (lastAcking[y] ?? -1) > own.at;
+    const reset = rows.some((q, j) => j > own.at && q.from === x && q.segment.flags.RST);
+    if (!acked && reset) out[y] = Math.min(out[y] ?? own.at, own.at);
   }
   return out;
 }
