@@ -116,7 +116,10 @@ function overLab(): boolean {
 let lastY = scrollY;
 let down = 0;
 let readerInput = -Infinity;
-for (const type of ['wheel', 'touchmove', 'keydown']) addEventListener(type, () => (readerInput = performance.now()), { passive: true });
+for (const type of ['touchmove', 'keydown']) addEventListener(type, () => (readerInput = performance.now()), { passive: true });
+// A wheel tells its direction: turning it up ends the reader's scrolling down, so a shift the page
+// makes just after (a block above getting its real height) is not taken for the reader's.
+addEventListener('wheel', (e) => (readerInput = e.deltaY > 0 ? performance.now() : -Infinity), { passive: true });
 let upShown = false;
 let queued = false;
 addEventListener(
