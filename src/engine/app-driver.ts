@@ -5,7 +5,7 @@
  */
 import type { Link } from './link.ts';
 import { type RunContext, other, sameAddr } from './run-context.ts';
-import { flags as mkFlags, textBytes } from './segment.ts';
+import { flags as mkFlags, textBytes } from './segment-data.ts';
 import { seqAdd } from './seq.ts';
 import type { Address, AppAction, AppReactions, Effect, Segment, Side, StepInput, UserCall } from './types.ts';
 

@@ -5,7 +5,7 @@
  */
 import { computeIsn } from './isn.ts';
 import { onListen, sameAddr, sendResetFor } from './listen.ts';
-import { concatBytes, flags, segLen } from './segment.ts';
+import { concatBytes, flags, segLen } from './segment-data.ts';
 import { dropFromQueue } from './send-queue.ts';
 import { seqAdd, seqDiff, seqGt, seqInWindow, seqLe, seqLt } from './seq.ts';
 import {

@@ -4,7 +4,7 @@
 import { onSegment } from './arrive.ts';
 import { onQueueTimer } from './listen.ts';
 import { getProfile } from './profiles.ts';
-import { flags } from './segment.ts';
+import { flags } from './segment-data.ts';
 import { seqAdd } from './seq.ts';
 import { begin, emit, fail, log, makeSegment, remoteOf, retransmitOldest, sendAck, sendCtl, setState, setTimer, tcbOf, type Work } from './tx.ts';
 import type { Address, Endpoint, EndpointConfig, Profile, ProfileName, Snapshot, StepContext, StepInput, StepResult, TimerName } from './types.ts';

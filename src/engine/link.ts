@@ -5,7 +5,7 @@
  */
 import { NOTES } from './notes.ts';
 import { type RunContext, other, sameAddr } from './run-context.ts';
-import { segmentToJSON } from './segment.ts';
+import { segmentToJSON } from './segment-data.ts';
 import type { Address, FaultRule, InjectOrigin, Segment, SegmentJSON, SegmentMatch, Side } from './types.ts';
 
 /** A segment on its way, due at `at`. */

@@ -3,7 +3,7 @@
  * endpoint during one step, and everything that puts a segment on the wire. Not exported from
  * index.ts.
  */
-import { flags } from './segment.ts';
+import { flags } from './segment-data.ts';
 import { seqAdd, seqDiff } from './seq.ts';
 import type { Address, Effect, Endpoint, EngineError, ReasonCode, Segment, Tcb, TcpFlags, TcpOptions, TcpState, TimerName } from './types.ts';
 import { NOTES } from './notes.ts';

@@ -5,7 +5,7 @@
  * §2.17) never happens here; new data after close() does draw one (arrive.ts).
  */
 import { computeIsn } from './isn.ts';
-import { flags } from './segment.ts';
+import { flags } from './segment-data.ts';
 import { appendToQueue } from './send-queue.ts';
 import { emit, fail, log, makeSegment, newTcb, output, remoteOf, sendCtl, sendFin, setState, setTimer, synOptions, tcbOf, type Work } from './tx.ts';
 import type { UserCall } from './types.ts';
