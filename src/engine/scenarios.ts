@@ -1,5 +1,8 @@
 import { SCENARIO_IDS, isScenarioId } from './scenario-ids.ts';
 import { ALL_PARTS } from './parts/all.ts';
+
+// The runs below use every optional engine part; a page that loads this list gets them for its own runs too.
+export { ALL_PARTS };
 import { simulate } from './sim.ts';
 import type { AppAction, AppReactions, FaultRule, KnobName, ScenarioDef, ScenarioId, ScenarioKnobs, Trace } from './types.ts';
 

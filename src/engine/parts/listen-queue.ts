@@ -1,6 +1,6 @@
 /**
  * Engine part (see parts.ts): the SYN queue (backlog) of a listener, SYN cookies (RFC 4987) and
- * Linux's accept queue, which the SYN-flood lessons need. LISTEN processing (§3.10.7.2,
+ * Linux's accept queue with the accept() call, which the SYN-flood lessons need. LISTEN processing (§3.10.7.2,
  * listen.ts) hands a segment here when the listener has a backlog.
  */
 import { tupleHash } from '../isn.ts';
@@ -185,4 +185,10 @@ export function onQueueTimer(w: Work): void {
   delete w.ep.timers['syn-received'];
   w.ep.synQueue = keep;
   resetQueueTimer(w);
+}
+
+/** accept(): the oldest connection waiting in the accept queue leaves it (§3.10.1 leaves this to the API). */
+export function accept(w: Work): void {
+  if (w.ep.acceptQueued > 0) w.ep.acceptQueued -= 1;
+  log(w, 'accept', '3.10.1', NOTES && `${w.ep.acceptQueued} connection(s) still wait in the accept queue`);
 }

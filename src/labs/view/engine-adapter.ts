@@ -9,8 +9,8 @@
  * import of sim.ts instead of the engine's index.
  *
  * The optional engine parts (engine/parts.ts: SYN queue, keepalive, fault rules other than "drop
- * segment #n", a SYN meeting TIME-WAIT) are not in that chunk: `runLoaded` and `losableLoaded`
- * load the one a run stops for and run again, and `loadScenario` brings them all (the scenario
+ * segment #n", a SYN meeting TIME-WAIT, ABORT) are not in that chunk: `runLoaded` and
+ * `losableLoaded` load the one a run stops for and run it again, and `loadScenario` brings them all (the scenario
  * list runs any scenario).
  * Build-time and Node callers hand them all over once with `addParts(ALL_PARTS)`.
  */
@@ -91,6 +91,7 @@ const PART_CHUNKS: Record<PartName, () => Promise<EngineParts[PartName]>> = {
   keepalive: () => import('../../engine/parts/keepalive.ts'),
   faults: () => import('../../engine/parts/faults.ts'),
   timeWaitSyn: () => import('../../engine/parts/time-wait-syn.ts'),
+  abort: () => import('../../engine/parts/abort.ts'),
 };
 
 /**
@@ -193,7 +194,7 @@ export function runForLab(def: ScenarioDef, preset: ScenarioKnobs, wanted: Knobs
  */
 export async function loadScenario(id: string): Promise<ScenarioDef | null> {
   // The scenario list runs with every engine part (scenarios.ts imports them), so they are at hand for this run too.
-  const [{ getScenario, isScenarioId }, { ALL_PARTS }] = await Promise.all([import('../../engine/scenarios.ts'), import('../../engine/parts/all.ts')]);
+  const { getScenario, isScenarioId, ALL_PARTS } = await import('../../engine/scenarios.ts');
   addParts(ALL_PARTS);
   return isScenarioId(id) ? getScenario(id) : null;
 }
