@@ -1,10 +1,10 @@
 /**
  * Optional engine parts: code that only some scenarios run (the SYN queue, SYN cookies and accept
  * queue of the SYN-flood lessons, keepalive, the fault rules other than "drop segment #n", a SYN
- * that meets TIME-WAIT, ABORT and a host forgetting its connection). They
- * live in src/engine/parts/ and reach the engine through the run's context (StepContext.parts,
- * the third argument of simulate), so a page's first knob change loads only the parts its scenario
- * needs (labs/view/engine-adapter.ts). The engine's index passes them all (parts/all.ts); a run
+ * that meets TIME-WAIT, ABORT and a host forgetting its connection). They live in
+ * src/engine/parts/ and reach the engine through the run's context (StepContext.parts, the third
+ * argument of simulate), so a page's first knob change loads only the parts its runs need
+ * (labs/view/engine-adapter.ts). The engine's index passes them all (parts/all.ts); a run
  * that needs a part it was not given stops with an error naming the part (in its `part` field).
  */
 import type * as Abort from './parts/abort.ts';

@@ -15,7 +15,7 @@
  * Build-time and Node callers hand them all over once with `addParts(ALL_PARTS)`.
  */
 import { flagNotation } from '../../engine/segment.ts';
-import type { EngineParts, PartName } from '../../engine/parts.ts';
+import type { EngineParts, PartName } from '../../engine/index.ts';
 import { simulate } from '../../engine/sim.ts';
 import type { ScenarioDef, ScenarioKnobs, Trace } from '../../engine/types.ts';
 import { viewOfTrace, type LabView } from './trace-view.ts';
