@@ -215,7 +215,10 @@ test('a knob change loads an optional engine part only when its run needs one', 
   for (let i = 0; i < n; i++) {
     const lab = labs.nth(i);
     const lose = lab.getByLabel('Lose segment');
-    if (await lose.count()) await rerun(lab, () => lose.selectOption({ index: 1 }));
+    if (await lose.count())
+      await rerun(lab, async () => {
+        await lose.selectOption({ index: 1 });
+      });
   }
   expect(parts, 'engine parts loaded by the three-way chapter’s knob changes').toEqual([]);
 
