@@ -12,10 +12,11 @@
  *   a = r.endpoint; // r.effects holds { kind: 'send', segment } for the SYN, a timer-set, a state change …
  */
 export type * from './types.ts';
-import type { Endpoint, ScenarioDef, ScenarioKnobs, StepContext, StepInput, StepResult, Trace } from './types.ts';
+import type { Endpoint, ScenarioId, ScenarioDef, ScenarioKnobs, StepContext, StepInput, StepResult, Trace } from './types.ts';
 import type { EngineParts } from './parts.ts';
 import { step as stepWith } from './endpoint.ts';
 import { simulate as simulateWith } from './sim.ts';
+import { runKernelCapture as runKernelCaptureWith, runScenario as runScenarioWith } from './scenarios.ts';
 import { ALL_PARTS } from './parts/all.ts';
 export { TCP_STATES, STATE_NAMES, isTcpState, parseStateName, isSynchronized, FIGURE5_TRANSITIONS, isAllowedTransition } from './states.ts';
 export { SEQ_MOD, seqAdd, seqDiff, seqLt, seqLe, seqGt, seqGe, seqInWindow } from './seq.ts';
@@ -28,7 +29,7 @@ export { makeEndpoint, nextTimer, snapshot } from './endpoint.ts';
 export type { EndpointOptions } from './endpoint.ts';
 export { normalize, signature } from './normalize.ts';
 export type { NormalizedSegment } from './normalize.ts';
-export { getScenario, isScenarioId, SCENARIO_IDS, KERNEL_CAPTURES, runScenario, runKernelCapture } from './scenarios.ts';
+export { getScenario, isScenarioId, SCENARIO_IDS, KERNEL_CAPTURES } from './scenarios.ts';
 export { scenarios, SCENARIO_TEXT } from './scenario-text.ts';
 export { validateKnobs, applyKnobs } from './sim.ts';
 export { wireSegments, fromHex, segmentFromJSON } from './wire-segments.ts';
@@ -48,4 +49,14 @@ export function step(endpoint: Endpoint, input: StepInput, ctx: StepContext): St
 /** simulate (sim.ts) with every optional engine part (parts.ts) at hand. */
 export function simulate(scenario: ScenarioDef, knobs: ScenarioKnobs = {}, parts: EngineParts = ALL_PARTS): Trace {
   return simulateWith(scenario, knobs, parts);
+}
+
+/** runScenario (scenarios.ts) with every optional engine part at hand. */
+export function runScenario(id: ScenarioId | string, knobs: ScenarioKnobs = {}): Trace {
+  return runScenarioWith(id, knobs, ALL_PARTS);
+}
+
+/** runKernelCapture (scenarios.ts) with every optional engine part at hand. */
+export function runKernelCapture(file: string): Trace {
+  return runKernelCaptureWith(file, ALL_PARTS);
 }

@@ -1,8 +1,5 @@
 import { SCENARIO_IDS, isScenarioId } from './scenario-ids.ts';
-import { ALL_PARTS } from './parts/all.ts';
-
-// The runs below use every optional engine part; a page that loads this list gets them for its own runs too.
-export { ALL_PARTS };
+import type { EngineParts } from './parts.ts';
 import { simulate } from './sim.ts';
 import type { AppAction, AppReactions, FaultRule, KnobName, ScenarioDef, ScenarioId, ScenarioKnobs, Trace } from './types.ts';
 
@@ -325,16 +322,19 @@ export const KERNEL_CAPTURES: Readonly<
   'simclose3.pcap': { scenario: 'simultaneous-close', knobs: { profile: 'linux' } },
 };
 
-/** Run a built-in scenario by id (ARCHITECTURE.md lists the ids). Throws on an unknown id. */
-export function runScenario(id: ScenarioId | string, knobs: ScenarioKnobs = {}): Trace {
-  return simulate(getScenario(id), knobs, ALL_PARTS);
+/**
+ * Run a built-in scenario by id (ARCHITECTURE.md lists the ids). Throws on an unknown id. `parts`:
+ * the optional engine parts the run may need (parts.ts); the engine's index passes them all.
+ */
+export function runScenario(id: ScenarioId | string, knobs: ScenarioKnobs = {}, parts: EngineParts = {}): Trace {
+  return simulate(getScenario(id), knobs, parts);
 }
 
 /**
  * Run the scenario that reproduces a kernel capture (file name as in tests/fixtures/kernel-traces,
  * e.g. 'normal.pcap'); see KERNEL_CAPTURES. Throws for an unknown file name.
  */
-export function runKernelCapture(file: string): Trace {
+export function runKernelCapture(file: string, parts: EngineParts = {}): Trace {
   const m = KERNEL_CAPTURES[file];
   if (!m) throw new Error(`no scenario for capture "${file}" (known: ${Object.keys(KERNEL_CAPTURES).join(', ')})`);
   const def = getScenario(m.scenario);
@@ -346,6 +346,6 @@ export function runKernelCapture(file: string): Trace {
       ...(m.untilMs !== undefined ? { untilMs: m.untilMs } : {}),
     },
     m.knobs,
-    ALL_PARTS,
+    parts,
   );
 }

@@ -9,9 +9,8 @@
  * import of sim.ts instead of the engine's index.
  *
  * The optional engine parts (engine/parts.ts: SYN queue, keepalive, fault rules other than "drop
- * segment #n", a SYN meeting TIME-WAIT, the rarer user calls) are not in that chunk: `runLoaded` and
- * `losableLoaded` load the one a run stops for and run it again, and `loadScenario` brings them all (the scenario
- * list runs any scenario).
+ * segment #n", a SYN meeting TIME-WAIT, the rarer user calls) are not in that chunk: `withParts` (and
+ * `runLoaded`, `losableLoaded`) load the one a run stops for and run it again.
  * Build-time and Node callers hand them all over once with `addParts(ALL_PARTS)`.
  */
 import { flagNotation } from '../../engine/segment.ts';
@@ -99,7 +98,7 @@ const PART_CHUNKS: Record<PartName, () => Promise<EngineParts[PartName]>> = {
  * loads that part (its own chunk) and runs again. Only the first knob change of a page whose
  * scenario needs a part pays this: one more request after the engine's, and a run cut short.
  */
-async function withParts<T>(run: () => T): Promise<T> {
+export async function withParts<T>(run: () => T): Promise<T> {
   for (;;) {
     try {
       return run();
@@ -193,8 +192,6 @@ export function runForLab(def: ScenarioDef, preset: ScenarioKnobs, wanted: Knobs
  * no scenario (and lab-hash.ts already turns away ids that are not kebab-case words).
  */
 export async function loadScenario(id: string): Promise<ScenarioDef | null> {
-  // The scenario list runs with every engine part (scenarios.ts imports them), so they are at hand for this run too.
-  const { getScenario, isScenarioId, ALL_PARTS } = await import('../../engine/scenarios.ts');
-  addParts(ALL_PARTS);
+  const { getScenario, isScenarioId } = await import('../../engine/scenarios.ts');
   return isScenarioId(id) ? getScenario(id) : null;
 }

@@ -69,10 +69,13 @@ export default function CaptureLab({ id, scenario, title, strings: S }: CaptureL
     setError(null);
     try {
       const which = run ?? { source: id, title, scenario, knobs: {} };
-      const [{ runLab, loadScenario }, { traceToPcap }] = await Promise.all([import('../view/engine-adapter.ts'), import('../../engine/pcap/export.ts')]);
+      const [{ runLab, loadScenario, withParts }, { traceToPcap }] = await Promise.all([
+        import('../view/engine-adapter.ts'),
+        import('../../engine/pcap/export.ts'),
+      ]);
       const def = await loadScenario(which.scenario);
       if (!def) throw new Error(`unknown scenario "${which.scenario}"`);
-      const r = runLab(def, which.knobs);
+      const r = await withParts(() => runLab(def, which.knobs));
       if (!r.ok) throw new Error(r.message);
       const name = `${which.scenario}.pcap`;
       saveFile(traceToPcap(r.trace), name, 'application/vnd.tcpdump.pcap');

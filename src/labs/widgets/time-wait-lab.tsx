@@ -92,10 +92,13 @@ export default function TimeWaitLab({ id, presets, titles, strings: S, initial, 
       return;
     }
     let stale = false;
-    void Promise.all([import('../view/time-wait-run.ts'), import('../view/engine-adapter.ts')]).then(async ([{ runTimeWaitCase }, { loadScenario }]) => {
-      const def = await loadScenario(scenario);
-      if (!stale && def) setShown((old) => ({ run: runTimeWaitCase(def, changes), scenario, n: old.n + 1, asked }));
-    });
+    void Promise.all([import('../view/time-wait-run.ts'), import('../view/engine-adapter.ts')]).then(
+      async ([{ runTimeWaitCase }, { loadScenario, withParts }]) => {
+        const def = await loadScenario(scenario);
+        const run = def && (await withParts(() => runTimeWaitCase(def, changes)));
+        if (!stale && run) setShown((old) => ({ run, scenario, n: old.n + 1, asked }));
+      },
+    );
     return () => {
       stale = true;
     };

@@ -40,9 +40,10 @@ class QuizPredict extends QuizElement {
     }
     if (this.checkBtn) this.checkBtn.disabled = true;
     const load = (): void => {
-      import('../../engine/scenarios.ts')
-        .then((m) => {
-          this.run = m.runScenario;
+      // The scenario list without the engine's index, and every optional engine part (a scenario may need one: a fault rule).
+      Promise.all([import('../../engine/scenarios.ts'), import('../../engine/parts/all.ts')])
+        .then(([m, { ALL_PARTS }]) => {
+          this.run = (id, knobs) => m.runScenario(id, knobs, ALL_PARTS);
           if (this.checkBtn) this.checkBtn.disabled = false;
           this.fresh();
         })
