@@ -19,7 +19,7 @@ import { spawnSync } from 'node:child_process';
 import { closeSync, openSync, readdirSync, readFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { decodeSegments, LINKTYPE, readCapture, segmentFrame, type RawPacket } from '../src/engine/pcap/index.ts';
-import { flags } from '../src/engine/segment.ts';
+import { flags } from '../src/engine/segment-data.ts';
 import type { Segment } from '../src/engine/types.ts';
 
 const FIXTURES = new URL('../tests/fixtures/', import.meta.url).pathname;

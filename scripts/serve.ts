@@ -146,12 +146,15 @@ export async function startServer(opts: ServeOptions = {}): Promise<{ server: Se
   };
 
   const handler = (req: IncomingMessage, res: ServerResponse): void => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
+    // The request target is a path ("/x", or "//x", which `new URL(target, base)` would read as a
+    // host and throw on), so it is appended to an origin rather than resolved against one.
+    let url: URL;
     let pathname: string;
     try {
+      url = new URL(`http://localhost${req.url ?? '/'}`);
       pathname = decodeURIComponent(url.pathname);
     } catch {
-      res.writeHead(400, { 'content-type': 'text/plain' }).end('bad request: malformed URL encoding');
+      res.writeHead(400, { 'content-type': 'text/plain' }).end(`bad request: malformed request target ${JSON.stringify(req.url)}`);
       return;
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {

@@ -5,9 +5,9 @@
  */
 import type { Link } from './link.ts';
 import { type RunContext, other, sameAddr } from './run-context.ts';
-import { flags as mkFlags, textBytes } from './segment.ts';
+import { flags as mkFlags, textBytes } from './segment-data.ts';
 import { seqAdd } from './seq.ts';
-import type { Address, AppAction, AppReactions, Effect, Segment, Side, StepInput } from './types.ts';
+import type { Address, AppAction, AppReactions, Effect, Segment, Side, StepInput, UserCall } from './types.ts';
 
 /** A user call due at `at`. */
 interface Pending {
@@ -83,50 +83,37 @@ export function createAppDriver(run: RunContext, link: Link, input: (side: Side,
     waiting = waiting.filter((a) => !due(a));
   };
 
+  /** Records `side`'s user call in the trace (with `extra`: SEND's byte count and text, OPEN's mode) and hands it to its TCP. */
+  const userCall = (side: Side, call: UserCall, extra?: { bytes?: number; detail?: string }): void => {
+    run.record({ kind: 'user', side, call: call.call, ...extra });
+    input(side, { kind: 'user', call });
+  };
+
   const act = (a: AppAction): void => {
     const side = a.side;
     switch (a.call) {
       case 'OPEN-passive':
-        run.record({ kind: 'user', side, call: 'OPEN', detail: 'passive' });
         closedByApp[side] = false;
-        input(side, { kind: 'user', call: { call: 'OPEN', mode: 'passive', local: addr[side] } });
+        userCall(side, { call: 'OPEN', mode: 'passive', local: addr[side] }, { detail: 'passive' });
         break;
       case 'OPEN-active':
-        run.record({ kind: 'user', side, call: 'OPEN', detail: 'active' });
         replied[side] = false;
         closedByApp[side] = false;
-        input(side, { kind: 'user', call: { call: 'OPEN', mode: 'active', local: addr[side], remote: addr[other(side)] } });
+        userCall(side, { call: 'OPEN', mode: 'active', local: addr[side], remote: addr[other(side)] }, { detail: 'active' });
         break;
       case 'SEND': {
         const data = textBytes(a.text);
-        run.record({ kind: 'user', side, call: 'SEND', bytes: data.length, detail: a.text });
-        input(side, { kind: 'user', call: { call: 'SEND', data } });
+        userCall(side, { call: 'SEND', data }, { bytes: data.length, detail: a.text });
         break;
       }
-      case 'CLOSE':
-        closedByApp[side] = true;
-        run.record({ kind: 'user', side, call: 'CLOSE' });
-        input(side, { kind: 'user', call: { call: 'CLOSE' } });
-        break;
-      case 'SHUTDOWN':
-        // The application still holds the connection: it reads on, and its EOF reaction still applies.
-        run.record({ kind: 'user', side, call: 'SHUTDOWN' });
-        input(side, { kind: 'user', call: { call: 'SHUTDOWN' } });
-        break;
-      case 'ABORT':
-        closedByApp[side] = true;
-        run.record({ kind: 'user', side, call: 'ABORT' });
-        input(side, { kind: 'user', call: { call: 'ABORT' } });
-        break;
-      case 'FORGET':
-      case 'ACCEPT':
-        if (a.call === 'FORGET') closedByApp[side] = true;
-        run.record({ kind: 'user', side, call: a.call });
-        input(side, { kind: 'user', call: { call: a.call } });
-        break;
       case 'INJECT':
         injectSegments(run, link, addr, lastIss, side, a);
         break;
+      default:
+        // CLOSE, ABORT and FORGET end the application's hold on its connection; after SHUTDOWN it still
+        // reads on, and its EOF reaction still applies; ACCEPT takes a connection from the accept queue.
+        if (a.call !== 'SHUTDOWN' && a.call !== 'ACCEPT') closedByApp[side] = true;
+        userCall(side, { call: a.call });
     }
   };
 

@@ -5,7 +5,7 @@
  */
 import { computeIsn } from './isn.ts';
 import { onListen, sameAddr, sendResetFor } from './listen.ts';
-import { concatBytes, flags, segLen } from './segment.ts';
+import { concatBytes, flags, segLen } from './segment-data.ts';
 import { dropFromQueue } from './send-queue.ts';
 import { seqAdd, seqDiff, seqGt, seqInWindow, seqLe, seqLt } from './seq.ts';
 import {
@@ -82,7 +82,7 @@ function onSynSent(w: Work, seg: Segment): void {
         log(w, 'syn-sent-bad-ack-dropped', '3.10.7.3');
       } else {
         log(w, 'syn-sent-bad-ack-rst', '3.10.7.3', NOTES && 'SEG.ACK =< ISS or SEG.ACK > SND.NXT');
-        emit(w, makeSegment(w, seg.src, flags('RST'), seg.ack, 0));
+        sendResetFor(w, seg); // <SEQ=SEG.ACK><CTL=RST>
       }
       return;
     }
@@ -328,7 +328,7 @@ function checkAckField(w: Work, tcb: Tcb, seg: Segment): boolean {
       w.effects.push({ kind: 'connected' });
     } else {
       log(w, 'ack-syn-received-bad-rst', '3.10.7.4', NOTES && '<SEQ=SEG.ACK><CTL=RST>');
-      emit(w, makeSegment(w, seg.src, flags('RST'), seg.ack, 0));
+      sendResetFor(w, seg);
       return false;
     }
   } else if (w.ep.state !== 'TIME-WAIT') {

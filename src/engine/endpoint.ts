@@ -4,9 +4,9 @@
 import { onSegment } from './arrive.ts';
 import { onQueueTimer } from './listen.ts';
 import { getProfile } from './profiles.ts';
-import { flags } from './segment.ts';
+import { flags } from './segment-data.ts';
 import { seqAdd } from './seq.ts';
-import { begin, emit, fail, log, makeSegment, remoteOf, retransmitOldest, sendAck, setState, setTimer, tcbOf, type Work } from './tx.ts';
+import { begin, emit, fail, log, makeSegment, remoteOf, retransmitOldest, sendAck, sendCtl, setState, setTimer, tcbOf, type Work } from './tx.ts';
 import type { Address, Endpoint, EndpointConfig, Profile, ProfileName, Snapshot, StepContext, StepInput, StepResult, TimerName } from './types.ts';
 import { onUser } from './user.ts';
 import { NOTES } from './notes.ts';
@@ -99,7 +99,7 @@ function keepaliveProbe(w: Work): void {
   const sent = tcb.keepaliveProbes ?? 0;
   if (sent >= p.keepaliveProbes) {
     log(w, 'keepalive-give-up', '3.8.4', NOTES && `${sent} probes unanswered`);
-    emit(w, makeSegment(w, remoteOf(w), flags('RST', 'ACK'), tcb.sndNxt, tcb.rcvNxt));
+    sendCtl(w, flags('RST', 'ACK'));
     fail(w, 'connection-timeout');
     setState(w, 'CLOSED', 'keepalive-give-up', '3.8.4');
     return;

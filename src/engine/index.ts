@@ -17,7 +17,8 @@ export { SEQ_MOD, seqAdd, seqDiff, seqLt, seqLe, seqGt, seqGe, seqInWindow } fro
 export { PROFILES, getProfile } from './profiles.ts';
 export { PROFILE_SOURCES } from './profile-sources.ts';
 export { computeIsn, sipHash24 } from './isn.ts';
-export { FLAG_ORDER, PRINT_ORDER, flags, flagList, printedFlags, flagNotation, flagString, segLen, toHex, segmentToJSON, textBytes } from './segment.ts';
+export { PRINT_ORDER, printedFlags, flagNotation } from './segment.ts';
+export { FLAG_ORDER, flags, flagList, flagString, segLen, toHex, segmentToJSON, textBytes } from './segment-data.ts';
 export { makeEndpoint, step, nextTimer, snapshot } from './endpoint.ts';
 export type { EndpointOptions } from './endpoint.ts';
 export { normalize, signature } from './normalize.ts';

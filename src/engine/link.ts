@@ -5,7 +5,7 @@
  */
 import { NOTES } from './notes.ts';
 import { type RunContext, other, sameAddr } from './run-context.ts';
-import { segmentToJSON } from './segment.ts';
+import { segmentToJSON } from './segment-data.ts';
 import type { Address, FaultRule, InjectOrigin, Segment, SegmentJSON, SegmentMatch, Side } from './types.ts';
 
 /** A segment on its way, due at `at`. */
@@ -77,18 +77,11 @@ export function createLink(run: RunContext): Link {
     const wireId = ++wireCount;
     const json = segmentToJSON(segment);
     run.record({ kind: 'send', side: from, segment: json, wireId, ...(retransmit ? { retransmit } : {}), ...(origin ? { origin } : {}) });
+    /** The segment is lost here, for the reason `detail` says (only with the working notes). */
+    const lost = (detail: string | false): void => run.record({ kind: 'drop', side: from, segment: json, wireId, ...(detail && { detail }) });
     const dest: Side | null = to ?? (sameAddr(segment.dst, addr[other(from)]) ? other(from) : null);
     if (segment.flags.FIN && !origin) finSeen[from] = true;
-    if (dest === null) {
-      run.record({
-        kind: 'drop',
-        side: from,
-        segment: json,
-        wireId,
-        ...(NOTES && { detail: `no host at ${segment.dst.ip}:${segment.dst.port} (spoofed source)` }),
-      });
-      return;
-    }
+    if (dest === null) return lost(NOTES && `no host at ${segment.dst.ip}:${segment.dst.port} (spoofed source)`);
     let delay = def.latencyMs;
     const copies: number[] = [];
     // Every rule counts the segments it matches, even one an earlier rule drops: "the 2nd final
@@ -107,23 +100,14 @@ export function createLink(run: RunContext): Link {
     }
     for (const f of def.faults) {
       if (f.kind === 'drop') {
-        if (f.wireId === wireId) {
-          run.record({ kind: 'drop', side: from, segment: json, wireId, ...(NOTES && { detail: `fault: drop segment #${wireId}` }) });
-          return;
-        }
+        if (f.wireId === wireId) return lost(NOTES && `fault: drop segment #${wireId}`);
         continue;
       }
       const hit = hits.get(f);
       if (hit === undefined) continue;
-      if (f.kind === 'random-loss') {
-        run.record({ kind: 'drop', side: from, segment: json, wireId, ...(NOTES && { detail: `fault: random loss (${f.percent} %)` }) });
-        return;
-      }
+      if (f.kind === 'random-loss') return lost(NOTES && `fault: random loss (${f.percent} %)`);
       if (f.match.nth !== undefined && f.match.nth !== hit) continue;
-      if (f.kind === 'drop-match') {
-        run.record({ kind: 'drop', side: from, segment: json, wireId, ...(NOTES && { detail: 'fault: drop rule' }) });
-        return;
-      }
+      if (f.kind === 'drop-match') return lost(NOTES && 'fault: drop rule');
       if (f.kind === 'delay') delay += f.extraDelayMs;
       if (f.kind === 'duplicate') copies.push(def.latencyMs + f.extraDelayMs);
       if (f.kind === 'reorder') reorderMs = Math.max(reorderMs ?? 0, f.extraDelayMs);

@@ -3,7 +3,7 @@
  * RFC 4987 that the SYN-flood lessons need.
  */
 import { computeIsn, tupleHash } from './isn.ts';
-import { flags, segLen } from './segment.ts';
+import { flags, segLen } from './segment-data.ts';
 import { seqAdd } from './seq.ts';
 import { emit, learnPeerSyn, log, makeSegment, newTcb, setState, setTimer, cancelTimer, synOptions, type Work } from './tx.ts';
 import type { Address, HalfOpen, Segment } from './types.ts';

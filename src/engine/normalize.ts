@@ -1,4 +1,4 @@
-import { flagList } from './segment.ts';
+import { flagList } from './segment-data.ts';
 import { seqAdd } from './seq.ts';
 import type { FlagName, Segment, SegmentJSON, Side } from './types.ts';
 

@@ -10,7 +10,7 @@ import { KNOBS, checkKnobValue } from './knobs.ts';
 import { createLink } from './link.ts';
 import { getProfile } from './profiles.ts';
 import type { EventBody, RunContext } from './run-context.ts';
-import type { AppAction, Effect, Endpoint, IsnSource, ScenarioDef, ScenarioKnobs, Side, StepInput, Trace, TraceEvent } from './types.ts';
+import type { Address, AppAction, Effect, Endpoint, IsnSource, ScenarioDef, ScenarioKnobs, Side, StepInput, Trace, TraceEvent } from './types.ts';
 
 /** A safety net against an engine bug looping forever; real scenarios stay far below. */
 const MAX_EVENTS = 200_000;
@@ -98,21 +98,15 @@ function makeEndpoints(def: ScenarioDef, k: ScenarioKnobs): Record<Side, Endpoin
     ...getProfile(def.sideProfiles?.[s] ?? def.profile, k.mslMs === undefined ? undefined : { mslMs: k.mslMs }),
     ...def.profileOverrides,
   });
-  const made: Record<Side, Endpoint> = {
-    A: makeEndpoint('A', def.a, {
-      profile: profileOf('A'),
-      isn: isnFor(def, 'A'),
-      tsOffset: def.isn === 'fixed' ? 0 : (def.seed * 7919 + 17) >>> 0,
-      ...def.config?.A,
-    }),
-    B: makeEndpoint('B', def.b, {
-      profile: profileOf('B'),
-      isn: isnFor(def, 'B'),
-      tsOffset: def.isn === 'fixed' ? 0 : (def.seed * 104729 + 31) >>> 0,
-      ...def.config?.B,
-    }),
-  };
-  const ep = knobbedConfig(made, k);
+  // Each host's timestamp clock starts at its own offset, derived from the seed (0 with fixed ISNs, for readable numbers).
+  const made = (s: Side, local: Address, tsMul: number, tsAdd: number): Endpoint =>
+    makeEndpoint(s, local, {
+      profile: profileOf(s),
+      isn: isnFor(def, s),
+      tsOffset: def.isn === 'fixed' ? 0 : (def.seed * tsMul + tsAdd) >>> 0,
+      ...def.config?.[s],
+    });
+  const ep = knobbedConfig({ A: made('A', def.a, 7919, 17), B: made('B', def.b, 104729, 31) }, k);
   // A listener with an accept queue follows A's connection; other clients only fill the queue.
   if (ep.B.config.acceptQueue !== null) ep.B = { ...ep.B, config: { ...ep.B.config, follow: { ...def.a } } };
   return ep;

@@ -3,7 +3,7 @@
  * endpoint during one step, and everything that puts a segment on the wire. Not exported from
  * index.ts.
  */
-import { flags } from './segment.ts';
+import { flags } from './segment-data.ts';
 import { seqAdd, seqDiff } from './seq.ts';
 import type { Address, Effect, Endpoint, EngineError, ReasonCode, Segment, Tcb, TcpFlags, TcpOptions, TcpState, TimerName } from './types.ts';
 import { NOTES } from './notes.ts';
@@ -113,10 +113,23 @@ export function emit(w: Work, segment: Segment, retransmit = false): void {
   }
 }
 
+/** <SEQ=SND.NXT><ACK=RCV.NXT><CTL=…>: a segment without data at the connection's send and receive points. */
+export function sendCtl(w: Work, f: TcpFlags): void {
+  const tcb = tcbOf(w);
+  emit(w, makeSegment(w, remoteOf(w), f, tcb.sndNxt, tcb.rcvNxt));
+}
+
 /** <SEQ=SND.NXT><ACK=RCV.NXT><CTL=ACK>: the ACK §3.10.7.4 sends in many branches. */
 export function sendAck(w: Work): void {
+  sendCtl(w, flags('ACK'));
+}
+
+/** Our FIN once everything queued before it is sent (§3.10.4): <SEQ=SND.NXT><ACK=RCV.NXT><CTL=FIN,ACK>; it takes one sequence number. */
+export function sendFin(w: Work): void {
   const tcb = tcbOf(w);
-  emit(w, makeSegment(w, remoteOf(w), flags('ACK'), tcb.sndNxt, tcb.rcvNxt));
+  sendCtl(w, flags('FIN', 'ACK'));
+  tcb.finSeq = tcb.sndNxt;
+  tcb.sndNxt = seqAdd(tcb.sndNxt, 1);
 }
 
 /**
@@ -207,11 +220,7 @@ export function output(w: Work): void {
     tcb.sndNxt = seqAdd(tcb.sndNxt, n + (fin ? 1 : 0));
     if (fin) tcb.finSeq = seqAdd(tcb.sndNxt, -1);
   }
-  if (tcb.finQueued && tcb.finSeq === null && tcb.sndNxt === end) {
-    emit(w, makeSegment(w, remote, flags('FIN', 'ACK'), tcb.sndNxt, tcb.rcvNxt));
-    tcb.finSeq = tcb.sndNxt;
-    tcb.sndNxt = seqAdd(tcb.sndNxt, 1);
-  }
+  if (tcb.finQueued && tcb.finSeq === null && tcb.sndNxt === end) sendFin(w);
   armRetransmit(w);
 }
 

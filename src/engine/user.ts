@@ -5,9 +5,9 @@
  * §2.17) never happens here; new data after close() does draw one (arrive.ts).
  */
 import { computeIsn } from './isn.ts';
-import { flags } from './segment.ts';
+import { flags } from './segment-data.ts';
 import { appendToQueue } from './send-queue.ts';
-import { emit, fail, log, makeSegment, newTcb, output, remoteOf, setState, setTimer, synOptions, tcbOf, type Work } from './tx.ts';
+import { emit, fail, log, makeSegment, newTcb, output, remoteOf, sendCtl, sendFin, setState, setTimer, synOptions, tcbOf, type Work } from './tx.ts';
 import type { UserCall } from './types.ts';
 import { NOTES } from './notes.ts';
 
@@ -156,15 +156,8 @@ function queueFin(w: Work, st: 'SYN-RECEIVED' | 'ESTABLISHED' | 'CLOSE-WAIT', re
   tcb.finQueued = true;
   setState(w, st === 'CLOSE-WAIT' ? 'LAST-ACK' : 'FIN-WAIT-1', reason, '3.10.4');
   if (st !== 'SYN-RECEIVED') output(w);
-  else if (tcb.sendQueue.length === 0) sendFinNow(w);
-}
-
-/** CLOSE in SYN-RECEIVED with nothing queued: form a FIN and send it (§3.10.4). */
-function sendFinNow(w: Work): void {
-  const tcb = tcbOf(w);
-  emit(w, makeSegment(w, remoteOf(w), flags('FIN', 'ACK'), tcb.sndNxt, tcb.rcvNxt));
-  tcb.finSeq = tcb.sndNxt;
-  tcb.sndNxt = (tcb.sndNxt + 1) >>> 0;
+  // CLOSE in SYN-RECEIVED with nothing queued: form a FIN and send it (§3.10.4).
+  else if (tcb.sendQueue.length === 0) sendFin(w);
 }
 
 /** §3.10.5 ABORT: RST in synchronized states and SYN-RECEIVED, then CLOSED. */
@@ -176,10 +169,9 @@ function abort(w: Work): void {
     return;
   }
   if (st === 'SYN-RECEIVED' || st === 'ESTABLISHED' || st === 'FIN-WAIT-1' || st === 'FIN-WAIT-2' || st === 'CLOSE-WAIT') {
-    const tcb = tcbOf(w);
     // Anything still queued to send is discarded with the TCB (§3.10.5 "all queued SENDs … should be given 'connection reset'").
     const ack = w.ep.config.profile.abortRstAck;
-    emit(w, makeSegment(w, remoteOf(w), ack ? flags('RST', 'ACK') : flags('RST'), tcb.sndNxt, tcb.rcvNxt));
+    sendCtl(w, ack ? flags('RST', 'ACK') : flags('RST'));
     log(w, 'abort-rst', '3.10.5', NOTES && (ack ? '<SEQ=SND.NXT><ACK=RCV.NXT><CTL=RST,ACK> (Linux tcp_send_active_reset)' : '<SEQ=SND.NXT><CTL=RST>'));
   } else {
     log(w, 'abort-no-rst', '3.10.5');

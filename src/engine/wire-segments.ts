@@ -4,7 +4,7 @@
  * run, does not. Its own module so the browser's engine chunk (astro.config.mjs) leaves it out:
  * it and the JSON readers it uses (fromHex, segmentFromJSON) were 0.25 KB gz of the lab budget.
  */
-import { copyHeader } from './segment.ts';
+import { copyHeader } from './segment-data.ts';
 import type { InjectOrigin, Segment, SegmentJSON, Side, Trace } from './types.ts';
 
 /** A segment as it went on the wire, for pcap export and segment lists (OrderSegments quiz). */

@@ -71,7 +71,7 @@ describe('flag notation (Wireshark order, one helper)', () => {
       });
     }
     // The engine's JSON-order list stays for the trace CLI's schema and the capture report (data, not display).
-    const allowed = [/^src\/engine\/(normalize|pcap\/report)\.ts:/];
+    const allowed = [/^src\/engine\/(normalize|segment-data|pcap\/report)\.ts:/];
     expect(own.filter((o) => !allowed.some((a) => a.test(o)))).toEqual([]);
   });
 });

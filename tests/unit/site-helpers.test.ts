@@ -7,7 +7,8 @@ import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { KILL_SWITCH, onUseFiles, serviceWorkerSource, writeServiceWorker } from '../../scripts/service-worker.ts';
-import { cacheControl } from '../../scripts/serve.ts';
+import { cacheControl, startServer } from '../../scripts/serve.ts';
+import { connect } from 'node:net';
 import { candidatesFor, groupOf, notFoundFor } from '../../src/site/offline/precache-rules.ts';
 
 describe('URL helper', () => {
@@ -156,5 +157,35 @@ describe('content security policy', () => {
     expect(cspPolicy(["'sha256-x'"], true)).toContain("frame-ancestors 'none'");
     expect(cspPolicy(["'sha256-x'"], false)).not.toContain('frame-ancestors');
     expect(cspPolicy(["'sha256-x'"], false)).toContain("script-src 'self' 'wasm-unsafe-eval' 'sha256-x';");
+  });
+});
+
+describe('static server', () => {
+  // Raw HTTP/1.1 over a socket: fetch() and http.get() normalise the request target, and the
+  // targets that matter here are the ones a browser, a crawler or a typo send as they are.
+  const raw = (port: number, target: string): Promise<string> =>
+    new Promise((done, fail) => {
+      const s = connect(port, '127.0.0.1', () => s.end(`GET ${target} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`));
+      let got = '';
+      s.on('data', (d) => (got += d.toString('latin1')));
+      s.on('end', () => done(got.split('\r\n')[0] ?? ''));
+      s.on('error', fail);
+    });
+
+  it('answers odd request targets ("//", "*", bad encoding) with a status and keeps serving', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'serve-'));
+    writeFileSync(join(dir, 'index.html'), '<!doctype html><title>t</title>');
+    const { server, url } = await startServer({ dir, port: 0 });
+    const port = Number(new URL(url).port);
+    try {
+      expect(await raw(port, '//')).toMatch(/^HTTP\/1\.1 (200|301|404) /);
+      expect(await raw(port, '//example.com/x')).toMatch(/^HTTP\/1\.1 (301|404) /);
+      expect(await raw(port, '*')).toMatch(/^HTTP\/1\.1 (200|400|404) /);
+      expect(await raw(port, '/%E0%A4%A')).toMatch(/^HTTP\/1\.1 400 /);
+      expect(await raw(port, '/')).toMatch(/^HTTP\/1\.1 200 /);
+    } finally {
+      await new Promise((r) => server.close(r));
+      rmSync(dir, { recursive: true });
+    }
   });
 });

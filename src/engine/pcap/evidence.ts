@@ -16,7 +16,7 @@
  * Once the replay is contradicted for a side, its later states rest on the same wrong story,
  * so that side stays unknown for the rest of the connection.
  */
-import { segLen } from '../segment.ts';
+import { segLen } from '../segment-data.ts';
 import { seqAdd, seqGe } from '../seq.ts';
 import type { Segment, Side, TcpState } from '../types.ts';
 

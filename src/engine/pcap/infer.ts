@@ -1,5 +1,5 @@
 import { makeEndpoint, step } from '../endpoint.ts';
-import { segLen } from '../segment.ts';
+import { segLen } from '../segment-data.ts';
 import { seqAdd, seqDiff, seqGe, seqGt, seqLe, seqLt } from '../seq.ts';
 import type { Address, Endpoint, ProfileName, Segment, Side, UserCall } from '../types.ts';
 import { checkEvidence, type KnownState, UNKNOWN_WHY } from './evidence.ts';

@@ -1,5 +1,5 @@
 import { normalize } from '../normalize.ts';
-import { flagList } from '../segment.ts';
+import { flagList } from '../segment-data.ts';
 import { wireSegments } from '../wire-segments.ts';
 import type { FlagName, ProfileName, Segment, Side, TcpState, Trace } from '../types.ts';
 import { ConnectionSplitter, type CapturedConnection } from './connections.ts';

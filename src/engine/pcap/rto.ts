@@ -11,7 +11,7 @@
  * the inference say "unknown" more often, never show a wrong state.
  */
 import { PROFILES } from '../profiles.ts';
-import { segLen } from '../segment.ts';
+import { segLen } from '../segment-data.ts';
 import { seqAdd, seqGe, seqGt, seqLt } from '../seq.ts';
 import type { ProfileName, Segment, Side } from '../types.ts';
 

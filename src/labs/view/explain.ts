@@ -48,32 +48,19 @@ export function segmentName(view: LabView, id: number | null): string {
  */
 export function stepSentence(strings: Strings, view: LabView, step: ViewStep): string {
   const side = fmt(strings, `labs.side.${step.side}`);
-  let what: string;
-  switch (step.kind) {
-    case 'start': {
-      // A replayed capture may start with the server already listening.
-      const a = step.A.state;
-      const b = step.B.state;
-      return fmt(strings, a === b ? 'labs.what.start' : 'labs.what.startEach', { a: a ?? '?', b: b ?? '?' });
-    }
-    case 'user':
-      what = fmt(strings, 'labs.what.user', { side, call: step.call ?? '?' });
-      break;
-    case 'deliver':
-      what = fmt(strings, 'labs.what.deliver', { side, seg: segmentName(view, step.segment) });
-      break;
-    case 'drop':
-      what = fmt(strings, 'labs.what.drop', { seg: segmentName(view, step.segment) });
-      break;
-    case 'duplicate':
-      what = fmt(strings, 'labs.what.duplicate', { seg: segmentName(view, step.segment) });
-      break;
-    case 'timer':
-      what = fmt(strings, 'labs.what.timer', { side, timer: fmt(strings, `labs.timer.${step.timer ?? 'retransmit'}`) });
-      break;
-    default:
-      what = fmt(strings, 'labs.what.other');
+  if (step.kind === 'start') {
+    // A replayed capture may start with the server already listening.
+    const a = step.A.state;
+    const b = step.B.state;
+    return fmt(strings, a === b ? 'labs.what.start' : 'labs.what.startEach', { a: a ?? '?', b: b ?? '?' });
   }
+  // `labs.what.<kind>`: each string uses the words it needs of these.
+  const what = fmt(strings, `labs.what.${step.kind}`, {
+    side,
+    call: step.call ?? '?',
+    seg: segmentName(view, step.segment),
+    timer: fmt(strings, `labs.timer.${step.timer ?? 'retransmit'}`),
+  });
   if (!step.reason) return what;
   const why = capitalize(fmt(strings, `labs.reason.${step.reason}`, { side }));
   const cite = citation(strings, step.rfc);

@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { inferStates, type ObservedInput } from '../../../src/engine/pcap/infer.ts';
-import { flags } from '../../../src/engine/segment.ts';
+import { flags } from '../../../src/engine/segment-data.ts';
 import type { Segment } from '../../../src/engine/types.ts';
 
 const A = { ip: '10.0.0.1', port: 40000 };
