@@ -5,12 +5,15 @@
  * Lighthouse's mobile model, after the HTML's own round trips. So on every chapter with a lab:
  *
  *   - the stylesheet every page links (the site's: page chrome and prose) is put inline, in a <style>;
- *   - the other stylesheets (the labs', the quizzes') are requested once the page has painted (after
- *     DOMContentLoaded, a frame and a task, as the labs' and quizzes' scripts: src/site/client/chrome.ts).
+ *   - the other stylesheets (the labs', the quizzes') are requested once the parser is done
+ *     (DOMContentLoaded): on a chapter with labs the browser has painted the first screen by then.
  *     Lighthouse's model counts every request that ends before the largest paint as part of it,
  *     whatever its priority, so a stylesheet merely linked without blocking (media="print") still
- *     cost the LCP a connection. The labs and quizzes sit below a chapter's first screen, so nothing
- *     on it waits for them or moves. A page opened at a #hash (a lab or a quiz may be the first thing
+ *     cost the LCP a connection. Not later (after a frame, as the labs' and quizzes' scripts,
+ *     src/site/client/chrome.ts): requested before the load event they delay it, and a contents link
+ *     followed before they arrived landed 350 px off (the labs above it changed height under it).
+ *     The labs and quizzes sit below a chapter's first screen, so nothing on it waits for them or
+ *     moves. A page opened at a #hash (a lab or a quiz may be the first thing
  *     on screen) gets them at once and render-blocking (`blocking="render"`), so nothing there is
  *     drawn unstyled. The files are named in a <noscript>, which also applies them without JavaScript;
  *     a line of inline script (allowed by its hash, scripts/csp.ts) reads them from it;
@@ -34,7 +37,7 @@ export const LATER_ATTR = 'data-css-later';
 
 /**
  * Links the stylesheets the marked <noscript> names: at a #hash at once and render-blocking, else once
- * the page has painted. Plain ES5 like the layout's theme script.
+ * the parser is done. Plain ES5 like the layout's theme script.
  */
 export const LATER_SCRIPT = `(function () {
   var n = document.querySelector('noscript[${LATER_ATTR}]');
@@ -53,9 +56,7 @@ export const LATER_SCRIPT = `(function () {
   }
   if (location.hash) add(true);
   else addEventListener('DOMContentLoaded', function () {
-    requestAnimationFrame(function () {
-      setTimeout(add);
-    });
+    add(false);
   });
 })();`;
 

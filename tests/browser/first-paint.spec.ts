@@ -19,7 +19,7 @@ const labChapters = builtPages().filter((p) => {
   return html.includes('data-lab-root=') && html.includes('data-pagefind-body');
 });
 
-/** Every request's type, initiator and priority as Chromium reports them. */
+/** Every request's type and initiator as Chromium reports them. */
 async function recordRequests(page: Page): Promise<{ url: string; type: string; initiator: string }[]> {
   const seen: { url: string; type: string; initiator: string }[] = [];
   const cdp = await page.context().newCDPSession(page);
@@ -28,6 +28,14 @@ async function recordRequests(page: Page): Promise<{ url: string; type: string; 
   return seen;
 }
 
+/** The first quiz's left border, 4px from the quizzes' stylesheet. */
+const quizBorder = (page: Page) =>
+  page
+    .locator('.quiz')
+    .first()
+    .evaluate((el) => getComputedStyle(el).borderLeftWidth);
+
+/** Whether the labs' stylesheet applies (a custom property only it sets). */
 const labStyled = (page: Page) =>
   page
     .locator('.lab')
