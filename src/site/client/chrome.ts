@@ -211,7 +211,7 @@ function afterFirstPaint(what: string, load: () => Promise<unknown>): void {
   );
 }
 if (document.querySelector('[data-lab-root]')) afterFirstPaint('labs', () => import('../../labs/client/lab-loader.ts').then((m) => m.startLabs()));
-if (document.querySelector('[data-quiz-id]')) afterFirstPaint('quizzes', () => import('../../quiz/client/quiz-loader.ts'));
+if (document.querySelector('[data-quiz-id]')) afterFirstPaint('quizzes', () => import('../../quiz/client/quiz-loader.ts').then((m) => m.startQuizzes()));
 
 /**
  * The service worker (offline copy). Fetched past the HTTP cache (updateViaCache: 'none'), checked
