@@ -21,9 +21,9 @@ const bookBase = `/${site.base.replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
 
 /**
  * Fewer, larger chunks for the labs: one gzip stream compresses better than many small ones
- * (measured: 2.3 KB less on a lab page). `lab` is Preact (not its hooks: the sequence lab is a class
- * component), lab-mount.ts and the sequence lab (on every page with a lab), and the state diagram's
- * browser code; `engine` loads on a lab's first knob change. Modules that eager page scripts also
+ * (measured: 2.3 KB less on a lab page). `lab` is lab-mount.ts and the sequence lab with its renderer
+ * (on every page with a lab; no Preact: client/lab-render.ts says why), and the state diagram's
+ * browser code; `engine` loads on a lab's first knob change; `preact` with the labs that are Preact components. Modules that eager page scripts also
  * import get small groups of their own at a higher priority, so no eager script pulls in `lab` or
  * `engine`. The engine is a folder rule; `lab` names the sequence lab's modules in view/ and client/
  * because a group puts everything it matches into one chunk: a whole-folder rule would load the
@@ -40,9 +40,11 @@ const CHUNK_GROUPS = [
   { name: 'state-names', test: /src[\\/]quiz[\\/]model[\\/]states\.ts/, priority: 3 },
   {
     name: 'lab',
-    test: /node_modules[\\/]preact[\\/](?!hooks)|src[\\/]labs[\\/](widgets[\\/]sequence-lab|client[\\/](lab-mount|state-diagram-live|lab-bus|hash-writer)\.ts|view[\\/](explain|lab-hash|knobs|sequence-layout|trace-view|diagram-highlight|state-diagram-ids)\.ts)|src[\\/]engine[\\/]knobs\.ts/,
+    test: /src[\\/]labs[\\/](widgets[\\/]sequence-lab(-state)?\.tsx?|client[\\/](lab-mount|lab-render|state-diagram-live|lab-bus|hash-writer)\.ts|view[\\/](explain|lab-hash|knobs|sequence-layout|trace-view|diagram-highlight|state-diagram-ids)\.ts)|src[\\/]engine[\\/]knobs\.ts/,
     priority: 2,
   },
+  // Preact itself (not its hooks), for the labs that are Preact components and the workshop: the sequence lab needs none of it.
+  { name: 'preact', test: /node_modules[\\/]preact[\\/](?!hooks)/, priority: 2 },
   // Not the scenario list (nor its ids): a lab brings its own scenario (engine-adapter.ts). Not
   // wire-segments.ts either (`wire`): a knob change draws the run and never reads its segments back.
   {

@@ -35,8 +35,11 @@ export function engineWithoutNotes() {
  * element, and no page loads preact/jsx-runtime (measured: 0.2 KB gz less in a lab page's chunk).
  * Each component file gets the two names it then needs, under names no file uses. The build-time
  * render keeps the automatic runtime: both hand Preact the same vnodes, so hydration sees no change.
+ * A file that says `@labRender` in a comment (the sequence lab's, drawn by src/labs/client/lab-render.ts
+ * instead of Preact in the browser) gets that module's h() and Fragment instead.
  */
 export function classicJsx() {
+  const labRender = fileURLToPath(new URL('../labs/client/lab-render.ts', import.meta.url));
   return {
     name: 'tcp-book:classic-jsx',
     apply: 'build',
@@ -52,12 +55,15 @@ export function classicJsx() {
         sourcemap: true,
       });
       // Imports are hoisted: appended, the names leave the source map's lines where they are.
-      return { code: `${out.code}\nimport { h as ${CLASSIC_H}, Fragment as ${CLASSIC_FRAGMENT} } from 'preact';\n`, map: out.map };
+      const from = LAB_RENDER.test(code) ? JSON.stringify(labRender) : "'preact'";
+      return { code: `${out.code}\nimport { h as ${CLASSIC_H}, Fragment as ${CLASSIC_FRAGMENT} } from ${from};\n`, map: out.map };
     },
   };
 }
 const CLASSIC_H = '__jsxH';
 const CLASSIC_FRAGMENT = '__jsxFragment';
+/** The mark of a file whose JSX lab-render.ts draws in the browser. */
+export const LAB_RENDER = /^\s*(?:\/\/|\*)\s*@labRender\b/m;
 
 /**
  * Vite wraps every dynamic import in a helper (0.86 KB gz) that preloads the imported chunk's

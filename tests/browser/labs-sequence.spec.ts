@@ -83,7 +83,7 @@ test('changing a knob re-runs the engine: the server closing first puts the serv
  * Stepping must stay under the 50 ms long-task line. On a shared or busy machine
  * wall-clock timings mostly measure the neighbours; Chromium's own task accounting in thread CPU
  * time (Performance.getMetrics with timeDomain threadTicks) counts only the page's main thread:
- * handling the key, Preact's render, style, layout and paint of the step.
+ * handling the key, the lab's render, style, layout and paint of the step.
  */
 test('no step costs the main thread more than 50 ms', async ({ page }) => {
   const cdp = await page.context().newCDPSession(page);
@@ -140,4 +140,40 @@ test('following lab links in one page, and going back, shows the run each link n
   await expect(step).toHaveText(plain);
   await page.goForward();
   await expect(step).toHaveText(dropped);
+});
+
+/**
+ * A page whose labs are all sequence labs loads no Preact: lab-render.ts draws them, and Preact comes
+ * only with the labs that are Preact components (the lab budget, ARCHITECTURE.md). Preact's diff is
+ * known by the MathML namespace, which only it writes (it creates MathML elements); the TIME-WAIT
+ * chapter, which has a Preact lab, shows that the check sees Preact when it is there.
+ */
+test('a chapter with only sequence labs loads no Preact, even after a knob change; a chapter with a Preact lab does', async ({ page, baseURL }) => {
+  const MARK = 'http://www.w3.org/1998/Math/MathML';
+  const problems = watchPage(page, new URL(baseURL ?? '').origin);
+  let scripts: Array<Promise<{ url: string; text: string }>> = [];
+  page.on('response', (r) => {
+    if (r.request().resourceType() === 'script') scripts.push(r.text().then((text) => ({ url: r.url(), text })));
+  });
+  /** Wakes every lab of `path`, changes a knob when `knob` names one, and lists the scripts loaded that carry Preact's diff. */
+  const withPreact = async (path: string, knob?: string): Promise<string[]> => {
+    scripts = [];
+    await page.goto(path);
+    const roots = page.locator('[data-lab-root]');
+    for (let i = 0; i < (await roots.count()); i++) await roots.nth(i).locator(':scope > *').first().scrollIntoViewIfNeeded();
+    await expect(page.locator('[data-lab-root]:not([data-lab-awake])'), 'labs still asleep').toHaveCount(0);
+    if (knob) {
+      const lab = page.locator('.seq-lab', { has: page.getByLabel(knob) }).first();
+      await lab.getByLabel(knob).selectOption({ index: 1 });
+      await expect(lab.locator('.lab-knob-box .lab-note')).toContainText('ran again');
+    }
+    return (await Promise.all(scripts)).filter((s) => s.text.includes(MARK)).map((s) => s.url);
+  };
+  const kinds = await page.request
+    .get('en/three-way-handshake/')
+    .then(async (r) => [...(await r.text()).matchAll(/data-lab-kind="([^"]+)"/g)].map((m) => m[1]));
+  expect(new Set(kinds), 'the lab kinds of the sequence-only chapter').toEqual(new Set(['sequence']));
+  expect(await withPreact('en/three-way-handshake/', 'Lose segment'), 'scripts with Preact on a chapter of sequence labs').toEqual([]);
+  expect((await withPreact('en/time-wait/')).length, 'scripts with Preact on the TIME-WAIT chapter').toBeGreaterThan(0);
+  expect(problems()).toEqual([]);
 });

@@ -33,7 +33,7 @@ function page(id: string, json: string | null): Element {
   const p = props(id);
   document.body.insertAdjacentHTML(
     'beforeend',
-    `<div class="lab-root" data-lab-root="${id}" data-lab-kind="sequence">${render(h(SequenceLab, p))}</div>` +
+    `<div class="lab-root" data-lab-root="${id}" data-lab-kind="sequence">${render(h(SequenceLab as never, p))}</div>` +
       (json === null ? '' : `<script type="application/json" data-lab-props="${id}">${json}</script>`),
   );
   return document.querySelector(`[data-lab-root="${id}"]`)!;

@@ -1,7 +1,8 @@
 /** @jsxImportSource preact */
 // @vitest-environment happy-dom
 import { readFileSync } from 'node:fs';
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { cleanup, screen, waitFor } from '@testing-library/preact';
+import { fireEvent, render } from './lab-dom.ts';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import CaptureLab, { captureErrorText } from '../../src/labs/widgets/capture-lab.tsx';
 import SegmentInspector from '../../src/labs/widgets/segment-inspector.tsx';
@@ -11,7 +12,7 @@ import TimeWaitLab from '../../src/labs/widgets/time-wait-lab.tsx';
 import { inspectorPackets } from '../../src/labs/view/inspector-packets.ts';
 import { publish, resetBus, type LabPosition } from '../../src/labs/client/lab-bus.ts';
 import { runTimeWaitCase } from '../../src/labs/view/time-wait-run.ts';
-import SequenceLab from '../../src/labs/widgets/sequence-lab.tsx';
+import SequenceLab from '../../src/labs/widgets/sequence-lab-host.tsx';
 import { LabStatus } from '../../src/labs/widgets/lab-status.tsx';
 import { runScenario } from '../../src/engine/index.ts';
 import { S, initialRun } from './lab-fixtures.ts';

@@ -1,8 +1,9 @@
 /** @jsxImportSource preact */
 // @vitest-environment happy-dom
-import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { cleanup, screen, waitFor } from '@testing-library/preact';
+import { fireEvent, render } from './lab-dom.ts';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import SequenceLab from '../../src/labs/widgets/sequence-lab.tsx';
+import SequenceLab from '../../src/labs/widgets/sequence-lab-host.tsx';
 import { ArrowLabel, ArrowLine } from '../../src/labs/widgets/sequence-diagram.tsx';
 import { TraceRow } from '../../src/labs/widgets/sequence-tables.tsx';
 import { flushHash, HASH_DELAY_MS } from '../../src/labs/client/hash-writer.ts';

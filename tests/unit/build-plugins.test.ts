@@ -40,6 +40,15 @@ describe('classicJsx', () => {
     expect(out?.code).not.toMatch(/jsx-runtime|children:|import type/);
     expect(out?.map).toBeTruthy();
   });
+  it('gives a file marked @labRender the h() and Fragment of lab-render.ts instead of Preact’s', async () => {
+    const marked = '/** @jsxImportSource preact */\n// @labRender: drawn by lab-render.ts\nexport const A = () => <b />;';
+    const out = await p.transform(marked, '/repo/src/labs/widgets/a.tsx');
+    expect(out?.code).toMatch(/import \{ h as __jsxH, Fragment as __jsxFragment \} from ".*src[\\/]+labs[\\/]+client[\\/]+lab-render\.ts";/);
+    expect(out?.code).not.toContain("from 'preact'");
+    // Saying the word elsewhere is no mark.
+    const said = await p.transform('// see `@labRender` in build-plugins\nexport const A = () => <b />;', '/repo/src/labs/widgets/b.tsx');
+    expect(said?.code).toContain("from 'preact'");
+  });
   it('leaves other files alone', async () => {
     expect(await p.transform('export const a = 1;', '/repo/src/labs/view/knobs.ts')).toBeNull();
     expect(await p.transform('export const a = <b />;', '/repo/node_modules/x/a.tsx')).toBeNull();

@@ -13,7 +13,7 @@ import { fmt, type Strings } from '../view/explain.ts';
 import { DEFAULT_KNOBS } from '../view/knobs.ts';
 import type { LabView } from '../view/trace-view.ts';
 import type { WorkerAsk } from '../client/capture-protocol.ts';
-import SequenceLab from './sequence-lab.tsx';
+import SequenceLab from './sequence-lab-host.tsx';
 import { RowTable, type RowsListener } from './capture-rows.tsx';
 import { CaptureRebuild } from './capture-rebuild.tsx';
 

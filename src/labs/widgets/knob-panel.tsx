@@ -1,4 +1,5 @@
 /** @jsxImportSource preact */
+// @labRender: in the browser this JSX is drawn by ../client/lab-render.ts, not by Preact (sequence-lab-host.tsx).
 /**
  * The chapter's knobs under a sequence lab: a control per knob the chapter lists, each drawn from
  * its row of the knob table. Each change hands the lab a new set of knobs, and the lab re-runs

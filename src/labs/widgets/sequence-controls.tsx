@@ -1,4 +1,5 @@
 /** @jsxImportSource preact */
+// @labRender: in the browser this JSX is drawn by ../client/lab-render.ts, not by Preact (sequence-lab-host.tsx).
 /**
  * The sequence lab's bar that stays on screen while the reader scrolls the lab: the step buttons
  * and the two lane headers with each side's state now. Below the diagram, the secondary controls
@@ -79,9 +80,7 @@ export function MoreControls({ id, strings: S, speed, absolute, copyLink, linkNo
         {fmt(S, 'labs.ctl.speed')}{' '}
         <select value={speed} onChange={(e) => setSpeed((e.currentTarget as HTMLSelectElement).value as Speed)}>
           {(Object.keys(SPEEDS) as Speed[]).map((s) => (
-            <option key={s} value={s}>
-              {fmt(S, `labs.ctl.speed.${s}`)}
-            </option>
+            <option value={s}>{fmt(S, `labs.ctl.speed.${s}`)}</option>
           ))}
         </select>
       </label>

@@ -1,4 +1,5 @@
 /** @jsxImportSource preact */
+// @labRender: in the browser this JSX is drawn by ../client/lab-render.ts, not by Preact (sequence-lab-host.tsx).
 /**
  * The sequence diagram as SVG, drawn up to the current step from the layout in
  * ../view/sequence-layout.ts. Percentages across, pixels down: it is as wide as its box at any
@@ -145,7 +146,7 @@ export class ArrowLabel extends Memo<Pick<ArrowGeom, 'id' | 'from' | 'x1' | 'y1'
     return (
       <text class={`seq-label${a.current ? ' seq-label-current' : ''}`} data-label={a.id} x={pct(a.x1)} dx={left ? 8 : -8} text-anchor={left ? 'start' : 'end'}>
         {a.lines.map((t, i) => (
-          <tspan key={i} x={pct(a.x1)} dx={left ? 8 : -8} y={a.y1 - 5 - (n - 1 - i) * SEQ.line} class={i ? undefined : 'seq-label-head'}>
+          <tspan x={pct(a.x1)} dx={left ? 8 : -8} y={a.y1 - 5 - (n - 1 - i) * SEQ.line} class={i ? undefined : 'seq-label-head'}>
             {t}
           </tspan>
         ))}

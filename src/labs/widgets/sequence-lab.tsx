@@ -1,10 +1,11 @@
 /** @jsxImportSource preact */
+// @labRender: in the browser this JSX is drawn by ../client/lab-render.ts, not by Preact (sequence-lab-host.tsx).
 /**
  * The sequence lab: a scenario's run as a two-lane sequence diagram the reader steps through,
  * with a sentence per step, both sides' variables and the chapter's knobs. Server-rendered it
  * shows the whole run (diagram + table) for readers without JS, print and search.
  */
-import { Component, createRef } from 'preact';
+import { LabComponent, createRef } from '../client/lab-render.ts';
 import { fmt } from '../view/explain.ts';
 import { flushHash, isOwnHash, writeHashSoon } from '../client/hash-writer.ts';
 import { publish } from '../client/lab-bus.ts';
@@ -24,10 +25,10 @@ export type { SequenceLabProps };
 /**
  * The lab. All state lives here; the parts are drawn by the components beside it, from the pure
  * helpers in ../view.
- * A class component, not hooks: it is the only component on most lab pages, and without hooks the
- * page does not load preact/hooks (measured 0.9 KB gz of the 25 KB lab budget).
+ * A class drawn by lab-render.ts in the browser (not Preact: the 25 KB lab budget, see there), and by
+ * preact-render-to-string at build time. A Preact tree shows it through sequence-lab-host.tsx.
  */
-export default class SequenceLab extends Component<SequenceLabProps, LabState> {
+export default class SequenceLab extends LabComponent<SequenceLabProps, LabState> {
   /** Whether the reader has done something (only then does the lab write its link into the URL). */
   touched = false;
   sentence = createRef<HTMLParagraphElement>();

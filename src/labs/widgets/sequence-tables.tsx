@@ -1,4 +1,5 @@
 /** @jsxImportSource preact */
+// @labRender: in the browser this JSX is drawn by ../client/lab-render.ts, not by Preact (sequence-lab-host.tsx).
 /**
  * The sequence lab's text forms: both sides' variables after the current step (a disclosure, for
  * readers who want the numbers) and every segment of the run (the table a reader without JS gets).
@@ -70,7 +71,7 @@ export function VarsTable({ view, step, relative, strings: S, limit }: TableProp
               {stateCell('B')}
             </tr>
             {VARS.map(([key, name]) => (
-              <tr key={key}>
+              <tr>
                 <th scope="row">{name}</th>
                 {varCell('A', key)}
                 {varCell('B', key)}
@@ -93,9 +94,7 @@ export function TraceTable({ view, step, relative, strings: S, limit }: TablePro
         <thead>
           <tr>
             {['n', 'time', 'dir', 'flags', 'seq', 'ack', 'len', 'fate', 'stateA', 'stateB'].map((c) => (
-              <th scope="col" key={c}>
-                {fmt(S, `labs.table.${c}`)}
-              </th>
+              <th scope="col">{fmt(S, `labs.table.${c}`)}</th>
             ))}
           </tr>
         </thead>

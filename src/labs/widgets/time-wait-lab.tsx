@@ -11,7 +11,7 @@ import { fmt, formatTime, type Strings } from '../view/explain.ts';
 import type { TimeWaitTimeline } from '../view/time-wait-timeline.ts';
 import { TimeWaitChart } from './time-wait-chart.tsx';
 import type { TimeWaitCaseRun } from '../view/time-wait-run.ts';
-import SequenceLab from './sequence-lab.tsx';
+import SequenceLab from './sequence-lab-host.tsx';
 
 /** The cases, each an engine scenario. */
 export const TW_CASES = ['lost-final-ack', 'time-wait-too-short', 'rst-in-time-wait'] as const;

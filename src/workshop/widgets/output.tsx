@@ -4,7 +4,7 @@
  * page's state diagram follows it), plus sharing and files: copy the link, download JSON or pcap,
  * open a JSON file.
  */
-import SequenceLab from '../../labs/widgets/sequence-lab.tsx';
+import SequenceLab from '../../labs/widgets/sequence-lab-host.tsx';
 import { DEFAULT_KNOBS } from '../../labs/view/knobs.ts';
 import type { LabView } from '../../labs/view/trace-view.ts';
 import type { Trace } from '../../engine/types.ts';
