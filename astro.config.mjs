@@ -49,7 +49,7 @@ const CHUNK_GROUPS = [
   // wire-segments.ts either (`wire`): a knob change draws the run and never reads its segments back.
   {
     name: 'engine',
-    test: /src[\\/]engine[\\/](?!states\.ts|scenarios\.ts|scenario-ids\.ts|scenario-text\.ts|index\.ts|normalize\.ts|observe\.ts|pcap|wire)|src[\\/]labs[\\/]view[\\/]engine-adapter\.ts/,
+    test: /src[\\/]engine[\\/](?!states\.ts|scenarios\.ts|scenario-ids\.ts|scenario-text\.ts|index\.ts|normalize\.ts|observe\.ts|pcap|parts[\\/]|wire)|src[\\/]labs[\\/]view[\\/]engine-adapter\.ts/,
     priority: 1,
   },
 ];

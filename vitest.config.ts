@@ -4,5 +4,6 @@ import { getViteConfig } from 'astro/config';
 export default getViteConfig({
   test: {
     include: ['tests/{unit,engine,content,labs,quiz,search,workshop}/**/*.test.{ts,tsx}'],
+    setupFiles: ['tests/setup-engine-parts.ts'],
   },
 });

@@ -7,11 +7,13 @@
  * The valid values come from where the labs take them: the engine's scenario ids, the labs' knob
  * list, and the engine's own run of the scenario for the step ranges.
  */
-import { getScenario, isScenarioId, SCENARIO_IDS } from '../engine/index.ts';
+import { ALL_PARTS, getScenario, isScenarioId, SCENARIO_IDS } from '../engine/index.ts';
 import { KNOB_IDS, parseKnobList } from '../labs/view/knobs.ts';
-import { runForLab, runLab } from '../labs/view/engine-adapter.ts';
+import { addParts, runForLab, runLab } from '../labs/view/engine-adapter.ts';
 import { inspectorPackets } from '../labs/view/inspector-packets.ts';
 import type { ScenarioId } from '../engine/types.ts';
+
+addParts(ALL_PARTS);
 import { jsxTags, propText, type PropValue } from './mdx-source.ts';
 import { unknownValue } from './suggest.ts';
 import { labFromWorkshop } from '../workshop/model/mdx.ts';

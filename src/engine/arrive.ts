@@ -5,6 +5,7 @@
  */
 import { computeIsn } from './isn.ts';
 import { onListen, sameAddr, sendResetFor } from './listen.ts';
+import { part } from './parts.ts';
 import { concatBytes, flags, segLen } from './segment-data.ts';
 import { dropFromQueue } from './send-queue.ts';
 import { seqAdd, seqDiff, seqGt, seqInWindow, seqLe, seqLt } from './seq.ts';
@@ -167,9 +168,9 @@ function onSynchronized(w: Work, original: Segment): void {
     ackAtEnd = true;
   }
 
-  // TIME-WAIT: a new SYN for the same 4-tuple (§3.6.1 MAY-2).
+  // TIME-WAIT: a new SYN for the same 4-tuple (§3.6.1 MAY-2), an engine part (parts/time-wait-syn.ts).
   if (w.ep.state === 'TIME-WAIT' && seg.flags.SYN && !seg.flags.ACK && !seg.flags.RST) {
-    if (synInTimeWait(w, tcb, seg) === 'done') return;
+    if (part(w.parts, 'timeWaitSyn').synInTimeWait(w, tcb, seg) === 'done') return;
   }
 
   // First: check the sequence number.
@@ -489,52 +490,4 @@ function updateTsRecent(tcb: Tcb, seg: Segment): void {
   if (!tcb.timestamps || !ts) return;
   if (((ts.tsval - tcb.tsRecent) | 0) < 0) return;
   if (seqLe(seg.seq, tcb.lastAckSent ?? tcb.rcvNxt)) tcb.tsRecent = ts.tsval;
-}
-
-/**
- * A SYN (no ACK) for the connection in TIME-WAIT (§3.6.1 MAY-2). It may reopen the connection
- * only when it is new: SEG.SEQ above the old RCV.NXT, or, for Linux (tcp_timewait_state_process),
- * a TSval newer than TS.Recent. It reopens only where a listener would take it (an endpoint that
- * came from a passive OPEN); Linux answers a new SYN with no listener, and any old one, with an
- * ACK. The RFC profile sends an old SYN through the usual checks (it is ACKed there too).
- */
-function synInTimeWait(w: Work, tcb: Tcb, seg: Segment): 'done' | 'continue' {
-  const linux = w.ep.config.profile.timeWaitReopen === 'linux';
-  const ts = seg.options.timestamps;
-  const newerTs = linux && tcb.timestamps && ts !== undefined && ((ts.tsval - tcb.tsRecent) | 0) > 0;
-  const newer = seqGt(seg.seq, tcb.rcvNxt) || newerTs;
-  if (newer && w.ep.passive) {
-    reopenFromTimeWait(w, seg);
-    return 'done';
-  }
-  if (!linux) return 'continue';
-  log(
-    w,
-    'syn-time-wait-ack',
-    '3.6.1',
-    NOTES && (newer ? 'new SYN but no listener: ACK (Linux TCP_TW_SYN without a listener)' : 'old SYN: ACK again (Linux tcp_timewait_state_process)'),
-  );
-  if (newer) sendAck(w);
-  else sendInvalidAck(w);
-  return 'done';
-}
-
-/**
- * §3.6.1 MAY-2: reopen from TIME-WAIT. The new ISS must be above the old SND.NXT (condition 1):
- * Linux takes old SND.NXT + 65537 (tcp_timewait_state_process: tw_snd_nxt + 65535 + 2); the RFC
- * profile keeps its clock-driven ISN when that is above, else old SND.NXT + 1 (fixed ISNs).
- */
-function reopenFromTimeWait(w: Work, seg: Segment): void {
-  const old = tcbOf(w);
-  const clock = computeIsn(w.ep.config.isn, w.ep.local, seg.src, w.now);
-  const iss = w.ep.config.profile.timeWaitReopen === 'linux' ? seqAdd(old.sndNxt, 65537) || 1 : seqGt(clock, old.sndNxt) ? clock : seqAdd(old.sndNxt, 1);
-  const tcb = newTcb(w, iss);
-  learnPeerSyn(w, tcb, seg);
-  cancelTimer(w, 'time-wait');
-  w.ep.tcb = tcb;
-  w.ep.passive = true;
-  setState(w, 'SYN-RECEIVED', 'syn-time-wait-reopen', '3.6.1');
-  const opts = synOptions(w, seg.options, seg.options.timestamps?.tsval ?? 0);
-  emit(w, makeSegment(w, remoteOf(w), flags('SYN', 'ACK'), iss, tcb.rcvNxt, undefined, opts));
-  setTimer(w, 'retransmit', w.now + tcb.rto);
 }

@@ -2,11 +2,9 @@
  * The endpoint: makeEndpoint, the pure step function, timers (§3.8.1, §3.10.8) and snapshots.
  */
 import { onSegment } from './arrive.ts';
-import { onQueueTimer } from './listen.ts';
+import { part } from './parts.ts';
 import { getProfile } from './profiles.ts';
-import { flags } from './segment-data.ts';
-import { seqAdd } from './seq.ts';
-import { begin, emit, fail, log, makeSegment, remoteOf, retransmitOldest, sendAck, sendCtl, setState, setTimer, tcbOf, type Work } from './tx.ts';
+import { begin, fail, log, retransmitOldest, sendAck, setState, setTimer, tcbOf, type Work } from './tx.ts';
 import type { Address, Endpoint, EndpointConfig, Profile, ProfileName, Snapshot, StepContext, StepInput, StepResult, TimerName } from './types.ts';
 import { onUser } from './user.ts';
 import { NOTES } from './notes.ts';
@@ -56,7 +54,7 @@ export function makeEndpoint(name: string, local: Address, options: EndpointOpti
  * logs 'timer-stale', so a simulator may deliver timers lazily.
  */
 export function step(endpoint: Endpoint, input: StepInput, ctx: StepContext): StepResult {
-  const w = begin(endpoint, ctx.now);
+  const w = begin(endpoint, ctx.now, ctx.parts ?? {});
   switch (input.kind) {
     case 'user':
       onUser(w, input.call);
@@ -68,46 +66,12 @@ export function step(endpoint: Endpoint, input: StepInput, ctx: StepContext): St
       onTimer(w, input.timer);
       break;
   }
-  if (w.ep.config.keepalive) keepaliveAfter(w, input.kind === 'segment');
+  if (w.ep.config.keepalive) part(w.parts, 'keepalive').keepaliveAfter(w, input.kind === 'segment');
   // Remember Last.ACK.sent (RFC 7323 §4.3) for the TS.Recent rule.
   if (w.ep.tcb) {
     for (const e of w.effects) if (e.kind === 'send' && e.segment.flags.ACK && !e.segment.flags.RST) w.ep.tcb.lastAckSent = e.segment.ack;
   }
   return { endpoint: w.ep, effects: w.effects };
-}
-
-/**
- * SO_KEEPALIVE (§3.8.4): an ESTABLISHED connection restarts its idle clock whenever the peer is
- * heard from; the first probe goes after the profile's idle time (Linux tcp_keepalive_timer).
- */
-function keepaliveAfter(w: Work, heard: boolean): void {
-  if (w.ep.state !== 'ESTABLISHED' || !w.ep.tcb) return;
-  if (heard || w.ep.timers.keepalive === undefined) {
-    w.ep.tcb.keepaliveProbes = 0;
-    setTimer(w, 'keepalive', w.now + w.ep.config.profile.keepaliveIdleMs);
-  }
-}
-
-/**
- * A keepalive probe is <SEQ=SND.UNA-1><ACK=RCV.NXT>, an old sequence number the peer must ACK
- * (RFC 1122 §4.2.3.6, Linux tcp_xmit_probe_skb); after the last unanswered probe the connection
- * is reset (Linux sends RST and reports ETIMEDOUT).
- */
-function keepaliveProbe(w: Work): void {
-  const tcb = tcbOf(w);
-  const p = w.ep.config.profile;
-  const sent = tcb.keepaliveProbes ?? 0;
-  if (sent >= p.keepaliveProbes) {
-    log(w, 'keepalive-give-up', '3.8.4', NOTES && `${sent} probes unanswered`);
-    sendCtl(w, flags('RST', 'ACK'));
-    fail(w, 'connection-timeout');
-    setState(w, 'CLOSED', 'keepalive-give-up', '3.8.4');
-    return;
-  }
-  tcb.keepaliveProbes = sent + 1;
-  log(w, 'keepalive-probe', '3.8.4', NOTES && `probe ${sent + 1} of ${p.keepaliveProbes}`);
-  emit(w, makeSegment(w, remoteOf(w), flags('ACK'), seqAdd(tcb.sndUna, -1), tcb.rcvNxt));
-  setTimer(w, 'keepalive', w.now + p.keepaliveIntervalMs);
 }
 
 /** §3.10.8 timeouts. */
@@ -160,10 +124,10 @@ function onTimer(w: Work, timer: TimerName): void {
       }
       return;
     case 'syn-received':
-      onQueueTimer(w);
+      part(w.parts, 'listenQueue').onQueueTimer(w);
       return;
     case 'keepalive':
-      if (w.ep.state === 'ESTABLISHED' && w.ep.tcb) keepaliveProbe(w);
+      if (w.ep.state === 'ESTABLISHED' && w.ep.tcb) part(w.parts, 'keepalive').keepaliveProbe(w);
       return;
   }
 }

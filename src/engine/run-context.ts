@@ -3,6 +3,7 @@
  * counter and the trace being written. The link (link.ts), the application driver
  * (app-driver.ts) and the event loop (sim.ts) each get this and nothing else of one another.
  */
+import type { EngineParts } from './parts.ts';
 import type { Address, ScenarioDef, Side, TraceEvent } from './types.ts';
 
 /** A trace event before the run stamps its index, time and both endpoints' snapshots. */
@@ -11,6 +12,8 @@ export type EventBody = Omit<TraceEvent, 'i' | 't' | 'snapshot'>;
 export interface RunContext {
   /** The scenario with the knobs applied. */
   readonly def: ScenarioDef;
+  /** The optional engine parts this run was given (parts.ts). */
+  readonly parts: EngineParts;
   /** The trace so far. */
   readonly events: readonly TraceEvent[];
   /** Virtual ms: only the event loop moves it. */

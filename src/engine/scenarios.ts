@@ -1,4 +1,8 @@
 import { SCENARIO_IDS, isScenarioId } from './scenario-ids.ts';
+import { ALL_PARTS } from './parts/all.ts';
+
+// The runs below use every optional engine part; a page that loads this list gets them for its own runs too.
+export { ALL_PARTS };
 import { simulate } from './sim.ts';
 import type { AppAction, AppReactions, FaultRule, KnobName, ScenarioDef, ScenarioId, ScenarioKnobs, Trace } from './types.ts';
 
@@ -323,7 +327,7 @@ export const KERNEL_CAPTURES: Readonly<
 
 /** Run a built-in scenario by id (ARCHITECTURE.md lists the ids). Throws on an unknown id. */
 export function runScenario(id: ScenarioId | string, knobs: ScenarioKnobs = {}): Trace {
-  return simulate(getScenario(id), knobs);
+  return simulate(getScenario(id), knobs, ALL_PARTS);
 }
 
 /**
@@ -342,5 +346,6 @@ export function runKernelCapture(file: string): Trace {
       ...(m.untilMs !== undefined ? { untilMs: m.untilMs } : {}),
     },
     m.knobs,
+    ALL_PARTS,
   );
 }

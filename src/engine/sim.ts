@@ -9,6 +9,7 @@ import { makeEndpoint, nextTimer, snapshot, step } from './endpoint.ts';
 import { KNOBS, checkKnobValue } from './knobs.ts';
 import { createLink } from './link.ts';
 import { getProfile } from './profiles.ts';
+import type { EngineParts } from './parts.ts';
 import type { EventBody, RunContext } from './run-context.ts';
 import type { Address, AppAction, Effect, Endpoint, IsnSource, ScenarioDef, ScenarioKnobs, Side, StepInput, Trace, TraceEvent } from './types.ts';
 
@@ -136,13 +137,14 @@ function effectEvent(side: Side, e: Effect): EventBody | null {
  * Run a scenario definition with knobs applied. Same def + knobs → the same Trace, event for
  * event. Knobs: `drop` replaces the scenario's own drop rules (0 = drop nothing); `closer`
  * moves the first CLOSE to that side (or both); `closeDelayMs` sets the passive closer's delay
- * after EOF; `simultaneous` turns B's passive OPEN into an active one at A's time.
+ * after EOF; `simultaneous` turns B's passive OPEN into an active one at A's time. `parts`: the
+ * optional engine parts the scenario needs (parts.ts; the engine's index passes them all).
  *
  * The event loop: a virtual clock jumps to whatever is due next: a user call (app-driver.ts), a
  * segment arriving (link.ts) or an endpoint's timer.
  */
-export function simulate(scenario: ScenarioDef, knobs: ScenarioKnobs = {}): Trace {
-  const steps = simulation(scenario, knobs);
+export function simulate(scenario: ScenarioDef, knobs: ScenarioKnobs = {}, parts: EngineParts = {}): Trace {
+  const steps = simulation(scenario, knobs, parts);
   for (;;) {
     const r = steps.next();
     if (r.done) return r.value;
@@ -154,13 +156,14 @@ export function simulate(scenario: ScenarioDef, knobs: ScenarioKnobs = {}): Trac
  * application call, an arrival or a timer) and returns the same Trace. A page runs a long
  * scenario in slices between its own tasks this way; nothing in it depends on how it is driven.
  */
-export function* simulation(scenario: ScenarioDef, knobs: ScenarioKnobs = {}): Generator<void, Trace, void> {
+export function* simulation(scenario: ScenarioDef, knobs: ScenarioKnobs = {}, parts: EngineParts = {}): Generator<void, Trace, void> {
   const { def, knobs: k } = applyKnobs(scenario, knobs);
   const ep = makeEndpoints(def, k);
   const events: TraceEvent[] = [];
   let order = 0;
   const run: RunContext = {
     def,
+    parts,
     events,
     now: 0,
     nextOrder: () => order++,
@@ -171,7 +174,7 @@ export function* simulation(scenario: ScenarioDef, knobs: ScenarioKnobs = {}): G
   };
   const link = createLink(run);
   const input = (side: Side, i: StepInput): void => {
-    const r = step(ep[side], i, { now: run.now });
+    const r = step(ep[side], i, { now: run.now, parts });
     ep[side] = r.endpoint;
     for (const e of r.effects) {
       if (e.kind === 'send') link.transmit(side, e.segment, e.retransmit);

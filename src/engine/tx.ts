@@ -7,18 +7,21 @@ import { flags } from './segment-data.ts';
 import { seqAdd, seqDiff } from './seq.ts';
 import type { Address, Effect, Endpoint, EngineError, ReasonCode, Segment, Tcb, TcpFlags, TcpOptions, TcpState, TimerName } from './types.ts';
 import { NOTES } from './notes.ts';
+import type { EngineParts } from './parts.ts';
 
 /** One step's scratch space: a private copy of the endpoint and the effects so far. */
 export interface Work {
   ep: Endpoint;
   effects: Effect[];
   now: number;
+  /** The optional engine parts this run was given (parts.ts). */
+  parts: EngineParts;
 }
 
 /** Copy an endpoint deep enough that the step can assign fields without touching the input. */
-export function begin(endpoint: Endpoint, now: number): Work {
+export function begin(endpoint: Endpoint, now: number, parts: EngineParts): Work {
   const tcb = endpoint.tcb ? { ...endpoint.tcb, ooo: endpoint.tcb.ooo.slice() } : null;
-  return { ep: { ...endpoint, timers: { ...endpoint.timers }, synQueue: endpoint.synQueue.slice(), tcb }, effects: [], now };
+  return { ep: { ...endpoint, timers: { ...endpoint.timers }, synQueue: endpoint.synQueue.slice(), tcb }, effects: [], now, parts };
 }
 
 /** The TCB, for code paths that only run when a connection record exists. */

@@ -13,6 +13,7 @@
  * these spellings; other tools' spellings come from STATE_NAMES so a lesson can say
  * "ss shows this as SYN-RECV".
  */
+import type { EngineParts } from './parts.ts';
 export type TcpState =
   'CLOSED' | 'LISTEN' | 'SYN-SENT' | 'SYN-RECEIVED' | 'ESTABLISHED' | 'FIN-WAIT-1' | 'FIN-WAIT-2' | 'CLOSE-WAIT' | 'CLOSING' | 'LAST-ACK' | 'TIME-WAIT';
 
@@ -378,6 +379,8 @@ export type StepInput = { kind: 'user'; call: UserCall } | { kind: 'segment'; se
  */
 export interface StepContext {
   now: number;
+  /** The optional engine parts (parts.ts) this step may need; the engine's index passes them all. */
+  parts?: EngineParts;
 }
 
 /** What a step asks the world to do, as data. The simulator (or a caller) carries these out. */

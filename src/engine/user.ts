@@ -10,6 +10,7 @@ import { appendToQueue } from './send-queue.ts';
 import { emit, fail, log, makeSegment, newTcb, output, remoteOf, sendCtl, sendFin, setState, setTimer, synOptions, tcbOf, type Work } from './tx.ts';
 import type { UserCall } from './types.ts';
 import { NOTES } from './notes.ts';
+import { part } from './parts.ts';
 
 /** Dispatch one user call. */
 export function onUser(w: Work, call: UserCall): void {
@@ -22,31 +23,14 @@ export function onUser(w: Work, call: UserCall): void {
       return close(w, 'close');
     case 'SHUTDOWN':
       return close(w, 'shutdown');
+    // The calls only some scenarios make are engine parts (parts/abort.ts, parts/listen-queue.ts).
     case 'ABORT':
-      return abort(w);
+      return part(w.parts, 'abort').abort(w);
     case 'FORGET':
-      return forget(w);
+      return part(w.parts, 'abort').forget(w);
     case 'ACCEPT':
-      return accept(w);
+      return part(w.parts, 'listenQueue').accept(w);
   }
-}
-
-/**
- * The host forgets the connection (it rebooted): the record and its timers are gone, nothing is
- * sent and nobody is told. The peer finds out from the RST its next segment draws (§3.4.3, Figure 10).
- */
-function forget(w: Work): void {
-  log(w, 'forget', '3.4.3', NOTES && `${w.ep.state} forgotten without a segment`);
-  w.ep.synQueue = [];
-  w.ep.acceptQueued = 0;
-  w.ep.passive = false;
-  setState(w, 'CLOSED', 'forget', '3.4.3');
-}
-
-/** accept(): the oldest connection waiting in the accept queue leaves it (§3.10.1 leaves this to the API). */
-function accept(w: Work): void {
-  if (w.ep.acceptQueued > 0) w.ep.acceptQueued -= 1;
-  log(w, 'accept', '3.10.1', NOTES && `${w.ep.acceptQueued} connection(s) still wait in the accept queue`);
 }
 
 /** §3.10.1 OPEN on CLOSED: passive → LISTEN. Elsewhere "connection already exists". */
@@ -158,25 +142,4 @@ function queueFin(w: Work, st: 'SYN-RECEIVED' | 'ESTABLISHED' | 'CLOSE-WAIT', re
   if (st !== 'SYN-RECEIVED') output(w);
   // CLOSE in SYN-RECEIVED with nothing queued: form a FIN and send it (§3.10.4).
   else if (tcb.sendQueue.length === 0) sendFin(w);
-}
-
-/** §3.10.5 ABORT: RST in synchronized states and SYN-RECEIVED, then CLOSED. */
-function abort(w: Work): void {
-  const st = w.ep.state;
-  if (st === 'CLOSED') {
-    log(w, 'close-no-connection', '3.10.5');
-    fail(w, 'connection-does-not-exist');
-    return;
-  }
-  if (st === 'SYN-RECEIVED' || st === 'ESTABLISHED' || st === 'FIN-WAIT-1' || st === 'FIN-WAIT-2' || st === 'CLOSE-WAIT') {
-    // Anything still queued to send is discarded with the TCB (§3.10.5 "all queued SENDs … should be given 'connection reset'").
-    const ack = w.ep.config.profile.abortRstAck;
-    sendCtl(w, ack ? flags('RST', 'ACK') : flags('RST'));
-    log(w, 'abort-rst', '3.10.5', NOTES && (ack ? '<SEQ=SND.NXT><ACK=RCV.NXT><CTL=RST,ACK> (Linux tcp_send_active_reset)' : '<SEQ=SND.NXT><CTL=RST>'));
-  } else {
-    log(w, 'abort-no-rst', '3.10.5');
-  }
-  w.ep.synQueue = [];
-  setState(w, 'CLOSED', st === 'LISTEN' || st === 'SYN-SENT' ? 'abort-no-rst' : 'abort-rst', '3.10.5');
-  fail(w, 'connection-aborted');
 }

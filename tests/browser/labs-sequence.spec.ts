@@ -3,9 +3,12 @@
  * stepping from the keyboard, the live sentence, the diagram following the lab, a knob re-running
  * the engine, a deep link surviving a reload, and no long task while stepping.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { watchPage } from './watch.ts';
 
+const ROOT = resolve(import.meta.dirname, '../..');
 const LAB = '#lab-close-4-segment';
 const stepText = (page: Page) => page.locator(`${LAB} .lab-step`);
 
@@ -176,4 +179,54 @@ test('a chapter with only sequence labs loads no Preact, even after a knob chang
   expect(await withPreact('en/three-way-handshake/', 'Lose segment'), 'scripts with Preact on a chapter of sequence labs').toEqual([]);
   expect((await withPreact('en/time-wait/')).length, 'scripts with Preact on the TIME-WAIT chapter').toBeGreaterThan(0);
   expect(problems()).toEqual([]);
+});
+
+/**
+ * The optional engine parts (src/engine/parts/) stay out of a knob change that does not need them:
+ * the three-way chapter's runs never do, so each of its labs re-runs without loading one; the
+ * SYN-flood chapter's accept-queue lab does, and loads the SYN queue's chunk and re-runs. The
+ * quizzes' scripts are refused: a predict-the-numbers quiz loads the scenario list, which brings
+ * every part.
+ */
+test('a knob change loads an optional engine part only when its run needs one', async ({ page }) => {
+  const quizComponents = readdirSync(join(ROOT, 'src/quiz')).flatMap((f) => (f.endsWith('.astro') ? [f.replace(/\.astro$/, '')] : []));
+  expect(quizComponents.length, 'quiz components found').toBeGreaterThan(0);
+  await page.route(
+    (url) => url.pathname.endsWith('.js') && quizComponents.some((c) => url.pathname.includes(`/${c}.astro_astro_type_script`)),
+    (route) => route.abort(),
+  );
+  const partNames = readdirSync(join(ROOT, 'src/engine/parts')).flatMap((f) => (f !== 'all.ts' ? [f.replace(/\.ts$/, '')] : []));
+  const isPart = new RegExp(`/(${partNames.join('|')}|all)\\.[\\w-]+\\.js$`);
+  let parts: string[] = [];
+  page.on('request', (r) => {
+    if (isPart.test(new URL(r.url()).pathname)) parts.push(new URL(r.url()).pathname.replace(/^.*\//, ''));
+  });
+  const rerun = async (lab: Locator, change: () => Promise<void>) => {
+    await lab.scrollIntoViewIfNeeded();
+    await expect(lab).toHaveClass(/is-live/);
+    await change();
+    await expect(lab.locator('.lab-knob-box .lab-note')).toContainText('ran again');
+  };
+
+  await page.goto('en/three-way-handshake/');
+  const labs = page.locator('.seq-lab');
+  const n = await labs.count();
+  expect(n, 'sequence labs on the three-way chapter').toBeGreaterThan(3);
+  for (let i = 0; i < n; i++) {
+    const lab = labs.nth(i);
+    const lose = lab.getByLabel('Lose segment');
+    if (await lose.count())
+      await rerun(lab, async () => {
+        await lose.selectOption({ index: 1 });
+      });
+  }
+  expect(parts, 'engine parts loaded by the three-way chapter’s knob changes').toEqual([]);
+
+  await page.goto('en/syn-flood/');
+  const lab = page.locator('#lab-accept-queue-full');
+  await rerun(lab, () => lab.getByLabel('Answer a full accept queue with RST').check());
+  expect(
+    parts.some((p) => p.startsWith('listen-queue.')),
+    `parts loaded: ${parts.join(', ')}`,
+  ).toBe(true);
 });

@@ -27,6 +27,21 @@ export const SANCTIONED_DEEP_IMPORTS: Record<string, { importers: string[]; why:
     importers: ['src/labs/view/engine-adapter.ts', 'src/workshop/model/run.ts'],
     why: 'a knob change (or a workshop run) loads the simulator without the scenario list',
   },
+  ...Object.fromEntries(
+    readdirSync(join(ROOT, 'src/engine/parts'))
+      .filter((f) => f !== 'all.ts')
+      .map((f) => [
+        `src/engine/parts/${f}`,
+        {
+          importers: ['src/labs/view/engine-adapter.ts'],
+          why: 'an optional engine part: a knob change loads it (its own chunk) only when the run needs it, not with the engine chunk',
+        },
+      ]),
+  ),
+  'src/engine/parts/all.ts': {
+    importers: ['src/workshop/model/run.ts'],
+    why: 'a workshop run may need any optional engine part, and loads the simulator without the engine index',
+  },
   'src/engine/wire-segments.ts': { importers: ['src/workshop/model/run.ts'], why: 'a workshop run lists its segments without the scenario list' },
   'src/engine/scenarios.ts': {
     importers: ['src/labs/view/engine-adapter.ts', 'src/content-checks/quiz.ts', 'src/quiz/client/predict.ts'],

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { wireSegments, type Trace } from '../../src/engine/index.ts';
-import { seededRandom } from '../../src/engine/link.ts';
+import { seededRandom } from '../../src/engine/parts/faults.ts';
 import { runWorkshop } from '../../src/workshop/model/run.ts';
 import { emptyScenario, problemText, type WorkshopScenario } from '../../src/workshop/model/scenario.ts';
 

@@ -1,4 +1,5 @@
 import { makeEndpoint, step } from '../endpoint.ts';
+import { ALL_PARTS } from '../parts/all.ts';
 import { segLen } from '../segment-data.ts';
 import { seqAdd, seqDiff, seqGe, seqGt, seqLe, seqLt } from '../seq.ts';
 import type { Address, Endpoint, ProfileName, Segment, Side, UserCall } from '../types.ts';
@@ -86,7 +87,7 @@ function lean(ep: Endpoint): Endpoint {
 }
 
 function apply(ep: Endpoint, input: Parameters<typeof step>[1], nowMs: number): Endpoint {
-  const next = step(ep, input, { now: nowMs }).endpoint;
+  const next = step(ep, input, { now: nowMs, parts: ALL_PARTS }).endpoint;
   // A step returns a fresh endpoint and TCB (engine.begin copies them), which nobody else holds
   // yet: made lean in place, so a replayed data segment costs no second copy of them.
   const tcb = next.tcb;

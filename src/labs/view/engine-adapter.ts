@@ -7,8 +7,15 @@
  * the build (a prop), so a knob change loads the simulator without the other scenarios
  * (1.1 KB gz of the 25 KB lab budget); `loadScenario` fetches one a link names. Hence the direct
  * import of sim.ts instead of the engine's index.
+ *
+ * The optional engine parts (engine/parts.ts: SYN queue, keepalive, fault rules other than "drop
+ * segment #n", a SYN meeting TIME-WAIT, ABORT) are not in that chunk: `runLoaded` and
+ * `losableLoaded` load the one a run stops for and run it again, and `loadScenario` brings them all (the scenario
+ * list runs any scenario).
+ * Build-time and Node callers hand them all over once with `addParts(ALL_PARTS)`.
  */
 import { flagNotation } from '../../engine/segment.ts';
+import type { EngineParts, PartName } from '../../engine/index.ts';
 import { simulate } from '../../engine/sim.ts';
 import type { ScenarioDef, ScenarioKnobs, Trace } from '../../engine/types.ts';
 import { viewOfTrace, type LabView } from './trace-view.ts';
@@ -70,11 +77,49 @@ export function toScenarioKnobs(k: Knobs, base: Knobs): ScenarioKnobs {
   return out as ScenarioKnobs;
 }
 
-/** Runs a scenario; never throws. */
+/** The optional engine parts loaded so far (runs take them from here). */
+const loaded: EngineParts = {};
+
+/** Makes engine parts available to the runs of this module (Node and build-time callers pass ALL_PARTS). */
+export function addParts(parts: EngineParts): void {
+  Object.assign(loaded, parts);
+}
+
+/** Each optional engine part's own lazily loaded chunk. */
+const PART_CHUNKS: Record<PartName, () => Promise<EngineParts[PartName]>> = {
+  listenQueue: () => import('../../engine/parts/listen-queue.ts'),
+  keepalive: () => import('../../engine/parts/keepalive.ts'),
+  faults: () => import('../../engine/parts/faults.ts'),
+  timeWaitSyn: () => import('../../engine/parts/time-wait-syn.ts'),
+  abort: () => import('../../engine/parts/abort.ts'),
+};
+
+/**
+ * `run()` in the browser: when it stops for an optional engine part not loaded yet (engine/parts.ts),
+ * loads that part (its own chunk) and runs again. Only the first knob change of a page whose
+ * scenario needs a part pays this: one more request after the engine's, and a run cut short.
+ */
+async function withParts<T>(run: () => T): Promise<T> {
+  for (;;) {
+    try {
+      return run();
+    } catch (e) {
+      const name = (e as { part?: PartName }).part;
+      if (!name || loaded[name]) throw e;
+      addParts({ [name]: await PART_CHUNKS[name]() });
+    }
+  }
+}
+
+/**
+ * Runs a scenario; throws only when the run needs an optional engine part nobody provided (see
+ * withParts), never for a bad scenario or knob.
+ */
 export function runLab(def: ScenarioDef, knobs: ScenarioKnobs = {}): LabRunResult {
   try {
-    return { ok: true, trace: simulate(def, knobs) };
+    return { ok: true, trace: simulate(def, knobs, loaded) };
   } catch (e) {
+    if ((e as { part?: PartName }).part) throw e;
     return { ok: false, message: e instanceof Error ? e.message : String(e) };
   }
 }
@@ -109,14 +154,26 @@ export function losableSegments(def: ScenarioDef, applied: ScenarioKnobs, shown:
 /** A lab's run without its "lose segment" choices (losableSegments), which a lab may list in a task of its own. */
 export type ShownRun = Exclude<LabRunView, { ok: true }> | Omit<Extract<LabRunView, { ok: true }>, 'losable'>;
 
-/** runForLab without the "lose segment" choices: the run with a lose-segment knob set runs once, not twice. */
-export function runShown(def: ScenarioDef, preset: ScenarioKnobs, wanted: Knobs | null): ShownRun {
+/** The knobs a lab runs with: the scenario's own (`base`), the reader's (`knobs`) and the engine knobs applied. */
+function applyWanted(def: ScenarioDef, preset: ScenarioKnobs, wanted: Knobs | null) {
   const base = baseKnobs(def, preset);
   const knobs = wanted ?? base;
-  const applied = { ...preset, ...toScenarioKnobs(knobs, base) };
+  return { base, knobs, applied: { ...preset, ...toScenarioKnobs(knobs, base) } };
+}
+
+/** runForLab without the "lose segment" choices: the run with a lose-segment knob set runs once, not twice. */
+export function runShown(def: ScenarioDef, preset: ScenarioKnobs, wanted: Knobs | null): ShownRun {
+  const { base, knobs, applied } = applyWanted(def, preset, wanted);
   const r = runLab(def, applied);
   return r.ok ? { ok: true, scenario: def.id, trace: r.trace, view: viewOfTrace(r.trace), base, knobs, applied } : r;
 }
+
+/** runShown, loading first any optional engine part the run needs (withParts). */
+export const runLoaded = (def: ScenarioDef, preset: ScenarioKnobs, wanted: Knobs | null): Promise<ShownRun> => withParts(() => runShown(def, preset, wanted));
+
+/** losableSegments, loading first any optional engine part its run needs (withParts). */
+export const losableLoaded = (def: ScenarioDef, applied: ScenarioKnobs, shown: LabView, drop: number): Promise<string[]> =>
+  withParts(() => losableSegments(def, applied, shown, drop));
 
 /**
  * Runs a scenario with an enclosing lab's `preset` and the reader's `wanted` knobs (null: none
@@ -136,6 +193,8 @@ export function runForLab(def: ScenarioDef, preset: ScenarioKnobs, wanted: Knobs
  * no scenario (and lab-hash.ts already turns away ids that are not kebab-case words).
  */
 export async function loadScenario(id: string): Promise<ScenarioDef | null> {
-  const { getScenario, isScenarioId } = await import('../../engine/scenarios.ts');
+  // The scenario list runs with every engine part (scenarios.ts imports them), so they are at hand for this run too.
+  const { getScenario, isScenarioId, ALL_PARTS } = await import('../../engine/scenarios.ts');
+  addParts(ALL_PARTS);
   return isScenarioId(id) ? getScenario(id) : null;
 }

@@ -142,16 +142,16 @@ export interface RerunSteps {
 
 /**
  * Runs scenario `sc` with the reader's `wanted` knobs for the lab of `props`, spread over tasks:
- * loading the engine, the run, drawing it (`show`) and the "lose segment" choices (`list`) each
+ * loading the engine, the run (with any optional engine part it loads), drawing it (`show`) and the "lose segment" choices (`list`) each
  * take one of their own, since in one task they took over 50 ms on a phone's CPU (the first knob
  * change). Stops once `current()` is false (a newer run replaced this one); resolves to whether
  * the run was shown.
  */
 export async function rerunInTasks(props: SequenceLabProps, sc: string, wanted: Knobs | null, current: () => boolean, to: RerunSteps): Promise<boolean> {
-  const [{ runShown, losableSegments }, def] = await Promise.all([import('../view/engine-adapter.ts'), scenarioDef(props, sc)]);
+  const [{ runLoaded, losableLoaded }, def] = await Promise.all([import('../view/engine-adapter.ts'), scenarioDef(props, sc)]);
   await nextTask();
   if (!def || !current()) return false;
-  const r = runShown(def, props.engineKnobs ?? {}, wanted);
+  const r = await runLoaded(def, props.engineKnobs ?? {}, wanted);
   if (!r.ok) {
     to.error(r.message);
     return false;
@@ -160,6 +160,7 @@ export async function rerunInTasks(props: SequenceLabProps, sc: string, wanted: 
   if (!current()) return false;
   to.show(r);
   await nextTask();
-  if (current()) to.list(losableSegments(def, r.applied, r.view, r.knobs.drop));
+  const losable = await losableLoaded(def, r.applied, r.view, r.knobs.drop);
+  if (current()) to.list(losable);
   return true;
 }

@@ -6,6 +6,7 @@
  * The simulator is imported directly (not through the engine's index) so the workshop's first run
  * loads the simulator without the built-in scenarios and their texts.
  */
+import { ALL_PARTS } from '../../engine/parts/all.ts';
 import { simulation } from '../../engine/sim.ts';
 import { wireSegments } from '../../engine/wire-segments.ts';
 import type { Trace } from '../../engine/types.ts';
@@ -46,7 +47,7 @@ const stopped = (e: unknown): WorkshopRun => ({
 });
 const steps = (s: WorkshopScenario) => {
   const { def, knobs } = toEngine(s);
-  return simulation(def, knobs);
+  return simulation(def, knobs, ALL_PARTS);
 };
 
 /** Runs a scenario: the trace and its fingerprint, or every problem that stops it. */
