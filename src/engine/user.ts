@@ -23,11 +23,11 @@ export function onUser(w: Work, call: UserCall): void {
       return close(w, 'close');
     case 'SHUTDOWN':
       return close(w, 'shutdown');
-    // The calls only some scenarios make are engine parts (parts/abort.ts, parts/listen-queue.ts).
+    // The calls only some scenarios make are engine parts (parts/rare-calls.ts, parts/listen-queue.ts).
     case 'ABORT':
-      return part(w.parts, 'abort').abort(w);
+      return part(w.parts, 'rareCalls').abort(w);
     case 'FORGET':
-      return part(w.parts, 'abort').forget(w);
+      return part(w.parts, 'rareCalls').forget(w);
     case 'ACCEPT':
       return part(w.parts, 'listenQueue').accept(w);
   }
@@ -113,25 +113,12 @@ function close(w: Work, how: 'close' | 'shutdown'): void {
       else if (st === 'LISTEN') {
         w.ep.synQueue = [];
         setState(w, 'CLOSED', 'close-listen', '3.10.4');
-      } else if (w.ep.tcb && !w.ep.tcb.orphan) closeAfterShutdown(w);
+      } else if (w.ep.tcb && !w.ep.tcb.orphan) part(w.parts, 'rareCalls').closeAfterShutdown(w);
       else {
         log(w, 'close-already', '3.10.4', NOTES && `CLOSE in ${st}: "connection closing"`);
         fail(w, 'connection-closing');
       }
   }
-}
-
-/**
- * close() after shutdown(SHUT_WR): no segment, the connection becomes an orphan. In FIN-WAIT-2
- * the orphan's timer starts now (Linux tcp_close: tcp_fin_time), since it no longer waits for an
- * application that could still read.
- */
-function closeAfterShutdown(w: Work): void {
-  const tcb = tcbOf(w);
-  tcb.orphan = true;
-  log(w, 'close-orphan', '3.10.4', NOTES && `close() in ${w.ep.state} after shutdown: the FIN is already queued or sent`);
-  const t = w.ep.config.profile.finWait2TimeoutMs;
-  if (w.ep.state === 'FIN-WAIT-2' && t !== null) setTimer(w, 'fin-wait-2', w.now + t);
 }
 
 /** §3.10.4 in SYN-RECEIVED, ESTABLISHED and CLOSE-WAIT: queue a FIN after the data, FIN-WAIT-1 or LAST-ACK. */

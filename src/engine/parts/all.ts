@@ -4,10 +4,10 @@
  * loads only the parts its scenario needs instead (labs/view/engine-adapter.ts).
  */
 import type { EngineParts } from '../parts.ts';
-import * as abort from './abort.ts';
 import * as faults from './faults.ts';
 import * as keepalive from './keepalive.ts';
 import * as listenQueue from './listen-queue.ts';
+import * as rareCalls from './rare-calls.ts';
 import * as timeWaitSyn from './time-wait-syn.ts';
 
-export const ALL_PARTS: Required<EngineParts> = { abort, faults, keepalive, listenQueue, timeWaitSyn };
+export const ALL_PARTS: Required<EngineParts> = { faults, keepalive, listenQueue, rareCalls, timeWaitSyn };

@@ -9,7 +9,7 @@
  * import of sim.ts instead of the engine's index.
  *
  * The optional engine parts (engine/parts.ts: SYN queue, keepalive, fault rules other than "drop
- * segment #n", a SYN meeting TIME-WAIT, ABORT) are not in that chunk: `runLoaded` and
+ * segment #n", a SYN meeting TIME-WAIT, the rarer user calls) are not in that chunk: `runLoaded` and
  * `losableLoaded` load the one a run stops for and run it again, and `loadScenario` brings them all (the scenario
  * list runs any scenario).
  * Build-time and Node callers hand them all over once with `addParts(ALL_PARTS)`.
@@ -91,7 +91,7 @@ const PART_CHUNKS: Record<PartName, () => Promise<EngineParts[PartName]>> = {
   keepalive: () => import('../../engine/parts/keepalive.ts'),
   faults: () => import('../../engine/parts/faults.ts'),
   timeWaitSyn: () => import('../../engine/parts/time-wait-syn.ts'),
-  abort: () => import('../../engine/parts/abort.ts'),
+  rareCalls: () => import('../../engine/parts/rare-calls.ts'),
 };
 
 /**

@@ -1,11 +1,11 @@
 /**
- * Engine part (see parts.ts): the user calls that end a connection without a FIN: ABORT
- * (§3.10.5) and a host that forgets its connection (a reboot, §3.4.3). User calls (user.ts) hand
- * them here.
+ * Engine part (see parts.ts): the user calls only some scenarios make: ABORT (§3.10.5), a host
+ * that forgets its connection (a reboot, §3.4.3) and close() after shutdown(). User calls
+ * (user.ts) hand them here.
  */
 import { NOTES } from '../notes.ts';
 import { flags } from '../segment-data.ts';
-import { fail, log, sendCtl, setState, type Work } from '../tx.ts';
+import { fail, log, sendCtl, setState, setTimer, tcbOf, type Work } from '../tx.ts';
 
 /**
  * The host forgets the connection (it rebooted): the record and its timers are gone, nothing is
@@ -38,4 +38,17 @@ export function abort(w: Work): void {
   w.ep.synQueue = [];
   setState(w, 'CLOSED', st === 'LISTEN' || st === 'SYN-SENT' ? 'abort-no-rst' : 'abort-rst', '3.10.5');
   fail(w, 'connection-aborted');
+}
+
+/**
+ * close() after shutdown(SHUT_WR): no segment, the connection becomes an orphan. In FIN-WAIT-2
+ * the orphan's timer starts now (Linux tcp_close: tcp_fin_time), since it no longer waits for an
+ * application that could still read.
+ */
+export function closeAfterShutdown(w: Work): void {
+  const tcb = tcbOf(w);
+  tcb.orphan = true;
+  log(w, 'close-orphan', '3.10.4', NOTES && `close() in ${w.ep.state} after shutdown: the FIN is already queued or sent`);
+  const t = w.ep.config.profile.finWait2TimeoutMs;
+  if (w.ep.state === 'FIN-WAIT-2' && t !== null) setTimer(w, 'fin-wait-2', w.now + t);
 }
