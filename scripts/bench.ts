@@ -194,6 +194,14 @@ const componentOf = (url: string, names: string[]): boolean => {
   return names.some((n) => file.startsWith(`${n}.astro_`));
 };
 
+/**
+ * The quizzes' entry chunk: the layout's script loads src/quiz/client/quiz-loader.ts after the first
+ * paint (src/site/client/chrome.ts), and it loads every quiz kind's code. Refusing it (or a quiz
+ * component's own script, should one come back) keeps a page's quizzes from loading any code.
+ */
+const QUIZ_ENTRY_CHUNKS = ['quiz-loader'];
+const isQuizScript = (url: string): boolean => componentOf(url, QUIZ_COMPONENTS) || QUIZ_ENTRY_CHUNKS.includes(chunkName(url));
+
 /** The static imports of built chunks, transitively (dynamic `import()`s load later and are seen on the network). */
 function staticClosure(origin: string, roots: string[]): Set<string> {
   const seen = new Set<string>();
@@ -218,7 +226,7 @@ function layoutScripts(origin: string, html: string): Set<string> {
   const srcs = [...html.matchAll(/<script[^>]*\bsrc="([^"]+)"/g)].map((m) => new URL(m[1] ?? '', origin).href);
   return staticClosure(
     origin,
-    srcs.filter((u) => !componentOf(u, LAB_COMPONENTS) && !componentOf(u, QUIZ_COMPONENTS)),
+    srcs.filter((u) => !componentOf(u, LAB_COMPONENTS) && !isQuizScript(u)),
   );
 }
 
@@ -313,7 +321,7 @@ async function loadPage(page: Page, origin: string, path: string, blockQuizzes: 
   const pending: Promise<void>[] = [];
   if (blockQuizzes)
     await page.route(
-      (url) => url.pathname.endsWith('.js') && componentOf(url.href, QUIZ_COMPONENTS),
+      (url) => url.pathname.endsWith('.js') && isQuizScript(url.href),
       (route) => {
         pass.blocked += 1;
         return route.abort();
@@ -384,7 +392,9 @@ async function measureTarget(
   const labsOnly = hasQuizzes ? await once(true) : full;
   const problems = [...full.problems, ...(labsOnly === full ? [] : labsOnly.problems)];
   if (hasQuizzes && QUIZ_COMPONENTS.length && !labsOnly.blocked)
-    problems.push(`${path}: has quizzes but none of their scripts was recognised (named after src/quiz/*.astro); the labs' figure includes them`);
+    problems.push(
+      `${path}: has quizzes but none of their scripts was recognised (named after src/quiz/*.astro or ${QUIZ_ENTRY_CHUNKS.join(', ')}); the labs' figure includes them`,
+    );
 
   // The server-rendered run is in the HTML: the engine has no business loading before a knob changes.
   const early = labsOnly.scripts.filter((s) => chunkName(s.url) === 'engine' && s.phase !== 'knob change');

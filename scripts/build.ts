@@ -12,6 +12,7 @@ import { writeServiceWorker } from './service-worker.ts';
 import { indexChapterSections } from './search-index.ts';
 import { writeHostHeaders } from './host-headers.ts';
 import { applyCsp } from './csp.ts';
+import { applyFirstPaint } from './first-paint.ts';
 import { site } from '../src/site.config.mjs';
 import { allContentFindings, formatFinding } from '../src/content-checks/all.ts';
 
@@ -90,12 +91,15 @@ try {
 }
 console.log(`[build] astro done in ${seconds()} s → ${outDir}`);
 
+const base = `/${site.base.replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
+const firstPaint = applyFirstPaint(outDir, base);
+console.log(`[build] ${firstPaint.pages} chapters with labs: site stylesheet inline, the others after the first paint, lab props together`);
+
 const csp = applyCsp(outDir);
 console.log(`[build] content security policy in ${csp.pages} pages (${csp.scripts} inline scripts allowed by hash)`);
 
 const { index, errors } = await pagefind.createIndex({});
 if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
-const base = `/${site.base.replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
 const added = await indexChapterSections(index, outDir, base);
 const written = await index.writeFiles({ outputPath: join(outDir, 'pagefind') });
 if (written.errors.length) throw new Error(`pagefind: ${written.errors.join('; ')}`);

@@ -1,5 +1,6 @@
 /**
- * The page script of every lab (LabRoot.astro), loaded eagerly and kept tiny:
+ * The page script of every lab (LabRoot.astro), kept tiny. The layout's script loads it once the
+ * page has painted, on pages with a lab (src/site/client/chrome.ts), and calls `startLabs`:
  *  - a lab wakes up (mountLab, loaded on demand) when it comes into view, as Astro's
  *    `client:visible` would, but without Astro's island runtime (see lab-mount.ts);
  *  - a deep link (#lab=<id>&…, e.g. from the interview chapter) names a lab that may sit far down
@@ -83,4 +84,11 @@ export function showLinkedLab(): void {
   const id = linkedLabId(location.hash);
   // Instant: the labs above it wake and settle while a smooth glide would still be under way.
   if (id) document.getElementById(id)?.scrollIntoView({ block: 'start', behavior: 'instant' });
+}
+
+/** What the page does about its labs: wake each near the viewport, and follow deep links (now and on later hash changes). */
+export function startLabs(): void {
+  watchLabs();
+  showLinkedLab();
+  addEventListener('hashchange', showLinkedLab);
 }

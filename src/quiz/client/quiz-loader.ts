@@ -21,21 +21,24 @@ function load(tag: string): void {
   });
 }
 
-const quizzes = document.querySelectorAll<HTMLElement>(Object.keys(KINDS).join(','));
-if ('IntersectionObserver' in window) {
-  const io = new IntersectionObserver(
-    (entries) => {
-      for (const e of entries) {
-        if (!e.isIntersecting) continue;
-        const tag = e.target.localName;
-        load(tag);
-        // One load per kind: stop watching every quiz of that kind.
-        quizzes.forEach((q) => q.localName === tag && io.unobserve(q));
-      }
-    },
-    { rootMargin: '100% 0px' },
-  );
-  quizzes.forEach((q) => io.observe(q));
-} else {
-  quizzes.forEach((q) => load(q.localName));
+/** Watches the page's quizzes (the layout's script calls it once the page has painted: src/site/client/chrome.ts). */
+export function startQuizzes(): void {
+  const quizzes = document.querySelectorAll<HTMLElement>(Object.keys(KINDS).join(','));
+  if ('IntersectionObserver' in window) {
+    const io = new IntersectionObserver(
+      (entries) => {
+        for (const e of entries) {
+          if (!e.isIntersecting) continue;
+          const tag = e.target.localName;
+          load(tag);
+          // One load per kind: stop watching every quiz of that kind.
+          quizzes.forEach((q) => q.localName === tag && io.unobserve(q));
+        }
+      },
+      { rootMargin: '100% 0px' },
+    );
+    quizzes.forEach((q) => io.observe(q));
+  } else {
+    quizzes.forEach((q) => load(q.localName));
+  }
 }
