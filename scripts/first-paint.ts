@@ -37,28 +37,15 @@ export const LATER_ATTR = 'data-css-later';
 
 /**
  * Links the stylesheets the marked <noscript> names: at a #hash at once and render-blocking, else once
- * the parser is done. Plain ES5 like the layout's theme script.
+ * the parser is done. It sits right after that <noscript> (its previous sibling); setting the
+ * noscript's outerHTML to its text turns the named links into real ones. Their `blocking=render`
+ * takes effect only at a #hash: the HTML standard lets an element block rendering only while the
+ * document has no <body> yet, and at DOMContentLoaded it has one. Written small by hand: it is part of
+ * what the labs cost on every chapter with labs (the bench's "inline: this page only").
  */
-export const LATER_SCRIPT = `(function () {
-  var n = document.querySelector('noscript[${LATER_ATTR}]');
-  if (!n) return;
-  function add(blocking) {
-    if (!n.parentNode) return;
-    n.textContent.replace(/href="([^"]+)"/g, function (_, href) {
-      var l = document.createElement('link');
-      l.rel = 'stylesheet';
-      l.href = href;
-      if (blocking) l.setAttribute('blocking', 'render');
-      n.parentNode.insertBefore(l, n);
-      return '';
-    });
-    n.parentNode.removeChild(n);
-  }
-  if (location.hash) add(true);
-  else addEventListener('DOMContentLoaded', function () {
-    add(false);
-  });
-})();`;
+export const LATER_SCRIPT =
+  "{let n=document.currentScript.previousSibling,a=()=>n.outerHTML=n.textContent.replace(/<link/g,'<link blocking=render');" +
+  "location.hash?a():addEventListener('DOMContentLoaded',a)}";
 
 const PROPS = /<script type="application\/json" data-lab-props=[^>]*>[\s\S]*?<\/script>/g;
 const STYLESHEET = /<link rel="stylesheet" href="([^"]+)"\s*\/?>/g;

@@ -83,7 +83,7 @@ export function watchLabs(doc: Document = document): void {
 export function showLinkedLab(): void {
   const id = linkedLabId(location.hash);
   // Instant: the labs above it wake and settle while a smooth glide would still be under way.
-  if (id) document.getElementById(id)?.scrollIntoView({ block: 'start', behavior: 'instant' });
+  if (id) document.getElementById(id)?.scrollIntoView({ behavior: 'instant' }); // block: 'start', the default
 }
 
 /** What the page does about its labs: wake each near the viewport, and follow deep links (now and on later hash changes). */
