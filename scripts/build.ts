@@ -92,8 +92,8 @@ try {
 console.log(`[build] astro done in ${seconds()} s → ${outDir}`);
 
 const base = `/${site.base.replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
-const firstPaint = applyFirstPaint(outDir, base);
-console.log(`[build] ${firstPaint.pages} chapters with labs: site stylesheet inline, the others after the first paint, lab props together`);
+const firstPaint = applyFirstPaint(outDir);
+console.log(`[build] ${firstPaint.pages} chapters with labs: lab props together at the end of the body`);
 
 const csp = applyCsp(outDir);
 console.log(`[build] content security policy in ${csp.pages} pages (${csp.scripts} inline scripts allowed by hash)`);

@@ -3,7 +3,7 @@
  * tests/browser/first-paint.spec.ts).
  */
 import { describe, expect, it } from 'vitest';
-import { gatherLabProps, isLabChapter, LATER_ATTR, sharedStylesheets, splitStylesheets } from '../../scripts/first-paint.ts';
+import { gatherLabProps, isLabChapter } from '../../scripts/first-paint.ts';
 
 const props = (id: string) => `<script type="application/json" data-lab-props="${id}">{"id":"${id}"}</script>`;
 
@@ -19,28 +19,7 @@ describe('gatherLabProps', () => {
   });
 });
 
-describe('splitStylesheets', () => {
-  const page = '<head><link rel="stylesheet" href="/_astro/site.css"><link rel="stylesheet" href="/_astro/labs.css"></head><body></body>';
-  const read = (href: string) => (href === '/_astro/site.css' ? 'p{color:red}' : '.lab{}');
-  it('inlines the shared stylesheet and names the others in a noscript read by the switch script', () => {
-    const out = splitStylesheets(page, new Set(['/_astro/site.css']), read);
-    expect(out).toContain('<style>p{color:red}</style>');
-    expect(out).not.toMatch(/<link rel="stylesheet" href="\/_astro\/site\.css">/);
-    expect(out).toContain(`<noscript ${LATER_ATTR}><link rel="stylesheet" href="/_astro/labs.css"></noscript><script>`);
-    // Outside the noscript, no stylesheet link is left for the parser.
-    expect(out.replace(/<noscript[\s\S]*?<\/noscript>/g, '')).not.toContain('rel="stylesheet"');
-  });
-  it('keeps a stylesheet from closing its <style>', () => {
-    expect(splitStylesheets(page, new Set(['/_astro/site.css', '/_astro/labs.css']), () => 'a::after{content:"</style>"}')).not.toMatch(/"<\/style>"/);
-  });
-});
-
-describe('sharedStylesheets and isLabChapter', () => {
-  it('finds the stylesheets every page links', () => {
-    const a = '<link rel="stylesheet" href="/s.css"><link rel="stylesheet" href="/q.css">';
-    const b = '<link rel="stylesheet" href="/s.css">';
-    expect([...sharedStylesheets([a, b])]).toEqual(['/s.css']);
-  });
+describe('isLabChapter', () => {
   it('is a chapter with a lab only with both a lab root and a chapter body', () => {
     expect(isLabChapter('<article data-pagefind-body><div data-lab-root="x">')).toBe(true);
     expect(isLabChapter('<main><div data-lab-root="x">')).toBe(false);
