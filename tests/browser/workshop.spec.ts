@@ -6,7 +6,8 @@
  * run names the call that makes it impossible.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { en } from '../../src/i18n/en';
 import { ko } from '../../src/i18n/ko';
@@ -356,4 +357,47 @@ test('an edit gives the run to the same lab in place (no remount), which starts 
   // Stepped to 2 before the edit; the new run starts at its first step, as a fresh lab would.
   await expect(lab.locator('.seq-heads .lab-step')).toHaveText(/^Step 0 of \d+$/);
   await expect(page.locator('.ws')).toHaveAttribute('data-run', new URL(page.url()).hash.slice(1));
+});
+
+/**
+ * A workshop run loads an optional engine part (src/engine/parts/) only when its scenario needs one:
+ * the four-segment close needs none; the linger-abort chapter's run needs the rarer user calls (ABORT),
+ * which the run loads and then starts again with. Every part in one load cost the workshop's first
+ * run 4.7 KB gz. Each scenario is opened by its workshop link in a fresh page: "start from a
+ * chapter" (#from=) loads the scenario list and compares with the chapter's run, which may use any part.
+ */
+test('a workshop run loads an optional engine part only when its scenario needs one', async ({ browser }) => {
+  const names = readdirSync(join(process.cwd(), 'src/engine/parts')).map((f) => f.replace(/\.ts$/, ''));
+  expect(names, 'engine parts found').toContain('rare-calls');
+  const isPart = new RegExp(`/(${names.join('|')})\\.[\\w-]+\\.js$`);
+  /** The parts a fresh page loads to run the workshop link that `#from=<id>` turns into. */
+  const partsFor = async (id: string): Promise<string[]> => {
+    const first = await browser.newPage();
+    await open(first, `en/workshop/#from=${id}`);
+    await expect(first).toHaveURL(/#w=2;.*;h=[0-9a-f]{8}$/);
+    const link = first.url();
+    const shown = await runText(first);
+    await first.close();
+    const page = await browser.newPage();
+    const parts: string[] = [];
+    page.on('request', (r) => {
+      const path = new URL(r.url()).pathname;
+      if (isPart.test(path)) parts.push(path.replace(/^.*\//, ''));
+    });
+    await open(page, link);
+    // The build-time run shows first; the linked one replaces it once it has run.
+    await expect.poll(() => runText(page)).toBe(shown);
+    await page.close();
+    return parts;
+  };
+  expect(await partsFor('close-4-segment'), 'parts loaded by the four-segment close').toEqual([]);
+  const abort = await partsFor('linger-abort');
+  expect(
+    abort.some((p) => p.startsWith('rare-calls.')),
+    `parts loaded: ${abort.join(', ')}`,
+  ).toBe(true);
+  expect(
+    abort.some((p) => p.startsWith('all.')),
+    'the chunk of every part',
+  ).toBe(false);
 });

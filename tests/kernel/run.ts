@@ -16,7 +16,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { normalize, runScenario, scenarios, signature, wireSegments, type Segment, type Trace } from '../../src/engine/index.ts';
+import { ALL_PARTS, normalize, runScenario, scenarios, signature, wireSegments, type Segment, type Trace } from '../../src/engine/index.ts';
 import { analyseCapture, decodeSegments, LINKTYPE, readCapture, splitConnections, traceFrames, writePcap } from '../../src/engine/pcap/index.ts';
 import { exportAll, problemsByRange, tsharkProblems } from '../engine/pcap/tshark.ts';
 import { LIVE_KERNEL_CASES, WORKSHOP_KERNEL_CASES } from '../../src/engine/kernel-coverage.ts';
@@ -199,7 +199,7 @@ async function workshopCase(c: (typeof WORKSHOP_KERNEL_CASES)[number]): Promise<
     const s = scenarioOfLink(c.link);
     const why = unsupported(s);
     if (why) throw new Error(`kernel-coverage.ts lists it as live, but the kernel cannot run it: ${why}`);
-    const run = runWorkshop(s);
+    const run = runWorkshop(s, ALL_PARTS);
     if (!run.ok) throw new Error('the engine rejects the link');
     const { bytes } = await capture(c.name, 20_000, {}, [WORKSHOP_PEER, c.link]);
     kernel = kernelSignatures(bytes);

@@ -9,6 +9,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createServer, connect, type Socket } from 'node:net';
+import { ALL_PARTS } from '../../src/engine/index.ts';
 import { wireSegments } from '../../src/engine/wire-segments.ts';
 import { runWorkshop } from '../../src/workshop/model/run.ts';
 import { callName, payload, type WorkshopCall } from '../../src/workshop/model/scenario.ts';
@@ -32,7 +33,7 @@ async function main(): Promise<void> {
   const s = scenarioOfLink(link);
   const why = unsupported(s);
   if (why) fail(`the kernel cannot run this scenario: ${why}`);
-  const engine = runWorkshop(s);
+  const engine = runWorkshop(s, ALL_PARTS);
   if (!engine.ok) fail('the engine rejects the scenario');
   const lastSegment = Math.max(0, ...wireSegments(engine.trace).map((w) => w.t));
 

@@ -39,8 +39,8 @@ export const SANCTIONED_DEEP_IMPORTS: Record<string, { importers: string[]; why:
       ]),
   ),
   'src/engine/parts/all.ts': {
-    importers: ['src/workshop/model/run.ts', 'src/quiz/client/predict.ts'],
-    why: 'every optional engine part without the engine index: a workshop run may need any, and so may the scenario a predict quiz runs',
+    importers: ['src/quiz/client/predict.ts'],
+    why: 'every optional engine part without the engine index: the scenario a predict quiz runs may need any',
   },
   'src/engine/wire-segments.ts': { importers: ['src/workshop/model/run.ts'], why: 'a workshop run lists its segments without the scenario list' },
   'src/engine/scenarios.ts': {

@@ -94,18 +94,30 @@ const PART_CHUNKS: Record<PartName, () => Promise<EngineParts[PartName]>> = {
 };
 
 /**
- * `run()` in the browser: when it stops for an optional engine part not loaded yet (engine/parts.ts),
- * loads that part (its own chunk) and runs again. Only the first knob change of a page whose
- * scenario needs a part pays this: one more request after the engine's, and a run cut short.
+ * After a run stopped with `e`: when `e` says an optional engine part is missing (engine/parts.ts),
+ * loads that part (its own chunk) for this module's runs and says true; false for any other error.
+ */
+export async function loadMissingPart(e: unknown): Promise<boolean> {
+  const name = (e as { part?: PartName }).part;
+  if (!name || loaded[name]) return false;
+  addParts({ [name]: await PART_CHUNKS[name]() });
+  return true;
+}
+
+/** The optional engine parts this module's runs have (the workshop's runs share them). */
+export const loadedParts = (): EngineParts => loaded;
+
+/**
+ * `run()` in the browser: when it stops for an optional engine part not loaded yet, loads that part
+ * and runs again. Only the first knob change of a page whose scenario needs a part pays this: one
+ * more request after the engine's, and a run cut short.
  */
 export async function withParts<T>(run: () => T): Promise<T> {
   for (;;) {
     try {
       return run();
     } catch (e) {
-      const name = (e as { part?: PartName }).part;
-      if (!name || loaded[name]) throw e;
-      addParts({ [name]: await PART_CHUNKS[name]() });
+      if (!(await loadMissingPart(e))) throw e;
     }
   }
 }

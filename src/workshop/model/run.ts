@@ -4,10 +4,14 @@
  * later engine that runs the same scenario differently can say so.
  *
  * The simulator is imported directly (not through the engine's index) so the workshop's first run
- * loads the simulator without the built-in scenarios and their texts.
+ * loads the simulator without the built-in scenarios and their texts. The optional engine parts
+ * (engine/parts.ts) are the lab adapter's: in the browser a run that stops for one loads it and starts
+ * again (runWorkshopInSlices); build-time and Node callers hand over every part first
+ * (`addParts(ALL_PARTS)`, as the lab wrappers do).
  */
-import { ALL_PARTS } from '../../engine/parts/all.ts';
 import { simulation } from '../../engine/sim.ts';
+import type { EngineParts } from '../../engine/index.ts';
+import { loadedParts, loadMissingPart, withParts } from '../../labs/view/engine-adapter.ts';
 import { wireSegments } from '../../engine/wire-segments.ts';
 import type { Trace } from '../../engine/types.ts';
 import { toEngine, validateScenario, type Problem, type WorkshopScenario } from './scenario.ts';
@@ -45,25 +49,38 @@ const stopped = (e: unknown): WorkshopRun => ({
   ok: false,
   problems: [{ part: 'run', code: 'engine', vars: { message: e instanceof Error ? e.message : String(e) } }],
 });
-const steps = (s: WorkshopScenario) => {
+const steps = (s: WorkshopScenario, parts: EngineParts) => {
   const { def, knobs } = toEngine(s);
-  return simulation(def, knobs, ALL_PARTS);
+  return simulation(def, knobs, parts);
 };
 
-/** Runs a scenario: the trace and its fingerprint, or every problem that stops it. */
-export function runWorkshop(s: WorkshopScenario): WorkshopRun {
+/** A run that throws when it stops for an engine part `parts` lacks (engine/parts.ts); any other stop is a problem. */
+function runAll(s: WorkshopScenario, parts: EngineParts): WorkshopRun {
   const problems = validateScenario(s);
   if (problems.length) return { ok: false, problems };
   try {
-    const run = steps(s);
+    const run = steps(s, parts);
     for (;;) {
       const r = run.next();
       if (r.done) return finish(r.value);
     }
   } catch (e) {
+    if ((e as { part?: string }).part) throw e;
     return stopped(e);
   }
 }
+
+/** Runs a scenario with the engine parts loaded so far: the trace and its fingerprint, or every problem that stops it. */
+export function runWorkshop(s: WorkshopScenario, parts: EngineParts = loadedParts()): WorkshopRun {
+  try {
+    return runAll(s, parts);
+  } catch (e) {
+    return stopped(e);
+  }
+}
+
+/** runWorkshop in the browser: loads first any optional engine part the run stops for. */
+export const runWorkshopLoaded = (s: WorkshopScenario): Promise<WorkshopRun> => withParts(() => runAll(s, loadedParts()));
 
 /** How a page drives a run in slices: its clock (ms), how it waits between slices, and whether a newer run made this one stale. */
 export interface Slices {
@@ -83,17 +100,21 @@ export async function runWorkshopInSlices(s: WorkshopScenario, o: Slices): Promi
   if (o.stale()) return null;
   const problems = validateScenario(s);
   if (problems.length) return { ok: false, problems };
-  try {
-    const run = steps(s);
-    for (let t0 = o.now(); ;) {
-      const r = run.next();
-      if (r.done) return finish(r.value);
-      if (o.now() - t0 < o.sliceMs) continue;
-      await o.pause();
+  // A run that stops for an engine part not loaded yet starts again once it is.
+  for (;;) {
+    try {
+      const run = steps(s, loadedParts());
+      for (let t0 = o.now(); ;) {
+        const r = run.next();
+        if (r.done) return finish(r.value);
+        if (o.now() - t0 < o.sliceMs) continue;
+        await o.pause();
+        if (o.stale()) return null;
+        t0 = o.now();
+      }
+    } catch (e) {
+      if (!(await loadMissingPart(e))) return stopped(e);
       if (o.stale()) return null;
-      t0 = o.now();
     }
-  } catch (e) {
-    return stopped(e);
   }
 }

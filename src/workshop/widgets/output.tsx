@@ -84,8 +84,8 @@ export function Output({ id, S, s, shown, onImport, onNote }: OutputProps) {
     }
   };
   const pcap = async (): Promise<void> => {
-    const [{ traceToPcap }, { runWorkshop }] = await Promise.all([import('../../engine/pcap/export.ts'), import('../model/run.ts')]);
-    const r = runWorkshop(s);
+    const [{ traceToPcap }, { runWorkshopLoaded }] = await Promise.all([import('../../engine/pcap/export.ts'), import('../model/run.ts')]);
+    const r = await runWorkshopLoaded(s);
     if (!r.ok) return;
     saveFile(traceToPcap(r.trace), 'workshop.pcap', 'application/vnd.tcpdump.pcap');
     onNote(say(S, 'workshop.downloaded', { name: 'workshop.pcap' }));

@@ -22,9 +22,10 @@ import {
 } from '../../quiz/model/workshop-quiz.ts';
 import { workshopQuizElement } from '../../quiz/client/workshop-quiz.ts';
 import { progress, setProgress } from '../../quiz/client/store.ts';
-import { runWorkshop } from '../model/run.ts';
+import { runWorkshopLoaded } from '../model/run.ts';
 import { encodeScenario } from '../model/url.ts';
 import type { WorkshopScenario } from '../model/scenario.ts';
+import type { Trace } from '../../engine/index.ts';
 import type { Strings } from '../model/describe.ts';
 import { say } from './fields.tsx';
 
@@ -39,9 +40,12 @@ function saved(S: Strings, fingerprint: string): { quiz: WorkshopQuiz | null; er
 }
 
 export default function QuizMaker({ id, S, s }: { id: string; S: Strings; s: WorkshopScenario }) {
-  const run = useMemo(() => {
-    const r = runWorkshop(s);
-    return r.ok ? { trace: r.trace, fingerprint: r.fingerprint, steps: runSteps(r.trace) } : null;
+  // The run of `s`, once the engine parts it needs are loaded (a newer `s` drops an older run).
+  const [run, setRun] = useState<{ trace: Trace; fingerprint: string; steps: ReturnType<typeof runSteps> } | null>(null);
+  useEffect(() => {
+    let current = true;
+    void runWorkshopLoaded(s).then((r) => current && setRun(r.ok ? { trace: r.trace, fingerprint: r.fingerprint, steps: runSteps(r.trace) } : null));
+    return () => void (current = false);
   }, [s]);
   const t = useMemo(() => workshopQuizStrings(S), [S]);
   const [hide, setHide] = useState<number[]>([]);
