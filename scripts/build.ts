@@ -93,7 +93,9 @@ console.log(`[build] astro done in ${seconds()} s → ${outDir}`);
 
 const base = `/${site.base.replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
 const firstPaint = applyFirstPaint(outDir);
-console.log(`[build] ${firstPaint.pages} chapters with labs: lab props together at the end of the body`);
+console.log(
+  `[build] first paint: ${firstPaint.pages} pages link ${firstPaint.stylesheet} (${firstPaint.joined.length} stylesheets joined, ${firstPaint.removed.length} no longer used removed) and load the layout's script after it; ${firstPaint.labChapters} chapters with labs have their lab props at the end of the body`,
+);
 
 const csp = applyCsp(outDir);
 console.log(`[build] content security policy in ${csp.pages} pages (${csp.scripts} inline scripts allowed by hash)`);

@@ -2,7 +2,7 @@
  * The language switcher keeps the reader on the same chapter, both ways, for every chapter.
  */
 import { expect, test } from '@playwright/test';
-import { BASE, chapterPages, slugOf } from './pages.ts';
+import { BASE, chapterPages, layoutReady, slugOf } from './pages.ts';
 
 for (const [from, to] of [
   ['en', 'ko'],
@@ -32,6 +32,7 @@ for (const [from, to, hash] of [
 ] as const) {
   test(`language switch ${from}→${to} keeps the #hash (${hash})`, async ({ page }) => {
     await page.goto(`${from}/time-wait/${hash}`);
+    await layoutReady(page);
     await page.waitForTimeout(300); // a woken lab may rewrite its hash; the switch must carry what is there when clicked
     const before = await page.evaluate(() => location.hash);
     expect(before.length, 'the page kept a hash to carry').toBeGreaterThan(1);

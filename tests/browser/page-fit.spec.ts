@@ -13,7 +13,7 @@
  * One test per viewport × language × theme walks every page type, so the run stays short.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { BASE, builtPages, chapterPages } from './pages.ts';
+import { BASE, builtPages, chapterPages, layoutReady } from './pages.ts';
 
 const VIEWPORTS = {
   phone: { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true },
@@ -154,6 +154,7 @@ test.describe('phone chapter navigation', () => {
       test.setTimeout(150_000);
       for (const [i, p] of chapterPages(lang).entries()) {
         await page.goto(p.path);
+        await layoutReady(page);
         const menu = page.locator('[data-page-contents]');
         await expect(menu, `${p.path}: on-page contents menu`).toBeVisible();
         const hasHeadings = await page.locator('main h2[id]').count();

@@ -3,6 +3,7 @@
  * BOOK_OUT. Walking the output (rather than listing routes) means a new chapter, lab page or
  * 404 page is covered the moment it is built, with nobody editing a test.
  */
+import type { Page } from '@playwright/test';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 
@@ -67,4 +68,13 @@ export function chapterPages(lang: 'ko' | 'en'): BuiltPage[] {
 /** The slug part of a chapter path (`/en/handshake/` → `handshake`). */
 export function slugOf(page: BuiltPage): string {
   return page.path.slice(BASE.length).split('/')[1] ?? '';
+}
+
+/**
+ * Waits until the layout's script has wired the page's controls (theme, search, back-to-top, the
+ * language switch's #hash): it is imported after the first contentful paint (scripts/first-paint.ts),
+ * which can be after Playwright's `load`. Tests that use those controls call this after a navigation.
+ */
+export async function layoutReady(page: Page): Promise<void> {
+  await page.locator('html[data-chrome-ready]').waitFor({ state: 'attached' });
 }

@@ -3,6 +3,7 @@
  * Shared by the search and offline tests so all of them exercise the same path.
  */
 import { expect, type Locator, type Page } from '@playwright/test';
+import { layoutReady } from './pages.ts';
 
 /** Result links of the search dialog (and of pagefind's default UI, which the book used before). */
 export function resultLinks(page: Page): Locator {
@@ -17,6 +18,7 @@ export interface ResultGroup {
 
 /** Opens search with `/` (or `shortcut`) and types the query. */
 export async function openAndType(page: Page, query: string, shortcut = '/'): Promise<void> {
+  await layoutReady(page);
   await page.locator('body').click({ position: { x: 1, y: 1 } });
   await page.keyboard.press(shortcut);
   const input = page.locator('input:focus, [contenteditable]:focus');

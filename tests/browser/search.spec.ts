@@ -4,7 +4,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
-import { BASE, chapterPages } from './pages.ts';
+import { BASE, chapterPages, layoutReady } from './pages.ts';
 import { search } from './search-ui.ts';
 
 const cases = [
@@ -43,6 +43,7 @@ test('Ctrl+K opens search too', async ({ page }) => {
 
 test('search works by keyboard alone and says how many results it found', async ({ page }) => {
   await page.goto(chapterPages('en')[0]?.path ?? '');
+  await layoutReady(page);
   await page.locator('body').click({ position: { x: 1, y: 1 } });
   await page.keyboard.press('/');
   await page.keyboard.type('why 2MSL', { delay: 10 });

@@ -5,7 +5,7 @@
  */
 import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { BASE, chapterPages, slugOf } from './pages.ts';
+import { BASE, chapterPages, layoutReady, slugOf } from './pages.ts';
 
 const en = chapterPages('en');
 const ko = chapterPages('ko');
@@ -102,6 +102,7 @@ test('no request leaves the origin, even with search open', async ({ page, baseU
     if (['http:', 'https:'].includes(url.protocol) && url.origin !== origin) foreign.push(r.url());
   });
   await page.goto(en[0]?.path ?? '');
+  await layoutReady(page);
   await page.keyboard.press('Control+k');
   await expect(page.locator('#search-dialog input')).toBeVisible();
   await page.keyboard.type('handshake');

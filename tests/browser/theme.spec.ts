@@ -4,7 +4,7 @@
  * whatever mechanism the layout uses.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { chapterPages } from './pages.ts';
+import { chapterPages, layoutReady } from './pages.ts';
 
 /** Relative luminance of the page background (0 black … 1 white). */
 async function backgroundLuminance(page: Page): Promise<number> {
@@ -38,6 +38,7 @@ test.use({ serviceWorkers: 'block' });
 async function chooseDark(page: Page): Promise<number> {
   const toggle = themeToggle(page);
   await expect(toggle, 'a theme toggle button').toBeVisible();
+  await layoutReady(page);
   let now = await backgroundLuminance(page);
   for (let i = 0; i < 3 && now > 0.2; i++) {
     await toggle.click();

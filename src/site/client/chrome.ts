@@ -2,7 +2,8 @@
  * The book's only script on prose pages (kept tiny: the budget is 3 KB gzipped before search opens).
  * Theme toggle, copy buttons, on-this-page marks, back-to-top, the language switch's #hash, lazy search,
  * mobile menu Escape, service worker registration.
- * Every feature degrades to plain HTML without it.
+ * Every feature degrades to plain HTML without it. The page imports it once its first contentful
+ * paint is on screen (scripts/first-paint.ts), so none of this may change the layout of what is drawn.
  */
 
 const root = document.documentElement;
@@ -213,6 +214,9 @@ function afterFirstPaint(what: string, load: () => Promise<unknown>): void {
 if (document.querySelector('[data-lab-root]')) afterFirstPaint('labs', () => import('../../labs/client/lab-loader.ts').then((m) => m.startLabs()));
 if (document.querySelector('[data-quiz-id]')) afterFirstPaint('quizzes', () => import('../../quiz/client/quiz-loader.ts').then((m) => m.startQuizzes()));
 
+// Everything above is wired: a test (or a reader's devtools) can tell the page's controls work now.
+root.toggleAttribute('data-chrome-ready', true);
+
 /**
  * The service worker (offline copy). Fetched past the HTTP cache (updateViaCache: 'none'), checked
  * again whenever the tab comes back to the front; a new version waits until the reader clicks the
@@ -238,7 +242,13 @@ if (import.meta.env.PROD && 'serviceWorker' in navigator) {
     // only after the reader asked: the first install also takes control (clients.claim)
     if (accepted) location.reload();
   });
-  addEventListener('load', () => {
+  const register = (): void => {
+    // The web app manifest, linked here rather than in the page (BaseLayout.astro says why): the
+    // book installs as an app only with its service worker.
+    const manifest = document.createElement('link');
+    manifest.rel = 'manifest';
+    manifest.href = `${import.meta.env.BASE_URL}manifest.webmanifest`;
+    document.head.append(manifest);
     navigator.serviceWorker
       .register(`${import.meta.env.BASE_URL}sw.js`, { updateViaCache: 'none' })
       .then((reg) => {
@@ -256,5 +266,8 @@ if (import.meta.env.PROD && 'serviceWorker' in navigator) {
       .catch(() => {
         /* no service worker (dev server, file://): the book still works online */
       });
-  });
+  };
+  // This script runs after the first paint (scripts/first-paint.ts), often after the load event.
+  if (document.readyState === 'complete') register();
+  else addEventListener('load', register);
 }
