@@ -219,11 +219,14 @@ function staticClosure(origin: string, roots: string[]): Set<string> {
 
 /**
  * The layout's own scripts: the page's `<script src>`s that are no lab's or quiz's component script,
- * and what they import statically. They are on every page (the text chapter's figure), so the labs'
+ * the script the layout's inline loader imports after the first paint (scripts/first-paint.ts), and
+ * what they import statically. They are on every page (the text chapter's figure), so the labs'
  * figure leaves them out, even when a lab also uses one of them.
  */
 function layoutScripts(origin: string, html: string): Set<string> {
-  const srcs = [...html.matchAll(/<script[^>]*\bsrc="([^"]+)"/g)].map((m) => new URL(m[1] ?? '', origin).href);
+  const srcs = [...html.matchAll(/<script[^>]*\bsrc="([^"]+)"/g), ...html.matchAll(/<script>[^<]*?\bimport\("([^"]+\.js)"\)/g)].map(
+    (m) => new URL(m[1] ?? '', origin).href,
+  );
   return staticClosure(
     origin,
     srcs.filter((u) => !componentOf(u, LAB_COMPONENTS) && !isQuizScript(u)),

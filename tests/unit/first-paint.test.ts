@@ -95,12 +95,13 @@ describe('the layout script after the first paint', () => {
     // The loader's text, run with its browser globals handed in (import() renamed: a Function body has none).
     const body = /^<script>([\s\S]*)<\/script>$/.exec(loaderFor(layout))?.[1] ?? '';
     const loader = (): ((...globals: unknown[]) => void) =>
-      new Function('PerformanceObserver', 'setTimeout', 'importScript', body.replace(/\bimport\(/, 'importScript(')) as (...globals: unknown[]) => void;
+      new Function('PerformanceObserver', 'PerformancePaintTiming', 'setTimeout', 'importScript', body.replace(/\bimport\(/, 'importScript(')) as (
+        ...globals: unknown[]
+      ) => void;
     const imported: string[] = [];
     const timers: (() => void)[] = [];
     let observer: ((list: { getEntriesByName: (n: string) => unknown[] }) => void) | undefined;
     class FakeObserver {
-      static supportedEntryTypes = ['paint'];
       constructor(cb: typeof observer) {
         observer = cb;
       }
@@ -110,6 +111,7 @@ describe('the layout script after the first paint', () => {
     }
     loader()(
       FakeObserver,
+      class PaintTiming {},
       (f: () => void) => timers.push(f),
       (u: string) => {
         imported.push(u);
@@ -126,11 +128,20 @@ describe('the layout script after the first paint', () => {
 
     const atOnce: string[] = [];
     loader()(
-      { supportedEntryTypes: ['navigation'] },
+      FakeObserver,
+      undefined,
       () => undefined,
       (u: string) => (atOnce.push(u), Promise.resolve()),
     );
     expect(atOnce, 'a browser without paint timing').toEqual([layout]);
+    const broken: string[] = [];
+    loader()(
+      undefined,
+      undefined,
+      () => undefined,
+      (u: string) => (broken.push(u), Promise.resolve()),
+    );
+    expect(broken, 'a browser without PerformanceObserver').toEqual([layout]);
   });
 });
 
