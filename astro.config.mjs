@@ -89,7 +89,7 @@ export default defineConfig({
               codeSplitting: { groups: CHUNK_GROUPS },
               // The layout's script is named in every page, inside the inline loader that imports it
               // after the first paint (scripts/first-paint.ts): a short name there, not Astro's
-              // `BaseLayout.astro_astro_type_script_index_0_lang` (45 bytes gz on each page's JS).
+              // `BaseLayout.astro_astro_type_script_index_0_lang` (27 bytes gz more in each page's JS).
               entryFileNames: (chunk) => (chunk.name.startsWith('BaseLayout.astro_astro_type_script') ? '_astro/chrome.[hash].js' : '_astro/[name].[hash].js'),
             },
           },
