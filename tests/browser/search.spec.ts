@@ -61,6 +61,7 @@ test('search works by keyboard alone and says how many results it found', async 
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(new RegExp(`${href.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
   await expect(page.locator('#search-dialog'), 'the dialog closes on the result').not.toHaveAttribute('open', '');
+  await layoutReady(page); // the result is a new page: its shortcut works once its layout script has run
   await page.keyboard.press('/');
   await expect(page.locator('#search-dialog')).toHaveAttribute('open', '');
   await page.keyboard.press('Escape');
