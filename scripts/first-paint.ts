@@ -92,12 +92,13 @@ export function selectorsOf(css: string): Set<string> {
 export function bookOrder(pageSheets: string[][], cssOf: (file: string) => string): string[] {
   const order: string[] = [];
   for (const sheets of [...pageSheets].sort((a, b) => b.length - a.length)) for (const f of sheets) if (!order.includes(f)) order.push(f);
+  const selectors = new Map(order.map((f) => [f, selectorsOf(cssOf(f))]));
   for (const sheets of pageSheets)
     sheets.forEach((a, i) =>
       sheets.slice(i + 1).forEach((b) => {
         if (order.indexOf(a) < order.indexOf(b)) return;
-        const mine = selectorsOf(cssOf(a));
-        const shared = [...selectorsOf(cssOf(b))].filter((x) => mine.has(x));
+        const mine = selectors.get(a) ?? new Set();
+        const shared = [...(selectors.get(b) ?? [])].filter((x) => mine.has(x));
         if (shared.length)
           throw new Error(`first paint: ${a} and ${b} are linked in both orders and both style ${shared.slice(0, 3).join(', ')}: their order matters`);
       }),
@@ -165,11 +166,16 @@ export function applyFirstPaint(outDir: string): { pages: number; labChapters: n
   const sheets = pages.map((p) => stylesheetsOf(p.html));
   const bases = new Set(sheets.filter((x) => x.files.length).map((x) => x.base));
   if (bases.size > 1) throw new Error(`first paint: stylesheets linked under several bases (${[...bases].join(', ')})`);
+  // Each stylesheet read once (bookOrder and the joined file both need its text).
+  const texts = new Map<string, string>();
   const cssOf = (f: string): string => {
+    const known = texts.get(f);
+    if (known !== undefined) return known;
     const text = readFileSync(join(outDir, f), 'utf8');
     // Joined text must keep its meaning: @import and @charset are only valid at a sheet's start.
     if (/@import|@charset/.test(text)) throw new Error(`first paint: ${f} has @import or @charset and cannot be joined with others`);
-    return text.endsWith('\n') ? text : `${text}\n`;
+    texts.set(f, text.endsWith('\n') ? text : `${text}\n`);
+    return cssOf(f);
   };
   const joined = bookOrder(
     sheets.map((x) => x.files),
@@ -181,7 +187,7 @@ export function applyFirstPaint(outDir: string): { pages: number; labChapters: n
   const icons = new Map<string, Buffer>();
   const readIcon = (file: string): Buffer => icons.get(file) ?? icons.set(file, readFileSync(join(outDir, file))).get(file)!;
   let labChapters = 0;
-  pages.forEach((p, i) => {
+  const written = pages.map((p, i) => {
     let html = p.html.includes(script) ? deferScript(p.html, script) : p.html;
     if (sheets[i]?.files.length) html = linkOneStylesheet(html, sheets[i]?.base ?? '', stylesheet);
     html = inlineIcons(html, readIcon);
@@ -190,14 +196,16 @@ export function applyFirstPaint(outDir: string): { pages: number; labChapters: n
       labChapters += 1;
     }
     writeFileSync(p.f, html);
+    return html;
   });
   // A stylesheet no page and no script names any more is not shipped (nor precached).
-  const texts = (readdirSync(outDir, { recursive: true }) as string[])
-    .filter((f) => /\.(html|js|css)$/.test(f))
+  const scriptsAndSheets = (readdirSync(outDir, { recursive: true }) as string[])
+    .filter((f) => /\.(js|css)$/.test(f))
     .map((f) => readFileSync(join(outDir, f), 'utf8'));
+  const named = [...written, ...scriptsAndSheets];
   const removed = joined.filter((s) => {
     const name = s.slice(s.lastIndexOf('/') + 1);
-    return existsSync(join(outDir, s)) && !texts.some((t) => t.includes(name));
+    return existsSync(join(outDir, s)) && !named.some((t) => t.includes(name));
   });
   removed.forEach((s) => rmSync(join(outDir, s)));
   return { pages: pages.length, labChapters, stylesheet, joined, removed };
