@@ -93,12 +93,15 @@ const PART_CHUNKS: Record<PartName, () => Promise<EngineParts[PartName]>> = {
   rareCalls: () => import('../../engine/parts/rare-calls.ts'),
 };
 
+/** The optional engine part a run stopped for (engine/parts.ts names it in the error's `part`), if that is why it stopped. */
+export const missingPart = (e: unknown): PartName | undefined => (e as { part?: PartName } | null)?.part;
+
 /**
  * After a run stopped with `e`: when `e` says an optional engine part is missing (engine/parts.ts),
  * loads that part (its own chunk) for this module's runs and says true; false for any other error.
  */
-export async function loadMissingPart(e: unknown): Promise<boolean> {
-  const name = (e as { part?: PartName }).part;
+async function loadMissingPart(e: unknown): Promise<boolean> {
+  const name = missingPart(e);
   if (!name || loaded[name]) return false;
   addParts({ [name]: await PART_CHUNKS[name]() });
   return true;
@@ -112,10 +115,10 @@ export const loadedParts = (): EngineParts => loaded;
  * and runs again. Only the first knob change of a page whose scenario needs a part pays this: one
  * more request after the engine's, and a run cut short.
  */
-export async function withParts<T>(run: () => T): Promise<T> {
+export async function withParts<T>(run: () => T | Promise<T>): Promise<T> {
   for (;;) {
     try {
-      return run();
+      return await run();
     } catch (e) {
       if (!(await loadMissingPart(e))) throw e;
     }
@@ -130,7 +133,7 @@ export function runLab(def: ScenarioDef, knobs: ScenarioKnobs = {}): LabRunResul
   try {
     return { ok: true, trace: simulate(def, knobs, loaded) };
   } catch (e) {
-    if ((e as { part?: PartName }).part) throw e;
+    if (missingPart(e)) throw e;
     return { ok: false, message: e instanceof Error ? e.message : String(e) };
   }
 }

@@ -6,12 +6,12 @@
  * The simulator is imported directly (not through the engine's index) so the workshop's first run
  * loads the simulator without the built-in scenarios and their texts. The optional engine parts
  * (engine/parts.ts) are the lab adapter's: in the browser a run that stops for one loads it and starts
- * again (runWorkshopInSlices); build-time and Node callers hand over every part first
- * (`addParts(ALL_PARTS)`, as the lab wrappers do).
+ * again (runWorkshopInSlices, runWorkshopLoaded); build-time and Node callers pass every part to
+ * runWorkshop (`ALL_PARTS`).
  */
 import { simulation } from '../../engine/sim.ts';
 import type { EngineParts } from '../../engine/index.ts';
-import { loadedParts, loadMissingPart, withParts } from '../../labs/view/engine-adapter.ts';
+import { loadedParts, missingPart, withParts } from '../../labs/view/engine-adapter.ts';
 import { wireSegments } from '../../engine/wire-segments.ts';
 import type { Trace } from '../../engine/types.ts';
 import { toEngine, validateScenario, type Problem, type WorkshopScenario } from './scenario.ts';
@@ -65,7 +65,7 @@ function runAll(s: WorkshopScenario, parts: EngineParts): WorkshopRun {
       if (r.done) return finish(r.value);
     }
   } catch (e) {
-    if ((e as { part?: string }).part) throw e;
+    if (missingPart(e)) throw e;
     return stopped(e);
   }
 }
@@ -100,9 +100,10 @@ export async function runWorkshopInSlices(s: WorkshopScenario, o: Slices): Promi
   if (o.stale()) return null;
   const problems = validateScenario(s);
   if (problems.length) return { ok: false, problems };
-  // A run that stops for an engine part not loaded yet starts again once it is.
-  for (;;) {
-    try {
+  try {
+    // A run that stops for an engine part not loaded yet starts again once it is (withParts).
+    return await withParts(async () => {
+      if (o.stale()) return null;
       const run = steps(s, loadedParts());
       for (let t0 = o.now(); ;) {
         const r = run.next();
@@ -112,9 +113,8 @@ export async function runWorkshopInSlices(s: WorkshopScenario, o: Slices): Promi
         if (o.stale()) return null;
         t0 = o.now();
       }
-    } catch (e) {
-      if (!(await loadMissingPart(e))) return stopped(e);
-      if (o.stale()) return null;
-    }
+    });
+  } catch (e) {
+    return stopped(e);
   }
 }
